@@ -1,0 +1,22 @@
+# The two commands of the README. Both set the machine up first (scripts/setup.sh).
+.PHONY: serve test build validate bench
+
+serve:            ## build the demo site from plans.yaml and serve it with live reload
+	scripts/setup.sh
+	.venv/bin/pricing-site serve
+
+test:             ## run the whole test suite (unit, property, golden, browser)
+	scripts/setup.sh --test
+	.venv/bin/python -m pytest
+
+build:
+	scripts/setup.sh
+	.venv/bin/pricing-site build
+
+validate:
+	scripts/setup.sh
+	.venv/bin/pricing-site validate plans.yaml
+
+bench:
+	scripts/setup.sh --test
+	.venv/bin/python bench/engine.py

@@ -1,0 +1,127 @@
+"""What the quote tells the buyer besides the price: next-tier nudges and usage alerts.
+
+Transparency rules from the seeds: show the threshold that unlocks a lower price ("add 2
+seats: every seat drops to $30"), warn at 50/75/90% of an allowance, and show overage
+before the bill, with the cheaper plan when there is one.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, Decimal
+
+from .models import rate_charge
+from .money import format_money, format_price, format_quantity, plain, round_money
+
+ALERT_LEVELS = (90, 75, 50)
+NEAR = Decimal("0.2")  # nudge when the next tier starts within 20% of the current quantity
+_HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Advice:
+    kind: str
+    message: str
+    metric: str | None = None  # None = seats
+    add: object = None  # Decimal: how much more unlocks the nudge
+    level: int | None = None  # alert level in percent
+    percent: object = None  # Decimal: share of the allowance used
+
+    def to_dict(self):
+        out = {"kind": self.kind, "metric": self.metric, "message": self.message}
+        if self.add is not None:
+            out["add"] = plain(self.add)
+        if self.level is not None:
+            out["level"] = self.level
+            out["percent"] = plain(self.percent)
+        return out
+
+
+def nudges(catalog, bill, annual_saving):
+    """Next-tier, minimum, package and annual-billing nudges for a priced bill."""
+    out = []
+    for line in bill.lines:
+        if line.kind == "seats":
+            out.extend(_tier_nudge(catalog, bill.plan.seats, line, "seat", "seats", None))
+            if line.requested is not None and line.requested < line.quantity:
+                spare = line.quantity - line.requested
+                out.append(Advice("minimum", f"The {bill.plan.name} plan bills at least "
+                                             f"{plain(line.quantity)} seats: you can add {plain(spare)} "
+                                             f"more at no extra cost.", add=spare))
+        elif line.kind == "usage":
+            metric = catalog.metrics[line.metric]
+            charge = bill.plan.usage[line.metric]
+            out.extend(_tier_nudge(catalog, charge, line, metric.unit, metric.unit, metric))
+            if line.packages:
+                spare = line.packages * charge.package.size - line.billable
+                if spare:
+                    out.append(Advice("package", f"You pay for {plain(line.packages)} "
+                                                 f"{'block' if line.packages == 1 else 'blocks'} of "
+                                                 f"{format_quantity(charge.package.size)} {metric.unit}: "
+                                                 f"{format_quantity(spare)} more {metric.unit} cost "
+                                                 f"nothing extra.", metric=metric.id, add=spare))
+    if bill.request.billing == "monthly" and annual_saving:
+        out.append(Advice("annual", f"Pay yearly and save "
+                                    f"{format_money(annual_saving, catalog.currency)} a year."))
+    return out
+
+
+def _tier_nudge(catalog, charge, line, one, many, metric):
+    """The next tier up, when it is near and lowers the unit price or needs sales."""
+    if charge.pricing not in ("graduated", "volume") or not line.tiers:
+        return []
+    index = line.tiers[-1].index
+    if index + 1 >= len(charge.tiers):
+        return []
+    current, following = charge.tiers[index], charge.tiers[index + 1]
+    step = metric.step if metric else Decimal(1)
+    threshold = current.up_to + step
+    add = threshold - line.billable
+    if not line.billable or add > threshold * NEAR:
+        return []  # only a threshold within reach is a useful nudge
+    metric_id = metric.id if metric else None
+    if following.custom:
+        return [Advice("custom_tier", f"Above {format_quantity(current.up_to + charge.included)} "
+                                      f"{many}, contact sales for a custom price.",
+                       metric=metric_id, add=add)]
+    if following.unit >= current.unit:
+        return []
+    price = format_price(following.unit, catalog.currency)
+    word = one if add == 1 else many
+    if charge.pricing == "volume":
+        after = rate_charge(charge, line.billable + add).amount
+        message = f"Add {format_quantity(add)} {word} and every {one} costs {price}"
+        if after < line.monthly:
+            drop = round_money(line.monthly - after, catalog.currency)
+            message += f": the {many} charge falls by {format_money(drop, catalog.currency)} a month"
+        return [Advice("next_tier", message + ".", metric=metric_id, add=add)]
+    return [Advice("next_tier", f"Add {format_quantity(add)} {word} and every {one} beyond "
+                                f"{format_quantity(current.up_to + charge.included)} costs {price}.",
+                   metric=metric_id, add=add)]
+
+
+def alerts(catalog, bill, cheaper):
+    """One alert per metric with an allowance: the highest of 50/75/90% reached, or overage."""
+    out = []
+    for line in bill.lines:
+        if line.kind != "usage" or not line.included:
+            continue
+        metric = catalog.metrics[line.metric]
+        exact = line.quantity * _HUNDRED / line.included
+        percent = exact.to_integral_value(rounding=ROUND_FLOOR)
+        allowance = f"{metric.name} allowance ({format_quantity(line.included)} {metric.unit})"
+        if line.quantity > line.included:
+            over = line.quantity - line.included
+            message = (f"You exceed the {allowance} by {format_quantity(over)} {metric.unit}: overage "
+                       f"{format_money(round_money(line.monthly, catalog.currency), catalog.currency)}"
+                       f" a month.")
+            if cheaper is not None:
+                message += (f" The {cheaper.name} plan would cost "
+                            f"{format_money(cheaper.saving, catalog.currency)} less.")
+            out.append(Advice("overage", message, metric=metric.id, level=100, percent=percent))
+            continue
+        for level in ALERT_LEVELS:
+            if exact >= level:
+                out.append(Advice("usage", f"You use {plain(percent)}% of the {allowance}.",
+                                  metric=metric.id, level=level, percent=percent))
+                break
+    return out
+

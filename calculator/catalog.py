@@ -1,0 +1,601 @@
+"""The price catalog: plain dict in, validated immutable ``Catalog`` out.
+
+``parse_catalog`` checks every field (type, range, unknown names with a did-you-mean hint)
+and the rules between fields (tiers in order, plan ids unique, usage of declared metrics
+only), collects *all* problems with their field paths, and raises one ``CatalogError``.
+It runs in CPython and in Pyodide alike, so it uses the standard library only; the YAML
+loader beside the package adds file, line and column to each path.
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .errors import CatalogError, Problem
+from .models import MODELS
+from .money import CURRENCIES, ZERO, plain
+from .suggest import did_you_mean, one_of
+from .values import NotANumber, describe, to_decimal
+
+MAX_PRICE = Decimal(10) ** 9
+MAX_QUANTITY = Decimal(10) ** 12
+ROUNDINGS = ("up", "down")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+# Keys the engine reads, and keys it carries for the site without interpreting them.
+TOP_KEYS = ("currency", "annual_discount", "metrics", "plans", "addons", "site", "variants")
+PLAN_KEYS = ("id", "name", "custom", "price", "commitment", "addons")
+PLAN_CONTENT_KEYS = ("tagline", "description", "features", "cta", "popular", "badge")
+PRICE_KEYS = ("flat", "annual_discount", "seats", "usage")
+CHARGE_KEYS = ("pricing", "unit", "tiers", "package", "included", "minimum", "limit",
+               "discountable", "kinds")
+TIER_KEYS = ("up_to", "unit", "flat", "custom")
+PACKAGE_KEYS = ("size", "price", "round")
+METRIC_KEYS = ("name", "unit", "max", "step", "default")
+KIND_KEYS = ("name", "free", "free_up_to", "limit")
+ADDON_KEYS = ("name", "flat", "per_seat", "plans", "description")
+COMMITMENT_KEYS = ("annual_minimum", "discount")
+
+
+@dataclass(frozen=True)
+class Tier:
+    up_to: Decimal | None  # inclusive upper bound; None = unbounded (the last tier)
+    unit: Decimal = ZERO
+    flat: Decimal = ZERO
+    custom: bool = False
+
+
+@dataclass(frozen=True)
+class Package:
+    size: Decimal
+    price: Decimal
+    round: str = "up"
+
+
+@dataclass(frozen=True)
+class SeatKind:
+    id: str
+    name: str
+    free: bool = False  # never billed
+    free_up_to: int | None = None  # the first N are free, the rest billed as seats
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class Charge:
+    """How one quantity (seats or a usage metric) is priced."""
+
+    pricing: str
+    unit: Decimal = ZERO
+    tiers: tuple = ()
+    package: Package | None = None
+    included: Decimal = ZERO  # free allowance; the model prices the excess only
+    minimum: Decimal = ZERO  # billed quantity is at least this
+    limit: Decimal | None = None  # the plan allows no more than this
+    discountable: bool = False  # does the annual discount apply?
+    kinds: tuple = ()  # seat kinds (seats only)
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    name: str
+    unit: str
+    max: Decimal
+    step: Decimal = Decimal(1)
+    default: Decimal = ZERO
+
+
+@dataclass(frozen=True)
+class Addon:
+    id: str
+    name: str
+    flat: Decimal = ZERO
+    per_seat: Decimal = ZERO
+    plans: tuple | None = None  # plan ids where it can be bought; None = every priced plan
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Commitment:
+    annual_minimum: Decimal
+    discount: Decimal
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    name: str
+    custom: bool = False
+    flat: Decimal = ZERO
+    annual_discount: Decimal = ZERO
+    seats: Charge | None = None
+    usage: dict = field(default_factory=dict)
+    commitment: Commitment | None = None
+    content: dict = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    currency: str
+    annual_discount: Decimal
+    metrics: dict
+    plans: tuple
+    addons: dict
+    content: dict = field(default_factory=dict, compare=False)
+
+    def plan(self, plan_id):
+        for plan in self.plans:
+            if plan.id == plan_id:
+                return plan
+        return None
+
+    def to_dict(self):
+        """The pricing part as JSON-ready data that ``parse_catalog`` reads back unchanged."""
+        return {
+            "currency": self.currency,
+            "annual_discount": plain(self.annual_discount),
+            "metrics": {m.id: _metric_dict(m) for m in self.metrics.values()},
+            "plans": [_plan_dict(p) for p in self.plans],
+            "addons": {a.id: _addon_dict(a) for a in self.addons.values()},
+        }
+
+
+def parse_catalog(data):
+    """Validate ``data`` (a dict, as from YAML or JSON) into a ``Catalog``; raise ``CatalogError``."""
+    reader = _Reader()
+    catalog = reader.catalog(data)
+    if reader.problems:
+        raise CatalogError(reader.problems)
+    return catalog
+
+
+def _fmt(path):
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Reader:
+    """Walks the raw dict, building dataclasses and collecting located problems."""
+
+    def __init__(self):
+        self.problems = []
+
+    def fail(self, path, message):
+        self.problems.append(Problem(_fmt(path), message))
+
+    # -- shapes -------------------------------------------------------------------------
+    def mapping(self, value, path, allowed, required=(), what="a mapping"):
+        if not isinstance(value, dict):
+            self.fail(path, f"expected {what}, got {describe(value)}")
+            return None
+        for key in value:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed)
+                self.fail(path + (str(key),), f"unknown field '{key}'{hint} ({one_of(allowed)})")
+        for key in required:
+            if key not in value:
+                self.fail(path + (key,), "is required")
+        return value
+
+    def number(self, value, path, *, maximum=MAX_QUANTITY, what="number", positive=False):
+        try:
+            number = to_decimal(value)
+        except NotANumber as exc:
+            self.fail(path, str(exc))
+            return None
+        if number < 0 or (positive and number == 0):
+            sign = "positive" if positive else "zero or more"
+            self.fail(path, f"expected a {what} that is {sign}, got {plain(number)}")
+            return None
+        if number > maximum:
+            self.fail(path, f"{plain(number)} is above the largest allowed {what} ({plain(maximum)})")
+            return None
+        return number
+
+    def price(self, value, path):
+        return self.number(value, path, maximum=MAX_PRICE, what="price")
+
+    def whole(self, value, path, what="count"):
+        number = self.number(value, path, what=what)
+        if number is not None and number != number.to_integral_value():
+            self.fail(path, f"expected a whole number, got {plain(number)}")
+            return None
+        return None if number is None else int(number)
+
+    def rate(self, value, path):
+        try:
+            number = to_decimal(value)
+        except NotANumber as exc:
+            self.fail(path, str(exc))
+            return None
+        if not ZERO <= number <= 1:
+            hint = " (write 20% as 0.2)" if 1 < number <= 100 else ""
+            self.fail(path, f"a discount must be between 0 and 1, got {plain(number)}{hint}")
+            return None
+        return number
+
+    def text(self, value, path):
+        if not isinstance(value, str) or not value.strip():
+            self.fail(path, f"expected a non-empty text, got {describe(value)}")
+            return None
+        return value
+
+    def flag(self, value, path):
+        if not isinstance(value, bool):
+            self.fail(path, f"expected true or false, got {describe(value)}")
+            return False
+        return value
+
+    def ident(self, value, path, what):
+        if not isinstance(value, str) or not _ID.match(value):
+            self.fail(path, f"a {what} id must be lowercase letters, digits, '-' or '_' "
+                            f"(at most 64), got {describe(value)}")
+            return None
+        return value
+
+    # -- catalog --------------------------------------------------------------------------
+    def catalog(self, data):
+        data = self.mapping(data, (), TOP_KEYS, required=("currency", "plans"),
+                            what="a catalog mapping")
+        if data is None:
+            return None
+        currency = data.get("currency")
+        if currency is not None and (not isinstance(currency, str) or currency not in CURRENCIES):
+            hint = did_you_mean(str(currency).upper(), CURRENCIES) if isinstance(currency, str) else ""
+            self.fail(("currency",), f"unknown currency {describe(currency)}{hint} "
+                                     f"(supported: {', '.join(sorted(CURRENCIES))})")
+        default_discount = ZERO
+        if "annual_discount" in data:
+            default_discount = self.rate(data["annual_discount"], ("annual_discount",)) or ZERO
+        metrics = self.metrics(data.get("metrics", {}))
+        addons = self.addons(data.get("addons", {}))
+        plans = self.plans(data.get("plans"), metrics, default_discount)
+        self.addon_plans(addons, plans)
+        content = {k: data[k] for k in ("site", "variants") if k in data}
+        return Catalog(currency, default_discount, metrics, plans, addons, content)
+
+    def metrics(self, raw):
+        metrics = {}
+        if not isinstance(raw, dict):
+            self.fail(("metrics",), f"expected a mapping of metric id to metric, got {describe(raw)}")
+            return metrics
+        for key, value in raw.items():
+            path = ("metrics", str(key))
+            metric_id = self.ident(key, path, "metric")
+            value = self.mapping(value, path, METRIC_KEYS, required=("name", "unit", "max"))
+            if value is None or metric_id is None:
+                continue
+            name = self.text(value.get("name"), path + ("name",)) if "name" in value else None
+            unit = self.text(value.get("unit"), path + ("unit",)) if "unit" in value else None
+            maximum = self.number(value["max"], path + ("max",), positive=True) if "max" in value else None
+            step = self.number(value.get("step", 1), path + ("step",), positive=True)
+            default = self.number(value.get("default", 0), path + ("default",))
+            if None not in (name, unit, maximum, step, default):
+                metrics[metric_id] = Metric(metric_id, name, unit, maximum, step, default)
+        return metrics
+
+    def addons(self, raw):
+        addons = {}
+        if not isinstance(raw, dict):
+            self.fail(("addons",), f"expected a mapping of add-on id to add-on, got {describe(raw)}")
+            return addons
+        for key, value in raw.items():
+            path = ("addons", str(key))
+            addon_id = self.ident(key, path, "add-on")
+            value = self.mapping(value, path, ADDON_KEYS, required=("name",))
+            if value is None or addon_id is None:
+                continue
+            name = self.text(value.get("name"), path + ("name",)) if "name" in value else None
+            flat = self.price(value.get("flat", 0), path + ("flat",))
+            per_seat = self.price(value.get("per_seat", 0), path + ("per_seat",))
+            plans = value.get("plans")
+            if plans is not None:
+                if not isinstance(plans, list) or not all(isinstance(p, str) for p in plans):
+                    self.fail(path + ("plans",), f"expected a list of plan ids, got {describe(plans)}")
+                    plans = None
+                else:
+                    plans = tuple(plans)
+            description = value.get("description", "")
+            if not isinstance(description, str):
+                self.fail(path + ("description",), f"expected a text, got {describe(description)}")
+                description = ""
+            if None not in (name, flat, per_seat):
+                addons[addon_id] = Addon(addon_id, name, flat, per_seat, plans, description)
+        return addons
+
+    def addon_plans(self, addons, plans):
+        ids = [p.id for p in plans]
+        for addon in addons.values():
+            for i, plan_id in enumerate(addon.plans or ()):
+                if plan_id not in ids:
+                    self.fail(("addons", addon.id, "plans", i),
+                              f"no plan has the id '{plan_id}'{did_you_mean(plan_id, ids)}")
+
+    def plans(self, raw, metrics, default_discount):
+        if not isinstance(raw, list) or not raw:
+            self.fail(("plans",), f"expected a non-empty list of plans, got {describe(raw)}")
+            return ()
+        plans, seen = [], {}
+        for i, value in enumerate(raw):
+            plan = self.plan(value, ("plans", i), metrics, default_discount)
+            if plan is None:
+                continue
+            if plan.id in seen:
+                self.fail(("plans", i, "id"), f"duplicate plan id '{plan.id}' "
+                                              f"(also used by plans[{seen[plan.id]}])")
+                continue
+            seen[plan.id] = i
+            plans.append(plan)
+        return tuple(plans)
+
+    def plan(self, value, path, metrics, default_discount):
+        value = self.mapping(value, path, PLAN_KEYS + PLAN_CONTENT_KEYS, required=("id", "name"),
+                             what="a plan mapping")
+        if value is None:
+            return None
+        plan_id = self.ident(value["id"], path + ("id",), "plan") if "id" in value else None
+        name = self.text(value["name"], path + ("name",)) if "name" in value else None
+        custom = self.flag(value.get("custom", False), path + ("custom",))
+        content = {k: value[k] for k in PLAN_CONTENT_KEYS if k in value}
+        if "addons" in value:
+            self.fail(path + ("addons",), "add-ons are declared at the top level, under 'addons:', "
+                                         "with 'plans: [...]' naming where they can be bought")
+        if custom:
+            if "price" in value or "commitment" in value:
+                self.fail(path + ("price",) if "price" in value else path + ("commitment",),
+                          "a custom plan (custom: true) has no list price; remove it, or set custom: false")
+            if plan_id is None or name is None:
+                return None
+            return Plan(plan_id, name, custom=True, content=content)
+        if "price" not in value:
+            self.fail(path + ("price",), "is required (or mark the plan custom: true for 'contact sales')")
+            return None
+        price_path = path + ("price",)
+        price = self.mapping(value["price"], price_path, PRICE_KEYS)
+        if price is None:
+            return None
+        flat = self.price(price.get("flat", 0), price_path + ("flat",))
+        discount = default_discount
+        if "annual_discount" in price:
+            discount = self.rate(price["annual_discount"], price_path + ("annual_discount",))
+        seats = None
+        if "seats" in price:
+            seats = self.charge(price["seats"], price_path + ("seats",), seats=True)
+        usage = {}
+        raw_usage = price.get("usage", {})
+        if not isinstance(raw_usage, dict):
+            self.fail(price_path + ("usage",), f"expected a mapping of metric id to charge, "
+                                               f"got {describe(raw_usage)}")
+            raw_usage = {}
+        for metric_id, raw_charge in raw_usage.items():
+            charge_path = price_path + ("usage", str(metric_id))
+            if metric_id not in metrics:
+                declared = ", ".join(metrics) or "none"
+                self.fail(charge_path, f"usage of undeclared metric '{metric_id}'"
+                                       f"{did_you_mean(metric_id, metrics)} (declared under "
+                                       f"'metrics:': {declared})")
+                continue
+            charge = self.charge(raw_charge, charge_path, seats=False)
+            if charge is not None:
+                usage[metric_id] = charge
+        commitment = None
+        if "commitment" in value:
+            commitment = self.commitment(value["commitment"], path + ("commitment",))
+        if None in (plan_id, name, flat, discount) or ("seats" in price and seats is None):
+            return None
+        return Plan(plan_id, name, False, flat, discount, seats, usage, commitment, content)
+
+    def commitment(self, raw, path):
+        raw = self.mapping(raw, path, COMMITMENT_KEYS, required=COMMITMENT_KEYS)
+        if raw is None or any(k not in raw for k in COMMITMENT_KEYS):
+            return None
+        minimum = self.price(raw["annual_minimum"], path + ("annual_minimum",))
+        discount = self.rate(raw["discount"], path + ("discount",))
+        return None if None in (minimum, discount) else Commitment(minimum, discount)
+
+    # -- charges --------------------------------------------------------------------------
+    def charge(self, raw, path, seats):
+        raw = self.mapping(raw, path, CHARGE_KEYS, what="a charge mapping")
+        if raw is None:
+            return None
+        pricing = raw.get("pricing", "per_unit" if "unit" in raw else None)
+        if pricing is None:
+            self.fail(path + ("pricing",), f"is required ({one_of(MODELS)})")
+            return None
+        if not isinstance(pricing, str) or pricing not in MODELS:
+            self.fail(path + ("pricing",), f"unknown pricing {describe(pricing)}"
+                                           f"{did_you_mean(pricing, MODELS)} ({one_of(MODELS)})")
+            return None
+        needs = {"per_unit": "unit", "graduated": "tiers", "volume": "tiers", "package": "package"}
+        for key in ("unit", "tiers", "package"):
+            if key == needs[pricing] and key not in raw:
+                self.fail(path + (key,), f"is required for pricing: {pricing}")
+            elif key != needs[pricing] and key in raw:
+                self.fail(path + (key,), f"does not apply to pricing: {pricing} "
+                                         f"(it uses '{needs[pricing]}')")
+        unit = self.price(raw.get("unit", 0), path + ("unit",))
+        tiers = self.tiers(raw["tiers"], path + ("tiers",)) if pricing in ("graduated", "volume") and "tiers" in raw else ()
+        package = self.package(raw["package"], path + ("package",)) if pricing == "package" and "package" in raw else None
+        included = self.number(raw.get("included", 0), path + ("included",))
+        minimum = self.number(raw.get("minimum", 0), path + ("minimum",))
+        limit = self.number(raw["limit"], path + ("limit",)) if "limit" in raw else None
+        discountable = self.flag(raw.get("discountable", seats), path + ("discountable",))
+        kinds = ()
+        if "kinds" in raw:
+            if seats:
+                kinds = self.kinds(raw["kinds"], path + ("kinds",))
+            else:
+                self.fail(path + ("kinds",), "seat kinds belong under price.seats, not under usage")
+        if limit is not None and minimum is not None and limit < minimum:
+            self.fail(path + ("limit",), f"the limit {plain(limit)} is below the minimum {plain(minimum)}")
+        if seats:
+            for key, number in (("minimum", minimum), ("limit", limit), ("included", included)):
+                if number is not None and number != number.to_integral_value():
+                    self.fail(path + (key,), f"seats are whole; expected a whole number, got {plain(number)}")
+        if None in (unit, included, minimum) or ("limit" in raw and limit is None):
+            return None
+        if (pricing in ("graduated", "volume") and not tiers) or (pricing == "package" and package is None):
+            return None
+        return Charge(pricing, unit, tiers, package, included, minimum, limit, discountable, kinds)
+
+    def tiers(self, raw, path):
+        if not isinstance(raw, list) or not raw:
+            self.fail(path, f"expected a non-empty list of tiers, got {describe(raw)}")
+            return ()
+        tiers, previous, ok = [], None, True
+        last = len(raw) - 1
+        for i, value in enumerate(raw):
+            tier_path = path + (i,)
+            value = self.mapping(value, tier_path, TIER_KEYS, what="a tier mapping")
+            if value is None:
+                ok = False
+                continue
+            custom = self.flag(value.get("custom", False), tier_path + ("custom",))
+            up_to = None
+            if value.get("up_to") is not None:
+                up_to = self.number(value["up_to"], tier_path + ("up_to",))
+                if up_to is None:
+                    ok = False
+            elif i != last:
+                self.fail(tier_path + ("up_to",), "is required on every tier but the last "
+                                                  "(the last tier covers everything above)")
+                ok = False
+            if i == last and value.get("up_to") is not None:
+                self.fail(tier_path + ("up_to",), "the last tier must have no up_to: it covers "
+                                                  "every quantity above the tier before it")
+                ok = False
+            if custom:
+                for key in ("unit", "flat"):
+                    if key in value:
+                        self.fail(tier_path + (key,), "a custom tier (custom: true) has no price")
+                        ok = False
+                unit, flat = ZERO, ZERO
+            else:
+                if "unit" not in value:
+                    self.fail(tier_path + ("unit",), "is required (or custom: true for 'contact sales')")
+                    ok = False
+                unit = self.price(value.get("unit", 0), tier_path + ("unit",))
+                flat = self.price(value.get("flat", 0), tier_path + ("flat",))
+                if unit is None or flat is None:
+                    ok = False
+            if up_to is not None and previous is not None and up_to <= previous:
+                self.fail(tier_path + ("up_to",), f"tiers out of order or overlapping: up_to "
+                                                  f"{plain(up_to)} must be above the previous tier's "
+                                                  f"up_to {plain(previous)}")
+                ok = False
+            if up_to is not None:
+                previous = up_to
+            if ok:
+                tiers.append(Tier(up_to, unit, flat, custom))
+        return tuple(tiers) if ok else ()
+
+    def package(self, raw, path):
+        raw = self.mapping(raw, path, PACKAGE_KEYS, required=("size", "price"))
+        if raw is None or "size" not in raw or "price" not in raw:
+            return None
+        size = self.number(raw["size"], path + ("size",), positive=True, what="package size")
+        price = self.price(raw["price"], path + ("price",))
+        rounding = raw.get("round", "up")
+        if not isinstance(rounding, str) or rounding not in ROUNDINGS:
+            self.fail(path + ("round",), f"unknown rounding {describe(rounding)}"
+                                         f"{did_you_mean(rounding, ROUNDINGS)} ({one_of(ROUNDINGS)})")
+            return None
+        return None if None in (size, price) else Package(size, price, rounding)
+
+    def kinds(self, raw, path):
+        if not isinstance(raw, dict):
+            self.fail(path, f"expected a mapping of seat kind id to kind, got {describe(raw)}")
+            return ()
+        kinds = []
+        for key, value in raw.items():
+            kind_path = path + (str(key),)
+            kind_id = self.ident(key, kind_path, "seat kind")
+            value = self.mapping(value, kind_path, KIND_KEYS, required=("name",))
+            if value is None or kind_id is None or "name" not in value:
+                continue
+            name = self.text(value["name"], kind_path + ("name",))
+            free = self.flag(value.get("free", False), kind_path + ("free",))
+            free_up_to = limit = None
+            if "free_up_to" in value:
+                free_up_to = self.whole(value["free_up_to"], kind_path + ("free_up_to",))
+            if "limit" in value:
+                limit = self.whole(value["limit"], kind_path + ("limit",))
+            if free and free_up_to is not None:
+                self.fail(kind_path + ("free_up_to",), "a kind that is free (free: true) has no "
+                                                       "free_up_to; keep one of the two")
+            if name is not None:
+                kinds.append(SeatKind(kind_id, name, free, free_up_to, limit))
+        return tuple(kinds)
+
+
+# -- back to plain data (catalog.json for the browser) ---------------------------------------
+def _charge_dict(charge):
+    out = {"pricing": charge.pricing}
+    if charge.pricing == "per_unit":
+        out["unit"] = plain(charge.unit)
+    if charge.tiers:
+        out["tiers"] = [_tier_dict(t) for t in charge.tiers]
+    if charge.package:
+        p = charge.package
+        out["package"] = {"size": plain(p.size), "price": plain(p.price), "round": p.round}
+    out["included"] = plain(charge.included)
+    out["minimum"] = plain(charge.minimum)
+    if charge.limit is not None:
+        out["limit"] = plain(charge.limit)
+    out["discountable"] = charge.discountable
+    if charge.kinds:
+        out["kinds"] = {k.id: _kind_dict(k) for k in charge.kinds}
+    return out
+
+
+def _tier_dict(tier):
+    out = {} if tier.up_to is None else {"up_to": plain(tier.up_to)}
+    if tier.custom:
+        out["custom"] = True
+    else:
+        out["unit"] = plain(tier.unit)
+        out["flat"] = plain(tier.flat)
+    return out
+
+
+def _kind_dict(kind):
+    out = {"name": kind.name, "free": kind.free}
+    if kind.free_up_to is not None:
+        out["free_up_to"] = kind.free_up_to
+    if kind.limit is not None:
+        out["limit"] = kind.limit
+    return out
+
+
+def _metric_dict(metric):
+    return {"name": metric.name, "unit": metric.unit, "max": plain(metric.max),
+            "step": plain(metric.step), "default": plain(metric.default)}
+
+
+def _addon_dict(addon):
+    out = {"name": addon.name, "flat": plain(addon.flat), "per_seat": plain(addon.per_seat)}
+    if addon.plans is not None:
+        out["plans"] = list(addon.plans)
+    if addon.description:
+        out["description"] = addon.description
+    return out
+
+
+def _plan_dict(plan):
+    out = {"id": plan.id, "name": plan.name}
+    if plan.custom:
+        out["custom"] = True
+        return out
+    price = {"flat": plain(plan.flat), "annual_discount": plain(plan.annual_discount)}
+    if plan.seats is not None:
+        price["seats"] = _charge_dict(plan.seats)
+    if plan.usage:
+        price["usage"] = {m: _charge_dict(c) for m, c in plan.usage.items()}
+    out["price"] = price
+    if plan.commitment is not None:
+        out["commitment"] = {"annual_minimum": plain(plan.commitment.annual_minimum),
+                             "discount": plain(plan.commitment.discount)}
+    return out

@@ -1,0 +1,145 @@
+"""Plans side by side: ranking, break-even quantities and cost curves.
+
+All three rate through ``rate_plan`` (the one engine), so a chart or a "switch to X from N
+seats" hint can never disagree with the quote itself.
+"""
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from .errors import QuoteError
+from .money import format_money, plain, round_money
+from .rating import rate_plan
+from .request import parse_request
+
+SEATS = "seats"
+
+
+@dataclass(frozen=True)
+class Ranked:
+    plan: str
+    name: str
+    status: str  # priced | contact_sales | unavailable
+    total: object = None
+    monthly_equivalent: object = None
+    reason: str | None = None
+
+    def to_dict(self, currency):
+        return {"plan": self.plan, "name": self.name, "status": self.status,
+                "total": None if self.total is None else plain(self.total),
+                "monthly_equivalent": None if self.monthly_equivalent is None
+                else plain(self.monthly_equivalent),
+                "display": None if self.total is None else format_money(self.total, currency),
+                "reason": self.reason}
+
+
+def _total(catalog, plan, request):
+    """The plan's total for the request, ``None`` for contact sales; raises QuoteError."""
+    bill = rate_plan(catalog, plan, replace(request, plan=plan.id))
+    return bill.total if bill.priced else None
+
+
+def compare(catalog, request):
+    """Every plan for the same request, cheapest first; then contact-sales, then unavailable."""
+    request = parse_request(catalog, request)
+    priced, custom, unavailable = [], [], []
+    for plan in catalog.plans:
+        try:
+            bill = rate_plan(catalog, plan, replace(request, plan=plan.id))
+        except QuoteError as exc:
+            unavailable.append(Ranked(plan.id, plan.name, "unavailable", reason=str(exc)))
+            continue
+        if not bill.priced:
+            custom.append(Ranked(plan.id, plan.name, "contact_sales", reason=bill.custom_reason))
+            continue
+        monthly = round_money(bill.total / request.months, catalog.currency)
+        priced.append(Ranked(plan.id, plan.name, "priced", bill.total, monthly))
+    priced.sort(key=lambda r: r.total)
+    return priced + custom + unavailable
+
+
+def _with_quantity(request, metric, quantity):
+    if metric == SEATS:
+        return replace(request, seats=int(quantity))
+    return replace(request, usage={**request.usage, metric: quantity})
+
+
+def _safe_total(catalog, plan, request):
+    try:
+        return _total(catalog, plan, request)
+    except QuoteError:
+        return None
+
+
+def cost_curve(catalog, request, metric, quantities):
+    """``{plan id: [total or None, ...]}`` over ``quantities`` of ``metric`` ("seats" or a
+    metric id); None where a plan cannot price that point (a limit, contact sales)."""
+    request = parse_request(catalog, request)
+    quantities = [Decimal(q) if not isinstance(q, Decimal) else q for q in quantities]
+    curves = {}
+    for plan in catalog.plans:
+        if plan.custom:
+            continue
+        points = [_safe_total(catalog, plan, _with_quantity(request, metric, q)) for q in quantities]
+        curves[plan.id] = [None if p is None else plain(p) for p in points]
+    return curves
+
+
+def break_even(catalog, request, other_plan, metric=SEATS, up_to=None):
+    """The smallest quantity of ``metric`` from the request's own upwards at which
+    ``other_plan`` costs less than the request's plan, or None below ``up_to``.
+
+    Bills are piecewise linear between tier edges, so the search looks at each edge and
+    bisects the first stretch where the order flips; package steps may hide a shorter
+    crossing inside a stretch, which the bisection then finds approximately.
+    """
+    request = parse_request(catalog, request)
+    mine, theirs = catalog.plan(request.plan), catalog.plan(other_plan)
+    if theirs is None:
+        raise QuoteError(f"Unknown plan '{other_plan}'.", "plan")
+    start = Decimal(request.seats) if metric == SEATS else request.usage.get(metric, Decimal(0))
+    if up_to is None:
+        up_to = Decimal(10_000) if metric == SEATS else catalog.metrics[metric].max
+    step = Decimal(1) if metric == SEATS else catalog.metrics[metric].step
+    edges = sorted({start, Decimal(up_to)} | {
+        e for e in _edges(mine, metric) | _edges(theirs, metric) if start < e < up_to})
+
+    def cheaper(quantity):
+        req = _with_quantity(request, metric, quantity)
+        a, b = _safe_total(catalog, mine, req), _safe_total(catalog, theirs, req)
+        return a is not None and b is not None and b < a
+
+    previous = None
+    for edge in edges:
+        if cheaper(edge):
+            if previous is None:
+                return edge
+            low, high = previous, edge  # not cheaper at low, cheaper at high
+            while high - low > step:
+                middle = _snap(low + (high - low) / 2, step)
+                if middle in (low, high):
+                    break
+                low, high = (low, middle) if cheaper(middle) else (middle, high)
+            return high
+        previous = edge
+    return None
+
+
+def _snap(quantity, step):
+    return (quantity / step).to_integral_value() * step
+
+
+def _edges(plan, metric):
+    """Quantities where a plan's bill changes slope: tier edges shifted by the allowance."""
+    if plan.custom:
+        return set()
+    charge = plan.seats if metric == SEATS else plan.usage.get(metric)
+    if charge is None:
+        return set()
+    edges = {charge.minimum, charge.included}
+    for tier in charge.tiers:
+        if tier.up_to is not None:
+            edges |= {tier.up_to + charge.included, tier.up_to + charge.included + 1}
+    if charge.limit is not None:
+        edges |= {charge.limit, charge.limit + 1}
+    return edges

@@ -1,0 +1,56 @@
+"""The two errors a person can act on: a bad catalog and a bad request."""
+
+
+class Problem:
+    """One located catalog problem: where (field path, file, line, column) and what."""
+
+    __slots__ = ("path", "message", "file", "line", "column", "severity")
+
+    def __init__(self, path, message, file=None, line=None, column=None, severity="error"):
+        self.path = path
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.severity = severity
+
+    def where(self):
+        """``plans.yaml:12:7`` when the position is known, else the file or nothing."""
+        if self.file and self.line:
+            return f"{self.file}:{self.line}:{self.column or 1}"
+        return self.file or ""
+
+    def __str__(self):
+        where = self.where()
+        field = self.path or "(top level)"
+        head = f"{where}: " if where else ""
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{head}{label}{field}: {self.message}"
+
+    def to_dict(self):
+        return {
+            "severity": self.severity,
+            "path": self.path,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+        }
+
+
+class CatalogError(ValueError):
+    """The catalog is invalid; ``problems`` lists every problem found, not only the first."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        count = len(self.problems)
+        lines = "\n".join(str(p) for p in self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the catalog:\n{lines}")
+
+
+class QuoteError(ValueError):
+    """The request cannot be rated; ``field`` names the input to fix ("seats", "usage.api_calls")."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field

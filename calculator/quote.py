@@ -1,0 +1,240 @@
+"""``quote(catalog, request)``: the priced, explained answer, and its JSON form.
+
+The ``to_dict()`` of a ``Quote`` is the contract with the browser: Pyodide must produce the
+same keys and the same strings as CPython. Money crosses as plain decimal strings, with a
+``display`` twin formatted for people, so the page never formats a number itself.
+"""
+
+from dataclasses import dataclass, replace
+
+from .advice import alerts, nudges
+from .money import format_money, format_price, format_quantity, plain, round_money
+from .rating import rate_plan
+from .request import parse_request
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Another plan that prices the same request for less."""
+
+    plan: str
+    name: str
+    total: object
+    monthly_equivalent: object
+    saving: object
+
+    def to_dict(self, currency):
+        return {"plan": self.plan, "name": self.name, "total": plain(self.total),
+                "monthly_equivalent": plain(self.monthly_equivalent), "saving": plain(self.saving),
+                "display": {"total": format_money(self.total, currency),
+                            "saving": format_money(self.saving, currency)}}
+
+
+@dataclass(frozen=True)
+class Quote:
+    catalog: object
+    bill: object
+    monthly_equivalent: object = None
+    annual_saving: object = None
+    cheaper_plan: Alternative | None = None
+    nudges: tuple = ()
+    alerts: tuple = ()
+
+    @property
+    def plan(self):
+        return self.bill.plan.id
+
+    @property
+    def currency(self):
+        return self.catalog.currency
+
+    @property
+    def billing(self):
+        return self.bill.request.billing
+
+    @property
+    def status(self):
+        return "priced" if self.bill.priced else "contact_sales"
+
+    @property
+    def lines(self):
+        return self.bill.lines
+
+    @property
+    def discounts(self):
+        return self.bill.discounts
+
+    @property
+    def total(self):
+        return self.bill.total
+
+    @property
+    def subtotal(self):
+        return sum(line.amount for line in self.bill.lines) if self.bill.priced else None
+
+    @property
+    def message(self):
+        return self.bill.custom_reason
+
+    def to_dict(self):
+        currency, priced = self.currency, self.bill.priced
+        money = (lambda v: None if v is None else plain(v))
+        shown = (lambda v: None if v is None else format_money(v, currency))
+        subtotal = self.subtotal
+        return {
+            "plan": self.plan,
+            "plan_name": self.bill.plan.name,
+            "currency": currency,
+            "billing": self.billing,
+            "months": self.bill.request.months,
+            "status": self.status,
+            "message": self.message,
+            "request": self.bill.request.to_dict(),
+            "lines": [_line_dict(line, currency) for line in self.lines],
+            "discounts": [_discount_dict(d, currency) for d in self.discounts],
+            "subtotal": money(subtotal),
+            "total": money(self.total),
+            "monthly_equivalent": money(self.monthly_equivalent),
+            "annual_saving": money(self.annual_saving),
+            "nudges": [n.to_dict() for n in self.nudges],
+            "alerts": [a.to_dict() for a in self.alerts],
+            "cheaper_plan": self.cheaper_plan.to_dict(currency) if self.cheaper_plan else None,
+            "display": {
+                "subtotal": shown(subtotal),
+                "total": shown(self.total),
+                "monthly_equivalent": shown(self.monthly_equivalent),
+                "annual_saving": shown(self.annual_saving),
+            } if priced else None,
+        }
+
+
+_SINGULAR = {"seats": "seat", "months": "month"}
+
+
+def _unit_label(line):
+    return _SINGULAR.get(line.unit, line.unit) if line.quantity == 1 else line.unit
+
+
+def _detail(line, currency):
+    """How the line's amount comes about, in words: "150 blocks of 1,000 calls × $5"."""
+    price = None if line.unit_price is None else format_price(line.unit_price, currency)
+    quantity = f"{format_quantity(line.quantity)} {_unit_label(line)}"
+    if line.kind == "flat":
+        text = f"{price} a month"
+    elif line.kind in ("free_seats", "true_up"):
+        text = quantity if line.kind == "free_seats" else ""
+    elif line.billable is not None and not line.billable and line.included:
+        text = f"{quantity}, within the {format_quantity(line.included)} included"
+    elif line.packages is not None:
+        block = "block" if line.packages == 1 else "blocks"
+        text = (f"{plain(line.packages)} {block} of {format_quantity(line.package_size)} "
+                f"{line.unit} × {price}")
+        if line.included:
+            text += f" ({format_quantity(line.billable)} beyond the {format_quantity(line.included)} included)"
+    elif line.included and line.billable:
+        text = f"{format_quantity(line.billable)} {line.unit} beyond the {format_quantity(line.included)} included"
+        text += f" × {price}" if price and not line.tiers else ""
+    else:
+        text = quantity + (f" × {price}" if price and not line.tiers else "")
+    if line.months > 1 and text:
+        text += f" × {line.months} months"
+    return text
+
+
+def _line_dict(line, currency):
+    whole = line.quantity == line.quantity.to_integral_value()
+    unit_price = None if line.unit_price is None else plain(line.unit_price)
+    return {
+        "kind": line.kind,
+        "label": line.label,
+        "metric": line.metric,
+        "quantity": plain(line.quantity),
+        "unit": line.unit,
+        "unit_price": unit_price,
+        "months": line.months,
+        "amount": plain(line.amount),
+        "included": plain(line.included),
+        "notes": list(line.notes),
+        "tiers": [_tier_dict(t, currency, whole) for t in line.tiers if t.quantity or t.flat],
+        "display": {
+            "quantity": f"{format_quantity(line.quantity)} {_unit_label(line)}",
+            "unit_price": None if line.unit_price is None else format_price(line.unit_price, currency),
+            "amount": format_money(line.amount, currency),
+            "detail": _detail(line, currency),
+        },
+    }
+
+
+def _tier_range(use, whole):
+    """"11–50", "201 and up", "up to 10" (whole units) or "over 10 up to 50" (fractional)."""
+    first, last = use.first, use.last
+    if whole and first == first.to_integral_value():
+        start = format_quantity(first + 1)
+        return f"{start} and up" if last is None else f"{start}–{format_quantity(last)}"
+    if last is None:
+        return f"over {format_quantity(first)}"
+    prefix = f"over {format_quantity(first)} " if first else ""
+    return f"{prefix}up to {format_quantity(last)}"
+
+
+def _tier_dict(use, currency, whole):
+    amount = round_money(use.amount, currency)
+    return {
+        "range": _tier_range(use, whole),
+        "above": plain(use.first),
+        "up_to": None if use.last is None else plain(use.last),
+        "quantity": plain(use.quantity),
+        "unit_price": plain(use.unit),
+        "flat": plain(use.flat),
+        "amount": plain(amount),
+        "display": {"unit_price": format_price(use.unit, currency),
+                    "flat": format_money(round_money(use.flat, currency), currency),
+                    "amount": format_money(amount, currency)},
+    }
+
+
+def _discount_dict(discount, currency):
+    return {"kind": discount.kind, "label": discount.label, "rate": plain(discount.rate),
+            "amount": plain(discount.amount),
+            "display": {"amount": format_money(discount.amount, currency)}}
+
+
+def _monthly_equivalent(bill, currency):
+    return round_money(bill.total / bill.request.months, currency)
+
+
+def cheapest_alternative(catalog, request, total):
+    """The plan that prices ``request`` for the least, if below ``total``; plans that cannot
+    serve the request (limits, missing metrics or add-ons) are left out."""
+    best = None
+    for plan in catalog.plans:
+        if plan.id == request.plan or plan.custom:
+            continue
+        try:
+            other = rate_plan(catalog, plan, replace(request, plan=plan.id))
+        except ValueError:
+            continue
+        if other.priced and other.total < total and (best is None or other.total < best.total):
+            best = other
+    if best is None:
+        return None
+    currency = catalog.currency
+    return Alternative(best.plan.id, best.plan.name, best.total,
+                       _monthly_equivalent(best, currency), total - best.total)
+
+
+def quote(catalog, request):
+    """Price ``request`` (a dict or ``Request``) on ``catalog``; raise ``QuoteError`` if invalid."""
+    request = parse_request(catalog, request)
+    plan = catalog.plan(request.plan)
+    bill = rate_plan(catalog, plan, request)
+    if not bill.priced:
+        return Quote(catalog, bill)
+    currency = catalog.currency
+    flipped = rate_plan(catalog, plan, replace(
+        request, billing="monthly" if request.billing == "annual" else "annual"))
+    monthly, annual = (bill, flipped) if request.billing == "monthly" else (flipped, bill)
+    saving = monthly.total * 12 - annual.total if flipped.priced else None
+    cheaper = cheapest_alternative(catalog, request, bill.total)
+    return Quote(catalog, bill, _monthly_equivalent(bill, currency), saving, cheaper,
+                 tuple(nudges(catalog, bill, saving)), tuple(alerts(catalog, bill, cheaper)))

@@ -1,0 +1,140 @@
+"""A quote request, checked against the catalog before anything is rated.
+
+Anything a visitor can type reaches this module first (through the browser's JSON or the
+command line), so every field is checked for type, sign, whole-ness and size, and every
+failure is a ``QuoteError`` naming the field and what to type instead.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .errors import QuoteError
+from .money import plain
+from .suggest import did_you_mean
+from .values import NotANumber, describe, to_decimal
+
+MAX_SEATS = 1_000_000
+MAX_USAGE = Decimal(10) ** 12
+BILLINGS = ("monthly", "annual")
+REQUEST_KEYS = ("plan", "seats", "usage", "billing", "seat_kinds", "addons", "commitment")
+
+
+@dataclass(frozen=True)
+class Request:
+    plan: str
+    seats: int = 1
+    usage: dict = field(default_factory=dict)  # metric id -> Decimal, per month
+    billing: str = "monthly"
+    seat_kinds: dict = field(default_factory=dict)  # kind id -> int
+    addons: tuple = ()
+    commitment: bool = False
+
+    @property
+    def months(self):
+        return 12 if self.billing == "annual" else 1
+
+    def to_dict(self):
+        out = {"plan": self.plan, "seats": self.seats,
+               "usage": {k: plain(v) for k, v in self.usage.items()}, "billing": self.billing}
+        if self.seat_kinds:
+            out["seat_kinds"] = dict(self.seat_kinds)
+        if self.addons:
+            out["addons"] = list(self.addons)
+        if self.commitment:
+            out["commitment"] = True
+        return out
+
+
+def _seat_count(value, name, field_name):
+    if value is None or value == "":
+        raise QuoteError(f"Enter the number of {name}.", field_name)
+    try:
+        number = to_decimal(value)
+    except NotANumber:
+        raise QuoteError(f"The number of {name} must be a whole number, got {describe(value)}.",
+                         field_name) from None
+    if number < 0:
+        raise QuoteError(f"The number of {name} cannot be negative.", field_name)
+    if number != number.to_integral_value():
+        raise QuoteError(f"The number of {name} must be a whole number, got {plain(number)}.",
+                         field_name)
+    if number > MAX_SEATS:
+        raise QuoteError(f"{plain(number)} {name} is more than this calculator handles "
+                         f"({MAX_SEATS:,}); contact sales for a quote.", field_name)
+    return int(number)
+
+
+def _usage_amount(value, metric, field_name):
+    label = metric.name
+    if value is None or value == "":
+        raise QuoteError(f"Enter the monthly {label}.", field_name)
+    try:
+        number = to_decimal(value)
+    except NotANumber:
+        raise QuoteError(f"{label} must be a number, got {describe(value)}.", field_name) from None
+    if number < 0:
+        raise QuoteError(f"{label} cannot be negative.", field_name)
+    if number > MAX_USAGE:
+        raise QuoteError(f"{label}: {plain(number)} is more than this calculator handles "
+                         f"({MAX_USAGE:,} a month); contact sales for a quote.", field_name)
+    return number
+
+
+def _mapping(value, field_name):
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise QuoteError(f"'{field_name}' must be a mapping, got {describe(value)}.", field_name)
+    return value
+
+
+def parse_request(catalog, raw):
+    """Check ``raw`` (a dict) against ``catalog`` and return a ``Request``; raise ``QuoteError``."""
+    if isinstance(raw, Request):
+        return raw
+    if not isinstance(raw, dict):
+        raise QuoteError(f"A quote request must be a mapping, got {describe(raw)}.")
+    for key in raw:
+        if key not in REQUEST_KEYS:
+            raise QuoteError(f"Unknown request field {describe(key)}"
+                             f"{did_you_mean(key, REQUEST_KEYS)}.", str(key))
+    plan_id = raw.get("plan")
+    plan = catalog.plan(plan_id) if isinstance(plan_id, str) else None
+    if plan is None:
+        ids = [p.id for p in catalog.plans]
+        raise QuoteError(f"Unknown plan {describe(plan_id)}{did_you_mean(plan_id, ids)} "
+                         f"(plans: {', '.join(ids)}).", "plan")
+    billing = raw.get("billing", "monthly")
+    if not isinstance(billing, str) or billing not in BILLINGS:
+        raise QuoteError(f"Billing must be 'monthly' or 'annual', got {describe(billing)}"
+                         f"{did_you_mean(billing, BILLINGS)}.", "billing")
+    seats = _seat_count(raw.get("seats", 1), "seats", "seats")
+    usage = {}
+    for metric_id, value in _mapping(raw.get("usage"), "usage").items():
+        metric = catalog.metrics.get(metric_id) if isinstance(metric_id, str) else None
+        if metric is None:
+            raise QuoteError(f"Unknown usage metric {describe(metric_id)}"
+                             f"{did_you_mean(metric_id, catalog.metrics)} "
+                             f"(metrics: {', '.join(catalog.metrics) or 'none'}).", "usage")
+        usage[metric_id] = _usage_amount(value, metric, f"usage.{metric_id}")
+    seat_kinds = {}
+    kinds = {k.id: k.name.lower() for k in plan.seats.kinds} if plan.seats else {}
+    for kind_id, value in _mapping(raw.get("seat_kinds"), "seat_kinds").items():
+        if not isinstance(kind_id, str):
+            raise QuoteError(f"Seat kinds are named by id, got {describe(kind_id)}.", "seat_kinds")
+        seat_kinds[kind_id] = _seat_count(value, kinds.get(kind_id, kind_id), f"seat_kinds.{kind_id}")
+    addons = raw.get("addons", ())
+    if addons is None:
+        addons = ()
+    if not isinstance(addons, (list, tuple)) or not all(isinstance(a, str) for a in addons):
+        raise QuoteError(f"'addons' must be a list of add-on ids, got {describe(addons)}.", "addons")
+    for addon_id in addons:
+        if addon_id not in catalog.addons:
+            raise QuoteError(f"Unknown add-on '{addon_id}'{did_you_mean(addon_id, catalog.addons)}.",
+                             "addons")
+    commitment = raw.get("commitment", False)
+    if not isinstance(commitment, bool):
+        raise QuoteError(f"'commitment' must be true or false, got {describe(commitment)}.",
+                         "commitment")
+    return Request(plan.id, seats, usage, billing, seat_kinds, tuple(dict.fromkeys(addons)),
+                   commitment)

@@ -1,0 +1,71 @@
+"""Turning loose input values (YAML, JSON, CLI strings) into exact Decimals.
+
+Catalogs and requests arrive from YAML (numbers already Decimal, see the YAML loader),
+from JSON in the browser (money as strings, quantities as ints or floats) and from the
+command line (strings). All of them go through ``to_decimal`` so that no float ever
+reaches the arithmetic: a float is read back from its shortest repr, which is the number
+the person typed.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+MAX_DECIMAL_PLACES = 10
+_MAX_TEXT = 64  # longer "numbers" are refused before Decimal parses them
+
+
+class NotANumber(ValueError):
+    """The value is not a finite decimal number; the message says what it was instead."""
+
+
+def describe(value):
+    """A short, safe description of a bad value for error messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 30 else value[:27] + "..."
+        return f"'{shown}'"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, (int, Decimal)):
+        text = str(value)
+        return text if len(text) <= 30 else text[:12] + "..." + text[-6:]
+    if isinstance(value, float):
+        return repr(value)
+    return f"a {type(value).__name__}"
+
+
+def to_decimal(value):
+    """``value`` as a finite Decimal with at most 10 decimal places, else ``NotANumber``."""
+    if isinstance(value, bool) or value is None:
+        raise NotANumber(f"expected a number, got {describe(value)}")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        if value.bit_length() > 128:
+            raise NotANumber(f"the number {describe(value)} is far too large")
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        text = value.strip().replace("_", "")
+        if not text or len(text) > _MAX_TEXT:
+            raise NotANumber(f"expected a number, got {describe(value)}")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise NotANumber(f"expected a number, got {describe(value)}") from None
+    else:
+        raise NotANumber(f"expected a number, got {describe(value)}")
+    if not number.is_finite():
+        raise NotANumber(f"expected a finite number, got {describe(value)}")
+    if number.adjusted() > 15:
+        raise NotANumber(f"the number {describe(value)} is far too large")
+    if number.as_tuple().exponent < -MAX_DECIMAL_PLACES:
+        if number == number.quantize(Decimal(1).scaleb(-MAX_DECIMAL_PLACES)):
+            return number.quantize(Decimal(1).scaleb(-MAX_DECIMAL_PLACES)).normalize()
+        raise NotANumber(f"{describe(value)} has more than {MAX_DECIMAL_PLACES} decimal places")
+    return number

@@ -1,0 +1,127 @@
+"""``pricing-site``: validate the catalog, print a quote, build or serve the site.
+
+Every failure a person can cause (a bad file, a bad number) ends in a message and a
+non-zero exit status, never a traceback.
+"""
+
+import argparse
+import json
+import sys
+
+from calculator import CatalogError, QuoteError, quote
+
+from .catalog_file import check_file, load_catalog_file
+from .quote_table import quote_table
+
+DEFAULT_CATALOG = "plans.yaml"
+
+
+def _validate(args):
+    catalog, errors, warnings = check_file(args.path)
+    for problem in errors + warnings:
+        print(problem)
+    if errors:
+        print(f"{args.path}: {len(errors)} error{'s' * (len(errors) != 1)}, "
+              f"{len(warnings)} warning{'s' * (len(warnings) != 1)}", file=sys.stderr)
+        return 1
+    plans = ", ".join(p.id for p in catalog.plans)
+    print(f"{args.path}: valid ({len(catalog.plans)} plans: {plans}; "
+          f"{len(warnings)} warning{'s' * (len(warnings) != 1)})")
+    return 0
+
+
+def _usage_pairs(pairs):
+    usage = {}
+    for pair in pairs or ():
+        metric, sep, quantity = pair.partition("=")
+        if not sep:
+            raise QuoteError(f"--usage takes METRIC=QUANTITY, got '{pair}'.", "usage")
+        usage[metric.strip()] = quantity.strip()
+    return usage
+
+
+def _quote(args):
+    catalog = load_catalog_file(args.catalog)
+    request = {"plan": args.plan, "seats": args.seats, "usage": _usage_pairs(args.usage),
+               "billing": "annual" if args.annual else "monthly"}
+    if args.kind:
+        request["seat_kinds"] = {k: v for k, v in _usage_pairs(args.kind).items()}
+    if args.addon:
+        request["addons"] = args.addon
+    if args.commit:
+        request["commitment"] = True
+    result = quote(catalog, request)
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(quote_table(result))
+    return 0
+
+
+def _build(args):
+    from .build import build_site
+
+    return build_site(args.catalog, out=args.out, variant=args.variant,
+                      all_variants=args.all_variants)
+
+
+def _serve(args):
+    from .build import serve_site
+
+    return serve_site(args.catalog, dev_addr=args.dev_addr)
+
+
+def parser():
+    root = argparse.ArgumentParser(prog="pricing-site", description=__doc__.splitlines()[0])
+    commands = root.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check plans.yaml: every error, then warnings")
+    validate.add_argument("path", nargs="?", default=DEFAULT_CATALOG)
+    validate.set_defaults(run=_validate)
+
+    q = commands.add_parser("quote", help="price a request and print the bill")
+    q.add_argument("--plan", required=True)
+    q.add_argument("--seats", default=1, help="billable seats (default 1)")
+    q.add_argument("--usage", action="append", metavar="METRIC=QUANTITY",
+                   help="monthly usage of a metric; repeat for several")
+    q.add_argument("--kind", action="append", metavar="KIND=COUNT",
+                   help="seats of a kind such as viewer=20; repeat for several")
+    q.add_argument("--addon", action="append", metavar="ID", help="an add-on; repeat for several")
+    q.add_argument("--commit", action="store_true", help="with the plan's committed-use option")
+    q.add_argument("--annual", action="store_true", help="annual billing (default monthly)")
+    q.add_argument("--json", action="store_true", help="print the JSON of to_dict()")
+    q.add_argument("--catalog", default=DEFAULT_CATALOG)
+    q.set_defaults(run=_quote)
+
+    build = commands.add_parser("build", help="build the static site")
+    build.add_argument("--out", default=None, help="output folder (default: site/ or dist/)")
+    which = build.add_mutually_exclusive_group()
+    which.add_argument("--variant", default=None, help="build one A/B variant")
+    which.add_argument("--all-variants", action="store_true", help="build every variant")
+    build.add_argument("--catalog", default=DEFAULT_CATALOG)
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="serve the site with live reload")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument("--catalog", default=DEFAULT_CATALOG)
+    serve.set_defaults(run=_serve)
+    return root
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except CatalogError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except QuoteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

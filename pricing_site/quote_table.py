@@ -1,0 +1,48 @@
+"""A quote as a readable plain-text bill for the terminal (``pricing-site quote``)."""
+
+WIDTH = 64
+
+
+def _row(left, right="", indent=2):
+    left = " " * indent + left
+    gap = max(1, WIDTH - len(left) - len(right))
+    return left + " " * gap + right
+
+
+def quote_table(result):
+    """The bill, one row per line, tier and discount, then total, nudges and alerts."""
+    data = result.to_dict()
+    period = "year" if data["billing"] == "annual" else "month"
+    out = [f"{data['plan_name']} plan · {data['billing']} billing · {data['currency']}", ""]
+    if data["status"] == "contact_sales":
+        out.append(_row(data["message"]))
+        return "\n".join(out)
+    for line in data["lines"]:
+        shown = line["display"]
+        out.append(_row(line["label"], shown["amount"]))
+        if shown["detail"]:
+            out.append(_row(shown["detail"], indent=6))
+        for tier in line["tiers"]:
+            text = f"{tier['range']}: {tier['quantity']} × {tier['display']['unit_price']}"
+            if tier["flat"] != "0":
+                text += f" + {tier['display']['flat']}"
+            out.append(_row(text, f"({tier['display']['amount']}/month)", indent=6))
+        for note in line["notes"]:
+            out.append(_row(f"({note})", indent=6))
+    for discount in data["discounts"]:
+        out.append(_row(discount["label"], discount["display"]["amount"]))
+    out.append(_row("-" * (WIDTH - 2), indent=2))
+    out.append(_row(f"Total per {period}", data["display"]["total"]))
+    if data["billing"] == "annual":
+        out.append(_row("Monthly equivalent", data["display"]["monthly_equivalent"]))
+    if data["annual_saving"] not in (None, "0", "0.00") and data["billing"] == "annual":
+        out.append(_row("Saving against monthly billing", data["display"]["annual_saving"] + "/year"))
+    extra = [n["message"] for n in data["nudges"]] + [a["message"] for a in data["alerts"]]
+    if data["cheaper_plan"]:
+        cheaper = data["cheaper_plan"]
+        extra.append(f"The {cheaper['name']} plan would cost {cheaper['display']['total']} "
+                     f"({cheaper['display']['saving']} less).")
+    if extra:
+        out.append("")
+        out.extend(f"  • {text}" for text in extra)
+    return "\n".join(out)

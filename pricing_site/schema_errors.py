@@ -1,0 +1,76 @@
+"""JSON Schema validation of plans.yaml with messages a marketer can act on.
+
+jsonschema's own messages ("'x' is not valid under any of the given schemas") are written
+for programmers; this turns each error into the project's wording, with the field path
+and a did-you-mean hint for near-miss names.
+"""
+
+import re
+
+from jsonschema import Draft202012Validator
+
+from calculator.errors import Problem
+from calculator.suggest import did_you_mean, one_of
+from calculator.values import describe
+
+_TYPES = {"string": "a text", "number": "a number", "integer": "a whole number",
+          "boolean": "true or false", "array": "a list", "object": "a mapping", "null": "nothing"}
+
+
+def _path(parts):
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _expected(kind):
+    if isinstance(kind, list):
+        return " or ".join(_TYPES.get(k, k) for k in kind)
+    return _TYPES.get(kind, kind)
+
+
+def _message(error):
+    v, value = error.validator, error.instance
+    if v == "required":
+        missing = re.findall(r"'([^']+)' is a required property", error.message)
+        return ("." + missing[0] if missing else ""), "is required"
+    if v == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extra = [k for k in value if k not in allowed] if isinstance(value, dict) else []
+        key = str(extra[0]) if extra else "?"
+        return "." + key, f"unknown field '{key}'{did_you_mean(key, allowed)} ({one_of(allowed)})"
+    if v == "type":
+        return "", f"expected {_expected(error.validator_value)}, got {describe(value)}"
+    if v == "enum":
+        choices = error.validator_value
+        return "", f"unknown value {describe(value)}{did_you_mean(value, choices)} ({one_of(choices)})"
+    if v in ("minimum", "exclusiveMinimum"):
+        return "", f"must be at least {error.validator_value}, got {describe(value)}"
+    if v in ("maximum", "exclusiveMaximum"):
+        return "", f"must be at most {error.validator_value}, got {describe(value)}"
+    if v == "minItems":
+        return "", f"needs at least {error.validator_value} item(s)"
+    if v == "minLength":
+        return "", "must not be empty"
+    if v == "maxLength":
+        return "", f"is longer than {error.validator_value} characters"
+    if v == "pattern":
+        return "", f"{describe(value)} does not have the expected form"
+    if v == "format":
+        return "", f"{describe(value)} is not a valid {error.validator_value}"
+    return "", error.message
+
+
+def schema_problems(data, schema):
+    """Every schema violation in ``data`` as a ``Problem`` with a field path."""
+    validator = Draft202012Validator(schema)
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        best = error
+        if error.context:  # oneOf/anyOf: report the branch that got furthest
+            best = max(error.context, key=lambda e: len(e.absolute_path))
+        suffix, message = _message(best)
+        problems.append(Problem(_path(best.absolute_path) + suffix if _path(best.absolute_path)
+                                else suffix.lstrip("."), message))
+    return problems
