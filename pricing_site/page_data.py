@@ -1,0 +1,89 @@
+"""Everything the templates receive, built from the Catalog by Python (unit-testable).
+
+``landing_context`` and ``pricing_context`` return plain dicts for one page; ``page_meta``
+gives a page's title and description from ``site.pages``; ``content_problems`` checks
+what the JSON Schema cannot (image files exist, icons exist) and names the YAML field.
+"""
+
+import json
+from pathlib import Path
+
+import material
+from calculator.errors import Problem
+
+from .comparison import comparison_table
+from .landing_data import faq, landing_sections
+from .pricing_data import billing_labels, estimate, offers_json_ld, plan_cards
+
+ICONS = Path(material.__file__).parent / "templates" / ".icons"
+
+
+def site_settings(catalog):
+    """The ``site:`` section (an empty dict when the catalog has none)."""
+    return catalog.content.get("site") or {}
+
+
+def landing_context(catalog, link):
+    return landing_sections(site_settings(catalog), link)
+
+
+def pricing_context(catalog, link, page_url=None):
+    """Cards, comparison, the default estimate, FAQ and the JSON-LD for the pricing page."""
+    site = site_settings(catalog)
+    settings = site.get("pricing") or {}
+    contact = settings.get("contact_label", "Custom pricing")
+    cards = plan_cards(catalog, link, contact)
+    calculator = settings.get("calculator") or {}
+    default = estimate(catalog, calculator)
+    return {
+        "headline": settings.get("headline", "Pricing"),
+        "subhead": settings.get("subhead"),
+        "labels": billing_labels(catalog, settings),
+        "has_prices": any(not c["custom"] for c in cards),
+        "cards": cards,
+        "comparison": comparison_table(catalog, cards, settings.get("comparison") or {}),
+        "calculator": {"title": calculator.get("title", "Estimate your bill"),
+                       "text": calculator.get("text"),
+                       "estimate": default,
+                       "request_json": data_json(default["request"]) if default else None},
+        "faq": faq(settings.get("faq"), link),
+        "json_ld": data_json(offers_json_ld(catalog, site, cards, page_url)),
+    }
+
+
+def data_json(value):
+    """JSON safe inside a <script type="application/json"> data block: no "</script>"."""
+    text = json.dumps(value, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_meta(catalog, src_uri):
+    """``{"title", "description", "image"}`` (any may be missing) for a markdown file."""
+    key = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    pages = site_settings(catalog).get("pages") or {}
+    return dict(pages.get(key) or pages.get(key.removesuffix("/index")) or {})
+
+
+def _walk(value, path):
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _walk(child, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _walk(child, f"{path}[{index}]")
+    else:
+        yield path, value
+
+
+def content_problems(catalog, roots):
+    """Images that are not under any of ``roots`` and icons Material does not ship."""
+    problems = []
+    for path, value in _walk(site_settings(catalog), "site"):
+        name = path.rsplit(".", 1)[-1]
+        if name in ("src", "logo", "avatar", "image", "social_image") and isinstance(value, str):
+            if not any((Path(root) / value).is_file() for root in roots):
+                problems.append(Problem(path, f"no file '{value}' under {' or '.join(map(str, roots))}"))
+        elif name == "icon" and not (ICONS / f"{value}.svg").is_file():
+            problems.append(Problem(path, f"no icon '{value}' in Material for MkDocs "
+                                          "(write it like material/inbox)"))
+    return problems

@@ -1,0 +1,169 @@
+"""Plain dicts for the pricing page: plan cards, the default estimate, schema.org offers.
+
+Every amount here is a string from ``calculator.quote(...).to_dict()``: the cards show
+``display.monthly_equivalent`` and ``display.total`` of a quote for the plan's entry
+request (one seat, so the plan's minimum applies), once per billing period. Templates
+and JS only choose which prerendered string to show.
+"""
+
+from decimal import Decimal
+
+from calculator import QuoteError, quote
+from calculator.money import format_quantity
+
+from .catalog_text import percent
+
+BILLINGS = ("monthly", "annual")
+
+
+def entry_request(plan, billing):
+    """The smallest bill of a plan: one seat (raised to the plan's minimum), no usage."""
+    return {"plan": plan.id, "seats": 1, "billing": billing}
+
+
+def _basis(plan, data):
+    """What the card's price buys: "for 3 seats (minimum)", "base fee + 1 seat"."""
+    if Decimal(data["total"]) == 0:
+        limit = plan.seats.limit if plan.seats else None
+        return f"free for up to {limit} seats" if limit is not None else "free forever"
+    parts = []
+    for line in data["lines"]:
+        if line["kind"] == "flat":
+            parts.append("base fee")
+        elif line["kind"] == "seats":
+            minimum = " (minimum)" if plan.seats and plan.seats.minimum > 1 else ""
+            parts.append(line["display"]["quantity"] + minimum)
+    return "for " + " + ".join(parts) if parts else ""
+
+
+def _price(plan, billing, data):
+    shown = data["display"]
+    if billing == "annual":
+        note = f"{shown['total']} billed yearly"
+    else:
+        note = "billed monthly"
+    return {"billing": billing, "amount": shown["monthly_equivalent"], "period": "/month",
+            "note": note, "basis": _basis(plan, data), "total": data["total"],
+            "monthly_equivalent": data["monthly_equivalent"]}
+
+
+def plan_card(catalog, plan, link, contact_label):
+    """One card; ``prices`` holds a prerendered price per billing period."""
+    content = plan.content
+    quotes = {b: quote(catalog, entry_request(plan, b)).to_dict() for b in BILLINGS}
+    card = {
+        "id": plan.id, "name": plan.name, "tagline": content.get("tagline", ""),
+        "features": list(content.get("features", ())), "popular": bool(content.get("popular")),
+        "badge": content.get("badge") or ("Most popular" if content.get("popular") else ""),
+        "cta": None, "custom": quotes["monthly"]["status"] != "priced",
+        "prices": [], "saving": None, "price_from": None, "message": None,
+        "quotes": quotes, "free": False,
+    }
+    if "cta" in content:
+        card["cta"] = {"label": content["cta"]["label"], "url": link(content["cta"]["url"])}
+    if card["custom"]:
+        card["message"] = quotes["monthly"]["message"] or contact_label
+        card["price_from"] = contact_label
+        return card
+    card["free"] = Decimal(quotes["monthly"]["total"]) == 0
+    card["prices"] = [_price(plan, b, quotes[b]) for b in BILLINGS]
+    card["price_from"] = f"{quotes['monthly']['display']['monthly_equivalent']} a month"
+    saving = quotes["annual"]["annual_saving"]
+    if saving and Decimal(saving) > 0:
+        card["saving"] = f"Save {quotes['annual']['display']['annual_saving']} a year"
+    return card
+
+
+def plan_cards(catalog, link, contact_label):
+    return [plan_card(catalog, plan, link, contact_label) for plan in catalog.plans]
+
+
+def default_request(catalog, settings):
+    """The estimate shown before the live calculator loads: the YAML's, or a sensible one."""
+    if settings.get("request"):
+        return dict(settings["request"])
+    priced = [p for p in catalog.plans if not p.custom]
+    if not priced:
+        return None
+    plan = next((p for p in priced if p.content.get("popular")), priced[-1] if len(priced) < 3
+                else priced[1])
+    seats = 10
+    if plan.seats and plan.seats.limit is not None:
+        seats = int(min(plan.seats.limit, seats)) or 1
+    return {"plan": plan.id, "seats": seats, "billing": "monthly"}
+
+
+def estimate(catalog, settings):
+    """``{"request", "quote"}`` for the calculator region, or None without a priced plan.
+
+    Raises ``QuoteError`` naming ``site.pricing.calculator.request`` when the YAML's request
+    cannot be priced, so the build stops with a message marketing can act on.
+    """
+    request = default_request(catalog, settings)
+    if request is None:
+        return None
+    try:
+        data = quote(catalog, request).to_dict()
+    except QuoteError as exc:
+        raise QuoteError(f"site.pricing.calculator.request: {exc}", exc.field) from None
+    for line in data["lines"]:
+        for tier in line["tiers"]:
+            tier["quantity_display"] = format_quantity(Decimal(tier["quantity"]))
+    return {"request": request, "quote": data, "summary": _summary(catalog, data),
+            "period": "per year" if data["billing"] == "annual" else "per month"}
+
+
+def _summary(catalog, data):
+    """"10 seats, 150,000 API calls, billed monthly" from the quote's own request."""
+    request = data["request"]
+    parts = []
+    if request.get("seats") is not None:
+        seats = Decimal(str(request["seats"]))
+        parts.append(f"{format_quantity(seats)} seat{'' if seats == 1 else 's'}")
+    for metric_id, quantity in (request.get("usage") or {}).items():
+        metric = catalog.metrics.get(metric_id)
+        name = metric.name if metric else metric_id
+        parts.append(f"{format_quantity(Decimal(str(quantity)))} {name}")
+    parts.append("billed yearly" if data["billing"] == "annual" else "billed monthly")
+    return ", ".join(parts)
+
+
+def billing_labels(catalog, settings):
+    """Toggle labels; the yearly one names the catalog's default discount ("save 20%")."""
+    annual = settings.get("annual_label", "Yearly")
+    discounts = {p.annual_discount for p in catalog.plans if not p.custom and p.annual_discount}
+    if len(discounts) == 1:
+        annual = f"{annual} · save {percent(discounts.pop())}"
+    elif discounts:
+        annual = f"{annual} · save up to {percent(max(discounts))}"
+    return {"monthly": settings.get("monthly_label", "Monthly"), "annual": annual}
+
+
+def offers_json_ld(catalog, site, cards, page_url):
+    """schema.org Product with one Offer per priced plan; prices are quote decimal strings."""
+    offers = []
+    for card in cards:
+        if card["custom"]:
+            continue
+        monthly = card["quotes"]["monthly"]
+        offers.append({
+            "@type": "Offer",
+            "name": f"{card['name']} plan",
+            "description": card["tagline"] or f"{card['name']} plan, billed monthly",
+            "url": f"{page_url}#plan-{card['id']}" if page_url else f"#plan-{card['id']}",
+            "price": monthly["total"],
+            "priceCurrency": catalog.currency,
+            "availability": "https://schema.org/InStock",
+            "priceSpecification": {
+                "@type": "UnitPriceSpecification", "price": monthly["total"],
+                "priceCurrency": catalog.currency, "unitCode": "MON",
+                "referenceQuantity": {"@type": "QuantitativeValue", "value": 1, "unitCode": "MON"},
+            },
+        })
+    product = {"@context": "https://schema.org", "@type": "Product",
+               "name": site.get("name", "Product"),
+               "brand": {"@type": "Brand", "name": site.get("name", "Product")},
+               "offers": offers}
+    if site.get("description"):
+        product["description"] = site["description"]
+    return product

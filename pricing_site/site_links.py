@@ -1,0 +1,54 @@
+"""Links, share tags and escaping rules for the MkDocs pages.
+
+- ``page_linker``: YAML links to site pages are written from the site root ("pricing/");
+  each page needs them relative to itself. URLs with a scheme, "#..." and "/..." pass.
+- ``share_tags``: title, description, canonical URL and image for <title>, Open Graph
+  and Twitter cards; the image must be an absolute URL, so it needs site_url.
+- ``autoescape_for``: MkDocs' Jinja environment does not escape; our own templates do.
+"""
+
+from urllib.parse import urlsplit
+
+from mkdocs.utils import normalize_url
+
+OWN_TEMPLATES = ("landing/", "pricing/", "partials/share")
+OWN_PAGES = {"home.html", "pricing.html", "main.html"}
+
+
+def autoescape_for(previous):
+    """An ``Environment.autoescape`` callable: on for our templates, as before elsewhere."""
+    def decide(name):
+        if name and (name in OWN_PAGES or name.startswith(OWN_TEMPLATES)):
+            return True
+        return previous(name) if callable(previous) else bool(previous)
+    return decide
+
+
+def page_linker(page):
+    """``link(url)`` for ``page``: site-root-relative paths become page-relative."""
+    def link(url):
+        if not url or url.startswith(("#", "/")) or urlsplit(url).scheme:
+            return url
+        return normalize_url(url, page)
+    return link
+
+
+def _first(*values):
+    return next((v for v in values if v), "")
+
+
+def share_tags(catalog, page, config):
+    """``{"title", "description", "url", "image", "site_name"}`` for one page."""
+    site = catalog.content.get("site") or {}
+    meta = page.meta.get("share") or {}
+    name = str(config.site_name)
+    default_title = name if page.is_homepage else f"{page.title} - {name}"
+    image = _first(meta.get("image"), site.get("social_image"))
+    return {
+        "title": _first(meta.get("title"), default_title),
+        "description": _first(meta.get("description"), page.meta.get("description"),
+                              site.get("description"), config.site_description),
+        "url": page.canonical_url or "",
+        "image": f"{config.site_url}{image}" if image and config.site_url else "",
+        "site_name": name,
+    }

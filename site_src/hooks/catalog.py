@@ -1,0 +1,34 @@
+"""MkDocs hook: load plans.yaml (validated, cached) and let it name the site; watch it.
+
+The catalog is kept in ``config.extra["catalog_data"]`` for the other hooks. A catalog or
+content error stops the build with the validator's located messages.
+"""
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+
+from calculator.errors import CatalogError
+from pricing_site.site_catalog import asset_roots, catalog_path, load
+
+
+def on_config(config):
+    path = catalog_path(config)
+    try:
+        catalog = load(path, asset_roots(config))
+    except CatalogError as exc:
+        raise PluginError("plans.yaml has problems:\n" +
+                          "\n".join(str(p) for p in exc.problems)) from None
+    config.extra["catalog_data"] = catalog
+    site = catalog.content.get("site") or {}
+    if site.get("name"):
+        config.site_name = escape(site["name"])  # Material prints it unescaped
+    if site.get("description"):
+        config.site_description = escape(site["description"])
+    if site.get("url"):
+        config.site_url = site["url"].rstrip("/") + "/"
+    return config
+
+
+def on_serve(server, config, builder):
+    server.watch(str(catalog_path(config)))
+    return server

@@ -1,0 +1,10 @@
+"""MkDocs hook: files beside the pages after the build (robots.txt naming the sitemap)."""
+
+from pathlib import Path
+
+
+def on_post_build(config):
+    lines = ["User-agent: *", "Allow: /"]
+    if config.site_url:
+        lines.append(f"Sitemap: {config.site_url}sitemap.xml")
+    Path(config.site_dir, "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

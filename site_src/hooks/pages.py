@@ -1,0 +1,36 @@
+"""MkDocs hook: page data for the templates, built by ``pricing_site.page_data``.
+
+The landing and pricing templates get plain dicts (prices only from calculator.quote);
+every page gets its share tags. Our own templates are autoescaped, so a YAML field shows
+as text whatever it contains.
+"""
+
+from markupsafe import escape
+
+from pricing_site.page_data import landing_context, page_meta, pricing_context
+from pricing_site.site_links import autoescape_for, page_linker, share_tags
+
+
+def on_env(env, config, files):
+    env.autoescape = autoescape_for(env.autoescape)
+    return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    meta = page_meta(config.extra["catalog_data"], page.file.src_uri)
+    if meta.get("description"):
+        page.meta["description"] = escape(meta["description"])  # Material prints it unescaped
+    page.meta["share"] = meta
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    catalog = config.extra["catalog_data"]
+    link = page_linker(page)
+    template = page.meta.get("template")
+    if template == "home.html":
+        context["landing"] = landing_context(catalog, link)
+    elif template == "pricing.html":
+        context["pricing"] = pricing_context(catalog, link, page.canonical_url)
+    context["share"] = share_tags(catalog, page, config)
+    return context

@@ -1,0 +1,104 @@
+"""Shared by the test_site_* modules: one demo build per test session, an HTML parser.
+
+The build is cached in the process (``demo_site``), so every module that needs the demo
+site gets the same folder however pytest orders or selects them.
+"""
+
+import atexit
+import shutil
+import tempfile
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from pricing_site.build import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "plans.yaml"
+
+
+@lru_cache(maxsize=None)
+def demo_site():
+    """The demo catalog built into a temporary folder (removed at exit)."""
+    base = Path(tempfile.mkdtemp(prefix="site-test-"))
+    atexit.register(shutil.rmtree, base, True)
+    out = base / "site"
+    status = build_site(str(DEMO), out=str(out))
+    assert status == 0, "the demo site did not build"
+    return out
+
+
+class Node:
+    """An element: tag, attributes, children and its text (all descendants)."""
+
+    def __init__(self, tag, attrs, parent=None):
+        self.tag, self.attrs, self.parent, self.children, self.parts = tag, attrs, parent, [], []
+
+    @property
+    def text(self):
+        return " ".join(" ".join(self.parts).split())
+
+    def find_all(self, tag=None, **attrs):
+        found = []
+        for child in self.children:
+            if (tag is None or child.tag == tag) and all(
+                    child.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items()):
+                found.append(child)
+            found.extend(child.find_all(tag, **attrs))
+        return found
+
+    def find(self, tag=None, **attrs):
+        found = self.find_all(tag, **attrs)
+        return found[0] if found else None
+
+    def has_class(self, name):
+        return name in (self.attrs.get("class") or "").split()
+
+    def by_class(self, name):
+        out = []
+        for child in self.children:
+            if child.has_class(name):
+                out.append(child)
+            out.extend(child.by_class(name))
+        return out
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, {k: (v if v is not None else "") for k, v in attrs}, self.stack[-1])
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data):
+        for node in self.stack:
+            node.parts.append(data)
+
+
+def parse(path_or_text):
+    """The document tree of an HTML file (Path) or string."""
+    text = path_or_text.read_text(encoding="utf-8") if isinstance(path_or_text, Path) else path_or_text
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    return builder.root

@@ -1,0 +1,114 @@
+"""Building from other catalogs: hostile text, the smallest catalog, a broken catalog.
+
+Each builds into a temporary folder through ``build_site``, as ``pricing-site build`` does.
+"""
+
+import shutil
+
+import pytest
+import yaml
+
+from pricing_site.build import build_site
+from tests.site_support import DEMO, demo_site, parse
+
+ATTACK = "<script>alert(1)</script>"
+
+
+def _write(path, data):
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _demo_data():
+    return yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The demo with a script tag in text fields, a markdown answer, a title and a plan name."""
+    data = _demo_data()
+    site = data["site"]
+    site["hero"]["headline"] = f"Fast {ATTACK} inbox"
+    site["pages"]["index"]["description"] = f'Say "hi" {ATTACK}'
+    site["faq"]["items"][0]["answer"] = f"Raw {ATTACK} and [a link](javascript:alert(2))"
+    site["proof"]["testimonials"][0]["name"] = f"Eve {ATTACK}"
+    data["plans"][1]["features"][0] = ATTACK
+    base = tmp_path_factory.mktemp("hostile")
+    out = base / "site"
+    assert build_site(str(_write(base / "plans.yaml", data)), out=str(out)) == 0
+    return out
+
+
+def test_script_in_a_text_field_shows_as_text(hostile_site):
+    html = (hostile_site / "index.html").read_text(encoding="utf-8")
+    assert ATTACK not in html
+    doc = parse(hostile_site / "index.html")
+    assert doc.find("h1").text == f"Fast {ATTACK} inbox"
+    assert ATTACK in doc.find("section", id="proof").text
+    scripts = [s for s in doc.find_all("script") if "alert" in s.text]
+    assert scripts == []
+
+
+def test_script_in_markdown_and_meta_is_escaped(hostile_site):
+    doc = parse(hostile_site / "index.html")
+    answer = doc.find("section", id="faq").by_class("rk-faq__answer")[0]
+    assert ATTACK in answer.text
+    assert [a.attrs["href"] for a in answer.find_all("a")] == ["#"]
+    descriptions = [m.attrs["content"] for m in doc.find_all("meta")
+                    if m.attrs.get("name") == "description" or m.attrs.get("property") == "og:description"]
+    assert descriptions and all(d == f'Say "hi" {ATTACK}' for d in descriptions)
+
+
+def test_script_in_a_plan_feature_is_text_on_the_pricing_page(hostile_site):
+    doc = parse(hostile_site / "pricing" / "index.html")
+    card = doc.find("article", id="plan-team")
+    assert ATTACK in card.text
+    assert not [s for s in doc.find_all("script") if "alert" in s.text]
+
+
+def test_one_plan_and_no_optional_sections_still_builds_a_sensible_site(tmp_path):
+    catalog = {"currency": "EUR", "plans": [
+        {"id": "solo", "name": "Solo", "price": {"flat": 9, "seats": {"unit": 4}}}]}
+    out = tmp_path / "site"
+    assert build_site(str(_write(tmp_path / "plans.yaml", catalog)), out=str(out)) == 0
+    home = parse(out / "index.html")
+    assert [s for s in home.find_all("section") if "data-section" in s.attrs] == []
+    assert home.find("title").text  # the site name from mkdocs.yml
+    pricing = parse(out / "pricing" / "index.html")
+    assert [c.attrs["id"] for c in pricing.by_class("rk-card")] == ["plan-solo"]
+    assert pricing.find(data_testid="price-solo-monthly").text == "€13.00"
+    assert pricing.find(data_testid="calculator-total").text
+    assert pricing.find("section", id="compare").find("table")
+    assert pricing.find("section", id="pricing-faq") is None
+    assert (out / "about" / "index.html").exists()
+
+
+def test_a_catalog_error_stops_the_build_with_a_located_message(tmp_path, capsys):
+    out = tmp_path / "site"
+    shutil.copytree(demo_site(), out)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    data = _demo_data()
+    data["plans"][1]["price"]["seats"]["tiers"][1]["unit"] = "forty"
+    data["site"]["hero"]["colour"] = "red"
+    bad = _write(tmp_path / "plans.yaml", data)
+    assert build_site(str(bad), out=str(out)) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:" in err and "plans[1].price.seats.tiers[1].unit" in err
+    assert "site.hero.colour" in err and "Traceback" not in err
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_missing_image_stops_the_build_naming_the_field(tmp_path, capsys):
+    data = _demo_data()
+    data["site"]["hero"]["image"]["src"] = "assets/images/nope.svg"
+    out = tmp_path / "site"
+    assert build_site(str(_write(tmp_path / "plans.yaml", data)), out=str(out)) == 1
+    err = capsys.readouterr().err
+    assert "site.hero.image.src" in err and "nope.svg" in err and ":1:1:" not in err
+    assert not out.exists()
+
+
+def test_variants_are_refused_for_now(tmp_path, capsys):
+    assert build_site(str(DEMO), out=str(tmp_path / "s"), variant="b") == 2
+    assert "not available yet" in capsys.readouterr().err

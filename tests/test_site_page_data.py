@@ -1,0 +1,60 @@
+"""Unit tests of the page data built in Python: safe Markdown, data blocks, defaults."""
+
+import json
+
+import pytest
+
+from calculator import QuoteError, load_catalog
+from pricing_site.markup import render
+from pricing_site.page_data import data_json, page_meta, pricing_context
+from pricing_site.pricing_data import default_request, estimate
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("**bold**", "<p><strong>bold</strong></p>"),
+    ("<b>raw</b>", "<p>&lt;b&gt;raw&lt;/b&gt;</p>"),
+    ("<div>\n<script>x()</script>\n</div>", "<p>&lt;div&gt;\n&lt;script&gt;x()&lt;/script&gt;\n&lt;/div&gt;</p>"),
+    ("[go](javascript:alert(1))", '<p><a href="#">go</a></p>'),
+    ("[go](data:text/html,x)", '<p><a href="#">go</a></p>'),
+    ("![pic](https://cdn.example/a.png) after", "<p><span>pic</span> after</p>"),
+    ("[docs](docs/)", '<p><a href="../docs/">docs</a></p>'),
+    ("[mail](mailto:a@b.c)", '<p><a href="mailto:a@b.c">mail</a></p>'),
+])
+def test_markdown_fields_never_pass_html_or_unsafe_links(source, expected):
+    link = (lambda url: url if ":" in url else "../" + url)
+    assert str(render(source, link)) == expected
+
+
+def test_data_blocks_cannot_close_their_script_element():
+    text = data_json({"name": "</script><script>alert(1)</script>", "amp": "&"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["name"] == "</script><script>alert(1)</script>"
+
+
+def test_default_request_prefers_the_popular_plan_within_its_seat_limit():
+    catalog = load_catalog({"currency": "USD", "plans": [
+        {"id": "free", "name": "Free", "price": {"seats": {"unit": 0, "limit": 2}}},
+        {"id": "pro", "name": "Pro", "popular": True, "price": {"seats": {"unit": 7}}},
+        {"id": "big", "name": "Big", "custom": True}]})
+    assert default_request(catalog, {}) == {"plan": "pro", "seats": 10, "billing": "monthly"}
+    assert estimate(catalog, {})["quote"]["display"]["total"] == "$70.00"
+    only_free = load_catalog({"currency": "USD", "plans": [
+        {"id": "free", "name": "Free", "price": {"seats": {"unit": 0, "limit": 2}}}]})
+    assert default_request(only_free, {})["seats"] == 2
+
+
+def test_an_unpriceable_default_request_names_the_yaml_field(demo):
+    with pytest.raises(QuoteError, match="site.pricing.calculator.request"):
+        estimate(demo, {"request": {"plan": "free", "seats": 50}})
+
+
+def test_only_custom_plans_give_no_estimate_and_no_offers():
+    catalog = load_catalog({"currency": "USD", "plans": [{"id": "ent", "name": "Ent", "custom": True}]})
+    data = pricing_context(catalog, lambda url: url)
+    assert data["calculator"]["estimate"] is None and not data["has_prices"]
+    assert json.loads(data["json_ld"])["offers"] == []
+
+
+def test_page_meta_is_looked_up_by_markdown_path(demo):
+    assert page_meta(demo, "pricing.md")["title"] == "Pricing - Relaykit"
+    assert page_meta(demo, "legal/terms.md") == {}

@@ -1,0 +1,246 @@
+"""The built demo site, read with a real HTML parser: sections, prices, table, SEO, origins.
+
+Every price on the pricing page must be the string ``calculator.quote`` gives for the same
+plan and billing period; the comparison table must say what the catalog says.
+"""
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from calculator import quote
+from pricing_site.pricing_data import entry_request
+from tests.site_support import demo_site, parse
+
+SECTIONS = ("hero", "story", "features", "integrations", "security", "proof", "faq", "cta")
+
+
+@pytest.fixture(scope="module")
+def site():
+    return demo_site()
+
+
+@pytest.fixture(scope="module")
+def home(site):
+    return parse(site / "index.html")
+
+
+@pytest.fixture(scope="module")
+def pricing(site):
+    return parse(site / "pricing" / "index.html")
+
+
+@pytest.fixture(scope="module")
+def content(demo):
+    return demo.content["site"]
+
+
+def test_every_landing_section_is_there_in_the_classic_order(home):
+    found = [s.attrs["data-section"] for s in home.find_all("section") if "data-section" in s.attrs]
+    assert found == list(SECTIONS)
+
+
+def test_hero_shows_its_content(home, content):
+    hero = home.find("section", id="hero")
+    assert hero.find("h1").text == content["hero"]["headline"]
+    assert content["hero"]["proof"] in hero.text
+    links = {a.text: a.attrs["href"] for a in hero.find_all("a")}
+    assert links[content["hero"]["primary_cta"]["label"]] == content["hero"]["primary_cta"]["url"]
+    assert links["See pricing"] == "pricing/"
+    image = hero.find("img")
+    assert image.attrs["src"] == content["hero"]["image"]["src"]
+    assert image.attrs["alt"] == content["hero"]["image"]["alt"]
+
+
+def test_story_features_integrations_security_show_every_item(home, content):
+    story = home.find("section", id="story")
+    for part in ("problem", "cost", "solution"):
+        assert content["story"][part]["title"] in story.text
+    assert [li.find("h3").text for li in story.find("ol").find_all("li")] == \
+        [s["title"] for s in content["story"]["steps"]]
+    for name in ("features", "security"):
+        titles = [h.text for h in home.find("section", id=name).find_all("h3")]
+        assert titles == [i["title"] for i in content[name]["items"]]
+    names = [n.text for n in home.find("section", id="integrations").by_class("rk-integration__name")]
+    assert names == [i["name"] for i in content["integrations"]["items"]]
+
+
+def test_social_proof_has_logos_stats_and_attributed_testimonials(home, content):
+    proof = home.find("section", id="proof")
+    assert [img.attrs["alt"] for img in proof.find("ul").find_all("img")] == \
+        [logo["name"] for logo in content["proof"]["logos"]]
+    assert [dd.text for dd in proof.find("dl").find_all("dd")] == \
+        [s["value"] for s in content["proof"]["stats"]]
+    figures = proof.find_all("figure")
+    assert len(figures) == len(content["proof"]["testimonials"])
+    for figure, given in zip(figures, content["proof"]["testimonials"]):
+        caption = figure.find("figcaption").text
+        assert given["name"] in caption and given["role"] in caption and given["company"] in caption
+
+
+def test_faq_answers_are_markdown_with_page_relative_links(home, pricing):
+    answers = home.find("section", id="faq").by_class("rk-faq__answer")
+    assert any(a.find("strong") for a in answers)
+    hrefs = [a.attrs["href"] for answer in answers for a in answer.find_all("a")]
+    assert "docs/" in hrefs and "pricing/" in hrefs
+    assert pricing.find("section", id="pricing-faq").find_all("details")
+
+
+def test_each_card_price_is_the_quote_for_that_plan_and_billing(pricing, demo):
+    checked = 0
+    for plan in demo.plans:
+        for billing in ("monthly", "annual"):
+            shown = pricing.find(data_testid=f"price-{plan.id}-{billing}")
+            assert shown is not None, f"no price element for {plan.id}/{billing}"
+            data = quote(demo, entry_request(plan, billing)).to_dict()
+            if data["status"] == "priced":
+                assert shown.text == data["display"]["monthly_equivalent"]
+                card = pricing.find("article", id=f"plan-{plan.id}")
+                if billing == "annual":
+                    assert f"{data['display']['total']} billed yearly" in card.text
+                checked += 1
+            else:
+                assert shown.text == "Custom pricing"
+    assert checked == 6
+
+
+def test_annual_saving_popular_plan_and_enterprise_cta(pricing, demo):
+    team_annual = quote(demo, {"plan": "team", "seats": 1, "billing": "annual"}).to_dict()
+    saving = pricing.find(data_testid="saving-team-annual")
+    assert saving.text == f"Save {team_annual['display']['annual_saving']} a year"
+    popular = pricing.by_class("rk-card--popular")
+    assert [card.attrs["id"] for card in popular] == ["plan-team"]
+    assert popular[0].by_class("rk-card__badge")[0].text == "Most popular"
+    enterprise = pricing.find("article", id="plan-enterprise")
+    button = enterprise.by_class("md-button")[0]
+    assert (button.text, button.attrs["href"]) == ("Talk to sales", "mailto:sales@relaykit.example")
+
+
+def test_both_billing_periods_are_in_the_html_and_the_toggle_needs_no_inline_script(pricing):
+    assert pricing.find("input", id="billing-monthly").attrs.get("checked") is not None
+    assert pricing.find("input", id="billing-annual") is not None
+    for script in pricing.find_all("script"):
+        kind = script.attrs.get("type", "")
+        if script.attrs.get("src") is None and script.text and "billing" in script.text:
+            assert kind in ("application/json", "application/ld+json")
+
+
+def test_calculator_region_shows_the_default_estimate(pricing, demo, content):
+    region = pricing.find("section", id="calculator")
+    assert region.attrs["data-testid"] == "calculator"
+    data_block = pricing.find("script", id="calculator-default")
+    assert data_block.attrs["type"] == "application/json"
+    request = json.loads(data_block.text)
+    assert request == content["pricing"]["calculator"]["request"]
+    expected = quote(demo, request).to_dict()
+    assert region.find(data_testid="calculator-total").text == expected["display"]["total"]
+    lines = region.find_all(data_testid="calculator-line")
+    assert [line.find("td").text for line in lines] == [l["display"]["amount"] for l in expected["lines"]]
+    tiers = region.by_class("rk-bill__tier")
+    assert [t.find("td").text for t in tiers] == \
+        [t["display"]["amount"] for l in expected["lines"] for t in l["tiers"]]
+
+
+def _table(pricing):
+    table = pricing.find("section", id="compare").find("table")
+    plans = [th.attrs["data-plan"] for th in table.find("thead").find_all("th")]
+    rows = {}
+    for body in table.find_all("tbody"):
+        for tr in body.find_all("tr"):
+            th, cells = tr.find("th"), tr.find_all("td")
+            if cells:
+                rows[th.text] = dict(zip(plans, (c.text for c in cells)))
+    return plans, rows
+
+
+def test_comparison_table_matches_the_catalog(pricing, demo):
+    plans, rows = _table(pricing)
+    assert plans == [p.id for p in demo.plans]
+    team = demo.plan("team")
+    assert rows["Minimum seats"]["team"] == str(team.seats.minimum)
+    assert "1–10: $50" in rows["Seats"]["team"] and "201 and up: contact sales" in rows["Seats"]["team"]
+    assert rows["Seats"]["business"] == "$45 per seat"
+    assert rows["Base fee"]["business"] == "$299 a month"
+    assert rows["Seat limit"]["free"] == "3"
+    assert rows["API calls"]["business"] == "100,000 calls included, then $5 per 1,000 calls"
+    assert rows["Storage"]["team"] == "50 GB included, then $0.25 per GB"
+    assert rows["API calls"]["team"] == "Not included"
+    assert rows["SAML single sign-on"] == {"free": "Not available", "team": "$100 a month",
+                                           "business": "Not available", "enterprise": "Ask sales"}
+    assert rows["Audit log retention"]["business"] == "$3 per seat a month"
+    for plan in demo.plans:
+        monthly = quote(demo, entry_request(plan, "monthly")).to_dict()
+        if monthly["status"] == "priced":
+            assert rows["Starts at"][plan.id] == f"{monthly['display']['monthly_equivalent']} a month"
+    assert rows["Messaging API and webhooks"]["business"] == "Included"
+    assert rows["Support"]["enterprise"] == "Named CSM"
+
+
+def _meta(doc, key, value):
+    for meta in doc.find_all("meta"):
+        if meta.attrs.get(key) == value:
+            return meta.attrs.get("content")
+    return None
+
+
+def test_titles_descriptions_and_share_tags_come_from_the_yaml(home, pricing, content):
+    for doc, key in ((home, "index"), (pricing, "pricing")):
+        page = content["pages"][key]
+        assert doc.find("title").text == page["title"]
+        assert _meta(doc, "name", "description") == " ".join(page["description"].split())
+        assert _meta(doc, "property", "og:title") == page["title"]
+        assert _meta(doc, "property", "og:description") == " ".join(page["description"].split())
+        assert _meta(doc, "name", "twitter:card") == "summary_large_image"
+        assert _meta(doc, "property", "og:image") == content["url"] + content["social_image"]
+    assert _meta(pricing, "property", "og:url") == content["url"] + "pricing/"
+
+
+def test_pricing_json_ld_offers_come_from_quote(pricing, demo):
+    blocks = [s for s in pricing.find_all("script") if s.attrs.get("type") == "application/ld+json"]
+    assert len(blocks) == 1
+    product = json.loads(blocks[0].text)
+    assert product["@type"] == "Product" and product["name"] == "Relaykit"
+    priced = [p for p in demo.plans if not p.custom]
+    assert [o["name"] for o in product["offers"]] == [f"{p.name} plan" for p in priced]
+    for offer, plan in zip(product["offers"], priced):
+        assert offer["price"] == quote(demo, entry_request(plan, "monthly")).to_dict()["total"]
+        assert offer["priceCurrency"] == "USD"
+
+
+def test_sitemap_and_robots(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ("", "pricing/", "about/", "docs/", "legal/privacy/", "legal/terms/"):
+        assert f"<loc>https://relaykit.example/{path}</loc>" in sitemap
+    assert "Sitemap: https://relaykit.example/sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def _foreign_resources(doc):
+    """src/href of things a browser would load (script, img, stylesheet/icon/preload, font)."""
+    found = []
+    for node in doc.find_all():
+        if node.tag in ("script", "img", "source", "iframe", "audio", "video", "embed"):
+            url = node.attrs.get("src") or node.attrs.get("srcset")
+        elif node.tag == "link" and node.attrs.get("rel") not in ("canonical", "alternate", "prev", "next"):
+            url = node.attrs.get("href")
+        else:
+            continue
+        if url and (urlsplit(url).scheme in ("http", "https") or url.startswith("//")):
+            found.append(url)
+    return found
+
+
+def test_no_page_loads_anything_from_another_origin(site):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 7
+    for page in pages:
+        assert _foreign_resources(parse(page)) == [], page
+        assert "fonts.googleapis" not in page.read_text(encoding="utf-8")
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "@import url(http" not in text, css
+
+
+def test_markdown_pages_are_in_the_nav(home):
+    tabs = [a.text for a in home.by_class("md-tabs__link")]
+    assert tabs[:4] == ["Home", "Pricing", "Docs", "About"]
