@@ -16,7 +16,7 @@ NEAR = Decimal("0.2")  # nudge when the next tier starts within 20% of the curre
 _HUNDRED = Decimal(100)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Advice:
     kind: str
     message: str
@@ -58,7 +58,7 @@ def nudges(catalog, bill, annual_saving):
                                                  f"{format_quantity(charge.package.size)} {metric.unit}: "
                                                  f"{format_quantity(spare)} more {metric.unit} cost "
                                                  f"nothing extra.", metric=metric.id, add=spare))
-    if bill.request.billing == "monthly" and annual_saving:
+    if bill.billing == "monthly" and annual_saving:
         out.append(Advice("annual", f"Pay yearly and save "
                                     f"{format_money(annual_saving, catalog.currency)} a year."))
     return out

@@ -253,7 +253,8 @@ class _Reader:
         metrics = self.metrics(data.get("metrics", {}))
         addons = self.addons(data.get("addons", {}))
         plans = self.plans(data.get("plans"), metrics, default_discount)
-        self.addon_plans(addons, plans)
+        raw_plans = data.get("plans") if isinstance(data.get("plans"), list) else []
+        self.addon_plans(addons, [p.get("id") for p in raw_plans if isinstance(p, dict)])
         content = {k: data[k] for k in ("site", "variants") if k in data}
         return Catalog(currency, default_discount, metrics, plans, addons, content)
 
@@ -306,8 +307,10 @@ class _Reader:
                 addons[addon_id] = Addon(addon_id, name, flat, per_seat, plans, description)
         return addons
 
-    def addon_plans(self, addons, plans):
-        ids = [p.id for p in plans]
+    def addon_plans(self, addons, ids):
+        """Add-ons name plans that exist (even plans with errors of their own: one mistake,
+        one message)."""
+        ids = [i for i in ids if isinstance(i, str)]
         for addon in addons.values():
             for i, plan_id in enumerate(addon.plans or ()):
                 if plan_id not in ids:

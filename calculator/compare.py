@@ -35,7 +35,7 @@ class Ranked:
 
 def _total(catalog, plan, request):
     """The plan's total for the request, ``None`` for contact sales; raises QuoteError."""
-    bill = rate_plan(catalog, plan, replace(request, plan=plan.id))
+    bill = rate_plan(catalog, plan, request)
     return bill.total if bill.priced else None
 
 
@@ -45,14 +45,14 @@ def compare(catalog, request):
     priced, custom, unavailable = [], [], []
     for plan in catalog.plans:
         try:
-            bill = rate_plan(catalog, plan, replace(request, plan=plan.id))
+            bill = rate_plan(catalog, plan, request)
         except QuoteError as exc:
             unavailable.append(Ranked(plan.id, plan.name, "unavailable", reason=str(exc)))
             continue
         if not bill.priced:
             custom.append(Ranked(plan.id, plan.name, "contact_sales", reason=bill.custom_reason))
             continue
-        monthly = round_money(bill.total / request.months, catalog.currency)
+        monthly = round_money(bill.total / bill.months, catalog.currency)
         priced.append(Ranked(plan.id, plan.name, "priced", bill.total, monthly))
     priced.sort(key=lambda r: r.total)
     return priced + custom + unavailable

@@ -4,7 +4,6 @@
 deliberate, and a plan may be there for its features rather than its price.
 """
 
-from dataclasses import replace
 from decimal import ROUND_FLOOR, Decimal
 
 from .errors import Problem, QuoteError
@@ -97,7 +96,7 @@ def _idle_plans(catalog):
         totals = {}
         for plan in priced:
             try:
-                bill = rate_plan(catalog, plan, replace(request, plan=plan.id))
+                bill = rate_plan(catalog, plan, request)
             except QuoteError:
                 continue
             if bill.priced:

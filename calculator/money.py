@@ -46,7 +46,7 @@ def minor_units(currency):
 
 def round_money(amount, currency):
     """Round once, half-up, to the currency's minor unit: the only rounding of money."""
-    return amount.quantize(_EXPONENTS[currency], rounding=ROUND_HALF_UP)
+    return amount.quantize(_EXPONENTS[currency], ROUND_HALF_UP)
 
 
 def plain(value):
@@ -54,9 +54,12 @@ def plain(value):
     return format(abs(value) if value.is_zero() else value, "f")
 
 
+_SPECS = [f",.{places}f" for places in range(11)]
+
+
 def _grouped(value, decimals):
-    text = format(abs(value), f",.{decimals}f")
-    return ("-" if value < 0 else "") + text
+    text = format(abs(value), _SPECS[decimals])
+    return "-" + text if value < 0 else text
 
 
 def format_money(amount, currency):

@@ -5,11 +5,11 @@ same keys and the same strings as CPython. Money crosses as plain decimal string
 ``display`` twin formatted for people, so the page never formats a number itself.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .advice import alerts, nudges
 from .money import format_money, format_price, format_quantity, plain, round_money
-from .rating import rate_plan
+from .rating import bill_for, monthly_lines, rate_plan
 from .request import parse_request
 
 
@@ -50,7 +50,7 @@ class Quote:
 
     @property
     def billing(self):
-        return self.bill.request.billing
+        return self.bill.billing
 
     @property
     def status(self):
@@ -86,10 +86,10 @@ class Quote:
             "plan_name": self.bill.plan.name,
             "currency": currency,
             "billing": self.billing,
-            "months": self.bill.request.months,
+            "months": self.bill.months,
             "status": self.status,
             "message": self.message,
-            "request": self.bill.request.to_dict(),
+            "request": self.bill.request.to_dict(self.bill.billing),
             "lines": [_line_dict(line, currency) for line in self.lines],
             "discounts": [_discount_dict(d, currency) for d in self.discounts],
             "subtotal": money(subtotal),
@@ -200,10 +200,10 @@ def _discount_dict(discount, currency):
 
 
 def _monthly_equivalent(bill, currency):
-    return round_money(bill.total / bill.request.months, currency)
+    return round_money(bill.total / bill.months, currency) if bill.months != 1 else bill.total
 
 
-def cheapest_alternative(catalog, request, total):
+def cheapest_alternative(catalog, request, total, billing=None):
     """The plan that prices ``request`` for the least, if below ``total``; plans that cannot
     serve the request (limits, missing metrics or add-ons) are left out."""
     best = None
@@ -211,7 +211,7 @@ def cheapest_alternative(catalog, request, total):
         if plan.id == request.plan or plan.custom:
             continue
         try:
-            other = rate_plan(catalog, plan, replace(request, plan=plan.id))
+            other = rate_plan(catalog, plan, request, billing)
         except ValueError:
             continue
         if other.priced and other.total < total and (best is None or other.total < best.total):
@@ -227,14 +227,13 @@ def quote(catalog, request):
     """Price ``request`` (a dict or ``Request``) on ``catalog``; raise ``QuoteError`` if invalid."""
     request = parse_request(catalog, request)
     plan = catalog.plan(request.plan)
-    bill = rate_plan(catalog, plan, request)
+    lines = monthly_lines(catalog, plan, request)
+    bill = bill_for(catalog, plan, request, lines, request.billing)
     if not bill.priced:
         return Quote(catalog, bill)
-    currency = catalog.currency
-    flipped = rate_plan(catalog, plan, replace(
-        request, billing="monthly" if request.billing == "annual" else "annual"))
-    monthly, annual = (bill, flipped) if request.billing == "monthly" else (flipped, bill)
-    saving = monthly.total * 12 - annual.total if flipped.priced else None
+    monthly = bill if request.billing == "monthly" else bill_for(catalog, plan, request, lines, "monthly")
+    annual = bill if request.billing == "annual" else bill_for(catalog, plan, request, lines, "annual")
+    saving = monthly.total * 12 - annual.total
     cheaper = cheapest_alternative(catalog, request, bill.total)
-    return Quote(catalog, bill, _monthly_equivalent(bill, currency), saving, cheaper,
+    return Quote(catalog, bill, _monthly_equivalent(bill, catalog.currency), saving, cheaper,
                  tuple(nudges(catalog, bill, saving)), tuple(alerts(catalog, bill, cheaper)))

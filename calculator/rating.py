@@ -4,6 +4,12 @@ Order (DESIGN.md): flat fee + seats + each usage metric + add-ons, then discount
 (committed use on seats and usage, then the annual discount on recurring fees), then the
 commitment true-up. Every line and every discount is rounded once, half-up, to the
 currency's minor unit; the total is the sum of the rounded figures.
+
+Rating happens in two steps so that a quote, which needs the same plan billed monthly and
+annually (for the saving), prices each charge once: ``monthly_lines`` runs the pricing
+models and checks the plan's limits; ``bill_for`` turns those monthly charges into the bill
+of a billing period. The hot-path records are plain slotted dataclasses: a quote builds a
+few dozen of them and frozen dataclasses cost several times more to create.
 """
 
 from dataclasses import dataclass
@@ -11,20 +17,23 @@ from decimal import Decimal
 
 from .errors import QuoteError
 from .models import rate_charge
-from .suggest import did_you_mean
 from .money import ZERO, format_money, format_quantity, plain, round_money
+from .suggest import did_you_mean
+
+ONE = Decimal(1)
+TWELVE = Decimal(12)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Line:
     kind: str  # flat | seats | free_seats | usage | addon | true_up
     label: str
-    quantity: object  # Decimal: units per month (months x quantity are billed)
+    quantity: object  # Decimal: units per month (the line bills ``months`` of them)
     unit: str
     unit_price: object  # Decimal or None (several tier prices)
     amount: object  # Decimal, rounded, for the whole period
+    monthly: object  # Decimal, unrounded charge for one month
     months: int = 1
-    recurring: bool = True
     discountable: bool = False
     metric: str | None = None
     included: object = ZERO
@@ -32,25 +41,32 @@ class Line:
     tiers: tuple = ()
     packages: object = None
     package_size: object = None
-    monthly: object = ZERO  # unrounded charge for one month (nudges and the curve use it)
     requested: object = None  # seats asked for, before the plan minimum
     notes: tuple = ()
 
+    def for_months(self, months, currency):
+        """The same charge billed for ``months`` months, rounded once."""
+        return Line(self.kind, self.label, self.quantity, self.unit, self.unit_price,
+                    round_money(self.monthly * months, currency), self.monthly, months,
+                    self.discountable, self.metric, self.included, self.billable, self.tiers,
+                    self.packages, self.package_size, self.requested, self.notes)
 
-@dataclass(frozen=True)
+
+@dataclass(slots=True)
 class Discount:
     kind: str  # commitment | annual
     label: str
     rate: object
-    amount: object  # Decimal, negative, rounded
+    amount: object  # Decimal, negative or zero, rounded
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Bill:
-    """A priced plan, or ``custom`` with the reason to contact sales."""
+    """A priced plan for one billing period, or ``custom_reason`` to contact sales."""
 
     plan: object
     request: object
+    billing: str = "monthly"
     lines: tuple = ()
     discounts: tuple = ()
     total: object = None
@@ -60,38 +76,40 @@ class Bill:
     def priced(self):
         return self.custom_reason is None
 
-
-ONE = Decimal(1)
-
-
-def _custom(plan, request, reason):
-    return Bill(plan, request, custom_reason=reason)
+    @property
+    def months(self):
+        return 12 if self.billing == "annual" else 1
 
 
-def _plural(count, word):
-    return word if count == 1 else word + "s"
+class Custom(str):
+    """``monthly_lines``' answer when a quantity needs sales: the reason, as text."""
 
 
-def rate_plan(catalog, plan, request):
-    """The bill of ``plan`` for a checked ``request``; raises ``QuoteError`` for limits."""
+def rate_plan(catalog, plan, request, billing=None):
+    """The bill of ``plan`` for a checked ``request`` (billed as ``billing``, default the
+    request's); raises ``QuoteError`` when the request breaks one of the plan's limits."""
+    return bill_for(catalog, plan, request, monthly_lines(catalog, plan, request),
+                    billing or request.billing)
+
+
+def monthly_lines(catalog, plan, request):
+    """Every charge of ``plan`` for one month, unrounded inside and rounded per line; or a
+    ``Custom`` reason when the plan or a quantity has no list price."""
     if plan.custom:
-        return _custom(plan, request, f"The {plan.name} plan is priced for each customer: "
-                                      f"contact sales for a quote.")
-    currency, months = catalog.currency, request.months
+        return Custom(f"The {plan.name} plan is priced for each customer: contact sales for "
+                      f"a quote.")
+    currency = catalog.currency
     lines = []
     if plan.flat:
-        monthly = plan.flat
         lines.append(Line("flat", f"{plan.name} plan", ONE, "months", plan.flat,
-                          round_money(monthly * months, currency), months,
-                          discountable=True, monthly=monthly))
+                          round_money(plan.flat, currency), plan.flat, discountable=True))
     seats = 0
-    if plan.seats is None and any(request.seat_kinds.values()):
-        raise QuoteError(f"The {plan.name} plan has no seat kinds.", "seat_kinds")
     if plan.seats is not None:
-        seat_lines, seats = _seat_lines(catalog, plan, request)
-        if seat_lines is None:
-            return _custom(plan, request, seats)
-        lines.extend(seat_lines)
+        seats = _seat_lines(catalog, plan, request, lines)
+        if isinstance(seats, Custom):
+            return seats
+    elif request.seat_kinds and any(request.seat_kinds.values()):
+        raise QuoteError(f"The {plan.name} plan has no seat kinds.", "seat_kinds")
     for metric_id, quantity in request.usage.items():
         charge = plan.usage.get(metric_id)
         metric = catalog.metrics[metric_id]
@@ -100,119 +118,141 @@ def rate_plan(catalog, plan, request):
                 raise QuoteError(f"The {plan.name} plan does not include {metric.name}; "
                                  f"choose a plan that does.", f"usage.{metric_id}")
             continue
-        line = _usage_line(catalog, plan, metric, charge, quantity, months)
+        line = _usage_line(catalog, plan, metric, charge, quantity)
         if line is None:
-            return _custom(plan, request, f"{format_quantity(quantity)} {metric.unit} of "
-                                          f"{metric.name} a month is beyond the list prices: "
-                                          f"contact sales for a custom price.")
+            return Custom(f"{format_quantity(quantity)} {metric.unit} of {metric.name} a month "
+                          f"is beyond the list prices: contact sales for a custom price.")
         lines.append(line)
     for addon_id in request.addons:
-        lines.append(_addon_line(catalog, plan, addon_id, seats, months))
-    discounts = _discounts(catalog, plan, request, lines)
-    total = sum(line.amount for line in lines) + sum(d.amount for d in discounts)
+        lines.append(_addon_line(catalog, plan, addon_id, seats))
+    if request.commitment and plan.commitment is None:
+        raise QuoteError(f"The {plan.name} plan has no committed-use option.", "commitment")
+    return lines
+
+
+def bill_for(catalog, plan, request, lines, billing):
+    """The bill for one period from ``monthly_lines``: lines, discounts, true-up, total."""
+    if isinstance(lines, Custom):
+        return Bill(plan, request, billing, custom_reason=str(lines))
+    currency = catalog.currency
+    months = 12 if billing == "annual" else 1
+    if months != 1:
+        lines = [line.for_months(months, currency) for line in lines]
+    discounts = _discounts(catalog, plan, request, lines, billing)
+    total = sum([line.amount for line in lines], ZERO) + sum([d.amount for d in discounts], ZERO)
     if request.commitment:
-        minimum = round_money(plan.commitment.annual_minimum * months / 12, currency)
+        minimum = round_money(plan.commitment.annual_minimum * months / TWELVE, currency)
         if total < minimum:
-            lines.append(Line("true_up", "Commitment minimum (true-up)", ONE, "periods",
-                              None, minimum - total, months, recurring=False,
+            lines = list(lines)
+            lines.append(Line("true_up", "Commitment minimum (true-up)", ONE, "periods", None,
+                              minimum - total, ZERO, months,
                               notes=(f"the commitment bills at least "
                                      f"{format_money(minimum, currency)} for the period",)))
             total = minimum
-    return Bill(plan, request, tuple(lines), discounts, total)
+    return Bill(plan, request, billing, tuple(lines), discounts, total)
 
 
-def _seat_lines(catalog, plan, request):
-    """Seat lines (billable, then free kinds) and the billed seat count, or (None, reason)."""
-    charge, months, currency = plan.seats, request.months, catalog.currency
-    known = {kind.id for kind in charge.kinds}
-    for kind_id in request.seat_kinds:
-        if kind_id not in known:
-            raise QuoteError(f"The {plan.name} plan has no seat kind '{kind_id}'"
-                             f"{did_you_mean(kind_id, known)} (kinds: {', '.join(sorted(known)) or 'none'}).",
-                             f"seat_kinds.{kind_id}")
+def _seat_lines(catalog, plan, request, lines):
+    """Append the seat line (and one per free seat kind); return the billed seat count,
+    or a ``Custom`` reason when the count falls in a tier without a list price."""
+    charge, currency = plan.seats, catalog.currency
     billed = request.seats
-    lines, notes = [], []
-    for kind in charge.kinds:
-        count = request.seat_kinds.get(kind.id, 0)
-        if kind.limit is not None and count > kind.limit:
-            raise QuoteError(f"The {plan.name} plan allows at most {kind.limit} "
-                             f"{kind.name.lower()}.", f"seat_kinds.{kind.id}")
-        free = count if kind.free else min(count, kind.free_up_to or 0)
-        if count - free:
-            billed += count - free
-            notes.append(f"{count - free} {kind.name.lower()} beyond the "
-                         f"{kind.free_up_to or 0} free are billed as seats")
-        if free:
-            lines.append(Line("free_seats", f"{kind.name} (free)", Decimal(free),
-                              kind.name.lower(), ZERO, round_money(ZERO, currency),
-                              months))
+    if request.seat_kinds:
+        billed, free_lines, notes = _seat_kinds(plan, request, billed)
+    else:
+        free_lines, notes = (), []
     if charge.limit is not None and billed > charge.limit:
-        raise QuoteError(f"The {plan.name} plan allows at most {plain(charge.limit)} "
-                         f"{_plural(charge.limit, 'seat')}; choose a larger plan for {billed}.",
-                         "seats")
-    quantity = Decimal(billed)
+        seats = "seat" if charge.limit == 1 else "seats"
+        raise QuoteError(f"The {plan.name} plan allows at most {plain(charge.limit)} {seats}; "
+                         f"choose a larger plan for {billed}.", "seats")
+    requested = quantity = Decimal(billed)
     if quantity < charge.minimum:
         notes.append(f"the plan bills at least {plain(charge.minimum)} seats")
         quantity = charge.minimum
-    billable = max(quantity - charge.included, ZERO)
+    billable = quantity - charge.included if quantity > charge.included else ZERO
     rated = rate_charge(charge, billable)
     if rated.custom:
-        return None, (f"{billed} seats is beyond the list prices of the {plan.name} plan: "
+        return Custom(f"{billed} seats is beyond the list prices of the {plan.name} plan: "
                       f"contact sales for a custom price.")
-    seat_line = Line("seats", "Seats", quantity, "seats", rated.unit_price,
-                     round_money(rated.amount * months, currency), months,
-                     discountable=charge.discountable, included=charge.included,
-                     billable=billable, tiers=rated.tiers, monthly=rated.amount,
-                     requested=Decimal(billed), notes=tuple(notes))
-    return [seat_line] + lines, int(quantity)
+    lines.append(Line("seats", "Seats", quantity, "seats", rated.unit_price,
+                      round_money(rated.amount, currency), rated.amount,
+                      discountable=charge.discountable, included=charge.included,
+                      billable=billable, tiers=rated.tiers, requested=requested,
+                      notes=tuple(notes)))
+    lines.extend(free_lines)
+    return int(quantity)
 
 
-def _usage_line(catalog, plan, metric, charge, quantity, months):
+def _seat_kinds(plan, request, billed):
+    """Seats of each kind: free ones become zero lines, the billable rest adds to ``billed``."""
+    kinds = {kind.id: kind for kind in plan.seats.kinds}
+    free_lines, notes = [], []
+    for kind_id, count in request.seat_kinds.items():
+        kind = kinds.get(kind_id)
+        if kind is None:
+            raise QuoteError(f"The {plan.name} plan has no seat kind '{kind_id}'"
+                             f"{did_you_mean(kind_id, kinds)} (kinds: "
+                             f"{', '.join(kinds) or 'none'}).", f"seat_kinds.{kind_id}")
+        name = kind.name.lower()
+        if kind.limit is not None and count > kind.limit:
+            raise QuoteError(f"The {plan.name} plan allows at most {kind.limit} {name}.",
+                             f"seat_kinds.{kind_id}")
+        free = count if kind.free else min(count, kind.free_up_to or 0)
+        if count > free:
+            billed += count - free
+            notes.append(f"{count - free} {name} beyond the {kind.free_up_to or 0} free are "
+                         f"billed as seats")
+        if free:
+            free_lines.append(Line("free_seats", f"{kind.name} (free)", Decimal(free), name,
+                                   ZERO, ZERO, ZERO))
+    return billed, free_lines, notes
+
+
+def _usage_line(catalog, plan, metric, charge, quantity):
     if charge.limit is not None and quantity > charge.limit:
         raise QuoteError(f"The {plan.name} plan allows at most {format_quantity(charge.limit)} "
                          f"{metric.unit} of {metric.name} a month; choose a larger plan.",
                          f"usage.{metric.id}")
-    billed = max(quantity, charge.minimum)
-    billable = max(billed - charge.included, ZERO)
+    billed = quantity if quantity > charge.minimum else charge.minimum
+    billable = billed - charge.included if billed > charge.included else ZERO
     rated = rate_charge(charge, billable)
     if rated.custom:
         return None
     return Line("usage", metric.name, quantity, metric.unit, rated.unit_price,
-                round_money(rated.amount * months, catalog.currency), months,
-                recurring=False, discountable=charge.discountable, metric=metric.id,
-                included=charge.included, billable=billable, tiers=rated.tiers,
-                packages=rated.packages, monthly=rated.amount,
+                round_money(rated.amount, catalog.currency), rated.amount,
+                discountable=charge.discountable, metric=metric.id, included=charge.included,
+                billable=billable, tiers=rated.tiers, packages=rated.packages,
                 package_size=charge.package.size if charge.package else None)
 
 
-def _addon_line(catalog, plan, addon_id, seats, months):
+def _addon_line(catalog, plan, addon_id, seats):
     addon = catalog.addons[addon_id]
     if addon.plans is not None and plan.id not in addon.plans:
         raise QuoteError(f"{addon.name} is not available on the {plan.name} plan.", "addons")
     monthly = addon.flat + addon.per_seat * seats
-    unit_price = addon.per_seat if addon.per_seat and not addon.flat else (
-        addon.flat if not addon.per_seat else None)
-    quantity = Decimal(seats) if addon.per_seat else ONE
-    return Line("addon", addon.name, quantity, "seats" if addon.per_seat else "months", unit_price,
-                round_money(monthly * months, catalog.currency), months, discountable=True,
-                monthly=monthly)
+    if addon.per_seat:
+        quantity, unit, unit_price = Decimal(seats), "seats", None if addon.flat else addon.per_seat
+    else:
+        quantity, unit, unit_price = ONE, "months", addon.flat
+    return Line("addon", addon.name, quantity, unit, unit_price,
+                round_money(monthly, catalog.currency), monthly, discountable=True)
 
 
-def _discounts(catalog, plan, request, lines):
+def _discounts(catalog, plan, request, lines, billing):
     """Committed-use then annual discount, each on the amounts left by the one before."""
-    remaining = [line.amount for line in lines]
-    discounts = []
     steps = []
     if request.commitment:
-        if plan.commitment is None:
-            raise QuoteError(f"The {plan.name} plan has no committed-use option.", "commitment")
         rate = plan.commitment.discount
-        steps.append(("commitment", f"Committed use ({_percent(rate)} off seats and usage)", rate,
-                      lambda line: line.kind in ("seats", "usage")))
-    if request.billing == "annual" and plan.annual_discount:
+        steps.append(("commitment", f"Committed use ({_percent(rate)} off seats and usage)",
+                      rate, lambda line: line.kind == "seats" or line.kind == "usage"))
+    if billing == "annual" and plan.annual_discount:
         rate = plan.annual_discount
         steps.append(("annual", f"Annual billing ({_percent(rate)} off recurring fees)", rate,
                       lambda line: line.discountable))
+    if not steps:
+        return ()
+    remaining = [line.amount for line in lines]
+    discounts = []
     for kind, label, rate, applies in steps:
         base = ZERO
         for i, line in enumerate(lines):
@@ -220,7 +260,8 @@ def _discounts(catalog, plan, request, lines):
                 base += remaining[i]
                 remaining[i] -= remaining[i] * rate
         if base:
-            discounts.append(Discount(kind, label, rate, -round_money(base * rate, catalog.currency)))
+            amount = round_money(base * rate, catalog.currency)
+            discounts.append(Discount(kind, label, rate, -amount))
     return tuple(discounts)
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from .errors import QuoteError
 from .money import plain
 from .suggest import did_you_mean
-from .values import NotANumber, describe, to_decimal
+from .values import NotANumber, TooLarge, describe, to_decimal
 
 MAX_SEATS = 1_000_000
 MAX_USAGE = Decimal(10) ** 12
@@ -19,7 +19,7 @@ BILLINGS = ("monthly", "annual")
 REQUEST_KEYS = ("plan", "seats", "usage", "billing", "seat_kinds", "addons", "commitment")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Request:
     plan: str
     seats: int = 1
@@ -33,9 +33,10 @@ class Request:
     def months(self):
         return 12 if self.billing == "annual" else 1
 
-    def to_dict(self):
+    def to_dict(self, billing=None):
         out = {"plan": self.plan, "seats": self.seats,
-               "usage": {k: plain(v) for k, v in self.usage.items()}, "billing": self.billing}
+               "usage": {k: plain(v) for k, v in self.usage.items()},
+               "billing": billing or self.billing}
         if self.seat_kinds:
             out["seat_kinds"] = dict(self.seat_kinds)
         if self.addons:
@@ -46,10 +47,15 @@ class Request:
 
 
 def _seat_count(value, name, field_name):
+    if type(value) is int and 0 <= value <= MAX_SEATS:  # the common case, kept fast
+        return value
     if value is None or value == "":
         raise QuoteError(f"Enter the number of {name}.", field_name)
     try:
         number = to_decimal(value)
+    except TooLarge:
+        raise QuoteError(f"{describe(value)} {name} is more than this calculator handles "
+                         f"({MAX_SEATS:,}); contact sales for a quote.", field_name) from None
     except NotANumber:
         raise QuoteError(f"The number of {name} must be a whole number, got {describe(value)}.",
                          field_name) from None
@@ -65,11 +71,16 @@ def _seat_count(value, name, field_name):
 
 
 def _usage_amount(value, metric, field_name):
+    if type(value) is int and 0 <= value <= MAX_USAGE:  # the common case, kept fast
+        return Decimal(value)
     label = metric.name
     if value is None or value == "":
         raise QuoteError(f"Enter the monthly {label}.", field_name)
     try:
         number = to_decimal(value)
+    except TooLarge:
+        raise QuoteError(f"{label}: {describe(value)} is more than this calculator handles "
+                         f"({MAX_USAGE:,} a month); contact sales for a quote.", field_name) from None
     except NotANumber:
         raise QuoteError(f"{label} must be a number, got {describe(value)}.", field_name) from None
     if number < 0:

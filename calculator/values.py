@@ -17,6 +17,10 @@ class NotANumber(ValueError):
     """The value is not a finite decimal number; the message says what it was instead."""
 
 
+class TooLarge(NotANumber):
+    """The value is a number, but far beyond any price or quantity (above 10**16)."""
+
+
 def describe(value):
     """A short, safe description of a bad value for error messages."""
     if value is None:
@@ -46,7 +50,7 @@ def to_decimal(value):
         number = value
     elif isinstance(value, int):
         if value.bit_length() > 128:
-            raise NotANumber(f"the number {describe(value)} is far too large")
+            raise TooLarge(f"the number {describe(value)} is far too large")
         number = Decimal(value)
     elif isinstance(value, float):
         number = Decimal(repr(value))
@@ -63,7 +67,7 @@ def to_decimal(value):
     if not number.is_finite():
         raise NotANumber(f"expected a finite number, got {describe(value)}")
     if number.adjusted() > 15:
-        raise NotANumber(f"the number {describe(value)} is far too large")
+        raise TooLarge(f"the number {describe(value)} is far too large")
     if number.as_tuple().exponent < -MAX_DECIMAL_PLACES:
         if number == number.quantize(Decimal(1).scaleb(-MAX_DECIMAL_PLACES)):
             return number.quantize(Decimal(1).scaleb(-MAX_DECIMAL_PLACES)).normalize()

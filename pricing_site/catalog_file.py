@@ -98,15 +98,14 @@ def locate(problems, marks, file):
     """Give each problem the position of its field, or of the nearest enclosing field."""
     for problem in problems:
         problem.file = file
+        if problem.line is not None:
+            continue
         path = problem.path
         while path and path not in marks:
             cut = max(path.rfind("."), path.rfind("["))
             path = path[:cut] if cut > 0 else ""
-        if path in marks:
-            problem.line, problem.column = marks[path]
-        elif problem.line is None:
-            problem.line, problem.column = 1, 1
-    return problems
+        problem.line, problem.column = marks.get(path, (1, 1))
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
 
 @lru_cache(maxsize=1)

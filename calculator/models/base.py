@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from ..money import ZERO
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TierUse:
     """The part of a quantity one tier priced: units ``first``..``last`` at ``unit`` (+ ``flat``)."""
 
@@ -18,7 +18,7 @@ class TierUse:
     amount: object
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Rated:
     """A model's answer for one quantity: an unrounded amount, or ``custom`` (contact sales)."""
 

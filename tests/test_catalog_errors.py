@@ -1,0 +1,152 @@
+"""Catalog mistakes a marketer makes, each reported with file, line, field and a fix."""
+
+import textwrap
+
+import pytest
+
+from calculator import CatalogError, load_catalog
+from pricing_site.catalog_file import check_file
+
+GOOD = """\
+currency: USD
+metrics:
+  api_calls: {name: API calls, unit: calls, max: 1000000}
+plans:
+  - id: team
+    name: Team
+    price:
+      seats:
+        pricing: graduated
+        tiers:
+          - {up_to: 10, unit: 50}
+          - {up_to: 50, unit: 40}
+          - {unit: 30}
+      usage:
+        api_calls: {unit: 0.001, included: 1000}
+"""
+
+
+def errors_for(tmp_path, text):
+    path = tmp_path / "plans.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    catalog, errors, _ = check_file(path)
+    assert catalog is None and errors, "expected the catalog to be rejected"
+    return [str(e) for e in errors], errors
+
+
+# (case, edit to GOOD as (old, new), expected line, expected field path, words in the message)
+CASES = [
+    ("pricing near miss", ("pricing: graduated", "pricing: graduatd"), 9,
+     "plans[0].price.seats.pricing", "did you mean 'graduated'"),
+    ("unknown field near miss", ("        tiers:", "        teirs:"), 10,
+     "plans[0].price.seats.teirs", "did you mean 'tiers'"),
+    ("wrong type", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: forty}"), 12,
+     "plans[0].price.seats.tiers[1].unit", "expected a number, got 'forty'"),
+    ("negative price", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: -40}"), 12,
+     "plans[0].price.seats.tiers[1].unit", "zero or more, got -40"),
+    ("tiers out of order", ("{up_to: 50, unit: 40}", "{up_to: 5, unit: 40}"), 12,
+     "plans[0].price.seats.tiers[1].up_to", "out of order or overlapping"),
+    ("tiers overlapping", ("{up_to: 50, unit: 40}", "{up_to: 10, unit: 40}"), 12,
+     "plans[0].price.seats.tiers[1].up_to", "must be above the previous tier's up_to 10"),
+    ("last tier bounded", ("{unit: 30}", "{up_to: 200, unit: 30}"), 13,
+     "plans[0].price.seats.tiers[2].up_to", "last tier must have no up_to"),
+    ("undeclared metric", ("api_calls: {unit: 0.001", "api_call: {unit: 0.001"), 15,
+     "plans[0].price.usage.api_call", "undeclared metric 'api_call' — did you mean 'api_calls'"),
+    ("discount above 1", ("currency: USD", "currency: USD\nannual_discount: 20"), 2,
+     "annual_discount", "between 0 and 1, got 20 (write 20% as 0.2)"),
+    ("negative discount", ("currency: USD", "currency: USD\nannual_discount: -0.1"), 2,
+     "annual_discount", "between 0 and 1"),
+    ("unknown currency", ("currency: USD", "currency: USDD"), 1, "currency",
+     "unknown currency 'USDD' — did you mean 'USD'"),
+    ("model field mismatch", ("api_calls: {unit: 0.001", "api_calls: {pricing: volume, unit: 0.001"),
+     15, "plans[0].price.usage.api_calls.unit", "does not apply to pricing: volume"),
+    ("missing plan name", ("    name: Team\n", ""), 5, "plans[0].name", "is required"),
+    ("duplicate key", ("    name: Team\n", "    name: Team\n    name: Squad\n"), 7,
+     "plans[0].name", "written twice"),
+]
+
+
+@pytest.mark.parametrize("case, edit, line, field, words", CASES, ids=[c[0] for c in CASES])
+def test_mistake_is_located_and_explained(tmp_path, case, edit, line, field, words):
+    old, new = edit
+    assert old in GOOD
+    texts, errors = errors_for(tmp_path, GOOD.replace(old, new, 1))
+    match = [e for e in errors if e.path == field]
+    assert match, f"no error at {field}: {texts}"
+    assert words in match[0].message, texts
+    assert match[0].line == line, texts
+    assert match[0].file.endswith("plans.yaml") and match[0].column >= 1
+    assert str(match[0]).startswith(f"{match[0].file}:{line}:")
+
+
+def test_good_catalog_has_no_problem(tmp_path):
+    path = tmp_path / "plans.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    catalog, errors, warnings = check_file(path)
+    assert errors == [] and catalog.plans[0].id == "team"
+
+
+def test_yaml_syntax_error_is_located(tmp_path):
+    texts, errors = errors_for(tmp_path, GOOD.replace("name: Team", "name: [Team"))
+    assert "YAML syntax error" in texts[0]
+    assert errors[0].line in (6, 7)
+
+
+def test_duplicate_plan_ids(tmp_path):
+    doubled = GOOD + "  - id: team\n    name: Team again\n    price: {flat: 10}\n"
+    texts, errors = errors_for(tmp_path, doubled)
+    dup = [e for e in errors if "duplicate plan id 'team'" in e.message]
+    assert dup and dup[0].path == "plans[1].id" and dup[0].line == 16
+
+
+def test_every_error_is_reported_not_only_the_first(tmp_path):
+    bad = (GOOD.replace("currency: USD", "currency: XYZ")
+               .replace("pricing: graduated", "pricing: graduatd")
+               .replace("unit: 0.001", "unit: -1"))
+    texts, errors = errors_for(tmp_path, bad)
+    fields = {e.path for e in errors}
+    assert {"currency", "plans[0].price.seats.pricing",
+            "plans[0].price.usage.api_calls.unit"} <= fields
+
+
+def test_missing_file_and_empty_file(tmp_path):
+    catalog, errors, _ = check_file(tmp_path / "nope.yaml")
+    assert catalog is None and "cannot read the file" in str(errors[0])
+    (tmp_path / "empty.yaml").write_text("", encoding="utf-8")
+    catalog, errors, _ = check_file(tmp_path / "empty.yaml")
+    assert catalog is None and "empty" in str(errors[0])
+
+
+def test_floats_in_yaml_are_read_as_exact_decimals(tmp_path):
+    path = tmp_path / "plans.yaml"
+    path.write_text(GOOD.replace("unit: 0.001", "unit: 0.1"), encoding="utf-8")
+    catalog, errors, _ = check_file(path)
+    assert str(catalog.plans[0].usage["api_calls"].unit) == "0.1"
+
+
+def test_dict_catalog_errors_carry_paths_without_positions():
+    with pytest.raises(CatalogError) as info:
+        load_catalog({"currency": "EUR", "plans": [{"id": "Bad Id", "name": "X", "price": {}}]})
+    problem = info.value.problems[0]
+    assert problem.path == "plans[0].id" and problem.line is None
+    assert "lowercase" in problem.message
+
+
+@pytest.mark.parametrize("data", [None, [], "text", 3, {"plans": []}, {"currency": "USD"},
+                                  {"currency": "USD", "plans": [None]},
+                                  {"currency": "USD", "plans": [{"id": "a", "name": "A"}]}])
+def test_non_catalogs_are_catalog_errors(data):
+    with pytest.raises(CatalogError):
+        load_catalog(data) if isinstance(data, dict) else _parse(data)
+
+
+def _parse(data):
+    from calculator.catalog import parse_catalog
+
+    return parse_catalog(data)
+
+
+def test_schema_catches_site_content_mistakes_the_engine_leaves_alone(tmp_path):
+    bad = GOOD.replace("    name: Team\n", "    name: Team\n    popular: very\n")
+    texts, errors = errors_for(tmp_path, bad)
+    assert any(e.path == "plans[0].popular" and "true or false" in e.message for e in errors), texts

@@ -1,0 +1,84 @@
+"""The ``pricing-site`` command as a person runs it: exit codes, messages, no tracebacks."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from calculator import load_catalog, quote
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "pricing_site.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_validate_demo_catalog():
+    result = run("validate", "plans.yaml")
+    assert result.returncode == 0, result.stderr
+    assert "plans.yaml: valid (4 plans" in result.stdout
+
+
+def test_validate_prints_every_error_and_exits_non_zero(tmp_path):
+    bad = tmp_path / "plans.yaml"
+    bad.write_text((ROOT / "plans.yaml").read_text()
+                   .replace("pricing: graduated", "pricing: graduatd", 1)
+                   .replace("currency: USD", "currency: usd")
+                   .replace("annual_discount: 0.2", "annual_discount: 20"), encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if "plans.yaml:" in line]
+    assert len(lines) >= 3
+    assert any("did you mean 'graduated'" in line for line in lines)
+    assert any("unknown currency 'usd' — did you mean 'USD'" in line for line in lines)
+    assert "3 errors" in result.stderr
+
+
+@pytest.mark.parametrize("text", ["plans: [", "- just a list", "currency: USD\nplans: 5\n"])
+def test_validate_never_tracebacks(tmp_path, text):
+    bad = tmp_path / "plans.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert str(bad) in result.stdout
+
+
+def test_quote_table():
+    result = run("quote", "--plan", "team", "--seats", "49")
+    assert result.returncode == 0, result.stderr
+    assert "Team plan · monthly billing · USD" in result.stdout
+    assert "11–50: 39 × $40" in result.stdout
+    assert "Total per month" in result.stdout and "$2,060.00" in result.stdout
+
+
+def test_quote_json_is_to_dict():
+    result = run("quote", "--plan", "business", "--seats", "12", "--usage", "api_calls=250000",
+                 "--usage", "storage_gb=10.5", "--annual", "--json", "--kind", "guest=12",
+                 "--addon", "audit_log")
+    assert result.returncode == 0, result.stderr
+    expected = quote(load_catalog(ROOT / "plans.yaml"), {
+        "plan": "business", "seats": 12, "usage": {"api_calls": "250000", "storage_gb": "10.5"},
+        "billing": "annual", "seat_kinds": {"guest": "12"}, "addons": ["audit_log"]}).to_dict()
+    assert json.loads(result.stdout) == expected
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--plan", "teem"], "did you mean 'team'"),
+    (["--plan", "team", "--seats", "-3"], "cannot be negative"),
+    (["--plan", "team", "--seats", "abc"], "whole number, got 'abc'"),
+    (["--plan", "team", "--usage", "storage_gb"], "METRIC=QUANTITY"),
+])
+def test_quote_errors_are_messages(args, words):
+    result = run("quote", *args)
+    assert result.returncode == 2
+    assert words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_quote_contact_sales():
+    result = run("quote", "--plan", "team", "--seats", "250")
+    assert result.returncode == 0 and "contact sales" in result.stdout

@@ -1,0 +1,97 @@
+"""Ranking plans, break-even quantities, cost curves and the catalog lint."""
+
+from decimal import Decimal
+
+from calculator import break_even, compare, cost_curve, lint, load_catalog, quote
+
+SEED_TIERS = [{"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40},
+              {"up_to": 200, "unit": 30}, {"custom": True}]
+
+
+def two_seat_plans():
+    return load_catalog({"currency": "USD", "plans": [
+        {"id": "flat", "name": "Flat", "price": {"flat": 500}},
+        {"id": "seat", "name": "Per seat", "price": {"seats": {"unit": 25}}},
+    ]})
+
+
+def test_compare_ranks_cheapest_first_then_sales_then_unavailable(demo):
+    ranked = compare(demo, {"plan": "team", "seats": 5})
+    assert [(r.plan, r.status) for r in ranked] == [
+        ("team", "priced"), ("business", "priced"), ("enterprise", "contact_sales"),
+        ("free", "unavailable")]
+    assert ranked[0].total == Decimal("250.00") and ranked[1].total == Decimal("524.00")
+    assert "at most 3 seats" in ranked[-1].reason
+    assert ranked[0].to_dict("USD")["display"] == "$250.00"
+
+
+def test_compare_totals_match_quote(demo):
+    request = {"plan": "business", "seats": 7, "usage": {"storage_gb": 300}, "billing": "annual"}
+    for ranked in compare(demo, request):
+        if ranked.status == "priced":
+            assert ranked.total == quote(demo, {**request, "plan": ranked.plan}).total
+
+
+def test_break_even_finds_the_first_cheaper_quantity():
+    catalog = two_seat_plans()
+    # per seat: 25n; flat: 500. Flat is cheaper from 21 seats (525 > 500).
+    assert break_even(catalog, {"plan": "seat", "seats": 1}, "flat") == 21
+    assert break_even(catalog, {"plan": "seat", "seats": 30}, "flat") == 30
+    assert break_even(catalog, {"plan": "flat", "seats": 1}, "seat") == 1
+    assert break_even(catalog, {"plan": "flat", "seats": 25}, "seat") is None
+
+
+def test_break_even_on_a_usage_metric(demo):
+    # Business vs Team on storage with 3 seats: Team's storage costs more per GB beyond 50
+    quantity = break_even(demo, {"plan": "team", "seats": 10, "usage": {"storage_gb": 0}},
+                          "business", metric="storage_gb")
+    assert quantity is None or quantity > 0
+    team = quote(demo, {"plan": "team", "seats": 10, "usage": {"storage_gb": 2000}}).total
+    business = quote(demo, {"plan": "business", "seats": 10, "usage": {"storage_gb": 2000}}).total
+    assert (quantity is None) == (business >= team)
+
+
+def test_cost_curve_matches_quotes(demo):
+    seats = [1, 3, 10, 11, 50, 51, 200, 201]
+    curves = cost_curve(demo, {"plan": "team", "seats": 1}, "seats", seats)
+    assert set(curves) == {"free", "team", "business"}
+    assert curves["free"][:2] == ["0.00", "0.00"] and curves["free"][2] is None
+    assert curves["team"][-1] is None  # 201 seats: contact sales
+    for n, total in zip(seats, curves["business"]):
+        assert Decimal(total) == quote(demo, {"plan": "business", "seats": n}).total
+
+
+def test_lint_reports_volume_cliff_with_figures():
+    catalog = load_catalog({"currency": "USD", "plans": [
+        {"id": "team", "name": "Team", "price": {"seats": {"pricing": "volume", "tiers": SEED_TIERS}}}]})
+    first, warning = lint(catalog)  # both tier edges are cliffs: 10 -> 11 and 50 -> 51
+    assert "10 seats cost $500.00 but 11 cost $440.00" in first.message
+    assert warning.severity == "warning" and warning.path == "plans[0].price.seats.tiers[2]"
+    assert "50 seats cost $2,000.00 but 51 cost $1,530.00" in warning.message
+    assert "every quantity from 39 to 50 pays more than 51" in warning.message
+
+
+def test_lint_cliff_on_first_tier_edge():
+    catalog = load_catalog({"currency": "USD", "plans": [
+        {"id": "v", "name": "V", "price": {"seats": {"pricing": "volume", "tiers": [
+            {"up_to": 10, "unit": 50}, {"unit": 40}]}}}]})
+    [warning] = lint(catalog)
+    assert "10 seats cost $500.00 but 11 cost $440.00" in warning.message
+    assert "from 9 to 10" in warning.message
+
+
+def test_graduated_catalog_has_no_cliff(demo):
+    assert [w for w in lint(demo) if "cliff" in w.message] == []
+
+
+def test_lint_reports_a_plan_that_is_never_cheapest():
+    catalog = load_catalog({"currency": "USD", "plans": [
+        {"id": "cheap", "name": "Cheap", "price": {"seats": {"unit": 10}}},
+        {"id": "dear", "name": "Dear", "price": {"flat": 5, "seats": {"unit": 20}}},
+    ]})
+    [warning] = lint(catalog)
+    assert warning.path == "plans[1]" and "Dear is never the cheapest" in warning.message
+
+
+def test_demo_catalog_lints_clean(demo):
+    assert lint(demo) == []

@@ -1,0 +1,165 @@
+"""Properties that hold for every catalog and request, checked with Hypothesis."""
+
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from calculator import CatalogError, QuoteError, load_catalog, quote
+
+from .catalogs import one_plan
+
+D = Decimal
+cents = st.integers(min_value=0, max_value=100_000).map(lambda c: D(c) / 100)
+prices = st.decimals(min_value=0, max_value=1000, places=4, allow_nan=False, allow_infinity=False)
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@st.composite
+def tier_lists(draw, price=prices):
+    bounds = sorted(set(draw(st.lists(st.integers(1, 5000), min_size=0, max_size=5))))
+    tiers = [{"up_to": b, "unit": str(draw(price)), "flat": str(draw(price))} for b in bounds]
+    tiers.append({"unit": str(draw(price)), "flat": str(draw(price))})
+    return tiers
+
+
+def usage_total(charge, quantity):
+    catalog = load_catalog(one_plan(usage=charge))
+    return quote(catalog, {"plan": "p", "usage": {"m": quantity}}).total
+
+
+@FAST
+@given(tier_lists(), st.integers(0, 10_000), st.integers(1, 500))
+def test_graduated_total_never_falls_as_quantity_rises(tiers, quantity, more):
+    charge = {"pricing": "graduated", "tiers": tiers}
+    assert usage_total(charge, quantity + more) >= usage_total(charge, quantity)
+
+
+@FAST
+@given(prices, st.integers(0, 100_000))
+def test_one_tier_volume_equals_per_unit(unit, quantity):
+    volume = {"pricing": "volume", "tiers": [{"unit": str(unit)}]}
+    assert usage_total(volume, quantity) == usage_total({"unit": str(unit)}, quantity)
+
+
+@FAST
+@given(tier_lists(), st.integers(0, 10_000))
+def test_one_tier_graduated_equals_volume_below_the_first_edge(tiers, quantity):
+    single = [{"unit": tiers[0]["unit"], "flat": tiers[0]["flat"]}]
+    assert usage_total({"pricing": "graduated", "tiers": single}, quantity) == \
+        usage_total({"pricing": "volume", "tiers": single}, quantity)
+
+
+@FAST
+@given(flat=st.integers(0, 5000), seat=st.integers(0, 500), seats=st.integers(0, 300),
+       percent=st.integers(0, 100), usage=cents, calls=st.integers(0, 10_000))
+def test_annual_recurring_is_12_months_less_the_discount(flat, seat, seats, percent, usage, calls):
+    """Whole-dollar fees and whole-percent discounts: exact to the cent, no rounding slack."""
+    data = one_plan(seats={"unit": seat}, usage={"unit": str(usage)}, flat=flat)
+    data["annual_discount"] = str(D(percent) / 100)
+    catalog = load_catalog(data)
+    request = {"plan": "p", "seats": seats, "usage": {"m": calls}}
+    monthly = quote(catalog, request)
+    annual = quote(catalog, {**request, "billing": "annual"})
+    recurring = D(flat + seat * seats)
+    usage_line = [line.amount for line in monthly.lines if line.kind == "usage"][0]
+    assert annual.total == recurring * 12 * (1 - D(percent) / 100) + usage_line * 12
+    assert annual.annual_saving == monthly.total * 12 - annual.total
+
+
+@FAST
+@given(seat=prices, usage=prices, flat=prices, seats=st.integers(0, 1000),
+       calls=st.decimals(0, 10**6, places=2), billing=st.sampled_from(["monthly", "annual"]),
+       discount=st.integers(0, 100))
+def test_total_is_the_sum_of_rounded_lines_and_discounts(seat, usage, flat, seats, calls,
+                                                         billing, discount):
+    data = one_plan(seats={"unit": str(seat)}, usage={"unit": str(usage)}, flat=str(flat))
+    data["annual_discount"] = str(D(discount) / 100)
+    result = quote(load_catalog(data), {"plan": "p", "seats": seats, "usage": {"m": str(calls)},
+                                        "billing": billing})
+    figures = [line.amount for line in result.lines] + [d.amount for d in result.discounts]
+    assert all(f == f.quantize(D("0.01")) for f in figures)
+    assert result.total == sum(figures)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
+    | st.decimals(allow_nan=True),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=12,
+)
+REQUEST_KEYS = ["plan", "seats", "usage", "billing", "seat_kinds", "addons", "commitment"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.sampled_from(REQUEST_KEYS + ["other"]), json_values, max_size=6)
+       | json_values,
+       st.sampled_from(["free", "team", "business", "enterprise"]))
+def test_any_request_gives_a_quote_or_a_quote_error(demo, raw, plan):
+    if isinstance(raw, dict) and "plan" not in raw and len(raw) % 2:
+        raw = {**raw, "plan": plan}
+    try:
+        result = quote(demo, raw)
+    except QuoteError as exc:
+        assert str(exc)
+        return
+    data = result.to_dict()
+    assert data["status"] in ("priced", "contact_sales")
+
+
+def test_any_request_holds_for_structured_requests(demo):
+    @settings(max_examples=300, deadline=None)
+    @given(plan=st.sampled_from(["free", "team", "business", "enterprise"]),
+           seats=json_values | st.integers(-5, 300),
+           usage=st.dictionaries(st.sampled_from(["api_calls", "storage_gb", "x"]),
+                                 json_values | st.integers(0, 10**7), max_size=2),
+           kinds=st.dictionaries(st.sampled_from(["viewer", "guest"]), st.integers(-1, 30), max_size=2),
+           addons=st.lists(st.sampled_from(["sso", "audit_log"]), max_size=2),
+           billing=st.sampled_from(["monthly", "annual"]), commitment=st.booleans())
+    def check(plan, seats, usage, kinds, addons, billing, commitment):
+        request = {"plan": plan, "seats": seats, "usage": usage, "seat_kinds": kinds,
+                   "addons": addons, "billing": billing, "commitment": commitment}
+        try:
+            data = quote(demo, request).to_dict()
+        except QuoteError:
+            return
+        if data["status"] == "priced":
+            assert D(data["total"]) >= 0
+
+    check()
+
+
+catalog_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 10**6) | st.text(max_size=8)
+    | st.sampled_from(["USD", "JPY", "graduated", "volume", "package", "per_unit", "p", "m",
+                       "0.5", "-1", "1e400", "NaN"]),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.sampled_from(["currency", "plans", "metrics", "addons", "id", "name", "price", "seats",
+                         "usage", "pricing", "unit", "tiers", "up_to", "flat", "custom", "package",
+                         "size", "included", "minimum", "limit", "kinds", "free", "m", "x",
+                         "annual_discount", "commitment", "discount", "annual_minimum", "max"]),
+        children, max_size=5),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(catalog_values)
+def test_any_catalog_dict_gives_a_catalog_or_a_catalog_error(data):
+    try:
+        catalog = load_catalog(data) if isinstance(data, dict) else None
+    except CatalogError as exc:
+        assert exc.problems and all(p.message for p in exc.problems)
+        return
+    if catalog is not None:
+        assert load_catalog(catalog.to_dict()) == catalog
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.builds(lambda seats, usage, tiers: one_plan(
+    seats={"pricing": "graduated", "tiers": tiers, "minimum": seats},
+    usage={"pricing": "package", "package": {"size": usage, "price": "1.5"}}),
+    st.integers(0, 50), st.integers(1, 1000), tier_lists()))
+def test_catalog_round_trips_through_json(data):
+    catalog = load_catalog(data)
+    assert load_catalog(catalog.to_dict()) == catalog

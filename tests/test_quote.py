@@ -1,0 +1,231 @@
+"""The pricing semantics of DESIGN.md, one rule per test, read as sentences."""
+
+from decimal import Decimal
+
+import pytest
+
+from calculator import QuoteError, load_catalog, quote
+
+from .catalogs import one_plan
+
+D = Decimal
+
+
+def rate_usage(charge, quantity, currency="USD"):
+    return quote(load_catalog(one_plan(usage=charge, currency=currency)),
+                 {"plan": "p", "usage": {"m": quantity}})
+
+
+# -- models and money -----------------------------------------------------------------------
+@pytest.mark.parametrize("charge, quantity, total", [
+    ({"unit": "0.0075"}, 1001, "7.51"),  # sub-cent price, one half-up rounding of 7.5075
+    ({"unit": "0.0025"}, 5, "0.01"),  # 0.0125 -> 0.01 (half-up on the third decimal)
+    ({"unit": "0.005"}, 25, "0.13"),  # 0.125 -> 0.13 half-up (half-even would give 0.12)
+    ({"pricing": "package", "package": {"size": 1000, "price": 5}}, 1001, "10.00"),
+    ({"pricing": "package", "package": {"size": 1000, "price": 5}}, 1000, "5.00"),
+    ({"pricing": "package", "package": {"size": 1000, "price": 5, "round": "down"}}, 1999, "5.00"),
+    ({"pricing": "package", "package": {"size": 1000, "price": 5}}, 0, "0.00"),
+    ({"pricing": "volume", "tiers": [{"up_to": 10, "unit": 1}, {"unit": 2}]}, "10.5", "21.00"),
+    ({"pricing": "graduated", "tiers": [{"up_to": 10, "unit": 1}, {"unit": 2}]}, "10.5", "11.00"),
+    ({"pricing": "graduated", "tiers": [{"up_to": 5, "unit": 1, "flat": 10}, {"unit": 1}]}, 0, "10.00"),
+    ({"pricing": "graduated", "tiers": [{"up_to": 0, "unit": 0}, {"unit": 1, "flat": 10}]}, 0, "0.00"),
+    ({"pricing": "graduated", "tiers": [{"up_to": 0, "unit": 0}, {"unit": 1, "flat": 10}]}, 1, "11.00"),
+    ({"unit": 2, "included": 100}, 150, "100.00"),  # only the 50 beyond the allowance
+    ({"unit": 2, "included": 100}, 80, "0.00"),
+    ({"unit": 2, "minimum": 10}, 3, "20.00"),
+])
+def test_usage_charge(charge, quantity, total):
+    assert rate_usage(charge, quantity).total == D(total)
+
+
+@pytest.mark.parametrize("currency, total, shown", [
+    ("USD", "12.35", "$12.35"), ("EUR", "12.35", "€12.35"), ("GBP", "12.35", "£12.35"),
+    ("JPY", "12", "¥12"), ("KWD", "12.346", "KWD 12.346"),
+])
+def test_currency_minor_units(currency, total, shown):
+    """12.3456 a unit: USD/EUR/GBP round to cents, JPY to yen, KWD to fils (half-up)."""
+    result = rate_usage({"unit": "12.3456"}, 1, currency)
+    assert result.total == D(total)
+    assert result.to_dict()["display"]["total"] == shown
+
+
+def test_total_is_the_sum_of_rounded_lines():
+    catalog = load_catalog(one_plan(seats={"unit": "9.995"}, usage={"unit": "0.0049"}, flat="0.005"))
+    result = quote(catalog, {"plan": "p", "seats": 1, "usage": {"m": 1}})
+    assert [line.amount for line in result.lines] == [D("0.01"), D("10.00"), D("0.00")]
+    assert result.total == D("10.01")
+
+
+# -- seats ------------------------------------------------------------------------------------
+def seat_kinds_catalog():
+    return load_catalog(one_plan(seats={"unit": 10, "minimum": 3, "kinds": {
+        "viewer": {"name": "Viewers", "free": True},
+        "guest": {"name": "Guests", "free_up_to": 5, "limit": 20}}}))
+
+
+def test_minimum_seats_bill_the_minimum_and_say_so():
+    result = quote(seat_kinds_catalog(), {"plan": "p", "seats": 1})
+    assert result.total == D("30.00")
+    assert any(n.kind == "minimum" and "add 2 more" in n.message for n in result.nudges)
+
+
+def test_free_seat_kinds_are_counted_not_billed():
+    result = quote(seat_kinds_catalog(), {"plan": "p", "seats": 4,
+                                          "seat_kinds": {"viewer": 50, "guest": 7}})
+    seats = [line for line in result.lines if line.kind == "seats"][0]
+    assert seats.quantity == 6  # 4 + the 2 guests beyond the 5 free
+    assert result.total == D("60.00")
+    free = {line.label: line.quantity for line in result.lines if line.kind == "free_seats"}
+    assert free == {"Viewers (free)": 50, "Guests (free)": 5}
+
+
+def test_seat_kind_limit_and_unknown_kind():
+    with pytest.raises(QuoteError, match="at most 20 guests"):
+        quote(seat_kinds_catalog(), {"plan": "p", "seats": 4, "seat_kinds": {"guest": 21}})
+    with pytest.raises(QuoteError, match="did you mean 'viewer'"):
+        quote(seat_kinds_catalog(), {"plan": "p", "seats": 4, "seat_kinds": {"viewers": 1}})
+
+
+def test_seat_limit_of_a_free_tier(demo):
+    assert quote(demo, {"plan": "free", "seats": 3}).total == D("0.00")
+    with pytest.raises(QuoteError, match="at most 3 seats") as info:
+        quote(demo, {"plan": "free", "seats": 4})
+    assert info.value.field == "seats"
+
+
+# -- billing periods and discounts -----------------------------------------------------------
+def test_annual_discount_applies_to_recurring_fees_not_usage(demo):
+    request = {"plan": "business", "seats": 10, "usage": {"api_calls": 150000}}
+    monthly = quote(demo, request)
+    annual = quote(demo, {**request, "billing": "annual"})
+    # recurring: 299 + 10 x 45 = 749 a month; usage overage: 50 packages x $5 = 250 a month
+    assert monthly.total == D("999.00")
+    assert annual.total == D("749") * 12 * D("0.8") + 250 * 12
+    assert annual.monthly_equivalent == (annual.total / 12).quantize(D("0.01"))
+    assert annual.annual_saving == monthly.annual_saving == D("749") * 12 * D("0.2")
+    [discount] = annual.discounts
+    assert discount.kind == "annual" and discount.amount == -D("1797.60")
+
+
+def test_usage_discountable_when_the_catalog_says_so():
+    data = one_plan(usage={"unit": 1, "discountable": True})
+    data["annual_discount"] = "0.5"
+    result = quote(load_catalog(data), {"plan": "p", "usage": {"m": 10}, "billing": "annual"})
+    assert result.total == D("60.00")
+
+
+def test_plan_discount_overrides_catalog_default():
+    data = one_plan(seats={"unit": 10})
+    data["annual_discount"] = "0.2"
+    data["plans"][0]["price"]["annual_discount"] = "0.1"
+    result = quote(load_catalog(data), {"plan": "p", "seats": 1, "billing": "annual"})
+    assert result.total == D("108.00")
+
+
+def test_commitment_discount_compounds_with_annual_then_trues_up():
+    data = one_plan(seats={"unit": 100}, usage={"unit": 1},
+                    commitment={"annual_minimum": 20000, "discount": "0.25"})
+    data["annual_discount"] = "0.2"
+    catalog = load_catalog(data)
+    result = quote(catalog, {"plan": "p", "seats": 10, "usage": {"m": 1000}, "billing": "annual",
+                             "commitment": True})
+    # seats 12,000 and usage 12,000; commitment -25% on both = -6,000;
+    # annual -20% on what is left of the seats (9,000) = -1,800; 24,000 - 7,800 = 16,200 < 20,000
+    assert [d.amount for d in result.discounts] == [-D("6000.00"), -D("1800.00")]
+    assert result.lines[-1].kind == "true_up" and result.lines[-1].amount == D("3800.00")
+    assert result.total == D("20000.00")
+    monthly = quote(catalog, {"plan": "p", "seats": 10, "usage": {"m": 1000}, "commitment": True})
+    assert monthly.total == D("1666.67")  # a twelfth of the yearly commitment, rounded
+
+
+def test_commitment_requires_the_plan_option(demo):
+    with pytest.raises(QuoteError, match="no committed-use option"):
+        quote(demo, {"plan": "team", "seats": 5, "commitment": True})
+
+
+def test_addons_flat_and_per_seat(demo):
+    result = quote(demo, {"plan": "team", "seats": 10, "addons": ["sso", "audit_log"]})
+    addons = {line.label: line.amount for line in result.lines if line.kind == "addon"}
+    assert addons == {"SAML single sign-on": D("100.00"), "Audit log retention": D("30.00")}
+    assert result.total == D("630.00")
+    with pytest.raises(QuoteError, match="not available on the Business plan"):
+        quote(demo, {"plan": "business", "seats": 10, "addons": ["sso"]})
+
+
+# -- contact sales -----------------------------------------------------------------------------
+def test_custom_plan_and_custom_tier_give_contact_sales_without_a_number(demo):
+    for request in ({"plan": "enterprise", "seats": 500}, {"plan": "team", "seats": 201}):
+        data = quote(demo, request).to_dict()
+        assert data["status"] == "contact_sales"
+        assert data["total"] is None and data["lines"] == [] and data["display"] is None
+        assert "contact sales" in data["message"]
+
+
+def test_custom_usage_tier_gives_contact_sales():
+    result = rate_usage({"pricing": "volume", "tiers": [{"up_to": 100, "unit": 1},
+                                                        {"custom": True}]}, 101)
+    assert result.status == "contact_sales" and "beyond the list prices" in result.message
+
+
+# -- explanations -------------------------------------------------------------------------------
+def test_graduated_line_explains_its_tiers(demo):
+    data = quote(demo, {"plan": "team", "seats": 49}).to_dict()
+    [seats] = data["lines"]
+    assert [(t["range"], t["quantity"], t["unit_price"], t["amount"]) for t in seats["tiers"]] == [
+        ("1–10", "10", "50", "500.00"), ("11–50", "39", "40", "1560.00")]
+    assert data["nudges"][0]["message"] == "Add 2 seats and every seat beyond 50 costs $30."
+
+
+def test_volume_nudge_shows_the_cliff():
+    tiers = [{"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40}, {"up_to": 200, "unit": 30}]
+    catalog = load_catalog(one_plan(seats={"pricing": "volume", "tiers": tiers + [{"custom": True}]}))
+    nudge = quote(catalog, {"plan": "p", "seats": 49}).nudges[0]
+    assert nudge.message == ("Add 2 seats and every seat costs $30: the seats charge falls by "
+                             "$430.00 a month.")
+    assert nudge.add == 2
+    far = quote(catalog, {"plan": "p", "seats": 20}).nudges
+    assert far == ()  # the next tier is not within reach
+
+
+def test_custom_tier_nudge(demo):
+    [nudge, _annual] = quote(demo, {"plan": "team", "seats": 190}).nudges
+    assert nudge.kind == "custom_tier" and "Above 200 seats, contact sales" in nudge.message
+
+
+@pytest.mark.parametrize("calls, level", [(4999, None), (5000, 50), (7500, 75), (8999, 75),
+                                          (9000, 90), (10000, 90)])
+def test_usage_alerts_at_50_75_90_percent(demo, calls, level):
+    alerts = quote(demo, {"plan": "free", "usage": {"api_calls": calls}}).alerts
+    assert [a.level for a in alerts] == ([] if level is None else [level])
+
+
+def test_overage_alert_names_the_cheaper_plan():
+    catalog = load_catalog({
+        "currency": "USD", "metrics": {"m": {"name": "Contacts", "unit": "contacts", "max": 10**6}},
+        "plans": [{"id": "a", "name": "A", "price": {"flat": 49, "usage": {"m": {"unit": "0.05", "included": 10000}}}},
+                  {"id": "b", "name": "B", "price": {"flat": 99, "usage": {"m": {"unit": "0.01", "included": 20000}}}}]})
+    result = quote(catalog, {"plan": "a", "usage": {"m": 15000}})
+    assert result.total == D("299.00")
+    assert result.cheaper_plan.plan == "b" and result.cheaper_plan.saving == D("200.00")
+    [alert] = result.alerts
+    assert alert.kind == "overage" and "The B plan would cost $200.00 less." in alert.message
+
+
+def test_no_cheaper_plan_when_the_choice_is_cheapest(demo):
+    assert quote(demo, {"plan": "free", "seats": 1}).cheaper_plan is None
+    # Team cannot serve API calls, so it is no alternative to Business here
+    result = quote(demo, {"plan": "business", "seats": 2, "usage": {"api_calls": 50000}})
+    assert result.cheaper_plan is None
+
+
+def test_to_dict_contract_keys(demo):
+    data = quote(demo, {"plan": "team", "seats": 49, "usage": {"storage_gb": 70},
+                        "billing": "annual"}).to_dict()
+    assert {"plan", "currency", "billing", "status", "lines", "discounts", "total",
+            "monthly_equivalent", "nudges", "alerts"} <= set(data)
+    for line in data["lines"]:
+        assert {"label", "quantity", "unit_price", "amount"} <= set(line)
+    assert all(isinstance(v, str) for v in (data["total"], data["monthly_equivalent"]))
+    total = sum(D(line["amount"]) for line in data["lines"]) + sum(
+        D(d["amount"]) for d in data["discounts"])
+    assert D(data["total"]) == total

@@ -1,0 +1,80 @@
+"""Bad requests get a QuoteError that names the field and says what to type instead."""
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from calculator import MAX_SEATS, QuoteError, quote, quote_json
+
+BASE = {"plan": "business", "seats": 5, "usage": {"api_calls": 1000}}
+
+# (case, request changes, field, words in the message)
+BAD = [
+    ("unknown plan", {"plan": "buisness"}, "plan", "did you mean 'business'"),
+    ("plan not text", {"plan": 7}, "plan", "Unknown plan 7"),
+    ("negative seats", {"seats": -1}, "seats", "cannot be negative"),
+    ("fractional seats", {"seats": 2.5}, "seats", "whole number, got 2.5"),
+    ("letters for seats", {"seats": "ten"}, "seats", "whole number, got 'ten'"),
+    ("empty seats", {"seats": ""}, "seats", "Enter the number of seats"),
+    ("bool seats", {"seats": True}, "seats", "whole number, got true"),
+    ("nan seats", {"seats": float("nan")}, "seats", "whole number, got nan"),
+    ("infinite seats", {"seats": "Infinity"}, "seats", "whole number"),
+    ("absurd seats", {"seats": 10**30}, "seats", "more than this calculator handles"),
+    ("absurd float seats", {"seats": 1e30}, "seats", "more than this calculator handles"),
+    ("too many seats", {"seats": MAX_SEATS + 1}, "seats", "more than this calculator handles"),
+    ("unknown metric", {"usage": {"api_call": 5}}, "usage", "did you mean 'api_calls'"),
+    ("negative usage", {"usage": {"api_calls": -5}}, "usage.api_calls", "cannot be negative"),
+    ("letters usage", {"usage": {"api_calls": "lots"}}, "usage.api_calls", "must be a number"),
+    ("absurd usage", {"usage": {"api_calls": "1e30"}}, "usage.api_calls",
+     "'1e30' is more than this calculator handles"),
+    ("usage above bound", {"usage": {"api_calls": 10**13}}, "usage.api_calls",
+     "more than this calculator handles"),
+    ("usage not a mapping", {"usage": [1, 2]}, "usage", "must be a mapping"),
+    ("bad billing", {"billing": "anual"}, "billing", "did you mean 'annual'"),
+    ("unknown field", {"seat": 3}, "seat", "did you mean 'seats'"),
+    ("addons not a list", {"addons": "sso"}, "addons", "list of add-on ids"),
+    ("unknown addon", {"addons": ["audit"]}, "addons", "did you mean 'audit_log'"),
+    ("commitment not bool", {"commitment": "yes"}, "commitment", "true or false"),
+    ("metric the plan lacks", {"plan": "team", "usage": {"api_calls": 5}}, "usage.api_calls",
+     "does not include API calls"),
+    ("usage over a free limit", {"plan": "free", "seats": 1, "usage": {"api_calls": 10001}},
+     "usage.api_calls", "at most 10,000 calls"),
+]
+
+
+@pytest.mark.parametrize("case, change, field, words", BAD, ids=[b[0] for b in BAD])
+def test_bad_request(demo, case, change, field, words):
+    with pytest.raises(QuoteError) as info:
+        quote(demo, {**BASE, **change})
+    assert words in str(info.value)
+    assert info.value.field == field
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize("raw", [None, [], "business", 3])
+def test_request_must_be_a_mapping(demo, raw):
+    with pytest.raises(QuoteError, match="must be a mapping"):
+        quote(demo, raw)
+
+
+def test_loose_but_exact_inputs_are_accepted(demo):
+    """Strings from a URL or the CLI, and whole floats from JSON, mean the same number."""
+    a = quote(demo, {"plan": "business", "seats": "5", "usage": {"api_calls": "150000"}})
+    b = quote(demo, {"plan": "business", "seats": 5.0, "usage": {"api_calls": 150000}})
+    assert a.to_dict() == b.to_dict()
+
+
+def test_decimal_usage_is_exact(demo):
+    result = quote(demo, {"plan": "team", "seats": 3, "usage": {"storage_gb": 50.1}})
+    [storage] = [line for line in result.lines if line.kind == "usage"]
+    assert storage.billable == Decimal("0.1") and storage.amount == Decimal("0.03")
+
+
+def test_quote_json_is_the_browser_entry_point(demo):
+    ok = json.loads(quote_json(demo, json.dumps({"plan": "team", "seats": 49})))
+    assert ok["ok"] == quote(demo, {"plan": "team", "seats": 49}).to_dict()
+    bad = json.loads(quote_json(demo, json.dumps({"plan": "team", "seats": -1})))
+    assert bad == {"error": "The number of seats cannot be negative.", "field": "seats"}
+    junk = json.loads(quote_json(demo, "{not json"))
+    assert junk["field"] is None and "not valid JSON" in junk["error"]
