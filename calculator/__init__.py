@@ -46,5 +46,5 @@ def quote_json(catalog, request_json):
         return json.dumps({"ok": quote(catalog, request).to_dict()}, ensure_ascii=False)
     except QuoteError as exc:
         return json.dumps({"error": str(exc), "field": exc.field}, ensure_ascii=False)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         return json.dumps({"error": f"The request is not valid JSON: {exc}", "field": None})

@@ -72,13 +72,18 @@ def read_yaml(path):
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return None, {}, [Problem("", f"cannot read the file: {exc}", file)]
-    loader = _Loader(text)
     marks, problems = {}, []
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is not None:
             _walk(node, "", marks, problems, file)
         data = loader.construct_document(node) if node is not None else None
+    except yaml.reader.ReaderError as exc:
+        char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        return None, marks, [Problem("", f"the file contains a character YAML does not allow "
+                                         f"({char}) at character {exc.position + 1}", file)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = f"YAML syntax error: {exc.problem or exc.context}"
@@ -90,7 +95,8 @@ def read_yaml(path):
     except (yaml.YAMLError, ArithmeticError, RecursionError) as exc:
         return None, marks, [Problem("", f"YAML error: {exc}", file)]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return data, marks, problems
 
 

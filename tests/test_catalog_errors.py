@@ -150,3 +150,25 @@ def test_schema_catches_site_content_mistakes_the_engine_leaves_alone(tmp_path):
     bad = GOOD.replace("    name: Team\n", "    name: Team\n    popular: very\n")
     texts, errors = errors_for(tmp_path, bad)
     assert any(e.path == "plans[0].popular" and "true or false" in e.message for e in errors), texts
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+YAML_BITS = st.sampled_from([
+    "currency: USD\n", "plans:\n", "  - id: a\n", "    name: A\n", "    price: {flat: 1}\n",
+    "    price:\n", "      seats: {pricing: volume, tiers: [{up_to: 5, unit: 1}, {unit: 2}]}\n",
+    "metrics: {m: {name: M, unit: u, max: 10}}\n", "- [", "]: x\n", "&a x\n", "*a\n", "<<: *a\n",
+    "key: !!python/object:os.system 'x'\n", "\t", ": ", "'", "\"", "{", "}", "\n", "-", "1e400",
+    "~", "!!float nan\n", "0.1\n", "? complex\n", "%YAML 1.1\n---\n", "...\n"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(YAML_BITS | st.text(max_size=12), max_size=20).map("".join))
+def test_any_yaml_text_gives_a_catalog_or_located_errors(tmp_path, text):
+    path = tmp_path / "fuzz.yaml"
+    path.write_text(text, encoding="utf-8")
+    catalog, errors, warnings = check_file(path)
+    assert (catalog is None) == bool(errors)
+    for problem in errors:
+        assert problem.file == str(path) and problem.line >= 1 and problem.message
