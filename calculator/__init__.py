@@ -43,8 +43,9 @@ def quote_json(catalog, request_json):
     """The browser's entry point: a JSON request in, ``{"ok": quote}`` or ``{"error": ...}`` out."""
     try:
         request = json.loads(request_json)
+    except (ValueError, RecursionError) as exc:
+        return json.dumps({"error": f"The request is not valid JSON: {exc}", "field": None})
+    try:
         return json.dumps({"ok": quote(catalog, request).to_dict()}, ensure_ascii=False)
     except QuoteError as exc:
         return json.dumps({"error": str(exc), "field": exc.field}, ensure_ascii=False)
-    except (ValueError, RecursionError) as exc:
-        return json.dumps({"error": f"The request is not valid JSON: {exc}", "field": None})

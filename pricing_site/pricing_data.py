@@ -38,12 +38,15 @@ def _basis(plan, data):
 
 def _price(plan, billing, data):
     shown = data["display"]
-    if billing == "annual":
+    if Decimal(data["total"]) == 0:
+        note = ""
+    elif billing == "annual":
         note = f"{shown['total']} billed yearly"
     else:
         note = "billed monthly"
+    note = ", ".join(part for part in (note, _basis(plan, data)) if part)
     return {"billing": billing, "amount": shown["monthly_equivalent"], "period": "/month",
-            "note": note, "basis": _basis(plan, data), "total": data["total"],
+            "note": note[:1].upper() + note[1:], "total": data["total"],
             "monthly_equivalent": data["monthly_equivalent"]}
 
 

@@ -97,7 +97,7 @@ def test_each_card_price_is_the_quote_for_that_plan_and_billing(pricing, demo):
             if data["status"] == "priced":
                 assert shown.text == data["display"]["monthly_equivalent"]
                 card = pricing.find("article", id=f"plan-{plan.id}")
-                if billing == "annual":
+                if billing == "annual" and data["total"] != "0.00":
                     assert f"{data['display']['total']} billed yearly" in card.text
                 checked += 1
             else:
