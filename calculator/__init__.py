@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from .catalog import Catalog, parse_catalog
-from .compare import break_even, compare, cost_curve
+from .compare import break_even, compare, cost_curve, curve_quantities
 from .errors import CatalogError, Problem, QuoteError
 from .lint import lint
 from .quote import Quote, quote
@@ -18,7 +18,7 @@ from .request import MAX_SEATS, MAX_USAGE, Request, parse_request
 __all__ = [
     "Catalog", "CatalogError", "MAX_SEATS", "MAX_USAGE", "Problem", "Quote", "QuoteError",
     "Request", "break_even", "compare", "cost_curve", "lint", "load_catalog", "parse_request",
-    "quote", "quote_json",
+    "quote", "quote_json", "curve_json", "curve_quantities",
 ]
 
 
@@ -49,3 +49,22 @@ def quote_json(catalog, request_json):
         return json.dumps({"ok": quote(catalog, request).to_dict()}, ensure_ascii=False)
     except QuoteError as exc:
         return json.dumps({"error": str(exc), "field": exc.field}, ensure_ascii=False)
+
+
+def curve_json(catalog, payload_json):
+    """The browser's chart data: ``{"request", "metric", "points"}`` in, ``{"ok": {"metric",
+    "quantities", "plans": {id: [total or None]}}}`` or ``{"error": ...}`` out."""
+    try:
+        payload = json.loads(payload_json)
+        request, metric = payload["request"], payload["metric"]
+        points = min(int(payload.get("points", 100)), 400)
+        if metric != "seats" and metric not in catalog.metrics:
+            raise QuoteError(f"Unknown metric {metric!r}.", "metric")
+        quantities = curve_quantities(catalog, request, metric, max(points, 3))
+        curves = cost_curve(catalog, request, metric, quantities)
+    except QuoteError as exc:
+        return json.dumps({"error": str(exc), "field": exc.field}, ensure_ascii=False)
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+        return json.dumps({"error": f"Bad chart request: {exc!r}", "field": None})
+    return json.dumps({"ok": {"metric": metric, "quantities": [format(q, "f") for q in quantities],
+                              "plans": curves}}, ensure_ascii=False)

@@ -85,6 +85,38 @@ def cost_curve(catalog, request, metric, quantities):
     return curves
 
 
+def curve_quantities(catalog, request, metric, count=100):
+    """Where to sample a cost curve of ``metric``: evenly (seats) or log-spaced (a metric's
+    wide range) up to the range that matters, plus every tier edge on both sides so that
+    steps and cliffs show sharply."""
+    request = parse_request(catalog, request)
+    if metric == SEATS:
+        edges = set()
+        for plan in catalog.plans:
+            edges |= {e for e in _edges(plan, SEATS) if e is not None}
+        finite = [e for e in edges if e > 0]
+        top = max(Decimal(request.seats) * 2, Decimal(20),
+                  min(max(finite, default=Decimal(0)) * Decimal("1.25"), Decimal(1000)))
+        top = top.to_integral_value()
+        points = {(top * i / (count - 1)).to_integral_value() for i in range(count)}
+        step = Decimal(1)
+    else:
+        spec = catalog.metrics[metric]
+        top, step = spec.max, spec.step
+        edges = set()
+        for plan in catalog.plans:
+            edges |= _edges(plan, metric)
+        points = {Decimal(0), top}
+        ratio = (top / step) ** (Decimal(1) / (count - 2)) if top > step else Decimal(2)
+        value = step
+        while value < top and len(points) < count:
+            points.add(_snap(value, step))
+            value *= ratio
+    points |= {e for e in edges if 0 <= e <= top}
+    points |= {e - step for e in edges if 0 <= e - step <= top}
+    return sorted(points)
+
+
 def break_even(catalog, request, other_plan, metric=SEATS, up_to=None):
     """The smallest quantity of ``metric`` from the request's own upwards at which
     ``other_plan`` costs less than the request's plan, or None below ``up_to``.

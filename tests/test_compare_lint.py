@@ -1,8 +1,10 @@
 """Ranking plans, break-even quantities, cost curves and the catalog lint."""
 
+import json
 from decimal import Decimal
 
-from calculator import break_even, compare, cost_curve, lint, load_catalog, quote
+from calculator import (break_even, compare, cost_curve, curve_json, curve_quantities, lint,
+                        load_catalog, quote)
 
 SEED_TIERS = [{"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40},
               {"up_to": 200, "unit": 30}, {"custom": True}]
@@ -95,3 +97,25 @@ def test_lint_reports_a_plan_that_is_never_cheapest():
 
 def test_demo_catalog_lints_clean(demo):
     assert lint(demo) == []
+
+
+def test_curve_quantities_include_tier_edges_on_both_sides(demo):
+    points = curve_quantities(demo, {"plan": "team", "seats": 49}, "seats")
+    assert {9, 10, 11, 49, 50, 51, 199, 200, 201} <= set(points)
+    assert points == sorted(points) and points[0] == 0 and len(points) <= 130
+    calls = curve_quantities(demo, {"plan": "business"}, "api_calls")
+    assert calls[0] == 0 and calls[-1] == demo.metrics["api_calls"].max
+    assert {100000, 99999} <= set(calls)  # the allowance edge
+
+
+def test_curve_json_is_the_browser_chart_entry_point(demo):
+    data = json.loads(curve_json(demo, json.dumps({"request": {"plan": "team", "seats": 5},
+                                                   "metric": "seats", "points": 50})))["ok"]
+    assert data["metric"] == "seats" and set(data["plans"]) == {"free", "team", "business"}
+    for quantity, total in zip(data["quantities"], data["plans"]["team"]):
+        expected = quote(demo, {"plan": "team", "seats": int(quantity)})
+        assert (total is None) == (expected.status == "contact_sales")
+        assert total is None or Decimal(total) == expected.total
+    bad = json.loads(curve_json(demo, json.dumps({"request": {"plan": "team"}, "metric": "x"})))
+    assert "Unknown metric" in bad["error"]
+    assert "error" in json.loads(curve_json(demo, "[]"))
