@@ -1,0 +1,224 @@
+"""The calculator's browser bundle: the engine wheel, catalog.json, the Pyodide runtime, the JS.
+
+Build-time only. ``emit_browser_bundle(site_dir, catalog)`` writes into a built site
+
+    assets/calculator/client.js, worker.js      main-thread module and module Web Worker
+    assets/calculator/catalog.json              ``catalog.to_dict()``, read back by ``load_catalog``
+    assets/calculator/engine/<hash>/*.whl       the ``calculator`` package only, as a wheel
+    assets/pyodide/<version>/                   the Pyodide core runtime from node_modules
+
+and returns the URLs (relative to the site root) the page template puts in its
+``<script type="application/json" id="calculator-config">`` block; ``bundle_urls(catalog)``
+gives the same dict without writing anything, for templates rendered before the files exist.
+
+The wheel is a plain pure-Python wheel made by a standard PEP 517 backend (hatchling): that is
+all pyodide-build would produce for a package without compiled code, and it needs no
+cross-build environment. It is reproducible (fixed SOURCE_DATE_EPOCH), cached in .cache/ by
+the hash of its sources, and served under the hash of its bytes, so hosts can cache it forever.
+The runtime sits under its version number for the same reason; catalog.json and worker.js
+carry a ``?v=<hash>`` so a new build is never hidden by a cached copy.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from importlib.metadata import version as installed_version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGINE_DIR = ROOT / "calculator"
+JS_DIR = ROOT / "site_src" / "assets" / "calculator"
+NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
+CACHE_DIR = ROOT / ".cache" / "engine-wheels"
+
+JS_FILES = ("client.js", "worker.js")
+# What loadPyodide() fetches for a bare interpreter (no packages): entry module, Emscripten
+# module, the wasm binary, the standard library and the lock file it always reads.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json")
+WHEEL_PROJECT = "pricing-site-calculator"
+SOURCE_DATE_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip can hold
+
+_PYPROJECT = """\
+[build-system]
+requires = ["hatchling>=1.27"]
+build-backend = "hatchling.build"
+
+[project]
+name = "{name}"
+version = "{version}"
+description = "The pricing-site rating engine, as the browser runs it (standard library only)"
+requires-python = ">=3.11"
+license = "MIT"
+
+[tool.hatch.build.targets.wheel]
+packages = ["calculator"]
+"""
+
+
+class BundleError(RuntimeError):
+    """The bundle cannot be built (a missing runtime or a failed wheel build)."""
+
+
+def _sha256(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+def _engine_sources():
+    """The engine's modules, as (path inside the wheel, bytes), in a stable order."""
+    files = sorted(p for p in ENGINE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
+    return [(p.relative_to(ROOT).as_posix(), p.read_bytes()) for p in files]
+
+
+def _project_version():
+    with open(ROOT / "pyproject.toml", "rb") as fh:
+        return tomllib.load(fh)["project"]["version"]
+
+
+def build_engine_wheel(out_dir, *, cache_dir=CACHE_DIR):
+    """Build (or take from the cache) the engine wheel; copy it to ``out_dir/<hash>/``.
+
+    The wheel holds every ``.py`` file of ``calculator/`` and nothing else. The same sources
+    give the same bytes; ``<hash>`` is the start of the wheel's SHA-256.
+    """
+    cached = _cached_wheel(cache_dir)
+    target = Path(out_dir) / _served_path(cached)
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+    return target
+
+
+def _served_path(wheel):
+    """``<hash>/<file name>``: where a wheel is served, named by its bytes."""
+    return f"{_sha256(wheel.read_bytes())[:16]}/{wheel.name}"
+
+
+def _cached_wheel(cache_dir):
+    """The engine wheel for the current sources, built into ``cache_dir`` on first use."""
+    sources = _engine_sources()
+    pyproject = _PYPROJECT.format(name=WHEEL_PROJECT, version=_project_version())
+    recipe = [pyproject, installed_version("hatchling"), SOURCE_DATE_EPOCH]
+    key = hashlib.sha256()
+    for part in recipe:
+        key.update(part.encode() + b"\0")
+    for name, data in sources:
+        key.update(name.encode() + b"\0" + _sha256(data).encode() + b"\0")
+    cached_dir = Path(cache_dir) / key.hexdigest()[:20]
+    cached = next(cached_dir.glob("*.whl"), None) if cached_dir.is_dir() else None
+    return cached or _build_wheel(sources, pyproject, cached_dir)
+
+
+def _build_wheel(sources, pyproject, cached_dir):
+    """Run hatchling's PEP 517 ``build_wheel`` hook on a throwaway project holding the engine."""
+    with tempfile.TemporaryDirectory(prefix="engine-wheel-") as tmp:
+        project = Path(tmp) / "project"
+        for name, data in sources:
+            (project / name).parent.mkdir(parents=True, exist_ok=True)
+            (project / name).write_bytes(data)
+        (project / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+        dist = Path(tmp) / "dist"
+        dist.mkdir()
+        env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+        hook = "import sys, hatchling.build as b; print(b.build_wheel(sys.argv[1]))"
+        run = subprocess.run([sys.executable, "-c", hook, str(dist)], cwd=project, env=env,
+                             capture_output=True, text=True)
+        if run.returncode != 0:
+            raise BundleError(f"building the engine wheel failed:\n{run.stderr.strip()}")
+        built = dist / run.stdout.strip().splitlines()[-1]
+        staging = Path(tempfile.mkdtemp(prefix="wheel-", dir=_ensure(cached_dir.parent)))
+        shutil.copyfile(built, staging / built.name)
+        try:
+            staging.replace(cached_dir)  # atomic: a concurrent build may have won; both are equal
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
+    return next(cached_dir.glob("*.whl"))
+
+
+def _ensure(path):
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def catalog_json_bytes(catalog):
+    """catalog.json as the browser gets it: ``catalog.to_dict()``, which ``load_catalog`` reads.
+
+    It carries what the form needs too: metric names, units, max, step and default; plan
+    names; ``custom`` plans and tiers; seat kinds and add-ons.
+    """
+    return json.dumps(catalog.to_dict(), ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def write_catalog_json(catalog, out_dir):
+    """Write ``out_dir/catalog.json`` and return its path."""
+    path = _ensure(Path(out_dir)) / "catalog.json"
+    path.write_bytes(catalog_json_bytes(catalog))
+    return path
+
+
+def pyodide_version():
+    """The installed npm ``pyodide`` version; an error unless it is the one package-lock.json pins."""
+    try:
+        installed = json.loads((NODE_PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        raise BundleError(f"the Pyodide runtime is missing ({NODE_PYODIDE}): run npm ci") from None
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = lock["packages"]["node_modules/pyodide"]["version"]
+    if installed != pinned:
+        raise BundleError(f"node_modules has pyodide {installed} but package-lock.json pins "
+                          f"{pinned}: run npm ci")
+    return installed
+
+
+def copy_runtime(out_dir):
+    """Copy the Pyodide core runtime to ``out_dir/<version>/`` and return that directory."""
+    target = _ensure(Path(out_dir) / pyodide_version())
+    for name in RUNTIME_FILES:
+        source, dest = NODE_PYODIDE / name, target / name
+        if not source.is_file():
+            raise BundleError(f"{source} is missing: run npm ci")
+        stat = source.stat()
+        if dest.is_file() and dest.stat().st_size == stat.st_size \
+                and dest.stat().st_mtime_ns == stat.st_mtime_ns:
+            continue  # same file from an earlier build
+        shutil.copy2(source, dest)
+    return target
+
+
+def bundle_urls(catalog, *, cache_dir=CACHE_DIR):
+    """The bundle's URLs, relative to the site root, as ``emit_browser_bundle`` will write them.
+
+    ``client`` is the module the page loads (``<script type="module" src=...>``); the rest
+    goes, as it is, into the page's ``calculator-config`` JSON block that client.js reads.
+    """
+    worker_hash = _sha256((JS_DIR / "worker.js").read_bytes())[:12]
+    catalog_hash = _sha256(catalog_json_bytes(catalog))[:12]
+    return {
+        "client": "assets/calculator/client.js",
+        "worker": f"assets/calculator/worker.js?v={worker_hash}",
+        "wheel": f"assets/calculator/engine/{_served_path(_cached_wheel(cache_dir))}",
+        "catalog": f"assets/calculator/catalog.json?v={catalog_hash}",
+        "pyodide": f"assets/pyodide/{pyodide_version()}/",
+    }
+
+
+def emit_browser_bundle(site_dir, catalog, *, cache_dir=CACHE_DIR):
+    """Write the whole bundle into the built site ``site_dir``; return ``bundle_urls(catalog)``."""
+    site = Path(site_dir)
+    assets = site / "assets"
+    calc = _ensure(assets / "calculator")
+    build_engine_wheel(calc / "engine", cache_dir=cache_dir)
+    write_catalog_json(catalog, calc)
+    copy_runtime(assets / "pyodide")
+    for name in JS_FILES:
+        shutil.copyfile(JS_DIR / name, calc / name)
+    urls = bundle_urls(catalog, cache_dir=cache_dir)
+    for key, url in urls.items():
+        if not (site / url.split("?")[0]).exists():
+            raise BundleError(f"the bundle's {key} ({url}) was not written")
+    return urls

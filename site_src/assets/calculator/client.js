@@ -1,0 +1,115 @@
+// The calculator's main-thread side: starts the Python worker after the page has loaded and
+// carries requests to it. It never computes a price: every result is the `to_dict()` that the
+// `calculator` package made in the worker.
+//
+//   <script type="application/json" id="calculator-config">{"worker": ..., "wheel": ...,
+//     "catalog": ..., "pyodide": ...}</script>       (URLs relative to the site root)
+//   <script type="module" src=".../assets/calculator/client.js"></script>
+//
+//   await window.pricingCalculator.ready;                     // Python answered a warm-up quote
+//   const q = await window.pricingCalculator.quote(request);  // rejects with Error(message).field
+//   pricingCalculator.quoteLatest(request)  // for a form: only the newest waiting request is sent;
+//                                           // older waiting ones reject with err.superseded = true
+// The site root is two levels above this file (assets/calculator/client.js) unless the config
+// names it as "root".
+const here = new URL(import.meta.url);
+let worker = null;
+let nextId = 1;
+const waiting = new Map(); // id -> {resolve, reject}
+let failure = null; // why the worker cannot answer (it never started, or it died)
+let started;
+const whenStarted = new Promise((resolve) => (started = resolve));
+
+function readConfig() {
+  const block = document.getElementById("calculator-config");
+  if (!block) throw new Error("calculator: no <script id=\"calculator-config\"> block on the page");
+  const config = JSON.parse(block.textContent);
+  const root = new URL(config.root ?? "../../", here);
+  const workerURL = new URL(config.worker, root);
+  for (const name of ["pyodide", "wheel", "catalog"]) {
+    workerURL.searchParams.set(name, new URL(config[name], root).href);
+  }
+  return workerURL;
+}
+
+const ready = new Promise((resolve, reject) => {
+  function start() {
+    try {
+      worker = new Worker(readConfig(), { type: "module" });
+    } catch (err) {
+      fail(err);
+      return started();
+    }
+    worker.onmessage = ({ data }) => {
+      if (data?.type === "ready") return resolve({ timings: data.timings, at: performance.now() });
+      if (data?.type === "failed") return fail(new Error(`calculator failed to start: ${data.error}`));
+      const call = waiting.get(data?.id);
+      if (!call) return;
+      waiting.delete(data.id);
+      if ("result" in data) call.resolve(data.result);
+      else call.reject(Object.assign(new Error(data.error), { name: data.name ?? "QuoteError", field: data.field }));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      fail(new Error(`calculator worker error: ${event.message ?? "could not load"}`));
+    };
+    started();
+  }
+  function fail(err) {
+    failure ??= err;
+    reject(err);
+    for (const call of waiting.values()) call.reject(err);
+    waiting.clear();
+  }
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start, { once: true });
+});
+ready.catch(() => {}); // a page without a calculator must not log an unhandled rejection
+
+// The worker's limit (see worker.js): a deeper value may not even survive the trip there.
+const MAX_DEPTH = 16;
+const tooDeep = (value, depth = 0) => depth > MAX_DEPTH || (typeof value === "object" &&
+  value !== null && Object.values(value).some((item) => tooDeep(item, depth + 1)));
+
+async function quote(request) {
+  await whenStarted;
+  if (failure) throw failure;
+  if (tooDeep(request)) throw new RangeError(`A quote request is nested more than ${MAX_DEPTH} levels deep.`);
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    waiting.set(id, { resolve, reject });
+    try {
+      worker.postMessage({ id, request });
+    } catch (err) { // e.g. a request holding a function: it cannot cross to the worker
+      waiting.delete(id);
+      reject(err);
+    }
+  });
+}
+
+let newest = null; // the request waiting to be sent by quoteLatest
+let busy = false;
+
+function quoteLatest(request) {
+  return new Promise((resolve, reject) => {
+    if (newest) newest.reject(Object.assign(new Error("superseded by a newer request"),
+      { name: "SupersededError", superseded: true }));
+    newest = { request, resolve, reject };
+    pump();
+  });
+}
+
+function pump() {
+  if (busy || !newest) return;
+  const { request, resolve, reject } = newest;
+  newest = null;
+  busy = true;
+  quote(request).then(resolve, reject).finally(() => {
+    busy = false;
+    pump();
+  });
+}
+
+const api = { ready, quote, quoteLatest, get worker() { return worker; } };
+window.pricingCalculator ??= api;
+export { ready, quote, quoteLatest };

@@ -1,0 +1,64 @@
+// The calculator's module worker: Python (the `calculator` wheel in Pyodide) prices every quote;
+// this file only carries messages. Started by client.js as
+//   new Worker("worker.js?pyodide=<runtime dir/>&wheel=<url>&catalog=<url>", {type: "module"})
+// In:  {id, request}    Out: {id, result} | {id, error, field} for a QuoteError
+//                            | {id, error, field: null, name} for anything else (one answer each)
+// Once: {type: "ready", timings} after a warm-up quote, or {type: "failed", error}.
+const t0 = performance.now();
+const timings = {};
+const lap = (name) => (timings[name] = Math.round(performance.now() - t0));
+const params = new URL(self.location.href).searchParams;
+const url = (name) => {
+  const u = new URL(params.get(name) ?? "", self.location.href);
+  if (u.origin !== self.location.origin) throw new Error(`${name} must be same-origin: ${u}`);
+  return u.href;
+};
+const fetchOk = async (name, as) => {
+  const response = await fetch(url(name));
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status} for ${response.url}`);
+  return response[as]();
+};
+
+async function start() {
+  const indexURL = url("pyodide");
+  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  const [pyodide, wheel, catalogText] = await Promise.all([
+    loadPyodide({ indexURL }), fetchOk("wheel", "arrayBuffer"), fetchOk("catalog", "text")]);
+  lap("pyodide");
+  pyodide.unpackArchive(wheel, "wheel");
+  const calculator = pyodide.pyimport("calculator");
+  const catalog = calculator.load_catalog(pyodide.pyimport("json").loads(catalogText));
+  lap("engine");
+  const quoteJSON = (text) => JSON.parse(calculator.quote_json(catalog, text));
+  const warmPlan = JSON.parse(catalogText).plans.find((plan) => !plan.custom);
+  quoteJSON(JSON.stringify({ plan: warmPlan?.id }));
+  lap("ready");
+  return quoteJSON;
+}
+
+let started = start();
+started.then(() => self.postMessage({ type: "ready", timings }),
+  (err) => self.postMessage({ type: "failed", error: String(err?.message ?? err) }));
+
+// A request is a few levels deep; nesting in the thousands overflows the wasm stack inside
+// json.loads, which Pyodide cannot survive (client.js applies the same limit before sending).
+const tooDeep = (value, depth = 0) => depth > MAX_DEPTH || (typeof value === "object" &&
+  value !== null && Object.values(value).some((item) => tooDeep(item, depth + 1)));
+const MAX_DEPTH = 16;
+
+self.onmessage = async (event) => {
+  const id = event.data?.id ?? null;
+  try {
+    const quoteJSON = await started;
+    const request = event.data?.request ?? null;
+    if (tooDeep(request)) throw new RangeError(`A quote request is nested more than ${MAX_DEPTH} levels deep.`);
+    const answer = quoteJSON(JSON.stringify(request) ?? "null");
+    self.postMessage("ok" in answer ? { id, result: answer.ok } : { id, ...answer });
+  } catch (err) {
+    if (err?.pyodide_fatal_error) started = start(); // Python is gone: answer, then start afresh
+    self.postMessage({ id, error: String(err?.message ?? err), field: null, name: err?.name ?? "Error" });
+  }
+};
+// A message that could not be deserialised here (its id is lost with it) still gets an answer.
+self.onmessageerror = () => self.postMessage({ id: null, error: "The message could not be read.",
+  field: null, name: "DataCloneError" });

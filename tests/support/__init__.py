@@ -1,0 +1,1 @@
+"""Helpers shared by tests: a local static HTTP server, a Debian-Chromium launcher."""

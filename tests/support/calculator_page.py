@@ -1,0 +1,36 @@
+"""A minimal site around the calculator bundle: what the pricing page template will do.
+
+The page sits one level down (``pricing/``) so the client's site-root resolution is exercised,
+and holds no inline executable script, so it runs under ``STRICT_CSP``.
+"""
+
+import html
+import json
+from pathlib import Path
+
+from pricing_site.browser_bundle import emit_browser_bundle
+
+PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Calculator runtime test page</title>
+<script type="application/json" id="calculator-config">{config}</script>
+<script type="module" src="../{client}"></script>
+</head>
+<body><h1>Pricing</h1></body>
+</html>
+"""
+
+
+def write_test_site(site_dir, catalog):
+    """Emit the bundle into ``site_dir`` plus ``pricing/index.html``; return the bundle's URLs."""
+    urls = emit_browser_bundle(site_dir, catalog)
+    config = {k: v for k, v in urls.items() if k != "client"}
+    # JSON inside <script>: escape "</" so no value can close the element
+    text = json.dumps(config).replace("</", "<\\/")
+    page = Path(site_dir) / "pricing" / "index.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(PAGE.format(config=text, client=html.escape(urls["client"])), encoding="utf-8")
+    (Path(site_dir) / "favicon.ico").write_bytes(b"")  # no 404 in the console
+    return urls

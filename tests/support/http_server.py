@@ -1,0 +1,62 @@
+"""A real static HTTP server on 127.0.0.1 for browser tests (and benchmarks).
+
+Serves ``.wasm`` as ``application/wasm`` (Pyodide hangs otherwise) and ``.js``/``.mjs`` as
+``text/javascript``, can add headers to every response (e.g. a strict Content-Security-Policy),
+and records every path it was asked for.
+
+    with StaticServer(site_dir, headers={"Content-Security-Policy": CSP}) as server:
+        page.goto(server.url + "pricing/")
+"""
+
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+# What a production host must send too: scripts from the site only, wasm compilation allowed.
+STRICT_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+              "object-src 'none'; base-uri 'none'")
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".whl": "application/octet-stream",
+        ".zip": "application/zip",
+    }
+
+    def end_headers(self):
+        for name, value in self.server.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format, *args):  # keep test output clean; record instead
+        self.server.requests.append(self.path)
+
+
+class StaticServer:
+    """``ThreadingHTTPServer`` over ``directory`` on a free port; a context manager."""
+
+    def __init__(self, directory, headers=None):
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0),
+                                          partial(_Handler, directory=str(directory)))
+        self._httpd.extra_headers = dict(headers or {})
+        self._httpd.requests = []
+        self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/"
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def requests(self):
+        """Every request line's path served so far, in order."""
+        return list(self._httpd.requests)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._httpd.shutdown()
+        self._httpd.server_close()

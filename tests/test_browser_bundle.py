@@ -1,0 +1,103 @@
+"""The browser bundle as files: engine-only reproducible wheel, catalog.json, runtime, URLs."""
+
+import hashlib
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from calculator import load_catalog, quote
+from pricing_site import browser_bundle
+from pricing_site.browser_bundle import (BundleError, build_engine_wheel, bundle_urls, copy_runtime,
+                                         emit_browser_bundle, write_catalog_json)
+from pricing_site.catalog_file import load_catalog_file
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG = load_catalog_file(ROOT / "plans.yaml")
+
+
+def test_the_wheel_holds_the_engine_modules_and_nothing_else(tmp_path):
+    wheel = build_engine_wheel(tmp_path / "out", cache_dir=tmp_path / "cache")
+    names = zipfile.ZipFile(wheel).namelist()
+    engine = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "calculator").rglob("*.py")
+                    if "__pycache__" not in p.parts)
+    assert sorted(n for n in names if ".dist-info/" not in n) == engine
+    assert {n.split("/")[1] for n in names if ".dist-info/" in n} == {"METADATA", "WHEEL", "RECORD"}
+    assert wheel.name.endswith("-py3-none-any.whl")
+    for name in engine:  # the same bytes as the source tree
+        assert zipfile.ZipFile(wheel).read(name) == (ROOT / name).read_bytes()
+
+
+def test_the_wheel_is_reproducible_and_served_under_its_hash(tmp_path):
+    first = build_engine_wheel(tmp_path / "a", cache_dir=tmp_path / "cache-a")
+    second = build_engine_wheel(tmp_path / "b", cache_dir=tmp_path / "cache-b")
+    assert first.read_bytes() == second.read_bytes()
+    assert first.relative_to(tmp_path / "a") == second.relative_to(tmp_path / "b")
+    assert first.parent.name == hashlib.sha256(first.read_bytes()).hexdigest()[:16]
+
+
+def test_a_cached_wheel_is_not_rebuilt(tmp_path, monkeypatch):
+    build_engine_wheel(tmp_path / "a", cache_dir=tmp_path / "cache")
+    monkeypatch.setattr(browser_bundle, "_build_wheel", lambda *a: pytest.fail("rebuilt"))
+    assert build_engine_wheel(tmp_path / "b", cache_dir=tmp_path / "cache").is_file()
+
+
+def test_catalog_json_reads_back_into_the_same_quotes(tmp_path):
+    path = write_catalog_json(CATALOG, tmp_path)
+    assert path == tmp_path / "catalog.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    again = load_catalog(data)
+    assert again.to_dict() == data
+    # what the form will need is there
+    assert data["metrics"]["storage_gb"] == {"name": "Storage", "unit": "GB", "max": "2000",
+                                             "step": "0.5", "default": "20"}
+    assert [(p["id"], p["name"], p.get("custom", False)) for p in data["plans"]] == [
+        ("free", "Free", False), ("team", "Team", False), ("business", "Business", False),
+        ("enterprise", "Enterprise", True)]
+    for request in ({"plan": "team", "seats": 49}, {"plan": "business", "seats": 7,
+                    "usage": {"api_calls": 123456}, "billing": "annual", "commitment": True}):
+        assert quote(again, request).to_dict() == quote(CATALOG, request).to_dict()
+
+
+def test_the_runtime_is_copied_under_its_version(tmp_path):
+    target = copy_runtime(tmp_path)
+    assert target == tmp_path / "314.0.7"
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json"):
+        assert (target / name).read_bytes() == (ROOT / "node_modules/pyodide" / name).read_bytes()
+
+
+def test_a_missing_runtime_says_run_npm_ci(tmp_path, monkeypatch):
+    monkeypatch.setattr(browser_bundle, "NODE_PYODIDE", tmp_path / "node_modules" / "pyodide")
+    with pytest.raises(BundleError, match="run npm ci"):
+        copy_runtime(tmp_path / "out")
+
+
+def test_the_lock_pins_pyodide_with_its_integrity():
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    entry = lock["packages"]["node_modules/pyodide"]
+    assert entry["version"] == "314.0.7" and entry["integrity"].startswith("sha512-")
+    assert json.loads((ROOT / "package.json").read_text())["dependencies"] == {"pyodide": "314.0.7"}
+
+
+def test_emit_writes_every_url_it_returns(tmp_path):
+    urls = emit_browser_bundle(tmp_path, CATALOG)
+    assert urls == bundle_urls(CATALOG)
+    assert set(urls) == {"client", "worker", "wheel", "catalog", "pyodide"}
+    for url in urls.values():
+        assert not url.startswith(("/", "http")) and "//" not in url
+        assert (tmp_path / url.split("?")[0]).exists(), url
+    assert urls["pyodide"] == "assets/pyodide/314.0.7/"
+    for name in ("client.js", "worker.js"):
+        assert (tmp_path / "assets/calculator" / name).read_bytes() == \
+            (ROOT / "site_src/assets/calculator" / name).read_bytes()
+    # a changed catalog gets a new catalog URL, so no cache can serve the old one
+    other = load_catalog({**CATALOG.to_dict(), "annual_discount": "0.25"})
+    assert bundle_urls(other)["catalog"] != urls["catalog"]
+
+
+def test_no_bundle_file_names_another_origin():
+    for name in ("client.js", "worker.js"):
+        text = (ROOT / "site_src/assets/calculator" / name).read_text()
+        assert "http://" not in text and "https://" not in text and "micropip" not in text
