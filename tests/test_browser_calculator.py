@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from calculator import QuoteError, quote
+from calculator import QuoteError, curve_json, quote
 from pricing_site.catalog_file import load_catalog_file
 from tests.support.calculator_page import write_test_site
 from tests.support.chromium import launch
@@ -210,6 +210,22 @@ def test_quote_latest_passes_quote_errors_through(page):
       .catch((e) => [e.name, e.message, e.field])""")
     expected = cpython({"plan": "team", "seats": -1})
     assert got == ["QuoteError", expected["error"], expected["field"]]
+
+
+def test_curves_equal_cpython(page):
+    asks = [({"plan": "team", "seats": 49}, "seats", 60),
+            ({"plan": "business", "seats": 10, "usage": {"api_calls": 250000}}, "api_calls", 40),
+            ({"plan": "team", "seats": 12, "billing": "annual"}, "storage_gb", 100),
+            ({"plan": "team", "seats": 12}, "bananas", 10)]
+    got = page.evaluate("""(asks) => Promise.all(asks.map(([r, m, n]) =>
+      window.pricingCalculator.curve(r, m, n).then((ok) => ({ok}),
+        (e) => ({error: e.message, field: e.field ?? null}))))""", asks)
+    for (request, metric, points), browser_answer in zip(asks, got):
+        expected = json.loads(curve_json(CATALOG, json.dumps(
+            {"request": request, "metric": metric, "points": points})))
+        assert json.dumps(browser_answer) == json.dumps(expected), (request, metric)
+    assert "ok" in got[0] and "error" in got[3]
+    assert len(got[0]["ok"]["quantities"]) > 10
 
 
 def test_no_request_leaves_the_site_and_nothing_logs_an_error(page):

@@ -10,6 +10,7 @@
 //   const q = await window.pricingCalculator.quote(request);  // rejects with Error(message).field
 //   pricingCalculator.quoteLatest(request)  // for a form: only the newest waiting request is sent;
 //                                           // older waiting ones reject with err.superseded = true
+//   pricingCalculator.curve(request, metric, points)  // chart data from calculator.curve_json
 // The site root is two levels above this file (assets/calculator/client.js) unless the config
 // names it as "root".
 const here = new URL(import.meta.url);
@@ -71,21 +72,27 @@ const MAX_DEPTH = 16;
 const tooDeep = (value, depth = 0) => depth > MAX_DEPTH || (typeof value === "object" &&
   value !== null && Object.values(value).some((item) => tooDeep(item, depth + 1)));
 
-async function quote(request) {
+async function ask(message, payload) {
   await whenStarted;
   if (failure) throw failure;
-  if (tooDeep(request)) throw new RangeError(`A quote request is nested more than ${MAX_DEPTH} levels deep.`);
+  if (tooDeep(payload)) throw new RangeError(`A quote request is nested more than ${MAX_DEPTH} levels deep.`);
   return new Promise((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject });
     try {
-      worker.postMessage({ id, request });
+      worker.postMessage({ id, ...message });
     } catch (err) { // e.g. a request holding a function: it cannot cross to the worker
       waiting.delete(id);
       reject(err);
     }
   });
 }
+
+const quote = (request) => ask({ request }, request);
+const curve = (request, metric, points = 100) => {
+  const payload = { request, metric, points };
+  return ask({ curve: payload }, payload);
+};
 
 let newest = null; // the request waiting to be sent by quoteLatest
 let busy = false;
@@ -110,6 +117,6 @@ function pump() {
   });
 }
 
-const api = { ready, quote, quoteLatest, get worker() { return worker; } };
+const api = { ready, quote, quoteLatest, curve, get worker() { return worker; } };
 window.pricingCalculator ??= api;
-export { ready, quote, quoteLatest };
+export { ready, quote, quoteLatest, curve };

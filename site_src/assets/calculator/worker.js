@@ -1,8 +1,10 @@
 // The calculator's module worker: Python (the `calculator` wheel in Pyodide) prices every quote;
 // this file only carries messages. Started by client.js as
 //   new Worker("worker.js?pyodide=<runtime dir/>&wheel=<url>&catalog=<url>", {type: "module"})
-// In:  {id, request}    Out: {id, result} | {id, error, field} for a QuoteError
-//                            | {id, error, field: null, name} for anything else (one answer each)
+// In:  {id, request}                    a quote: calculator.quote_json
+//      {id, curve: {request, metric, points}}   chart data: calculator.curve_json
+// Out: {id, result} | {id, error, field} for a QuoteError
+//                   | {id, error, field: null, name} for anything else (one answer each)
 // Once: {type: "ready", timings} after a warm-up quote, or {type: "failed", error}.
 const t0 = performance.now();
 const timings = {};
@@ -29,11 +31,14 @@ async function start() {
   const calculator = pyodide.pyimport("calculator");
   const catalog = calculator.load_catalog(pyodide.pyimport("json").loads(catalogText));
   lap("engine");
-  const quoteJSON = (text) => JSON.parse(calculator.quote_json(catalog, text));
+  const engine = {
+    quote: (text) => JSON.parse(calculator.quote_json(catalog, text)),
+    curve: (text) => JSON.parse(calculator.curve_json(catalog, text)),
+  };
   const warmPlan = JSON.parse(catalogText).plans.find((plan) => !plan.custom);
-  quoteJSON(JSON.stringify({ plan: warmPlan?.id }));
+  engine.quote(JSON.stringify({ plan: warmPlan?.id }));
   lap("ready");
-  return quoteJSON;
+  return engine;
 }
 
 let started = start();
@@ -49,10 +54,11 @@ const MAX_DEPTH = 16;
 self.onmessage = async (event) => {
   const id = event.data?.id ?? null;
   try {
-    const quoteJSON = await started;
-    const request = event.data?.request ?? null;
-    if (tooDeep(request)) throw new RangeError(`A quote request is nested more than ${MAX_DEPTH} levels deep.`);
-    const answer = quoteJSON(JSON.stringify(request) ?? "null");
+    const engine = await started;
+    const kind = event.data?.curve === undefined ? "quote" : "curve";
+    const payload = event.data?.[kind === "quote" ? "request" : "curve"] ?? null;
+    if (tooDeep(payload)) throw new RangeError(`A quote request is nested more than ${MAX_DEPTH} levels deep.`);
+    const answer = engine[kind](JSON.stringify(payload) ?? "null");
     self.postMessage("ok" in answer ? { id, result: answer.ok } : { id, ...answer });
   } catch (err) {
     if (err?.pyodide_fatal_error) started = start(); // Python is gone: answer, then start afresh
