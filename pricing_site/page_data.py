@@ -11,6 +11,8 @@ from pathlib import Path
 import material
 from calculator.errors import Problem
 
+from .browser_bundle import bundle_urls
+from .calculator_form import calculator_form
 from .comparison import comparison_table
 from .landing_data import faq, landing_sections
 from .pricing_data import billing_labels, estimate, offers_json_ld, plan_cards
@@ -42,13 +44,37 @@ def pricing_context(catalog, link, page_url=None):
         "has_prices": any(not c["custom"] for c in cards),
         "cards": cards,
         "comparison": comparison_table(catalog, cards, settings.get("comparison") or {}),
-        "calculator": {"title": calculator.get("title", "Estimate your bill"),
-                       "text": calculator.get("text"),
-                       "estimate": default,
-                       "request_json": data_json(default["request"]) if default else None},
+        "calculator": _calculator(catalog, calculator, default, link),
         "faq": faq(settings.get("faq"), link),
         "json_ld": data_json(offers_json_ld(catalog, site, cards, page_url)),
     }
+
+
+def _contact_url(catalog, link):
+    """Where a contact-sales result points: the first custom plan's call to action."""
+    for plan in catalog.plans:
+        if plan.custom and "cta" in plan.content:
+            return link(plan.content["cta"]["url"])
+    return "#plans"
+
+
+def _calculator(catalog, settings, default, link):
+    """The calculator region: the prerendered estimate, the form, and the data blocks the
+    page scripts read (the bundle's URLs and the catalog the worker's engine loads)."""
+    region = {"title": settings.get("title", "Estimate your bill"), "text": settings.get("text"),
+              "estimate": default, "form": None}
+    if default is None:
+        return region
+    urls = bundle_urls(catalog)
+    region.update({
+        "request_json": data_json(default["request"]),
+        "form": calculator_form(catalog, default["request"]),
+        "client": urls.pop("client"),
+        "config_json": data_json(urls),
+        "catalog_json": data_json(catalog.to_dict()),
+        "contact_url": _contact_url(catalog, link),
+    })
+    return region
 
 
 def data_json(value):

@@ -9,7 +9,7 @@ and JS only choose which prerendered string to show.
 from decimal import Decimal
 
 from calculator import QuoteError, quote
-from calculator.money import format_quantity
+from calculator.money import format_quantity, plain
 
 from .catalog_text import percent
 
@@ -82,7 +82,19 @@ def plan_cards(catalog, link, contact_label):
 
 
 def default_request(catalog, settings):
-    """The estimate shown before the live calculator loads: the YAML's, or a sensible one."""
+    """The estimate shown before the live calculator loads: the YAML's, or a sensible one,
+    with each metric the plan prices at its catalog default (as the form starts out)."""
+    request = _chosen_request(catalog, settings)
+    if request is not None:
+        plan = catalog.plan(request.get("plan"))
+        usage = dict(request.get("usage") or {})
+        for metric_id in (plan.usage if plan is not None else {}):
+            usage.setdefault(metric_id, plain(catalog.metrics[metric_id].default))
+        request["usage"] = usage
+    return request
+
+
+def _chosen_request(catalog, settings):
     if settings.get("request"):
         return dict(settings["request"])
     priced = [p for p in catalog.plans if not p.custom]

@@ -1,6 +1,9 @@
-"""MkDocs hook: files beside the pages after the build (robots.txt naming the sitemap)."""
+"""MkDocs hook: files beside the pages after the build: robots.txt naming the sitemap, and
+the live calculator's bundle (engine wheel, catalog.json, the self-hosted Pyodide runtime)."""
 
 from pathlib import Path
+
+from pricing_site.browser_bundle import emit_browser_bundle
 
 
 def on_post_build(config):
@@ -8,3 +11,4 @@ def on_post_build(config):
     if config.site_url:
         lines.append(f"Sitemap: {config.site_url}sitemap.xml")
     Path(config.site_dir, "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    emit_browser_bundle(config.site_dir, config.extra["catalog_data"])

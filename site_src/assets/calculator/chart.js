@@ -1,0 +1,81 @@
+// The cost curve: what each plan costs as the main quantity (seats or a metric) grows, drawn
+// as inline SVG from totals Python computed (`calculator.cost_curve`). Tiers show as kinks,
+// volume cliffs as drops, break-even points as crossings. Numbers are only turned into
+// coordinates here; axis labels use the browser's number formatting for round tick values.
+const NS = "http://www.w3.org/2000/svg";
+const W = 640, H = 260, PAD = { left: 64, right: 16, top: 16, bottom: 40 };
+
+function svg(tag, attrs = {}, text) {
+  const node = document.createElementNS(NS, tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function niceMax(value) {
+  if (value <= 0) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((m) => m >= value);
+}
+
+export function drawChart(figure, curve, view = {}) {
+  const canvas = figure.querySelector("svg");
+  const legend = figure.querySelector("[data-slot=legend]");
+  if (!curve) {
+    figure.hidden = true;
+    return;
+  }
+  figure.hidden = false;
+  const xs = curve.quantities.map(Number);
+  const plans = Object.entries(curve.plans).filter(([, points]) => points.some((p) => p !== null));
+  const totals = plans.flatMap(([, points]) => points.filter((p) => p !== null).map(Number));
+  const xMax = Math.max(...xs, 1), yMax = niceMax(Math.max(...totals, 1));
+  const sx = (x) => PAD.left + (x / xMax) * (W - PAD.left - PAD.right);
+  const sy = (y) => H - PAD.bottom - (y / yMax) * (H - PAD.top - PAD.bottom);
+  const money = new Intl.NumberFormat("en-US", { style: "currency", currency: view.catalog?.currency ?? "USD",
+    maximumFractionDigits: 0, notation: yMax >= 100000 ? "compact" : "standard" });
+  const count = new Intl.NumberFormat("en-US", { notation: xMax >= 100000 ? "compact" : "standard" });
+
+  const parts = [];
+  for (let i = 0; i <= 4; i++) {
+    const y = (yMax * i) / 4;
+    parts.push(svg("line", { x1: PAD.left, x2: W - PAD.right, y1: sy(y), y2: sy(y), class: "rk-chart__grid" }));
+    parts.push(svg("text", { x: PAD.left - 8, y: sy(y) + 4, class: "rk-chart__tick", "text-anchor": "end" }, money.format(y)));
+  }
+  for (let i = 0; i <= 4; i++) {
+    const x = (xMax * i) / 4;
+    parts.push(svg("text", { x: sx(x), y: H - PAD.bottom + 18, class: "rk-chart__tick", "text-anchor": "middle" },
+      count.format(Math.round(x))));
+  }
+  const names = Object.fromEntries((view.catalog?.plans ?? []).map((p) => [p.id, p.name]));
+  const metric = curve.metric === "seats" ? "seats" : view.catalog?.metrics?.[curve.metric]?.name ?? curve.metric;
+  parts.push(svg("text", { x: (W + PAD.left) / 2, y: H - 6, class: "rk-chart__axis", "text-anchor": "middle" },
+    curve.metric === "seats" ? "Seats" : `${metric} a month`));
+  legend.replaceChildren();
+  plans.forEach(([planId, points], index) => {
+    let d = "";
+    let drawing = false;
+    points.forEach((total, i) => {
+      if (total === null) { drawing = false; return; }
+      d += `${drawing ? "L" : "M"}${sx(xs[i]).toFixed(1)} ${sy(Number(total)).toFixed(1)} `;
+      drawing = true;
+    });
+    const chosen = planId === view.plan;
+    parts.push(svg("path", { d, class: `rk-chart__line rk-chart__line--${index}${chosen ? " rk-chart__line--chosen" : ""}`,
+      "data-plan": planId }));
+    const item = document.createElement("li");
+    item.className = `rk-chart__key rk-chart__key--${index}${chosen ? " rk-chart__key--chosen" : ""}`;
+    item.textContent = names[planId] ?? planId;
+    legend.append(item);
+  });
+  if (view.quote?.status === "priced" && view.x !== undefined) {
+    const x = Number(view.x), y = Number(view.quote.total); // same billing period as the curves
+    if (Number.isFinite(x) && x <= xMax) {
+      parts.push(svg("circle", { cx: sx(x), cy: sy(Math.min(y, yMax)), r: 6, class: "rk-chart__marker",
+        "data-testid": "calculator-chart-marker" }));
+    }
+  }
+  const period = view.quote?.billing === "annual" ? "year" : "month";
+  canvas.replaceChildren(svg("title", {}, `Cost per ${period} by ${metric} for each plan`), ...parts);
+  canvas.setAttribute("viewBox", `0 0 ${W} ${H}`);
+}

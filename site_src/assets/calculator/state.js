@@ -1,0 +1,75 @@
+// The calculator's state: the form <-> the request sent to Python <-> the URL query.
+// Values travel as the text the visitor typed, so Python (not this file) decides what is a
+// valid number and says what is wrong with one that is not.
+//   ?plan=team&seats=49&billing=annual&usage.api_calls=150000&kind.viewer=3&addons=sso&commit=1
+
+const visible = (element) => !element.closest("[hidden]");
+
+export function readState(form) {
+  const plan = form.elements.plan.value;
+  const request = { plan, billing: form.querySelector("[name=billing]:checked")?.value ?? "monthly" };
+  const seats = form.elements.seats;
+  if (seats && visible(seats)) request.seats = seats.value.trim();
+  else request.seats = 0;
+  const usage = {};
+  const kinds = {};
+  for (const input of form.querySelectorAll("[name^='usage.'], [name^='kind.']")) {
+    if (!visible(input) || input.value.trim() === "") continue;
+    const [group, id] = input.name.split(".");
+    (group === "usage" ? usage : kinds)[id] = input.value.trim();
+  }
+  request.usage = usage;
+  if (Object.keys(kinds).length) request.seat_kinds = kinds;
+  const addons = [...form.querySelectorAll("[name=addons]:checked")].filter(visible).map((i) => i.value);
+  if (addons.length) request.addons = addons;
+  const commit = form.elements.commitment;
+  if (commit && visible(commit) && commit.checked) request.commitment = true;
+  return { plan, request };
+}
+
+export function writeState(form, state, catalog) {
+  const { request } = state;
+  if (catalog.plans.some((p) => p.id === request.plan)) form.elements.plan.value = request.plan;
+  for (const radio of form.querySelectorAll("[name=billing]")) {
+    radio.checked = radio.value === (request.billing ?? "monthly");
+  }
+  // What the state does not name goes back to the value the page was built with.
+  if (form.elements.seats) form.elements.seats.value = request.seats ?? form.elements.seats.defaultValue;
+  const given = { usage: request.usage ?? {}, kind: request.seat_kinds ?? {} };
+  for (const input of form.querySelectorAll("[name^='usage.'], [name^='kind.']")) {
+    const [group, id] = input.name.split(".");
+    input.value = Object.hasOwn(given[group], id) ? given[group][id] : input.defaultValue;
+  }
+  for (const box of form.querySelectorAll("[name=addons]")) {
+    box.checked = (request.addons ?? []).includes(box.value);
+  }
+  if (form.elements.commitment) form.elements.commitment.checked = Boolean(request.commitment);
+}
+
+export function stateToQuery(state) {
+  const { request } = state;
+  const query = new URLSearchParams({ plan: request.plan });
+  if (request.seats !== 0) query.set("seats", request.seats);
+  if (request.billing !== "monthly") query.set("billing", request.billing);
+  for (const [id, value] of Object.entries(request.usage ?? {})) query.set(`usage.${id}`, value);
+  for (const [id, value] of Object.entries(request.seat_kinds ?? {})) query.set(`kind.${id}`, value);
+  if (request.addons) query.set("addons", request.addons.join(","));
+  if (request.commitment) query.set("commit", "1");
+  return query.toString();
+}
+
+export function queryToState(query, catalog) {
+  const plan = query.get("plan");
+  if (!plan || !catalog.plans.some((p) => p.id === plan)) return null;
+  const request = { plan, billing: query.get("billing") === "annual" ? "annual" : "monthly",
+    usage: {}, seat_kinds: {} };
+  if (query.has("seats")) request.seats = query.get("seats");
+  for (const [key, value] of query) {
+    const [group, id] = key.split(".");
+    if (id && group === "usage") request.usage[id] = value;
+    if (id && group === "kind") request.seat_kinds[id] = value;
+  }
+  request.addons = (query.get("addons") ?? "").split(",").filter(Boolean);
+  request.commitment = query.get("commit") === "1";
+  return { plan, request };
+}

@@ -1,0 +1,197 @@
+// The calculator form on the pricing page: reads the inputs, asks the Python engine (through
+// window.pricingCalculator, see client.js) for the quote and the cost curves, and writes what
+// comes back into the page. It never computes a price: every figure it shows is a string the
+// `calculator` package made. The form and the first estimate are prerendered at build time
+// (site_src/overrides/pricing/calculator.html), so nothing moves when Python takes over.
+import { drawChart } from "./chart.js";
+import { renderResult } from "./render.js";
+import { readState, writeState, stateToQuery, queryToState } from "./state.js";
+
+const root = document.querySelector("[data-calculator]");
+if (root) start(root);
+
+function start(root) {
+  const form = root.querySelector("[data-testid=calculator-form]");
+  const result = root.querySelector("[data-testid=calculator-result]");
+  const status = root.querySelector("[data-testid=calculator-status]");
+  const chart = root.querySelector("[data-testid=calculator-chart]");
+  const catalog = JSON.parse(document.getElementById("calculator-catalog").textContent);
+  const api = window.pricingCalculator;
+  let curveKey = null;
+
+  const fromUrl = queryToState(new URLSearchParams(location.search), catalog);
+  if (fromUrl) writeState(form, fromUrl, catalog);
+  showPlanFields(form, form.elements.plan.value);
+  bindSliders(form);
+
+  function dispatch(name, detail) {
+    root.dispatchEvent(new CustomEvent(name, { bubbles: true, detail }));
+    if (Array.isArray(window.dataLayer)) window.dataLayer.push({ event: name, ...detail });
+  }
+
+  async function update({ push = false, interacted = false } = {}) {
+    showPlanFields(form, form.elements.plan.value); // before reading: hidden inputs are left out
+    const state = readState(form);
+    // A committed change (select, radio, leaving a field, Enter) becomes a history entry, so
+    // back and forward step through estimates; keystrokes in between do not.
+    const query = stateToQuery(state);
+    const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+    if (push && url !== `${location.pathname}${location.search}${location.hash}`) {
+      history.pushState(null, "", url);
+    }
+    let quote;
+    try {
+      quote = await api.quoteLatest(state.request);
+    } catch (err) {
+      if (err.superseded) return;
+      showError(form, result, status, err);
+      return;
+    }
+    clearErrors(form, result);
+    renderResult(result, quote, catalog, { onSwitch: switchPlan });
+    setStatus(status, "live");
+    if (interacted) dispatch("calculator_used", { plan: quote.plan, billing: quote.billing });
+    refreshChart(state, quote);
+  }
+
+  async function refreshChart(state, quote) {
+    if (!chart || !api.curve) return;
+    const metric = mainQuantity(state.plan, catalog);
+    if (!metric) return drawChart(chart, null);
+    const key = JSON.stringify({ ...state.request, ...(metric === "seats" ? { seats: null } :
+      { usage: { ...state.request.usage, [metric]: null } }) });
+    if (key !== curveKey) {
+      try {
+        chart.curve = await api.curve(state.request, metric);
+        curveKey = key;
+      } catch (err) {
+        return; // the quote above already showed any input problem
+      }
+    }
+    drawChart(chart, chart.curve, { plan: state.plan, quote, catalog,
+      x: metric === "seats" ? state.request.seats : state.request.usage[metric] ?? 0 });
+  }
+
+  function switchPlan(planId) {
+    const select = form.querySelector("[name=plan]");
+    select.value = planId;
+    update({ push: true, interacted: true });
+    select.focus();
+  }
+
+  form.addEventListener("input", (event) => {
+    syncSlider(form, event.target);
+    update({ interacted: true });
+  });
+  form.addEventListener("change", () => update({ push: true }));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    update({ push: true });
+  });
+  window.addEventListener("popstate", () => {
+    const state = queryToState(new URLSearchParams(location.search), catalog);
+    if (state) writeState(form, state, catalog);
+    bindSliders(form);
+    update();
+  });
+  root.querySelector("[data-testid=calculator-copy-link]")?.addEventListener("click", copyLink);
+
+  api.ready.then(() => update(), () => setStatus(status, "failed"));
+}
+
+function mainQuantity(planId, catalog) {
+  const plan = catalog.plans.find((p) => p.id === planId);
+  if (!plan || plan.custom) return null;
+  if (plan.price?.seats) return "seats";
+  return Object.keys(plan.price?.usage ?? {})[0] ?? null;
+}
+
+// Inputs that only some plans use carry data-plans="a b"; hide the rest (and keep them out of
+// the request: readState skips hidden fields).
+function showPlanFields(form, planId) {
+  for (const field of form.querySelectorAll("[data-plans]")) {
+    field.hidden = !field.dataset.plans.split(" ").includes(planId);
+  }
+}
+
+// A slider mirrors its number field; metric sliders move on a log scale so one slider spans
+// 0 to millions. Only the position is mapped: the number itself is what is sent.
+function sliderToValue(slider) {
+  const max = Number(slider.dataset.max), step = Number(slider.dataset.step || 1);
+  const position = Number(slider.value) / Number(slider.max);
+  if (slider.dataset.scale !== "log") return Math.round(position * max / step) * step;
+  const raw = step * ((max / step + 1) ** position - 1);
+  return Math.round(raw / step) * step;
+}
+
+function valueToSlider(slider, value) {
+  const max = Number(slider.dataset.max), step = Number(slider.dataset.step || 1);
+  const v = Math.min(Math.max(Number(value) || 0, 0), max);
+  const position = slider.dataset.scale === "log"
+    ? Math.log(v / step + 1) / Math.log(max / step + 1) : v / max;
+  slider.value = String(Math.round(position * Number(slider.max)));
+}
+
+function bindSliders(form) {
+  for (const slider of form.querySelectorAll("input[type=range][data-for]")) {
+    const field = form.querySelector(`[name="${slider.dataset.for}"]`);
+    if (field) valueToSlider(slider, field.value);
+  }
+}
+
+function syncSlider(form, target) {
+  if (target.type === "range" && target.dataset.for) {
+    const field = form.querySelector(`[name="${target.dataset.for}"]`);
+    field.value = String(sliderToValue(target));
+  } else if (target.name) {
+    const slider = form.querySelector(`input[type=range][data-for="${target.name}"]`);
+    if (slider && Number.isFinite(Number(target.value))) valueToSlider(slider, target.value);
+  }
+}
+
+function setStatus(status, kind) {
+  if (!status) return;
+  status.dataset.state = kind;
+  status.textContent = { live: "Live · computed in your browser",
+    stale: "Not updated · fix the highlighted field",
+    failed: "Estimate · the live calculator could not start" }[kind];
+}
+
+function showError(form, result, status, err) {
+  clearErrors(form, result);
+  const visibleSlot = (selector) => {
+    const found = form.querySelector(selector);
+    return found && !found.closest("[hidden]:not([data-error-for])") ? found : null;
+  };
+  const slot = visibleSlot(`[data-error-for="${err.field}"]`) ??
+    visibleSlot(`[data-error-for="${String(err.field ?? "").split(".")[0]}"]`) ??
+    form.querySelector("[data-error-for=form]");
+  slot.textContent = err.message;
+  slot.hidden = false;
+  const input = form.querySelector(`[name="${err.field}"]`);
+  input?.setAttribute("aria-invalid", "true");
+  result.classList.add("rk-stale");
+  result.setAttribute("aria-describedby", slot.id);
+  setStatus(status, "stale");
+}
+
+function clearErrors(form, result) {
+  for (const slot of form.querySelectorAll("[data-error-for]")) {
+    slot.textContent = "";
+    slot.hidden = true;
+  }
+  for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+  result.classList.remove("rk-stale");
+  result.removeAttribute("aria-describedby");
+}
+
+async function copyLink(event) {
+  const button = event.currentTarget;
+  try {
+    await navigator.clipboard.writeText(location.href);
+    button.dataset.copied = "true";
+    button.querySelector("[data-label]").textContent = "Link copied";
+  } catch {
+    button.querySelector("[data-label]").textContent = "Copy the address bar to share";
+  }
+}

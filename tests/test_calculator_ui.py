@@ -1,0 +1,228 @@
+"""The live calculator on the built pricing page, driven in Chromium like a visitor would.
+
+Every figure the page shows is checked against CPython's ``quote()`` for the same request.
+"""
+
+import json
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from calculator import load_catalog, quote
+from tests.site_support import DEMO, demo_site
+from tests.support.chromium import launch
+from tests.support.http_server import StaticServer
+
+TOTAL = "[data-testid=calculator-total]"
+STATUS = "[data-testid=calculator-status]"
+RESULT = "[data-testid=calculator-result]"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(DEMO)
+
+
+@pytest.fixture(scope="module")
+def server():
+    # No CSP header here: Material's own inline scripts need hashes first (see the README's
+    # security notes); the calculator bundle itself is tested under STRICT_CSP in
+    # test_browser_calculator.py.
+    with StaticServer(demo_site()) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def visit(browser, server):
+    """Open the pricing page (with a query) and wait until Python has answered."""
+    pages = []
+
+    def open_page(query="", wait_live=True):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.problems = []
+        page.on("console", lambda m: m.type in ("error", "warning") and page.problems.append(m.text))
+        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        page.requests = []
+        page.on("request", lambda r: page.requests.append(r.url))
+        page.goto(server.url + "pricing/" + query)
+        if wait_live:
+            live(page)
+        pages.append(page)
+        return page
+
+    yield open_page
+    for page in pages:
+        page.close()
+
+
+def live(page):
+    page.wait_for_function(f"() => document.querySelector('{STATUS}').dataset.state === 'live'",
+                           timeout=60000)
+
+
+def wait_total(page, text):
+    page.wait_for_function(
+        "t => document.querySelector('[data-testid=calculator-total]').textContent === t",
+        arg=text, timeout=10000)
+
+
+def shown(catalog, request):
+    return quote(catalog, request).to_dict()["display"]["total"]
+
+
+def test_prerendered_estimate_is_what_python_says_live(visit, catalog):
+    page = visit(wait_live=False)
+    first = page.text_content(TOTAL)
+    default = json.loads(page.text_content("#calculator-default"))
+    assert first == shown(catalog, default)
+    lines_before = page.locator(f"{RESULT} tbody tr").all_text_contents()
+    live(page)
+    assert page.text_content(TOTAL) == first  # nothing jumps when Python takes over
+    assert page.locator(f"{RESULT} tbody tr").all_text_contents() == lines_before
+
+
+def test_typing_49_seats_on_the_graduated_plan(visit, catalog):
+    page = visit()
+    page.fill("[data-testid=calc-seats]", "49")
+    wait_total(page, "$2,060.00")
+    tiers = page.locator(".rk-bill__tier th").all_text_contents()
+    assert tiers == ["1–10: 10 × $50", "11–50: 39 × $40"]
+    assert "Add 2 seats and every seat beyond 50 costs $30." in page.text_content(RESULT)
+    page.press("[data-testid=calc-seats]", "Enter")  # a committed edit goes into the URL
+    page.wait_for_url("**seats=49**")
+
+
+def test_billing_plan_and_metrics_update_everything(visit, catalog):
+    page = visit()
+    page.fill("[data-testid=calc-seats]", "12")
+    page.check("[data-testid=calc-billing-annual]")
+    page.select_option("[data-testid=calc-plan]", "business")
+    page.fill("[data-testid=calc-usage-api_calls]", "250000")
+    request = {"plan": "business", "seats": 12, "billing": "annual",
+               "usage": {"api_calls": "250000", "storage_gb": "20"}}
+    expected = quote(catalog, request).to_dict()
+    wait_total(page, expected["display"]["total"])
+    assert page.text_content("[data-testid=calculator-monthly]") == \
+        expected["display"]["monthly_equivalent"]
+    assert page.is_visible("[data-testid=calc-usage-api_calls]")
+    alerts = page.locator("[data-testid=calculator-alert]").all_text_contents()
+    assert alerts == [a["message"] for a in expected["alerts"]]
+    page.select_option("[data-testid=calc-plan]", "team")
+    wait_total(page, shown(catalog, {"plan": "team", "seats": 12, "billing": "annual",
+                                     "usage": {"storage_gb": "20"}}))
+    assert not page.is_visible("[data-testid=calc-usage-api_calls]")  # Team has no API
+
+
+def test_a_shared_url_restores_the_same_state(visit, catalog):
+    query = "?plan=business&seats=7&billing=annual&usage.api_calls=120000&addons=audit_log"
+    page = visit(query)
+    assert page.input_value("[data-testid=calc-plan]") == "business"
+    assert page.input_value("[data-testid=calc-seats]") == "7"
+    assert page.is_checked("[data-testid=calc-billing-annual]")
+    assert page.is_checked("[data-testid=calc-addon-audit_log]")
+    wait_total(page, shown(catalog, {"plan": "business", "seats": 7, "billing": "annual",
+                                     "usage": {"api_calls": "120000", "storage_gb": "20"},
+                                     "addons": ["audit_log"]}))
+
+
+def test_back_and_forward_move_between_states(visit, catalog):
+    page = visit()
+    page.fill("[data-testid=calc-seats]", "20")
+    page.locator("[data-testid=calc-seats]").dispatch_event("change")
+    wait_total(page, shown(catalog, {"plan": "team", "seats": 20, "usage": {"storage_gb": "20"}}))
+    page.select_option("[data-testid=calc-plan]", "business")
+    wait_total(page, shown(catalog, {"plan": "business", "seats": 20,
+                                     "usage": {"storage_gb": "20", "api_calls": "150000"}}))
+    page.go_back()
+    wait_total(page, shown(catalog, {"plan": "team", "seats": 20, "usage": {"storage_gb": "20"}}))
+    assert page.input_value("[data-testid=calc-plan]") == "team"
+
+
+@pytest.mark.parametrize("typed, words", [
+    ("", "Enter the number of seats."),
+    ("-4", "cannot be negative"),
+    ("ten", "must be a whole number, got 'ten'"),
+    ("1e30", "more than this calculator handles"),
+    ("2.5", "must be a whole number, got 2.5"),
+])
+def test_bad_input_shows_the_message_and_keeps_the_last_result(visit, typed, words):
+    page = visit()
+    before = page.text_content(TOTAL)
+    page.fill("[data-testid=calc-seats]", typed)
+    page.wait_for_selector("#calc-seats-error:not([hidden])", timeout=10000)
+    assert words in page.text_content("#calc-seats-error")
+    assert page.get_attribute("[data-testid=calc-seats]", "aria-invalid") == "true"
+    assert page.text_content(TOTAL) == before
+    assert "rk-stale" in page.get_attribute(RESULT, "class")
+    assert "NaN" not in page.text_content(RESULT)
+    page.fill("[data-testid=calc-seats]", "12")
+    page.wait_for_selector("#calc-seats-error[hidden]", state="attached", timeout=10000)
+    assert "rk-stale" not in page.get_attribute(RESULT, "class")
+
+
+def test_contact_sales_shows_the_cta_instead_of_a_number(visit):
+    page = visit()
+    page.fill("[data-testid=calc-seats]", "250")
+    page.wait_for_selector("[data-testid=calculator-contact]", state="visible", timeout=10000)
+    assert "contact sales" in page.text_content("[data-testid=calculator-message]")
+    assert not page.is_visible(TOTAL)
+    page.select_option("[data-testid=calc-plan]", "enterprise")
+    page.wait_for_function("() => document.querySelector('[data-testid=calculator-result]')"
+                           ".dataset.plan === 'enterprise'")
+    assert page.is_visible("[data-testid=calculator-contact]")
+
+
+def test_cheaper_plan_switch(visit, catalog):
+    page = visit("?plan=business&seats=5&usage.storage_gb=20&usage.api_calls=0")
+    expected = quote(catalog, {"plan": "business", "seats": 5,
+                               "usage": {"storage_gb": "20", "api_calls": "0"}})
+    assert expected.cheaper_plan is not None
+    wait_total(page, expected.to_dict()["display"]["total"])
+    page.click("[data-testid=calculator-switch]")
+    wait_total(page, expected.cheaper_plan.to_dict("USD")["display"]["total"])
+    assert page.input_value("[data-testid=calc-plan]") == expected.cheaper_plan.plan
+
+
+def test_chart_draws_every_plan_that_can_price_the_request(visit):
+    page = visit()
+    page.wait_for_selector("[data-testid=calculator-chart]:not([hidden]) path[data-plan]",
+                           state="attached", timeout=10000)
+    plans = page.eval_on_selector_all("[data-testid=calculator-chart] path[data-plan]",
+                                      "paths => paths.map(p => p.dataset.plan)")
+    # 20 GB of storage is over the Free plan's 1 GB limit: Free has no point to draw
+    assert plans == ["team", "business"]
+    assert page.locator(".rk-chart__legend li").all_text_contents() == ["Team", "Business"]
+    assert page.locator("[data-testid=calculator-chart-marker]").count() == 1
+
+
+def test_keyboard_alone_reaches_and_changes_the_inputs(visit, catalog):
+    page = visit()
+    page.focus("[data-testid=calc-plan]")
+    order = []
+    for _ in range(8):
+        order.append(page.evaluate("document.activeElement.dataset.testid || ''"))
+        page.keyboard.press("Tab")
+    assert order[:3] == ["calc-plan", "calc-billing-monthly", "calc-seats"]
+    page.focus("[data-testid=calc-seats]")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("30")
+    wait_total(page, shown(catalog, {"plan": "team", "seats": 30, "usage": {"storage_gb": "20"}}))
+    assert page.get_attribute(TOTAL, "aria-live") == "polite"
+
+
+def test_no_request_leaves_the_site_and_no_console_error(visit, server):
+    page = visit()
+    page.fill("[data-testid=calc-seats]", "49")
+    wait_total(page, "$2,060.00")
+    origin = urlparse(server.url).netloc
+    assert [u for u in page.requests if urlparse(u).netloc not in (origin, "")] == []
+    assert page.problems == []
