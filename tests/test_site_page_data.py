@@ -36,11 +36,19 @@ def test_default_request_prefers_the_popular_plan_within_its_seat_limit():
         {"id": "free", "name": "Free", "price": {"seats": {"unit": 0, "limit": 2}}},
         {"id": "pro", "name": "Pro", "popular": True, "price": {"seats": {"unit": 7}}},
         {"id": "big", "name": "Big", "custom": True}]})
-    assert default_request(catalog, {}) == {"plan": "pro", "seats": 10, "billing": "monthly"}
+    assert default_request(catalog, {}) == {"plan": "pro", "seats": 10, "billing": "monthly",
+                                            "usage": {}}
     assert estimate(catalog, {})["quote"]["display"]["total"] == "$70.00"
     only_free = load_catalog({"currency": "USD", "plans": [
         {"id": "free", "name": "Free", "price": {"seats": {"unit": 0, "limit": 2}}}]})
     assert default_request(only_free, {})["seats"] == 2
+
+
+def test_default_request_starts_each_metric_of_the_plan_at_its_default(demo):
+    request = default_request(demo, {"request": {"plan": "business", "seats": 4}})
+    assert request["usage"] == {"api_calls": "150000", "storage_gb": "20"}
+    given = default_request(demo, {"request": {"plan": "team", "usage": {"storage_gb": 70}}})
+    assert given["usage"] == {"storage_gb": 70}
 
 
 def test_an_unpriceable_default_request_names_the_yaml_field(demo):

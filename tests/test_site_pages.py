@@ -132,14 +132,15 @@ def test_calculator_region_shows_the_default_estimate(pricing, demo, content):
     data_block = pricing.find("script", id="calculator-default")
     assert data_block.attrs["type"] == "application/json"
     request = json.loads(data_block.text)
-    assert request == content["pricing"]["calculator"]["request"]
+    given = content["pricing"]["calculator"]["request"]
+    assert request == {**given, "usage": {"storage_gb": "20"}}  # the plan's metric at its default
     expected = quote(demo, request).to_dict()
     assert region.find(data_testid="calculator-total").text == expected["display"]["total"]
-    lines = region.find_all(data_testid="calculator-line")
+    lines = region.by_class("rk-bill__line")
     assert [line.find("td").text for line in lines] == [l["display"]["amount"] for l in expected["lines"]]
     tiers = region.by_class("rk-bill__tier")
     assert [t.find("td").text for t in tiers] == \
-        [t["display"]["amount"] for l in expected["lines"] for t in l["tiers"]]
+        [t["display"]["amount"] + "/mo" for l in expected["lines"] for t in l["tiers"]]
 
 
 def _table(pricing):
