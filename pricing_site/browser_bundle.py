@@ -6,6 +6,9 @@ Build-time only. ``emit_browser_bundle(site_dir, catalog)`` writes into a built 
     assets/calculator/catalog.json              ``catalog.to_dict()``, read back by ``load_catalog``
     assets/calculator/engine/<hash>/*.whl       the ``calculator`` package only, as a wheel
     assets/pyodide/<version>/                   the Pyodide core runtime from node_modules
+    assets/calculator/stdlib/<hash>/python_stdlib.zip
+                                                the stock stdlib zip with the modules the engine
+                                                uses precompiled to .pyc (see below)
 
 and returns the URLs (relative to the site root) the page template puts in its
 ``<script type="application/json" id="calculator-config">`` block; ``bundle_urls(catalog)``
@@ -17,6 +20,17 @@ cross-build environment. It is reproducible (fixed SOURCE_DATE_EPOCH), cached in
 the hash of its sources, and served under the hash of its bytes, so hosts can cache it forever.
 The runtime sits under its version number for the same reason; catalog.json and worker.js
 carry a ``?v=<hash>`` so a new build is never hidden by a cached copy.
+
+Start-up speed: stock ``loadPyodide`` spends most of its time compiling the standard library's
+``.py`` files inside WebAssembly. ``precompile_stdlib.mjs`` runs Pyodide's own Python 3.14 in
+Node at build time, does what the worker does (wheel, ``import calculator``, catalog, a warm-up
+quote and a curve), and rewrites the stock ``python_stdlib.zip`` with every module then in
+``sys.modules`` as a sourceless .pyc (stored; hosts compress over HTTP). All other entries stay
+as they are, so a module imported lazily later still works exactly as with the stock zip. The
+worker passes the zip as ``stdLibURL`` (the ``stdlib`` URL) and falls back to the stock zip if
+it cannot. The zip is cached in .cache/stdlib/ under the Pyodide version, the stock zip, the
+script and the engine wheel (the .pyc set is a speed hint: any catalog gives a correct zip).
+Without Node the build prints a warning and the page uses the stock runtime (no ``stdlib``).
 """
 
 import hashlib
@@ -35,6 +49,9 @@ ENGINE_DIR = ROOT / "calculator"
 JS_DIR = ROOT / "site_src" / "assets" / "calculator"
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 CACHE_DIR = ROOT / ".cache" / "engine-wheels"
+STDLIB_CACHE_DIR = ROOT / ".cache" / "stdlib"
+STDLIB_SCRIPT = Path(__file__).resolve().parent / "precompile_stdlib.mjs"
+STDLIB_NAME = "python_stdlib.zip"
 
 JS_FILES = ("client.js", "worker.js")
 # What loadPyodide() fetches for a bare interpreter (no packages): entry module, Emscripten
@@ -190,21 +207,83 @@ def copy_runtime(out_dir):
     return target
 
 
+_warned = set()
+
+
+def _warn_once(message):
+    if message not in _warned:
+        _warned.add(message)
+        print(f"WARNING: {message}", file=sys.stderr)
+
+
+def precompiled_stdlib(catalog, *, cache_dir=CACHE_DIR, stdlib_cache_dir=None):
+    """The cached precompiled stdlib zip (built on first use), or None with a printed warning
+    when it cannot be built (no Node, or the script failed): the page then uses the stock zip.
+
+    Beside the zip, ``report.json`` holds what the script printed (Python version, magic
+    number, the .pyc entries).
+    """
+    stdlib_cache_dir = Path(stdlib_cache_dir or STDLIB_CACHE_DIR)
+    wheel = _cached_wheel(cache_dir)
+    key = hashlib.sha256()
+    for part in (pyodide_version().encode(), (NODE_PYODIDE / STDLIB_NAME).read_bytes(),
+                 STDLIB_SCRIPT.read_bytes(), wheel.read_bytes()):
+        key.update(_sha256(part).encode() + b"\0")
+    cached_dir = stdlib_cache_dir / key.hexdigest()[:20]
+    if (cached_dir / STDLIB_NAME).is_file():
+        return cached_dir / STDLIB_NAME
+    node = shutil.which("node")
+    if node is None:
+        _warn_once("node is not installed: the calculator uses the stock Python standard "
+                   "library (slower start-up)")
+        return None
+    with tempfile.TemporaryDirectory(prefix="stdlib-") as tmp:
+        catalog_file = Path(tmp) / "catalog.json"
+        catalog_file.write_bytes(catalog_json_bytes(catalog))
+        out = Path(tmp) / STDLIB_NAME
+        try:
+            run = subprocess.run([node, str(STDLIB_SCRIPT), str(wheel), str(catalog_file), str(out)],
+                                 cwd=ROOT, capture_output=True, text=True, timeout=300)
+            report = json.loads(run.stdout) if run.returncode == 0 else None
+        except (OSError, subprocess.TimeoutExpired, ValueError) as exc:
+            run, report = None, None
+            detail = str(exc)
+        else:
+            detail = run.stderr.strip()[-2000:]
+        if report is None or not out.is_file():
+            _warn_once(f"precompiling the standard library failed, the calculator uses the stock "
+                       f"one (slower start-up):\n{detail}")
+            return None
+        staging = Path(tempfile.mkdtemp(prefix="stdlib-", dir=_ensure(stdlib_cache_dir)))
+        shutil.copyfile(out, staging / STDLIB_NAME)
+        (staging / "report.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+        try:
+            staging.replace(cached_dir)  # atomic, as for the wheel
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
+    return cached_dir / STDLIB_NAME
+
+
 def bundle_urls(catalog, *, cache_dir=CACHE_DIR):
     """The bundle's URLs, relative to the site root, as ``emit_browser_bundle`` will write them.
 
     ``client`` is the module the page loads (``<script type="module" src=...>``); the rest
     goes, as it is, into the page's ``calculator-config`` JSON block that client.js reads.
+    ``stdlib`` (the precompiled standard library) is missing when it could not be built.
     """
     worker_hash = _sha256((JS_DIR / "worker.js").read_bytes())[:12]
     catalog_hash = _sha256(catalog_json_bytes(catalog))[:12]
-    return {
+    stdlib = precompiled_stdlib(catalog, cache_dir=cache_dir)
+    urls = {
         "client": "assets/calculator/client.js",
         "worker": f"assets/calculator/worker.js?v={worker_hash}",
         "wheel": f"assets/calculator/engine/{_served_path(_cached_wheel(cache_dir))}",
         "catalog": f"assets/calculator/catalog.json?v={catalog_hash}",
         "pyodide": f"assets/pyodide/{pyodide_version()}/",
     }
+    if stdlib is not None:
+        urls["stdlib"] = f"assets/calculator/stdlib/{_served_path(stdlib)}"
+    return urls
 
 
 def emit_browser_bundle(site_dir, catalog, *, cache_dir=CACHE_DIR):
@@ -215,6 +294,12 @@ def emit_browser_bundle(site_dir, catalog, *, cache_dir=CACHE_DIR):
     build_engine_wheel(calc / "engine", cache_dir=cache_dir)
     write_catalog_json(catalog, calc)
     copy_runtime(assets / "pyodide")
+    stdlib = precompiled_stdlib(catalog, cache_dir=cache_dir)
+    if stdlib is not None:
+        target = calc / "stdlib" / _served_path(stdlib)
+        if not target.is_file():
+            _ensure(target.parent)
+            shutil.copyfile(stdlib, target)
     for name in JS_FILES:
         shutil.copyfile(JS_DIR / name, calc / name)
     urls = bundle_urls(catalog, cache_dir=cache_dir)

@@ -84,7 +84,7 @@ def test_the_lock_pins_pyodide_with_its_integrity():
 def test_emit_writes_every_url_it_returns(tmp_path):
     urls = emit_browser_bundle(tmp_path, CATALOG)
     assert urls == bundle_urls(CATALOG)
-    assert set(urls) == {"client", "worker", "wheel", "catalog", "pyodide"}
+    assert set(urls) == {"client", "worker", "wheel", "catalog", "pyodide", "stdlib"}
     for url in urls.values():
         assert not url.startswith(("/", "http")) and "//" not in url
         assert (tmp_path / url.split("?")[0]).exists(), url
@@ -95,6 +95,43 @@ def test_emit_writes_every_url_it_returns(tmp_path):
     # a changed catalog gets a new catalog URL, so no cache can serve the old one
     other = load_catalog({**CATALOG.to_dict(), "annual_discount": "0.25"})
     assert bundle_urls(other)["catalog"] != urls["catalog"]
+
+
+# stdlib modules the engine imports (eagerly or on its first quote) and the worker's own
+ENGINE_STDLIB = ("decimal.py", "json/__init__.py", "json/decoder.py", "dataclasses.py",
+                 "re/__init__.py", "enum.py", "functools.py", "_pyodide/_base.py")
+
+
+def test_the_precompiled_stdlib_holds_pyc_for_the_engines_modules(tmp_path):
+    urls = emit_browser_bundle(tmp_path, CATALOG)
+    served = tmp_path / urls["stdlib"]
+    assert urls["stdlib"].startswith("assets/calculator/stdlib/")
+    assert hashlib.sha256(served.read_bytes()).hexdigest()[:16] in urls["stdlib"]
+    report = json.loads((browser_bundle.precompiled_stdlib(CATALOG).parent / "report.json").read_text())
+    assert report["python"].startswith("3.14.")
+    with zipfile.ZipFile(served) as ours, \
+            zipfile.ZipFile(ROOT / "node_modules/pyodide/python_stdlib.zip") as stock:
+        names = set(ours.namelist())
+        for module in ENGINE_STDLIB:
+            assert module + "c" in names and module not in names, module
+            data = ours.read(module + "c")
+            assert data[:4] == bytes.fromhex(report["magic"]) and data[4:8] == b"\1\0\0\0"
+        # the stock layout, mirrored: every entry is there, as itself or compiled
+        for name in stock.namelist():
+            assert name in names or (name.endswith(".py") and name + "c" in names), name
+        assert len(names) == len(stock.namelist())
+        assert "xml/dom/minidom.py" in names  # not used: left as source, still importable
+    assert sorted(n for n in names if n.endswith(".pyc")) == report["compiled"]
+
+
+def test_without_node_the_build_warns_and_uses_the_stock_stdlib(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(browser_bundle, "STDLIB_CACHE_DIR", tmp_path / "no-cache")
+    monkeypatch.setattr(browser_bundle.shutil, "which", lambda name: None)
+    monkeypatch.setattr(browser_bundle, "_warned", set())
+    urls = emit_browser_bundle(tmp_path / "site", CATALOG)
+    assert "stdlib" not in urls and urls["pyodide"] == "assets/pyodide/314.0.7/"
+    assert "node is not installed" in capsys.readouterr().err
+    assert not (tmp_path / "site/assets/calculator/stdlib").exists()
 
 
 def test_no_bundle_file_names_another_origin():

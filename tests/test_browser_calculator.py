@@ -114,6 +114,14 @@ def test_ready_resolves_after_a_warm_up_quote(page):
     print(f"\nready {page.ready_info['at']:.0f} ms after navigation; worker: {timings}")
 
 
+def test_the_worker_started_from_the_precompiled_stdlib(page):
+    assert page.ready_info["stdlib"] == "precompiled"
+    assert any("/assets/calculator/stdlib/" in url and url.endswith("/python_stdlib.zip")
+               for url in page.seen_requests)
+    assert not any(url.endswith("/assets/pyodide/314.0.7/python_stdlib.zip")
+                   for url in page.seen_requests)
+
+
 def test_every_grid_quote_equals_cpython(page):
     got = settle(page, GRID)
     assert len(GRID) > 200

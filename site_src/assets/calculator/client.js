@@ -3,7 +3,8 @@
 // `calculator` package made in the worker.
 //
 //   <script type="application/json" id="calculator-config">{"worker": ..., "wheel": ...,
-//     "catalog": ..., "pyodide": ...}</script>       (URLs relative to the site root)
+//     "catalog": ..., "pyodide": ..., "stdlib": ...}</script>  (URLs relative to the site root;
+//     stdlib, the precompiled standard library, is optional)
 //   <script type="module" src=".../assets/calculator/client.js"></script>
 //
 //   await window.pricingCalculator.ready;                     // Python answered a warm-up quote
@@ -27,8 +28,8 @@ function readConfig() {
   const config = JSON.parse(block.textContent);
   const root = new URL(config.root ?? "../../", here);
   const workerURL = new URL(config.worker, root);
-  for (const name of ["pyodide", "wheel", "catalog"]) {
-    workerURL.searchParams.set(name, new URL(config[name], root).href);
+  for (const name of ["pyodide", "wheel", "catalog", "stdlib"]) {
+    if (config[name] != null) workerURL.searchParams.set(name, new URL(config[name], root).href);
   }
   return workerURL;
 }
@@ -42,7 +43,7 @@ const ready = new Promise((resolve, reject) => {
       return started();
     }
     worker.onmessage = ({ data }) => {
-      if (data?.type === "ready") return resolve({ timings: data.timings, at: performance.now() });
+      if (data?.type === "ready") return resolve({ timings: data.timings, stdlib: data.stdlib, at: performance.now() });
       if (data?.type === "failed") return fail(new Error(`calculator failed to start: ${data.error}`));
       const call = waiting.get(data?.id);
       if (!call) return;

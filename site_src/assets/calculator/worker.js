@@ -1,11 +1,16 @@
 // The calculator's module worker: Python (the `calculator` wheel in Pyodide) prices every quote;
 // this file only carries messages. Started by client.js as
-//   new Worker("worker.js?pyodide=<runtime dir/>&wheel=<url>&catalog=<url>", {type: "module"})
+//   new Worker("worker.js?pyodide=<runtime dir/>&wheel=<url>&catalog=<url>[&stdlib=<url>]",
+//              {type: "module"})
+// stdlib: the standard library zip with the engine's modules precompiled to .pyc (built by
+// pricing_site/precompile_stdlib.mjs), given to loadPyodide as stdLibURL; without it, or if
+// Pyodide cannot start from it, the runtime's stock python_stdlib.zip is used.
 // In:  {id, request}                    a quote: calculator.quote_json
 //      {id, curve: {request, metric, points}}   chart data: calculator.curve_json
 // Out: {id, result} | {id, error, field} for a QuoteError
 //                   | {id, error, field: null, name} for anything else (one answer each)
-// Once: {type: "ready", timings} after a warm-up quote, or {type: "failed", error}.
+// Once: {type: "ready", timings, stdlib} after a warm-up quote, or {type: "failed", error};
+//       stdlib is "precompiled" when json came from a .pyc, else "stock" (or "stock (fallback)").
 const t0 = performance.now();
 const timings = {};
 const lap = (name) => (timings[name] = Math.round(performance.now() - t0));
@@ -15,6 +20,7 @@ const url = (name) => {
   if (u.origin !== self.location.origin) throw new Error(`${name} must be same-origin: ${u}`);
   return u.href;
 };
+let stdlib = "stock";
 const fetchOk = async (name, as) => {
   const response = await fetch(url(name));
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status} for ${response.url}`);
@@ -25,7 +31,7 @@ async function start() {
   const indexURL = url("pyodide");
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const [pyodide, wheel, catalogText] = await Promise.all([
-    loadPyodide({ indexURL }), fetchOk("wheel", "arrayBuffer"), fetchOk("catalog", "text")]);
+    boot(loadPyodide, indexURL), fetchOk("wheel", "arrayBuffer"), fetchOk("catalog", "text")]);
   lap("pyodide");
   pyodide.unpackArchive(wheel, "wheel");
   const calculator = pyodide.pyimport("calculator");
@@ -41,8 +47,23 @@ async function start() {
   return engine;
 }
 
+// loadPyodide from the precompiled stdlib when there is one; the stock zip if that fails.
+async function boot(loadPyodide, indexURL) {
+  if (!params.get("stdlib")) return loadPyodide({ indexURL });
+  try {
+    const pyodide = await loadPyodide({ indexURL, stdLibURL: url("stdlib") });
+    const compiled = pyodide.runPython("import json; json.__file__.endswith('.pyc')");
+    stdlib = compiled ? "precompiled" : "stock";
+    return pyodide;
+  } catch (err) {
+    stdlib = "stock (fallback)";
+    console.warn(`calculator: the precompiled stdlib failed (${err?.message ?? err}); using the stock one`);
+    return loadPyodide({ indexURL });
+  }
+}
+
 let started = start();
-started.then(() => self.postMessage({ type: "ready", timings }),
+started.then(() => self.postMessage({ type: "ready", timings, stdlib }),
   (err) => self.postMessage({ type: "failed", error: String(err?.message ?? err) }));
 
 // A request is a few levels deep; nesting in the thousands overflows the wasm stack inside

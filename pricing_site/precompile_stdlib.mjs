@@ -1,0 +1,71 @@
+// Build time: the standard library zip the calculator's worker passes to loadPyodide as stdLibURL,
+// with the modules the engine really uses precompiled to .pyc by Pyodide's own Python.
+//   node pricing_site/precompile_stdlib.mjs <engine.whl> <catalog.json> <out.zip>
+// Boots the npm-pinned Pyodide (node_modules/pyodide), does what worker.js does (unpack the wheel,
+// import calculator and json, load the catalog, a warm-up quote, and a cost curve), then takes
+// every module in sys.modules that came from the stock stdlib zip (/lib/python3XY.zip) and
+// writes a copy of that zip in which those modules are sourceless .pyc files (unchecked-hash,
+// so the bytes do not depend on the time; stored, as hosts compress over HTTP). Every other
+// entry stays as it was (a .py source, deflated), so any module the engine might import lazily
+// still imports, just compiled at that moment as with the stock zip.
+// Prints {"python": "3.14.x", "magic": hex, "compiled": [zip entry names]} on stdout.
+import { readFileSync, writeFileSync } from "node:fs";
+import { loadPyodide } from "pyodide";
+
+const [wheelPath, catalogPath, outPath] = process.argv.slice(2);
+if (!outPath) {
+  console.error("usage: node precompile_stdlib.mjs <engine.whl> <catalog.json> <out.zip>");
+  process.exit(2);
+}
+const pyodide = await loadPyodide();
+pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel");
+pyodide.FS.writeFile("/tmp/catalog.json", readFileSync(catalogPath, "utf8"));
+const report = pyodide.runPython(`
+import json, sys
+import calculator
+
+def warm_up():
+    with open("/tmp/catalog.json", encoding="utf-8") as fh:
+        data = json.load(fh)
+    catalog = calculator.load_catalog(data)
+    plan = next((p["id"] for p in data.get("plans", []) if not p.get("custom")), None)
+    calculator.quote_json(catalog, json.dumps({"plan": plan}))
+    for metric in list(data.get("metrics", {}))[:1]:
+        calculator.curve_json(catalog, json.dumps({"request": {"plan": plan}, "metric": metric,
+                                                   "points": 5}))
+
+warm_up()
+ZIP = f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip"
+used = set()
+for module in list(sys.modules.values()):
+    path = getattr(module, "__file__", None) or ""
+    if path.startswith(ZIP + "/") and path.endswith(".py"):
+        used.add(path[len(ZIP) + 1:])
+
+import importlib.util, marshal, zipfile  # after the census: the build's own needs are not counted
+
+def pyc(name, source):
+    code = compile(source, f"{ZIP}/{name}", "exec", dont_inherit=True)
+    # PEP 552 header: magic, flags=0b01 (hash-based, unchecked), source hash, then the code
+    return (importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little")
+            + importlib.util.source_hash(source) + marshal.dumps(code))
+
+compiled = []
+with zipfile.ZipFile(ZIP) as stock, zipfile.ZipFile("/tmp/out.zip", "w") as out:
+    for info in stock.infolist():
+        data = stock.read(info)
+        if info.filename in used:
+            entry = zipfile.ZipInfo(info.filename + "c", date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_STORED
+            out.writestr(entry, pyc(info.filename, data))
+            compiled.append(entry.filename)
+        else:
+            entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            entry.external_attr = info.external_attr
+            entry.compress_type = zipfile.ZIP_STORED if info.is_dir() else zipfile.ZIP_DEFLATED
+            out.writestr(entry, data, compresslevel=9)
+json.dumps({"python": sys.version.split()[0], "magic": importlib.util.MAGIC_NUMBER.hex(),
+            "compiled": sorted(compiled)})
+`);
+writeFileSync(outPath, pyodide.FS.readFile("/tmp/out.zip"));
+process.stdout.write(report);
