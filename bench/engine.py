@@ -11,7 +11,6 @@ import platform
 import statistics
 import sys
 import timeit
-from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
