@@ -7,7 +7,8 @@
 // writes a copy of that zip in which those modules are sourceless .pyc files (unchecked-hash,
 // so the bytes do not depend on the time; stored, as hosts compress over HTTP). Every other
 // entry stays as it was (a .py source, deflated), so any module the engine might import lazily
-// still imports, just compiled at that moment as with the stock zip.
+// still imports, just compiled at that moment as with the stock zip. The engine's own modules
+// (calculator/) are added as .pyc as well.
 // Prints {"python": "3.14.x", "magic": hex, "compiled": [zip entry names]} on stdout.
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
@@ -64,6 +65,16 @@ with zipfile.ZipFile(ZIP) as stock, zipfile.ZipFile("/tmp/out.zip", "w") as out:
             entry.external_attr = info.external_attr
             entry.compress_type = zipfile.ZIP_STORED if info.is_dir() else zipfile.ZIP_DEFLATED
             out.writestr(entry, data, compresslevel=9)
+    # The engine too, every module of it (a package found in the zip is looked for only there).
+    # The zip comes before site-packages on sys.path, so these win over the wheel's sources:
+    # the same sources (the cache key holds the wheel), without compiling them at start-up.
+    import calculator, pathlib
+    package = pathlib.Path(calculator.__file__).parent
+    for source in sorted(package.rglob("*.py")):
+        name = source.relative_to(package.parent).as_posix()
+        entry = zipfile.ZipInfo(name + "c", date_time=(1980, 1, 1, 0, 0, 0))
+        out.writestr(entry, pyc(name, source.read_bytes()))
+        compiled.append(entry.filename)
 json.dumps({"python": sys.version.split()[0], "magic": importlib.util.MAGIC_NUMBER.hex(),
             "compiled": sorted(compiled)})
 `);

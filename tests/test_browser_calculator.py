@@ -116,6 +116,7 @@ def test_ready_resolves_after_a_warm_up_quote(page):
 
 def test_the_worker_started_from_the_precompiled_stdlib(page):
     assert page.ready_info["stdlib"] == "precompiled"
+    assert page.ready_info["engine"].endswith("calculator/__init__.pyc")
     assert any("/assets/calculator/stdlib/" in url and url.endswith("/python_stdlib.zip")
                for url in page.seen_requests)
     assert not any(url.endswith("/assets/pyodide/314.0.7/python_stdlib.zip")

@@ -43,7 +43,7 @@ const ready = new Promise((resolve, reject) => {
       return started();
     }
     worker.onmessage = ({ data }) => {
-      if (data?.type === "ready") return resolve({ timings: data.timings, stdlib: data.stdlib, at: performance.now() });
+      if (data?.type === "ready") return resolve({ timings: data.timings, stdlib: data.stdlib, engine: data.engine, at: performance.now() });
       if (data?.type === "failed") return fail(new Error(`calculator failed to start: ${data.error}`));
       const call = waiting.get(data?.id);
       if (!call) return;

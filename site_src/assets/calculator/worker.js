@@ -10,7 +10,8 @@
 // Out: {id, result} | {id, error, field} for a QuoteError
 //                   | {id, error, field: null, name} for anything else (one answer each)
 // Once: {type: "ready", timings, stdlib} after a warm-up quote, or {type: "failed", error};
-//       stdlib is "precompiled" when json came from a .pyc, else "stock" (or "stock (fallback)").
+//       stdlib is "precompiled" when json came from a .pyc, else "stock" (or "stock (fallback)");
+//       engine is calculator.__file__ (in the zip, as .pyc, or the wheel's source).
 const t0 = performance.now();
 const timings = {};
 const lap = (name) => (timings[name] = Math.round(performance.now() - t0));
@@ -21,6 +22,7 @@ const url = (name) => {
   return u.href;
 };
 let stdlib = "stock";
+let engineFile = null;
 const fetchOk = async (name, as) => {
   const response = await fetch(url(name));
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status} for ${response.url}`);
@@ -33,8 +35,13 @@ async function start() {
   const [pyodide, wheel, catalogText] = await Promise.all([
     boot(loadPyodide, indexURL), fetchOk("wheel", "arrayBuffer"), fetchOk("catalog", "text")]);
   lap("pyodide");
-  pyodide.unpackArchive(wheel, "wheel");
+  // into site-packages, which comes after the stdlib zip on sys.path (the cwd comes before it):
+  // when the zip holds the engine precompiled, that copy is the one imported
+  const sitePackages = pyodide.runPython(
+    "import sys; '/lib/python%d.%d/site-packages' % sys.version_info[:2]");
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
   const calculator = pyodide.pyimport("calculator");
+  engineFile = calculator.__file__; // a .pyc in the stdlib zip when that holds the engine too
   const catalog = calculator.load_catalog(pyodide.pyimport("json").loads(catalogText));
   lap("engine");
   const engine = {
@@ -63,7 +70,7 @@ async function boot(loadPyodide, indexURL) {
 }
 
 let started = start();
-started.then(() => self.postMessage({ type: "ready", timings, stdlib }),
+started.then(() => self.postMessage({ type: "ready", timings, stdlib, engine: engineFile }),
   (err) => self.postMessage({ type: "failed", error: String(err?.message ?? err) }));
 
 // A request is a few levels deep; nesting in the thousands overflows the wasm stack inside
