@@ -6,11 +6,15 @@ site untouched. Catalog problems are printed as the validator's located messages
 (file:line:col), never as a traceback.
 """
 
+import json
 import logging
+import multiprocessing
 import os
 import shutil
 import sys
 import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,10 +24,14 @@ from mkdocs.exceptions import MkDocsException
 
 from calculator.errors import CatalogError
 
-from .site_catalog import ENV_VAR, asset_roots, load
+from .catalog_file import check_file, read_yaml
+from .edge import write_edge_routers
+from .site_catalog import ENV_VAR, VARIANT_ENV, asset_roots, load
+from .variants import experiment_spec
 
 CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 DEFAULT_OUT = "site"
+DEFAULT_VARIANTS_OUT = "dist"
 
 
 class _Stderr(logging.StreamHandler):
@@ -44,23 +52,30 @@ def _log_to_stderr(level):
 
 
 @contextmanager
-def _catalog_env(catalog_path):
-    """Point the hooks at ``catalog_path`` for the duration of a build or serve."""
-    previous = os.environ.get(ENV_VAR)
-    os.environ[ENV_VAR] = str(Path(catalog_path).resolve())
+def _catalog_env(catalog_path, variant=None):
+    """Point the hooks at ``catalog_path`` (and A/B ``variant``) for a build or serve."""
+    settings = {ENV_VAR: str(Path(catalog_path).resolve()), VARIANT_ENV: variant}
+    previous = {name: os.environ.get(name) for name in settings}
+    for name, value in settings.items():
+        _set_env(name, value)
     try:
         yield
     finally:
-        if previous is None:
-            os.environ.pop(ENV_VAR, None)
-        else:
-            os.environ[ENV_VAR] = previous
+        for name, value in previous.items():
+            _set_env(name, value)
 
 
-def _catalog_ok(catalog_path, config):
+def _set_env(name, value):
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
+
+
+def _catalog_ok(catalog_path, config, variant=None):
     """Print every located problem of the catalog and its page content; True when none."""
     try:
-        load(Path(catalog_path).resolve(), asset_roots(config))
+        load(Path(catalog_path).resolve(), asset_roots(config), variant)
         errors = []
     except CatalogError as exc:
         errors = exc.problems
@@ -84,21 +99,20 @@ def _swap(built, out):
 
 
 def build_site(catalog_path, out=None, variant=None, all_variants=False, config_file=CONFIG):
-    """Build the site from ``catalog_path`` into ``out`` (default site/); an exit status."""
-    if variant or all_variants:
-        print("A/B variants are not available yet (issue 6): build without --variant "
-              "or --all-variants.", file=sys.stderr)
-        return 2
+    """Build the site from ``catalog_path`` into ``out`` (default site/, or dist/ for all
+    variants); an exit status. ``variant`` builds one A/B variation (control = plain build)."""
+    if all_variants:
+        return build_all_variants(catalog_path, out or DEFAULT_VARIANTS_OUT, config_file)
     _log_to_stderr(logging.WARNING)
     out = Path(out or DEFAULT_OUT).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
         config = load_config(str(config_file), site_dir=str(building), strict=True)
-        if not _catalog_ok(catalog_path, config):
+        if not _catalog_ok(catalog_path, config, variant):
             shutil.rmtree(building, ignore_errors=True)
             return 1
-        with _catalog_env(catalog_path):
+        with _catalog_env(catalog_path, variant):
             build(config)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(building, ignore_errors=True)
@@ -108,7 +122,54 @@ def build_site(catalog_path, out=None, variant=None, all_variants=False, config_
         shutil.rmtree(building, ignore_errors=True)
         raise
     _swap(building, out)
-    print(f"Built the site into {out}")
+    print(f"Built the site{f' (variant {variant})' if variant else ''} into {out}")
+    return 0
+
+
+def _build_variant(catalog_path, out, variant, config_file, build_epoch):
+    """One variation in a worker process; every worker dates its pages (sitemap lastmod)
+    the same day: SOURCE_DATE_EPOCH, set once by the parent unless the caller set it."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_epoch))
+    return build_site(catalog_path, out=out, variant=variant, config_file=config_file)
+
+
+def build_all_variants(catalog_path, out, config_file=CONFIG):
+    """Every variation into ``out/<key>/`` in parallel processes, plus ``out/variants.json``
+    (GrowthBook's experiment shape) and the edge routers in ``out/edge/``."""
+    out = Path(out).resolve()
+    catalog, errors, _ = check_file(catalog_path)
+    for problem in errors:
+        print(problem, file=sys.stderr)
+    if errors:
+        return 1
+    if not catalog.content.get("variants"):
+        print(f"{catalog_path}: there is no variants: section to build (docs/variants.md)",
+              file=sys.stderr)
+        return 2
+    data, _, _ = read_yaml(catalog_path)
+    spec = experiment_spec(data)
+    keys = [v["key"] for v in spec["variations"]]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+    try:
+        context = multiprocessing.get_context("spawn")   # no fork of a threaded parent
+        with ProcessPoolExecutor(max_workers=min(len(keys), os.cpu_count() or 1),
+                                 mp_context=context) as pool:
+            jobs = [pool.submit(_build_variant, str(catalog_path), str(staging / key), key,
+                                str(config_file), epoch) for key in keys]
+            statuses = [job.result() for job in jobs]
+        if any(statuses):
+            shutil.rmtree(staging, ignore_errors=True)
+            print(f"error: not every variant built; {out} is unchanged", file=sys.stderr)
+            return max(statuses)
+        (staging / "variants.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
+        write_edge_routers(staging, spec)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, out)
+    print(f"Built {len(keys)} variants ({', '.join(keys)}) into {out}")
     return 0
 
 

@@ -127,7 +127,25 @@ def check_file(path):
         problems = [Problem("", "the file is empty; expected a catalog with currency and plans", file)]
     if problems and data is None:
         return None, locate(problems, marks, file), []
-    catalog = None
+    catalog, found = check_data(data)
+    problems.extend(found)
+    if problems:
+        return None, locate(problems, marks, file), []
+    warnings = lint(catalog)
+    if isinstance(data, dict) and "variants" in data:
+        from .variants import variant_problems
+
+        errors, variant_warnings = variant_problems(data, marks, file)
+        if errors:
+            return None, errors, []
+        return catalog, [], locate(warnings, marks, file) + variant_warnings
+    return catalog, [], locate(warnings, marks, file)
+
+
+def check_data(data):
+    """``(catalog or None, problems)``: the engine's and the schema's verdict on ``data``,
+    unlocated (field paths only), each problem reported once."""
+    catalog, problems = None, []
     try:
         catalog = parse_catalog(data)
     except CatalogError as exc:
@@ -135,9 +153,7 @@ def check_file(path):
     engine_paths = [p.path for p in problems]
     problems.extend(p for p in schema_problems(data, plans_schema())
                     if not any(_related(p.path, known) for known in engine_paths))
-    if problems:
-        return None, locate(problems, marks, file), []
-    return catalog, [], locate(lint(catalog), marks, file)
+    return (None if problems else catalog), problems
 
 
 def _related(a, b):

@@ -9,12 +9,15 @@ Engine, schema and content problems (missing image, unknown icon) all come back 
 import os
 from pathlib import Path
 
-from calculator.errors import CatalogError
+from calculator.catalog import parse_catalog
+from calculator.errors import CatalogError, Problem
 
 from .catalog_file import check_file, locate, read_yaml
 from .page_data import content_problems
+from .variants import CONTROL, variant_documents
 
 ENV_VAR = "PRICING_SITE_CATALOG"
+VARIANT_ENV = "PRICING_SITE_VARIANT"   # which A/B variation the hooks build (default control)
 _cache = {}
 
 
@@ -31,12 +34,40 @@ def asset_roots(config):
     return (docs, docs.parent)
 
 
-def load(path, roots):
-    """The validated ``Catalog`` in ``path``; raises ``CatalogError`` with located problems."""
+def build_variant():
+    """The A/B variation this build is for: $PRICING_SITE_VARIANT, else None (control)."""
+    return os.environ.get(VARIANT_ENV) or None
+
+
+def experiment_marker(catalog, variant=None):
+    """``{"experiment", "variant"}`` for the pages when the file defines variants, else None.
+    ``catalog`` is the control catalog (it carries the ``variants`` section)."""
+    section = catalog.content.get("variants")
+    if not section:
+        return None
+    return {"experiment": section["experiment"], "variant": variant or CONTROL}
+
+
+def _variant_catalog(path, catalog, variant):
+    if not catalog.content.get("variants"):
+        raise CatalogError([Problem("variants", f"--variant {variant}: the file has no "
+                                                "variants: section", str(path), 1, 1)])
+    data, marks, _ = read_yaml(path)
+    documents = variant_documents(data, marks, str(path))
+    if variant not in documents:
+        known = ", ".join(documents)
+        raise CatalogError([Problem("variants.variations", f"no variation '{variant}' "
+                                    f"(known: {known})", str(path), *marks["variants"])])
+    return parse_catalog(documents[variant])
+
+
+def load(path, roots, variant=None):
+    """The validated ``Catalog`` in ``path`` (of A/B variation ``variant`` when given);
+    raises ``CatalogError`` with located problems."""
     path = Path(path)
     try:
         stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size, tuple(map(str, roots)))
+        key = (str(path), stat.st_mtime_ns, stat.st_size, tuple(map(str, roots)), variant)
     except OSError:
         key = None
     if key is not None and key in _cache:
@@ -44,10 +75,13 @@ def load(path, roots):
     catalog, errors, _ = check_file(path)
     if errors:
         raise CatalogError(errors)
+    if variant and variant != CONTROL:
+        catalog = _variant_catalog(path, catalog, variant)
     problems = content_problems(catalog, roots)
     if problems:
         _, marks, _ = read_yaml(path)
         raise CatalogError(locate(problems, marks, str(path)))
-    _cache.clear()
+    if len(_cache) > 8:     # control and its variations of one file version fit
+        _cache.clear()
     _cache[key] = catalog
     return catalog

@@ -109,6 +109,6 @@ def test_a_missing_image_stops_the_build_naming_the_field(tmp_path, capsys):
     assert not out.exists()
 
 
-def test_variants_are_refused_for_now(tmp_path, capsys):
-    assert build_site(str(DEMO), out=str(tmp_path / "s"), variant="b") == 2
-    assert "not available yet" in capsys.readouterr().err
+def test_an_unknown_variant_is_refused_with_the_known_ones(tmp_path, capsys):
+    assert build_site(str(DEMO), out=str(tmp_path / "s"), variant="b") == 1
+    assert "no variation 'b' (known: control, yearly-push, business-first)" in capsys.readouterr().err

@@ -8,17 +8,21 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 from calculator.errors import CatalogError
-from pricing_site.site_catalog import asset_roots, catalog_path, load
+from pricing_site.site_catalog import (asset_roots, build_variant, catalog_path,
+                                       experiment_marker, load)
 
 
 def on_config(config):
     path = catalog_path(config)
     try:
-        catalog = load(path, asset_roots(config))
+        control = load(path, asset_roots(config))
+        variant = build_variant()
+        catalog = load(path, asset_roots(config), variant) if variant else control
     except CatalogError as exc:
         raise PluginError("plans.yaml has problems:\n" +
                           "\n".join(str(p) for p in exc.problems)) from None
     config.extra["catalog_data"] = catalog
+    config.extra["experiment"] = experiment_marker(control, variant)
     site = catalog.content.get("site") or {}
     if site.get("name"):
         config.site_name = escape(site["name"])  # Material prints it unescaped

@@ -1,0 +1,47 @@
+// The routing decision both flavours share (pasted after assign.mjs by pricing_site/edge.py).
+// EXPERIMENT is the variants.json object, COOKIE the first-party visitor cookie's name.
+
+const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
+const SITE_WIDE = new Set(["/robots.txt", "/sitemap.xml", "/sitemap.xml.gz"]);
+
+function readCookie(request, name) {
+  for (const part of (request.headers.get("cookie") || "").split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return rest.join("=");
+  }
+  return null;
+}
+
+// {path, variant, preview, setCookie}: which file to serve for this request, and why.
+function decide(request) {
+  const url = new URL(request.url);
+  const keys = EXPERIMENT.variations.map((v) => v.key);
+  let id = readCookie(request, COOKIE);
+  let setCookie = null;
+  if (!id || !VISITOR_ID.test(id)) {
+    id = crypto.randomUUID().replace(/-/g, "");
+    setCookie = `${COOKIE}=${id}; Path=/; Max-Age=31536000; SameSite=Lax; Secure; HttpOnly`;
+  }
+  const asked = url.searchParams.get(EXPERIMENT.key);
+  const preview = keys.includes(asked);
+  const variant = preview ? asked : assign(EXPERIMENT, id) || keys[0];
+  const folder = SITE_WIDE.has(url.pathname) ? keys[0] : variant;
+  return { path: `/${folder}${url.pathname}${url.search}`, variant, preview, setCookie };
+}
+
+// The variant's response, marked uncacheable by shared caches and varying by cookie.
+function finish(upstream, decision) {
+  const response = new Response(upstream.body, upstream);
+  response.headers.append("Vary", "Cookie");
+  response.headers.set("Cache-Control", decision.preview ? "private, no-store" : "private, no-cache");
+  response.headers.set("CDN-Cache-Control", "no-store");
+  response.headers.set("X-Experiment-Variant", decision.variant);
+  if (decision.setCookie) response.headers.append("Set-Cookie", decision.setCookie);
+  return response;
+}
+
+// A request already aimed at a variant's folder (or the router's own files) passes through.
+function alreadyRouted(request) {
+  const first = new URL(request.url).pathname.split("/")[1];
+  return EXPERIMENT.variations.some((v) => v.key === first) || first === "edge" || first === "variants.json";
+}

@@ -1,0 +1,214 @@
+"""A/B variants: the ``variants:`` section of plans.yaml, merged into whole catalogs.
+
+Control is the file without its ``variants:`` section. Every other variation is the control
+document with the variation's ``patch`` deep-merged over it: mappings merge key by key, a
+``null`` removes a key, the top-level ``plans`` list is patched by plan ``id`` (an unknown id
+adds a plan at the end), and every other list is replaced whole. Each resulting document is
+validated as a complete catalog (engine and schema); a problem names the variation and points
+at the line of the patch that caused it, or at the control line it inherited.
+Shape and examples: docs/variants.md.
+"""
+
+import copy
+import re
+from decimal import Decimal
+
+from calculator.errors import CatalogError, Problem
+from calculator.lint import lint
+
+from .catalog_file import check_data
+
+CONTROL = "control"
+DEFAULT_COOKIE = "rk_visitor"
+_SAYS_PRICE = re.compile(r"\bpric(e|es|ed|ing)\b", re.IGNORECASE)
+
+
+def _join(path, key):
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else str(key)
+
+
+def _record(value, doc_path, src_path, origin):
+    """Every field inside ``value`` (written by a patch) comes from ``src_path`` in the file."""
+    origin[doc_path] = src_path
+    if isinstance(value, dict):
+        for key, child in value.items():
+            _record(child, _join(doc_path, key), _join(src_path, key), origin)
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            _record(child, _join(doc_path, index), _join(src_path, index), origin)
+
+
+def _merge(base, patch, doc_path, src_path, origin, problems):
+    out = dict(base)
+    for key, value in patch.items():
+        doc, src = _join(doc_path, key), _join(src_path, key)
+        if value is None:
+            out.pop(key, None)
+        elif key == "plans" and not doc_path and isinstance(value, list) \
+                and isinstance(out.get(key), list):
+            out[key] = _merge_plans(out[key], value, doc, src, origin, problems)
+        elif isinstance(out.get(key), dict) and isinstance(value, dict):
+            out[key] = _merge(out[key], value, doc, src, origin, problems)
+        else:
+            out[key] = copy.deepcopy(value)
+            _record(value, doc, src, origin)
+    return out
+
+
+def _merge_plans(plans, patches, doc_path, src_path, origin, problems):
+    out = list(plans)
+    where = {p.get("id"): i for i, p in enumerate(out) if isinstance(p, dict)}
+    for j, patch in enumerate(patches):
+        src = _join(src_path, j)
+        if not isinstance(patch, dict) or not patch.get("id"):
+            problems.append(Problem(src, "a plan in a patch needs the id of the plan it changes "
+                                         "(plans are patched by id, not by position)"))
+            continue
+        if patch["id"] in where:
+            i = where[patch["id"]]
+            out[i] = _merge(out[i], patch, _join(doc_path, i), src, origin, problems)
+        else:
+            where[patch["id"]] = len(out)
+            _record(patch, _join(doc_path, len(out)), src, origin)
+            out.append(copy.deepcopy(patch))
+    return out
+
+
+def _section_problems(section):
+    """Rules of the section a schema cannot say: control first, unique keys, weights sum to 1."""
+    problems = []
+    variations = section.get("variations") or []
+    keys = [v.get("key") for v in variations if isinstance(v, dict)]
+    if keys and keys[0] != CONTROL:
+        problems.append(Problem("variants.variations[0].key",
+                                f"the first variation must be '{CONTROL}' (the unpatched file)"))
+    if variations and isinstance(variations[0], dict) and "patch" in variations[0]:
+        problems.append(Problem("variants.variations[0].patch",
+                                "control is the file itself and takes no patch"))
+    for index, key in enumerate(keys):
+        if key in keys[:index]:
+            problems.append(Problem(f"variants.variations[{index}].key",
+                                    f"the key '{key}' is used by an earlier variation"))
+    weights = [v.get("weight") for v in variations if isinstance(v, dict)]
+    given = [w for w in weights if w is not None]
+    if given and len(given) != len(weights):
+        problems.append(Problem("variants.variations", "give every variation a weight, or none "
+                                                        "(then traffic is split equally)"))
+    elif given:
+        total = sum((Decimal(str(w)) for w in given), Decimal(0))
+        if total != 1:
+            problems.append(Problem("variants.variations",
+                                    f"the weights add up to {total}; they must add up to 1"))
+    return problems
+
+
+def _merged(data):
+    """``({key: document}, {key: origin}, problems)`` without validating the documents."""
+    section = data.get("variants") or {}
+    control = {k: v for k, v in data.items() if k != "variants"}
+    documents, origins, problems = {}, {}, []
+    for index, variation in enumerate(section.get("variations") or []):
+        if not isinstance(variation, dict) or not isinstance(variation.get("key"), str):
+            continue
+        origin = {}
+        patch = variation.get("patch") or {}
+        documents[variation["key"]] = _merge(control, patch, "", f"variants.variations[{index}]"
+                                             ".patch", origin, problems) if patch else control
+        origins[variation["key"]] = origin
+    documents.setdefault(CONTROL, control)
+    return documents, origins, problems
+
+
+def _locate(problem, key, origin, marks, file):
+    """A variant document's problem, placed at the patch line it came from, else control's."""
+    path = problem.path
+    while True:
+        if path in origin and origin[path] in marks:
+            line, column = marks[origin[path]]
+            break
+        if path in marks:
+            line, column = marks[path]
+            break
+        if not path:
+            line, column = 1, 1
+            break
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    label = f"[variant {key}] {problem.path}" if key else problem.path
+    return Problem(label, problem.message, file, line, column, problem.severity)
+
+
+def _pricing(catalog):
+    """The engine's catalog without display names: what a buyer pays, nothing else."""
+    data = catalog.to_dict()
+    data.pop("metrics", None)
+    for plan in data["plans"]:
+        plan.pop("name", None)
+    for addon in data["addons"].values():
+        addon.pop("name", None)
+        addon.pop("description", None)
+    return data
+
+
+def variant_problems(data, marks=None, file=None):
+    """``(errors, warnings)`` for the ``variants:`` section of ``data`` (a valid control),
+    each located in ``file`` when ``marks`` (from ``read_yaml``) are given."""
+    marks = marks or {}
+    section = data.get("variants")
+    if not isinstance(section, dict):
+        return [], []
+    errors = [_locate(p, None, {}, marks, file) for p in _section_problems(section)]
+    documents, origins, merge_problems = _merged(data)
+    errors += [_locate(p, None, {}, marks, file) for p in merge_problems]
+    catalogs, warnings = {}, []
+    for key, document in documents.items():
+        catalog, problems = check_data(document)
+        errors += [_locate(p, key, origins[key], marks, file) for p in problems]
+        catalogs[key] = catalog
+        if catalog is not None and key != CONTROL:
+            warnings += [_locate(p, key, origins[key], marks, file) for p in lint(catalog)]
+    control = catalogs.get(CONTROL)
+    for index, variation in enumerate(section.get("variations") or []):
+        catalog = catalogs.get(variation.get("key")) if isinstance(variation, dict) else None
+        if control is None or catalog is None or _pricing(catalog) == _pricing(control):
+            continue
+        if not _SAYS_PRICE.search(variation.get("description") or ""):
+            path = f"variants.variations[{index}]"
+            line, column = marks.get(_join(path, "description"), marks.get(path, (None, None)))
+            warnings.append(Problem(path, f"variation '{variation['key']}' changes a price but its "
+                                          "description does not say so (mention the price)",
+                                    file, line, column, "warning"))
+    errors.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return errors, warnings
+
+
+def variant_documents(data, marks=None, file=None):
+    """``{key: document}`` for every variation, control first (the file without ``variants``);
+    raises ``CatalogError`` with located problems when any document is not a valid catalog."""
+    errors, _ = variant_problems(data, marks, file)
+    if errors:
+        raise CatalogError(errors)
+    documents, _, _ = _merged(data)
+    return documents
+
+
+def experiment_spec(data, path_of=lambda key: f"/{key}/"):
+    """The experiment in GrowthBook's shape (``variants.json``), read by the edge routers."""
+    section = data["variants"]
+    variations = section["variations"]
+    weights = [v.get("weight") for v in variations]
+    if any(w is None for w in weights):
+        weights = [1 / len(variations)] * len(variations)
+    return {
+        "key": section["experiment"],
+        "seed": section.get("seed") or section["experiment"],
+        "hashVersion": 2,
+        "hashAttribute": section.get("hash_attribute") or "id",
+        "coverage": float(section.get("coverage", 1)),
+        "weights": [float(w) for w in weights],
+        "variations": [{"key": v["key"], "name": v["name"], "path": path_of(v["key"])}
+                       for v in variations],
+        "cookie": section.get("cookie") or DEFAULT_COOKIE,
+    }

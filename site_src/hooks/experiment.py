@@ -1,0 +1,30 @@
+"""MkDocs hook: mark the pages of an A/B build (see docs/variants.md).
+
+Every page of a file with a ``variants:`` section gets ``<html data-experiment=...
+data-variant=...>`` (control too, so the plain build and the control build are the same
+bytes). A non-control variation leaves no sitemap: its pages are served at the control's
+URLs by the edge router, carry Material's canonical link to that URL, and the sitemap the
+router serves is control's.
+"""
+
+from pathlib import Path
+
+from markupsafe import escape
+
+from pricing_site.variants import CONTROL
+
+
+def on_post_page(output, page, config):
+    marker = config.extra.get("experiment")
+    if not marker:
+        return output
+    attrs = (f'<html data-experiment="{escape(marker["experiment"])}" '
+             f'data-variant="{escape(marker["variant"])}" ')
+    return output.replace("<html ", attrs, 1)
+
+
+def on_post_build(config):
+    marker = config.extra.get("experiment")
+    if marker and marker["variant"] != CONTROL:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            Path(config.site_dir, name).unlink(missing_ok=True)

@@ -1,0 +1,132 @@
+"""`pricing-site build --all-variants`: each variation differs from control exactly where its
+patch says, control is byte for byte the plain build, variants.json and the routers exist.
+
+Both builds run with the same SOURCE_DATE_EPOCH (MkDocs dates the sitemap's lastmod and the
+gzip header from it), so the comparison is exact, sitemap included.
+"""
+
+import difflib
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from pricing_site.build import build_site
+
+from .site_support import DEMO, parse
+
+EPOCH = "1795651200"   # 2026-11-25 00:00 UTC
+
+
+@lru_cache(maxsize=None)
+def builds(tmp):
+    tmp = Path(tmp)
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    try:
+        assert build_site(str(DEMO), out=str(tmp / "plain")) == 0
+        assert build_site(str(DEMO), out=str(tmp / "dist"), all_variants=True) == 0
+    finally:
+        mp.undo()
+    return tmp / "plain", tmp / "dist"
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory):
+    return builds(str(tmp_path_factory.mktemp("variants")))
+
+
+def files(folder):
+    return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
+
+
+def test_control_is_byte_identical_to_a_plain_build(dist):
+    plain, out = dist
+    a, b = files(plain), files(out / "control")
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name].read_bytes() != b[name].read_bytes()] == []
+
+
+def changed_lines(name, control, variant):
+    old = (control / name).read_text(encoding="utf-8").splitlines()
+    new = (variant / name).read_text(encoding="utf-8").splitlines()
+    return [line[1:] for line in difflib.unified_diff(old, new, lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+ALLOWED = {
+    # The headline, the annual discount (every annual price, the comparison's discount row,
+    # the calculator's prerendered quote, which now opens on yearly billing) and the
+    # pricing page's description.
+    "yearly-push": r'data-variant=|name="description"|og:description|twitter:description|<h1>'
+                   r'|rk-price__|rk-bill__|rk-calc__|calc-billing|billing-annual|calculator-|<td data-plan="\w+">2[05]%</td>'
+                   r'|^\s*$',
+    # The highlighted plan: card class, badge, primary button, comparison column.
+    "business-first": r'data-variant=|rk-card|md-button|rk-compare__popular|<th scope="col" '
+                      r'data-plan="(team|business)">|^\s*$',
+}
+
+
+@pytest.mark.parametrize("variant", sorted(ALLOWED))
+def test_variant_differs_only_where_its_patch_says(dist, variant):
+    _, out = dist
+    control, other = out / "control", out / variant
+    a, b = files(control), files(other)
+    assert sorted(set(a) - set(b)) == ["sitemap.xml", "sitemap.xml.gz"]   # left out of the sitemap
+    assert set(b) <= set(a)
+    for name in sorted(b):
+        if a[name].read_bytes() == b[name].read_bytes():
+            continue
+        if name == "assets/calculator/catalog.json":
+            assert variant == "yearly-push"       # the only price change
+            continue
+        assert name.endswith(".html"), name
+        unexpected = [line for line in changed_lines(name, control, other)
+                      if not re.search(ALLOWED[variant], line)]
+        assert unexpected == [], f"{name}: {unexpected[:5]}"
+
+
+def _by_testid(node, testid):
+    for child in node.children:
+        if child.attrs.get("data-testid") == testid:
+            return child.text
+        found = _by_testid(child, testid)
+        if found is not None:
+            return found
+    return None
+
+
+def test_the_patched_headline_card_price_and_calculator_quote(dist):
+    _, out = dist
+    control = parse((out / "control/pricing/index.html").read_text(encoding="utf-8"))
+    push = parse((out / "yearly-push/pricing/index.html").read_text(encoding="utf-8"))
+    assert control.find("h1").text == "Simple pricing that grows with your team"
+    assert push.find("h1").text == "Pay yearly, save 25% on every seat"
+    assert _by_testid(control, "price-team-annual") == "$120.00"
+    assert _by_testid(push, "price-team-annual") == "$112.50"       # 3 seats (minimum) x $50 x 0.75
+    assert _by_testid(control, "price-team-monthly") == _by_testid(push, "price-team-monthly")
+    assert _by_testid(control, "calculator-total") == "$500.00"
+    assert _by_testid(push, "calculator-total") == "$4,500.00"       # 10 x $50 x 12 x 0.75
+
+
+def test_variant_pages_are_marked_and_canonical_to_control(dist):
+    _, out = dist
+    for variant in ("control", "yearly-push", "business-first"):
+        html = (out / variant / "pricing/index.html").read_text(encoding="utf-8")
+        assert f'<html data-experiment="pricing-page-dec-2026" data-variant="{variant}"' in html
+        assert '<link rel="canonical" href="https://relaykit.example/pricing/">' in html
+        assert '<script src="../assets/js/experiment.js" defer></script>' in html
+        inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>", html)
+        assert inline == [], "no inline executable script"
+
+
+def test_variants_json_and_routers(dist):
+    _, out = dist
+    spec = json.loads((out / "variants.json").read_text(encoding="utf-8"))
+    assert spec["hashVersion"] == 2 and [v["key"] for v in spec["variations"]] == \
+        ["control", "yearly-push", "business-first"]
+    assert all((out / v["path"].strip("/") / "index.html").is_file() for v in spec["variations"])
+    for name in ("cloudflare-worker.mjs", "netlify-edge-function.mjs"):
+        assert "export default" in (out / "edge" / name).read_text(encoding="utf-8")
