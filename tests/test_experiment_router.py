@@ -1,0 +1,61 @@
+"""The emitted Cloudflare Worker, run under Node with a fake ASSETS binding (the only thing
+emulated): cookie set when absent, sticky assignment equal to Python's, preview override,
+rewrite (not redirect) into the variant's folder, cache headers."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from pricing_site.edge import router_source
+from pricing_site.experiment import assign
+
+from .test_experiment import spec
+
+NODE = shutil.which("node")
+
+SCRIPT = """
+import worker from "./worker.mjs";
+const env = { ASSETS: { fetch: async (req) => new Response("served " + new URL(req.url).pathname,
+  { status: 200, headers: { "Cache-Control": "public, max-age=600" } }) } };
+const run = async (path, cookie) => {
+  const headers = cookie ? { cookie } : {};
+  const res = await worker.fetch(new Request("https://relaykit.example" + path, { headers }), env);
+  return { status: res.status, body: await res.text(), vary: res.headers.get("vary"),
+           cache: res.headers.get("cache-control"), cookie: res.headers.get("set-cookie"),
+           variant: res.headers.get("x-experiment-variant") };
+};
+const out = {};
+out.fresh = await run("/pricing/");
+out.sticky = await run("/pricing/", "rk_visitor=abcdef123456");
+out.again = await run("/about/", "other=1; rk_visitor=abcdef123456");
+out.preview = await run("/pricing/?pricing-page-dec-2026=business-first", "rk_visitor=abcdef123456");
+out.sitemap = await run("/sitemap.xml", "rk_visitor=abcdef123456");
+out.direct = await run("/yearly-push/pricing/", "rk_visitor=abcdef123456");
+console.log(JSON.stringify(out));
+"""
+
+
+@pytest.mark.skipif(NODE is None, reason="node not installed")
+def test_worker_routes_by_cookie_with_preview(tmp_path):
+    experiment = spec()
+    (tmp_path / "worker.mjs").write_text(router_source(experiment, "cloudflare-worker.mjs"))
+    (tmp_path / "run.mjs").write_text(SCRIPT)
+    done = subprocess.run([NODE, str(tmp_path / "run.mjs")], capture_output=True, text=True,
+                          timeout=60, check=True)
+    out = json.loads(done.stdout)
+    fresh = out["fresh"]
+    assert fresh["status"] == 200 and fresh["cookie"].startswith("rk_visitor=")
+    assert "HttpOnly" in fresh["cookie"] and "SameSite=Lax" in fresh["cookie"]
+    visitor = fresh["cookie"].split(";")[0].split("=")[1]
+    assert fresh["body"] == f"served /{assign(experiment, visitor)}/pricing/"
+    expected = assign(experiment, "abcdef123456")
+    assert out["sticky"]["body"] == f"served /{expected}/pricing/" and out["sticky"]["cookie"] is None
+    assert out["again"]["body"] == f"served /{expected}/about/"
+    for response in (out["fresh"], out["sticky"]):
+        assert response["vary"] == "Cookie" and response["cache"] == "private, no-cache"
+    assert out["preview"]["body"].startswith("served /business-first/pricing/")
+    assert out["preview"]["cache"] == "private, no-store"
+    assert out["sitemap"]["body"] == "served /control/sitemap.xml"
+    assert out["direct"]["body"] == "served /yearly-push/pricing/"
