@@ -71,6 +71,34 @@ def _serve(args):
     return serve_site(args.catalog, dev_addr=args.dev_addr)
 
 
+def _sample_size(args):
+    from .ab_stats import sample_size
+
+    try:
+        n = sample_size(args.baseline, args.mde, relative=args.relative)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    effect = f"{args.mde:.2%} relative" if args.relative else f"{args.mde:.2%} points"
+    print(f"{n:,} visitors per variation ({n * args.variations:,} in all) to detect {effect} "
+          f"on a {args.baseline:.2%} baseline (two-sided, alpha 0.05, power 0.8)")
+    return 0
+
+
+def _srm(args):
+    from .ab_stats import SRM_ALARM, srm
+
+    try:
+        statistic, p_value, alarm = srm(args.counts, args.weights)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    verdict = (f"SAMPLE RATIO MISMATCH (p < {SRM_ALARM}): the split is broken; do not trust "
+               "this test's results" if alarm else "no sample ratio mismatch")
+    print(f"chi-square {statistic:.4f}, p = {p_value:.6g}: {verdict}")
+    return 1 if alarm else 0
+
+
 def parser():
     root = argparse.ArgumentParser(prog="pricing-site", description=__doc__.splitlines()[0])
     commands = root.add_subparsers(dest="command", required=True)
@@ -100,6 +128,20 @@ def parser():
     which.add_argument("--all-variants", action="store_true", help="build every variant")
     build.add_argument("--catalog", default=DEFAULT_CATALOG)
     build.set_defaults(run=_build)
+
+    ab = commands.add_parser("ab", help="A/B test maths: sample size, sample ratio mismatch")
+    ab_commands = ab.add_subparsers(dest="ab_command", required=True)
+    size = ab_commands.add_parser("sample-size", help="visitors needed per variation")
+    size.add_argument("--baseline", type=float, required=True, help="conversion rate now (0.05)")
+    size.add_argument("--mde", type=float, required=True,
+                      help="minimum detectable effect: 0.01 = one point, or 10%% with --relative")
+    size.add_argument("--relative", action="store_true", help="--mde is relative to the baseline")
+    size.add_argument("--variations", type=int, default=2, help="for the total (default 2)")
+    size.set_defaults(run=_sample_size)
+    ratio = ab_commands.add_parser("srm", help="chi-square check of the traffic split")
+    ratio.add_argument("counts", type=int, nargs="+", help="visitors per variation")
+    ratio.add_argument("--weights", type=float, nargs="+", help="planned split (default equal)")
+    ratio.set_defaults(run=_srm)
 
     serve = commands.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
