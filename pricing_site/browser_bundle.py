@@ -16,7 +16,7 @@ gives the same dict without writing anything, for templates rendered before the 
 
 The wheel is a plain pure-Python wheel made by a standard PEP 517 backend (hatchling): that is
 all pyodide-build would produce for a package without compiled code, and it needs no
-cross-build environment. It is reproducible (fixed SOURCE_DATE_EPOCH), cached in .cache/ by
+cross-build environment. It is reproducible (fixed SOURCE_DATE_EPOCH), cached outside the source tree (``_cache_root``) by
 the hash of its sources, and served under the hash of its bytes, so hosts can cache it forever.
 The runtime sits under its version number for the same reason; catalog.json and worker.js
 carry a ``?v=<hash>`` so a new build is never hidden by a cached copy.
@@ -28,7 +28,7 @@ quote and a curve), and rewrites the stock ``python_stdlib.zip`` with every modu
 ``sys.modules`` as a sourceless .pyc (stored; hosts compress over HTTP). All other entries stay
 as they are, so a module imported lazily later still works exactly as with the stock zip. The
 worker passes the zip as ``stdLibURL`` (the ``stdlib`` URL) and falls back to the stock zip if
-it cannot. The zip is cached in .cache/stdlib/ under the Pyodide version, the stock zip, the
+it cannot. The zip is cached (``_cache_root``/stdlib) under the Pyodide version, the stock zip, the
 script and the engine wheel (the .pyc set is a speed hint: any catalog gives a correct zip).
 Without Node the build prints a warning and the page uses the stock runtime (no ``stdlib``).
 """
@@ -48,8 +48,17 @@ ROOT = Path(__file__).resolve().parent.parent
 ENGINE_DIR = ROOT / "calculator"
 JS_DIR = ROOT / "site_src" / "assets" / "calculator"
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
-CACHE_DIR = ROOT / ".cache" / "engine-wheels"
-STDLIB_CACHE_DIR = ROOT / ".cache" / "stdlib"
+def _cache_root():
+    """Build caches live outside the source tree (a build never writes into it):
+    $PRICING_SITE_CACHE, else $XDG_CACHE_HOME/pricing-site, else ~/.cache/pricing-site."""
+    if os.environ.get("PRICING_SITE_CACHE"):
+        return Path(os.environ["PRICING_SITE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "pricing-site"
+
+
+CACHE_DIR = _cache_root() / "engine-wheels"
+STDLIB_CACHE_DIR = _cache_root() / "stdlib"
 STDLIB_SCRIPT = Path(__file__).resolve().parent / "precompile_stdlib.mjs"
 STDLIB_NAME = "python_stdlib.zip"
 

@@ -77,3 +77,29 @@ def test_a_failed_build_leaves_the_previous_output_intact(built):
     assert tree_digest(out) == before
     assert set(base.glob(".site.building-*")) == staging_before, \
         "a failed build left its staging folder"
+
+
+SKIP = {".git", ".venv", "node_modules", "__pycache__", ".hypothesis", ".pytest_cache",
+        "test-artifacts", "site", "dist"}
+
+
+def source_tree():
+    """(path, size, mtime) of every file of the checkout outside tools' and outputs' folders."""
+    found = {}
+    for path in ROOT.rglob("*"):
+        parts = path.relative_to(ROOT).parts
+        if path.is_file() and not SKIP.intersection(parts) and not parts[0].startswith(".site"):
+            stat = path.stat()
+            found[str(path.relative_to(ROOT))] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+def test_validate_and_build_never_write_into_the_source_tree(tmp_path):
+    before = source_tree()
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    for args in (("validate", str(DEMO)),
+                 ("build", "--catalog", str(DEMO), "--out", str(tmp_path / "out"))):
+        result = subprocess.run(cli(*args), cwd=ROOT, env=env, capture_output=True, text=True,
+                                timeout=300)
+        assert result.returncode == 0, result.stderr
+    assert source_tree() == before
