@@ -72,7 +72,7 @@ def load(path, roots, variant=None):
         key = None
     if key is not None and key in _cache:
         return _cache[key]
-    catalog, errors, _ = check_file(path)
+    catalog, errors, _ = check_file(path, warn=False)
     if errors:
         raise CatalogError(errors)
     if variant and variant != CONTROL:
