@@ -1,5 +1,6 @@
 """Catalog mistakes a marketer makes, each reported with file, line, field and a fix."""
 
+import json
 import textwrap
 
 import pytest
@@ -172,3 +173,14 @@ def test_any_yaml_text_gives_a_catalog_or_located_errors(tmp_path, text):
     assert (catalog is None) == bool(errors)
     for problem in errors:
         assert problem.file == str(path) and problem.line >= 1 and problem.message
+
+
+def test_a_json_catalog_file_loads_like_its_dict(tmp_path, demo):
+    path = tmp_path / "catalog.json"
+    path.write_text(json.dumps(demo.to_dict()), encoding="utf-8")
+    assert load_catalog(path) == demo
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(CatalogError, match="cannot read JSON"):
+        load_catalog(path)
+    with pytest.raises(TypeError):
+        load_catalog(42)
