@@ -1,0 +1,70 @@
+"""Precompressed siblings for a built site: ``name.gz`` and ``name.br`` beside each text asset.
+
+Static servers that serve precompressed files (nginx ``gzip_static``/``brotli_static``, Caddy
+``precompressed``, ``tests/support/http_server.py`` does not) then send them without compressing
+on each request, and at a higher level than on-the-fly compression affords. Hosts that compress
+by themselves (Netlify, Cloudflare Pages) ignore the siblings.
+
+Which files: text assets and the runtime's binaries (``SUFFIXES``: HTML, CSS, JS, JSON, SVG,
+XML, text, ``.wasm``, and ``.zip`` for the precompiled stdlib, whose .pyc entries are stored),
+1 KB or more; a sibling that saves less than 5% (the stock stdlib zip is deflated already)
+is not written. The output is reproducible (gzip header mtime 0, no file name).
+
+Levels, chosen by measurement (bench/RESULTS.md): brotli 11 and gzip 9 below 256 KiB, where
+they cost a few ms a file (pages, CSS, the site's JS); brotli 5 and gzip 6 from 256 KiB up
+(pyodide.asm.wasm, 9.6 MB: brotli 11 takes 30-36 s on the 2-core machine, brotli 5 0.3-1.3 s
+for an output 15% larger). Files are compressed on a thread per core (zlib and brotli release
+the GIL).
+"""
+
+import gzip
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import brotli
+
+SUFFIXES = frozenset((".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt",
+                      ".wasm", ".zip"))
+MIN_SIZE = 1024
+BIG = 256 << 10
+MIN_SAVING = 0.05
+
+
+def compressed(data):
+    """``{".gz": bytes, ".br": bytes}`` for ``data``, at the levels for its size."""
+    big = len(data) >= BIG
+    return {
+        ".gz": gzip.compress(data, compresslevel=6 if big else 9, mtime=0),
+        ".br": brotli.compress(data, quality=5 if big else 11),
+    }
+
+
+def wanted(path):
+    return path.suffix.lower() in SUFFIXES and path.stat().st_size >= MIN_SIZE
+
+
+def precompress_site(site_dir):
+    """Write the ``.gz`` and ``.br`` siblings under ``site_dir``; return
+    ``{relative path: {suffix: compressed size}}`` for the files that got at least one."""
+    site = Path(site_dir)
+    paths = sorted((p for p in site.rglob("*") if p.is_file() and wanted(p)),
+                   key=lambda p: -p.stat().st_size)  # the biggest first: the threads end together
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        sizes = dict(zip(paths, pool.map(_write_siblings, paths)))
+    return {path.relative_to(site).as_posix(): sizes[path] for path in sorted(paths) if sizes[path]}
+
+
+def _write_siblings(path):
+    data = path.read_bytes()
+    sizes = {}
+    for suffix, packed in compressed(data).items():
+        sibling = path.with_name(path.name + suffix)
+        if len(packed) > len(data) * (1 - MIN_SAVING):
+            sibling.unlink(missing_ok=True)  # never a stale sibling of an incompressible file
+            continue
+        tmp = sibling.with_name(f".{sibling.name}.tmp-{os.getpid()}")
+        tmp.write_bytes(packed)
+        tmp.replace(sibling)
+        sizes[suffix] = len(packed)
+    return sizes

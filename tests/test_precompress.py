@@ -1,0 +1,56 @@
+"""Precompressed siblings: written for text assets and the runtime, equal to their source once
+decompressed, left out for small or incompressible files."""
+
+import gzip
+import os
+
+import brotli
+
+from pricing_site.precompress import MIN_SIZE, precompress_site
+
+from .site_support import demo_site
+
+
+def test_siblings_decompress_to_the_same_bytes(tmp_path):
+    text = ("<p>Seats from $12 a month, billed yearly.</p>\n" * 200).encode()
+    (tmp_path / "pricing").mkdir()
+    (tmp_path / "pricing" / "index.html").write_bytes(text)
+    (tmp_path / "app.wasm").write_bytes(b"\0asm" + bytes(4000))
+    written = precompress_site(tmp_path)
+    assert sorted(written) == ["app.wasm", "pricing/index.html"]
+    for name in written:
+        source = (tmp_path / name).read_bytes()
+        assert gzip.decompress((tmp_path / f"{name}.gz").read_bytes()) == source
+        assert brotli.decompress((tmp_path / f"{name}.br").read_bytes()) == source
+        assert written[name] == {".gz": os.path.getsize(tmp_path / f"{name}.gz"),
+                                 ".br": os.path.getsize(tmp_path / f"{name}.br")}
+
+
+def test_small_incompressible_and_other_files_are_skipped(tmp_path):
+    (tmp_path / "small.css").write_bytes(b"a{color:red}" * ((MIN_SIZE - 1) // 12))
+    (tmp_path / "noise.js").write_bytes(os.urandom(5000))      # would not get 5% smaller
+    (tmp_path / "engine.whl").write_bytes(b"x" * 5000)          # not a text asset
+    (tmp_path / "noise.js.br").write_bytes(b"stale")             # an old sibling goes
+    assert precompress_site(tmp_path) == {}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["engine.whl", "noise.js", "small.css"]
+
+
+def test_the_output_is_reproducible(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "site.css").write_bytes(b"body{margin:0}\n" * 100)
+        precompress_site(tmp_path / folder)
+    for suffix in (".gz", ".br"):
+        assert (tmp_path / "a" / f"site.css{suffix}").read_bytes() == \
+            (tmp_path / "b" / f"site.css{suffix}").read_bytes()
+
+
+def test_the_built_site_has_siblings_for_pages_and_the_runtime():
+    site = demo_site()
+    for name in ("index.html", "pricing/index.html", "assets/calculator/catalog.json",
+                 "assets/calculator/worker.js", "search/search_index.json"):
+        source = (site / name).read_bytes()
+        assert brotli.decompress((site / f"{name}.br").read_bytes()) == source, name
+        assert gzip.decompress((site / f"{name}.gz").read_bytes()) == source, name
+    wasm = next(site.glob("assets/pyodide/*/pyodide.asm.wasm"))
+    assert brotli.decompress(wasm.with_name(wasm.name + ".br").read_bytes()) == wasm.read_bytes()
