@@ -1,0 +1,221 @@
+"""The site in Debian's headless Chromium: paint, price, calculator start-up, input latency, bytes.
+
+Builds the demo site (plans.yaml) into a temporary folder, adds ``stock/``: a bare page that
+starts the same worker on the same runtime files without the precompiled stdlib (stock
+``loadPyodide``, the baseline), and serves both over localhost (tests/support/http_server.py,
+no HTTP compression). Then, RUNS times each:
+
+- cold (a new browser context per visit, pricing and stock alternating so load on the machine
+  hits both alike) and warm (reloads in one context): first contentful paint of the pricing
+  page (PerformanceObserver 'paint'); the time a price is visible (the prerendered
+  ``[data-testid=calculator-total]`` has text, and a frame has been painted: max of the two);
+  ``pricingCalculator.ready`` (navigation → Python answered a warm-up quote) on both pages;
+- warm: input-to-DOM latency over EDITS edits of the seats field, measured in the page from
+  dispatching the ``input`` event to the MutationObserver seeing the new total and the redrawn
+  chart (p50 and p95 per run);
+- cold, once: bytes the landing and the pricing page fetch (every request the server saw until
+  the page is idle or the calculator ready): raw, and as sent compressed by a host serving the
+  build's precompressed ``.br``/``.gz`` siblings (the raw size when a file has none), and
+  whether the landing page fetched any Pyodide file.
+
+Prints medians and the ratio stock / ours. Run: .venv/bin/python bench/browser.py [RUNS]
+"""
+
+import json
+import re
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright
+
+from pricing_site.build import build_site
+from tests.support.calculator_page import PAGE
+from tests.support.chromium import launch
+from tests.support.http_server import StaticServer
+
+EDITS = 100
+PYODIDE_PATHS = ("/assets/pyodide/", "/assets/calculator/stdlib/", "/assets/calculator/engine/",
+                 "/assets/calculator/worker.js")
+
+# Before any page script: record the first contentful paint and when the prerendered total
+# first has text.
+PROBE = """
+window.__bench = { fcp: null, price: null };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries())
+    if (entry.name === "first-contentful-paint") window.__bench.fcp = entry.startTime;
+}).observe({ type: "paint", buffered: true });
+const priced = () => document.querySelector("[data-testid=calculator-total]")?.textContent.trim();
+const watch = new MutationObserver(() => {
+  if (priced()) { window.__bench.price = performance.now(); watch.disconnect(); }
+});
+watch.observe(document, { childList: true, subtree: true, characterData: true });
+"""
+
+# In the page, once live: EDITS edits of the seats field, one at a time; each one's time from
+# dispatching `input` to the DOM holding the new total and the redrawn chart.
+EDIT_LOOP = """async (edits) => {
+  const field = document.querySelector("[data-testid=calc-seats]");
+  const total = document.querySelector("[data-testid=calculator-total]");
+  const chart = document.querySelector("[data-testid=calculator-chart] svg");
+  const times = [];
+  for (let i = 0; i < edits; i++) {
+    const before = total.textContent;
+    times.push(await new Promise((resolve) => {
+      let t0, totalAt = null, chartAt = null;
+      const finish = (value) => { observer.disconnect(); clearTimeout(timer); resolve(value); };
+      const observer = new MutationObserver((records) => {
+        const now = performance.now();
+        for (const record of records) {
+          if (total.contains(record.target) && total.textContent !== before) totalAt ??= now;
+          if (chart.contains(record.target)) chartAt ??= now;
+        }
+        if (totalAt !== null && chartAt !== null) finish(Math.max(totalAt, chartAt) - t0);
+      });
+      observer.observe(total, { childList: true, subtree: true, characterData: true });
+      observer.observe(chart, { childList: true, subtree: true, attributes: true });
+      const timer = setTimeout(() => finish(null), 10000);
+      field.value = String(11 + i);  // 11..110 seats on the graduated plan: a new total each time
+      t0 = performance.now();
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    }));
+  }
+  return times;
+}"""
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def write_stock_page(site):
+    """``stock/index.html``: the built pricing page's calculator config without ``stdlib``."""
+    text = (site / "pricing" / "index.html").read_text(encoding="utf-8")
+    block = re.search(r'id="calculator-config">(.*?)</script>', text, re.DOTALL).group(1)
+    config = {k: v for k, v in json.loads(block).items() if k != "stdlib"}
+    page = site / "stock" / "index.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(PAGE.format(config=json.dumps(config), client="assets/calculator/client.js"),
+                    encoding="utf-8")
+
+
+def visit(page, url, load=None):
+    """Open (or reload, ``load=page.reload``) and return the page's timings in ms."""
+    (load or (lambda: page.goto(url)))()
+    info = page.evaluate("window.pricingCalculator.ready")
+    page.wait_for_function("window.__bench.fcp !== null")
+    bench = page.evaluate("window.__bench")
+    row = {"fcp": bench["fcp"], "ready": info["at"], "stdlib": info["stdlib"]}
+    if bench["price"] is not None:
+        row["price visible"] = max(bench["price"], bench["fcp"])
+    return row
+
+
+def check(row, variant):
+    expected = "stock" if variant == "stock" else "precompiled"
+    assert row.pop("stdlib") == expected, f"{variant}: the worker did not use the {expected} stdlib"
+    return row
+
+
+def served_bytes(site, paths):
+    """(raw, brotli, gzip) bytes for the requested paths, as files of the build."""
+    totals = [0, 0, 0]
+    for path in paths:
+        name = urlsplit(path).path.lstrip("/")
+        file = site / (name + "index.html" if name.endswith("/") or not name else name)
+        if not file.is_file():
+            continue
+        raw = file.stat().st_size
+        for i, suffix in enumerate(("", ".br", ".gz")):
+            sibling = file.with_name(file.name + suffix)
+            totals[i] += sibling.stat().st_size if sibling.is_file() else raw
+    return totals
+
+
+def page_bytes(browser, server, site, path, wait):
+    context = browser.new_context()
+    page = context.new_page()
+    seen = len(server.requests)
+    page.goto(server.url + path)
+    wait(page)
+    paths = server.requests[seen:]
+    context.close()
+    return paths, served_bytes(site, paths)
+
+
+def median_row(rows):
+    return {key: statistics.median(row[key] for row in rows) for key in rows[0]}
+
+
+def main(runs):
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        if build_site(str(ROOT / "plans.yaml"), out=str(site)) != 0:
+            sys.exit("the demo site did not build")
+        write_stock_page(site)
+        pages = {"pricing": "pricing/", "stock": "stock/"}
+        with StaticServer(site) as server, sync_playwright() as playwright:
+            browser = launch(playwright)
+            cold = {variant: [] for variant in pages}
+            for _ in range(runs):
+                for variant, path in pages.items():
+                    context = browser.new_context()
+                    context.add_init_script(PROBE)
+                    page = context.new_page()
+                    cold[variant].append(check(visit(page, server.url + path), variant))
+                    context.close()
+            warm = {variant: [] for variant in pages}
+            latency = []
+            for variant, path in pages.items():
+                context = browser.new_context()
+                context.add_init_script(PROBE)
+                page = context.new_page()
+                visit(page, server.url + path)
+                for _ in range(runs):
+                    warm[variant].append(check(visit(page, None, load=page.reload), variant))
+                    if variant == "pricing":
+                        page.wait_for_function("document.querySelector("
+                                               "'[data-testid=calculator-status]').dataset.state"
+                                               " === 'live'")
+                        latency.append(page.evaluate(EDIT_LOOP, EDITS))
+                context.close()
+            landing_paths, landing = page_bytes(browser, server, site, "",
+                                                lambda p: p.wait_for_timeout(3000))
+            _, pricing = page_bytes(browser, server, site, "pricing/",
+                                    lambda p: p.evaluate("window.pricingCalculator.ready"))
+            version = browser.version
+            browser.close()
+
+    print(f"Chromium {version}, localhost, {runs} runs each; ms from navigation, medians")
+    for title, rows in (("cold (new context each run)", cold), ("warm (reload, same context)", warm)):
+        ours, stock = median_row(rows["pricing"]), median_row(rows["stock"])
+        print(f"  {title}:")
+        print(f"    pricing page: first contentful paint {ours['fcp']:6.0f}   "
+              f"price visible {ours['price visible']:6.0f}")
+        print(f"    calculator ready: {ours['ready']:6.0f} precompiled vs {stock['ready']:6.0f} "
+              f"stock loadPyodide: {stock['ready'] / ours['ready']:.2f}x sooner "
+              f"(stock page FCP {stock['fcp']:.0f})")
+    missed = sum(value is None for run in latency for value in run)
+    done = [[v for v in run if v is not None] for run in latency]
+    p50 = statistics.median(percentile(run, 50) for run in done)
+    p95 = statistics.median(percentile(run, 95) for run in done)
+    print(f"  input → DOM (total and chart), {EDITS} seat edits x {runs} warm runs: "
+          f"p50 {p50:.1f} ms, p95 {p95:.1f} ms (medians over runs; max "
+          f"{max(max(run) for run in done):.1f} ms; {missed} timed out)")
+    for name, (raw, br, gz) in (("landing", landing), ("pricing (until ready)", pricing)):
+        print(f"  bytes, {name}: {raw / 1e3:8.0f} kB raw, {br / 1e3:7.0f} kB brotli, "
+              f"{gz / 1e3:7.0f} kB gzip")
+    pyodide = [p for p in landing_paths if p.startswith(PYODIDE_PATHS)]
+    print(f"  landing page Pyodide requests: {len(pyodide)} "
+          f"({'none' if not pyodide else ', '.join(pyodide)}), of {len(landing_paths)} requests")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
