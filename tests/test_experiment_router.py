@@ -1,6 +1,6 @@
 """The emitted Cloudflare Worker, run under Node with a fake ASSETS binding (the only thing
-emulated): cookie set when absent, sticky assignment equal to Python's, preview override,
-rewrite (not redirect) into the variant's folder, cache headers."""
+emulated): cookie set when absent, sticky assignment equal to Python's, preview override
+(kept for the browser session by a session cookie, so the page's own files follow it), rewrite (not redirect) into the variant's folder, cache headers."""
 
 import json
 import shutil
@@ -31,6 +31,9 @@ out.fresh = await run("/pricing/");
 out.sticky = await run("/pricing/", "rk_visitor=abcdef123456");
 out.again = await run("/about/", "other=1; rk_visitor=abcdef123456");
 out.preview = await run("/pricing/?pricing-page-dec-2026=business-first", "rk_visitor=abcdef123456");
+out.previewAsset = await run("/assets/calculator/catalog.json?v=1",
+                             "rk_visitor=abcdef123456; rk_visitor_preview=business-first");
+out.previewEnd = await run("/pricing/?pricing-page-dec-2026=", "rk_visitor=abcdef123456; rk_visitor_preview=business-first");
 out.sitemap = await run("/sitemap.xml", "rk_visitor=abcdef123456");
 out.direct = await run("/yearly-push/pricing/", "rk_visitor=abcdef123456");
 console.log(JSON.stringify(out));
@@ -57,5 +60,13 @@ def test_worker_routes_by_cookie_with_preview(tmp_path):
         assert response["vary"] == "Cookie" and response["cache"] == "private, no-cache"
     assert out["preview"]["body"].startswith("served /business-first/pricing/")
     assert out["preview"]["cache"] == "private, no-store"
+    # A session cookie (no Max-Age) keeps the preview for the files the page loads itself.
+    assert out["preview"]["cookie"].startswith("rk_visitor_preview=business-first; Path=/;")
+    assert "Max-Age" not in out["preview"]["cookie"] and "HttpOnly" in out["preview"]["cookie"]
+    assert out["previewAsset"]["body"] == "served /business-first/assets/calculator/catalog.json"
+    assert out["previewAsset"]["cache"] == "private, no-store" and out["previewAsset"]["cookie"] is None
+    # An empty (or unknown) preview value ends the preview: back to the visitor's assignment.
+    assert out["previewEnd"]["body"] == f"served /{expected}/pricing/"
+    assert out["previewEnd"]["cookie"].startswith("rk_visitor_preview=; Max-Age=0;")
     assert out["sitemap"]["body"] == "served /control/sitemap.xml"
     assert out["direct"]["body"] == "served /yearly-push/pricing/"

@@ -12,21 +12,36 @@ function readCookie(request, name) {
   return null;
 }
 
-// {path, variant, preview, setCookie}: which file to serve for this request, and why.
+// A preview lasts for the browser session: a session cookie, so that the previewed page's own
+// files (above all the calculator's catalog.json, which its Web Worker fetches without the
+// query) come from the same variation. `?<experiment>=` with no known variation ends it.
+const PREVIEW_COOKIE = `${COOKIE}_preview`;
+const COOKIE_FLAGS = "Path=/; SameSite=Lax; Secure; HttpOnly";
+
+// {path, variant, preview, setCookies}: which file to serve for this request, and why.
 function decide(request) {
   const url = new URL(request.url);
   const keys = EXPERIMENT.variations.map((v) => v.key);
+  const setCookies = [];
   let id = readCookie(request, COOKIE);
-  let setCookie = null;
   if (!id || !VISITOR_ID.test(id)) {
     id = crypto.randomUUID().replace(/-/g, "");
-    setCookie = `${COOKIE}=${id}; Path=/; Max-Age=31536000; SameSite=Lax; Secure; HttpOnly`;
+    setCookies.push(`${COOKIE}=${id}; Max-Age=31536000; ${COOKIE_FLAGS}`);
   }
   const asked = url.searchParams.get(EXPERIMENT.key);
-  const preview = keys.includes(asked);
-  const variant = preview ? asked : assign(EXPERIMENT, id) || keys[0];
+  let preview = null;
+  if (asked !== null) {
+    preview = keys.includes(asked) ? asked : null;
+    setCookies.push(preview ? `${PREVIEW_COOKIE}=${preview}; ${COOKIE_FLAGS}`
+                            : `${PREVIEW_COOKIE}=; Max-Age=0; ${COOKIE_FLAGS}`);
+  } else {
+    const kept = readCookie(request, PREVIEW_COOKIE);
+    preview = keys.includes(kept) ? kept : null;
+  }
+  const variant = preview || assign(EXPERIMENT, id) || keys[0];
   const folder = SITE_WIDE.has(url.pathname) ? keys[0] : variant;
-  return { path: `/${folder}${url.pathname}${url.search}`, variant, preview, setCookie };
+  return { path: `/${folder}${url.pathname}${url.search}`, variant, preview: preview !== null,
+           setCookies };
 }
 
 // The variant's response, marked uncacheable by shared caches and varying by cookie.
@@ -36,7 +51,7 @@ function finish(upstream, decision) {
   response.headers.set("Cache-Control", decision.preview ? "private, no-store" : "private, no-cache");
   response.headers.set("CDN-Cache-Control", "no-store");
   response.headers.set("X-Experiment-Variant", decision.variant);
-  if (decision.setCookie) response.headers.append("Set-Cookie", decision.setCookie);
+  for (const cookie of decision.setCookies) response.headers.append("Set-Cookie", cookie);
   return response;
 }
 

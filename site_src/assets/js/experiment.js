@@ -1,17 +1,18 @@
 // Analytics hooks for A/B builds (loaded only when plans.yaml has a variants: section).
 // Dispatches DOM CustomEvents on document: experiment_viewed (once per visit, remembered in
-// sessionStorage) and cta_click (a call-to-action button); the calculator's own calculator_used
-// event bubbles to document as it is. Each is also pushed to window.dataLayer when the page defines
-// one; this file loads no analytics script and sends nothing anywhere.
+// sessionStorage) and cta_click (a call-to-action button), each also pushed to window.dataLayer when
+// the page defines one; the calculator's own calculator_used event (which bubbles to document and
+// which the calculator pushes itself) gets the experiment and variant added to its detail.
+// This file loads no analytics script and sends nothing anywhere.
 (() => {
   const root = document.documentElement;
   const experiment = root.dataset.experiment;
   const variant = root.dataset.variant;
   if (!experiment) return;
 
-  const emit = (name, detail, dispatch = true) => {
+  const emit = (name, detail) => {
     const data = { experiment, variant, ...detail };
-    if (dispatch) document.dispatchEvent(new CustomEvent(name, { detail: data }));
+    document.dispatchEvent(new CustomEvent(name, { detail: data }));
     if (Array.isArray(window.dataLayer)) window.dataLayer.push({ event: name, ...data });
   };
 
@@ -28,8 +29,12 @@
     if (cta) emit("cta_click", { label: cta.textContent.trim(), href: cta.getAttribute("href") || "" });
   });
 
-  // The calculator's event already bubbles to document; add it to dataLayer only.
+  // The calculator (ui.js) dispatches calculator_used, bubbling to document, and then pushes it
+  // to dataLayer itself: pushing here too would count every use twice. Dispatch runs the
+  // listeners synchronously before that push, so label the event's detail with the experiment
+  // instead; the calculator's single dataLayer entry then carries it.
   document.addEventListener("calculator_used", (event) => {
-    emit("calculator_used", { ...(event.detail || {}) }, false);
+    const detail = event.detail;
+    if (detail && typeof detail === "object") Object.assign(detail, { experiment, variant });
   });
 })();
