@@ -5,9 +5,9 @@ starts the same worker on the same runtime files without the precompiled stdlib 
 ``loadPyodide``, the baseline), and serves both over localhost (tests/support/http_server.py,
 no HTTP compression). Then, RUNS times each:
 
-- cold (a new browser context per visit, pricing and stock alternating so load on the machine
-  hits both alike) and warm (reloads in one context): first contentful paint of the pricing
-  page (PerformanceObserver 'paint'); the time a price is visible (the prerendered
+- cold (a new browser context per visit) and warm (reloads in one context per page), pricing
+  and stock alternating so load on the machine hits both alike: first contentful paint of the
+  pricing page (PerformanceObserver 'paint'); the time a price is visible (the prerendered
   ``[data-testid=calculator-total]`` has text, and a frame has been painted: max of the two);
   ``pricingCalculator.ready`` (navigation → Python answered a warm-up quote) on both pages;
 - warm: input-to-DOM latency over EDITS edits of the seats field, measured in the page from
@@ -173,18 +173,21 @@ def main(runs):
                     context.close()
             warm = {variant: [] for variant in pages}
             latency = []
+            contexts, tabs = [], {}
             for variant, path in pages.items():
-                context = browser.new_context()
-                context.add_init_script(PROBE)
-                page = context.new_page()
-                visit(page, server.url + path)
-                for _ in range(runs):
+                contexts.append(browser.new_context())
+                contexts[-1].add_init_script(PROBE)
+                tabs[variant] = contexts[-1].new_page()
+                visit(tabs[variant], server.url + path)
+            for _ in range(runs):
+                for variant, page in tabs.items():  # alternating, as cold
                     warm[variant].append(check(visit(page, None, load=page.reload), variant))
                     if variant == "pricing":
                         page.wait_for_function("document.querySelector("
                                                "'[data-testid=calculator-status]').dataset.state"
                                                " === 'live'")
                         latency.append(page.evaluate(EDIT_LOOP, EDITS))
+            for context in contexts:
                 context.close()
             landing_paths, landing = page_bytes(browser, server, site, "",
                                                 lambda p: p.wait_for_timeout(3000))
