@@ -14,21 +14,35 @@ Levels, chosen by measurement (bench/RESULTS.md): brotli 11 and gzip 9 below 256
 they cost a few ms a file (pages, CSS, the site's JS); brotli 5 and gzip 6 from 256 KiB up
 (pyodide.asm.wasm, 9.6 MB: brotli 11 takes 30-36 s on the 2-core machine, brotli 5 0.3-1.3 s
 for an output 15% larger). Files are compressed on a thread per core (zlib and brotli release
-the GIL).
+the GIL). Siblings of files under ``assets/`` of 16 KiB or more (the Pyodide runtime, the
+precompiled stdlib, Material's scripts and styles: the same bytes build after build) are kept
+in a cache outside the source tree (``<cache root>/precompressed``, see browser_bundle), under
+the SHA-256 of the source and the levels, so a rebuild copies them instead.
 """
 
 import gzip
+import hashlib
 import os
+import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import brotli
+
+from .browser_bundle import _cache_root
 
 SUFFIXES = frozenset((".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt",
                       ".wasm", ".zip"))
 MIN_SIZE = 1024
 BIG = 256 << 10
 MIN_SAVING = 0.05
+CACHE_MIN = 16 << 10
+LEVELS = "gz9-6 br11-5 256KiB"   # part of the cache key: change it with the levels
+
+
+def cache_dir():
+    return _cache_root() / "precompressed"
 
 
 def compressed(data):
@@ -51,14 +65,37 @@ def precompress_site(site_dir):
     paths = sorted((p for p in site.rglob("*") if p.is_file() and wanted(p)),
                    key=lambda p: -p.stat().st_size)  # the biggest first: the threads end together
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        sizes = dict(zip(paths, pool.map(_write_siblings, paths)))
+        sizes = dict(zip(paths, pool.map(_write_siblings, paths, [site] * len(paths))))
     return {path.relative_to(site).as_posix(): sizes[path] for path in sorted(paths) if sizes[path]}
 
 
-def _write_siblings(path):
+def _cached(data):
+    """``compressed(data)`` from the cache, or computed and stored there."""
+    key = hashlib.sha256(LEVELS.encode() + b"\0" + data).hexdigest()[:32]
+    folder = cache_dir() / key
+    try:
+        return {suffix: (folder / suffix[1:]).read_bytes() for suffix in (".gz", ".br")}
+    except OSError:
+        pass
+    result = compressed(data)
+    staging = None
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix="siblings-", dir=folder.parent))
+        for suffix, packed in result.items():
+            (staging / suffix[1:]).write_bytes(packed)
+        staging.replace(folder)  # atomic; a concurrent build may have won: the same bytes
+    except OSError:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    return result
+
+
+def _write_siblings(path, site):
     data = path.read_bytes()
+    cacheable = len(data) >= CACHE_MIN and path.relative_to(site).parts[0] == "assets"
     sizes = {}
-    for suffix, packed in compressed(data).items():
+    for suffix, packed in (_cached(data) if cacheable else compressed(data)).items():
         sibling = path.with_name(path.name + suffix)
         if len(packed) > len(data) * (1 - MIN_SAVING):
             sibling.unlink(missing_ok=True)  # never a stale sibling of an incompressible file

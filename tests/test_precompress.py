@@ -54,3 +54,22 @@ def test_the_built_site_has_siblings_for_pages_and_the_runtime():
         assert gzip.decompress((site / f"{name}.gz").read_bytes()) == source, name
     wasm = next(site.glob("assets/pyodide/*/pyodide.asm.wasm"))
     assert brotli.decompress(wasm.with_name(wasm.name + ".br").read_bytes()) == wasm.read_bytes()
+
+
+def test_big_assets_come_from_the_cache_the_second_time(tmp_path, monkeypatch):
+    from pricing_site import precompress
+    monkeypatch.setenv("PRICING_SITE_CACHE", str(tmp_path / "cache"))
+    big = b"var seats = 10; // the runtime\n" * 1000      # 31 KB: cached under assets/
+    for site in ("a", "b"):
+        (tmp_path / site / "assets").mkdir(parents=True)
+        (tmp_path / site / "assets" / "runtime.js").write_bytes(big)
+        (tmp_path / site / "page.html").write_bytes(big)           # a page: never cached
+    precompress_site(tmp_path / "a")
+    assert len(list((tmp_path / "cache" / "precompressed").iterdir())) == 1
+    calls = []
+    real = precompress.compressed
+    monkeypatch.setattr(precompress, "compressed", lambda data: calls.append(data) or real(data))
+    precompress_site(tmp_path / "b")
+    assert calls == [big]                                           # only the page, again
+    for name in ("assets/runtime.js.br", "assets/runtime.js.gz", "page.html.br"):
+        assert (tmp_path / "b" / name).read_bytes() == (tmp_path / "a" / name).read_bytes()
