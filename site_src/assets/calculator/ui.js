@@ -18,6 +18,7 @@ function start(root) {
   const catalog = JSON.parse(document.getElementById("calculator-catalog").textContent);
   const api = window.pricingCalculator;
   let curveKey = null;
+  let used = false;
 
   const fromUrl = queryToState(new URLSearchParams(location.search), catalog);
   if (fromUrl) writeState(form, fromUrl, catalog);
@@ -50,7 +51,10 @@ function start(root) {
     clearErrors(form, result);
     renderResult(result, quote, catalog, { onSwitch: switchPlan });
     setStatus(status, "live");
-    if (interacted) dispatch("calculator_used", { plan: quote.plan, billing: quote.billing });
+    if (interacted && !used) { // once per page view: a use, not a keystroke count
+      used = true;
+      dispatch("calculator_used", { plan: quote.plan, billing: quote.billing });
+    }
     refreshChart(state, quote);
   }
 
