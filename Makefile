@@ -17,6 +17,8 @@ validate:
 	scripts/setup.sh
 	.venv/bin/pricing-site validate plans.yaml
 
-bench:
+bench:            ## engine, build and browser benchmarks (figures and ratios; see bench/RESULTS.md)
 	scripts/setup.sh --test
 	.venv/bin/python bench/engine.py
+	.venv/bin/python bench/build.py
+	.venv/bin/python bench/browser.py
