@@ -1,7 +1,8 @@
 """The site in Debian's headless Chromium: paint, price, calculator start-up, input latency, bytes.
 
 Builds the demo site (plans.yaml) into a temporary folder, adds ``stock/``: a bare page that
-starts the same worker on the same runtime files without the precompiled stdlib (stock
+starts the same worker on the same runtime files without the memory snapshot and the
+precompiled stdlib (stock
 ``loadPyodide``, the baseline), and serves both over localhost (tests/support/http_server.py,
 no HTTP compression). Then, RUNS times each:
 
@@ -41,6 +42,7 @@ from tests.support.http_server import StaticServer
 
 EDITS = 100
 PYODIDE_PATHS = ("/assets/pyodide/", "/assets/calculator/stdlib/", "/assets/calculator/engine/",
+                 "/assets/calculator/snapshot/",
                  "/assets/calculator/worker.js")
 
 # Before any page script: record the first contentful paint and when the prerendered total
@@ -96,10 +98,11 @@ def percentile(values, p):
 
 
 def write_stock_page(site):
-    """``stock/index.html``: the built pricing page's calculator config without ``stdlib``."""
+    """``stock/index.html``: the built pricing page's calculator config without ``stdlib`` and
+    ``snapshot``."""
     text = (site / "pricing" / "index.html").read_text(encoding="utf-8")
     block = re.search(r'id="calculator-config">(.*?)</script>', text, re.DOTALL).group(1)
-    config = {k: v for k, v in json.loads(block).items() if k != "stdlib"}
+    config = {k: v for k, v in json.loads(block).items() if k not in ("stdlib", "snapshot")}
     page = site / "stock" / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(PAGE.format(config=json.dumps(config), client="assets/calculator/client.js"),
@@ -112,7 +115,8 @@ def visit(page, url, load=None):
     info = page.evaluate("window.pricingCalculator.ready")
     page.wait_for_function("window.__bench.fcp !== null")
     bench = page.evaluate("window.__bench")
-    row = {"fcp": bench["fcp"], "ready": info["at"], "stdlib": info["stdlib"]}
+    row = {"fcp": bench["fcp"], "ready": info["at"], "stdlib": info["stdlib"],
+           "start": info["timings"].get("start")}
     if bench["price"] is not None:
         row["price visible"] = max(bench["price"], bench["fcp"])
     return row
@@ -121,6 +125,8 @@ def visit(page, url, load=None):
 def check(row, variant):
     expected = "stock" if variant == "stock" else "precompiled"
     assert row.pop("stdlib") == expected, f"{variant}: the worker did not use the {expected} stdlib"
+    start = "stock" if variant == "stock" else "snapshot"
+    assert row.pop("start") == start, f"{variant}: the worker did not start from the {start}"
     return row
 
 
@@ -202,7 +208,7 @@ def main(runs):
         print(f"  {title}:")
         print(f"    pricing page: first contentful paint {ours['fcp']:6.0f}   "
               f"price visible {ours['price visible']:6.0f}")
-        print(f"    calculator ready: {ours['ready']:6.0f} precompiled vs {stock['ready']:6.0f} "
+        print(f"    calculator ready: {ours['ready']:6.0f} snapshot vs {stock['ready']:6.0f} "
               f"stock loadPyodide: {stock['ready'] / ours['ready']:.2f}x sooner "
               f"(stock page FCP {stock['fcp']:.0f})")
     missed = sum(value is None for run in latency for value in run)

@@ -9,6 +9,8 @@ Build-time only. ``emit_browser_bundle(site_dir, catalog)`` writes into a built 
     assets/calculator/stdlib/<hash>/python_stdlib.zip
                                                 the stock stdlib zip with the modules the engine
                                                 uses precompiled to .pyc (see below)
+    assets/calculator/snapshot/<hash>/snapshot.bin
+                                                a Pyodide memory snapshot made on that zip
 
 and returns the URLs (relative to the site root) the page template puts in its
 ``<script type="application/json" id="calculator-config">`` block; ``bundle_urls(catalog)``
@@ -29,8 +31,16 @@ quote and a curve), and rewrites the stock ``python_stdlib.zip`` with every modu
 as they are, so a module imported lazily later still works exactly as with the stock zip. The
 worker passes the zip as ``stdLibURL`` (the ``stdlib`` URL) and falls back to the stock zip if
 it cannot. The zip is cached (``_cache_root``/stdlib) under the Pyodide version, the stock zip, the
-script and the engine wheel (the .pyc set is a speed hint: any catalog gives a correct zip).
+script, warm_up.mjs and the engine wheel (the .pyc set is a speed hint: any catalog gives a correct zip).
 Without Node the build prints a warning and the page uses the stock runtime (no ``stdlib``).
+
+Faster still: ``make_snapshot.mjs`` boots Pyodide in Node from that same precompiled zip, imports
+json and the engine (from the zip), warms them up and writes a memory snapshot
+(``makeMemorySnapshot``, an underscore API: same Pyodide build and stdlib zip only). It is
+cached (``_cache_root``/snapshot) under the Pyodide version, the zip, the scripts and the wheel,
+and served as ``assets/calculator/snapshot/<hash>/snapshot.bin`` (the ``snapshot`` URL, present
+only when the snapshot was made). The worker restores it (``_loadSnapshot``) with the zip as
+``stdLibURL``, loads catalog.json and falls back to booting from the zip, then the stock one.
 """
 
 import hashlib
@@ -61,6 +71,10 @@ CACHE_DIR = _cache_root() / "engine-wheels"
 STDLIB_CACHE_DIR = _cache_root() / "stdlib"
 STDLIB_SCRIPT = Path(__file__).resolve().parent / "precompile_stdlib.mjs"
 STDLIB_NAME = "python_stdlib.zip"
+SNAPSHOT_CACHE_DIR = _cache_root() / "snapshot"
+SNAPSHOT_SCRIPT = Path(__file__).resolve().parent / "make_snapshot.mjs"
+SNAPSHOT_NAME = "snapshot.bin"
+WARM_UP_SCRIPT = Path(__file__).resolve().parent / "warm_up.mjs"  # imported by both scripts
 
 JS_FILES = ("client.js", "worker.js")
 # What loadPyodide() fetches for a bare interpreter (no packages): entry module, Emscripten
@@ -232,26 +246,56 @@ def precompiled_stdlib(catalog, *, cache_dir=CACHE_DIR, stdlib_cache_dir=None):
     Beside the zip, ``report.json`` holds what the script printed (Python version, magic
     number, the .pyc entries).
     """
-    stdlib_cache_dir = Path(stdlib_cache_dir or STDLIB_CACHE_DIR)
     wheel = _cached_wheel(cache_dir)
+    key_parts = (pyodide_version().encode(), (NODE_PYODIDE / STDLIB_NAME).read_bytes(),
+                 STDLIB_SCRIPT.read_bytes(), WARM_UP_SCRIPT.read_bytes(), wheel.read_bytes())
+    return _node_made(STDLIB_SCRIPT, wheel, catalog, STDLIB_NAME, key_parts,
+                      Path(stdlib_cache_dir or STDLIB_CACHE_DIR), no_node=(
+                          "node is not installed: the calculator uses the stock Python standard "
+                          "library (slower start-up)"), failed=(
+                          "precompiling the standard library failed, the calculator uses the "
+                          "stock one (slower start-up)"))
+
+
+def memory_snapshot(catalog, *, cache_dir=CACHE_DIR, snapshot_cache_dir=None):
+    """The cached Pyodide memory snapshot (made on first use) for the precompiled stdlib, or
+    None (with a printed warning when the script failed) when there is no precompiled stdlib or
+    the snapshot cannot be made: the worker then boots Python from the precompiled stdlib.
+
+    Beside it, ``report.json`` holds what the script printed (Python version, engine file).
+    """
+    stdlib = precompiled_stdlib(catalog, cache_dir=cache_dir)
+    if stdlib is None:
+        return None  # precompiled_stdlib has warned
+    key_parts = (pyodide_version().encode(), stdlib.read_bytes(), SNAPSHOT_SCRIPT.read_bytes(),
+                 WARM_UP_SCRIPT.read_bytes(), _cached_wheel(cache_dir).read_bytes())
+    return _node_made(SNAPSHOT_SCRIPT, stdlib, catalog, SNAPSHOT_NAME, key_parts,
+                      Path(snapshot_cache_dir or SNAPSHOT_CACHE_DIR), no_node=None, failed=(
+                          "making the Pyodide memory snapshot failed, the calculator boots "
+                          "Python from the precompiled stdlib (slower start-up)"))
+
+
+def _node_made(script, input_file, catalog, out_name, key_parts, cache_root, *, no_node, failed):
+    """``cache_root/<key>/out_name`` as ``node script input_file catalog.json out`` writes it
+    (made on first use; ``report.json`` beside it holds the JSON the script printed), or None
+    after warning ``no_node`` (if given) or ``failed`` with the script's error output."""
     key = hashlib.sha256()
-    for part in (pyodide_version().encode(), (NODE_PYODIDE / STDLIB_NAME).read_bytes(),
-                 STDLIB_SCRIPT.read_bytes(), wheel.read_bytes()):
+    for part in key_parts:
         key.update(_sha256(part).encode() + b"\0")
-    cached_dir = stdlib_cache_dir / key.hexdigest()[:20]
-    if (cached_dir / STDLIB_NAME).is_file():
-        return cached_dir / STDLIB_NAME
+    cached_dir = cache_root / key.hexdigest()[:20]
+    if (cached_dir / out_name).is_file():
+        return cached_dir / out_name
     node = shutil.which("node")
     if node is None:
-        _warn_once("node is not installed: the calculator uses the stock Python standard "
-                   "library (slower start-up)")
+        if no_node:
+            _warn_once(no_node)
         return None
-    with tempfile.TemporaryDirectory(prefix="stdlib-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="node-made-") as tmp:
         catalog_file = Path(tmp) / "catalog.json"
         catalog_file.write_bytes(catalog_json_bytes(catalog))
-        out = Path(tmp) / STDLIB_NAME
+        out = Path(tmp) / out_name
         try:
-            run = subprocess.run([node, str(STDLIB_SCRIPT), str(wheel), str(catalog_file), str(out)],
+            run = subprocess.run([node, str(script), str(input_file), str(catalog_file), str(out)],
                                  cwd=ROOT, capture_output=True, text=True, timeout=300)
             report = json.loads(run.stdout) if run.returncode == 0 else None
         except (OSError, subprocess.TimeoutExpired, ValueError) as exc:
@@ -260,17 +304,16 @@ def precompiled_stdlib(catalog, *, cache_dir=CACHE_DIR, stdlib_cache_dir=None):
         else:
             detail = run.stderr.strip()[-2000:]
         if report is None or not out.is_file():
-            _warn_once(f"precompiling the standard library failed, the calculator uses the stock "
-                       f"one (slower start-up):\n{detail}")
+            _warn_once(f"{failed}:\n{detail}")
             return None
-        staging = Path(tempfile.mkdtemp(prefix="stdlib-", dir=_ensure(stdlib_cache_dir)))
-        shutil.copyfile(out, staging / STDLIB_NAME)
+        staging = Path(tempfile.mkdtemp(prefix="node-made-", dir=_ensure(cache_root)))
+        shutil.copyfile(out, staging / out_name)
         (staging / "report.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
         try:
             staging.replace(cached_dir)  # atomic, as for the wheel
         except OSError:
             shutil.rmtree(staging, ignore_errors=True)
-    return cached_dir / STDLIB_NAME
+    return cached_dir / out_name
 
 
 def bundle_urls(catalog, *, cache_dir=CACHE_DIR):
@@ -278,7 +321,8 @@ def bundle_urls(catalog, *, cache_dir=CACHE_DIR):
 
     ``client`` is the module the page loads (``<script type="module" src=...>``); the rest
     goes, as it is, into the page's ``calculator-config`` JSON block that client.js reads.
-    ``stdlib`` (the precompiled standard library) is missing when it could not be built.
+    ``stdlib`` (the precompiled standard library) is missing when it could not be built,
+    ``snapshot`` (the memory snapshot made on it) when either could not be made.
     """
     worker_hash = _sha256((JS_DIR / "worker.js").read_bytes())[:12]
     catalog_hash = _sha256(catalog_json_bytes(catalog))[:12]
@@ -292,6 +336,9 @@ def bundle_urls(catalog, *, cache_dir=CACHE_DIR):
     }
     if stdlib is not None:
         urls["stdlib"] = f"assets/calculator/stdlib/{_served_path(stdlib)}"
+        snapshot = memory_snapshot(catalog, cache_dir=cache_dir)
+        if snapshot is not None:
+            urls["snapshot"] = f"assets/calculator/snapshot/{_served_path(snapshot)}"
     return urls
 
 
@@ -303,12 +350,13 @@ def emit_browser_bundle(site_dir, catalog, *, cache_dir=CACHE_DIR):
     build_engine_wheel(calc / "engine", cache_dir=cache_dir)
     write_catalog_json(catalog, calc)
     copy_runtime(assets / "pyodide")
-    stdlib = precompiled_stdlib(catalog, cache_dir=cache_dir)
-    if stdlib is not None:
-        target = calc / "stdlib" / _served_path(stdlib)
-        if not target.is_file():
-            _ensure(target.parent)
-            shutil.copyfile(stdlib, target)
+    for folder, made in (("stdlib", precompiled_stdlib), ("snapshot", memory_snapshot)):
+        cached = made(catalog, cache_dir=cache_dir)  # no snapshot without a precompiled stdlib
+        if cached is not None:
+            target = calc / folder / _served_path(cached)
+            if not target.is_file():
+                _ensure(target.parent)
+                shutil.copyfile(cached, target)
     for name in JS_FILES:
         shutil.copyfile(JS_DIR / name, calc / name)
     urls = bundle_urls(catalog, cache_dir=cache_dir)

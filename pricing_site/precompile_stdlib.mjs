@@ -12,6 +12,7 @@
 // Prints {"python": "3.14.x", "magic": hex, "compiled": [zip entry names]} on stdout.
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
+import { WARM_UP } from "./warm_up.mjs";
 
 const [wheelPath, catalogPath, outPath] = process.argv.slice(2);
 if (!outPath) {
@@ -22,20 +23,9 @@ const pyodide = await loadPyodide();
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel");
 pyodide.FS.writeFile("/tmp/catalog.json", readFileSync(catalogPath, "utf8"));
 const report = pyodide.runPython(`
-import json, sys
-import calculator
-
-def warm_up():
-    with open("/tmp/catalog.json", encoding="utf-8") as fh:
-        data = json.load(fh)
-    catalog = calculator.load_catalog(data)
-    plan = next((p["id"] for p in data.get("plans", []) if not p.get("custom")), None)
-    calculator.quote_json(catalog, json.dumps({"plan": plan}))
-    for metric in list(data.get("metrics", {}))[:1]:
-        calculator.curve_json(catalog, json.dumps({"request": {"plan": plan}, "metric": metric,
-                                                   "points": 5}))
-
-warm_up()
+${WARM_UP}
+import sys
+warm_up("/tmp/catalog.json")
 ZIP = f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip"
 used = set()
 for module in list(sys.modules.values()):

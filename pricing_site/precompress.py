@@ -6,7 +6,8 @@ on each request, and at a higher level than on-the-fly compression affords. Host
 by themselves (Netlify, Cloudflare Pages) ignore the siblings.
 
 Which files: text assets and the runtime's binaries (``SUFFIXES``: HTML, CSS, JS, JSON, SVG,
-XML, text, ``.wasm``, and ``.zip`` for the precompiled stdlib, whose .pyc entries are stored),
+XML, text, ``.wasm``, ``.zip`` for the precompiled stdlib, whose .pyc entries are stored, and
+``.bin`` for the Pyodide memory snapshot, ~30 MB raw, mostly zeros),
 1 KB or more; a sibling that saves less than 5% (the stock stdlib zip is deflated already)
 is not written. The output is reproducible (gzip header mtime 0, no file name).
 
@@ -33,7 +34,7 @@ import brotli
 from .browser_bundle import _cache_root
 
 SUFFIXES = frozenset((".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt",
-                      ".wasm", ".zip"))
+                      ".wasm", ".zip", ".bin"))
 MIN_SIZE = 1024
 BIG = 256 << 10
 MIN_SAVING = 0.05

@@ -84,7 +84,7 @@ def test_the_lock_pins_pyodide_with_its_integrity():
 def test_emit_writes_every_url_it_returns(tmp_path):
     urls = emit_browser_bundle(tmp_path, CATALOG)
     assert urls == bundle_urls(CATALOG)
-    assert set(urls) == {"client", "worker", "wheel", "catalog", "pyodide", "stdlib"}
+    assert set(urls) == {"client", "worker", "wheel", "catalog", "pyodide", "stdlib", "snapshot"}
     for url in urls.values():
         assert not url.startswith(("/", "http")) and "//" not in url
         assert (tmp_path / url.split("?")[0]).exists(), url
@@ -134,8 +134,32 @@ def test_without_node_the_build_warns_and_uses_the_stock_stdlib(tmp_path, monkey
     monkeypatch.setattr(browser_bundle, "_warned", set())
     urls = emit_browser_bundle(tmp_path / "site", CATALOG)
     assert "stdlib" not in urls and urls["pyodide"] == "assets/pyodide/314.0.7/"
+    assert "snapshot" not in urls
     assert "node is not installed" in capsys.readouterr().err
     assert not (tmp_path / "site/assets/calculator/stdlib").exists()
+    assert not (tmp_path / "site/assets/calculator/snapshot").exists()
+
+
+def test_the_snapshot_is_served_under_its_hash_and_made_on_the_served_zip(tmp_path):
+    urls = emit_browser_bundle(tmp_path, CATALOG)
+    served = tmp_path / urls["snapshot"]
+    assert urls["snapshot"].startswith("assets/calculator/snapshot/")
+    assert urls["snapshot"].endswith("/snapshot.bin")
+    assert hashlib.sha256(served.read_bytes()).hexdigest()[:16] in urls["snapshot"]
+    report = json.loads((browser_bundle.memory_snapshot(CATALOG).parent / "report.json").read_text())
+    assert report["engine"] == "/lib/python314.zip/calculator/__init__.pyc"
+    assert report["bytes"] == served.stat().st_size > 1 << 20
+
+
+def test_a_failed_snapshot_leaves_the_precompiled_stdlib(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(browser_bundle, "SNAPSHOT_CACHE_DIR", tmp_path / "no-cache")
+    script = tmp_path / "fails.mjs"
+    script.write_text("console.error('no snapshot here'); process.exit(1);\n")
+    monkeypatch.setattr(browser_bundle, "SNAPSHOT_SCRIPT", script)
+    monkeypatch.setattr(browser_bundle, "_warned", set())
+    urls = emit_browser_bundle(tmp_path / "site", CATALOG)
+    assert "snapshot" not in urls and "stdlib" in urls
+    assert "making the Pyodide memory snapshot failed" in capsys.readouterr().err
 
 
 def test_no_bundle_file_names_another_origin():

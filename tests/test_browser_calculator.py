@@ -13,7 +13,7 @@ from playwright.sync_api import sync_playwright
 
 from calculator import QuoteError, curve_json, quote
 from pricing_site.catalog_file import load_catalog_file
-from tests.support.calculator_page import write_test_site
+from tests.support.calculator_page import PAGE, write_test_site
 from tests.support.chromium import launch
 from tests.support.http_server import STRICT_CSP, StaticServer
 
@@ -42,7 +42,8 @@ SETTLE = """async (requests) => Promise.all(requests.map((r) =>
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
     site = tmp_path_factory.mktemp("calculator-site")
-    write_test_site(site, CATALOG)
+    urls = write_test_site(site, CATALOG)
+    write_corrupt_snapshot_pages(site, urls)
     with StaticServer(site, headers={"Content-Security-Policy": STRICT_CSP}) as server, \
             sync_playwright() as playwright:
         browser = launch(playwright)
@@ -56,6 +57,25 @@ def page(tmp_path_factory):
         page.ready_info = page.evaluate("window.pricingCalculator.ready")
         yield page
         browser.close()
+
+
+def write_corrupt_snapshot_pages(site, urls):
+    """``corrupt-<kind>/``: the pricing page's config with its snapshot damaged, three ways."""
+    snapshot = (site / urls["snapshot"]).read_bytes()
+    damaged = {
+        "garbage": bytes(range(256)) * 64,                   # not a snapshot at all
+        "truncated": snapshot[:len(snapshot) // 2],          # a valid header, half the memory
+        "empty": b"",
+    }
+    for kind, data in damaged.items():
+        (site / "corrupt" / f"{kind}.bin").parent.mkdir(exist_ok=True)
+        (site / "corrupt" / f"{kind}.bin").write_bytes(data)
+        config = {k: v for k, v in urls.items() if k != "client"}
+        config["snapshot"] = f"corrupt/{kind}.bin"
+        page = site / f"corrupt-{kind}" / "index.html"
+        page.parent.mkdir()
+        page.write_text(PAGE.format(config=json.dumps(config), client=urls["client"]),
+                        encoding="utf-8")
 
 
 def settle(page, requests):
@@ -121,6 +141,34 @@ def test_the_worker_started_from_the_precompiled_stdlib(page):
                for url in page.seen_requests)
     assert not any(url.endswith("/assets/pyodide/314.0.7/python_stdlib.zip")
                    for url in page.seen_requests)
+
+
+def test_the_worker_started_from_the_memory_snapshot(page):
+    # the snapshot (made at build time on the same zip) was restored: no wheel, no stock zip
+    assert page.ready_info["timings"]["start"] == "snapshot"
+    assert any("/assets/calculator/snapshot/" in url and url.endswith("/snapshot.bin")
+               for url in page.seen_requests)
+    assert not any(url.endswith(".whl") for url in page.seen_requests)
+    # every parity test in this module runs on this worker; a few here as well
+    assert settle(page, GRID[::40]) == [cpython(r) for r in GRID[::40]]
+
+
+@pytest.mark.parametrize("kind", ["garbage", "truncated", "empty"])
+def test_a_corrupt_snapshot_falls_back_to_the_precompiled_stdlib(page, kind):
+    context = page.context.browser.new_context()
+    other = context.new_page()
+    problems = []
+    other.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    other.on("pageerror", lambda exc: problems.append(str(exc)))
+    try:
+        other.goto(page.server.url + f"corrupt-{kind}/")
+        info = other.evaluate("window.pricingCalculator.ready")
+        assert info["timings"]["start"] == "precompiled" and info["stdlib"] == "precompiled"
+        sample = GRID[::25] + INVALID[:3]
+        assert settle(other, sample) == [cpython(r) for r in sample]
+        assert problems == []
+    finally:
+        context.close()
 
 
 def test_every_grid_quote_equals_cpython(page):

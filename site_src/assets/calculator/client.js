@@ -3,8 +3,9 @@
 // `calculator` package made in the worker.
 //
 //   <script type="application/json" id="calculator-config">{"worker": ..., "wheel": ...,
-//     "catalog": ..., "pyodide": ..., "stdlib": ...}</script>  (URLs relative to the site root;
-//     stdlib, the precompiled standard library, is optional)
+//     "catalog": ..., "pyodide": ..., "stdlib": ..., "snapshot": ...}</script>  (URLs relative
+//     to the site root; stdlib, the precompiled standard library, and snapshot, a Pyodide
+//     memory snapshot made on it, are optional)
 //   <script type="module" src=".../assets/calculator/client.js"></script>
 //
 //   await window.pricingCalculator.ready;                     // Python answered a warm-up quote
@@ -28,7 +29,7 @@ function readConfig() {
   const config = JSON.parse(block.textContent);
   const root = new URL(config.root ?? "../../", here);
   const workerURL = new URL(config.worker, root);
-  for (const name of ["pyodide", "wheel", "catalog", "stdlib"]) {
+  for (const name of ["pyodide", "wheel", "catalog", "stdlib", "snapshot"]) {
     if (config[name] != null) workerURL.searchParams.set(name, new URL(config[name], root).href);
   }
   return workerURL;

@@ -1,17 +1,22 @@
 // The calculator's module worker: Python (the `calculator` wheel in Pyodide) prices every quote;
 // this file only carries messages. Started by client.js as
-//   new Worker("worker.js?pyodide=<runtime dir/>&wheel=<url>&catalog=<url>[&stdlib=<url>]",
-//              {type: "module"})
+//   new Worker("worker.js?pyodide=<runtime dir/>&wheel=<url>&catalog=<url>[&stdlib=<url>
+//              [&snapshot=<url>]]", {type: "module"})
 // stdlib: the standard library zip with the engine's modules precompiled to .pyc (built by
 // pricing_site/precompile_stdlib.mjs), given to loadPyodide as stdLibURL; without it, or if
 // Pyodide cannot start from it, the runtime's stock python_stdlib.zip is used.
+// snapshot: a Pyodide memory snapshot made on that stdlib zip with json and the engine imported
+// (pricing_site/make_snapshot.mjs), given as _loadSnapshot (with the zip as stdLibURL); the
+// catalog is loaded after the restore. If it fails in any way, Python boots from the stdlib.
 // In:  {id, request}                    a quote: calculator.quote_json
 //      {id, curve: {request, metric, points}}   chart data: calculator.curve_json
 // Out: {id, result} | {id, error, field} for a QuoteError
 //                   | {id, error, field: null, name} for anything else (one answer each)
 // Once: {type: "ready", timings, stdlib} after a warm-up quote, or {type: "failed", error};
 //       stdlib is "precompiled" when json came from a .pyc, else "stock" (or "stock (fallback)");
-//       engine is calculator.__file__ (in the zip, as .pyc, or the wheel's source).
+//       engine is calculator.__file__ (in the zip, as .pyc, or the wheel's source);
+//       timings.start is how Python started: "snapshot", "precompiled", "stock" or
+//       "stock (fallback)".
 const t0 = performance.now();
 const timings = {};
 const lap = (name) => (timings[name] = Math.round(performance.now() - t0));
@@ -22,6 +27,7 @@ const url = (name) => {
   return u.href;
 };
 let stdlib = "stock";
+const useSnapshot = Boolean(params.get("snapshot") && params.get("stdlib"));
 let engineFile = null;
 const fetchOk = async (name, as) => {
   const response = await fetch(url(name));
@@ -30,16 +36,27 @@ const fetchOk = async (name, as) => {
 };
 
 async function start() {
+  // the snapshot (~30 MB) downloads while the runtime's modules load and compile
+  const snapshot = useSnapshot ? fetchOk("snapshot", "arrayBuffer") : null;
+  snapshot?.then(() => lap("snapshot fetched"), () => {}); // loadPyodide awaits it; a failure
+  // falls back there
   const indexURL = url("pyodide");
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  const [pyodide, wheel, catalogText] = await Promise.all([
-    boot(loadPyodide, indexURL), fetchOk("wheel", "arrayBuffer"), fetchOk("catalog", "text")]);
+  lap("runtime imported");
+  // the wheel is not needed when the snapshot holds the engine (imported from the zip)
+  const wheel = useSnapshot ? null : fetchOk("wheel", "arrayBuffer");
+  wheel?.catch(() => {}); // awaited below; a failure is reported there
+  const [pyodide, catalogText] = await Promise.all([
+    boot(loadPyodide, indexURL, snapshot), fetchOk("catalog", "text")]);
   lap("pyodide");
-  // into site-packages, which comes after the stdlib zip on sys.path (the cwd comes before it):
-  // when the zip holds the engine precompiled, that copy is the one imported
-  const sitePackages = pyodide.runPython(
-    "import sys; '/lib/python%d.%d/site-packages' % sys.version_info[:2]");
-  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+  if (timings.start !== "snapshot") {
+    // into site-packages, which comes after the stdlib zip on sys.path (the cwd comes before
+    // it): when the zip holds the engine precompiled, that copy is the one imported
+    const sitePackages = pyodide.runPython(
+      "import sys; '/lib/python%d.%d/site-packages' % sys.version_info[:2]");
+    pyodide.unpackArchive(await (wheel ?? fetchOk("wheel", "arrayBuffer")), "wheel",
+      { extractDir: sitePackages });
+  }
   const calculator = pyodide.pyimport("calculator");
   engineFile = calculator.__file__; // a .pyc in the stdlib zip when that holds the engine too
   const catalog = calculator.load_catalog(pyodide.pyimport("json").loads(catalogText));
@@ -54,16 +71,38 @@ async function start() {
   return engine;
 }
 
-// loadPyodide from the precompiled stdlib when there is one; the stock zip if that fails.
-async function boot(loadPyodide, indexURL) {
-  if (!params.get("stdlib")) return loadPyodide({ indexURL });
+// Python from the memory snapshot when there is one (with the zip it was made on), else from the
+// precompiled stdlib; on any failure the next way down, ending with the stock runtime.
+async function boot(loadPyodide, indexURL, snapshot) {
+  if (snapshot) {
+    try {
+      const pyodide = await loadPyodide({ indexURL, stdLibURL: url("stdlib"),
+        _loadSnapshot: snapshot });
+      // what the snapshot must hold, checked; `random` (if anything imported it) is reseeded,
+      // as the snapshot froze its state
+      const ok = pyodide.runPython(`import sys
+if "random" in sys.modules: sys.modules["random"].seed()
+all(m in sys.modules for m in ("json", "calculator")) and sys.modules["json"].__file__.endswith(".pyc")`);
+      if (!ok) throw new Error("the snapshot does not hold the engine");
+      stdlib = "precompiled";
+      timings.start = "snapshot";
+      return pyodide;
+    } catch (err) {
+      console.warn(`calculator: the memory snapshot failed (${err?.message ?? err}); booting Python`);
+    }
+  }
+  if (!params.get("stdlib")) {
+    timings.start = "stock";
+    return loadPyodide({ indexURL });
+  }
   try {
     const pyodide = await loadPyodide({ indexURL, stdLibURL: url("stdlib") });
     const compiled = pyodide.runPython("import json; json.__file__.endswith('.pyc')");
     stdlib = compiled ? "precompiled" : "stock";
+    timings.start = stdlib;
     return pyodide;
   } catch (err) {
-    stdlib = "stock (fallback)";
+    stdlib = timings.start = "stock (fallback)";
     console.warn(`calculator: the precompiled stdlib failed (${err?.message ?? err}); using the stock one`);
     return loadPyodide({ indexURL });
   }

@@ -1,0 +1,40 @@
+// Build time: a Pyodide memory snapshot the calculator's worker restores instead of booting Python.
+//   node pricing_site/make_snapshot.mjs <precompiled python_stdlib.zip> <catalog.json> <out.bin>
+// Boots the npm-pinned Pyodide (node_modules/pyodide) with `_makeSnapshot` and, as stdLibURL, the
+// very zip the site serves (precompile_stdlib.mjs's output: a snapshot only restores onto the
+// same Pyodide build and the same stdlib zip byte for byte). Then does what worker.js does once
+// Python is up, minus what a snapshot cannot hold: imports json and calculator (from that zip,
+// where the engine is precompiled: file-system changes such as an unpacked wheel are not
+// captured, the zip is mounted again at restore), loads the catalog, makes a warm-up quote and a
+// cost curve (so the modules imported lazily are in memory too), drops the catalog (the worker
+// loads the page's catalog.json itself) and writes `pyodide.makeMemorySnapshot()`.
+// Hash randomisation is off (PYTHONHASHSEED=0), no packages are loaded, no JS object is kept.
+// Prints {"python": "3.14.x", "engine": calculator.__file__, "bytes": n} on stdout.
+import { readFileSync, writeFileSync } from "node:fs";
+import { loadPyodide } from "pyodide";
+import { WARM_UP } from "./warm_up.mjs";
+
+const [stdlibPath, catalogPath, outPath] = process.argv.slice(2);
+if (!outPath) {
+  console.error("usage: node make_snapshot.mjs <python_stdlib.zip> <catalog.json> <out.bin>");
+  process.exit(2);
+}
+const pyodide = await loadPyodide({
+  stdLibURL: stdlibPath, _makeSnapshot: true,
+  env: { HOME: "/home/pyodide", PYTHONHASHSEED: "0" },
+});
+pyodide.FS.writeFile("/tmp/catalog.json", readFileSync(catalogPath, "utf8"));
+const report = JSON.parse(pyodide.runPython(`
+${WARM_UP}
+import sys
+warm_up("/tmp/catalog.json")
+del warm_up  # the catalog and its helpers stay out of the snapshot
+ZIP = f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip/"
+if not calculator.__file__.startswith(ZIP) or sys.flags.hash_randomization:
+    raise SystemExit(f"not snapshotting: engine {calculator.__file__}, "
+                     f"hash randomisation {sys.flags.hash_randomization}")
+json.dumps({"python": sys.version.split()[0], "engine": calculator.__file__})
+`));
+const snapshot = pyodide.makeMemorySnapshot();
+writeFileSync(outPath, snapshot);
+process.stdout.write(JSON.stringify({ ...report, bytes: snapshot.length }));
