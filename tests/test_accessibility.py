@@ -5,10 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.site_support import demo_site
-from tests.support.chromium import launch
 from tests.support.http_server import StaticServer
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -16,11 +14,9 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 
 
 @pytest.fixture(scope="module")
-def browser_and_server():
-    with StaticServer(demo_site()) as server, sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser, server
-        browser.close()
+def server():
+    with StaticServer(demo_site()) as running:
+        yield running
 
 
 def serious(results):
@@ -33,8 +29,7 @@ def serious(results):
 @pytest.mark.parametrize("path", ["", "pricing/"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", ["phone", "desktop"])
-def test_no_serious_accessibility_violation(browser_and_server, path, scheme, width):
-    browser, server = browser_and_server
+def test_no_serious_accessibility_violation(browser, server, path, scheme, width):
     context = browser.new_context(viewport=VIEWPORTS[width], color_scheme=scheme)
     try:
         page = context.new_page()

@@ -9,12 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from calculator import QuoteError, curve_json, quote
 from pricing_site.catalog_file import load_catalog_file
 from tests.support.calculator_page import PAGE, write_test_site
-from tests.support.chromium import launch
 from tests.support.http_server import STRICT_CSP, StaticServer
 
 pytestmark = pytest.mark.e2e
@@ -40,13 +38,11 @@ SETTLE = """async (requests) => Promise.all(requests.map((r) =>
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
+def page(tmp_path_factory, browser):
     site = tmp_path_factory.mktemp("calculator-site")
     urls = write_test_site(site, CATALOG)
     write_corrupt_snapshot_pages(site, urls)
-    with StaticServer(site, headers={"Content-Security-Policy": STRICT_CSP}) as server, \
-            sync_playwright() as playwright:
-        browser = launch(playwright)
+    with StaticServer(site, headers={"Content-Security-Policy": STRICT_CSP}) as server:
         page = browser.new_page()
         page.seen_requests, page.problems = [], []
         page.on("request", lambda r: page.seen_requests.append(r.url))
@@ -56,7 +52,7 @@ def page(tmp_path_factory):
         page.goto(server.url + "pricing/")
         page.ready_info = page.evaluate("window.pricingCalculator.ready")
         yield page
-        browser.close()
+        page.close()
 
 
 def write_corrupt_snapshot_pages(site, urls):

@@ -7,11 +7,9 @@ import json
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from calculator import load_catalog, quote
 from tests.site_support import DEMO, demo_site
-from tests.support.chromium import launch
 from tests.support.http_server import StaticServer
 
 TOTAL = "[data-testid=calculator-total]"
@@ -31,14 +29,6 @@ def server():
     # test_browser_calculator.py.
     with StaticServer(demo_site()) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

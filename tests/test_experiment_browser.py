@@ -34,10 +34,7 @@ from pricing_site.host_headers import SECURITY
 from pricing_site.pricing_data import BILLINGS, entry_request
 from pricing_site.variants import variant_documents
 from tests.site_support import DEMO, parse
-from tests.test_calculator_ui import (
-    browser,  # noqa: F401  (the module's Chromium fixture)
-    wait_total,
-)
+from tests.test_calculator_ui import wait_total
 from tests.test_calculator_ui import live as wait_live
 from tests.test_calculator_ui import shown as total
 
@@ -137,7 +134,7 @@ def visitor_for(spec, variant):
 
 
 @pytest.fixture
-def open_context(browser, edge, spec):  # noqa: F811  (the imported fixture)
+def open_context(browser, edge, spec):
     """A fresh browser (cookies, sessionStorage) with the recorder; optional visitor cookie."""
     contexts = []
 

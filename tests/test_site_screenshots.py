@@ -8,10 +8,8 @@ the page loads nothing from another origin and that the billing toggle switches 
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tests.site_support import ROOT, demo_site
-from tests.support.chromium import launch
 from tests.support.http_server import StaticServer
 
 SHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -23,14 +21,6 @@ PAGES = {"landing": "", "pricing": "pricing/"}
 def base_url():
     with StaticServer(demo_site()) as server:
         yield server.url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = launch(p)
-        yield browser
-        browser.close()
 
 
 def _shoot(browser, base_url, page_name, viewport, scheme):
