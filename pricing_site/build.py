@@ -105,24 +105,42 @@ def build_site(catalog_path, out=None, variant=None, all_variants=False, config_
         return build_all_variants(catalog_path, out or DEFAULT_VARIANTS_OUT, config_file)
     _log_to_stderr(logging.WARNING)
     out = Path(out or DEFAULT_OUT).resolve()
+    status = _staged(out, lambda building: _mkdocs_build(catalog_path, variant, config_file,
+                                                         building, out))
+    if status == 0:
+        print(f"Built the site{f' (variant {variant})' if variant else ''} into {out}")
+    return status
+
+
+def _staged(out, fill):
+    """Run ``fill(staging)`` in a fresh folder beside ``out``; swap it in when ``fill``
+    returns 0, remove it when it returns anything else or raises: ``out`` changes only
+    after a complete success."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        status = fill(staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if status:
+        shutil.rmtree(staging, ignore_errors=True)
+    else:
+        _swap(staging, out)
+    return status
+
+
+def _mkdocs_build(catalog_path, variant, config_file, building, out):
+    """One MkDocs build into ``building``; an exit status (problems printed, no traceback)."""
     try:
         config = load_config(str(config_file), site_dir=str(building), strict=True)
         if not _catalog_ok(catalog_path, config, variant):
-            shutil.rmtree(building, ignore_errors=True)
             return 1
         with _catalog_env(catalog_path, variant):
             build(config)
     except (MkDocsException, OSError) as exc:
-        shutil.rmtree(building, ignore_errors=True)
         print(f"error: the site was not built ({exc}); {out} is unchanged", file=sys.stderr)
         return 1
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
-    _swap(building, out)
-    print(f"Built the site{f' (variant {variant})' if variant else ''} into {out}")
     return 0
 
 
@@ -149,27 +167,28 @@ def build_all_variants(catalog_path, out, config_file=CONFIG):
     data, _, _ = read_yaml(catalog_path)
     spec = experiment_spec(data)
     keys = [v["key"] for v in spec["variations"]]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
-    try:
-        context = multiprocessing.get_context("spawn")   # no fork of a threaded parent
-        with ProcessPoolExecutor(max_workers=min(len(keys), os.cpu_count() or 1),
-                                 mp_context=context) as pool:
-            jobs = [pool.submit(_build_variant, str(catalog_path), str(staging / key), key,
-                                str(config_file), epoch) for key in keys]
-            statuses = [job.result() for job in jobs]
-        if any(statuses):
-            shutil.rmtree(staging, ignore_errors=True)
-            print(f"error: not every variant built; {out} is unchanged", file=sys.stderr)
-            return max(statuses)
-        (staging / "variants.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
-        write_edge_routers(staging, spec)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap(staging, out)
-    print(f"Built {len(keys)} variants ({', '.join(keys)}) into {out}")
+    status = _staged(out, lambda staging: _build_variations(catalog_path, config_file, spec,
+                                                            keys, epoch, staging, out))
+    if status == 0:
+        print(f"Built {len(keys)} variants ({', '.join(keys)}) into {out}")
+    return status
+
+
+def _build_variations(catalog_path, config_file, spec, keys, epoch, staging, out):
+    """Every variation into ``staging/<key>/`` in parallel processes, then variants.json and
+    the edge routers; an exit status."""
+    context = multiprocessing.get_context("spawn")   # no fork of a threaded parent
+    with ProcessPoolExecutor(max_workers=min(len(keys), os.cpu_count() or 1),
+                             mp_context=context) as pool:
+        jobs = [pool.submit(_build_variant, str(catalog_path), str(staging / key), key,
+                            str(config_file), epoch) for key in keys]
+        statuses = [job.result() for job in jobs]
+    if any(statuses):
+        print(f"error: not every variant built; {out} is unchanged", file=sys.stderr)
+        return max(statuses)
+    (staging / "variants.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
+    write_edge_routers(staging, spec)
     return 0
 
 
