@@ -33,12 +33,6 @@ class Ranked:
                 "reason": self.reason}
 
 
-def _total(catalog, plan, request):
-    """The plan's total for the request, ``None`` for contact sales; raises QuoteError."""
-    bill = rate_plan(catalog, plan, request)
-    return bill.total if bill.priced else None
-
-
 def compare(catalog, request):
     """Every plan for the same request, cheapest first; then contact-sales, then unavailable."""
     request = parse_request(catalog, request)
@@ -65,8 +59,10 @@ def _with_quantity(request, metric, quantity):
 
 
 def _safe_total(catalog, plan, request):
+    """The plan's total for the request; None where it cannot price it (contact sales, a
+    limit, a metric it does not offer)."""
     try:
-        return _total(catalog, plan, request)
+        return rate_plan(catalog, plan, request).total
     except QuoteError:
         return None
 

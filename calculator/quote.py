@@ -203,7 +203,7 @@ def _monthly_equivalent(bill, currency):
     return round_money(bill.total / bill.months, currency) if bill.months != 1 else bill.total
 
 
-def cheapest_alternative(catalog, request, total, billing=None):
+def cheapest_alternative(catalog, request, total):
     """The plan that prices ``request`` for the least, if below ``total``; plans that cannot
     serve the request (limits, missing metrics or add-ons) are left out."""
     best = None
@@ -211,7 +211,7 @@ def cheapest_alternative(catalog, request, total, billing=None):
         if plan.id == request.plan or plan.custom:
             continue
         try:
-            other = rate_plan(catalog, plan, request, billing)
+            other = rate_plan(catalog, plan, request)
         except ValueError:
             continue
         if other.priced and other.total < total and (best is None or other.total < best.total):

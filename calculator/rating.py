@@ -85,11 +85,11 @@ class Custom(str):
     """``monthly_lines``' answer when a quantity needs sales: the reason, as text."""
 
 
-def rate_plan(catalog, plan, request, billing=None):
-    """The bill of ``plan`` for a checked ``request`` (billed as ``billing``, default the
-    request's); raises ``QuoteError`` when the request breaks one of the plan's limits."""
+def rate_plan(catalog, plan, request):
+    """The bill of ``plan`` for a checked ``request``, billed as the request says; raises
+    ``QuoteError`` when the request breaks one of the plan's limits."""
     return bill_for(catalog, plan, request, monthly_lines(catalog, plan, request),
-                    billing or request.billing)
+                    request.billing)
 
 
 def monthly_lines(catalog, plan, request):
