@@ -1,14 +1,20 @@
-"""Engine speed on the demo catalog (CPython): microseconds per quote, catalog load time.
+"""Engine speed on the demo catalog: microseconds per quote, catalog load time, and the
+browser's calls (quote, quote_json, the 100-point cost curve) in CPython and in Pyodide.
 
 Prints medians over several repeats and ratios against baselines measured in the same
-run: the bare Decimal arithmetic of the same bill (the floor any engine pays), and the
-core rating of one plan without the explanation (nudges, alerts, cheaper plan, saving).
+run: the bare Decimal arithmetic of the same bill (the floor any engine pays), the core
+rating of one plan without the explanation (nudges, alerts, cheaper plan, saving), and
+CPython for the Pyodide figures. The visitor's browser runs the engine in Pyodide, so that
+is the figure the calculator feels; bench/engine_pyodide.mjs runs ``browser_calls`` below
+in Pyodide under Node (node_modules/pyodide), on the same catalog, and prints it as JSON.
 Run: .venv/bin/python bench/engine.py
 """
 
 import json
 import platform
+import shutil
 import statistics
+import subprocess
 import sys
 import timeit
 from decimal import ROUND_HALF_UP, Decimal
@@ -17,12 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from calculator import load_catalog, parse_request, quote  # noqa: E402
+from calculator import curve_json, load_catalog, parse_request, quote, quote_json  # noqa: E402
 from calculator.rating import rate_plan  # noqa: E402
 
 REPEATS = 7
 THREE_LINES = {"plan": "business", "seats": 12, "usage": {"api_calls": 250000}}
 SEATS_ONLY = {"plan": "team", "seats": 49}
+# The chart the calculator draws beside the three-line quote (ui.js: a seat plan's curve is
+# over seats), 100 points as client.js asks for; curve_quantities adds the tier edges.
+CURVE = {"request": THREE_LINES, "metric": "seats", "points": 100}
 
 
 def median_us(func, number):
@@ -40,6 +49,35 @@ def bare_decimal_bill():
     return flat + seats + calls
 
 
+def browser_calls(catalog):
+    """What both runtimes time: the calls the browser's worker makes (also run in Pyodide)."""
+    request_json, curve_payload = json.dumps(THREE_LINES), json.dumps(CURVE)
+    curve = json.loads(curve_json(catalog, curve_payload))["ok"]
+    return {
+        "python": platform.python_version(),
+        "quote_us": median_us(lambda: quote(catalog, THREE_LINES), 1000),
+        "seats_us": median_us(lambda: quote(catalog, SEATS_ONLY), 1000),
+        "quote_json_us": median_us(lambda: quote_json(catalog, request_json), 1000),
+        "curve_ms": median_us(lambda: curve_json(catalog, curve_payload), 5) / 1000,
+        "curve_points": len(curve["quantities"]),
+        "curve_plans": len(curve["plans"]),
+    }
+
+
+def in_pyodide(as_json):
+    """``browser_calls`` in Pyodide under Node, or a one-line reason it did not run."""
+    if shutil.which("node") is None:
+        return "skipped: node is not on PATH"
+    if not (ROOT / "node_modules" / "pyodide").is_dir():
+        return "skipped: node_modules/pyodide is missing (npm ci)"
+    run = subprocess.run(["node", str(ROOT / "bench" / "engine_pyodide.mjs")], input=as_json,
+                         capture_output=True, text=True, cwd=ROOT, check=False)
+    if run.returncode != 0:
+        last = (run.stderr.strip().splitlines() or ["no output"])[-1][:200]
+        return f"failed: engine_pyodide.mjs exited {run.returncode}: {last}"
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
 def main():
     catalog = load_catalog(ROOT / "plans.yaml")
     plan = catalog.plan("business")
@@ -48,12 +86,13 @@ def main():
 
     floor = median_us(bare_decimal_bill, 20000)
     core = median_us(lambda: rate_plan(catalog, plan, request), 5000)
-    full = median_us(lambda: quote(catalog, THREE_LINES), 2000)
     full_dict = median_us(lambda: quote(catalog, THREE_LINES).to_dict(), 2000)
-    seats = median_us(lambda: quote(catalog, SEATS_ONLY), 2000)
     as_json = json.dumps(catalog.to_dict())
     load_yaml = median_us(lambda: load_catalog(ROOT / "plans.yaml"), 20) / 1000
     load_dict = median_us(lambda: load_catalog(json.loads(as_json)), 500) / 1000
+    cpython = browser_calls(catalog)
+    pyodide = in_pyodide(as_json)
+    full = cpython["quote_us"]
 
     print(f"engine benchmark · Python {platform.python_version()} · {platform.machine()} · "
           f"median of {REPEATS} repeats")
@@ -64,12 +103,27 @@ def main():
           f"   x{full / core:.1f} the core rating")
     print(f"  quote().to_dict(), same                          {full_dict:8.2f} µs"
           f"   x{full_dict / core:.1f} the core rating")
-    print(f"  quote(), team 49 seats (graduated)               {seats:8.2f} µs")
     print(f"  load_catalog(plans.yaml) with schema check       {load_yaml:8.2f} ms")
     print(f"  load_catalog(dict from catalog.json)             {load_dict:8.3f} ms"
           f"   (YAML path x{load_yaml / load_dict:.0f})")
     print(f"  target: core rating under 20 µs per three-line quote: "
           f"{'met' if core < 20 else 'NOT met'}")
+    if isinstance(pyodide, str):
+        print(f"  Pyodide in Node: {pyodide}")
+        return
+    print(f"  in Pyodide {pyodide['pyodide']} (Python {pyodide['python']}) under Node "
+          f"{pyodide['node']}, same catalog and requests:")
+    print(f"  {'':<47}{'CPython':>11} {'Pyodide':>11}   Pyodide/CPython")
+    curve = f"curve_json(), {cpython['curve_points']} points x {cpython['curve_plans']} plans"
+    rows = [("quote(), three-line business", "quote_us", "µs"),
+            ("quote(), team 49 seats", "seats_us", "µs"),
+            ("quote_json(), three-line (the worker's call)", "quote_json_us", "µs"),
+            (curve, "curve_ms", "ms")]
+    for label, key, unit in rows:
+        print(f"  {label:<47}{cpython[key]:8.2f} {unit} {pyodide[key]:8.2f} {unit}"
+              f"   x{pyodide[key] / cpython[key]:.1f}")
+    print(f"  target: the curve within a 16 ms frame in Pyodide: "
+          f"{'met' if pyodide['curve_ms'] < 16 else 'NOT met'}")
 
 
 if __name__ == "__main__":
