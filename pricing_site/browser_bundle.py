@@ -54,6 +54,8 @@ import tomllib
 from importlib.metadata import version as installed_version
 from pathlib import Path
 
+from pricing_site import sparse_snapshot
+
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE_DIR = ROOT / "calculator"
 JS_DIR = ROOT / "site_src" / "assets" / "calculator"
@@ -262,17 +264,31 @@ def memory_snapshot(catalog, *, cache_dir=CACHE_DIR, snapshot_cache_dir=None):
     None (with a printed warning when the script failed) when there is no precompiled stdlib or
     the snapshot cannot be made: the worker then boots Python from the precompiled stdlib.
 
-    Beside it, ``report.json`` holds what the script printed (Python version, engine file).
+    The path returned is the sparse copy the site serves (``sparse_snapshot``); beside the
+    raw snapshot, ``report.json`` holds what the script printed (Python version, engine file).
     """
     stdlib = precompiled_stdlib(catalog, cache_dir=cache_dir)
     if stdlib is None:
         return None  # precompiled_stdlib has warned
     key_parts = (pyodide_version().encode(), stdlib.read_bytes(), SNAPSHOT_SCRIPT.read_bytes(),
                  WARM_UP_SCRIPT.read_bytes(), _cached_wheel(cache_dir).read_bytes())
-    return _node_made(SNAPSHOT_SCRIPT, stdlib, catalog, SNAPSHOT_NAME, key_parts,
-                      Path(snapshot_cache_dir or SNAPSHOT_CACHE_DIR), no_node=None, failed=(
-                          "making the Pyodide memory snapshot failed, the calculator boots "
-                          "Python from the precompiled stdlib (slower start-up)"))
+    raw = _node_made(SNAPSHOT_SCRIPT, stdlib, catalog, SNAPSHOT_NAME, key_parts,
+                     Path(snapshot_cache_dir or SNAPSHOT_CACHE_DIR), no_node=None, failed=(
+                         "making the Pyodide memory snapshot failed, the calculator boots "
+                         "Python from the precompiled stdlib (slower start-up)"))
+    return None if raw is None else _sparse_copy(raw)
+
+
+def _sparse_copy(raw):
+    """``served/snapshot.bin`` beside the cached snapshot ``raw``: the same memory in the
+    sparse layout the worker reads (pricing_site/sparse_snapshot.py), made on first use."""
+    served = raw.parent / "served" / raw.name
+    if not served.is_file():
+        _ensure(served.parent)
+        staging = served.with_name(f".{raw.name}.{os.getpid()}")
+        staging.write_bytes(sparse_snapshot.encode(raw.read_bytes()))
+        staging.replace(served)  # atomic: a concurrent build sees the whole file or none
+    return served
 
 
 def _node_made(script, input_file, catalog, out_name, key_parts, cache_root, *, no_node, failed):

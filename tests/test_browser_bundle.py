@@ -1,5 +1,6 @@
 """The browser bundle as files: engine-only reproducible wheel, catalog.json, runtime, URLs."""
 
+import fnmatch
 import hashlib
 import json
 import zipfile
@@ -12,6 +13,8 @@ from pricing_site import browser_bundle
 from pricing_site.browser_bundle import (BundleError, build_engine_wheel, bundle_urls, copy_runtime,
                                          emit_browser_bundle, write_catalog_json)
 from pricing_site.catalog_file import load_catalog_file
+from pricing_site.host_headers import IMMUTABLE_PATHS
+from tests.support.sparse_snapshot import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = load_catalog_file(ROOT / "plans.yaml")
@@ -146,9 +149,13 @@ def test_the_snapshot_is_served_under_its_hash_and_made_on_the_served_zip(tmp_pa
     assert urls["snapshot"].startswith("assets/calculator/snapshot/")
     assert urls["snapshot"].endswith("/snapshot.bin")
     assert hashlib.sha256(served.read_bytes()).hexdigest()[:16] in urls["snapshot"]
-    report = json.loads((browser_bundle.memory_snapshot(CATALOG).parent / "report.json").read_text())
+    # served sparse (tests/test_sparse_snapshot.py): the memory Node wrote, without its zero runs
+    raw = browser_bundle.memory_snapshot(CATALOG).parent.parent / "snapshot.bin"
+    report = json.loads((raw.parent / "report.json").read_text())
     assert report["engine"] == "/lib/python314.zip/calculator/__init__.pyc"
-    assert report["bytes"] == served.stat().st_size > 1 << 20
+    assert report["bytes"] == raw.stat().st_size > 1 << 20
+    assert decode(served.read_bytes()) == raw.read_bytes()
+    assert served.stat().st_size < raw.stat().st_size / 2
 
 
 def test_a_failed_snapshot_leaves_the_precompiled_stdlib(tmp_path, monkeypatch, capsys):
@@ -166,3 +173,15 @@ def test_no_bundle_file_names_another_origin():
     for name in ("client.js", "worker.js"):
         text = (ROOT / "site_src/assets/calculator" / name).read_text()
         assert "http://" not in text and "https://" not in text and "micropip" not in text
+
+
+def test_content_addressed_files_are_cached_for_good_and_the_rest_revalidates():
+    def immutable(path):
+        return any(fnmatch.fnmatchcase("/" + path, rule) for rule in IMMUTABLE_PATHS)
+
+    urls = bundle_urls(CATALOG)
+    for key in ("wheel", "stdlib", "snapshot"):  # <hash of the bytes>/<name>
+        assert immutable(urls[key]), key
+    assert immutable(urls["pyodide"] + "pyodide.asm.wasm")  # under the runtime's version
+    for key in ("client", "worker", "catalog"):  # same path, new bytes after a rebuild
+        assert not immutable(urls[key].split("?")[0]), key

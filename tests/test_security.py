@@ -67,14 +67,16 @@ def test_our_scripts_never_write_html_from_data():
 
 
 def test_no_violation_while_using_the_calculator_under_the_policy(browser):
-    with StaticServer(demo_site(), headers={"Content-Security-Policy": CSP}) as server:
+    # served as Netlify or Cloudflare Pages would, with the headers the build's _headers gives
+    with StaticServer(demo_site(), host_rules=True) as server:
         page = browser.new_page()
         try:
             problems = []
             page.on("console", lambda m: m.type == "error" and problems.append(m.text))
             page.add_init_script(RECORD)
             for path in ("", "about/"):
-                page.goto(server.url + path)
+                response = page.goto(server.url + path)
+                assert response.headers["content-security-policy"] == CSP
             page.goto(server.url + "pricing/")
             page.wait_for_function("() => document.querySelector('[data-testid=calculator-status]')"
                                    ".dataset.state === 'live'", timeout=60000)

@@ -2,15 +2,19 @@
 
 Serves ``.wasm`` as ``application/wasm`` (Pyodide hangs otherwise) and ``.js``/``.mjs`` as
 ``text/javascript``, can add headers to every response (e.g. a strict Content-Security-Policy),
-and records every path it was asked for.
+or, as Netlify and Cloudflare Pages do, the ones the site's own ``_headers`` file gives each
+path (``host_rules=True``: security headers, long caching), and records every path it was
+asked for.
 
     with StaticServer(site_dir, headers={"Content-Security-Policy": CSP}) as server:
         page.goto(server.url + "pricing/")
 """
 
+import fnmatch
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 # What a production host must send too: scripts from the site only, wasm compilation allowed.
 STRICT_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
@@ -29,6 +33,12 @@ class _Handler(SimpleHTTPRequestHandler):
     }
 
     def end_headers(self):
+        path = self.path.split("?")[0]
+        for pattern, headers in self.server.rules:
+            if fnmatch.fnmatchcase(path, pattern):
+                for name, value in headers:
+                    if name.lower() != "content-type":  # set above from the extension
+                        self.send_header(name, value)
         for name, value in self.server.extra_headers.items():
             self.send_header(name, value)
         super().end_headers()
@@ -37,12 +47,29 @@ class _Handler(SimpleHTTPRequestHandler):
         self.server.requests.append(self.path)
 
 
+def read_headers_file(path):
+    """``_headers`` (pricing_site/host_headers.py writes it) as [(path pattern, [(name, value)])]:
+    a line at the margin is a pattern (``*`` matches anything, ``/`` included), the indented
+    lines under it its headers; every rule matching a path applies."""
+    rules = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        else:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
 class StaticServer:
     """``ThreadingHTTPServer`` over ``directory`` on a free port; a context manager."""
 
-    def __init__(self, directory, headers=None):
+    def __init__(self, directory, headers=None, host_rules=False):
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0),
                                           partial(_Handler, directory=str(directory)))
+        self._httpd.rules = read_headers_file(Path(directory, "_headers")) if host_rules else []
         self._httpd.extra_headers = dict(headers or {})
         self._httpd.requests = []
         self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/"

@@ -6,8 +6,9 @@
 // pricing_site/precompile_stdlib.mjs), given to loadPyodide as stdLibURL; without it, or if
 // Pyodide cannot start from it, the runtime's stock python_stdlib.zip is used.
 // snapshot: a Pyodide memory snapshot made on that stdlib zip with json and the engine imported
-// (pricing_site/make_snapshot.mjs), given as _loadSnapshot (with the zip as stdLibURL); the
-// catalog is loaded after the restore. If it fails in any way, Python boots from the stdlib.
+// (pricing_site/make_snapshot.mjs), served sparse (see unsparse below), given as _loadSnapshot
+// (with the zip as stdLibURL); the catalog is loaded after the restore. If it fails in any way,
+// Python boots from the stdlib.
 // In:  {id, request}                    a quote: calculator.quote_json
 //      {id, curve: {request, metric, points}}   chart data: calculator.curve_json
 // Out: {id, result} | {id, error, field} for a QuoteError
@@ -36,8 +37,8 @@ const fetchOk = async (name, as) => {
 };
 
 async function start() {
-  // the snapshot (~30 MB) downloads while the runtime's modules load and compile
-  const snapshot = useSnapshot ? fetchOk("snapshot", "arrayBuffer") : null;
+  // the snapshot (~12 MB sparse) downloads while the runtime's modules load and compile
+  const snapshot = useSnapshot ? fetchOk("snapshot", "arrayBuffer").then(unsparse) : null;
   snapshot?.then(() => lap("snapshot fetched"), () => {}); // loadPyodide awaits it; a failure
   // falls back there
   const indexURL = url("pyodide");
@@ -78,12 +79,13 @@ async function boot(loadPyodide, indexURL, snapshot) {
     try {
       const pyodide = await loadPyodide({ indexURL, stdLibURL: url("stdlib"),
         _loadSnapshot: snapshot });
-      // what the snapshot must hold, checked; `random` (if anything imported it) is reseeded,
-      // as the snapshot froze its state
-      const ok = pyodide.runPython(`import sys
-if "random" in sys.modules: sys.modules["random"].seed()
-all(m in sys.modules for m in ("json", "calculator")) and sys.modules["json"].__file__.endswith(".pyc")`);
-      if (!ok) throw new Error("the snapshot does not hold the engine");
+      // what the snapshot must hold, checked through proxies (no Python source to compile);
+      // `random` (if anything imported it) is reseeded, as the snapshot froze its state
+      const modules = pyodide.pyimport("sys").modules;
+      if (modules.has("random")) modules.get("random").seed();
+      if (!modules.has("calculator") || !modules.get("json").__file__.endsWith(".pyc")) {
+        throw new Error("the snapshot does not hold the engine");
+      }
       stdlib = "precompiled";
       timings.start = "snapshot";
       return pyodide;
@@ -106,6 +108,28 @@ all(m in sys.modules for m in ("json", "calculator")) and sys.modules["json"].__
     console.warn(`calculator: the precompiled stdlib failed (${err?.message ?? err}); using the stock one`);
     return loadPyodide({ indexURL });
   }
+}
+
+// The snapshot is served sparse, without its long zero runs (pricing_site/sparse_snapshot.py:
+// b"PYSPARSE", u32 memory length, u32 span count, (u32 offset, u32 length) per span, then the
+// spans' bytes); rebuilt here byte for byte. Anything that does not add up is a damaged file.
+function unsparse(buffer) {
+  const damaged = () => new Error("the snapshot file is damaged");
+  if (buffer.byteLength < 16) throw damaged();
+  const view = new DataView(buffer);
+  const magic = String.fromCharCode(...new Uint8Array(buffer, 0, 8));
+  const [length, count] = [view.getUint32(8, true), view.getUint32(12, true)];
+  let at = 16 + 8 * count;
+  if (magic !== "PYSPARSE" || at > buffer.byteLength) throw damaged();
+  const memory = new Uint8Array(length);
+  for (let i = 0; i < count; i++) {
+    const offset = view.getUint32(16 + 8 * i, true), size = view.getUint32(20 + 8 * i, true);
+    if (offset + size > length || at + size > buffer.byteLength) throw damaged();
+    memory.set(new Uint8Array(buffer, at, size), offset);
+    at += size;
+  }
+  if (at !== buffer.byteLength) throw damaged();
+  return memory;
 }
 
 let started = start();
