@@ -24,10 +24,8 @@ def catalog():
 
 @pytest.fixture(scope="module")
 def server():
-    # No CSP header here: Material's own inline scripts need hashes first (see the README's
-    # security notes); the calculator bundle itself is tested under STRICT_CSP in
-    # test_browser_calculator.py.
-    with StaticServer(demo_site()) as running:
+    # with the headers the build's _headers gives each path (CSP, caching), as a host sends them
+    with StaticServer(demo_site(), host_rules=True) as running:
         yield running
 
 
@@ -67,6 +65,26 @@ def wait_total(page, text):
 
 def shown(catalog, request):
     return quote(catalog, request).to_dict()["display"]["total"]
+
+
+def test_the_page_works_before_python_has_loaded(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    held = []  # the runtime's requests, never answered while the test runs
+    page.route("**/assets/pyodide/**", lambda route: held.append(route))
+    try:
+        page.goto(server.url + "pricing/")
+        assert page.get_attribute(STATUS, "data-state") == "prerendered"
+        assert page.text_content(TOTAL).startswith("$")
+        monthly, annual = page.get_by_test_id("price-team-monthly"), page.get_by_test_id("price-team-annual")
+        page.click("label[for=billing-annual]")  # the plan cards' billing toggle
+        assert annual.is_visible() and not monthly.is_visible()
+        question = page.locator("#pricing-faq details").nth(1)
+        assert question.get_attribute("open") is None
+        question.locator("summary").click()
+        assert question.get_attribute("open") is not None
+        assert held and page.get_attribute(STATUS, "data-state") == "prerendered"
+    finally:
+        page.close()  # drops the held requests
 
 
 def test_prerendered_estimate_is_what_python_says_live(visit, catalog):
@@ -191,6 +209,25 @@ def test_chart_draws_every_plan_that_can_price_the_request(visit):
     # 20 GB of storage is over the Free plan's 1 GB limit: Free has no point to draw
     assert plans == ["team", "business"]
     assert page.locator(".rk-chart__legend li").all_text_contents() == ["Team", "Business"]
+    assert page.locator("[data-testid=calculator-chart-marker]").count() == 1
+
+
+def test_a_seat_edit_moves_the_marker_and_keeps_the_curves(visit, catalog):
+    page = visit()
+    chart = "[data-testid=calculator-chart]"
+    page.wait_for_selector(f"{chart} path[data-plan=team]", state="attached", timeout=10000)
+    page.evaluate(f"() => window.__team = document.querySelector('{chart} path[data-plan=team]')")
+    before = page.get_attribute("[data-testid=calculator-chart-marker]", "cx")
+    page.fill("[data-testid=calc-seats]", "30")
+    wait_total(page, shown(catalog, {"plan": "team", "seats": 30, "usage": {"storage_gb": "20"}}))
+    page.wait_for_function("b => document.querySelector('[data-testid=calculator-chart-marker]')"
+                           ".getAttribute('cx') !== b", arg=before, timeout=10000)
+    assert page.locator("[data-testid=calculator-chart-marker]").count() == 1
+    # the same curve drawn: the path node was kept, only the marker moved
+    assert page.evaluate(f"() => window.__team === document.querySelector('{chart} path[data-plan=team]')")
+    page.check("[data-testid=calc-billing-annual]")  # another period: the curves are redrawn
+    page.wait_for_function(f"() => window.__team !== document.querySelector('{chart} path[data-plan=team]')",
+                           timeout=10000)
     assert page.locator("[data-testid=calculator-chart-marker]").count() == 1
 
 

@@ -18,14 +18,28 @@ function niceMax(value) {
   return [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((m) => m >= value);
 }
 
+// The curves are redrawn only when they, the chosen plan or the billing period change; an edit
+// that keeps them (most keystrokes: the curve spans the quantity being typed) only moves the
+// marker, so the chart costs next to nothing per keystroke.
 export function drawChart(figure, curve, view = {}) {
   const canvas = figure.querySelector("svg");
-  const legend = figure.querySelector("[data-slot=legend]");
   if (!curve) {
     figure.hidden = true;
+    figure.drawn = null;
     return;
   }
   figure.hidden = false;
+  const period = view.quote?.billing === "annual" ? "year" : "month";
+  const drawn = figure.drawn;
+  if (!drawn || drawn.curve !== curve || drawn.plan !== view.plan || drawn.period !== period) {
+    figure.drawn = drawCurves(figure, curve, view, period);
+  }
+  placeMarker(canvas, figure.drawn, view);
+}
+
+function drawCurves(figure, curve, view, period) {
+  const canvas = figure.querySelector("svg");
+  const legend = figure.querySelector("[data-slot=legend]");
   const xs = curve.quantities.map(Number);
   const plans = Object.entries(curve.plans).filter(([, points]) => points.some((p) => p !== null));
   const totals = plans.flatMap(([, points]) => points.filter((p) => p !== null).map(Number));
@@ -68,14 +82,23 @@ export function drawChart(figure, curve, view = {}) {
     item.textContent = names[planId] ?? planId;
     legend.append(item);
   });
-  if (view.quote?.status === "priced" && view.x !== undefined) {
-    const x = Number(view.x), y = Number(view.quote.total); // same billing period as the curves
-    if (Number.isFinite(x) && x <= xMax) {
-      parts.push(svg("circle", { cx: sx(x), cy: sy(Math.min(y, yMax)), r: 6, class: "rk-chart__marker",
-        "data-testid": "calculator-chart-marker" }));
-    }
-  }
-  const period = view.quote?.billing === "annual" ? "year" : "month";
   canvas.replaceChildren(svg("title", {}, `Cost per ${period} by ${metric} for each plan`), ...parts);
   canvas.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  return { curve, plan: view.plan, period, sx, sy, xMax, yMax };
+}
+
+// The dot for the current estimate: its quantity and total (same billing period as the curves).
+function placeMarker(canvas, { sx, sy, xMax, yMax }, view) {
+  let marker = canvas.querySelector("[data-testid=calculator-chart-marker]");
+  const x = Number(view.x), y = Number(view.quote?.total);
+  if (view.quote?.status !== "priced" || view.x === undefined || !Number.isFinite(x) || x > xMax) {
+    marker?.remove();
+    return;
+  }
+  if (!marker) {
+    marker = svg("circle", { r: 6, class: "rk-chart__marker", "data-testid": "calculator-chart-marker" });
+    canvas.append(marker);
+  }
+  marker.setAttribute("cx", sx(x));
+  marker.setAttribute("cy", sy(Math.min(y, yMax)));
 }
