@@ -2,15 +2,17 @@
 
 Builds the demo site (plans.yaml) into a temporary folder, adds ``stock/``: a bare page that
 starts the same worker on the same runtime files without the memory snapshot and the
-precompiled stdlib (stock
-``loadPyodide``, the baseline), and serves both over localhost (tests/support/http_server.py,
-no HTTP compression). Then, RUNS times each:
+precompiled stdlib (stock ``loadPyodide``, the baseline), and serves both over localhost
+(tests/support/http_server.py, no HTTP compression, with the headers the build's ``_headers``
+gives each path, as Netlify or Cloudflare Pages would: immutable caching of the
+content-addressed runtime, stdlib and snapshot). Then, RUNS times each:
 
 - cold (a new browser context per visit) and warm (reloads in one context per page), pricing
   and stock alternating so load on the machine hits both alike: first contentful paint of the
   pricing page (PerformanceObserver 'paint'); the time a price is visible (the prerendered
   ``[data-testid=calculator-total]`` has text, and a frame has been painted: max of the two);
-  ``pricingCalculator.ready`` (navigation → Python answered a warm-up quote) on both pages;
+  ``pricingCalculator.ready`` (navigation → Python answered a warm-up quote) on both pages,
+  when the page started the worker, and the worker's own laps (ms from its start);
 - warm: input-to-DOM latency over EDITS edits of the seats field, measured in the page from
   dispatching the ``input`` event to the MutationObserver seeing the new total and the redrawn
   chart (p50 and p95 per run);
@@ -48,7 +50,12 @@ PYODIDE_PATHS = ("/assets/pyodide/", "/assets/calculator/stdlib/", "/assets/calc
 # Before any page script: record the first contentful paint and when the prerendered total
 # first has text.
 PROBE = """
-window.__bench = { fcp: null, price: null };
+window.__bench = { fcp: null, price: null, worker: null };
+const PageWorker = window.Worker;  // when the page starts the calculator's worker
+window.Worker = function (url, options) {
+  if (String(url).includes("calculator/worker.js")) window.__bench.worker ??= performance.now();
+  return new PageWorker(url, options);
+};
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries())
     if (entry.name === "first-contentful-paint") window.__bench.fcp = entry.startTime;
@@ -115,8 +122,9 @@ def visit(page, url, load=None):
     info = page.evaluate("window.pricingCalculator.ready")
     page.wait_for_function("window.__bench.fcp !== null")
     bench = page.evaluate("window.__bench")
-    row = {"fcp": bench["fcp"], "ready": info["at"], "stdlib": info["stdlib"],
-           "start": info["timings"].get("start")}
+    row = {"fcp": bench["fcp"], "worker started": bench["worker"], "ready": info["at"],
+           "stdlib": info["stdlib"], "start": info["timings"].get("start")}
+    row.update({f"worker: {lap}": ms for lap, ms in info["timings"].items() if lap != "start"})
     if bench["price"] is not None:
         row["price visible"] = max(bench["price"], bench["fcp"])
     return row
@@ -157,7 +165,9 @@ def page_bytes(browser, server, site, path, wait):
 
 
 def median_row(rows):
-    return {key: statistics.median(row[key] for row in rows) for key in rows[0]}
+    """Medians of the keys every row has."""
+    return {key: statistics.median(row[key] for row in rows) for key in rows[0]
+            if all(key in row for row in rows)}
 
 
 def main(runs):
@@ -167,7 +177,7 @@ def main(runs):
             sys.exit("the demo site did not build")
         write_stock_page(site)
         pages = {"pricing": "pricing/", "stock": "stock/"}
-        with StaticServer(site) as server, sync_playwright() as playwright:
+        with StaticServer(site, host_rules=True) as server, sync_playwright() as playwright:
             browser = launch(playwright)
             cold = {variant: [] for variant in pages}
             for _ in range(runs):
@@ -211,6 +221,10 @@ def main(runs):
         print(f"    calculator ready: {ours['ready']:6.0f} snapshot vs {stock['ready']:6.0f} "
               f"stock loadPyodide: {stock['ready'] / ours['ready']:.2f}x sooner "
               f"(stock page FCP {stock['fcp']:.0f})")
+        for name, row in (("ours", ours), ("stock", stock)):
+            laps = ", ".join(f"{key[8:]} {value:.0f}" for key, value in row.items()
+                             if key.startswith("worker: "))
+            print(f"    {name}: worker started {row['worker started']:.0f}; worker laps: {laps}")
     missed = sum(value is None for run in latency for value in run)
     done = [[v for v in run if v is not None] for run in latency]
     p50 = statistics.median(percentile(run, 50) for run in done)
