@@ -32,6 +32,11 @@ def _shoot(browser, base_url, page_name, viewport, scheme):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(base_url + PAGES[page_name], wait_until="networkidle")
+    # Sections below the first screen render only near the viewport (content-visibility:
+    # auto); a viewport as tall as the page renders them all for the picture.
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": VIEWPORTS[viewport]["width"], "height": height})
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{page_name}-{viewport}-{scheme}.png"
     page.screenshot(path=str(path), full_page=True)
