@@ -38,14 +38,14 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright
 
 from pricing_site.build import build_site
+from pricing_site.site_assets import asset_url
 from tests.support.calculator_page import PAGE
 from tests.support.chromium import launch
 from tests.support.http_server import StaticServer
 
 EDITS = 100
 PYODIDE_PATHS = ("/assets/pyodide/", "/assets/calculator/stdlib/", "/assets/calculator/engine/",
-                 "/assets/calculator/snapshot/",
-                 "/assets/calculator/worker.js")
+                 "/assets/calculator/snapshot/", "/" + asset_url("calculator/worker.js"))
 
 # Before any page script: record the first contentful paint and when the prerendered total
 # first has text.
@@ -112,7 +112,7 @@ def write_stock_page(site):
     config = {k: v for k, v in json.loads(block).items() if k not in ("stdlib", "snapshot")}
     page = site / "stock" / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(PAGE.format(config=json.dumps(config), client="assets/calculator/client.js"),
+    page.write_text(PAGE.format(config=json.dumps(config), client=asset_url("calculator/client.js")),
                     encoding="utf-8")
 
 

@@ -2,7 +2,9 @@
 
 Build-time only. ``emit_browser_bundle(site_dir, catalog)`` writes into a built site
 
-    assets/calculator/client.js, worker.js      main-thread module and module Web Worker
+    assets/v/<hash>/calculator/client.js, worker.js
+                                                main-thread module and module Web Worker
+                                                (pricing_site/site_assets.py names the folder)
     assets/calculator/catalog.json              ``catalog.to_dict()``, read back by ``load_catalog``
     assets/calculator/engine/<hash>/*.whl       the ``calculator`` package only, as a wheel
     assets/pyodide/<version>/                   the Pyodide core runtime from node_modules
@@ -20,8 +22,8 @@ The wheel is a plain pure-Python wheel made by a standard PEP 517 backend (hatch
 all pyodide-build would produce for a package without compiled code, and it needs no
 cross-build environment. It is reproducible (fixed SOURCE_DATE_EPOCH), cached outside the source tree (``_cache_root``) by
 the hash of its sources, and served under the hash of its bytes, so hosts can cache it forever.
-The runtime sits under its version number for the same reason; catalog.json and worker.js
-carry a ``?v=<hash>`` so a new build is never hidden by a cached copy.
+The runtime sits under its version number for the same reason, the scripts under their content
+hash; catalog.json carries a ``?v=<hash>`` so a new build is never hidden by a cached copy.
 
 Start-up speed: stock ``loadPyodide`` spends most of its time compiling the standard library's
 ``.py`` files inside WebAssembly. ``precompile_stdlib.mjs`` runs Pyodide's own Python 3.14 in
@@ -55,6 +57,7 @@ from importlib.metadata import version as installed_version
 from pathlib import Path
 
 from pricing_site import sparse_snapshot
+from pricing_site.site_assets import asset_url
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE_DIR = ROOT / "calculator"
@@ -340,12 +343,11 @@ def bundle_urls(catalog, *, cache_dir=CACHE_DIR):
     ``stdlib`` (the precompiled standard library) is missing when it could not be built,
     ``snapshot`` (the memory snapshot made on it) when either could not be made.
     """
-    worker_hash = _sha256((JS_DIR / "worker.js").read_bytes())[:12]
     catalog_hash = _sha256(catalog_json_bytes(catalog))[:12]
     stdlib = precompiled_stdlib(catalog, cache_dir=cache_dir)
     urls = {
-        "client": "assets/calculator/client.js",
-        "worker": f"assets/calculator/worker.js?v={worker_hash}",
+        "client": asset_url("calculator/client.js"),
+        "worker": asset_url("calculator/worker.js"),
         "wheel": f"assets/calculator/engine/{_served_path(_cached_wheel(cache_dir))}",
         "catalog": f"assets/calculator/catalog.json?v={catalog_hash}",
         "pyodide": f"assets/pyodide/{pyodide_version()}/",
@@ -373,8 +375,9 @@ def emit_browser_bundle(site_dir, catalog, *, cache_dir=CACHE_DIR):
             if not target.is_file():
                 _ensure(target.parent)
                 shutil.copyfile(cached, target)
-    for name in JS_FILES:
-        shutil.copyfile(JS_DIR / name, calc / name)
+    for name in JS_FILES:  # as the site build publishes them (for pages made without MkDocs)
+        target = _ensure((site / asset_url(f"calculator/{name}")).parent) / name
+        shutil.copyfile(JS_DIR / name, target)
     urls = bundle_urls(catalog, cache_dir=cache_dir)
     for key, url in urls.items():
         if not (site / url.split("?")[0]).exists():

@@ -31,7 +31,7 @@ SECURITY = {
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 # Paths whose content never changes under the same URL (versioned or content-hashed).
-IMMUTABLE_PATHS = ("/assets/pyodide/*", "/assets/calculator/engine/*",
+IMMUTABLE_PATHS = ("/assets/v/*", "/assets/pyodide/*", "/assets/calculator/engine/*",
                    "/assets/calculator/stdlib/*", "/assets/calculator/snapshot/*",
                    "/assets/javascripts/*", "/assets/stylesheets/*")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from calculator import load_catalog, quote
-from pricing_site import browser_bundle
+from pricing_site import browser_bundle, site_assets
 from pricing_site.browser_bundle import (BundleError, build_engine_wheel, bundle_urls, copy_runtime,
                                          emit_browser_bundle, write_catalog_json)
 from pricing_site.catalog_file import load_catalog_file
@@ -92,9 +92,9 @@ def test_emit_writes_every_url_it_returns(tmp_path):
         assert not url.startswith(("/", "http")) and "//" not in url
         assert (tmp_path / url.split("?")[0]).exists(), url
     assert urls["pyodide"] == "assets/pyodide/314.0.7/"
-    for name in ("client.js", "worker.js"):
-        assert (tmp_path / "assets/calculator" / name).read_bytes() == \
-            (ROOT / "site_src/assets/calculator" / name).read_bytes()
+    for key in ("client", "worker"):
+        assert (tmp_path / urls[key]).read_bytes() == \
+            (ROOT / "site_src/assets/calculator" / f"{key}.js").read_bytes()
     # a changed catalog gets a new catalog URL, so no cache can serve the old one
     other = load_catalog({**CATALOG.to_dict(), "annual_discount": "0.25"})
     assert bundle_urls(other)["catalog"] != urls["catalog"]
@@ -182,6 +182,27 @@ def test_content_addressed_files_are_cached_for_good_and_the_rest_revalidates():
     urls = bundle_urls(CATALOG)
     for key in ("wheel", "stdlib", "snapshot"):  # <hash of the bytes>/<name>
         assert immutable(urls[key]), key
+    for key in ("client", "worker"):  # assets/v/<hash of the site's scripts and styles>/...
+        assert immutable(urls[key]) and site_assets.version() in urls[key], key
     assert immutable(urls["pyodide"] + "pyodide.asm.wasm")  # under the runtime's version
-    for key in ("client", "worker", "catalog"):  # same path, new bytes after a rebuild
-        assert not immutable(urls[key].split("?")[0]), key
+    # same path, new bytes after a rebuild: the catalog (with a ?v= for the page's own fetch)
+    # and the images plans.yaml names by path
+    assert not immutable(urls["catalog"].split("?")[0])
+    assert not immutable(site_assets.asset_url("images/logo.svg"))
+
+
+def test_scripts_and_styles_move_to_a_new_folder_when_any_of_them_changes(tmp_path, monkeypatch):
+    fake = tmp_path / "assets"
+    for name, text in (("css/site.css", "body{}"), ("js/a.js", "1"), ("calculator/ui.js", "2"),
+                       ("images/logo.svg", "<svg/>")):
+        (fake / name).parent.mkdir(parents=True, exist_ok=True)
+        (fake / name).write_text(text)
+    monkeypatch.setattr(site_assets, "ASSETS", fake)
+    before = site_assets.asset_url("calculator/ui.js")
+    assert before.startswith("assets/v/") and before.endswith("/calculator/ui.js")
+    (fake / "images/logo.svg").write_text("<svg></svg>")  # images are not part of the hash
+    assert site_assets.asset_url("calculator/ui.js") == before
+    (fake / "js/a.js").write_text("2")
+    after = site_assets.asset_url("calculator/ui.js")
+    assert after != before and after.split("/")[:2] == ["assets", "v"]
+    assert site_assets.asset_url("css/site.css").split("/")[2] == after.split("/")[2]

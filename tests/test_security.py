@@ -1,12 +1,13 @@
 """The built site under its own strict Content-Security-Policy, and what keeps it strict."""
 
+import fnmatch
 import re
 from pathlib import Path
 
 import material
 import pytest
 
-from pricing_site.host_headers import CSP, headers_file
+from pricing_site.host_headers import CSP, IMMUTABLE_PATHS, headers_file
 from tests.site_support import demo_site
 from tests.support.http_server import StaticServer
 
@@ -28,6 +29,19 @@ def test_the_policy_names_no_other_origin_and_allows_no_inline_script():
     assert "unsafe-inline" not in CSP and "http" not in CSP
     assert f"Content-Security-Policy: {CSP}" in headers_file()
     assert (demo_site() / "_headers").read_text() == headers_file()
+
+
+def test_every_script_and_stylesheet_a_page_loads_is_cached_for_good():
+    """A warm visit asks the server about none of them (IMMUTABLE_PATHS in _headers)."""
+    site = demo_site()
+    for page in site.rglob("*.html"):
+        html = page.read_text("utf-8")
+        refs = re.findall(r'<(?:script[^>]*\bsrc|link[^>]*rel="stylesheet"[^>]*\bhref)="([^"]+)"', html)
+        assert refs, page
+        for ref in refs:
+            path = ref if ref.startswith("/") else \
+                "/" + (page.parent / ref).resolve().relative_to(site.resolve()).as_posix()
+            assert any(fnmatch.fnmatchcase(path, rule) for rule in IMMUTABLE_PATHS), (page, ref)
 
 
 def test_built_pages_hold_no_inline_executable_script():

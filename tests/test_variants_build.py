@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from pricing_site.build import build_site
+from pricing_site.site_assets import asset_url
 
 from .site_support import DEMO, parse
 
@@ -120,7 +121,7 @@ def test_variant_pages_are_marked_and_canonical_to_control(dist):
         html = (out / variant / "pricing/index.html").read_text(encoding="utf-8")
         assert f'<html data-experiment="pricing-page-dec-2026" data-variant="{variant}"' in html
         assert '<link rel="canonical" href="https://relaykit.example/pricing/">' in html
-        assert '<script src="../assets/js/experiment.js" defer></script>' in html
+        assert f'<script src="../{asset_url("js/experiment.js")}" defer></script>' in html
         inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>", html)
         assert inline == [], "no inline executable script"
 

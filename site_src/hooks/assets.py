@@ -1,23 +1,36 @@
 """MkDocs hook: publish site_src/assets/ (CSS, JS, images) under /assets/ of the site.
 
-The assets live beside the markdown rather than inside docs_dir so that pages and
-design files stay apart; this adds them to the build and to the serve watch list.
+The assets live beside the markdown rather than inside docs_dir so that pages and design files
+stay apart; this adds them to the build and to the serve watch list. Scripts and styles go under
+a folder named by their content (``pricing_site.site_assets``: cached for good by hosts);
+templates name them with ``asset('js/...')`` and mkdocs.yml's ``extra_css`` with their path
+under site_src/, ``assets/css/...``.
 """
-
-from pathlib import Path
 
 from mkdocs.structure.files import File
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
+from pricing_site.site_assets import ASSETS, asset_url
+
+
+def on_config(config):
+    config.extra_css = [asset_url(path.removeprefix("assets/")) if path.startswith("assets/")
+                        else path for path in config.extra_css]
+    return config
+
+
+def on_env(env, config, files):
+    env.globals["asset"] = asset_url
+    return env
 
 
 def on_files(files, config):
     for source in sorted(ASSETS.rglob("*")):
         if source.is_file() and not source.name.startswith("."):
-            uri = "assets/" + source.relative_to(ASSETS).as_posix()
-            if files.get_file_from_path(uri) is None:
-                files.append(File(uri, str(ASSETS.parent), config.site_dir,
-                                  config.use_directory_urls))
+            path = source.relative_to(ASSETS.parent).as_posix()  # assets/...
+            if files.get_file_from_path(path) is None:
+                files.append(File(path, str(ASSETS.parent), config.site_dir,
+                                  config.use_directory_urls,
+                                  dest_uri=asset_url(path.removeprefix("assets/"))))
     return files
 
 

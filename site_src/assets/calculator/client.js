@@ -13,8 +13,8 @@
 //   pricingCalculator.quoteLatest(request)  // for a form: only the newest waiting request is sent;
 //                                           // older waiting ones reject with err.superseded = true
 //   pricingCalculator.curve(request, metric, points)  // chart data from calculator.curve_json
-// The site root is two levels above this file (assets/calculator/client.js) unless the config
-// names it as "root".
+// The site root is four levels above this file (assets/v/<hash>/calculator/client.js) unless
+// the config names it as "root".
 const here = new URL(import.meta.url);
 let worker = null;
 let nextId = 1;
@@ -27,7 +27,7 @@ function readConfig() {
   const block = document.getElementById("calculator-config");
   if (!block) throw new Error("calculator: no <script id=\"calculator-config\"> block on the page");
   const config = JSON.parse(block.textContent);
-  const root = new URL(config.root ?? "../../", here);
+  const root = new URL(config.root ?? "../../../../", here);
   const workerURL = new URL(config.worker, root);
   for (const name of ["pyodide", "wheel", "catalog", "stdlib", "snapshot"]) {
     if (config[name] != null) workerURL.searchParams.set(name, new URL(config[name], root).href);
