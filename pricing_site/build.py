@@ -117,7 +117,9 @@ def _staged(out, fill):
     returns 0, remove it when it returns anything else or raises: ``out`` changes only
     after a complete success."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    _sweep_dead_staging(out)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-",
+                                    dir=out.parent))
     try:
         status = fill(staging)
     except BaseException:
@@ -128,6 +130,25 @@ def _staged(out, fill):
     else:
         _swap(staging, out)
     return status
+
+
+def _sweep_dead_staging(out):
+    """Remove the staging folders beside ``out`` whose build process is gone (killed before
+    it could clean up: SIGKILL, a power cut); a running build's folder is left alone."""
+    for folder in out.parent.glob(f".{out.name}.building-*"):
+        pid = folder.name.rsplit(".building-", 1)[1].split("-", 1)[0]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _process_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, someone else's
+        return True
+    return True
 
 
 def _mkdocs_build(catalog_path, variant, config_file, building, out):
