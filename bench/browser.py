@@ -13,7 +13,8 @@ content-addressed runtime, stdlib and snapshot). Then, RUNS times each:
   ``[data-testid=calculator-total]`` has text, and a frame has been painted: max of the two);
   ``pricingCalculator.ready`` (navigation → Python answered a warm-up quote) on both pages,
   when the page started the worker, and the worker's own laps (ms from its start);
-- warm: input-to-DOM latency over EDITS edits of the seats field, measured in the page from
+- warm: input-to-DOM latency over EDITS edits of the seats field, then of a usage field (which
+  makes Python compute new curves for the chart each time), measured in the page from
   dispatching the ``input`` event to the MutationObserver seeing the new total and the redrawn
   chart (p50 and p95 per run);
 - cold, once: bytes the landing and the pricing page fetch (every request the server saw until
@@ -44,6 +45,10 @@ from tests.support.chromium import launch
 from tests.support.http_server import StaticServer
 
 EDITS = 100
+# What is typed: 11..110 seats on the graduated Team plan (a new total each time; the chart's
+# seat curves stay, only its marker moves), then 60..159 GB of storage on it (over the 50 GB
+# included: a new total, and new seat curves computed by Python for the chart each time).
+EDIT_KINDS = {"seat edits": ("calc-seats", 11), "storage edits": ("calc-usage-storage_gb", 60)}
 PYODIDE_PATHS = ("/assets/pyodide/", "/assets/calculator/stdlib/", "/assets/calculator/engine/",
                  "/assets/calculator/snapshot/", "/" + asset_url("calculator/worker.js"))
 
@@ -67,10 +72,11 @@ const watch = new MutationObserver(() => {
 watch.observe(document, { childList: true, subtree: true, characterData: true });
 """
 
-# In the page, once live: EDITS edits of the seats field, one at a time; each one's time from
-# dispatching `input` to the DOM holding the new total and the redrawn chart.
-EDIT_LOOP = """async (edits) => {
-  const field = document.querySelector("[data-testid=calc-seats]");
+# In the page, once live: `edits` edits of one field (values first, first + 1, ...), one at a
+# time; each one's time from dispatching `input` to the DOM holding the new total and the
+# redrawn chart.
+EDIT_LOOP = """async ([testid, first, edits]) => {
+  const field = document.querySelector(`[data-testid=${testid}]`);
   const total = document.querySelector("[data-testid=calculator-total]");
   const chart = document.querySelector("[data-testid=calculator-chart] svg");
   const times = [];
@@ -90,7 +96,7 @@ EDIT_LOOP = """async (edits) => {
       observer.observe(total, { childList: true, subtree: true, characterData: true });
       observer.observe(chart, { childList: true, subtree: true, attributes: true });
       const timer = setTimeout(() => finish(null), 10000);
-      field.value = String(11 + i);  // 11..110 seats on the graduated plan: a new total each time
+      field.value = String(first + i);
       t0 = performance.now();
       field.dispatchEvent(new Event("input", { bubbles: true }));
     }));
@@ -188,7 +194,7 @@ def main(runs):
                     cold[variant].append(check(visit(page, server.url + path), variant))
                     context.close()
             warm = {variant: [] for variant in pages}
-            latency = []
+            latency = {kind: [] for kind in EDIT_KINDS}
             contexts, tabs = [], {}
             for variant, path in pages.items():
                 contexts.append(browser.new_context())
@@ -202,7 +208,8 @@ def main(runs):
                         page.wait_for_function("document.querySelector("
                                                "'[data-testid=calculator-status]').dataset.state"
                                                " === 'live'")
-                        latency.append(page.evaluate(EDIT_LOOP, EDITS))
+                        for kind, (testid, first) in EDIT_KINDS.items():
+                            latency[kind].append(page.evaluate(EDIT_LOOP, [testid, first, EDITS]))
             for context in contexts:
                 context.close()
             landing_paths, landing = page_bytes(browser, server, site, "",
@@ -225,13 +232,14 @@ def main(runs):
             laps = ", ".join(f"{key[8:]} {value:.0f}" for key, value in row.items()
                              if key.startswith("worker: "))
             print(f"    {name}: worker started {row['worker started']:.0f}; worker laps: {laps}")
-    missed = sum(value is None for run in latency for value in run)
-    done = [[v for v in run if v is not None] for run in latency]
-    p50 = statistics.median(percentile(run, 50) for run in done)
-    p95 = statistics.median(percentile(run, 95) for run in done)
-    print(f"  input → DOM (total and chart), {EDITS} seat edits x {runs} warm runs: "
-          f"p50 {p50:.1f} ms, p95 {p95:.1f} ms (medians over runs; max "
-          f"{max(max(run) for run in done):.1f} ms; {missed} timed out)")
+    for kind, runs_of_kind in latency.items():
+        missed = sum(value is None for run in runs_of_kind for value in run)
+        done = [[v for v in run if v is not None] for run in runs_of_kind]
+        p50 = statistics.median(percentile(run, 50) for run in done)
+        p95 = statistics.median(percentile(run, 95) for run in done)
+        print(f"  input → DOM (total and chart), {EDITS} {kind} x {runs} warm runs: "
+              f"p50 {p50:.1f} ms, p95 {p95:.1f} ms (medians over runs; max "
+              f"{max(max(run) for run in done):.1f} ms; {missed} timed out)")
     for name, (raw, br, gz) in (("landing", landing), ("pricing (until ready)", pricing)):
         print(f"  bytes, {name}: {raw / 1e3:8.0f} kB raw, {br / 1e3:7.0f} kB brotli, "
               f"{gz / 1e3:7.0f} kB gzip")

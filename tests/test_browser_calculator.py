@@ -258,6 +258,20 @@ def test_quote_latest_computes_only_the_newest_waiting_request(page):
     assert got == ["3", "superseded", "superseded", "superseded", "5"]
 
 
+def test_curve_latest_computes_only_the_newest_waiting_request(page):
+    got = page.evaluate("""async () => {
+      const calc = window.pricingCalculator;
+      const calls = [10, 20, 30, 40].map((seats) => calc.curveLatest({plan: "team", seats},
+        "storage_gb", 30).then((c) => c, (e) => (e.superseded ? "superseded" : e.message)));
+      return Promise.all(calls);
+    }""")
+    assert got[1:3] == ["superseded", "superseded"]
+    for answer, seats in ((got[0], 10), (got[3], 40)):  # the first and the newest, as CPython
+        expected = json.loads(curve_json(CATALOG, json.dumps(
+            {"request": {"plan": "team", "seats": seats}, "metric": "storage_gb", "points": 30})))
+        assert answer == expected["ok"]
+
+
 def test_quote_latest_passes_quote_errors_through(page):
     got = page.evaluate("""() => window.pricingCalculator.quoteLatest({plan: "team", seats: -1})
       .catch((e) => [e.name, e.message, e.field])""")

@@ -13,6 +13,7 @@
 //   pricingCalculator.quoteLatest(request)  // for a form: only the newest waiting request is sent;
 //                                           // older waiting ones reject with err.superseded = true
 //   pricingCalculator.curve(request, metric, points)  // chart data from calculator.curve_json
+//   pricingCalculator.curveLatest(request, metric, points)  // the same, newest only
 // The site root is four levels above this file (assets/v/<hash>/calculator/client.js) unless
 // the config names it as "root".
 const here = new URL(import.meta.url);
@@ -96,29 +97,33 @@ const curve = (request, metric, points = 100) => {
   return ask({ curve: payload }, payload);
 };
 
-let newest = null; // the request waiting to be sent by quoteLatest
-let busy = false;
-
-function quoteLatest(request) {
-  return new Promise((resolve, reject) => {
-    if (newest) newest.reject(Object.assign(new Error("superseded by a newer request"),
+// Latest only: while one call of `send` is in the worker, newer calls wait, and each newer one
+// replaces the one waiting (which rejects with err.superseded = true). Edits that outrun the
+// worker are never computed one by one: only the newest is.
+function latestOnly(send) {
+  let waiting = null;
+  let busy = false;
+  const pump = () => {
+    if (busy || !waiting) return;
+    const { args, resolve, reject } = waiting;
+    waiting = null;
+    busy = true;
+    send(...args).then(resolve, reject).finally(() => {
+      busy = false;
+      pump();
+    });
+  };
+  return (...args) => new Promise((resolve, reject) => {
+    waiting?.reject(Object.assign(new Error("superseded by a newer request"),
       { name: "SupersededError", superseded: true }));
-    newest = { request, resolve, reject };
+    waiting = { args, resolve, reject };
     pump();
   });
 }
 
-function pump() {
-  if (busy || !newest) return;
-  const { request, resolve, reject } = newest;
-  newest = null;
-  busy = true;
-  quote(request).then(resolve, reject).finally(() => {
-    busy = false;
-    pump();
-  });
-}
+const quoteLatest = latestOnly(quote);
+const curveLatest = latestOnly(curve);
 
-const api = { ready, quote, quoteLatest, curve, get worker() { return worker; } };
+const api = { ready, quote, quoteLatest, curve, curveLatest, get worker() { return worker; } };
 window.pricingCalculator ??= api;
-export { ready, quote, quoteLatest, curve };
+export { ready, quote, quoteLatest, curve, curveLatest };
