@@ -45,6 +45,8 @@ function start(root) {
     if (push && url !== `${location.pathname}${location.search}${location.hash}`) {
       history.pushState(null, "", url);
     }
+    const curves = askCurves(state); // sent with the quote: Python computes them while the bill
+    // is drawn here
     let quote;
     try {
       quote = await api.quoteLatest(state.request);
@@ -60,23 +62,33 @@ function start(root) {
       used = true;
       dispatch("calculator_used", { plan: quote.plan, billing: quote.billing });
     }
-    refreshChart(state, quote);
+    refreshChart(state, quote, curves);
   }
 
-  async function refreshChart(state, quote) {
-    if (!chart || !api.curveLatest) return;
+  // The chart's curves for `state`: none without a main quantity, the ones drawn when only that
+  // quantity changed (they span it), else Python's, asked for now.
+  function askCurves(state) {
+    if (!chart || !api.curveLatest) return null;
     const metric = mainQuantity(state.plan, catalog);
-    if (!metric) return drawChart(chart, null);
+    if (!metric) return { metric };
     const key = JSON.stringify({ ...state.request, ...(metric === "seats" ? { seats: null } :
       { usage: { ...state.request.usage, [metric]: null } }) });
-    if (key !== curveKey) {
-      try {
-        chart.curve = await api.curveLatest(state.request, metric, CURVE_POINTS);
-        curveKey = key;
-      } catch (err) {
-        return; // superseded (a newer edit draws), or the quote above showed the problem
-      }
+    const curve = key === curveKey ? Promise.resolve(chart.curve)
+      : api.curveLatest(state.request, metric, CURVE_POINTS);
+    curve.catch(() => {}); // superseded, or a bad input the quote reports
+    return { metric, key, curve };
+  }
+
+  async function refreshChart(state, quote, curves) {
+    if (!curves) return;
+    if (!curves.curve) return drawChart(chart, null);
+    try {
+      chart.curve = await curves.curve;
+      curveKey = curves.key;
+    } catch (err) {
+      return; // superseded (a newer edit draws), or the quote above showed the problem
     }
+    const metric = curves.metric;
     drawChart(chart, chart.curve, { plan: state.plan, quote, catalog,
       x: metric === "seats" ? state.request.seats : state.request.usage[metric] ?? 0 });
   }
