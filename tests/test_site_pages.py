@@ -11,6 +11,7 @@ import pytest
 
 from calculator import quote
 from pricing_site.pricing_data import entry_request
+from pricing_site.site_assets import ASSETS, asset_url
 from tests.site_support import demo_site, parse
 
 SECTIONS = ("hero", "story", "features", "integrations", "security", "proof", "faq", "cta")
@@ -124,6 +125,17 @@ def test_both_billing_periods_are_in_the_html_and_the_toggle_needs_no_inline_scr
         kind = script.attrs.get("type", "")
         if script.attrs.get("src") is None and script.text and "billing" in script.text:
             assert kind in ("application/json", "application/ld+json")
+
+
+def test_the_pricing_page_preloads_every_calculator_module_but_the_worker(pricing, site):
+    preloaded = {link.attrs["href"] for link in pricing.find_all("link")
+                 if link.attrs.get("rel") == "modulepreload"}
+    modules = {f"../{asset_url('calculator/' + path.name)}"
+               for path in (ASSETS / "calculator").glob("*.js") if path.name != "worker.js"}
+    assert preloaded == modules
+    assert all((site / href.removeprefix("../")).is_file() for href in preloaded)
+    assert not any(link.attrs.get("rel") == "modulepreload"
+                   for link in parse(site / "index.html").find_all("link"))
 
 
 def test_calculator_region_shows_the_default_estimate(pricing, demo, content):
