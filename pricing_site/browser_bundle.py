@@ -11,8 +11,9 @@ Build-time only. ``emit_browser_bundle(site_dir, catalog)`` writes into a built 
     assets/calculator/stdlib/<hash>/python_stdlib.zip
                                                 the stock stdlib zip with the modules the engine
                                                 uses precompiled to .pyc (see below)
-    assets/calculator/snapshot/<hash>/snapshot.bin
-                                                a Pyodide memory snapshot made on that zip
+    assets/calculator/snapshot/<hash>/snapshot.bin, python_stdlib.zip
+                                                a Pyodide memory snapshot made on that zip,
+                                                and that zip without what the snapshot holds
 
 and returns the URLs (relative to the site root) the page template puts in its
 ``<script type="application/json" id="calculator-config">`` block; ``bundle_urls(catalog)``
@@ -40,9 +41,12 @@ Faster still: ``make_snapshot.mjs`` boots Pyodide in Node from that same precomp
 json and the engine (from the zip), warms them up and writes a memory snapshot
 (``makeMemorySnapshot``, an underscore API: same Pyodide build and stdlib zip only). It is
 cached (``_cache_root``/snapshot) under the Pyodide version, the zip, the scripts and the wheel,
-and served as ``assets/calculator/snapshot/<hash>/snapshot.bin`` (the ``snapshot`` URL, present
-only when the snapshot was made). The worker restores it (``_loadSnapshot``) with the zip as
-``stdLibURL``, loads catalog.json and falls back to booting from the zip, then the stock one.
+and served sparse as ``assets/calculator/snapshot/<hash>/snapshot.bin`` (the ``snapshot`` URL,
+present only when the snapshot was made), with ``python_stdlib.zip`` beside it: the precompiled
+zip without the files of the modules the snapshot holds in memory (2 MB instead of 5.5 MB;
+Python reads the zip after a restore only for a module imported for the first time). The worker
+restores the snapshot (``_loadSnapshot``) with that zip as ``stdLibURL``, loads catalog.json, and
+falls back to booting from the full precompiled zip, then the stock one.
 """
 
 import hashlib
@@ -53,6 +57,7 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+import zipfile
 from importlib.metadata import version as installed_version
 from pathlib import Path
 
@@ -79,6 +84,7 @@ STDLIB_NAME = "python_stdlib.zip"
 SNAPSHOT_CACHE_DIR = _cache_root() / "snapshot"
 SNAPSHOT_SCRIPT = Path(__file__).resolve().parent / "make_snapshot.mjs"
 SNAPSHOT_NAME = "snapshot.bin"
+RESTORE_ZIP = "python_stdlib.zip"  # served beside it: the zip mounted at restore
 WARM_UP_SCRIPT = Path(__file__).resolve().parent / "warm_up.mjs"  # imported by both scripts
 
 JS_FILES = ("client.js", "worker.js")
@@ -139,9 +145,13 @@ def build_engine_wheel(out_dir, *, cache_dir=CACHE_DIR):
     return target
 
 
-def _served_path(wheel):
-    """``<hash>/<file name>``: where a wheel is served, named by its bytes."""
-    return f"{_sha256(wheel.read_bytes())[:16]}/{wheel.name}"
+def _served_path(file, *companions):
+    """``<hash>/<file name>``: where a file is served, in a folder named by its bytes (and the
+    bytes of the files served beside it)."""
+    digest = hashlib.sha256(file.read_bytes())
+    for companion in companions:
+        digest.update(companion.read_bytes())
+    return f"{digest.hexdigest()[:16]}/{file.name}"
 
 
 def _cached_wheel(cache_dir):
@@ -279,19 +289,28 @@ def memory_snapshot(catalog, *, cache_dir=CACHE_DIR, snapshot_cache_dir=None):
                      Path(snapshot_cache_dir or SNAPSHOT_CACHE_DIR), no_node=None, failed=(
                          "making the Pyodide memory snapshot failed, the calculator boots "
                          "Python from the precompiled stdlib (slower start-up)"))
-    return None if raw is None else _sparse_copy(raw)
+    return None if raw is None else _served_snapshot(raw, stdlib)
 
 
-def _sparse_copy(raw):
+def _served_snapshot(raw, stdlib):
     """``served/snapshot.bin`` beside the cached snapshot ``raw``: the same memory in the
-    sparse layout the worker reads (pricing_site/sparse_snapshot.py), made on first use."""
-    served = raw.parent / "served" / raw.name
-    if not served.is_file():
-        _ensure(served.parent)
-        staging = served.with_name(f".{raw.name}.{os.getpid()}")
-        staging.write_bytes(sparse_snapshot.encode(raw.read_bytes()))
-        staging.replace(served)  # atomic: a concurrent build sees the whole file or none
-    return served
+    sparse layout the worker reads (pricing_site/sparse_snapshot.py), with the zip the worker
+    mounts at restore beside it (``RESTORE_ZIP``: ``stdlib`` without the files of the modules
+    already in memory, which Python never reads again); made on first use."""
+    served = raw.parent / "served"
+    if not (served / raw.name).is_file():
+        in_memory = set(json.loads((raw.parent / "report.json").read_text())["in_memory"])
+        staging = Path(tempfile.mkdtemp(prefix=".served-", dir=raw.parent))
+        (staging / raw.name).write_bytes(sparse_snapshot.encode(raw.read_bytes()))
+        with zipfile.ZipFile(stdlib) as full, zipfile.ZipFile(staging / RESTORE_ZIP, "w") as lean:
+            for entry in full.infolist():
+                if entry.filename not in in_memory:
+                    lean.writestr(entry, full.read(entry), compresslevel=9)
+        try:
+            staging.replace(served)  # atomic: a concurrent build sees both files or none
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
+    return served / raw.name
 
 
 def _node_made(script, input_file, catalog, out_name, key_parts, cache_root, *, no_node, failed):
@@ -356,8 +375,16 @@ def bundle_urls(catalog, *, cache_dir=CACHE_DIR):
         urls["stdlib"] = f"assets/calculator/stdlib/{_served_path(stdlib)}"
         snapshot = memory_snapshot(catalog, cache_dir=cache_dir)
         if snapshot is not None:
-            urls["snapshot"] = f"assets/calculator/snapshot/{_served_path(snapshot)}"
+            served = _served_path(snapshot, snapshot.with_name(RESTORE_ZIP))
+            urls["snapshot"] = f"assets/calculator/snapshot/{served}"
     return urls
+
+
+def _publish(target, *files):
+    """Copy ``files`` into the folder of ``target`` (a served path) unless already there."""
+    for file in files:
+        if not (_ensure(target.parent) / file.name).is_file():
+            shutil.copyfile(file, target.parent / file.name)
 
 
 def emit_browser_bundle(site_dir, catalog, *, cache_dir=CACHE_DIR):
@@ -368,13 +395,13 @@ def emit_browser_bundle(site_dir, catalog, *, cache_dir=CACHE_DIR):
     build_engine_wheel(calc / "engine", cache_dir=cache_dir)
     write_catalog_json(catalog, calc)
     copy_runtime(assets / "pyodide")
-    for folder, made in (("stdlib", precompiled_stdlib), ("snapshot", memory_snapshot)):
-        cached = made(catalog, cache_dir=cache_dir)  # no snapshot without a precompiled stdlib
-        if cached is not None:
-            target = calc / folder / _served_path(cached)
-            if not target.is_file():
-                _ensure(target.parent)
-                shutil.copyfile(cached, target)
+    stdlib = precompiled_stdlib(catalog, cache_dir=cache_dir)
+    if stdlib is not None:
+        _publish(calc / "stdlib" / _served_path(stdlib), stdlib)
+    snapshot = memory_snapshot(catalog, cache_dir=cache_dir)  # None without a stdlib
+    if snapshot is not None:
+        restore_zip = snapshot.with_name(RESTORE_ZIP)
+        _publish(calc / "snapshot" / _served_path(snapshot, restore_zip), snapshot, restore_zip)
     for name in JS_FILES:  # as the site build publishes them (for pages made without MkDocs)
         target = _ensure((site / asset_url(f"calculator/{name}")).parent) / name
         shutil.copyfile(JS_DIR / name, target)

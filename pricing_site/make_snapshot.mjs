@@ -8,8 +8,12 @@
 // captured, the zip is mounted again at restore), loads the catalog, makes a warm-up quote and a
 // cost curve (so the modules imported lazily are in memory too), drops the catalog (the worker
 // loads the page's catalog.json itself) and writes `pyodide.makeMemorySnapshot()`.
+// It reports which files of the zip the modules in memory came from ("in_memory"): the build
+// serves the zip without them beside the snapshot, as the zip the worker mounts at restore
+// (browser_bundle.py; what Python may still import lazily). zipimport's cached directory of the
+// full zip is cleared last, so the first import after a restore reads the lean zip's own.
 // Hash randomisation is off (PYTHONHASHSEED=0), no packages are loaded, no JS object is kept.
-// Prints {"python": "3.14.x", "engine": calculator.__file__, "bytes": n} on stdout.
+// Prints {"python": "3.14.x", "engine": calculator.__file__, "in_memory": [...], "bytes": n}.
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 import { WARM_UP } from "./warm_up.mjs";
@@ -33,8 +37,13 @@ ZIP = f"/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip/"
 if not calculator.__file__.startswith(ZIP) or sys.flags.hash_randomization:
     raise SystemExit(f"not snapshotting: engine {calculator.__file__}, "
                      f"hash randomisation {sys.flags.hash_randomization}")
-json.dumps({"python": sys.version.split()[0], "engine": calculator.__file__})
+json.dumps({"python": sys.version.split()[0], "engine": calculator.__file__,
+            "in_memory": sorted({m.__file__[len(ZIP):] for m in list(sys.modules.values())
+                                 if (getattr(m, "__file__", None) or "").startswith(ZIP)})})
 `));
+// the last Python to run: zipimport forgets the directory of this zip, and reads the one of
+// the zip mounted at restore (the lean one) on the first import after it
+pyodide.runPython("import zipimport; zipimport._zip_directory_cache.clear()");
 const snapshot = pyodide.makeMemorySnapshot();
 writeFileSync(outPath, snapshot);
 process.stdout.write(JSON.stringify({ ...report, bytes: snapshot.length }));

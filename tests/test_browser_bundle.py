@@ -3,6 +3,7 @@
 import fnmatch
 import hashlib
 import json
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -148,7 +149,9 @@ def test_the_snapshot_is_served_under_its_hash_and_made_on_the_served_zip(tmp_pa
     served = tmp_path / urls["snapshot"]
     assert urls["snapshot"].startswith("assets/calculator/snapshot/")
     assert urls["snapshot"].endswith("/snapshot.bin")
-    assert hashlib.sha256(served.read_bytes()).hexdigest()[:16] in urls["snapshot"]
+    lean_zip = served.with_name("python_stdlib.zip")
+    assert hashlib.sha256(served.read_bytes() + lean_zip.read_bytes()).hexdigest()[:16] \
+        in urls["snapshot"]
     # served sparse (tests/test_sparse_snapshot.py): the memory Node wrote, without its zero runs
     raw = browser_bundle.memory_snapshot(CATALOG).parent.parent / "snapshot.bin"
     report = json.loads((raw.parent / "report.json").read_text())
@@ -156,6 +159,29 @@ def test_the_snapshot_is_served_under_its_hash_and_made_on_the_served_zip(tmp_pa
     assert report["bytes"] == raw.stat().st_size > 1 << 20
     assert decode(served.read_bytes()) == raw.read_bytes()
     assert served.stat().st_size < raw.stat().st_size / 2
+    # beside it, the zip mounted at restore: the served stdlib minus what is already in memory
+    lean = zipfile.ZipFile(lean_zip).namelist()
+    full = zipfile.ZipFile(tmp_path / urls["stdlib"]).namelist()
+    assert set(lean) < set(full)
+    assert "calculator/__init__.pyc" not in lean and "json/decoder.pyc" not in lean
+    assert "xml/dom/minidom.py" in lean and "statistics.py" in lean  # not imported: still there
+    assert set(full) - set(lean) == set(report["in_memory"]) & set(full)  # (frozen ones too)
+
+
+def test_after_a_restore_python_imports_what_the_snapshot_left_out_from_the_lean_zip(tmp_path):
+    urls = emit_browser_bundle(tmp_path, CATALOG)
+    served = tmp_path / urls["snapshot"]
+    memory = tmp_path / "memory.bin"
+    memory.write_bytes(decode(served.read_bytes()))  # what the worker's unsparse gives Pyodide
+    run = subprocess.run(["node", str(ROOT / "tests/node/restore.mjs"), str(memory),
+                          str(served.with_name("python_stdlib.zip")),
+                          str(tmp_path / "assets/calculator/catalog.json")],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    got = json.loads(run.stdout)
+    assert got["quote"] == json.loads(json.dumps({"ok": quote(CATALOG, {"plan": "team", "seats": 49})
+                                                  .to_dict()}))
+    assert {"xml.dom.minidom", "statistics", "fractions"} <= set(got["imported"])
 
 
 def test_a_failed_snapshot_leaves_the_precompiled_stdlib(tmp_path, monkeypatch, capsys):

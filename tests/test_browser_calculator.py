@@ -6,6 +6,7 @@ a strict Content-Security-Policy, so the runtime must work under it.
 
 import itertools
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -63,8 +64,10 @@ def write_corrupt_snapshot_pages(site, urls):
         "truncated": snapshot[:len(snapshot) // 2],          # a valid header, half the memory
         "empty": b"",
     }
+    (site / "corrupt").mkdir()
+    shutil.copyfile(site / urls["snapshot"].replace("snapshot.bin", "python_stdlib.zip"),
+                    site / "corrupt" / "python_stdlib.zip")  # the lean zip is served beside it
     for kind, data in damaged.items():
-        (site / "corrupt" / f"{kind}.bin").parent.mkdir(exist_ok=True)
         (site / "corrupt" / f"{kind}.bin").write_bytes(data)
         config = {k: v for k, v in urls.items() if k != "client"}
         config["snapshot"] = f"corrupt/{kind}.bin"
@@ -130,20 +133,23 @@ def test_ready_resolves_after_a_warm_up_quote(page):
     print(f"\nready {page.ready_info['at']:.0f} ms after navigation; worker: {timings}")
 
 
-def test_the_worker_started_from_the_precompiled_stdlib(page):
+def test_the_engine_runs_precompiled_and_the_stock_zip_is_never_fetched(page):
+    # the full precompiled zip is fetched only when the snapshot fails (the corrupt cases below)
     assert page.ready_info["stdlib"] == "precompiled"
     assert page.ready_info["engine"].endswith("calculator/__init__.pyc")
-    assert any("/assets/calculator/stdlib/" in url and url.endswith("/python_stdlib.zip")
-               for url in page.seen_requests)
     assert not any(url.endswith("/assets/pyodide/314.0.7/python_stdlib.zip")
                    for url in page.seen_requests)
 
 
 def test_the_worker_started_from_the_memory_snapshot(page):
-    # the snapshot (made at build time on the same zip) was restored: no wheel, no stock zip
+    # the snapshot (made at build time on the same zip) was restored with the lean zip served
+    # beside it: no wheel, no stock zip, not the full precompiled one
     assert page.ready_info["timings"]["start"] == "snapshot"
     assert any("/assets/calculator/snapshot/" in url and url.endswith("/snapshot.bin")
                for url in page.seen_requests)
+    assert any("/assets/calculator/snapshot/" in url and url.endswith("/python_stdlib.zip")
+               for url in page.seen_requests)
+    assert not any("/assets/calculator/stdlib/" in url for url in page.seen_requests)
     assert not any(url.endswith(".whl") for url in page.seen_requests)
     # every parity test in this module runs on this worker; a few here as well
     assert settle(page, GRID[::40]) == [cpython(r) for r in GRID[::40]]

@@ -7,8 +7,9 @@
 // Pyodide cannot start from it, the runtime's stock python_stdlib.zip is used.
 // snapshot: a Pyodide memory snapshot made on that stdlib zip with json and the engine imported
 // (pricing_site/make_snapshot.mjs), served sparse (see unsparse below), given as _loadSnapshot
-// (with the zip as stdLibURL); the catalog is loaded after the restore. If it fails in any way,
-// Python boots from the stdlib.
+// with, as stdLibURL, the lean python_stdlib.zip served beside it (what Python may still import
+// lazily); the catalog is loaded after the restore. If it fails in any way, Python boots from
+// the stdlib.
 // In:  {id, request}                    a quote: calculator.quote_json
 //      {id, curve: {request, metric, points}}   chart data: calculator.curve_json
 // Out: {id, result} | {id, error, field} for a QuoteError
@@ -77,8 +78,10 @@ async function start() {
 async function boot(loadPyodide, indexURL, snapshot) {
   if (snapshot) {
     try {
-      const pyodide = await loadPyodide({ indexURL, stdLibURL: url("stdlib"),
-        _loadSnapshot: snapshot });
+      // the zip mounted at restore: the snapshot's own lean one (the stdlib minus the modules
+      // already in memory), served beside it
+      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: snapshot,
+        stdLibURL: new URL("python_stdlib.zip", url("snapshot")).href });
       // what the snapshot must hold, checked through proxies (no Python source to compile);
       // `random` (if anything imported it) is reseeded, as the snapshot froze its state
       const modules = pyodide.pyimport("sys").modules;
