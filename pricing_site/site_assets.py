@@ -16,14 +16,22 @@ VERSIONED = ("css", "js", "calculator")
 
 
 def version():
-    """The content hash naming the folder (recomputed each time: `serve` rebuilds after edits)."""
-    digest = hashlib.sha256()
-    for folder in VERSIONED:
-        for path in sorted((ASSETS / folder).rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
-                digest.update(path.relative_to(ASSETS).as_posix().encode() + b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:12]
+    """The content hash naming the folder; hashed again only when a file's name, size or mtime
+    changed (templates ask for it on every page; `serve` rebuilds after edits)."""
+    files = [path for folder in VERSIONED for path in sorted((ASSETS / folder).rglob("*"))
+             if path.is_file() and not path.name.startswith(".")]
+    signature = tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+    if signature not in _versions:
+        digest = hashlib.sha256()
+        for path in files:
+            digest.update(path.relative_to(ASSETS).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        _versions.clear()
+        _versions[signature] = digest.hexdigest()[:12]
+    return _versions[signature]
+
+
+_versions = {}  # {signature of the files: their hash}, the latest only
 
 
 def asset_url(path):
