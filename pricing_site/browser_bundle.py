@@ -283,6 +283,10 @@ def memory_snapshot(catalog, *, cache_dir=CACHE_DIR, snapshot_cache_dir=None):
     stdlib = precompiled_stdlib(catalog, cache_dir=cache_dir)
     if stdlib is None:
         return None  # precompiled_stdlib has warned
+    return _memory_snapshot(catalog, stdlib, cache_dir, snapshot_cache_dir)
+
+
+def _memory_snapshot(catalog, stdlib, cache_dir, snapshot_cache_dir=None):
     key_parts = (pyodide_version().encode(), stdlib.read_bytes(), SNAPSHOT_SCRIPT.read_bytes(),
                  WARM_UP_SCRIPT.read_bytes(), _cached_wheel(cache_dir).read_bytes())
     raw = _node_made(SNAPSHOT_SCRIPT, stdlib, catalog, SNAPSHOT_NAME, key_parts,
@@ -362,8 +366,13 @@ def bundle_urls(catalog, *, cache_dir=CACHE_DIR):
     ``stdlib`` (the precompiled standard library) is missing when it could not be built,
     ``snapshot`` (the memory snapshot made on it) when either could not be made.
     """
+    return _bundle(catalog, cache_dir)[0]
+
+
+def _bundle(catalog, cache_dir):
+    """``(urls, served)``: ``bundle_urls``'s dict, and for ``stdlib`` and ``snapshot`` (when
+    made) the cached files served in the folder of that URL."""
     catalog_hash = _sha256(catalog_json_bytes(catalog))[:12]
-    stdlib = precompiled_stdlib(catalog, cache_dir=cache_dir)
     urls = {
         "client": asset_url("calculator/client.js"),
         "worker": asset_url("calculator/worker.js"),
@@ -371,13 +380,16 @@ def bundle_urls(catalog, *, cache_dir=CACHE_DIR):
         "catalog": f"assets/calculator/catalog.json?v={catalog_hash}",
         "pyodide": f"assets/pyodide/{pyodide_version()}/",
     }
+    served = {}
+    stdlib = precompiled_stdlib(catalog, cache_dir=cache_dir)
     if stdlib is not None:
-        urls["stdlib"] = f"assets/calculator/stdlib/{_served_path(stdlib)}"
-        snapshot = memory_snapshot(catalog, cache_dir=cache_dir)
+        served["stdlib"] = (stdlib,)
+        snapshot = _memory_snapshot(catalog, stdlib, cache_dir)
         if snapshot is not None:
-            served = _served_path(snapshot, snapshot.with_name(RESTORE_ZIP))
-            urls["snapshot"] = f"assets/calculator/snapshot/{served}"
-    return urls
+            served["snapshot"] = (snapshot, snapshot.with_name(RESTORE_ZIP))
+    for key, files in served.items():
+        urls[key] = f"assets/calculator/{key}/{_served_path(*files)}"
+    return urls, served
 
 
 def _publish(target, *files):
@@ -395,17 +407,12 @@ def emit_browser_bundle(site_dir, catalog, *, cache_dir=CACHE_DIR):
     build_engine_wheel(calc / "engine", cache_dir=cache_dir)
     write_catalog_json(catalog, calc)
     copy_runtime(assets / "pyodide")
-    stdlib = precompiled_stdlib(catalog, cache_dir=cache_dir)
-    if stdlib is not None:
-        _publish(calc / "stdlib" / _served_path(stdlib), stdlib)
-    snapshot = memory_snapshot(catalog, cache_dir=cache_dir)  # None without a stdlib
-    if snapshot is not None:
-        restore_zip = snapshot.with_name(RESTORE_ZIP)
-        _publish(calc / "snapshot" / _served_path(snapshot, restore_zip), snapshot, restore_zip)
+    urls, served = _bundle(catalog, cache_dir)
+    for key, files in served.items():
+        _publish(site / urls[key], *files)
     for name in JS_FILES:  # as the site build publishes them (for pages made without MkDocs)
         target = _ensure((site / asset_url(f"calculator/{name}")).parent) / name
         shutil.copyfile(JS_DIR / name, target)
-    urls = bundle_urls(catalog, cache_dir=cache_dir)
     for key, url in urls.items():
         if not (site / url.split("?")[0]).exists():
             raise BundleError(f"the bundle's {key} ({url}) was not written")
