@@ -1,6 +1,5 @@
 """The browser bundle as files: engine-only reproducible wheel, catalog.json, runtime, URLs."""
 
-import fnmatch
 import hashlib
 import json
 import subprocess
@@ -15,6 +14,7 @@ from pricing_site.browser_bundle import (BundleError, build_engine_wheel, bundle
                                          emit_browser_bundle, write_catalog_json)
 from pricing_site.catalog_file import load_catalog_file
 from pricing_site.host_headers import IMMUTABLE_PATHS
+from tests.support.http_server import rule_matches
 from tests.support.sparse_snapshot import decode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -203,7 +203,7 @@ def test_no_bundle_file_names_another_origin():
 
 def test_content_addressed_files_are_cached_for_good_and_the_rest_revalidates():
     def immutable(path):
-        return any(fnmatch.fnmatchcase("/" + path, rule) for rule in IMMUTABLE_PATHS)
+        return any(rule_matches(rule, "/" + path) for rule in IMMUTABLE_PATHS)
 
     urls = bundle_urls(CATALOG)
     for key in ("wheel", "stdlib", "snapshot"):  # <hash of the bytes>/<name>

@@ -1,6 +1,5 @@
 """The built site under its own strict Content-Security-Policy, and what keeps it strict."""
 
-import fnmatch
 import re
 from pathlib import Path
 
@@ -9,7 +8,7 @@ import pytest
 
 from pricing_site.host_headers import CSP, IMMUTABLE_PATHS, headers_file
 from tests.site_support import demo_site
-from tests.support.http_server import StaticServer
+from tests.support.http_server import StaticServer, rule_matches
 
 ROOT = Path(__file__).resolve().parent.parent
 MATERIAL_JS = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
@@ -41,7 +40,7 @@ def test_every_script_and_stylesheet_a_page_loads_is_cached_for_good():
         for ref in refs:
             path = ref if ref.startswith("/") else \
                 "/" + (page.parent / ref).resolve().relative_to(site.resolve()).as_posix()
-            assert any(fnmatch.fnmatchcase(path, rule) for rule in IMMUTABLE_PATHS), (page, ref)
+            assert any(rule_matches(rule, path) for rule in IMMUTABLE_PATHS), (page, ref)
 
 
 def test_built_pages_hold_no_inline_executable_script():

@@ -35,7 +35,7 @@ class _Handler(SimpleHTTPRequestHandler):
     def end_headers(self):
         path = self.path.split("?")[0]
         for pattern, headers in self.server.rules:
-            if fnmatch.fnmatchcase(path, pattern):
+            if rule_matches(pattern, path):
                 for name, value in headers:
                     if name.lower() != "content-type":  # set above from the extension
                         self.send_header(name, value)
@@ -45,6 +45,12 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # keep test output clean; record instead
         self.server.requests.append(self.path)
+
+
+def rule_matches(pattern, path):
+    """Whether a ``_headers`` path pattern covers the URL path ``path`` (``/assets/x.js``): as
+    Netlify and Cloudflare Pages read it, ``*`` matches anything, ``/`` included."""
+    return fnmatch.fnmatchcase(path, pattern)
 
 
 def read_headers_file(path):
