@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from .errors import QuoteError
 from .money import format_money, plain, round_money
-from .rating import rate_plan
+from .rating import billed_kind_seats, rate_plan, totals_by_seats
 from .request import parse_request
 
 SEATS = "seats"
@@ -54,7 +54,7 @@ def compare(catalog, request):
 
 def _with_quantity(request, metric, quantity):
     if metric == SEATS:
-        return replace(request, seats=int(quantity))
+        return request.with_seats(int(quantity))
     return replace(request, usage={**request.usage, metric: quantity})
 
 
@@ -73,10 +73,15 @@ def cost_curve(catalog, request, metric, quantities):
     request = parse_request(catalog, request)
     quantities = [Decimal(q) if not isinstance(q, Decimal) else q for q in quantities]
     curves = {}
+    seat_counts = [int(q) for q in quantities] if metric == SEATS else None
     for plan in catalog.plans:
         if plan.custom:
             continue
-        points = [_safe_total(catalog, plan, _with_quantity(request, metric, q)) for q in quantities]
+        if seat_counts is not None:
+            points = totals_by_seats(catalog, plan, request, seat_counts)
+        else:
+            points = [_safe_total(catalog, plan, _with_quantity(request, metric, q))
+                      for q in quantities]
         curves[plan.id] = [None if p is None else plain(p) for p in points]
     return curves
 
@@ -89,7 +94,7 @@ def curve_quantities(catalog, request, metric, count=100):
     if metric == SEATS:
         edges = set()
         for plan in catalog.plans:
-            edges |= {e for e in _edges(plan, SEATS) if e is not None}
+            edges |= {e for e in _edges(plan, SEATS, request) if e is not None}
         finite = [e for e in edges if e > 0]
         top = max(Decimal(request.seats) * 2, Decimal(20),
                   min(max(finite, default=Decimal(0)) * Decimal("1.25"), Decimal(1000)))
@@ -101,7 +106,7 @@ def curve_quantities(catalog, request, metric, count=100):
         top, step = spec.max, spec.step
         edges = set()
         for plan in catalog.plans:
-            edges |= _edges(plan, metric)
+            edges |= _edges(plan, metric, request)
         points = {Decimal(0), top}
         ratio = (top / step) ** (Decimal(1) / (count - 2)) if top > step else Decimal(2)
         value = step
@@ -130,7 +135,8 @@ def break_even(catalog, request, other_plan, metric=SEATS, up_to=None):
         up_to = Decimal(10_000) if metric == SEATS else catalog.metrics[metric].max
     step = Decimal(1) if metric == SEATS else catalog.metrics[metric].step
     edges = sorted({start, Decimal(up_to)} | {
-        e for e in _edges(mine, metric) | _edges(theirs, metric) if start < e < up_to})
+        e for e in _edges(mine, metric, request) | _edges(theirs, metric, request)
+        if start < e < up_to})
 
     def cheaper(quantity):
         req = _with_quantity(request, metric, quantity)
@@ -157,8 +163,9 @@ def _snap(quantity, step):
     return (quantity / step).to_integral_value() * step
 
 
-def _edges(plan, metric):
-    """Quantities where a plan's bill changes slope: tier edges shifted by the allowance."""
+def _edges(plan, metric, request):
+    """Quantities where a plan's bill changes slope: tier edges shifted by the allowance and,
+    for seats, by the request's seat kinds billed as seats (guests beyond the free ones)."""
     if plan.custom:
         return set()
     charge = plan.seats if metric == SEATS else plan.usage.get(metric)
@@ -170,4 +177,7 @@ def _edges(plan, metric):
             edges |= {tier.up_to + charge.included, tier.up_to + charge.included + 1}
     if charge.limit is not None:
         edges |= {charge.limit, charge.limit + 1}
+    if metric == SEATS:
+        shift = billed_kind_seats(plan, request)
+        edges = {e - shift for e in edges if e is not None}
     return edges

@@ -8,8 +8,9 @@ currency's minor unit; the total is the sum of the rounded figures.
 Rating happens in two steps so that a quote, which needs the same plan billed monthly and
 annually (for the saving), prices each charge once: ``monthly_lines`` runs the pricing
 models and checks the plan's limits; ``bill_for`` turns those monthly charges into the bill
-of a billing period. The hot-path records are plain slotted dataclasses: a quote builds a
-few dozen of them and frozen dataclasses cost several times more to create.
+of a billing period. A cost curve over seats (``totals_by_seats``) likewise rates the usage
+charges once for all its points. The hot-path records are plain slotted dataclasses: a quote
+builds a few dozen of them and frozen dataclasses cost several times more to create.
 """
 
 from dataclasses import dataclass
@@ -96,20 +97,64 @@ def monthly_lines(catalog, plan, request):
     """Every charge of ``plan`` for one month, unrounded inside and rounded per line; or a
     ``Custom`` reason when the plan or a quantity has no list price."""
     if plan.custom:
-        return Custom(f"The {plan.name} plan is priced for each customer: contact sales for "
-                      f"a quote.")
-    currency = catalog.currency
+        return _custom_plan(plan)
+    seat_part = _seat_part(catalog, plan, request)
+    if isinstance(seat_part, Custom):
+        return seat_part
+    usage = _usage_lines(catalog, plan, request)
+    if isinstance(usage, Custom):
+        return usage
+    return _all_lines(catalog, plan, request, seat_part, usage)
+
+
+def totals_by_seats(catalog, plan, request, seat_counts):
+    """``rate_plan(...).total`` of ``request`` at each of ``seat_counts`` (None where the plan
+    cannot price it): the points of a cost curve over seats. The usage charges do not depend
+    on seats, so they are rated once for the whole curve, by the same functions."""
+    if plan.custom:
+        return [None] * len(seat_counts)
+    try:
+        usage = _usage_lines(catalog, plan, request)
+    except QuoteError:
+        return [None] * len(seat_counts)
+    if isinstance(usage, Custom):
+        return [None] * len(seat_counts)
+    totals = []
+    for seats in seat_counts:
+        at = request.with_seats(seats)
+        try:
+            seat_part = _seat_part(catalog, plan, at)
+            if isinstance(seat_part, Custom):
+                totals.append(None)
+                continue
+            lines = _all_lines(catalog, plan, at, seat_part, usage)
+        except QuoteError:
+            totals.append(None)
+            continue
+        totals.append(bill_for(catalog, plan, at, lines, at.billing).total)
+    return totals
+
+
+def _custom_plan(plan):
+    return Custom(f"The {plan.name} plan is priced for each customer: contact sales for a quote.")
+
+
+def _seat_part(catalog, plan, request):
+    """``(seat lines, billed seat count)``, or a ``Custom`` reason."""
     lines = []
-    if plan.flat:
-        lines.append(Line("flat", f"{plan.name} plan", ONE, "months", plan.flat,
-                          round_money(plan.flat, currency), plan.flat, discountable=True))
-    seats = 0
     if plan.seats is not None:
         seats = _seat_lines(catalog, plan, request, lines)
         if isinstance(seats, Custom):
             return seats
-    elif request.seat_kinds and any(request.seat_kinds.values()):
+        return lines, seats
+    if request.seat_kinds and any(request.seat_kinds.values()):
         raise QuoteError(f"The {plan.name} plan has no seat kinds.", "seat_kinds")
+    return lines, 0
+
+
+def _usage_lines(catalog, plan, request):
+    """One line per metric the request uses, or a ``Custom`` reason."""
+    lines = []
     for metric_id, quantity in request.usage.items():
         charge = plan.usage.get(metric_id)
         metric = catalog.metrics[metric_id]
@@ -123,6 +168,19 @@ def monthly_lines(catalog, plan, request):
             return Custom(f"{format_quantity(quantity)} {metric.unit} of {metric.name} a month "
                           f"is beyond the list prices: contact sales for a custom price.")
         lines.append(line)
+    return lines
+
+
+def _all_lines(catalog, plan, request, seat_part, usage):
+    """The month's lines in bill order: flat fee, seats, usage, add-ons."""
+    seat_lines, seats = seat_part
+    lines = []
+    if plan.flat:
+        lines.append(Line("flat", f"{plan.name} plan", ONE, "months", plan.flat,
+                          round_money(plan.flat, catalog.currency), plan.flat,
+                          discountable=True))
+    lines += seat_lines
+    lines += usage
     for addon_id in request.addons:
         lines.append(_addon_line(catalog, plan, addon_id, seats))
     if request.commitment and plan.commitment is None:
@@ -181,6 +239,17 @@ def _seat_lines(catalog, plan, request, lines):
                       notes=tuple(notes)))
     lines.extend(free_lines)
     return int(quantity)
+
+
+def billed_kind_seats(plan, request):
+    """Seats the request's seat kinds add to the billed count on ``plan`` (guests beyond the
+    free ones): where a cost curve over seats has its kinks. 0 where the plan cannot take them."""
+    if plan.seats is None or not request.seat_kinds:
+        return 0
+    try:
+        return _seat_kinds(plan, request, 0)[0]
+    except QuoteError:
+        return 0
 
 
 def _seat_kinds(plan, request, billed):

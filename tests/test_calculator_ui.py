@@ -231,6 +231,27 @@ def test_a_seat_edit_moves_the_marker_and_keeps_the_curves(visit, catalog):
     assert page.locator("[data-testid=calculator-chart-marker]").count() == 1
 
 
+def test_an_edit_asks_python_for_the_quote_before_the_curves(visit, catalog):
+    """The total is what the visitor waits for: the worker computes it first and the chart's
+    new curves after, while the page draws the bill."""
+    page = visit()
+    page.wait_for_selector("[data-testid=calculator-chart] path[data-plan=team]", state="attached",
+                           timeout=10000)
+    page.evaluate("""() => {
+      const worker = window.pricingCalculator.worker, post = worker.postMessage.bind(worker);
+      window.__sent = [];
+      worker.postMessage = (message) => {
+        window.__sent.push("curve" in message ? "curve" : "quote");
+        return post(message);
+      };
+    }""")
+    page.fill("[data-testid=calc-usage-storage_gb]", "80")  # new seat curves: more storage
+    seats = int(page.input_value("[data-testid=calc-seats]"))
+    wait_total(page, shown(catalog, {"plan": "team", "seats": seats, "usage": {"storage_gb": "80"}}))
+    page.wait_for_function("() => window.__sent.length >= 2", timeout=10000)
+    assert page.evaluate("window.__sent") == ["quote", "curve"]
+
+
 def test_keyboard_alone_reaches_and_changes_the_inputs(visit, catalog):
     page = visit()
     page.focus("[data-testid=calc-plan]")

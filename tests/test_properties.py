@@ -1,11 +1,13 @@
 """Properties that hold for every catalog and request, checked with Hypothesis."""
 
 from decimal import Decimal
+from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calculator import CatalogError, QuoteError, load_catalog, quote
+from calculator import (CatalogError, QuoteError, cost_curve, curve_quantities, load_catalog,
+                        quote)
 
 from .catalogs import one_plan
 
@@ -125,6 +127,65 @@ def test_any_request_holds_for_structured_requests(demo):
             return
         if data["status"] == "priced":
             assert D(data["total"]) >= 0
+
+    check()
+
+
+
+def test_a_seat_curve_is_the_quotes_at_its_points(demo):
+    """cost_curve rates the usage charges once per plan, not per point: every point must still
+    be exactly what a quote for that many seats says (None where it is not priced)."""
+    @FAST
+    @given(seats=st.lists(st.integers(0, 260), min_size=1, max_size=6),
+           usage=st.dictionaries(st.sampled_from(["api_calls", "storage_gb"]),
+                                 st.integers(0, 2000) | st.sampled_from([0, 1, 50, 51, 10**5]),
+                                 max_size=2),
+           kinds=st.dictionaries(st.sampled_from(["viewer", "guest"]), st.integers(0, 30), max_size=2),
+           addons=st.lists(st.sampled_from(["sso", "audit_log"]), max_size=2, unique=True),
+           billing=st.sampled_from(["monthly", "annual"]), commitment=st.booleans())
+    def check(seats, usage, kinds, addons, billing, commitment):
+        request = {"plan": "team", "usage": usage, "seat_kinds": kinds, "addons": addons,
+                   "billing": billing, "commitment": commitment}
+        curves = cost_curve(demo, request, "seats", seats)
+        assert set(curves) == {"free", "team", "business"}
+        for plan, points in curves.items():
+            for count, point in zip(seats, points, strict=True):
+                try:
+                    data = quote(demo, {**request, "plan": plan, "seats": count}).to_dict()
+                except QuoteError:
+                    data = {"status": "unavailable"}
+                expected = D(data["total"]) if data["status"] == "priced" else None
+                assert (None if point is None else D(point)) == expected, (plan, count)
+
+    check()
+
+
+
+def test_seat_curves_are_straight_lines_between_their_quantities(demo):
+    """The chart draws straight lines between a curve's quantities, so Python must put every
+    kink there (tier edges, minimums, limits, guests billed as seats): each seat count in
+    between then costs what the line says, to a few cents (lines are rounded one by one).
+    Committed-use true-ups bend between them, so the requests here commit to nothing."""
+    @FAST
+    @given(points=st.integers(3, 12), seats=st.integers(0, 120),
+           storage=st.integers(0, 400), kinds=st.dictionaries(
+               st.sampled_from(["viewer", "guest"]), st.integers(0, 30), max_size=2),
+           addons=st.lists(st.sampled_from(["sso", "audit_log"]), max_size=2, unique=True),
+           billing=st.sampled_from(["monthly", "annual"]))
+    def check(points, seats, storage, kinds, addons, billing):
+        request = {"plan": "team", "seats": seats, "usage": {"storage_gb": storage},
+                   "seat_kinds": kinds, "addons": addons, "billing": billing}
+        quantities = [int(q) for q in curve_quantities(demo, request, "seats", points)]
+        drawn = cost_curve(demo, request, "seats", quantities)
+        exact = cost_curve(demo, request, "seats", range(quantities[-1] + 1))
+        for plan, totals in drawn.items():
+            for (x0, y0), (x1, y1) in pairwise(zip(quantities, totals)):
+                if y0 is None or y1 is None:
+                    continue
+                for n in range(x0, x1 + 1):
+                    assert exact[plan][n] is not None, (plan, n)
+                    line = D(y0) + (D(y1) - D(y0)) * (n - x0) / (x1 - x0)
+                    assert abs(D(exact[plan][n]) - line) <= D("0.05"), (plan, n, x0, x1)
 
     check()
 

@@ -78,3 +78,17 @@ def test_quote_json_is_the_browser_entry_point(demo):
     assert bad == {"error": "The number of seats cannot be negative.", "field": "seats"}
     junk = json.loads(quote_json(demo, "{not json"))
     assert junk["field"] is None and "not valid JSON" in junk["error"]
+
+
+def test_with_seats_keeps_every_other_field():
+    """Request.with_seats lists the fields by hand (it is on the cost curve's hot path): a new
+    field must be added there too."""
+    from dataclasses import fields, replace
+
+    from calculator import Request
+
+    values = {"plan": "team", "seats": 4, "usage": {"storage_gb": Decimal(3)}, "billing": "annual",
+              "seat_kinds": {"guest": 2}, "addons": ("sso",), "commitment": True}
+    assert {f.name for f in fields(Request)} == set(values)
+    request = Request(**values)
+    assert request.with_seats(9) == replace(request, seats=9)

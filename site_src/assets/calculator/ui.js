@@ -45,11 +45,12 @@ function start(root) {
     if (push && url !== `${location.pathname}${location.search}${location.hash}`) {
       history.pushState(null, "", url);
     }
-    const curves = askCurves(state); // sent with the quote: Python computes them while the bill
-    // is drawn here
+    // the quote first, then the curves: Python computes them while the bill is drawn here
+    const quoted = api.quoteLatest(state.request);
+    const curves = askCurves(state);
     let quote;
     try {
-      quote = await api.quoteLatest(state.request);
+      quote = await quoted;
     } catch (err) {
       if (err.superseded) return;
       showError(form, result, status, err);
