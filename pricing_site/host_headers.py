@@ -33,7 +33,8 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 # Paths whose content never changes under the same URL (versioned or content-hashed).
 IMMUTABLE_PATHS = ("/assets/v/*", "/assets/pyodide/*", "/assets/calculator/engine/*",
                    "/assets/calculator/stdlib/*", "/assets/calculator/snapshot/*",
-                   "/assets/javascripts/*", "/assets/stylesheets/*")
+                   "/assets/javascripts/bundle.*", "/assets/javascripts/workers/*",
+                   "/assets/stylesheets/*")  # Material's content-hashed files, not its lunr/
 
 
 def headers_file():

@@ -1,11 +1,13 @@
-"""Where the site's own scripts and styles are served: under a folder named by their content.
+"""Where the site's own assets are served: under folders named by their content.
 
 site_src/assets/{css,js,calculator}/ are published as ``assets/v/<hash>/...``, <hash> taken over
 all of those files (names and bytes). An edit to any of them gives them all new URLs, so a host
 can let browsers keep them for good (``_headers``: immutable) and a warm visit asks the server
 about none of them; relative references between them (ES module imports, the worker beside
-client.js) keep working inside the folder. Images (site_src/assets/images/, which plans.yaml
-names by path) stay at ``assets/images/...`` and are revalidated.
+client.js) keep working inside the folder. Each image is published twice: at
+``assets/v/<hash of its bytes>/images/...``, which the templates use (``versioned`` turns the
+paths plans.yaml names into those), and at its plain ``assets/images/...`` path, revalidated,
+for markdown pages and links from elsewhere.
 """
 
 import hashlib
@@ -36,7 +38,30 @@ _versions = {}  # {signature of the files: their hash}, the latest only
 
 def asset_url(path):
     """The site-root-relative URL of ``path`` inside site_src/assets/, e.g. ``js/experiment.js``
-    -> ``assets/v/<hash>/js/experiment.js``, ``images/logo.svg`` -> ``assets/images/logo.svg``."""
-    if path.split("/", 1)[0] in VERSIONED:
+    -> ``assets/v/<hash>/js/experiment.js``, ``images/logo.svg`` ->
+    ``assets/v/<hash of logo.svg>/images/logo.svg``; anything else -> ``assets/<path>``."""
+    top = path.split("/", 1)[0]
+    if top in VERSIONED:
         return f"assets/v/{version()}/{path}"
+    if top == "images" and (ASSETS / path).is_file():
+        return f"assets/v/{_file_version(ASSETS / path)}/{path}"
     return f"assets/{path}"
+
+
+def versioned(src):
+    """A site-root path as plans.yaml names images (``assets/images/hero.svg``): its versioned
+    URL when it is one of site_src/assets/images/, else ``src`` unchanged."""
+    if isinstance(src, str) and src.startswith("assets/images/"):
+        return asset_url(src.removeprefix("assets/"))
+    return src
+
+
+def _file_version(path):
+    stat = path.stat()
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _file_versions:
+        _file_versions[key] = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+    return _file_versions[key]
+
+
+_file_versions = {}  # {(path, mtime, size): hash of the bytes}

@@ -211,10 +211,14 @@ def test_content_addressed_files_are_cached_for_good_and_the_rest_revalidates():
     for key in ("client", "worker"):  # assets/v/<hash of the site's scripts and styles>/...
         assert immutable(urls[key]) and site_assets.version() in urls[key], key
     assert immutable(urls["pyodide"] + "pyodide.asm.wasm")  # under the runtime's version
-    # same path, new bytes after a rebuild: the catalog (with a ?v= for the page's own fetch)
-    # and the images plans.yaml names by path
+    # images: the pages use a copy under the hash of its bytes; the plain path (markdown,
+    # og:image) and the catalog (a ?v= for the page's own fetch) keep their URL, new bytes
+    # after a rebuild, so they revalidate
+    assert immutable(site_assets.asset_url("images/logo.svg"))
+    assert site_assets.versioned("assets/images/logo.svg") == site_assets.asset_url("images/logo.svg")
+    assert not immutable("assets/images/logo.svg")
     assert not immutable(urls["catalog"].split("?")[0])
-    assert not immutable(site_assets.asset_url("images/logo.svg"))
+    assert not immutable("assets/javascripts/lunr/min/lunr.de.min.js")  # Material's, unhashed
 
 
 def test_scripts_and_styles_move_to_a_new_folder_when_any_of_them_changes(tmp_path, monkeypatch):
@@ -232,3 +236,11 @@ def test_scripts_and_styles_move_to_a_new_folder_when_any_of_them_changes(tmp_pa
     after = site_assets.asset_url("calculator/ui.js")
     assert after != before and after.split("/")[:2] == ["assets", "v"]
     assert site_assets.asset_url("css/site.css").split("/")[2] == after.split("/")[2]
+    # an image is named by its own bytes
+    logo = site_assets.asset_url("images/logo.svg")
+    assert logo.startswith("assets/v/") and logo.endswith("/images/logo.svg")
+    assert logo.split("/")[2] != after.split("/")[2]
+    (fake / "images/logo.svg").write_text("<svg>new</svg>")
+    assert site_assets.asset_url("images/logo.svg") != logo
+    assert site_assets.asset_url("calculator/ui.js") == after  # scripts stay where they were
+    assert site_assets.versioned("https://cdn.example/x.png") == "https://cdn.example/x.png"

@@ -30,13 +30,14 @@ def test_the_policy_names_no_other_origin_and_allows_no_inline_script():
     assert (demo_site() / "_headers").read_text() == headers_file()
 
 
-def test_every_script_and_stylesheet_a_page_loads_is_cached_for_good():
+def test_every_script_stylesheet_and_image_a_page_loads_is_cached_for_good():
     """A warm visit asks the server about none of them (IMMUTABLE_PATHS in _headers)."""
     site = demo_site()
     for page in site.rglob("*.html"):
         html = page.read_text("utf-8")
-        refs = re.findall(r'<(?:script[^>]*\bsrc|link[^>]*rel="stylesheet"[^>]*\bhref)="([^"]+)"', html)
-        assert refs, page
+        refs = re.findall(r'<(?:script[^>]*\bsrc|img[^>]*\bsrc|link[^>]*rel="(?:stylesheet|icon)"'
+                          r'[^>]*\bhref)="(?!data:)([^"]+)"', html)
+        assert any("/images/" in ref for ref in refs) and any(".js" in ref for ref in refs), page
         for ref in refs:
             path = ref if ref.startswith("/") else \
                 "/" + (page.parent / ref).resolve().relative_to(site.resolve()).as_posix()

@@ -42,7 +42,7 @@ def test_every_landing_section_is_there_in_the_classic_order(home):
     assert found == list(SECTIONS)
 
 
-def test_hero_shows_its_content(home, content):
+def test_hero_shows_its_content(site, home, content):
     hero = home.find("section", id="hero")
     assert hero.find("h1").text == content["hero"]["headline"]
     assert content["hero"]["proof"] in hero.text
@@ -50,7 +50,11 @@ def test_hero_shows_its_content(home, content):
     assert links[content["hero"]["primary_cta"]["label"]] == content["hero"]["primary_cta"]["url"]
     assert links["See pricing"] == "pricing/"
     image = hero.find("img")
-    assert image.attrs["src"] == content["hero"]["image"]["src"]
+    # the named file, served under the hash of its bytes (cached for good); also at its name
+    named = content["hero"]["image"]["src"]
+    assert image.attrs["src"] == asset_url(named.removeprefix("assets/"))
+    assert (site / image.attrs["src"]).read_bytes() == (ASSETS.parent / named).read_bytes()
+    assert (site / named).read_bytes() == (ASSETS.parent / named).read_bytes()
     assert image.attrs["alt"] == content["hero"]["image"]["alt"]
 
 

@@ -1,25 +1,28 @@
 """MkDocs hook: publish site_src/assets/ (CSS, JS, images) under /assets/ of the site.
 
 The assets live beside the markdown rather than inside docs_dir so that pages and design files
-stay apart; this adds them to the build and to the serve watch list. Scripts and styles go under
-a folder named by their content (``pricing_site.site_assets``: cached for good by hosts);
-templates name them with ``asset('js/...')`` and mkdocs.yml's ``extra_css`` with their path
-under site_src/, ``assets/css/...``.
+stay apart; this adds them to the build and to the serve watch list. Scripts, styles and images
+go under folders named by their content (``pricing_site.site_assets``: cached for good by
+hosts); templates name scripts with ``asset('js/...')``, images with ``src | versioned``, and
+mkdocs.yml's ``extra_css``, logo and favicon keep their paths under site_src/ (rewritten here).
 """
 
 from mkdocs.structure.files import File
 
-from pricing_site.site_assets import ASSETS, asset_url
+from pricing_site.site_assets import ASSETS, asset_url, versioned
 
 
 def on_config(config):
     config.extra_css = [asset_url(path.removeprefix("assets/")) if path.startswith("assets/")
                         else path for path in config.extra_css]
+    for name in ("logo", "favicon"):  # Material's header and <link rel=icon>
+        config.theme[name] = versioned(config.theme[name])
     return config
 
 
 def on_env(env, config, files):
     env.globals["asset"] = asset_url
+    env.filters["versioned"] = versioned
     return env
 
 
@@ -27,10 +30,14 @@ def on_files(files, config):
     for source in sorted(ASSETS.rglob("*")):
         if source.is_file() and not source.name.startswith("."):
             path = source.relative_to(ASSETS.parent).as_posix()  # assets/...
-            if files.get_file_from_path(path) is None:
-                files.append(File(path, str(ASSETS.parent), config.site_dir,
-                                  config.use_directory_urls,
-                                  dest_uri=asset_url(path.removeprefix("assets/"))))
+            if files.get_file_from_path(path) is not None:
+                continue
+            target = asset_url(path.removeprefix("assets/"))
+            if path.startswith("assets/images/"):  # also at the plain path: markdown, og:image
+                files.append(File.generated(config, target, abs_src_path=str(source)))
+                target = path
+            files.append(File(path, str(ASSETS.parent), config.site_dir,
+                              config.use_directory_urls, dest_uri=target))
     return files
 
 
