@@ -1,6 +1,8 @@
-"""The emitted Cloudflare Worker, run under Node with a fake ASSETS binding (the only thing
-emulated): cookie set when absent, sticky assignment equal to Python's, preview override
-(kept for the browser session by a session cookie, so the page's own files follow it), rewrite (not redirect) into the variant's folder, cache headers."""
+"""The emitted routers (the Cloudflare Worker and the Netlify Edge Function), run under Node
+with the host emulated (Cloudflare's ASSETS binding; Netlify's static files and its same-site
+subrequest, which runs the function again): cookie set when absent, sticky assignment equal to
+Python's, preview override (kept for the browser session by a session cookie, so the page's own
+files follow it), rewrite (not redirect) into the variant's folder, cache headers."""
 
 import json
 import shutil
@@ -15,13 +17,35 @@ from .test_experiment import spec
 
 NODE = shutil.which("node")
 
-SCRIPT = """
-import worker from "./worker.mjs";
+# How each host calls its router; both define `run(path, cookie)`, which returns what the
+# visitor gets. Only the platform is emulated: the static files answer "served <path>".
+HOSTS = {
+    "cloudflare-worker.mjs": """
+import worker from "./router.mjs";
 const env = { ASSETS: { fetch: async (req) => new Response("served " + new URL(req.url).pathname,
   { status: 200, headers: { "Cache-Control": "public, max-age=600" } }) } };
+const call = (request) => worker.fetch(request, env);
+""",
+    # Netlify runs the edge function for every path, its own same-site subrequest included;
+    # a function that returns nothing hands the request to the static files.
+    "netlify-edge-function.mjs": """
+import handler, { config } from "./router.mjs";
+const files = (request) => new Response("served " + new URL(request.url).pathname,
+  { status: 200, headers: { "Cache-Control": "public, max-age=600" } });
+const call = async (request) => (await handler(request)) ?? files(request);
+globalThis.fetch = async (url, init) => {  // the subrequest: through the function again
+  const request = new Request(url, init);
+  if (await handler(request) !== undefined) throw new Error("the subrequest was routed again");
+  return files(request);
+};
+if (config.path !== "/*" || !config.excludedPath.includes("/edge/*")) throw new Error("config");
+""",
+}
+
+VISITS = """
 const run = async (path, cookie) => {
   const headers = cookie ? { cookie } : {};
-  const res = await worker.fetch(new Request("https://relaykit.example" + path, { headers }), env);
+  const res = await call(new Request("https://relaykit.example" + path, { headers }));
   return { status: res.status, body: await res.text(), vary: res.headers.get("vary"),
            cache: res.headers.get("cache-control"), cookie: res.headers.get("set-cookie"),
            variant: res.headers.get("x-experiment-variant") };
@@ -41,10 +65,11 @@ console.log(JSON.stringify(out));
 
 
 @pytest.mark.skipif(NODE is None, reason="node not installed")
-def test_worker_routes_by_cookie_with_preview(tmp_path):
+@pytest.mark.parametrize("flavour", sorted(HOSTS))
+def test_router_routes_by_cookie_with_preview(tmp_path, flavour):
     experiment = spec()
-    (tmp_path / "worker.mjs").write_text(router_source(experiment, "cloudflare-worker.mjs"))
-    (tmp_path / "run.mjs").write_text(SCRIPT)
+    (tmp_path / "router.mjs").write_text(router_source(experiment, flavour))
+    (tmp_path / "run.mjs").write_text(HOSTS[flavour] + VISITS)
     done = subprocess.run([NODE, str(tmp_path / "run.mjs")], capture_output=True, text=True,
                           timeout=60, check=True)
     out = json.loads(done.stdout)
@@ -69,4 +94,4 @@ def test_worker_routes_by_cookie_with_preview(tmp_path):
     assert out["previewEnd"]["body"] == f"served /{expected}/pricing/"
     assert out["previewEnd"]["cookie"].startswith("rk_visitor_preview=; Max-Age=0;")
     assert out["sitemap"]["body"] == "served /control/sitemap.xml"
-    assert out["direct"]["body"] == "served /yearly-push/pricing/"
+    assert out["direct"]["body"] == "served /yearly-push/pricing/"  # a variant's own path
