@@ -4,15 +4,14 @@ All three rate through ``rate_plan`` (the one engine), so a chart or a "switch t
 seats" hint can never disagree with the quote itself.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .errors import QuoteError
 from .money import format_money, plain, round_money
-from .rating import billed_kind_seats, rate_plan, totals_by_seats
+from .rating import SEATS, billed_kind_seats, curve_totals, rate_plan
 from .request import parse_request
 
-SEATS = "seats"
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ def compare(catalog, request):
 def _with_quantity(request, metric, quantity):
     if metric == SEATS:
         return request.with_seats(int(quantity))
-    return replace(request, usage={**request.usage, metric: quantity})
+    return request.with_usage(metric, quantity)
 
 
 def _safe_total(catalog, plan, request):
@@ -73,15 +72,10 @@ def cost_curve(catalog, request, metric, quantities):
     request = parse_request(catalog, request)
     quantities = [Decimal(q) if not isinstance(q, Decimal) else q for q in quantities]
     curves = {}
-    seat_counts = [int(q) for q in quantities] if metric == SEATS else None
     for plan in catalog.plans:
         if plan.custom:
             continue
-        if seat_counts is not None:
-            points = totals_by_seats(catalog, plan, request, seat_counts)
-        else:
-            points = [_safe_total(catalog, plan, _with_quantity(request, metric, q))
-                      for q in quantities]
+        points = curve_totals(catalog, plan, request, metric, quantities)
         curves[plan.id] = [None if p is None else plain(p) for p in points]
     return curves
 

@@ -8,8 +8,8 @@ currency's minor unit; the total is the sum of the rounded figures.
 Rating happens in two steps so that a quote, which needs the same plan billed monthly and
 annually (for the saving), prices each charge once: ``monthly_lines`` runs the pricing
 models and checks the plan's limits; ``bill_for`` turns those monthly charges into the bill
-of a billing period. A cost curve over seats (``totals_by_seats``) likewise rates the usage
-charges once for all its points. The hot-path records are plain slotted dataclasses: a quote
+of a billing period. A cost curve (``curve_totals``) likewise rates what does not depend on
+its quantity once for all its points. The hot-path records are plain slotted dataclasses: a quote
 builds a few dozen of them and frozen dataclasses cost several times more to create.
 """
 
@@ -23,6 +23,7 @@ from .suggest import did_you_mean
 
 ONE = Decimal(1)
 TWELVE = Decimal(12)
+SEATS = "seats"  # what a cost curve varies when it is not a metric
 
 
 @dataclass(slots=True)
@@ -101,30 +102,28 @@ def monthly_lines(catalog, plan, request):
     seat_part = _seat_part(catalog, plan, request)
     if isinstance(seat_part, Custom):
         return seat_part
-    usage = _usage_lines(catalog, plan, request)
+    usage = _usage_lines(catalog, plan, request.usage)
     if isinstance(usage, Custom):
         return usage
     return _all_lines(catalog, plan, request, seat_part, usage)
 
 
-def totals_by_seats(catalog, plan, request, seat_counts):
-    """``rate_plan(...).total`` of ``request`` at each of ``seat_counts`` (None where the plan
-    cannot price it): the points of a cost curve over seats. The usage charges do not depend
-    on seats, so they are rated once for the whole curve, by the same functions."""
-    if plan.custom:
-        return [None] * len(seat_counts)
+def curve_totals(catalog, plan, request, metric, quantities):
+    """``rate_plan(...).total`` of ``request`` with ``metric`` (``SEATS`` or a metric id) at
+    each of ``quantities``, None where the plan cannot price it: the points of a cost curve.
+    What does not depend on ``metric`` (the usage charges of a seat curve; the seats and the
+    other metrics of a usage curve) is rated once for the whole curve, by the same functions."""
     try:
-        usage = _usage_lines(catalog, plan, request)
+        at_quantity = None if plan.custom else _curve_parts(catalog, plan, request, metric)
     except QuoteError:
-        return [None] * len(seat_counts)
-    if isinstance(usage, Custom):
-        return [None] * len(seat_counts)
+        at_quantity = None
+    if at_quantity is None:
+        return [None] * len(quantities)
     totals = []
-    for seats in seat_counts:
-        at = request.with_seats(seats)
+    for quantity in quantities:
         try:
-            seat_part = _seat_part(catalog, plan, at)
-            if isinstance(seat_part, Custom):
+            at, seat_part, usage = at_quantity(quantity)
+            if isinstance(seat_part, Custom) or isinstance(usage, Custom):
                 totals.append(None)
                 continue
             lines = _all_lines(catalog, plan, at, seat_part, usage)
@@ -133,6 +132,30 @@ def totals_by_seats(catalog, plan, request, seat_counts):
             continue
         totals.append(bill_for(catalog, plan, at, lines, at.billing).total)
     return totals
+
+
+def _curve_parts(catalog, plan, request, metric):
+    """``quantity -> (request, seat part, usage lines)`` along a curve of ``metric``, the part
+    that does not depend on it rated here once; None when that part has no list price."""
+    if metric == SEATS:
+        usage = _usage_lines(catalog, plan, request.usage)
+        if isinstance(usage, Custom):
+            return None
+
+        def at_seats(quantity):
+            at = request.with_seats(int(quantity))
+            return at, _seat_part(catalog, plan, at), usage
+        return at_seats
+    seat_part = _seat_part(catalog, plan, request)
+    others = _usage_lines(catalog, plan, {m: q for m, q in request.usage.items() if m != metric})
+    if isinstance(seat_part, Custom) or isinstance(others, Custom):
+        return None
+
+    def at_usage(quantity):
+        line = _usage_lines(catalog, plan, {metric: quantity})
+        usage = line if isinstance(line, Custom) else others + line
+        return request.with_usage(metric, quantity), seat_part, usage
+    return at_usage
 
 
 def _custom_plan(plan):
@@ -152,10 +175,10 @@ def _seat_part(catalog, plan, request):
     return lines, 0
 
 
-def _usage_lines(catalog, plan, request):
-    """One line per metric the request uses, or a ``Custom`` reason."""
+def _usage_lines(catalog, plan, usage):
+    """One line per metric of ``usage`` ({metric id: quantity}), or a ``Custom`` reason."""
     lines = []
-    for metric_id, quantity in request.usage.items():
+    for metric_id, quantity in usage.items():
         charge = plan.usage.get(metric_id)
         metric = catalog.metrics[metric_id]
         if charge is None:

@@ -35,9 +35,15 @@ class Request:
 
     def with_seats(self, seats):
         """The same request for ``seats`` seats: a cost curve makes one per point, and
-        ``dataclasses.replace`` takes five times as long."""
+        ``dataclasses.replace`` takes five times as long (a test keeps the fields listed here
+        in step with the class)."""
         return Request(self.plan, seats, self.usage, self.billing, self.seat_kinds, self.addons,
                        self.commitment)
+
+    def with_usage(self, metric, quantity):
+        """The same request with ``quantity`` of ``metric`` a month (a usage curve's points)."""
+        return Request(self.plan, self.seats, {**self.usage, metric: quantity}, self.billing,
+                       self.seat_kinds, self.addons, self.commitment)
 
     def to_dict(self, billing=None):
         out = {"plan": self.plan, "seats": self.seats,

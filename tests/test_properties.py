@@ -3,6 +3,7 @@
 from decimal import Decimal
 from itertools import pairwise
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -132,33 +133,45 @@ def test_any_request_holds_for_structured_requests(demo):
 
 
 
-def test_a_seat_curve_is_the_quotes_at_its_points(demo):
-    """cost_curve rates the usage charges once per plan, not per point: every point must still
-    be exactly what a quote for that many seats says (None where it is not priced)."""
+# What a curve of each quantity may be asked at: seats, or a metric in its own steps.
+CURVE_QUANTITIES = {
+    "seats": st.integers(0, 260),
+    "storage_gb": st.integers(0, 4000).map(lambda n: D(n) / 2) | st.sampled_from([D(1), D(50), D(51)]),
+    "api_calls": st.integers(0, 300_000) | st.sampled_from([10_000, 10_001, 100_000, 100_001]),
+}
+
+
+@pytest.mark.parametrize("metric", sorted(CURVE_QUANTITIES))
+def test_a_curve_is_the_quotes_at_its_points(demo, metric):
+    """cost_curve rates what does not depend on the curve's quantity once per plan, not per
+    point: every point must still be exactly what a quote for that quantity says (None where
+    it is not priced)."""
     @FAST
-    @given(seats=st.lists(st.integers(0, 260), min_size=1, max_size=6),
+    @given(quantities=st.lists(CURVE_QUANTITIES[metric], min_size=1, max_size=6),
+           seats=st.integers(0, 260),
            usage=st.dictionaries(st.sampled_from(["api_calls", "storage_gb"]),
                                  st.integers(0, 2000) | st.sampled_from([0, 1, 50, 51, 10**5]),
                                  max_size=2),
            kinds=st.dictionaries(st.sampled_from(["viewer", "guest"]), st.integers(0, 30), max_size=2),
            addons=st.lists(st.sampled_from(["sso", "audit_log"]), max_size=2, unique=True),
            billing=st.sampled_from(["monthly", "annual"]), commitment=st.booleans())
-    def check(seats, usage, kinds, addons, billing, commitment):
-        request = {"plan": "team", "usage": usage, "seat_kinds": kinds, "addons": addons,
-                   "billing": billing, "commitment": commitment}
-        curves = cost_curve(demo, request, "seats", seats)
+    def check(quantities, seats, usage, kinds, addons, billing, commitment):
+        request = {"plan": "team", "seats": seats, "usage": usage, "seat_kinds": kinds,
+                   "addons": addons, "billing": billing, "commitment": commitment}
+        curves = cost_curve(demo, request, metric, quantities)
         assert set(curves) == {"free", "team", "business"}
         for plan, points in curves.items():
-            for count, point in zip(seats, points, strict=True):
+            for quantity, point in zip(quantities, points, strict=True):
+                at = ({"seats": quantity} if metric == "seats" else
+                      {"usage": {**usage, metric: str(quantity)}})
                 try:
-                    data = quote(demo, {**request, "plan": plan, "seats": count}).to_dict()
+                    data = quote(demo, {**request, **at, "plan": plan}).to_dict()
                 except QuoteError:
                     data = {"status": "unavailable"}
                 expected = D(data["total"]) if data["status"] == "priced" else None
-                assert (None if point is None else D(point)) == expected, (plan, count)
+                assert (None if point is None else D(point)) == expected, (plan, quantity)
 
     check()
-
 
 
 def test_seat_curves_are_straight_lines_between_their_quantities(demo):

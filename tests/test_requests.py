@@ -80,9 +80,9 @@ def test_quote_json_is_the_browser_entry_point(demo):
     assert junk["field"] is None and "not valid JSON" in junk["error"]
 
 
-def test_with_seats_keeps_every_other_field():
-    """Request.with_seats lists the fields by hand (it is on the cost curve's hot path): a new
-    field must be added there too."""
+def test_with_seats_and_with_usage_keep_every_other_field():
+    """Request.with_seats and with_usage list the fields by hand (they are on the cost curve's
+    hot path): a new field must be added there too."""
     from dataclasses import fields, replace
 
     from calculator import Request
@@ -92,3 +92,6 @@ def test_with_seats_keeps_every_other_field():
     assert {f.name for f in fields(Request)} == set(values)
     request = Request(**values)
     assert request.with_seats(9) == replace(request, seats=9)
+    more = request.with_usage("api_calls", Decimal(7))
+    assert more == replace(request, usage={"storage_gb": Decimal(3), "api_calls": Decimal(7)})
+    assert request.usage == {"storage_gb": Decimal(3)}  # the original is left alone
