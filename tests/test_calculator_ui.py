@@ -87,6 +87,28 @@ def test_the_page_works_before_python_has_loaded(browser, server):
         page.close()  # drops the held requests
 
 
+
+def test_a_runtime_that_cannot_load_keeps_the_estimate_and_blames_no_field(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.route("**/assets/pyodide/**", lambda route: route.abort())
+    try:
+        page.goto(server.url + "pricing/")
+        first = page.text_content(TOTAL)
+        page.wait_for_function(f"() => document.querySelector('{STATUS}').dataset.state === 'failed'",
+                               timeout=30000)
+        assert "could not start" in page.text_content(STATUS)
+        page.fill("[data-testid=calc-seats]", "30")  # an edit Python cannot answer
+        message = page.locator("[data-error-for=form]")
+        message.wait_for(state="visible", timeout=10000)
+        assert "not available in this browser" in message.text_content()
+        assert "http" not in message.text_content() and "fetch" not in message.text_content()
+        assert page.get_attribute(STATUS, "data-state") == "failed"  # not "fix the field"
+        assert page.get_attribute("[data-testid=calc-seats]", "aria-invalid") is None
+        assert "rk-stale" in page.get_attribute(RESULT, "class")  # the figures no longer follow
+        assert page.text_content(TOTAL) == first
+    finally:
+        page.close()
+
 def test_prerendered_estimate_is_what_python_says_live(visit, catalog):
     page = visit(wait_live=False)
     first = page.text_content(TOTAL)

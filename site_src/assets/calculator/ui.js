@@ -179,22 +179,27 @@ function setStatus(status, kind) {
     failed: "Estimate · the live calculator could not start" }[kind];
 }
 
+// Anything but a QuoteError means Python gave no answer at all (its runtime did not load, or its
+// worker died): no field is to blame, and the visitor is not shown the browser's own message.
+const UNAVAILABLE = "The live calculator is not available in this browser right now, so these " +
+  "figures do not follow your changes. Reload the page to try again.";
+
 function showError(form, result, status, err) {
   clearErrors(form, result);
+  const unavailable = err.name !== "QuoteError";
   const visibleSlot = (selector) => {
     const found = form.querySelector(selector);
     return found && !found.closest("[hidden]:not([data-error-for])") ? found : null;
   };
-  const slot = visibleSlot(`[data-error-for="${err.field}"]`) ??
-    visibleSlot(`[data-error-for="${String(err.field ?? "").split(".")[0]}"]`) ??
+  const slot = (!unavailable && (visibleSlot(`[data-error-for="${err.field}"]`) ??
+    visibleSlot(`[data-error-for="${String(err.field ?? "").split(".")[0]}"]`))) ||
     form.querySelector("[data-error-for=form]");
-  slot.textContent = err.message;
+  slot.textContent = unavailable ? UNAVAILABLE : err.message;
   slot.hidden = false;
-  const input = form.querySelector(`[name="${err.field}"]`);
-  input?.setAttribute("aria-invalid", "true");
+  if (!unavailable) form.querySelector(`[name="${err.field}"]`)?.setAttribute("aria-invalid", "true");
   result.classList.add("rk-stale");
   result.setAttribute("aria-describedby", slot.id);
-  setStatus(status, "stale");
+  setStatus(status, unavailable ? "failed" : "stale");
 }
 
 function clearErrors(form, result) {
