@@ -98,7 +98,8 @@ def monthly_lines(catalog, plan, request):
     """Every charge of ``plan`` for one month, unrounded inside and rounded per line; or a
     ``Custom`` reason when the plan or a quantity has no list price."""
     if plan.custom:
-        return _custom_plan(plan)
+        return Custom(f"The {plan.name} plan is priced for each customer: contact sales for "
+                      f"a quote.")
     seat_part = _seat_part(catalog, plan, request)
     if isinstance(seat_part, Custom):
         return seat_part
@@ -156,10 +157,6 @@ def _curve_parts(catalog, plan, request, metric):
         usage = line if isinstance(line, Custom) else others + line
         return request.with_usage(metric, quantity), seat_part, usage
     return at_usage
-
-
-def _custom_plan(plan):
-    return Custom(f"The {plan.name} plan is priced for each customer: contact sales for a quote.")
 
 
 def _seat_part(catalog, plan, request):
