@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from calculator import (CatalogError, QuoteError, cost_curve, curve_quantities, load_catalog,
-                        quote)
+from calculator import (CatalogError, QuoteError, break_even, cost_curve, curve_quantities,
+                        load_catalog, quote)
 
 from .catalogs import one_plan
 
@@ -202,6 +202,38 @@ def test_seat_curves_are_straight_lines_between_their_quantities(demo):
 
     check()
 
+
+
+@st.composite
+def seat_plans(draw, plan_id):
+    """A plan with a flat fee, graduated or volume seat tiers (tier fees too), a seat minimum
+    and guests free up to a number: its bill has kinks and steps at shifted tier edges."""
+    seats = {"pricing": draw(st.sampled_from(["graduated", "volume"])),
+             "tiers": draw(tier_lists(price=st.integers(0, 80).map(str))),
+             "minimum": draw(st.integers(0, 5)),
+             "kinds": {"guest": {"name": "Guests", "free_up_to": draw(st.integers(0, 10))}}}
+    return {"id": plan_id, "name": plan_id.title(),
+            "price": {"flat": draw(st.integers(0, 2000)), "seats": seats}}
+
+
+def test_break_even_over_seats_is_the_first_seat_count_where_the_other_plan_is_cheaper():
+    """Bills are straight between tier edges (shifted by guests billed as seats), so looking at
+    the edges and bisecting the stretch where the order flips must find the exact first seat
+    count; checked against every seat count one by one."""
+    @FAST
+    @given(mine=seat_plans("mine"), theirs=seat_plans("theirs"), start=st.integers(0, 60),
+           guests=st.integers(0, 30))
+    def check(mine, theirs, start, guests):
+        catalog = load_catalog({"currency": "USD", "plans": [mine, theirs]})
+        request = {"plan": "mine", "seats": start, "seat_kinds": {"guest": guests}}
+        found = break_even(catalog, request, "theirs", up_to=300)
+        counts = list(range(start, 301))
+        curves = cost_curve(catalog, request, "seats", counts)
+        first = next((n for n, a, b in zip(counts, curves["mine"], curves["theirs"], strict=True)
+                      if a is not None and b is not None and D(b) < D(a)), None)
+        assert found == first
+
+    check()
 
 catalog_values = st.recursive(
     st.none() | st.booleans() | st.integers(-10, 10**6) | st.text(max_size=8)
