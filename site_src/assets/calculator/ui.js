@@ -5,6 +5,7 @@
 // (site_src/overrides/pricing/calculator.html), so nothing moves when Python takes over.
 import { drawChart } from "./chart.js";
 import { renderResult } from "./render.js";
+import { bindSliders, syncSlider } from "./slider.js";
 import { readState, writeState, stateToQuery, queryToState } from "./state.js";
 
 const root = document.querySelector("[data-calculator]");
@@ -133,41 +134,6 @@ function mainQuantity(planId, catalog) {
 function showPlanFields(form, planId) {
   for (const field of form.querySelectorAll("[data-plans]")) {
     field.hidden = !field.dataset.plans.split(" ").includes(planId);
-  }
-}
-
-// A slider mirrors its number field; metric sliders move on a log scale so one slider spans
-// 0 to millions. Only the position is mapped: the number itself is what is sent.
-function sliderToValue(slider) {
-  const max = Number(slider.dataset.max), step = Number(slider.dataset.step || 1);
-  const position = Number(slider.value) / Number(slider.max);
-  if (slider.dataset.scale !== "log") return Math.round(position * max / step) * step;
-  const raw = step * ((max / step + 1) ** position - 1);
-  return Math.round(raw / step) * step;
-}
-
-function valueToSlider(slider, value) {
-  const max = Number(slider.dataset.max), step = Number(slider.dataset.step || 1);
-  const v = Math.min(Math.max(Number(value) || 0, 0), max);
-  const position = slider.dataset.scale === "log"
-    ? Math.log(v / step + 1) / Math.log(max / step + 1) : v / max;
-  slider.value = String(Math.round(position * Number(slider.max)));
-}
-
-function bindSliders(form) {
-  for (const slider of form.querySelectorAll("input[type=range][data-for]")) {
-    const field = form.querySelector(`[name="${slider.dataset.for}"]`);
-    if (field) valueToSlider(slider, field.value);
-  }
-}
-
-function syncSlider(form, target) {
-  if (target.type === "range" && target.dataset.for) {
-    const field = form.querySelector(`[name="${target.dataset.for}"]`);
-    field.value = String(sliderToValue(target));
-  } else if (target.name) {
-    const slider = form.querySelector(`input[type=range][data-for="${target.name}"]`);
-    if (slider && Number.isFinite(Number(target.value))) valueToSlider(slider, target.value);
   }
 }
 

@@ -1,0 +1,48 @@
+"""The calculator's sliders (site_src/assets/calculator/slider.js), run under Node: every
+position gives a number a person could have typed, a whole number of the metric's steps."""
+
+import json
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+
+from pricing_site.browser_bundle import JS_DIR
+
+NODE = shutil.which("node")
+
+SCRIPT = """
+import { sliderToValue, valueToSlider } from %s;
+const [max, step, scale] = JSON.parse(process.argv[2]);
+const slider = { max: "1000", value: "0", dataset: { max, ...(step ? { step } : {}), ...(scale ? { scale } : {}) } };
+const rows = [];
+for (let position = 0; position <= 1000; position++) {
+  slider.value = String(position);
+  const text = sliderToValue(slider);
+  valueToSlider(slider, text);
+  rows.push([position, text, Number(slider.value)]);
+}
+console.log(JSON.stringify(rows));
+"""
+
+
+@pytest.mark.skipif(NODE is None, reason="node not installed")
+@pytest.mark.parametrize("max_, step, scale", [
+    ("2000", "0.5", "log"), ("100", "0.1", "log"), ("50", "0.25", "log"),
+    ("5000000", None, "log"), ("250", None, None), ("7.5", "0.1", None),
+])
+def test_every_position_is_a_whole_number_of_steps_as_typed(tmp_path, max_, step, scale):
+    runner = tmp_path / "run.mjs"
+    runner.write_text(SCRIPT % json.dumps((JS_DIR / "slider.js").as_uri()))
+    done = subprocess.run([NODE, str(runner), json.dumps([max_, step, scale])],
+                          capture_output=True, text=True, timeout=60, check=True)
+    rows = json.loads(done.stdout)
+    unit, top = Decimal(step or "1"), Decimal(max_)
+    values = [Decimal(text) for _, text, _ in rows]
+    for (position, text, back), value in zip(rows, values, strict=True):
+        assert text == format(value.normalize(), "f"), text  # no 0.30000000000000004, no "20.0"
+        assert value % unit == 0 and 0 <= value <= top, text
+        # the field's value puts the slider back where it was (or where that value lies)
+        assert rows[back][1] == text, (position, text, back)
+    assert values == sorted(values) and values[0] == 0 and values[-1] == top
