@@ -18,6 +18,26 @@ function niceMax(value) {
   return [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((m) => m >= value);
 }
 
+// The five labels of the money axis, 0 to `max` (a niceMax): whole amounts, unless a quarter
+// of `max` is not one ($1.25), then in the currency's minor unit, so no two labels read the same.
+export function moneyTicks(max, currency) {
+  const whole = Number.isInteger(max / 4);
+  const minor = new Intl.NumberFormat("en-US", { style: "currency", currency })
+    .resolvedOptions().maximumFractionDigits;
+  const format = new Intl.NumberFormat("en-US", { style: "currency", currency,
+    minimumFractionDigits: whole ? 0 : minor, maximumFractionDigits: whole ? 0 : minor,
+    notation: max >= 100000 ? "compact" : "standard" });
+  return [0, 1, 2, 3, 4].map((i) => format.format((max * i) / 4));
+}
+
+// The five labels of the quantity axis, 0 to `max`: seats are whole; a metric's quarters keep up
+// to two decimals (0.5 GB is not "1").
+export function quantityTicks(max, seats) {
+  const format = new Intl.NumberFormat("en-US", { maximumFractionDigits: seats ? 0 : 2,
+    notation: max >= 100000 ? "compact" : "standard" });
+  return [0, 1, 2, 3, 4].map((i) => format.format((max * i) / 4));
+}
+
 // The curves are redrawn only when they, the chosen plan or the billing period change; an edit
 // that keeps them (most keystrokes: the curve spans the quantity being typed) only moves the
 // marker, so the chart costs next to nothing per keystroke.
@@ -46,20 +66,18 @@ function drawCurves(figure, curve, view, period) {
   const xMax = Math.max(...xs, 1), yMax = niceMax(Math.max(...totals, 1));
   const sx = (x) => PAD.left + (x / xMax) * (W - PAD.left - PAD.right);
   const sy = (y) => H - PAD.bottom - (y / yMax) * (H - PAD.top - PAD.bottom);
-  const money = new Intl.NumberFormat("en-US", { style: "currency", currency: view.catalog?.currency ?? "USD",
-    maximumFractionDigits: 0, notation: yMax >= 100000 ? "compact" : "standard" });
-  const count = new Intl.NumberFormat("en-US", { notation: xMax >= 100000 ? "compact" : "standard" });
+  const yLabels = moneyTicks(yMax, view.catalog?.currency ?? "USD");
+  const xLabels = quantityTicks(xMax, curve.metric === "seats");
 
   const parts = [];
   for (let i = 0; i <= 4; i++) {
     const y = (yMax * i) / 4;
     parts.push(svg("line", { x1: PAD.left, x2: W - PAD.right, y1: sy(y), y2: sy(y), class: "rk-chart__grid" }));
-    parts.push(svg("text", { x: PAD.left - 8, y: sy(y) + 4, class: "rk-chart__tick", "text-anchor": "end" }, money.format(y)));
+    parts.push(svg("text", { x: PAD.left - 8, y: sy(y) + 4, class: "rk-chart__tick", "text-anchor": "end" }, yLabels[i]));
   }
   for (let i = 0; i <= 4; i++) {
-    const x = (xMax * i) / 4;
-    parts.push(svg("text", { x: sx(x), y: H - PAD.bottom + 18, class: "rk-chart__tick", "text-anchor": "middle" },
-      count.format(Math.round(x))));
+    parts.push(svg("text", { x: sx((xMax * i) / 4), y: H - PAD.bottom + 18, class: "rk-chart__tick",
+      "text-anchor": "middle" }, xLabels[i]));
   }
   const names = Object.fromEntries((view.catalog?.plans ?? []).map((p) => [p.id, p.name]));
   const metric = curve.metric === "seats" ? "seats" : view.catalog?.metrics?.[curve.metric]?.name ?? curve.metric;

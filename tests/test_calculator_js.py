@@ -1,5 +1,6 @@
-"""The calculator's sliders (site_src/assets/calculator/slider.js), run under Node: every
-position gives a number a person could have typed, a whole number of the metric's steps."""
+"""The calculator's pure JavaScript helpers, run under Node: the sliders (slider.js: every
+position gives a number a person could have typed, a whole number of the metric's steps) and
+the chart's axis labels (chart.js: five distinct, true labels however small the amounts)."""
 
 import json
 import shutil
@@ -46,3 +47,28 @@ def test_every_position_is_a_whole_number_of_steps_as_typed(tmp_path, max_, step
         # the field's value puts the slider back where it was (or where that value lies)
         assert rows[back][1] == text, (position, text, back)
     assert values == sorted(values) and values[0] == 0 and values[-1] == top
+
+
+TICKS = """
+import { moneyTicks, quantityTicks } from %s;
+const [kind, max, arg] = JSON.parse(process.argv[2]);
+console.log(JSON.stringify(kind === "money" ? moneyTicks(max, arg) : quantityTicks(max, arg)));
+"""
+
+
+@pytest.mark.skipif(NODE is None, reason="node not installed")
+@pytest.mark.parametrize("kind, max_, arg, labels", [
+    ("money", 1, "USD", ["$0.00", "$0.25", "$0.50", "$0.75", "$1.00"]),
+    ("money", 5, "USD", ["$0.00", "$1.25", "$2.50", "$3.75", "$5.00"]),
+    ("money", 50, "EUR", ["€0.00", "€12.50", "€25.00", "€37.50", "€50.00"]),
+    ("money", 2500, "USD", ["$0", "$625", "$1,250", "$1,875", "$2,500"]),
+    ("quantity", 251, True, ["0", "63", "126", "188", "251"]),  # seats are whole
+    ("quantity", 2, False, ["0", "0.5", "1", "1.5", "2"]),  # 0.5 GB is not "1"
+    ("quantity", 5_000_000, False, ["0", "1.25M", "2.5M", "3.75M", "5M"]),
+])
+def test_chart_axis_labels_say_the_value_at_their_tick(tmp_path, kind, max_, arg, labels):
+    runner = tmp_path / "ticks.mjs"
+    runner.write_text(TICKS % json.dumps((JS_DIR / "chart.js").as_uri()))
+    done = subprocess.run([NODE, str(runner), json.dumps([kind, max_, arg])],
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(done.stdout) == labels
