@@ -8,7 +8,7 @@ same keys and the same strings as CPython. Money crosses as plain decimal string
 from dataclasses import dataclass
 
 from .advice import alerts, nudges
-from .money import format_money, format_price, format_quantity, plain, round_money
+from .money import ZERO, format_money, format_price, format_quantity, plain, round_money
 from .rating import bill_for, monthly_lines, rate_plan
 from .request import parse_request
 
@@ -70,7 +70,9 @@ class Quote:
 
     @property
     def subtotal(self):
-        return sum(line.amount for line in self.bill.lines) if self.bill.priced else None
+        if not self.bill.priced:
+            return None
+        return sum((line.amount for line in self.bill.lines), round_money(ZERO, self.currency))
 
     @property
     def message(self):

@@ -217,7 +217,8 @@ def bill_for(catalog, plan, request, lines, billing):
     if months != 1:
         lines = [line.for_months(months, currency) for line in lines]
     discounts = _discounts(catalog, plan, request, lines, billing)
-    total = sum([line.amount for line in lines], ZERO) + sum([d.amount for d in discounts], ZERO)
+    zero = round_money(ZERO, currency)  # "0.00" even for a bill without lines
+    total = sum([line.amount for line in lines], zero) + sum([d.amount for d in discounts], zero)
     if request.commitment:
         minimum = round_money(plan.commitment.annual_minimum * months / TWELVE, currency)
         if total < minimum:

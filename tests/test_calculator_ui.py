@@ -7,8 +7,10 @@ import json
 from urllib.parse import urlparse
 
 import pytest
+import yaml
 
 from calculator import load_catalog, quote
+from pricing_site.build import build_site
 from tests.site_support import DEMO, demo_site
 from tests.support.http_server import StaticServer
 
@@ -296,3 +298,36 @@ def test_no_request_leaves_the_site_and_no_console_error(visit, server):
     origin = urlparse(server.url).netloc
     assert [u for u in page.requests if urlparse(u).netloc not in (origin, "")] == []
     assert page.problems == []
+
+
+# A pay-as-you-go plan: no flat fee, no seats, only API calls (DOMAIN's "pure usage").
+API_ONLY = {"id": "api", "name": "API only", "tagline": "Just the messaging API.",
+            "features": ["Messaging API"], "cta": {"label": "Start", "url": "https://example.com/"},
+            "price": {"usage": {"api_calls": {"unit": "0.0005", "included": 1000}}}}
+
+
+def test_a_usage_only_plan_prices_and_charts_with_its_own_fields(browser, tmp_path):
+    data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    data["plans"].insert(-1, API_ONLY)  # before Enterprise
+    catalog_file = tmp_path / "plans.yaml"
+    catalog_file.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert build_site(str(catalog_file), out=str(tmp_path / "site")) == 0  # it used to crash
+    catalog = load_catalog(str(catalog_file))
+    with StaticServer(tmp_path / "site", host_rules=True) as server:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            page.goto(server.url + "pricing/?plan=api&usage.api_calls=3000")
+            live(page)
+            wait_total(page, shown(catalog, {"plan": "api", "usage": {"api_calls": "3000"}}))
+            assert page.text_content(TOTAL) == "$1.00"
+            assert not page.is_visible("[data-testid=calc-seats]")
+            assert not page.is_visible(".rk-field--addons")  # no add-on is offered on it
+            page.wait_for_selector("[data-testid=calculator-chart] path[data-plan=api]",
+                                   state="attached", timeout=10000)
+            drawn = page.eval_on_selector_all("[data-testid=calculator-chart] path[data-plan]",
+                                              "paths => paths.map(p => p.dataset.plan)")
+            assert "api" in drawn and "team" not in drawn  # Team prices 0 calls only: no line
+            assert "Team" not in page.locator(".rk-chart__legend li").all_text_contents()
+            assert page.get_by_test_id("price-api-monthly").text_content().strip().startswith("$0")
+        finally:
+            page.close()

@@ -229,3 +229,12 @@ def test_to_dict_contract_keys(demo):
     total = sum(D(line["amount"]) for line in data["lines"]) + sum(
         D(d["amount"]) for d in data["discounts"])
     assert D(data["total"]) == total
+
+
+def test_a_usage_only_plan_without_usage_is_a_zero_bill():
+    """No flat fee, no seats, nothing used: no line at all, and every figure still a Decimal
+    (the plan card's price of a pay-as-you-go plan)."""
+    data = quote(load_catalog(one_plan(usage={"unit": "0.0005", "included": 1000})),
+                 {"plan": "p"}).to_dict()
+    assert data["status"] == "priced" and data["lines"] == []
+    assert data["subtotal"] == data["total"] == "0.00"

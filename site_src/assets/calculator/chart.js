@@ -61,7 +61,8 @@ function drawCurves(figure, curve, view, period) {
   const canvas = figure.querySelector("svg");
   const legend = figure.querySelector("[data-slot=legend]");
   const xs = curve.quantities.map(Number);
-  const plans = Object.entries(curve.plans).filter(([, points]) => points.some((p) => p !== null));
+  // a plan priced at one point only (Team at 0 API calls) draws no line: no legend entry either
+  const plans = Object.entries(curve.plans).filter(([, points]) => points.filter((p) => p !== null).length > 1);
   const totals = plans.flatMap(([, points]) => points.filter((p) => p !== null).map(Number));
   const xMax = Math.max(...xs, 1), yMax = niceMax(Math.max(...totals, 1));
   const sx = (x) => PAD.left + (x / xMax) * (W - PAD.left - PAD.right);
