@@ -12,6 +12,8 @@ from .money import format_money, plain, round_money
 from .rating import SEATS, billed_kind_seats, curve_totals, rate_plan
 from .request import parse_request
 
+MAX_STEPS_DRAWN = 100  # package steps drawn one by one up to this many in a curve's range
+
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,8 @@ def cost_curve(catalog, request, metric, quantities):
 
 def curve_quantities(catalog, request, metric, count=100):
     """Where to sample a cost curve of ``metric``: evenly (seats) or log-spaced (a metric's
-    wide range) up to the range that matters, plus every tier edge on both sides so that
-    steps and cliffs show sharply."""
+    wide range) up to the range that matters (always including the request's own quantity),
+    plus every tier edge on both sides so that steps and cliffs show sharply."""
     request = parse_request(catalog, request)
     if metric == SEATS:
         edges = set()
@@ -97,7 +99,7 @@ def curve_quantities(catalog, request, metric, count=100):
         step = Decimal(1)
     else:
         spec = catalog.metrics[metric]
-        top, step = spec.max, spec.step
+        top, step = max(spec.max, request.usage.get(metric, 0)), spec.step  # spans the request
         edges = set()
         for plan in catalog.plans:
             edges |= _edges(plan, metric, request)
@@ -107,9 +109,27 @@ def curve_quantities(catalog, request, metric, count=100):
         while value < top and len(points) < count:
             points.add(_snap(value, step))
             value *= ratio
+    edges |= _package_edges(catalog, request, metric, top, step)
     points |= {e for e in edges if 0 <= e <= top}
     points |= {e - step for e in edges if 0 <= e - step <= top}
     return sorted(points)
+
+
+def _package_edges(catalog, request, metric, top, step):
+    """Both sides of every package boundary up to ``top`` (a bill is flat inside a package and
+    steps up at its end), for plans with few enough packages in that range for the steps to
+    show; narrower ones are left to the sampling."""
+    edges = set()
+    for plan in catalog.plans:
+        charge = None if plan.custom else (plan.seats if metric == SEATS else plan.usage.get(metric))
+        if charge is None or charge.package is None or top / charge.package.size > MAX_STEPS_DRAWN:
+            continue
+        start = charge.included - (billed_kind_seats(plan, request) if metric == SEATS else 0)
+        first = max(0, int(-start / charge.package.size))  # guests may move steps below 0
+        for k in range(first, int((top - start) / charge.package.size) + 2):
+            end = start + k * charge.package.size
+            edges |= {end, end + step}
+    return edges
 
 
 def break_even(catalog, request, other_plan, metric=SEATS, up_to=None):

@@ -255,6 +255,24 @@ def test_a_seat_edit_moves_the_marker_and_keeps_the_curves(visit, catalog):
     assert page.locator("[data-testid=calculator-chart-marker]").count() == 1
 
 
+
+def test_a_quantity_beyond_the_drawn_curves_gets_new_ones(visit, catalog):
+    page = visit("?plan=business&seats=10&usage.api_calls=150000&usage.storage_gb=20")
+    marker = "[data-testid=calculator-chart-marker]"
+    page.wait_for_selector(marker, state="attached", timeout=10000)
+    ticks = "[data-testid=calculator-chart] .rk-chart__tick"
+    last_tick = lambda: page.eval_on_selector_all(ticks, "ts => ts.map(t => t.textContent)")[-1]
+    before = last_tick()
+    page.fill("[data-testid=calc-seats]", "600")  # beyond the seats the curves were drawn for
+    wait_total(page, shown(catalog, {"plan": "business", "seats": 600,
+                                     "usage": {"api_calls": "150000", "storage_gb": "20"}}))
+    page.wait_for_function("b => { const t = [...document.querySelectorAll("
+                           "'[data-testid=calculator-chart] .rk-chart__tick')]; "
+                           "return t.length && t.at(-1).textContent !== b; }", arg=before,
+                           timeout=10000)
+    assert int(last_tick().replace(",", "")) >= 600
+    assert page.locator(marker).count() == 1  # the estimate is on the chart
+
 def test_an_edit_asks_python_for_the_quote_before_the_curves(visit, catalog):
     """The total is what the visitor waits for: the worker computes it first and the chart's
     new curves after, while the page draws the bill."""

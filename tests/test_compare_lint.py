@@ -108,6 +108,14 @@ def test_curve_quantities_include_tier_edges_on_both_sides(demo):
     assert {100000, 99999} <= set(calls)  # the allowance edge
 
 
+def test_curve_quantities_span_the_requests_own_quantity(demo):
+    seats = curve_quantities(demo, {"plan": "business", "seats": 600}, "seats")
+    assert seats[-1] >= 600
+    beyond = demo.metrics["api_calls"].max * 3  # above the slider's end: typed
+    calls = curve_quantities(demo, {"plan": "business", "usage": {"api_calls": beyond}}, "api_calls")
+    assert calls[-1] == beyond
+
+
 def test_curve_json_is_the_browser_chart_entry_point(demo):
     data = json.loads(curve_json(demo, json.dumps({"request": {"plan": "team", "seats": 5},
                                                    "metric": "seats", "points": 50})))["ok"]

@@ -68,14 +68,16 @@ function start(root) {
   }
 
   // The chart's curves for `state`: none without a main quantity, the ones drawn when only that
-  // quantity changed (they span it), else Python's, asked for now.
+  // quantity changed and they still span it, else Python's, asked for now.
   function askCurves(state) {
     if (!chart || !api.curveLatest) return null;
     const metric = mainQuantity(state.plan, catalog);
     if (!metric) return { metric };
     const key = JSON.stringify({ ...state.request, ...(metric === "seats" ? { seats: null } :
       { usage: { ...state.request.usage, [metric]: null } }) });
-    const curve = key === curveKey ? Promise.resolve(chart.curve)
+    const x = Number(metric === "seats" ? state.request.seats : state.request.usage[metric] ?? 0);
+    const spanned = chart.curve && !(x > Number(chart.curve.quantities.at(-1))); // junk: keep
+    const curve = key === curveKey && spanned ? Promise.resolve(chart.curve)
       : api.curveLatest(state.request, metric, CURVE_POINTS);
     curve.catch(() => {}); // superseded, or a bad input the quote reports
     return { metric, key, curve };
