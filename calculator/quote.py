@@ -187,7 +187,7 @@ def _tier_dict(use, currency, whole):
         "up_to": None if use.last is None else plain(use.last),
         "quantity": plain(use.quantity),
         "unit_price": plain(use.unit),
-        "flat": plain(use.flat),
+        "flat": plain(use.flat) if use.flat else "0",  # "0" = no tier fee, however written
         "amount": plain(amount),
         "display": {"unit_price": format_price(use.unit, currency),
                     "flat": format_money(round_money(use.flat, currency), currency),

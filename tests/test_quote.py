@@ -238,3 +238,11 @@ def test_a_usage_only_plan_without_usage_is_a_zero_bill():
                  {"plan": "p"}).to_dict()
     assert data["status"] == "priced" and data["lines"] == []
     assert data["subtotal"] == data["total"] == "0.00"
+
+
+def test_a_tier_fee_written_as_zero_is_no_fee():
+    """`flat: 0.00` in the YAML is no tier fee: the bill does not show "+ $0.00" for it."""
+    catalog = load_catalog(one_plan(seats={"pricing": "graduated", "tiers": [
+        {"up_to": 5, "unit": 10, "flat": "0.00"}, {"unit": 8, "flat": "2.50"}]}))
+    tiers = quote(catalog, {"plan": "p", "seats": 7}).to_dict()["lines"][0]["tiers"]
+    assert [t["flat"] for t in tiers] == ["0", "2.50"]
