@@ -17,20 +17,14 @@ def quote_table(result):
     if data["status"] == "contact_sales":
         out.append(_row(data["message"]))
         return "\n".join(out)
-    for line in data["lines"]:
-        shown = line["display"]
-        out.append(_row(line["label"], shown["amount"]))
-        if shown["detail"]:
-            out.append(_row(shown["detail"], indent=6))
-        for tier in line["tiers"]:
-            text = f"{tier['range']}: {tier['quantity']} × {tier['display']['unit_price']}"
-            if tier["flat"] != "0":
-                text += f" + {tier['display']['flat']}"
-            out.append(_row(text, f"({tier['display']['amount']}/month)", indent=6))
-        for note in line["notes"]:
-            out.append(_row(f"({note})", indent=6))
+    # the charges, the discounts, then a commitment's true-up: the bill reads as its sum
+    true_ups = [line for line in data["lines"] if line["kind"] == "true_up"]
+    for line in [line for line in data["lines"] if line["kind"] != "true_up"]:
+        out += _line_rows(line)
     for discount in data["discounts"]:
         out.append(_row(discount["label"], discount["display"]["amount"]))
+    for line in true_ups:
+        out += _line_rows(line)
     out.append(_row("-" * (WIDTH - 2), indent=2))
     out.append(_row(f"Total per {period}", data["display"]["total"]))
     if data["billing"] == "annual":
@@ -46,3 +40,18 @@ def quote_table(result):
         out.append("")
         out.extend(f"  • {text}" for text in extra)
     return "\n".join(out)
+
+
+def _line_rows(line):
+    shown = line["display"]
+    rows = [_row(line["label"], shown["amount"])]
+    if shown["detail"]:
+        rows.append(_row(shown["detail"], indent=6))
+    for tier in line["tiers"]:
+        text = f"{tier['range']}: {tier['quantity']} × {tier['display']['unit_price']}"
+        if tier["flat"] != "0":
+            text += f" + {tier['display']['flat']}"
+        rows.append(_row(text, f"({tier['display']['amount']}/month)", indent=6))
+    for note in line["notes"]:
+        rows.append(_row(f"({note})", indent=6))
+    return rows

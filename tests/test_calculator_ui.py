@@ -273,6 +273,19 @@ def test_a_quantity_beyond_the_drawn_curves_gets_new_ones(visit, catalog):
     assert int(last_tick().replace(",", "")) >= 600
     assert page.locator(marker).count() == 1  # the estimate is on the chart
 
+
+def test_a_true_up_is_shown_after_the_discounts_it_tops_up(visit, catalog):
+    request = {"plan": "business", "seats": 3, "billing": "annual", "commitment": True,
+               "usage": {"api_calls": "150000", "storage_gb": "20"}}
+    page = visit("?plan=business&seats=3&billing=annual&commit=1&usage.api_calls=150000"
+                 "&usage.storage_gb=20")
+    wait_total(page, shown(catalog, request))
+    kinds = page.eval_on_selector_all(f"{RESULT} tbody tr", "rows => rows.map(r => r.className)")
+    labels = page.eval_on_selector_all(f"{RESULT} tbody tr th", "ths => ths.map(t => t.firstChild.textContent)")
+    assert kinds.index("rk-bill__discount") < labels.index("Commitment minimum (true-up)")
+    assert labels.index("Commitment minimum (true-up)") > max(
+        i for i, kind in enumerate(kinds) if kind == "rk-bill__discount")
+
 def test_an_edit_asks_python_for_the_quote_before_the_curves(visit, catalog):
     """The total is what the visitor waits for: the worker computes it first and the chart's
     new curves after, while the page draws the bill."""

@@ -56,6 +56,14 @@ def test_quote_table():
     assert "Total per month" in result.stdout and "$2,060.00" in result.stdout
 
 
+def test_a_true_up_comes_after_the_discounts_it_tops_up():
+    result = run("quote", "--plan", "business", "--seats", "3", "--commit", "--annual")
+    labels = [line.strip().split("  ")[0] for line in result.stdout.splitlines()
+              if line.startswith("  ") and not line.startswith("      ")]
+    assert labels.index("Commitment minimum (true-up)") > labels.index(
+        "Annual billing (20% off recurring fees)") > labels.index("Seats")
+
+
 def test_quote_json_is_to_dict():
     result = run("quote", "--plan", "business", "--seats", "12", "--usage", "api_calls=250000",
                  "--usage", "storage_gb=10.5", "--annual", "--json", "--kind", "guest=12",

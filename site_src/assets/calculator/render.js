@@ -18,19 +18,23 @@ const row = (cls, label, amount, detail) => el("tr", { class: cls },
   el("th", { scope: "row" }, label, detail ? el("span", { class: "rk-bill__detail" }, detail) : null),
   el("td", {}, amount));
 
+// The charges, then the discounts, then a commitment's true-up (it tops up what the discounts
+// left), so the bill reads as its own sum from top to bottom.
 function lineRows(quote) {
   const rows = [];
-  for (const line of quote.lines) {
+  const lineRow = (line) => {
     rows.push(row("rk-bill__line", line.label, line.display.amount, line.display.detail));
     for (const tier of line.tiers) {
       rows.push(row("rk-bill__tier", `${tier.range}: ${tier.quantity} × ${tier.display.unit_price}` +
         (tier.flat !== "0" ? ` + ${tier.display.flat}` : ""), `${tier.display.amount}/mo`));
     }
     for (const note of line.notes) rows.push(row("rk-bill__note", note, ""));
-  }
+  };
+  quote.lines.filter((line) => line.kind !== "true_up").forEach(lineRow);
   for (const discount of quote.discounts) {
     rows.push(row("rk-bill__discount", discount.label, discount.display.amount));
   }
+  quote.lines.filter((line) => line.kind === "true_up").forEach(lineRow);
   return rows;
 }
 
