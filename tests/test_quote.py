@@ -246,3 +246,14 @@ def test_a_tier_fee_written_as_zero_is_no_fee():
         {"up_to": 5, "unit": 10, "flat": "0.00"}, {"unit": 8, "flat": "2.50"}]}))
     tiers = quote(catalog, {"plan": "p", "seats": 7}).to_dict()["lines"][0]["tiers"]
     assert [t["flat"] for t in tiers] == ["0", "2.50"]
+
+
+@pytest.mark.parametrize("seats, advised", [
+    (3, False),  # both periods at the $50,000 minimum: the $0.04 left is rounding
+    (150, True),  # far above it: paying yearly saves the discount
+])
+def test_paying_yearly_is_advised_only_when_it_saves_more_than_rounding(demo, seats, advised):
+    request = {"plan": "business", "seats": seats, "commitment": True}
+    result = quote(demo, request)
+    assert ("annual" in [n.kind for n in result.nudges]) == advised
+    assert result.annual_saving > 0  # the figure itself stays exact
