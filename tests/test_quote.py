@@ -257,3 +257,12 @@ def test_paying_yearly_is_advised_only_when_it_saves_more_than_rounding(demo, se
     result = quote(demo, request)
     assert ("annual" in [n.kind for n in result.nudges]) == advised
     assert result.annual_saving > 0  # the figure itself stays exact
+
+
+def test_no_yearly_nudge_when_rounding_makes_yearly_dearer():
+    """No annual discount and a sub-cent seat price: twelve monthly bills (each rounded) come
+    to 4 cents less than one yearly bill (rounded once). Nothing advises paying yearly."""
+    catalog = load_catalog(one_plan(seats={"unit": "1234.5678"}, currency="EUR"))
+    monthly = quote(catalog, {"plan": "p", "seats": 3})
+    assert monthly.annual_saving == D("-0.04")
+    assert "annual" not in [n.kind for n in monthly.nudges]
