@@ -1,7 +1,8 @@
 """Plans side by side: ranking, break-even quantities and cost curves.
 
-All three rate through ``rate_plan`` (the one engine), so a chart or a "switch to X from N
-seats" hint can never disagree with the quote itself.
+All three rate through the rating module (``rate_plan``; ``curve_totals``, which rates what a
+curve does not vary once), so a chart or a "switch to X from N seats" hint can never disagree
+with the quote itself.
 """
 
 from dataclasses import dataclass
@@ -13,7 +14,6 @@ from .rating import SEATS, billed_kind_seats, curve_totals, rate_plan
 from .request import parse_request
 
 MAX_STEPS_DRAWN = 100  # package steps drawn one by one up to this many in a curve's range
-
 
 
 @dataclass(frozen=True)
