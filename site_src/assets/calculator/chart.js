@@ -21,12 +21,14 @@ function niceMax(value) {
 // The five labels of the money axis, 0 to `max` (a niceMax): whole amounts, unless a quarter
 // of `max` is not one ($1.25), then in the currency's minor unit, so no two labels read the same.
 export function moneyTicks(max, currency) {
+  const compact = max >= 100000; // $62.5K, $1.25M
   const whole = Number.isInteger(max / 4);
   const minor = new Intl.NumberFormat("en-US", { style: "currency", currency })
     .resolvedOptions().maximumFractionDigits;
+  const digits = compact ? [0, 2] : whole ? [0, 0] : [minor, minor];
   const format = new Intl.NumberFormat("en-US", { style: "currency", currency,
-    minimumFractionDigits: whole ? 0 : minor, maximumFractionDigits: whole ? 0 : minor,
-    notation: max >= 100000 ? "compact" : "standard" });
+    minimumFractionDigits: digits[0], maximumFractionDigits: digits[1],
+    notation: compact ? "compact" : "standard" });
   return [0, 1, 2, 3, 4].map((i) => format.format((max * i) / 4));
 }
 
