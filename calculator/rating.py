@@ -278,6 +278,8 @@ def _seat_kinds(plan, request, billed):
     kinds = {kind.id: kind for kind in plan.seats.kinds}
     free_lines, notes = [], []
     for kind_id, count in request.seat_kinds.items():
+        if not count:
+            continue  # "0 viewers" asks nothing of a plan, even one without viewers
         kind = kinds.get(kind_id)
         if kind is None:
             raise QuoteError(f"The {plan.name} plan has no seat kind '{kind_id}'"

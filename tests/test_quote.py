@@ -266,3 +266,14 @@ def test_no_yearly_nudge_when_rounding_makes_yearly_dearer():
     monthly = quote(catalog, {"plan": "p", "seats": 3})
     assert monthly.annual_saving == D("-0.04")
     assert "annual" not in [n.kind for n in monthly.nudges]
+
+
+def test_zero_seats_of_a_kind_the_plan_lacks_ask_nothing_of_it(demo):
+    """Typing 0 in the viewers field must not rule out a plan without viewers: not as the
+    cheaper plan, not on the chart."""
+    request = {"plan": "team", "seats": 2, "usage": {"storage_gb": 1}}
+    zero = {**request, "seat_kinds": {"viewer": 0}}
+    assert quote(demo, zero).cheaper_plan.plan == quote(demo, request).cheaper_plan.plan == "free"
+    assert quote(demo, {**zero, "plan": "free"}).total == D("0.00")
+    with pytest.raises(QuoteError, match="no seat kind 'viewer'"):
+        quote(demo, {**request, "plan": "free", "seat_kinds": {"viewer": 1}})
