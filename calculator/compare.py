@@ -121,7 +121,7 @@ def _package_edges(catalog, request, metric, top, step):
     show; narrower ones are left to the sampling."""
     edges = set()
     for plan in catalog.plans:
-        charge = None if plan.custom else (plan.seats if metric == SEATS else plan.usage.get(metric))
+        charge = _charge(plan, metric)
         if charge is None or charge.package is None or top / charge.package.size > MAX_STEPS_DRAWN:
             continue
         start = charge.included - (billed_kind_seats(plan, request) if metric == SEATS else 0)
@@ -180,9 +180,7 @@ def _snap(quantity, step):
 def _edges(plan, metric, request):
     """Quantities where a plan's bill changes slope: tier edges shifted by the allowance and,
     for seats, by the request's seat kinds billed as seats (guests beyond the free ones)."""
-    if plan.custom:
-        return set()
-    charge = plan.seats if metric == SEATS else plan.usage.get(metric)
+    charge = _charge(plan, metric)
     if charge is None:
         return set()
     edges = {charge.minimum, charge.included}
@@ -195,3 +193,11 @@ def _edges(plan, metric, request):
         shift = billed_kind_seats(plan, request)
         edges = {e - shift for e in edges if e is not None}
     return edges
+
+
+def _charge(plan, metric):
+    """The plan's charge for ``metric`` (its seat charge for ``SEATS``); None when it has none
+    or prices only on request."""
+    if plan.custom:
+        return None
+    return plan.seats if metric == SEATS else plan.usage.get(metric)

@@ -18,22 +18,15 @@ VERSIONED = ("css", "js", "calculator")
 
 
 def version():
-    """The content hash naming the folder; hashed again only when a file's name, size or mtime
-    changed (templates ask for it on every page; `serve` rebuilds after edits)."""
-    files = [path for folder in VERSIONED for path in sorted((ASSETS / folder).rglob("*"))
-             if path.is_file() and not path.name.startswith(".")]
-    signature = tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in files)
-    if signature not in _versions:
-        digest = hashlib.sha256()
-        for path in files:
-            digest.update(path.relative_to(ASSETS).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-        _versions.clear()
-        _versions[signature] = digest.hexdigest()[:12]
-    return _versions[signature]
-
-
-_versions = {}  # {signature of the files: their hash}, the latest only
+    """The content hash naming the folder, over the names and bytes of every file in it
+    (templates ask for it on every page: each file is hashed again only when it changed)."""
+    digest = hashlib.sha256()
+    for folder in VERSIONED:
+        for path in sorted((ASSETS / folder).rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                digest.update(path.relative_to(ASSETS).as_posix().encode() + b"\0")
+                digest.update(_file_digest(path).encode())
+    return digest.hexdigest()[:12]
 
 
 def asset_url(path):
@@ -44,7 +37,7 @@ def asset_url(path):
     if top in VERSIONED:
         return f"assets/v/{version()}/{path}"
     if top == "images" and (ASSETS / path).is_file():
-        return f"assets/v/{_file_version(ASSETS / path)}/{path}"
+        return f"assets/v/{_file_digest(ASSETS / path)[:12]}/{path}"
     return f"assets/{path}"
 
 
@@ -56,12 +49,13 @@ def versioned(src):
     return src
 
 
-def _file_version(path):
+def _file_digest(path):
+    """The SHA-256 of a file's bytes, read again only when its size or mtime changed."""
     stat = path.stat()
     key = (path, stat.st_mtime_ns, stat.st_size)
-    if key not in _file_versions:
-        _file_versions[key] = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    return _file_versions[key]
+    if key not in _digests:
+        _digests[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return _digests[key]
 
 
-_file_versions = {}  # {(path, mtime, size): hash of the bytes}
+_digests = {}  # {(path, mtime, size): hex digest of the bytes}

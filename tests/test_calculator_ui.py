@@ -89,7 +89,6 @@ def test_the_page_works_before_python_has_loaded(browser, server):
         page.close()  # drops the held requests
 
 
-
 def test_a_runtime_that_cannot_load_keeps_the_estimate_and_blames_no_field(browser, server):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.route("**/assets/pyodide/**", lambda route: route.abort())
@@ -255,7 +254,6 @@ def test_a_seat_edit_moves_the_marker_and_keeps_the_curves(visit, catalog):
     assert page.locator("[data-testid=calculator-chart-marker]").count() == 1
 
 
-
 def test_a_quantity_beyond_the_drawn_curves_gets_new_ones(visit, catalog):
     page = visit("?plan=business&seats=10&usage.api_calls=150000&usage.storage_gb=20")
     marker = "[data-testid=calculator-chart-marker]"
@@ -285,6 +283,7 @@ def test_a_true_up_is_shown_after_the_discounts_it_tops_up(visit, catalog):
     assert kinds.index("rk-bill__discount") < labels.index("Commitment minimum (true-up)")
     assert labels.index("Commitment minimum (true-up)") > max(
         i for i, kind in enumerate(kinds) if kind == "rk-bill__discount")
+
 
 def test_an_edit_asks_python_for_the_quote_before_the_curves(visit, catalog):
     """The total is what the visitor waits for: the worker computes it first and the chart's

@@ -80,7 +80,7 @@ function start(root) {
     const curve = key === curveKey && spanned ? Promise.resolve(chart.curve)
       : api.curveLatest(state.request, metric, CURVE_POINTS);
     curve.catch(() => {}); // superseded, or a bad input the quote reports
-    return { metric, key, curve };
+    return { metric, key, curve, x };
   }
 
   async function refreshChart(state, quote, curves) {
@@ -92,9 +92,7 @@ function start(root) {
     } catch (err) {
       return; // superseded (a newer edit draws), or the quote above showed the problem
     }
-    const metric = curves.metric;
-    drawChart(chart, chart.curve, { plan: state.plan, quote, catalog,
-      x: metric === "seats" ? state.request.seats : state.request.usage[metric] ?? 0 });
+    drawChart(chart, chart.curve, { plan: state.plan, quote, catalog, x: curves.x });
   }
 
   function switchPlan(planId) {
