@@ -12,7 +12,9 @@ from urllib.parse import urlsplit
 from mkdocs.utils import normalize_url
 
 OWN_TEMPLATES = ("landing/", "pricing/", "partials/share")
-OWN_PAGES = {"home.html", "pricing.html", "main.html"}
+# main.html and every page template that extends it (Material's 404.html too): in a template
+# that does not escape, main.html's "{{ super() }}" would print the inherited markup as text
+OWN_PAGES = {"home.html", "pricing.html", "main.html", "404.html"}
 
 
 def autoescape_for(previous):

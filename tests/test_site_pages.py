@@ -258,6 +258,19 @@ def test_no_page_loads_anything_from_another_origin(site):
         assert "fonts.googleapis" not in text and "@import url(http" not in text, css
 
 
+def test_every_page_has_its_title_and_material_scripts_as_markup(site):
+    """Each page, 404 included, carries a real <title> and Material's bundle, not their text."""
+    pages = sorted(site.rglob("*.html"))
+    assert site / "404.html" in pages
+    for page in pages:
+        doc = parse(page)
+        assert doc.find("title").text.strip(), page
+        assert any("assets/javascripts/bundle." in (s.attrs.get("src") or "")
+                   for s in doc.find_all("script")), page
+        text = page.read_text(encoding="utf-8")
+        assert "&lt;script" not in text and "&lt;title" not in text, page
+
+
 def test_markdown_pages_are_in_the_nav(home):
     tabs = [a.text for a in home.by_class("md-tabs__link")]
     assert tabs[:4] == ["Home", "Pricing", "Docs", "About"]
