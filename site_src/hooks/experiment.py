@@ -2,9 +2,9 @@
 
 Every page of a file with a ``variants:`` section gets ``<html data-experiment=...
 data-variant=...>`` (control too, so the plain build and the control build are the same
-bytes). A non-control variation leaves no sitemap: its pages are served at the control's
-URLs by the edge router, carry Material's canonical link to that URL, and the sitemap the
-router serves is control's.
+bytes). A non-control variation leaves no sitemap, and its robots.txt names none: its pages
+are served at the control's URLs by the edge router, carry Material's canonical link to that
+URL, and the sitemap the router serves is control's.
 """
 
 from pathlib import Path
@@ -28,3 +28,7 @@ def on_post_build(config):
     if marker and marker["variant"] != CONTROL:
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             Path(config.site_dir, name).unlink(missing_ok=True)
+        robots = Path(config.site_dir, "robots.txt")
+        lines = robots.read_text(encoding="utf-8").splitlines()
+        robots.write_text("".join(f"{line}\n" for line in lines if not line.startswith("Sitemap:")),
+                          encoding="utf-8")
