@@ -34,7 +34,7 @@ import brotli
 from .browser_bundle import _cache_root
 
 SUFFIXES = frozenset((".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt",
-                      ".wasm", ".zip", ".bin"))
+                      ".wasm", ".zip", ".bin", ".map"))
 MIN_SIZE = 1024
 BIG = 256 << 10
 MIN_SAVING = 0.05
