@@ -5,7 +5,8 @@ Build-time only. ``emit_browser_bundle(site_dir, catalog)`` writes into a built 
     assets/v/<hash>/calculator/client.js, worker.js
                                                 main-thread module and module Web Worker
                                                 (pricing_site/site_assets.py names the folder)
-    assets/calculator/catalog.json              ``catalog.to_dict()``, read back by ``load_catalog``
+    assets/calculator/catalog/<hash>/catalog.json
+                                                ``catalog.to_dict()``, read back by ``load_catalog``
     assets/calculator/engine/<hash>/*.whl       the ``calculator`` package only, as a wheel
     assets/pyodide/<version>/                   the Pyodide core runtime from node_modules
     assets/calculator/stdlib/<hash>/python_stdlib.zip
@@ -23,8 +24,9 @@ The wheel is a plain pure-Python wheel made by a standard PEP 517 backend (hatch
 all pyodide-build would produce for a package without compiled code, and it needs no
 cross-build environment. It is reproducible (fixed SOURCE_DATE_EPOCH), cached outside the source tree (``_cache_root``) by
 the hash of its sources, and served under the hash of its bytes, so hosts can cache it forever.
-The runtime sits under its version number for the same reason, the scripts under their content
-hash; catalog.json carries a ``?v=<hash>`` so a new build is never hidden by a cached copy.
+The runtime sits under its version number for the same reason, the scripts and catalog.json
+under their content hash (so the catalog of an A/B variation is found whichever variation's
+folder the edge router looks in first).
 
 Start-up speed: stock ``loadPyodide`` spends most of its time compiling the standard library's
 ``.py`` files inside WebAssembly. ``precompile_stdlib.mjs`` runs Pyodide's own Python 3.14 in
@@ -372,12 +374,12 @@ def bundle_urls(catalog, *, cache_dir=CACHE_DIR):
 def _bundle(catalog, cache_dir):
     """``(urls, served)``: ``bundle_urls``'s dict, and for ``stdlib`` and ``snapshot`` (when
     made) the cached files served in the folder of that URL."""
-    catalog_hash = _sha256(catalog_json_bytes(catalog))[:12]
+    catalog_hash = _sha256(catalog_json_bytes(catalog))[:16]
     urls = {
         "client": asset_url("calculator/client.js"),
         "worker": asset_url("calculator/worker.js"),
         "wheel": f"assets/calculator/engine/{_served_path(_cached_wheel(cache_dir))}",
-        "catalog": f"assets/calculator/catalog.json?v={catalog_hash}",
+        "catalog": f"assets/calculator/catalog/{catalog_hash}/catalog.json",
         "pyodide": f"assets/pyodide/{pyodide_version()}/",
     }
     served = {}
@@ -405,9 +407,9 @@ def emit_browser_bundle(site_dir, catalog, *, cache_dir=CACHE_DIR):
     assets = site / "assets"
     calc = _ensure(assets / "calculator")
     build_engine_wheel(calc / "engine", cache_dir=cache_dir)
-    write_catalog_json(catalog, calc)
     copy_runtime(assets / "pyodide")
     urls, served = _bundle(catalog, cache_dir)
+    write_catalog_json(catalog, (site / urls["catalog"]).parent)
     for key, files in served.items():
         _publish(site / urls[key], *files)
     for name in JS_FILES:  # as the site build publishes them (for pages made without MkDocs)

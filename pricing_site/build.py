@@ -26,6 +26,7 @@ from calculator.errors import CatalogError
 
 from .catalog_file import check_file, read_yaml
 from .edge import write_edge_routers
+from .host_headers import write_headers
 from .site_catalog import ENV_VAR, VARIANT_ENV, asset_roots, load
 from .variants import experiment_spec
 
@@ -210,6 +211,7 @@ def _build_variations(catalog_path, config_file, spec, keys, epoch, staging, out
         return max(statuses)
     (staging / "variants.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
     write_edge_routers(staging, spec)
+    write_headers(staging)  # for what the host serves without the router (its own files)
     return 0
 
 

@@ -30,8 +30,10 @@ SECURITY = {
 }
 
 IMMUTABLE = "public, max-age=31536000, immutable"
-# Paths whose content never changes under the same URL (versioned or content-hashed).
+# Paths whose content never changes under the same URL (versioned or content-hashed), each a
+# prefix ending in "*" (the edge routers match them as prefixes: the same file in every variant).
 IMMUTABLE_PATHS = ("/assets/v/*", "/assets/pyodide/*", "/assets/calculator/engine/*",
+                   "/assets/calculator/catalog/*",
                    "/assets/calculator/stdlib/*", "/assets/calculator/snapshot/*",
                    "/assets/javascripts/bundle.*", "/assets/javascripts/workers/*",
                    "/assets/stylesheets/*")  # Material's content-hashed files, not its lunr/

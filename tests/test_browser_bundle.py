@@ -91,12 +91,15 @@ def test_emit_writes_every_url_it_returns(tmp_path):
     assert set(urls) == {"client", "worker", "wheel", "catalog", "pyodide", "stdlib", "snapshot"}
     for url in urls.values():
         assert not url.startswith(("/", "http")) and "//" not in url
-        assert (tmp_path / url.split("?")[0]).exists(), url
+        assert (tmp_path / url).exists(), url
     assert urls["pyodide"] == "assets/pyodide/314.0.7/"
     for key in ("client", "worker"):
         assert (tmp_path / urls[key]).read_bytes() == \
             (ROOT / "site_src/assets/calculator" / f"{key}.js").read_bytes()
-    # a changed catalog gets a new catalog URL, so no cache can serve the old one
+    # catalog.json lives under the hash of its bytes: a changed catalog gets a new URL, so no
+    # cache can serve the old one
+    catalog = tmp_path / urls["catalog"]
+    assert catalog.parent.name == hashlib.sha256(catalog.read_bytes()).hexdigest()[:16]
     other = load_catalog({**CATALOG.to_dict(), "annual_discount": "0.25"})
     assert bundle_urls(other)["catalog"] != urls["catalog"]
 
@@ -175,7 +178,7 @@ def test_after_a_restore_python_imports_what_the_snapshot_left_out_from_the_lean
     memory.write_bytes(decode(served.read_bytes()))  # what the worker's unsparse gives Pyodide
     run = subprocess.run(["node", str(ROOT / "tests/node/restore.mjs"), str(memory),
                           str(served.with_name("python_stdlib.zip")),
-                          str(tmp_path / "assets/calculator/catalog.json")],
+                          str(tmp_path / urls["catalog"])],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
     got = json.loads(run.stdout)
@@ -206,18 +209,16 @@ def test_content_addressed_files_are_cached_for_good_and_the_rest_revalidates():
         return any(rule_matches(rule, "/" + path) for rule in IMMUTABLE_PATHS)
 
     urls = bundle_urls(CATALOG)
-    for key in ("wheel", "stdlib", "snapshot"):  # <hash of the bytes>/<name>
+    for key in ("wheel", "catalog", "stdlib", "snapshot"):  # <hash of the bytes>/<name>
         assert immutable(urls[key]), key
     for key in ("client", "worker"):  # assets/v/<hash of the site's scripts and styles>/...
         assert immutable(urls[key]) and site_assets.version() in urls[key], key
     assert immutable(urls["pyodide"] + "pyodide.asm.wasm")  # under the runtime's version
     # images: the pages use a copy under the hash of its bytes; the plain path (markdown,
-    # og:image) and the catalog (a ?v= for the page's own fetch) keep their URL, new bytes
-    # after a rebuild, so they revalidate
+    # og:image) keeps its URL, new bytes after a rebuild, so it revalidates
     assert immutable(site_assets.asset_url("images/logo.svg"))
     assert site_assets.versioned("assets/images/logo.svg") == site_assets.asset_url("images/logo.svg")
     assert not immutable("assets/images/logo.svg")
-    assert not immutable(urls["catalog"].split("?")[0])
     assert not immutable("assets/javascripts/lunr/min/lunr.de.min.js")  # Material's, unhashed
 
 

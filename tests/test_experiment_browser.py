@@ -6,8 +6,8 @@ and calls it for every request the browser makes: the cookie reading, the assign
 preview override and the rewrite into ``/<variant>/`` are the real router's code, unchanged.
 Emulated is only the platform around it: Node's HTTP server instead of Cloudflare's, and the
 Worker's static-assets binding (``env.ASSETS``), which serves the files of the build folder.
-That server adds ``host_headers.SECURITY`` (the strict CSP) to every response, as the host's
-header rules would.
+It adds no header of its own: the strict CSP and the other security headers come from the
+router, as on the real host.
 
 Proved here, for a forced visitor cookie and for the ``?<experiment>=<variant>`` preview:
 the routed page (at control's URL, no redirect) is that variation's: its headline, CTAs and
@@ -109,8 +109,7 @@ def edge(dist):
     if NODE is None:
         pytest.skip("node not installed")
     process = subprocess.Popen(
-        [NODE, str(SERVER), str(dist), str(dist / "edge" / "cloudflare-worker.mjs"),
-         json.dumps(SECURITY)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [NODE, str(SERVER), str(dist), str(dist / "edge" / "cloudflare-worker.mjs")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = process.stdout.readline()
         assert line, process.stderr.read()

@@ -1,8 +1,9 @@
 """The emitted routers (the Cloudflare Worker and the Netlify Edge Function), run under Node
 with the host emulated (Cloudflare's ASSETS binding; Netlify's static files and its same-site
 subrequest, which runs the function again): cookie set when absent, sticky assignment equal to
-Python's, preview override (kept for the browser session by a session cookie, so the page's own
-files follow it), rewrite (not redirect) into the variant's folder, cache headers."""
+Python's, preview override (kept for the browser session by a session cookie), rewrite (not
+redirect) into the variant's folder, content-addressed files from whichever variation has them,
+security and cache headers."""
 
 import json
 import shutil
@@ -12,26 +13,38 @@ import pytest
 
 from pricing_site.edge import router_source
 from pricing_site.experiment import assign
+from pricing_site.host_headers import CSP, IMMUTABLE
 
 from .test_experiment import spec
 
 NODE = shutil.which("node")
 
-# How each host calls its router; both define `run(path, cookie)`, which returns what the
-# visitor gets. Only the platform is emulated: the static files answer "served <path>".
+# The static files both hosts serve: "served <path>", but a file only the business-first
+# variation has (a 404 in the other folders) and a folder asked for without its slash (the
+# host's redirect to the slash).
+FILES = """
+const files = (request) => {
+  const path = new URL(request.url).pathname;
+  if (path.includes("/only-business-first/") && !path.startsWith("/business-first/")) {
+    return new Response("not found", { status: 404 });
+  }
+  if (path.endsWith("/pricing")) return new Response(null, { status: 307, headers: { Location: path + "/" } });
+  return new Response("served " + path, { status: 200, headers: { "Cache-Control": "public, max-age=600" } });
+};
+"""
+
+# How each host calls its router; both define `call(request)`, which returns what the visitor
+# gets. Only the platform is emulated.
 HOSTS = {
     "cloudflare-worker.mjs": """
 import worker from "./router.mjs";
-const env = { ASSETS: { fetch: async (req) => new Response("served " + new URL(req.url).pathname,
-  { status: 200, headers: { "Cache-Control": "public, max-age=600" } }) } };
+const env = { ASSETS: { fetch: async (request) => files(request) } };
 const call = (request) => worker.fetch(request, env);
 """,
     # Netlify runs the edge function for every path, its own same-site subrequest included;
     # a function that returns nothing hands the request to the static files.
     "netlify-edge-function.mjs": """
 import handler, { config } from "./router.mjs";
-const files = (request) => new Response("served " + new URL(request.url).pathname,
-  { status: 200, headers: { "Cache-Control": "public, max-age=600" } });
 const call = async (request) => (await handler(request)) ?? files(request);
 globalThis.fetch = async (url, init) => {  // the subrequest: through the function again
   const request = new Request(url, init);
@@ -48,18 +61,21 @@ const run = async (path, cookie) => {
   const res = await call(new Request("https://relaykit.example" + path, { headers }));
   return { status: res.status, body: await res.text(), vary: res.headers.get("vary"),
            cache: res.headers.get("cache-control"), cookie: res.headers.get("set-cookie"),
-           variant: res.headers.get("x-experiment-variant") };
+           variant: res.headers.get("x-experiment-variant"),
+           csp: res.headers.get("content-security-policy"), location: res.headers.get("location") };
 };
 const out = {};
 out.fresh = await run("/pricing/");
 out.sticky = await run("/pricing/", "rk_visitor=abcdef123456");
 out.again = await run("/about/", "other=1; rk_visitor=abcdef123456");
 out.preview = await run("/pricing/?pricing-page-dec-2026=business-first", "rk_visitor=abcdef123456");
-out.previewAsset = await run("/assets/calculator/catalog.json?v=1",
-                             "rk_visitor=abcdef123456; rk_visitor_preview=business-first");
+out.previewPage = await run("/about/", "rk_visitor=abcdef123456; rk_visitor_preview=business-first");
 out.previewEnd = await run("/pricing/?pricing-page-dec-2026=", "rk_visitor=abcdef123456; rk_visitor_preview=business-first");
 out.sitemap = await run("/sitemap.xml", "rk_visitor=abcdef123456");
 out.direct = await run("/yearly-push/pricing/", "rk_visitor=abcdef123456");
+out.shared = await run("/assets/v/0123abcd/calculator/worker.js", "rk_visitor=abcdef123456");
+out.sharedElsewhere = await run("/assets/calculator/catalog/only-business-first/catalog.json");
+out.slash = await run("/pricing", "rk_visitor=abcdef123456");
 console.log(JSON.stringify(out));
 """
 
@@ -69,7 +85,7 @@ console.log(JSON.stringify(out));
 def test_router_routes_by_cookie_with_preview(tmp_path, flavour):
     experiment = spec()
     (tmp_path / "router.mjs").write_text(router_source(experiment, flavour))
-    (tmp_path / "run.mjs").write_text(HOSTS[flavour] + VISITS)
+    (tmp_path / "run.mjs").write_text(FILES + HOSTS[flavour] + VISITS)
     done = subprocess.run([NODE, str(tmp_path / "run.mjs")], capture_output=True, text=True,
                           timeout=60, check=True)
     out = json.loads(done.stdout)
@@ -88,10 +104,26 @@ def test_router_routes_by_cookie_with_preview(tmp_path, flavour):
     # A session cookie (no Max-Age) keeps the preview for the files the page loads itself.
     assert out["preview"]["cookie"].startswith("rk_visitor_preview=business-first; Path=/;")
     assert "Max-Age" not in out["preview"]["cookie"] and "HttpOnly" in out["preview"]["cookie"]
-    assert out["previewAsset"]["body"] == "served /business-first/assets/calculator/catalog.json"
-    assert out["previewAsset"]["cache"] == "private, no-store" and out["previewAsset"]["cookie"] is None
+    assert out["previewPage"]["body"] == "served /business-first/about/"
+    assert out["previewPage"]["cache"] == "private, no-store" and out["previewPage"]["cookie"] is None
     # An empty (or unknown) preview value ends the preview: back to the visitor's assignment.
     assert out["previewEnd"]["body"] == f"served /{expected}/pricing/"
     assert out["previewEnd"]["cookie"].startswith("rk_visitor_preview=; Max-Age=0;")
     assert out["sitemap"]["body"] == "served /control/sitemap.xml"
     assert out["direct"]["body"] == "served /yearly-push/pricing/"  # a variant's own path
+    # every routed answer carries the site's security headers itself (a host's _headers may not
+    # reach a router's responses); Netlify's own static files get them from dist/_headers
+    for name in ("fresh", "preview", "sitemap", "shared", "sharedElsewhere", "slash") + (
+            ("direct",) if flavour.startswith("cloudflare") else ()):
+        assert out[name]["csp"] == CSP, name
+    # a content-addressed file is the same in every variation: cached for good, no cookie,
+    # and found in another variation's folder when the visitor's lacks it (no cookie came
+    # with the request: the visitor is assigned anew, maybe to another variation than its page)
+    assert out["shared"]["body"] == f"served /{expected}/assets/v/0123abcd/calculator/worker.js"
+    assert out["shared"]["cache"] == IMMUTABLE and out["shared"]["vary"] is None
+    assert out["shared"]["cookie"] is None
+    elsewhere = out["sharedElsewhere"]
+    assert elsewhere["body"] == "served /business-first/assets/calculator/catalog/only-business-first/catalog.json"
+    assert elsewhere["cache"] == IMMUTABLE and elsewhere["cookie"] is None
+    # the host's redirect to a folder's slash stays on the public path
+    assert out["slash"]["status"] == 307 and out["slash"]["location"] == "/pricing/"

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from pricing_site.build import build_site
+from pricing_site.host_headers import headers_file
 from pricing_site.site_assets import asset_url
 
 from .site_support import DEMO, parse
@@ -75,6 +76,10 @@ def test_variant_differs_only_where_its_patch_says(dist, variant):
     _, out = dist
     control, other = out / "control", out / variant
     a, b = files(control), files(other)
+    # catalog.json sits under the hash of its bytes: another folder only where prices changed
+    catalogs = {name for name in {*a, *b} if name.startswith("assets/calculator/catalog/")}
+    assert (catalogs & set(a) != catalogs & set(b)) == (variant == "yearly-push")
+    a, b = ({name: file for name, file in tree.items() if name not in catalogs} for tree in (a, b))
     # left out of the sitemap (a .br sibling only once the sitemap passes 1 KB)
     assert sorted(set(a) - set(b) - {"sitemap.xml.br"}) == ["sitemap.xml", "sitemap.xml.gz"]
     assert set(b) <= set(a)
@@ -83,8 +88,9 @@ def test_variant_differs_only_where_its_patch_says(dist, variant):
             continue
         if name.endswith((".gz", ".br")) and name[:-3] in b:
             continue  # a precompressed sibling: its source is compared (tests/test_precompress.py)
-        if name == "assets/calculator/catalog.json":
-            assert variant == "yearly-push"       # the only price change
+        if name == "robots.txt":  # names control's sitemap, which this variation has not
+            assert changed_lines(name, control, other) == [
+                "Sitemap: https://relaykit.example/sitemap.xml"]
             continue
         assert name.endswith(".html"), name
         unexpected = [line for line in changed_lines(name, control, other)
@@ -134,3 +140,5 @@ def test_variants_json_and_routers(dist):
     assert all((out / v["path"].strip("/") / "index.html").is_file() for v in spec["variations"])
     for name in ("cloudflare-worker.mjs", "netlify-edge-function.mjs"):
         assert "export default" in (out / "edge" / name).read_text(encoding="utf-8")
+    # the host reads _headers at the root of what it publishes (dist/), not in the variations
+    assert (out / "_headers").read_text(encoding="utf-8") == headers_file()

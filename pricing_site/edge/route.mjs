@@ -1,5 +1,7 @@
 // The routing decision both flavours share (pasted after assign.mjs by pricing_site/edge.py).
-// EXPERIMENT is the variants.json object, COOKIE the first-party visitor cookie's name.
+// EXPERIMENT is the variants.json object, COOKIE the first-party visitor cookie's name,
+// SECURITY the site's security headers and SHARED the path prefixes whose files never change
+// under their URL (pricing_site/host_headers.py), IMMUTABLE their Cache-Control.
 
 const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const SITE_WIDE = new Set(["/robots.txt", "/sitemap.xml", "/sitemap.xml.gz"]);
@@ -12,23 +14,26 @@ function readCookie(request, name) {
   return null;
 }
 
-// A preview lasts for the browser session: a session cookie, so that the previewed page's own
-// files (above all the calculator's catalog.json, which its Web Worker fetches without the
-// query) come from the same variation. `?<experiment>=` with no known variation ends it.
+// A preview lasts for the browser session: a session cookie, so that the previewed page's
+// links lead to the same variation. `?<experiment>=` with no known variation ends it.
 const PREVIEW_COOKIE = `${COOKIE}_preview`;
 const COOKIE_FLAGS = "Path=/; SameSite=Lax; Secure; HttpOnly";
 
-// {path, variant, preview, setCookies}: which file to serve for this request, and why.
+// {folders, variant, preview, shared, setCookies}: the variation folders to look in, in order,
+// and why. A shared file (content-addressed, or the runtime under its version) has the same
+// bytes in every variation that has it: it is looked for in the visitor's variation, then in
+// the others, so that a page's own files are found even when no cookie came with them.
 function decide(request) {
   const url = new URL(request.url);
   const keys = EXPERIMENT.variations.map((v) => v.key);
+  const shared = SHARED.some((prefix) => url.pathname.startsWith(prefix));
   const setCookies = [];
   let id = readCookie(request, COOKIE);
   if (!id || !VISITOR_ID.test(id)) {
     id = crypto.randomUUID().replace(/-/g, "");
-    setCookies.push(`${COOKIE}=${id}; Max-Age=31536000; ${COOKIE_FLAGS}`);
+    if (!shared) setCookies.push(`${COOKIE}=${id}; Max-Age=31536000; ${COOKIE_FLAGS}`);
   }
-  const asked = url.searchParams.get(EXPERIMENT.key);
+  const asked = shared ? null : url.searchParams.get(EXPERIMENT.key);
   let preview = null;
   if (asked !== null) {
     preview = keys.includes(asked) ? asked : null;
@@ -39,20 +44,57 @@ function decide(request) {
     preview = keys.includes(kept) ? kept : null;
   }
   const variant = preview || assign(EXPERIMENT, id) || keys[0];
-  const folder = SITE_WIDE.has(url.pathname) ? keys[0] : variant;
-  return { path: `/${folder}${url.pathname}${url.search}`, variant, preview: preview !== null,
-           setCookies };
+  const first = SITE_WIDE.has(url.pathname) ? keys[0] : variant;
+  const folders = shared ? [first, ...keys.filter((key) => key !== first)] : [first];
+  return { folders, variant, preview: preview !== null, shared, setCookies };
 }
 
-// The variant's response, marked uncacheable by shared caches and varying by cookie.
-function finish(upstream, decision) {
-  const response = new Response(upstream.body, upstream);
-  response.headers.append("Vary", "Cookie");
-  response.headers.set("Cache-Control", decision.preview ? "private, no-store" : "private, no-cache");
-  response.headers.set("CDN-Cache-Control", "no-store");
+// What the visitor gets for a request the router owns. `fetchFile(path)` is the host's static
+// file at `path` (`/<variation><path><query>`); the answer is a rewrite, never a redirect to a
+// variation's folder.
+async function route(request, fetchFile) {
+  const decision = decide(request);
+  const { pathname, search } = new URL(request.url);
+  let upstream;
+  for (const folder of decision.folders) {
+    upstream = await fetchFile(`/${folder}${pathname}${search}`);
+    if (upstream.status !== 404) break;
+  }
+  return finish(upstream, decision, request);
+}
+
+// The variation's response with the site's security headers: a shared file cached for good by
+// anyone, anything else kept out of shared caches and varying by cookie; a redirect the host
+// made inside a variation's folder (".../pricing" -> ".../pricing/") points at the public path.
+function finish(upstream, decision, request) {
+  const response = secure(upstream);
+  if (decision.shared) {
+    if (response.ok) response.headers.set("Cache-Control", IMMUTABLE);
+  } else {
+    response.headers.append("Vary", "Cookie");
+    response.headers.set("Cache-Control", decision.preview ? "private, no-store" : "private, no-cache");
+    response.headers.set("CDN-Cache-Control", "no-store");
+  }
   response.headers.set("X-Experiment-Variant", decision.variant);
+  const location = response.headers.get("Location");
+  if (location) response.headers.set("Location", publicLocation(location, request));
   for (const cookie of decision.setCookies) response.headers.append("Set-Cookie", cookie);
   return response;
+}
+
+// A copy of `upstream` (whose headers may be immutable) carrying the security headers.
+function secure(upstream) {
+  const response = new Response(upstream.body, upstream);
+  for (const [name, value] of Object.entries(SECURITY)) response.headers.set(name, value);
+  return response;
+}
+
+function publicLocation(location, request) {
+  const target = new URL(location, request.url);
+  const [, first, ...rest] = target.pathname.split("/");
+  if (target.origin !== new URL(request.url).origin ||
+      !EXPERIMENT.variations.some((v) => v.key === first)) return location;
+  return `/${rest.join("/")}${target.search}${target.hash}`;
 }
 
 // A request already aimed at a variant's folder (or the router's own files) passes through.

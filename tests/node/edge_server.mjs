@@ -1,6 +1,6 @@
 // A local stand-in for Cloudflare's platform around the generated Worker, for browser tests.
 //
-//   node tests/node/edge_server.mjs DIST WORKER_MODULE HEADERS_JSON
+//   node tests/node/edge_server.mjs DIST WORKER_MODULE
 //
 // The Worker module (DIST/edge/cloudflare-worker.mjs as the build wrote it) is imported and
 // called unchanged: every request the browser makes goes through its fetch(request, env), so
@@ -8,18 +8,17 @@
 // emulated is only the platform: Node's http server instead of Cloudflare's, the request
 // adapted to a WHATWG Request (Node 20 has Request/Response globals), and env.ASSETS, the static
 // assets binding (assets.directory = DIST), served from the files in DIST with Cloudflare's
-// default html_handling (".../" serves ".../index.html"). HEADERS_JSON is added to every
-// response, as a host's header rules (_headers) would add the site's security headers.
+// default html_handling (".../" serves ".../index.html"). No header is added: the security
+// headers are the router's own.
 // Prints {"port": N} on its first stdout line once listening; stops on SIGTERM.
 import { readFile, stat } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const [distArg, workerArg, headersArg = "{}"] = process.argv.slice(2);
+const [distArg, workerArg] = process.argv.slice(2);
 const DIST = path.resolve(distArg);
 const worker = (await import(pathToFileURL(path.resolve(workerArg)).href)).default;
-const HOST_HEADERS = JSON.parse(headersArg);
 
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
@@ -67,7 +66,6 @@ const server = http.createServer(async (req, res) => {
     const response = await worker.fetch(request, { ASSETS });
     const out = {};
     for (const [name, value] of response.headers) if (name !== "set-cookie") out[name] = value;
-    for (const [name, value] of Object.entries(HOST_HEADERS)) out[name.toLowerCase()] = value;
     const cookies = response.headers.getSetCookie();
     if (cookies.length) out["set-cookie"] = cookies;
     const body = Buffer.from(await response.arrayBuffer());
