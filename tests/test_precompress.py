@@ -49,7 +49,8 @@ def test_the_output_is_reproducible(tmp_path):
 def test_the_built_site_has_siblings_for_pages_and_the_runtime():
     site = demo_site()
     catalog = next(site.glob("assets/calculator/catalog/*/catalog.json")).relative_to(site)
-    for name in ("index.html", "pricing/index.html", str(catalog),
+    source_map = next(site.glob("assets/javascripts/bundle.*.js.map")).relative_to(site)
+    for name in ("index.html", "pricing/index.html", str(catalog), str(source_map),
                  asset_url("calculator/worker.js"), "search/search_index.json"):
         source = (site / name).read_bytes()
         assert brotli.decompress((site / f"{name}.br").read_bytes()) == source, name
