@@ -13,6 +13,9 @@ content-addressed runtime, stdlib and snapshot). Then, RUNS times each:
   ``[data-testid=calculator-total]`` has text, and a frame has been painted: max of the two);
   ``pricingCalculator.ready`` (navigation → Python answered a warm-up quote) on both pages,
   when the page started the worker, and the worker's own laps (ms from its start);
+- warm again, in a browser profile on disk (a persistent context, as a returning visitor's
+  browser: its HTTP cache on disk and V8's code caches for scripts and wasm, which the
+  in-memory contexts above never keep), both pages, no edits;
 - warm: input-to-DOM latency over EDITS edits of the seats field, then of a usage field (which
   makes Python compute new curves for the chart each time), measured in the page from
   dispatching the ``input`` event to the MutationObserver seeing the new total and the redrawn
@@ -41,7 +44,7 @@ from playwright.sync_api import sync_playwright
 from pricing_site.build import build_site
 from pricing_site.site_assets import asset_url
 from tests.support.calculator_page import PAGE
-from tests.support.chromium import launch
+from tests.support.chromium import launch, launch_profile
 from tests.support.http_server import StaticServer
 
 EDITS = 100
@@ -176,6 +179,32 @@ def median_row(rows):
             if all(key in row for row in rows)}
 
 
+def warm_runs(contexts, server, pages, runs, latency=None):
+    """Reloads of each page in its own tab, alternating, after two reloads to settle the caches
+    (a profile on disk keeps V8 code caches only from a script's second or third load); with
+    ``latency``, the edit loops on the pricing tab after each reload."""
+    rows = {variant: [] for variant in pages}
+    tabs = {}
+    for context, (variant, path) in zip(contexts, pages.items()):
+        tabs[variant] = context.new_page()
+        tabs[variant].add_init_script(PROBE)
+        visit(tabs[variant], server.url + path)
+        for _ in range(2):
+            visit(tabs[variant], None, load=tabs[variant].reload)
+    for _ in range(runs):
+        for variant, page in tabs.items():  # alternating, as cold
+            rows[variant].append(check(visit(page, None, load=page.reload), variant))
+            if variant == "pricing" and latency is not None:
+                page.wait_for_function("document.querySelector("
+                                       "'[data-testid=calculator-status]').dataset.state"
+                                       " === 'live'")
+                for kind, (testid, first) in EDIT_KINDS.items():
+                    latency[kind].append(page.evaluate(EDIT_LOOP, [testid, first, EDITS]))
+    for page in tabs.values():
+        page.close()
+    return rows
+
+
 def main(runs):
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
@@ -193,25 +222,16 @@ def main(runs):
                     page = context.new_page()
                     cold[variant].append(check(visit(page, server.url + path), variant))
                     context.close()
-            warm = {variant: [] for variant in pages}
+            # warm in a fresh context (in memory, like a private window: no code caches), then
+            # in a browser profile on disk, as a returning visitor's browser keeps it
             latency = {kind: [] for kind in EDIT_KINDS}
-            contexts, tabs = [], {}
-            for variant, path in pages.items():
-                contexts.append(browser.new_context())
-                contexts[-1].add_init_script(PROBE)
-                tabs[variant] = contexts[-1].new_page()
-                visit(tabs[variant], server.url + path)
-            for _ in range(runs):
-                for variant, page in tabs.items():  # alternating, as cold
-                    warm[variant].append(check(visit(page, None, load=page.reload), variant))
-                    if variant == "pricing":
-                        page.wait_for_function("document.querySelector("
-                                               "'[data-testid=calculator-status]').dataset.state"
-                                               " === 'live'")
-                        for kind, (testid, first) in EDIT_KINDS.items():
-                            latency[kind].append(page.evaluate(EDIT_LOOP, [testid, first, EDITS]))
+            contexts = [browser.new_context() for _ in pages]
+            warm = warm_runs(contexts, server, pages, runs, latency)
             for context in contexts:
                 context.close()
+            profile = launch_profile(playwright, Path(tmp) / "profile")
+            on_disk = warm_runs([profile] * len(pages), server, pages, runs)
+            profile.close()
             landing_paths, landing = page_bytes(browser, server, site, "",
                                                 lambda p: p.wait_for_timeout(3000))
             _, pricing = page_bytes(browser, server, site, "pricing/",
@@ -220,7 +240,8 @@ def main(runs):
             browser.close()
 
     print(f"Chromium {version}, localhost, {runs} runs each; ms from navigation, medians")
-    for title, rows in (("cold (new context each run)", cold), ("warm (reload, same context)", warm)):
+    for title, rows in (("cold (new context each run)", cold), ("warm (reload, same context)", warm),
+                        ("warm, browser profile on disk (reload)", on_disk)):
         ours, stock = median_row(rows["pricing"]), median_row(rows["stock"])
         print(f"  {title}:")
         print(f"    pricing page: first contentful paint {ours['fcp']:6.0f}   "

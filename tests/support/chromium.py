@@ -7,3 +7,10 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+
+
+def launch_profile(playwright, user_data_dir):
+    """A browser with its profile on disk (a persistent context): HTTP cache and V8 code caches
+    kept as in a visitor's own browser, unlike ``new_context()``'s in-memory one."""
+    return playwright.chromium.launch_persistent_context(user_data_dir, executable_path=CHROMIUM,
+                                                         args=ARGS)
