@@ -73,6 +73,11 @@ def _set_env(name, value):
         os.environ[name] = value
 
 
+def content_roots(config_file=CONFIG):
+    """The folders ``content_checks`` needs (docs first) for the site of ``config_file``."""
+    return asset_roots(load_config(str(config_file)))
+
+
 def _catalog_ok(catalog_path, config, variant=None):
     """Print every located problem of the catalog and its page content; True when none."""
     try:

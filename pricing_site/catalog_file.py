@@ -119,9 +119,11 @@ def plans_schema():
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
-def check_file(path, warn=True):
+def check_file(path, warn=True, roots=None):
     """``(catalog or None, errors, warnings)`` for a plans.yaml file; never raises for bad input.
-    ``warn=False`` skips the lint (it rates hundreds of sample requests): for builds."""
+    ``warn=False`` skips the lint (it rates hundreds of sample requests): for builds. With
+    ``roots`` (the docs folder, then the other folders images may be under), the site's content
+    is checked too (``content_checks``), in control and in every variation."""
     file = str(path)
     data, marks, problems = read_yaml(path)
     if data is None and not problems:
@@ -132,11 +134,17 @@ def check_file(path, warn=True):
     problems.extend(found)
     if problems:
         return None, locate(problems, marks, file), []
+    if roots is not None:
+        from .content_checks import content_problems
+
+        problems = content_problems(catalog, roots)
+        if problems:
+            return None, locate(problems, marks, file), []
     warnings = lint(catalog) if warn else []
     if isinstance(data, dict) and "variants" in data:
         from .variants import variant_problems
 
-        errors, variant_warnings = variant_problems(data, marks, file)
+        errors, variant_warnings = variant_problems(data, marks, file, roots)
         if errors:
             return None, errors, []
         return catalog, [], locate(warnings, marks, file) + variant_warnings

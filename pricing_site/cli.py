@@ -17,7 +17,9 @@ DEFAULT_CATALOG = "plans.yaml"
 
 
 def _validate(args):
-    catalog, errors, warnings = check_file(args.path)
+    from .build import content_roots
+
+    catalog, errors, warnings = check_file(args.path, roots=content_roots())
     for problem in errors + warnings:
         print(problem)
     if errors:
@@ -25,7 +27,7 @@ def _validate(args):
               f"{len(warnings)} warning{'s' * (len(warnings) != 1)}", file=sys.stderr)
         return 1
     plans = ", ".join(p.id for p in catalog.plans)
-    print(f"{args.path}: valid ({len(catalog.plans)} plans: {plans}; "
+    print(f"{args.path}: valid ({len(catalog.plans)} plan{'s' * (len(catalog.plans) != 1)}: {plans}; "
           f"{len(warnings)} warning{'s' * (len(warnings) != 1)})")
     return 0
 

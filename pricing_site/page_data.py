@@ -1,24 +1,16 @@
 """Everything the templates receive, built from the Catalog by Python (unit-testable).
 
 ``landing_context`` and ``pricing_context`` return plain dicts for one page; ``page_meta``
-gives a page's title and description from ``site.pages``; ``content_problems`` checks
-what the JSON Schema cannot (image files exist, icons exist) and names the YAML field.
+gives a page's title and description from ``site.pages``.
 """
 
 import json
-from pathlib import Path
-
-import material
-from calculator.errors import Problem
 
 from .browser_bundle import bundle_urls
 from .calculator_form import calculator_form
 from .comparison import comparison_table
 from .landing_data import faq, landing_sections
 from .pricing_data import billing_labels, estimate, offers_json_ld, plan_cards
-
-ICONS = Path(material.__file__).parent / "templates" / ".icons"
-
 
 def site_settings(catalog):
     """The ``site:`` section (an empty dict when the catalog has none)."""
@@ -88,28 +80,3 @@ def page_meta(catalog, src_uri):
     key = src_uri[:-3] if src_uri.endswith(".md") else src_uri
     pages = site_settings(catalog).get("pages") or {}
     return dict(pages.get(key) or pages.get(key.removesuffix("/index")) or {})
-
-
-def _walk(value, path):
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _walk(child, f"{path}.{key}")
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _walk(child, f"{path}[{index}]")
-    else:
-        yield path, value
-
-
-def content_problems(catalog, roots):
-    """Images that are not under any of ``roots`` and icons Material does not ship."""
-    problems = []
-    for path, value in _walk(site_settings(catalog), "site"):
-        name = path.rsplit(".", 1)[-1]
-        if name in ("src", "logo", "avatar", "image", "social_image") and isinstance(value, str):
-            if not any((Path(root) / value).is_file() for root in roots):
-                problems.append(Problem(path, f"no file '{value}' under {' or '.join(map(str, roots))}"))
-        elif name == "icon" and not (ICONS / f"{value}.svg").is_file():
-            problems.append(Problem(path, f"no icon '{value}' in Material for MkDocs "
-                                          "(write it like material/inbox)"))
-    return problems

@@ -2,8 +2,8 @@
 
 Hook modules are not reloaded by ``mkdocs serve``, but ``on_config`` runs before every
 rebuild, so ``load`` re-reads plans.yaml only when its modification time or size changed.
-Engine, schema and content problems (missing image, unknown icon) all come back as one
-``CatalogError`` whose problems carry file:line:col.
+Engine, schema and content problems (``content_checks``: missing image, unknown icon, a link
+to no page...) all come back as one ``CatalogError`` whose problems carry file:line:col.
 """
 
 import os
@@ -12,8 +12,7 @@ from pathlib import Path
 from calculator.catalog import parse_catalog
 from calculator.errors import CatalogError, Problem
 
-from .catalog_file import check_file, locate, read_yaml
-from .page_data import content_problems
+from .catalog_file import check_file, read_yaml
 from .variants import CONTROL, variant_documents
 
 ENV_VAR = "PRICING_SITE_CATALOG"
@@ -72,15 +71,11 @@ def load(path, roots, variant=None):
         key = None
     if key is not None and key in _cache:
         return _cache[key]
-    catalog, errors, _ = check_file(path, warn=False)
+    catalog, errors, _ = check_file(path, warn=False, roots=roots)
     if errors:
         raise CatalogError(errors)
     if variant and variant != CONTROL:
         catalog = _variant_catalog(path, catalog, variant)
-    problems = content_problems(catalog, roots)
-    if problems:
-        _, marks, _ = read_yaml(path)
-        raise CatalogError(locate(problems, marks, str(path)))
     if len(_cache) > 8:     # control and its variations of one file version fit
         _cache.clear()
     _cache[key] = catalog

@@ -17,6 +17,7 @@ from calculator.errors import CatalogError, Problem
 from calculator.lint import lint
 
 from .catalog_file import check_data
+from .content_checks import content_problems
 
 CONTROL = "control"
 DEFAULT_COOKIE = "rk_visitor"
@@ -152,9 +153,10 @@ def _pricing(catalog):
     return data
 
 
-def variant_problems(data, marks=None, file=None):
+def variant_problems(data, marks=None, file=None, roots=None):
     """``(errors, warnings)`` for the ``variants:`` section of ``data`` (a valid control),
-    each located in ``file`` when ``marks`` (from ``read_yaml``) are given."""
+    each located in ``file`` when ``marks`` (from ``read_yaml``) are given; with ``roots``,
+    each variation's site content is checked too (``content_checks``)."""
     marks = marks or {}
     section = data.get("variants")
     if not isinstance(section, dict):
@@ -165,6 +167,9 @@ def variant_problems(data, marks=None, file=None):
     catalogs, warnings = {}, []
     for key, document in documents.items():
         catalog, problems = check_data(document)
+        if catalog is not None and roots is not None and key != CONTROL:
+            problems = content_problems(catalog, roots)
+            catalog = None if problems else catalog
         errors += [_locate(p, key, origins[key], marks, file) for p in problems]
         catalogs[key] = catalog
         if catalog is not None and key != CONTROL:

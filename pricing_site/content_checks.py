@@ -1,0 +1,136 @@
+"""What the JSON Schema cannot check about the site's content, each problem naming its field.
+
+A valid catalog can still build a wrong site: an image or icon that does not exist, a link
+to a page that does not exist (it ships as a 404), a comparison cell keyed by a misspelt plan
+(that plan's cell silently reads "Not included"), page texts for a page that does not exist
+(never used), two "most popular" plans, a calculator request the plan cannot price. ``validate``
+and the build run the same checks (``content_problems``), on control and on every variation.
+"""
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import material
+from calculator import QuoteError, quote
+from calculator.errors import Problem
+from calculator.suggest import did_you_mean
+
+from .markup import is_safe_url, render
+from .pricing_data import default_request
+
+ICONS = Path(material.__file__).parent / "templates" / ".icons"
+IMAGE_FIELDS = ("src", "logo", "avatar", "image", "social_image")
+# The fields written in Markdown (docs/site-content.md): their links are checked too.
+MARKDOWN = re.compile(r"\.(story\.(problem|cost|solution)|story\.steps\[\d+\]"
+                      r"|(features|security)\.items\[\d+\])\.text$|\.faq\.items\[\d+\]\.answer$")
+
+
+def content_problems(catalog, roots):
+    """Every problem of ``catalog``'s content; ``roots`` are the folders an image path may be
+    under, the first of them the docs folder (its markdown files are the site's pages)."""
+    site = catalog.content.get("site") or {}
+    pages = _page_paths(Path(roots[0]))
+    problems = []
+    for path, value in _walk(site, "site"):
+        name = path.rsplit(".", 1)[-1]
+        if name in IMAGE_FIELDS and isinstance(value, str):
+            if not any((Path(root) / value).is_file() for root in roots):
+                problems.append(Problem(path, f"no file '{value}' under {' or '.join(map(str, roots))}"))
+        elif name == "icon" and not (ICONS / f"{value}.svg").is_file():
+            problems.append(Problem(path, f"no icon '{value}' in Material for MkDocs "
+                                          "(write it like material/inbox)"))
+        elif name == "url" and path != "site.url":
+            problems += _link_problems(path, value, pages, roots)
+        elif MARKDOWN.search(path) and isinstance(value, str):
+            problems += _markdown_link_problems(path, value, pages, roots)
+    for index, plan in enumerate(catalog.plans):
+        cta = plan.content.get("cta") or {}
+        problems += _link_problems(f"plans[{index}].cta.url", cta.get("url"), pages, roots)
+    return problems + _page_key_problems(site, pages) + _plan_key_problems(catalog, site) + \
+        _popular_problems(catalog) + _request_problems(catalog, site)
+
+
+def _walk(value, path):
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _walk(child, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _walk(child, f"{path}[{index}]")
+    else:
+        yield path, value
+
+
+def _page_paths(docs):
+    """``{markdown file without .md: its URL from the site root}``: index -> "", docs -> docs/."""
+    pages = {}
+    for file in sorted(docs.rglob("*.md")):
+        key = file.relative_to(docs).with_suffix("").as_posix()
+        url = key.removesuffix("index").removesuffix("README")
+        pages[key] = url if not url or url.endswith("/") else url + "/"
+    return pages
+
+
+def _link_problems(path, url, pages, roots):
+    """A site-relative link (no scheme, not "#..." or "/...") must lead to a page or a file."""
+    if not isinstance(url, str) or not is_safe_url(url):
+        return []
+    parts = urlsplit(url.strip())
+    if parts.scheme or parts.netloc or url.startswith(("#", "/")) or not parts.path:
+        return []
+    target = parts.path
+    if target in pages.values() or target.removesuffix(".md") in pages or \
+            (target + "/") in pages.values():
+        return []
+    if any((Path(root) / target).is_file() for root in roots):
+        return []
+    hint = did_you_mean(target, [u for u in pages.values() if u])
+    return [Problem(path, f"no page '{target}' on this site (links to its pages are written "
+                          f"from the site root, like pricing/ or legal/terms/){hint}")]
+
+
+def _markdown_link_problems(path, text, pages, roots):
+    found = []
+    render(text, lambda url: found.append(url) or url)
+    return [problem for url in found for problem in _link_problems(path, url, pages, roots)]
+
+
+def _page_key_problems(site, pages):
+    return [Problem(f"site.pages.{key}", f"no page '{key}' (keys are markdown files without .md: "
+                                         f"{', '.join(pages)}){did_you_mean(key, pages)}")
+            for key in (site.get("pages") or {}) if key not in pages]
+
+
+def _plan_key_problems(catalog, site):
+    """Comparison rows keyed by plan ids: a misspelt id would leave its plan "Not included"."""
+    ids = [plan.id for plan in catalog.plans]
+    comparison = (site.get("pricing") or {}).get("comparison") or {}
+    problems = []
+    for row, feature in enumerate(comparison.get("features") or ()):
+        for key in (feature.get("plans") or {}):
+            if key not in ids:
+                problems.append(Problem(f"site.pricing.comparison.features[{row}].plans.{key}",
+                                        f"no plan '{key}' ({', '.join(ids)}){did_you_mean(key, ids)}"))
+    return problems
+
+
+def _popular_problems(catalog):
+    popular = [i for i, plan in enumerate(catalog.plans) if plan.content.get("popular")]
+    return [Problem(f"plans[{i}].popular", f"only one plan can be the most popular; "
+                                           f"'{catalog.plans[popular[0]].id}' already is")
+            for i in popular[1:]]
+
+
+def _request_problems(catalog, site):
+    """The calculator's built-in request must be one the engine prices."""
+    settings = (site.get("pricing") or {}).get("calculator") or {}
+    request = default_request(catalog, settings)
+    if request is None:
+        return []
+    try:
+        quote(catalog, request)
+    except QuoteError as exc:
+        path = "site.pricing.calculator.request"
+        return [Problem(f"{path}.{exc.field}" if exc.field else path, str(exc))]
+    return []

@@ -1,0 +1,113 @@
+"""What the schema cannot check about the site's content, as ``validate`` and the build see it:
+each mistake is an error naming its field and line, in control and inside a variation's patch.
+"""
+
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from calculator import load_catalog
+from pricing_site.build import build_site, content_roots
+from pricing_site.catalog_file import check_file
+from pricing_site.content_checks import content_problems
+from tests.site_support import DEMO
+
+ROOTS = content_roots()
+
+
+def _demo():
+    return yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+
+
+def _rename_key(mapping, old, new):
+    mapping[new] = mapping.pop(old)
+
+
+# (what is changed in the demo, the field named, words of the message)
+CASES = [
+    (lambda d: d["site"]["hero"]["image"].update(src="assets/images/nope.svg"),
+     "site.hero.image.src", "no file 'assets/images/nope.svg'"),
+    (lambda d: d["site"]["features"]["items"][0].update(icon="material/apii"),
+     "site.features.items[0].icon", "no icon 'material/apii'"),
+    (lambda d: d["site"]["hero"]["secondary_cta"].update(url="pricng/"),
+     "site.hero.secondary_cta.url", "no page 'pricng/' on this site"),
+    (lambda d: d["site"]["faq"]["items"][0].update(answer="See [the docs](dcos/#setup)."),
+     "site.faq.items[0].answer", "no page 'dcos/' on this site (links to its pages are written "
+                                 "from the site root, like pricing/ or legal/terms/) — did you "
+                                 "mean 'docs/'?"),
+    (lambda d: d["plans"][0]["cta"].update(url="signup/"),
+     "plans[0].cta.url", "no page 'signup/'"),
+    (lambda d: _rename_key(d["site"]["pages"], "pricing", "pricng"),
+     "site.pages.pricng", "no page 'pricng' (keys are markdown files without .md:"),
+    (lambda d: _rename_key(d["site"]["pricing"]["comparison"]["features"][0]["plans"], "free", "fre"),
+     "site.pricing.comparison.features[0].plans.fre",
+     "no plan 'fre' (free, team, business, enterprise) — did you mean 'free'?"),
+    (lambda d: d["plans"][2].update(popular=True),
+     "plans[2].popular", "only one plan can be the most popular; 'team' already is"),
+    (lambda d: d["site"]["pricing"]["calculator"].update(request={"plan": "teams", "seats": 10}),
+     "site.pricing.calculator.request.plan", "Unknown plan 'teams'"),
+    (lambda d: d["site"]["pricing"]["calculator"].update(request={"plan": "free", "seats": 10}),
+     "site.pricing.calculator.request.seats", "Free"),
+]
+
+
+@pytest.mark.parametrize("change, field, words", CASES, ids=[c[1] for c in CASES])
+def test_a_content_mistake_is_a_located_error(tmp_path, change, field, words):
+    data = _demo()
+    change(data)
+    path = tmp_path / "plans.yaml"
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
+    catalog, errors, _ = check_file(path, warn=False, roots=ROOTS)
+    assert catalog is None
+    assert [e.path for e in errors] == [field]
+    assert words in errors[0].message
+    key = field.rsplit(".", 1)[-1].split("[")[0]
+    assert key in text.splitlines()[errors[0].line - 1], "located on the field's own line"
+
+
+def test_links_to_pages_files_and_other_sites_pass():
+    data = _demo()
+    links = ["pricing/", "pricing/#faq", "legal/terms/", "docs/", "about/?from=home", "#plans",
+             "/pricing/", "https://example.com/x/", "mailto:a@b.c", "assets/images/logo.svg"]
+    data["site"]["faq"]["items"][0]["answer"] = " ".join(f"[{i}]({u})" for i, u in enumerate(links))
+    data["site"]["hero"]["secondary_cta"]["url"] = "legal/privacy/"
+    assert content_problems(load_catalog(data), ROOTS) == []
+
+
+def test_a_mistake_in_a_variation_points_at_its_patch_line(tmp_path):
+    text = DEMO.read_text(encoding="utf-8").replace(
+        "            headline: Pay yearly, save 25% on every seat\n",
+        "            headline: Pay yearly, save 25% on every seat\n"
+        "            comparison: {features: [{label: Inboxes, plans: {tem: Unlimited}}]}\n")
+    path = tmp_path / "plans.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, errors, _ = check_file(path, warn=False, roots=ROOTS)
+    assert [e.path for e in errors] == [
+        "[variant yearly-push] site.pricing.comparison.features[0].plans.tem"]
+    assert "{tem: Unlimited}" in text.splitlines()[errors[0].line - 1]
+
+
+def test_the_build_stops_on_a_request_the_plan_cannot_price(tmp_path, capsys):
+    data = _demo()
+    data["site"]["pricing"]["calculator"]["request"] = {"plan": "teams", "seats": 10}
+    path = tmp_path / "plans.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert build_site(str(path), out=str(tmp_path / "site")) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:" in err and "site.pricing.calculator.request.plan: Unknown plan 'teams'" in err
+    assert "Traceback" not in err and err.count("Unknown plan 'teams'") == 1
+
+
+def test_validate_reports_what_the_build_would_refuse(tmp_path):
+    text = DEMO.read_text(encoding="utf-8").replace("icon: material/inbox-multiple",
+                                                    "icon: material/apii", 1)
+    path = tmp_path / "plans.yaml"
+    path.write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pricing_site.cli", "validate", str(path)],
+                          capture_output=True, text=True, timeout=120)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "material/apii" in row)
+    assert done.returncode == 1
+    assert f"{path}:{line}:" in done.stdout and "no icon 'material/apii'" in done.stdout
