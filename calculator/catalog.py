@@ -162,6 +162,7 @@ class _Reader:
 
     def __init__(self):
         self.problems = []
+        self.broken_metrics = set()  # declared with a mistake already reported
 
     def fail(self, path, message):
         self.problems.append(Problem(_fmt(path), message))
@@ -268,6 +269,7 @@ class _Reader:
             metric_id = self.ident(key, path, "metric")
             value = self.mapping(value, path, METRIC_KEYS, required=("name", "unit", "max"))
             if value is None or metric_id is None:
+                self.broken_metrics.add(str(key))
                 continue
             name = self.text(value.get("name"), path + ("name",)) if "name" in value else None
             unit = self.text(value.get("unit"), path + ("unit",)) if "unit" in value else None
@@ -276,6 +278,8 @@ class _Reader:
             default = self.number(value.get("default", 0), path + ("default",))
             if None not in (name, unit, maximum, step, default):
                 metrics[metric_id] = Metric(metric_id, name, unit, maximum, step, default)
+            else:
+                self.broken_metrics.add(metric_id)
         return metrics
 
     def addons(self, raw):
@@ -375,6 +379,8 @@ class _Reader:
             raw_usage = {}
         for metric_id, raw_charge in raw_usage.items():
             charge_path = price_path + ("usage", str(metric_id))
+            if metric_id in self.broken_metrics:
+                continue  # the metric's own mistake is the one to fix
             if metric_id not in metrics:
                 declared = ", ".join(metrics) or "none"
                 self.fail(charge_path, f"usage of undeclared metric '{metric_id}'"

@@ -93,6 +93,15 @@ def test_yaml_syntax_error_is_located(tmp_path):
     assert errors[0].line in (6, 7)
 
 
+@pytest.mark.parametrize("old, new, field", [
+    ("max: 1000000", "max: lots", "max"), ("max: 1000000", "max: 0", "max"),
+    ("max: 1000000}", "max: 1000000, step: 0}", "step"), ("unit: calls", "unit: [calls]", "unit")])
+def test_a_metric_with_a_mistake_is_the_only_error_not_every_plan_using_it(tmp_path, old, new,
+                                                                            field):
+    texts, errors = errors_for(tmp_path, GOOD.replace(old, new, 1))
+    assert [e.path for e in errors] == [f"metrics.api_calls.{field}"], texts
+
+
 def test_duplicate_plan_ids(tmp_path):
     doubled = GOOD + "  - id: team\n    name: Team again\n    price: {flat: 10}\n"
     texts, errors = errors_for(tmp_path, doubled)
