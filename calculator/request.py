@@ -11,7 +11,7 @@ from decimal import Decimal
 from .errors import QuoteError
 from .money import plain
 from .suggest import did_you_mean
-from .values import NotANumber, TooLarge, describe, to_decimal
+from .values import NotANumber, TooLarge, TooPrecise, describe, to_decimal
 
 MAX_SEATS = 1_000_000
 MAX_USAGE = Decimal(10) ** 12
@@ -65,9 +65,11 @@ def _seat_count(value, name, field_name):
         raise QuoteError(f"Enter the number of {name}.", field_name)
     try:
         number = to_decimal(value)
-    except TooLarge:
-        raise QuoteError(f"{describe(value)} {name} is more than this calculator handles "
-                         f"({MAX_SEATS:,}); contact sales for a quote.", field_name) from None
+    except TooLarge as exc:
+        if not exc.negative:
+            raise QuoteError(f"{describe(value)} {name} is more than this calculator handles "
+                             f"({MAX_SEATS:,}); contact sales for a quote.", field_name) from None
+        number = Decimal(-1)  # told as negative below
     except NotANumber:
         raise QuoteError(f"The number of {name} must be a whole number, got {describe(value)}.",
                          field_name) from None
@@ -90,9 +92,14 @@ def _usage_amount(value, metric, field_name):
         raise QuoteError(f"Enter the monthly {label}.", field_name)
     try:
         number = to_decimal(value)
-    except TooLarge:
-        raise QuoteError(f"{label}: {describe(value)} is more than this calculator handles "
-                         f"({MAX_USAGE:,} a month); contact sales for a quote.", field_name) from None
+    except TooLarge as exc:
+        if not exc.negative:
+            raise QuoteError(f"{label}: {describe(value)} is more than this calculator handles "
+                             f"({MAX_USAGE:,} a month); contact sales for a quote.",
+                             field_name) from None
+        number = Decimal(-1)  # told as negative below
+    except TooPrecise as exc:
+        raise QuoteError(f"{label}: {exc}.", field_name) from None
     except NotANumber:
         raise QuoteError(f"{label} must be a number, got {describe(value)}.", field_name) from None
     if number < 0:

@@ -18,7 +18,16 @@ class NotANumber(ValueError):
 
 
 class TooLarge(NotANumber):
-    """The value is a number, but far beyond any price or quantity (above 10**16)."""
+    """The value is a number, but far beyond any price or quantity (above 10**16 either way;
+    ``negative`` says which way, as "too large" would misdescribe -1e30)."""
+
+    def __init__(self, message, negative=False):
+        super().__init__(message)
+        self.negative = negative
+
+
+class TooPrecise(NotANumber):
+    """The value is a number with more decimal places than any price or quantity needs."""
 
 
 def describe(value):
@@ -67,9 +76,9 @@ def to_decimal(value):
     if not number.is_finite():
         raise NotANumber(f"expected a finite number, got {describe(value)}")
     if number.adjusted() > 15:
-        raise TooLarge(f"the number {describe(value)} is far too large")
+        raise TooLarge(f"the number {describe(value)} is far too large", negative=number < 0)
     if number.as_tuple().exponent < -MAX_DECIMAL_PLACES:
         if number == number.quantize(Decimal(1).scaleb(-MAX_DECIMAL_PLACES)):
             return number.quantize(Decimal(1).scaleb(-MAX_DECIMAL_PLACES)).normalize()
-        raise NotANumber(f"{describe(value)} has more than {MAX_DECIMAL_PLACES} decimal places")
+        raise TooPrecise(f"{describe(value)} has more than {MAX_DECIMAL_PLACES} decimal places")
     return number

@@ -32,22 +32,23 @@ def _validate(args):
     return 0
 
 
-def _usage_pairs(pairs):
-    usage = {}
+def _pairs(pairs, option="usage", name="METRIC"):
+    """``--usage METRIC=QUANTITY`` (or ``--kind KIND=COUNT``) options as a mapping."""
+    out = {}
     for pair in pairs or ():
-        metric, sep, quantity = pair.partition("=")
+        key, sep, quantity = pair.partition("=")
         if not sep:
-            raise QuoteError(f"--usage takes METRIC=QUANTITY, got '{pair}'.", "usage")
-        usage[metric.strip()] = quantity.strip()
-    return usage
+            raise QuoteError(f"--{option} takes {name}=QUANTITY, got '{pair}'.", option)
+        out[key.strip()] = quantity.strip()
+    return out
 
 
 def _quote(args):
     catalog = load_catalog_file(args.catalog)
-    request = {"plan": args.plan, "seats": args.seats, "usage": _usage_pairs(args.usage),
+    request = {"plan": args.plan, "seats": args.seats, "usage": _pairs(args.usage),
                "billing": "annual" if args.annual else "monthly"}
     if args.kind:
-        request["seat_kinds"] = {k: v for k, v in _usage_pairs(args.kind).items()}
+        request["seat_kinds"] = _pairs(args.kind, "kind", "KIND")
     if args.addon:
         request["addons"] = args.addon
     if args.commit:

@@ -79,7 +79,8 @@ def test_quote_json_is_to_dict():
     (["--plan", "teem"], "did you mean 'team'"),
     (["--plan", "team", "--seats", "-3"], "cannot be negative"),
     (["--plan", "team", "--seats", "abc"], "whole number, got 'abc'"),
-    (["--plan", "team", "--usage", "storage_gb"], "METRIC=QUANTITY"),
+    (["--plan", "team", "--usage", "storage_gb"], "--usage takes METRIC=QUANTITY"),
+    (["--plan", "business", "--kind", "guest"], "--kind takes KIND=QUANTITY, got 'guest'"),
 ])
 def test_quote_errors_are_messages(args, words):
     result = run("quote", *args)
