@@ -236,9 +236,11 @@ def quote(catalog, request):
     monthly = bill if request.billing == "monthly" else bill_for(catalog, plan, request, lines, "monthly")
     annual = bill if request.billing == "annual" else bill_for(catalog, plan, request, lines, "annual")
     saving = monthly.total * 12 - annual.total
-    # both periods at the commitment's minimum: what is left is the rounding of a twelfth of
-    # it (12 x $4,166.67 = $50,000.04), shown as the saving but not worth advising
-    advised = ZERO if _trued_up(monthly) and _trued_up(annual) else saving
+    # Advised only when yearly billing is discounted: without a discount, or with both periods
+    # at the commitment's minimum, what is left is rounding (twelve monthly bills each rounded,
+    # 12 x $4,166.67 = $50,000.04), shown as the saving but no reason to switch
+    worth = plan.annual_discount and not (_trued_up(monthly) and _trued_up(annual))
+    advised = saving if worth else ZERO
     cheaper = cheapest_alternative(catalog, request, bill.total)
     return Quote(catalog, bill, _monthly_equivalent(bill, catalog.currency), saving, cheaper,
                  tuple(nudges(catalog, bill, advised)), tuple(alerts(catalog, bill, cheaper)))

@@ -72,7 +72,7 @@ def plan_card(catalog, plan, link, contact_label):
     card["prices"] = [_price(plan, b, quotes[b]) for b in BILLINGS]
     card["price_from"] = f"{quotes['monthly']['display']['monthly_equivalent']} a month"
     saving = quotes["annual"]["annual_saving"]
-    if saving and Decimal(saving) > 0:
+    if plan.annual_discount and saving and Decimal(saving) > 0:  # not a rounding difference
         card["saving"] = f"Save {quotes['annual']['display']['annual_saving']} a year"
     return card
 

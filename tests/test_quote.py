@@ -268,6 +268,15 @@ def test_no_yearly_nudge_when_rounding_makes_yearly_dearer():
     assert "annual" not in [n.kind for n in monthly.nudges]
 
 
+def test_no_yearly_nudge_when_rounding_alone_makes_yearly_cheaper():
+    """No annual discount: a yearly bill rounded once can come out a little under twelve
+    monthly ones (each rounded up). That is exact and shown, but no reason to pay yearly."""
+    catalog = load_catalog(one_plan(seats={"unit": "1234.565"}, currency="EUR"))
+    monthly = quote(catalog, {"plan": "p", "seats": 3})
+    assert monthly.annual_saving == D("0.06")
+    assert "annual" not in [n.kind for n in monthly.nudges]
+
+
 def test_zero_seats_of_a_kind_the_plan_lacks_ask_nothing_of_it(demo):
     """Typing 0 in the viewers field must not rule out a plan without viewers: not as the
     cheaper plan, not on the chart."""

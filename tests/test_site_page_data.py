@@ -7,7 +7,8 @@ import pytest
 from calculator import QuoteError, load_catalog
 from pricing_site.markup import render
 from pricing_site.page_data import data_json, page_meta, pricing_context
-from pricing_site.pricing_data import default_request, estimate
+from pricing_site.pricing_data import default_request, estimate, plan_cards
+from tests.catalogs import one_plan
 
 
 @pytest.mark.parametrize("source,expected", [
@@ -66,3 +67,14 @@ def test_only_custom_plans_give_no_estimate_and_no_offers():
 def test_page_meta_is_looked_up_by_markdown_path(demo):
     assert page_meta(demo, "pricing.md")["title"] == "Pricing - Relaykit"
     assert page_meta(demo, "legal/terms.md") == {}
+
+
+@pytest.mark.parametrize("discount, saving", [(None, None), ("0.1", "Save €1,481.54 a year")])
+def test_a_card_claims_a_yearly_saving_only_when_yearly_billing_is_discounted(discount, saving):
+    """€1,234.565 a seat (the card's one seat): twelve monthly bills (each rounded) come to 6
+    cents more than a yearly one; that rounding is no saving to advertise."""
+    data = one_plan(seats={"unit": "1234.565"}, currency="EUR")
+    if discount:
+        data["annual_discount"] = discount
+    [card] = plan_cards(load_catalog(data), lambda url: url, "Contact us")
+    assert card["saving"] == saving
