@@ -47,6 +47,7 @@ def _merge(base, patch, doc_path, src_path, origin, problems):
         doc, src = _join(doc_path, key), _join(src_path, key)
         if value is None:
             out.pop(key, None)
+            origin[doc] = src  # what the removal breaks is told at the patch's line
         elif key == "plans" and not doc_path and isinstance(value, list) \
                 and isinstance(out.get(key), list):
             out[key] = _merge_plans(out[key], value, doc, src, origin, problems)

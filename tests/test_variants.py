@@ -66,6 +66,16 @@ def test_an_error_names_the_variant_and_the_line_of_the_patch(tmp_path):
     assert "[variant business-first] plans[2].price.flat" in str(errors[0])
 
 
+def test_removing_a_required_field_points_at_the_patch_line(tmp_path):
+    text = DEMO.read_text(encoding="utf-8").replace(
+        "        annual_discount: 0.25\n", "        annual_discount: 0.25\n        currency: null\n")
+    path = tmp_path / "plans.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, errors, _ = check_file(path)
+    assert [e.path for e in errors] == ["[variant yearly-push] currency"]
+    assert errors[0].line == text.splitlines().index("        currency: null") + 1
+
+
 @pytest.mark.parametrize("change, message", [
     (lambda s: s["variations"].__setitem__(0, {**s["variations"][0], "key": "base"}),
      "the first variation must be 'control'"),
