@@ -6,6 +6,8 @@ gives a page's title and description from ``site.pages``.
 
 import json
 
+import yaml
+
 from .browser_bundle import bundle_urls
 from .calculator_form import calculator_form
 from .comparison import comparison_table
@@ -80,3 +82,19 @@ def page_meta(catalog, src_uri):
     key = src_uri[:-3] if src_uri.endswith(".md") else src_uri
     pages = site_settings(catalog).get("pages") or {}
     return dict(pages.get(key) or pages.get(key.removesuffix("/index")) or {})
+
+
+def front_matter_problem(src_path, text):
+    """Where and why a markdown page's front matter (between its --- lines) is not a mapping."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{src_path}:{mark.line + 2}:{mark.column + 1}" if mark else src_path
+        return f"{where}: the front matter is not valid YAML: {exc.problem or exc.context}"
+    except yaml.YAMLError as exc:
+        return f"{src_path}: the front matter is not valid YAML: {exc}"
+    if data is None:
+        return f"{src_path}:1:1: the front matter is empty: remove its --- lines"
+    return (f"{src_path}:2:1: the front matter must be 'key: value' lines, "
+            f"got {type(data).__name__}")

@@ -4,6 +4,7 @@ Each builds into a temporary folder through ``build_site``, as ``pricing-site bu
 """
 
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
@@ -112,3 +113,24 @@ def test_a_missing_image_stops_the_build_naming_the_field(tmp_path, capsys):
 def test_an_unknown_variant_is_refused_with_the_known_ones(tmp_path, capsys):
     assert build_site(str(DEMO), out=str(tmp_path / "s"), variant="b") == 1
     assert "no variation 'b' (known: control, yearly-push, business-first)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("front, words", [
+    ("title: About: us [", "about.md:2:"),
+    ("- a list", "about.md:2:1: the front matter must be 'key: value' lines, got list"),
+])
+def test_a_page_whose_front_matter_is_broken_stops_the_build(tmp_path, capsys, front, words):
+    """MkDocs shows front matter it cannot read as text on the page; the build stops instead."""
+    root = Path(__file__).resolve().parent.parent
+    for name in ("mkdocs.yml", "plans.yaml"):
+        shutil.copy(root / name, tmp_path / name)
+    shutil.copytree(root / "site_src", tmp_path / "site_src")
+    page = tmp_path / "site_src" / "docs" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: About", front, 1),
+                    encoding="utf-8")
+    out = tmp_path / "site"
+    assert build_site(str(tmp_path / "plans.yaml"), out=str(out),
+                      config_file=tmp_path / "mkdocs.yml") == 1
+    err = capsys.readouterr().err
+    assert words in err and "the front matter" in err and "Traceback" not in err
+    assert not out.exists()

@@ -6,8 +6,10 @@ as text whatever it contains.
 """
 
 from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import YAML_RE
 
-from pricing_site.page_data import landing_context, page_meta, pricing_context
+from pricing_site.page_data import front_matter_problem, landing_context, page_meta, pricing_context
 from pricing_site.site_links import autoescape_for, page_linker, share_tags
 
 
@@ -17,6 +19,9 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    front = YAML_RE.match(markdown)
+    if front:  # MkDocs leaves front matter it cannot read in the text, and says nothing
+        raise PluginError(front_matter_problem(page.file.src_path, front.group(1)))
     meta = page_meta(config.extra["catalog_data"], page.file.src_uri)
     if meta.get("description"):
         page.meta["description"] = escape(meta["description"])  # Material prints it unescaped
