@@ -21,6 +21,9 @@ from .content_checks import content_problems
 
 CONTROL = "control"
 DEFAULT_COOKIE = "rk_visitor"
+# What ``build --all-variants`` writes beside the variation folders (pricing_site/build.py):
+# a variation with one of these keys would have its folder overwritten or mixed with them.
+RESERVED_KEYS = ("edge", "variants.json", "_headers")
 _SAYS_PRICE = re.compile(r"\bpric(e|es|ed|ing)\b", re.IGNORECASE)
 
 
@@ -106,6 +109,15 @@ def _section_problems(section):
     return problems
 
 
+def _reserved_key_problems(section):
+    """``(key, problem)`` for each variation whose key names a file ``--all-variants`` writes."""
+    return [(v["key"], Problem(f"variants.variations[{index}].key",
+                               f"the key '{v['key']}' is reserved: build --all-variants "
+                               f"writes its own dist/{v['key']} beside the variation folders"))
+            for index, v in enumerate(section.get("variations") or [])
+            if isinstance(v, dict) and v.get("key") in RESERVED_KEYS]
+
+
 def _merged(data):
     """``({key: document}, {key: origin}, problems)`` without validating the documents."""
     section = data.get("variants") or {}
@@ -163,6 +175,7 @@ def variant_problems(data, marks=None, file=None, roots=None):
     if not isinstance(section, dict):
         return [], []
     errors = [_locate(p, None, {}, marks, file) for p in _section_problems(section)]
+    errors += [_locate(p, key, {}, marks, file) for key, p in _reserved_key_problems(section)]
     documents, origins, merge_problems = _merged(data)
     errors += [_locate(p, None, {}, marks, file) for p in merge_problems]
     catalogs, warnings = {}, []

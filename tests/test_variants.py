@@ -76,6 +76,29 @@ def test_removing_a_required_field_points_at_the_patch_line(tmp_path):
     assert errors[0].line == text.splitlines().index("        currency: null") + 1
 
 
+def test_a_key_that_build_all_variants_writes_itself_is_refused_at_its_line(tmp_path):
+    text = DEMO.read_text(encoding="utf-8").replace("- key: business-first", "- key: edge")
+    path = tmp_path / "plans.yaml"
+    path.write_text(text, encoding="utf-8")
+    catalog, errors, _ = check_file(path)
+    assert catalog is None and len(errors) == 1
+    assert (errors[0].file, errors[0].line) == (str(path), text.splitlines().index(
+        "    - key: edge") + 1)
+    assert "[variant edge] variants.variations[2].key: the key 'edge' is reserved" \
+        in str(errors[0])
+
+
+@pytest.mark.parametrize("key", ["edge", "variants.json", "_headers"])
+def test_every_name_beside_the_variation_folders_is_reserved(key):
+    data, marks = demo()   # (the schema refuses the names with a dot or an underscore first)
+    data["variants"]["variations"][2]["key"] = key
+    errors, _ = variant_problems(data, marks, "plans.yaml")
+    assert [str(e).split(": ", 1)[1] for e in errors] == [
+        f"[variant {key}] variants.variations[2].key: the key '{key}' is reserved: build "
+        f"--all-variants writes its own dist/{key} beside the variation folders"]
+    assert errors[0].line == marks["variants.variations[2].key"][0]
+
+
 @pytest.mark.parametrize("change, message", [
     (lambda s: s["variations"].__setitem__(0, {**s["variations"][0], "key": "base"}),
      "the first variation must be 'control'"),
