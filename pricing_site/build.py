@@ -158,7 +158,8 @@ def _process_alive(pid):
 
 
 def _mkdocs_build(catalog_path, variant, config_file, building, out):
-    """One MkDocs build into ``building``; an exit status (problems printed, no traceback)."""
+    """One MkDocs build into ``building``; an exit status (problems printed, no traceback).
+    ``out`` is the output the person asked for, named in the messages."""
     try:
         config = load_config(str(config_file), site_dir=str(building), strict=True)
         if not _catalog_ok(catalog_path, config, variant):
@@ -166,16 +167,22 @@ def _mkdocs_build(catalog_path, variant, config_file, building, out):
         with _catalog_env(catalog_path, variant):
             build(config)
     except (MkDocsException, OSError) as exc:
-        print(f"error: the site was not built ({exc}); {out} is unchanged", file=sys.stderr)
+        which = f" (variant {variant})" if variant else ""
+        print(f"error: the site{which} was not built ({exc}); {out} is unchanged",
+              file=sys.stderr)
         return 1
     return 0
 
 
-def _build_variant(catalog_path, out, variant, config_file, build_epoch):
-    """One variation in a worker process; every worker dates its pages (sitemap lastmod)
-    the same day: SOURCE_DATE_EPOCH, set once by the parent unless the caller set it."""
+def _build_variant(catalog_path, folder, variant, config_file, build_epoch, out):
+    """One variation into ``folder`` (in the staging folder of ``out``) in a worker process,
+    silent on success: the staging path means nothing to the person, the parent says where
+    it all went. Every worker dates its pages (sitemap lastmod) the same day:
+    SOURCE_DATE_EPOCH, set once by the parent unless the caller set it."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_epoch))
-    return build_site(catalog_path, out=out, variant=variant, config_file=config_file)
+    _log_to_stderr(logging.WARNING)
+    return _staged(Path(folder), lambda building: _mkdocs_build(catalog_path, variant, config_file,
+                                                                building, out))
 
 
 def build_all_variants(catalog_path, out, config_file=CONFIG):
@@ -209,7 +216,7 @@ def _build_variations(catalog_path, config_file, spec, keys, epoch, staging, out
     with ProcessPoolExecutor(max_workers=min(len(keys), os.cpu_count() or 1),
                              mp_context=context) as pool:
         jobs = [pool.submit(_build_variant, str(catalog_path), str(staging / key), key,
-                            str(config_file), epoch) for key in keys]
+                            str(config_file), epoch, str(out)) for key in keys]
         statuses = [job.result() for job in jobs]
     if any(statuses):
         print(f"error: not every variant built; {out} is unchanged", file=sys.stderr)

@@ -2,42 +2,48 @@
 patch says, control is byte for byte the plain build, variants.json and the routers exist.
 
 Both builds run with the same SOURCE_DATE_EPOCH (MkDocs dates the sitemap's lastmod and the
-gzip header from it), so the comparison is exact, sitemap included.
+gzip header from it), so the comparison is exact, sitemap included. They run as a person runs
+them, ``pricing-site build``, so that what they print is checked too.
 """
 
 import difflib
 import json
+import os
 import re
-from functools import lru_cache
-from pathlib import Path
+import subprocess
+import sys
 
 import pytest
 
-from pricing_site.build import build_site
 from pricing_site.host_headers import headers_file
 from pricing_site.site_assets import asset_url
 
-from .site_support import DEMO, parse
+from .site_support import DEMO, ROOT, parse
 
 EPOCH = "1795651200"   # 2026-11-25 00:00 UTC
 
 
-@lru_cache(maxsize=None)
-def builds(tmp):
-    tmp = Path(tmp)
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    try:
-        assert build_site(str(DEMO), out=str(tmp / "plain")) == 0
-        assert build_site(str(DEMO), out=str(tmp / "dist"), all_variants=True) == 0
-    finally:
-        mp.undo()
-    return tmp / "plain", tmp / "dist"
+def build(*args):
+    """``pricing-site build --catalog DEMO ARGS``; what it printed on stdout."""
+    result = subprocess.run([sys.executable, "-m", "pricing_site.cli", "build", "--catalog",
+                             str(DEMO), *args], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory):
-    return builds(str(tmp_path_factory.mktemp("variants")))
+def runs(tmp_path_factory):
+    """``(plain, dist, what the --all-variants run printed)``."""
+    tmp = tmp_path_factory.mktemp("variants")
+    build("--out", str(tmp / "plain"))
+    printed = build("--all-variants", "--out", str(tmp / "dist"))
+    return tmp / "plain", tmp / "dist", printed
+
+
+@pytest.fixture(scope="module")
+def dist(runs):
+    return runs[:2]
 
 
 def files(folder):
@@ -142,3 +148,10 @@ def test_variants_json_and_routers(dist):
         assert "export default" in (out / "edge" / name).read_text(encoding="utf-8")
     # the host reads _headers at the root of what it publishes (dist/), not in the variations
     assert (out / "_headers").read_text(encoding="utf-8") == headers_file()
+
+
+def test_the_run_names_only_where_the_site_went(runs):
+    _, out, printed = runs
+    # not the staging folder each variation was built in, which is gone by now
+    assert printed == f"Built 3 variants (control, yearly-push, business-first) into {out}\n"
+
