@@ -10,9 +10,9 @@ import json
 import logging
 import multiprocessing
 import os
+import secrets
 import shutil
 import sys
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -124,8 +124,7 @@ def _staged(out, fill):
     after a complete success."""
     out.parent.mkdir(parents=True, exist_ok=True)
     _sweep_dead_staging(out)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-",
-                                    dir=out.parent))
+    staging = _new_folder(out.parent, f".{out.name}.building-{os.getpid()}-")
     try:
         status = fill(staging)
     except BaseException:
@@ -136,6 +135,19 @@ def _staged(out, fill):
     else:
         _swap(staging, out)
     return status
+
+
+def _new_folder(parent, prefix):
+    """A new folder ``parent/<prefix><random>``, made by a plain mkdir: it becomes the output,
+    so it gets the mode any folder gets under the umask (mkdtemp's 0700 would keep a web
+    server running as another user out)."""
+    while True:
+        folder = parent / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            folder.mkdir()
+            return folder
+        except FileExistsError:
+            continue
 
 
 def _sweep_dead_staging(out):

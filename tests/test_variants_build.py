@@ -3,13 +3,15 @@ patch says, control is byte for byte the plain build, variants.json and the rout
 
 Both builds run with the same SOURCE_DATE_EPOCH (MkDocs dates the sitemap's lastmod and the
 gzip header from it), so the comparison is exact, sitemap included. They run as a person runs
-them, ``pricing-site build``, so that what they print is checked too.
+them, ``pricing-site build`` under a umask of 027, so that what they print and the modes of
+the folders they make are checked too.
 """
 
 import difflib
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 
@@ -21,13 +23,15 @@ from pricing_site.site_assets import asset_url
 from .site_support import DEMO, ROOT, parse
 
 EPOCH = "1795651200"   # 2026-11-25 00:00 UTC
+UMASK = 0o027
 
 
 def build(*args):
     """``pricing-site build --catalog DEMO ARGS``; what it printed on stdout."""
     result = subprocess.run([sys.executable, "-m", "pricing_site.cli", "build", "--catalog",
                              str(DEMO), *args], cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, timeout=600)
+                            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, umask=UMASK,
+                            timeout=600)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -154,4 +158,11 @@ def test_the_run_names_only_where_the_site_went(runs):
     _, out, printed = runs
     # not the staging folder each variation was built in, which is gone by now
     assert printed == f"Built 3 variants (control, yearly-push, business-first) into {out}\n"
+
+
+def test_every_output_folder_has_the_mode_mkdir_gives_under_the_umask(runs):
+    plain, out, _ = runs
+    folders = [plain, out, *(p for p in (*plain.rglob("*"), *out.rglob("*")) if p.is_dir())]
+    modes = {str(f): oct(stat.S_IMODE(f.stat().st_mode)) for f in folders}
+    assert modes == {str(f): oct(0o777 & ~UMASK) for f in folders}   # 0750, never 0700
 
