@@ -3,7 +3,9 @@
 The build goes into a fresh folder beside the output and replaces the output only when it
 succeeded, so a failed build (bad catalog, broken link under --strict) leaves the previous
 site untouched. Catalog problems are printed as the validator's located messages
-(file:line:col), never as a traceback.
+(file:line:col), never as a traceback. Replacing the output deletes what it held, so a build
+refuses an output folder that is not empty and not an earlier build's (``MARKER``), or that
+is, holds or lies in the project's sources (``_refusal``).
 """
 
 import json
@@ -27,12 +29,16 @@ from calculator.errors import CatalogError
 from .catalog_file import check_file, read_yaml
 from .edge import write_edge_routers
 from .host_headers import write_headers
+from .site_assets import ASSETS
 from .site_catalog import ENV_VAR, VARIANT_ENV, asset_roots, load
 from .variants import experiment_spec
 
 CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 DEFAULT_OUT = "site"
 DEFAULT_VARIANTS_OUT = "dist"
+# Written into every output (site/, dist/, dist/<key>/): a folder holding it may be replaced.
+MARKER = ".pricing-site-build"
+MARKER_TEXT = "Written by pricing-site build: the next build replaces this whole folder.\n"
 
 
 class _Stderr(logging.StreamHandler):
@@ -111,6 +117,8 @@ def build_site(catalog_path, out=None, variant=None, all_variants=False, config_
         return build_all_variants(catalog_path, out or DEFAULT_VARIANTS_OUT, config_file)
     _log_to_stderr(logging.WARNING)
     out = Path(out or DEFAULT_OUT).resolve()
+    if not _may_replace(out, catalog_path, config_file):
+        return 2
     status = _staged(out, lambda building: _mkdocs_build(catalog_path, variant, config_file,
                                                          building, out))
     if status == 0:
@@ -118,15 +126,69 @@ def build_site(catalog_path, out=None, variant=None, all_variants=False, config_
     return status
 
 
+def _may_replace(out, catalog_path, config_file):
+    """True when a build may replace ``out``; else the reason is printed (nothing touched)."""
+    reason = _refusal(out, catalog_path, config_file)
+    if reason:
+        print(f"error: will not build into {out}: {reason}. A build replaces its output folder "
+              "whole: choose a new or empty folder, or an earlier build's output", file=sys.stderr)
+    return reason is None
+
+
+def _refusal(out, catalog_path, config_file):
+    """Why a build must not replace ``out``, or None. It may replace a missing or empty folder,
+    or an earlier build's output; never the filesystem root, the home folder, the project
+    (mkdocs.yml's folder) or the catalog, nor a folder the build reads, or one inside it."""
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException:
+        return None  # the build itself fails on this config and reports why
+    protected = [  # (what, path, an output inside it is refused too)
+        ("the filesystem root", Path(out.anchor), False),
+        ("your home folder", Path(os.path.expanduser("~")), False),
+        ("the project folder", Path(config.config_file_path).parent, False),
+        ("the catalog", Path(catalog_path), False),
+        ("the docs_dir of mkdocs.yml", Path(config.docs_dir), True),
+        ("the site's assets", ASSETS, True),
+        *(("a hook of mkdocs.yml", Path(hook.__file__), False) for hook in config.hooks.values()),
+    ]
+    if config.theme.custom_dir:
+        protected.append(("the theme's custom_dir", Path(config.theme.custom_dir), True))
+    for what, path, inside_too in protected:
+        path = path.resolve()
+        if out == path:
+            return f"it is {what}"
+        if out in path.parents:
+            return f"it holds {what} ({path})"
+        if inside_too and path in out.parents:
+            return f"it lies inside {what} ({path})"
+    existing = next(path for path in (out, *out.parents) if path.exists())
+    if not existing.is_dir():
+        return f"{'it' if existing == out else existing} is a file, not a folder"
+    if out.is_dir() and any(out.iterdir()) and not _earlier_output(out):
+        return (f"it is not empty and not the output of an earlier build (it has no {MARKER} "
+                "file)")
+    return None
+
+
+def _earlier_output(folder):
+    """A build's output: it holds the marker, or (built before the marker) ``_headers`` beside
+    the site's ``index.html`` or the variants' ``variants.json``."""
+    return (folder / MARKER).is_file() or ((folder / "_headers").is_file() and (
+        (folder / "index.html").is_file() or (folder / "variants.json").is_file()))
+
+
 def _staged(out, fill):
-    """Run ``fill(staging)`` in a fresh folder beside ``out``; swap it in when ``fill``
-    returns 0, remove it when it returns anything else or raises: ``out`` changes only
-    after a complete success."""
+    """Run ``fill(staging)`` in a fresh folder beside ``out``; swap it in (with the marker)
+    when ``fill`` returns 0, remove it when it returns anything else or raises: ``out``
+    changes only after a complete success."""
     out.parent.mkdir(parents=True, exist_ok=True)
     _sweep_dead_staging(out)
     staging = _new_folder(out.parent, f".{out.name}.building-{os.getpid()}-")
     try:
         status = fill(staging)
+        if not status:
+            (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -201,6 +263,8 @@ def build_all_variants(catalog_path, out, config_file=CONFIG):
     """Every variation into ``out/<key>/`` in parallel processes, plus ``out/variants.json``
     (GrowthBook's experiment shape) and the edge routers in ``out/edge/``."""
     out = Path(out).resolve()
+    if not _may_replace(out, catalog_path, config_file):
+        return 2
     catalog, errors, _ = check_file(catalog_path)
     for problem in errors:
         print(problem, file=sys.stderr)

@@ -125,7 +125,8 @@ def parser():
     q.set_defaults(run=_quote)
 
     build = commands.add_parser("build", help="build the static site")
-    build.add_argument("--out", default=None, help="output folder (default: site/ or dist/)")
+    build.add_argument("--out", default=None, help="output folder (default: site/ or dist/): a "
+                       "new or empty one, or an earlier build's output (it is replaced whole)")
     which = build.add_mutually_exclusive_group()
     which.add_argument("--variant", default=None, help="build one A/B variant")
     which.add_argument("--all-variants", action="store_true", help="build every variant")

@@ -23,7 +23,7 @@ CONTROL = "control"
 DEFAULT_COOKIE = "rk_visitor"
 # What ``build --all-variants`` writes beside the variation folders (pricing_site/build.py):
 # a variation with one of these keys would have its folder overwritten or mixed with them.
-RESERVED_KEYS = ("edge", "variants.json", "_headers")
+RESERVED_KEYS = ("edge", "variants.json", "_headers", ".pricing-site-build")
 _SAYS_PRICE = re.compile(r"\bpric(e|es|ed|ing)\b", re.IGNORECASE)
 
 

@@ -1,7 +1,10 @@
-"""Nothing lost: a build that fails, or is killed midway, leaves the previous site as it was."""
+"""Nothing lost: a build that fails, or is killed midway, leaves the previous site as it was,
+and a build refuses an output folder it would destroy (the project's sources, a folder that
+is not an earlier build's output)."""
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -10,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from pricing_site.build import MARKER, build_site
 from tests.site_support import DEMO
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,6 +96,7 @@ def test_the_next_build_sweeps_only_the_staging_folders_of_dead_builds(built):
     assert result.returncode == 0, result.stderr
     assert not dead.exists()
     assert running.is_dir() and (running / "index.html").read_text() == "half a site"
+    assert (out / MARKER).is_file(), "an earlier build's output is replaced, and marked again"
 
 
 SKIP = {".git", ".venv", "node_modules", "__pycache__", ".hypothesis", ".pytest_cache",
@@ -118,3 +123,76 @@ def test_validate_and_build_never_write_into_the_source_tree(tmp_path):
                                 timeout=300)
         assert result.returncode == 0, result.stderr
     assert source_tree() == before
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project's sources and a folder of someone's notes beside them: a build
+    that wrongly replaced one of them destroys the copy, never the checkout."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "site_src", root / "site_src")
+    for name in ("mkdocs.yml", "plans.yaml"):
+        shutil.copy(ROOT / name, root / name)
+    (root / "notes").mkdir()
+    (root / "notes" / "todo.md").write_text("mine", encoding="utf-8")
+    return root
+
+
+def listing(folder):
+    """Every path under ``folder`` (empty folders too) and the bytes of its files."""
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")), tree_digest(folder)
+
+
+@pytest.mark.parametrize("all_variants", [False, True], ids=["site", "all-variants"])
+@pytest.mark.parametrize("out, reason", [
+    (".", "it is the project folder"),
+    ("..", "it holds the project folder"),
+    ("site_src", "it holds the docs_dir of mkdocs.yml"),
+    ("site_src/docs/built", "it lies inside the docs_dir of mkdocs.yml"),
+    ("site_src/overrides", "it is the theme's custom_dir"),
+    ("site_src/hooks/pages.py", "it is a hook of mkdocs.yml"),
+    ("plans.yaml", "it is the catalog"),
+    ("plans.yaml/site", "/project/plans.yaml is a file, not a folder"),
+    ("notes", "it is not empty and not the output of an earlier build"),
+])
+def test_an_output_that_would_destroy_something_is_refused_and_nothing_changes(
+        project, capsys, out, reason, all_variants):
+    before = listing(project.parent)
+    status = build_site(str(project / "plans.yaml"), out=str(project / out),
+                        all_variants=all_variants, config_file=project / "mkdocs.yml")
+    err = capsys.readouterr().err
+    assert status == 2
+    assert f"error: will not build into {(project / out).resolve()}: " in err
+    assert reason in err and "Traceback" not in err
+    assert listing(project.parent) == before
+
+
+def test_the_home_folder_is_refused_even_empty(project, tmp_path, monkeypatch, capsys):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    assert build_site(str(project / "plans.yaml"), out=str(home),
+                      config_file=project / "mkdocs.yml") == 2
+    assert "it is your home folder" in capsys.readouterr().err
+    assert list(home.iterdir()) == []
+
+
+def test_what_a_build_may_replace(tmp_path):
+    from pricing_site.build import _refusal
+
+    def refusal(out, files=()):
+        for name in files:
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            (out / name).write_text("x")
+        return _refusal(out, DEMO, ROOT / "mkdocs.yml")
+
+    assert refusal(tmp_path / "new" / "site") is None
+    (tmp_path / "empty").mkdir()
+    assert refusal(tmp_path / "empty") is None
+    assert refusal(tmp_path / "marked", [MARKER, "page.html"]) is None
+    # outputs of builds made before the marker existed: _headers beside the site or variants
+    assert refusal(tmp_path / "old-site", ["_headers", "index.html"]) is None
+    assert refusal(tmp_path / "old-dist", ["_headers", "variants.json", "control/index.html"]) \
+        is None
+    assert "not the output of an earlier build" in refusal(tmp_path / "www", ["index.html"])
+    assert refusal(Path("/")) == "it is the filesystem root"

@@ -17,8 +17,10 @@ import sys
 
 import pytest
 
+from pricing_site.build import MARKER
 from pricing_site.host_headers import headers_file
 from pricing_site.site_assets import asset_url
+from pricing_site.variants import RESERVED_KEYS
 
 from .site_support import DEMO, ROOT, parse
 
@@ -166,3 +168,9 @@ def test_every_output_folder_has_the_mode_mkdir_gives_under_the_umask(runs):
     modes = {str(f): oct(stat.S_IMODE(f.stat().st_mode)) for f in folders}
     assert modes == {str(f): oct(0o777 & ~UMASK) for f in folders}   # 0750, never 0700
 
+
+def test_beside_the_variations_only_the_reserved_names(runs):
+    plain, out, _ = runs
+    keys = [v["key"] for v in json.loads((out / "variants.json").read_text("utf-8"))["variations"]]
+    assert {p.name for p in out.iterdir()} == {*keys, *RESERVED_KEYS}
+    assert all((out / key / MARKER).is_file() for key in keys) and (plain / MARKER).is_file()
