@@ -121,8 +121,8 @@ def _detail(line, currency):
     """How the line's amount comes about, in words: "150 blocks of 1,000 calls × $5"."""
     price = None if line.unit_price is None else format_price(line.unit_price, currency)
     quantity = f"{format_quantity(line.quantity)} {_unit_label(line)}"
-    if line.kind == "flat":
-        text = f"{price} a month"
+    if line.kind == "flat" or (line.kind == "addon" and line.unit == "months"):
+        text = f"{price} a month"  # a flat fee: not "1 month × $100", nor that × 12 months
     elif line.kind in ("free_seats", "true_up"):
         text = quantity if line.kind == "free_seats" else ""
     elif line.billable is not None and not line.billable and line.included:

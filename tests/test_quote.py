@@ -152,6 +152,14 @@ def test_addons_flat_and_per_seat(demo):
         quote(demo, {"plan": "business", "seats": 10, "addons": ["sso"]})
 
 
+@pytest.mark.parametrize("billing, detail", [("monthly", "$100 a month"),
+                                             ("annual", "$100 a month × 12 months")])
+def test_a_flat_addon_reads_as_a_monthly_fee(demo, billing, detail):
+    request = {"plan": "team", "seats": 5, "addons": ["sso"], "billing": billing}
+    lines = quote(demo, request).to_dict()["lines"]
+    assert [line["display"]["detail"] for line in lines if line["kind"] == "addon"] == [detail]
+
+
 # -- contact sales -----------------------------------------------------------------------------
 def test_custom_plan_and_custom_tier_give_contact_sales_without_a_number(demo):
     for request in ({"plan": "enterprise", "seats": 500}, {"plan": "team", "seats": 201}):
