@@ -189,7 +189,8 @@ def _tier_dict(use, currency, whole):
         "unit_price": plain(use.unit),
         "flat": plain(use.flat) if use.flat else "0",  # "0" = no tier fee, however written
         "amount": plain(amount),
-        "display": {"unit_price": format_price(use.unit, currency),
+        "display": {"quantity": format_quantity(use.quantity),
+                    "unit_price": format_price(use.unit, currency),
                     "flat": format_money(round_money(use.flat, currency), currency),
                     "amount": format_money(amount, currency)},
     }

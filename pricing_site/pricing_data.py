@@ -121,9 +121,6 @@ def estimate(catalog, settings):
         data = quote(catalog, request).to_dict()
     except QuoteError as exc:
         raise QuoteError(f"site.pricing.calculator.request: {exc}", exc.field) from None
-    for line in data["lines"]:
-        for tier in line["tiers"]:
-            tier["quantity_display"] = format_quantity(Decimal(tier["quantity"]))
     saves = data["annual_saving"] is not None and Decimal(data["annual_saving"]) > 0
     return {"request": request, "quote": data, "summary": _summary(catalog, data),
             "period": "per year" if data["billing"] == "annual" else "per month", "saves": saves}

@@ -48,7 +48,7 @@ def _line_rows(line):
     if shown["detail"]:
         rows.append(_row(shown["detail"], indent=6))
     for tier in line["tiers"]:
-        text = f"{tier['range']}: {tier['quantity']} × {tier['display']['unit_price']}"
+        text = f"{tier['range']}: {tier['display']['quantity']} × {tier['display']['unit_price']}"
         if tier["flat"] != "0":
             text += f" + {tier['display']['flat']}"
         rows.append(_row(text, f"({tier['display']['amount']}/month)", indent=6))

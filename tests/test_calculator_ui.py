@@ -31,19 +31,35 @@ def server():
         yield running
 
 
+# The demo with its calculator opening on yearly billing, with enough storage for two tiers.
+YEARLY = {"plan": "business", "seats": 12, "billing": "annual",
+          "usage": {"api_calls": "150000", "storage_gb": "5000"}}
+
+
+@pytest.fixture(scope="module")
+def yearly_server(tmp_path_factory):
+    data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    data["site"]["pricing"]["calculator"]["request"] = YEARLY
+    folder = tmp_path_factory.mktemp("yearly")
+    (folder / "plans.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert build_site(str(folder / "plans.yaml"), out=str(folder / "site")) == 0
+    with StaticServer(folder / "site", host_rules=True) as running:
+        yield running
+
+
 @pytest.fixture
 def visit(browser, server):
     """Open the pricing page (with a query) and wait until Python has answered."""
     pages = []
 
-    def open_page(query="", wait_live=True):
+    def open_page(query="", wait_live=True, site=server):
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.problems = []
         page.on("console", lambda m: m.type in ("error", "warning") and page.problems.append(m.text))
         page.on("pageerror", lambda e: page.problems.append(str(e)))
         page.requests = []
         page.on("request", lambda r: page.requests.append(r.url))
-        page.goto(server.url + "pricing/" + query)
+        page.goto(site.url + "pricing/" + query)
         if wait_live:
             live(page)
         pages.append(page)
@@ -119,6 +135,16 @@ def test_prerendered_estimate_is_what_python_says_live(visit, catalog):
     live(page)
     assert page.text_content(TOTAL) == first  # nothing jumps when Python takes over
     assert page.locator(f"{RESULT} tbody tr").all_text_contents() == lines_before
+
+
+def test_tier_rows_group_their_quantities_before_and_after_python_answers(visit, yearly_server):
+    page = visit(wait_live=False, site=yearly_server)
+    tiers = ["1–1,000: 1,000 × $0.20", "1,001 and up: 3,800 × $0.10"]  # not "3800"
+    assert page.locator(".rk-bill__tier th").all_text_contents() == tiers  # prerendered
+    live(page)
+    page.fill("[data-testid=calc-seats]", "13")  # a quote rendered by render.js
+    page.wait_for_selector(f"{RESULT}[data-status=priced] .rk-bill__line >> text=13 seats")
+    assert page.locator(".rk-bill__tier th").all_text_contents() == tiers
 
 
 def test_typing_49_seats_on_the_graduated_plan(visit, catalog):

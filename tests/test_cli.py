@@ -56,6 +56,12 @@ def test_quote_table():
     assert "Total per month" in result.stdout and "$2,060.00" in result.stdout
 
 
+def test_quote_table_groups_tier_quantities():
+    result = run("quote", "--plan", "business", "--seats", "3", "--usage", "storage_gb=5000")
+    assert "1–1,000: 1,000 × $0.20" in result.stdout
+    assert "1,001 and up: 3,800 × $0.10" in result.stdout
+
+
 def test_a_true_up_comes_after_the_discounts_it_tops_up():
     result = run("quote", "--plan", "business", "--seats", "3", "--commit", "--annual")
     labels = [line.strip().split("  ")[0] for line in result.stdout.splitlines()

@@ -184,6 +184,15 @@ def test_graduated_line_explains_its_tiers(demo):
     assert data["nudges"][0]["message"] == "Add 2 seats and every seat beyond 50 costs $30."
 
 
+def test_tier_rows_group_their_quantities_like_their_bounds():
+    tiers = [{"up_to": 100000, "unit": "0.05"}, {"unit": "0.025"}]
+    [line] = rate_usage({"pricing": "graduated", "tiers": tiers}, 250000).to_dict()["lines"]
+    assert [(t["range"], t["quantity"], t["display"]["quantity"]) for t in line["tiers"]] == [
+        ("1–100,000", "100000", "100,000"), ("100,001 and up", "150000", "150,000")]
+    [line] = rate_usage({"pricing": "graduated", "tiers": tiers}, "100050.0").to_dict()["lines"]
+    assert [t["display"]["quantity"] for t in line["tiers"]] == ["100,000", "50"]  # not "50.0"
+
+
 def test_volume_nudge_shows_the_cliff():
     tiers = [{"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40}, {"up_to": 200, "unit": 30}]
     catalog = load_catalog(one_plan(seats={"pricing": "volume", "tiers": tiers + [{"custom": True}]}))

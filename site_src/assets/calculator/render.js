@@ -25,7 +25,7 @@ function lineRows(quote) {
   const lineRow = (line) => {
     rows.push(row("rk-bill__line", line.label, line.display.amount, line.display.detail));
     for (const tier of line.tiers) {
-      rows.push(row("rk-bill__tier", `${tier.range}: ${tier.quantity} × ${tier.display.unit_price}` +
+      rows.push(row("rk-bill__tier", `${tier.range}: ${tier.display.quantity} × ${tier.display.unit_price}` +
         (tier.flat !== "0" ? ` + ${tier.display.flat}` : ""), `${tier.display.amount}/mo`));
     }
     for (const note of line.notes) rows.push(row("rk-bill__note", note, ""));
