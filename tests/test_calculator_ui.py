@@ -147,6 +147,39 @@ def test_tier_rows_group_their_quantities_before_and_after_python_answers(visit,
     assert page.locator(".rk-bill__tier th").all_text_contents() == tiers
 
 
+def test_the_plan_cards_open_on_their_own_billing_not_the_calculators(visit, yearly_server):
+    page = visit(wait_live=False, site=yearly_server)
+    assert page.is_checked("[data-testid=calc-billing-annual]")  # the estimate: yearly
+    assert page.is_checked("#billing-monthly")  # the cards: monthly, as their toggle says
+    assert page.get_by_test_id("price-team-monthly").is_visible()
+    assert not page.get_by_test_id("price-team-annual").is_visible()
+
+
+def test_the_plan_cards_toggle_and_the_calculator_keep_their_own_billing(visit, catalog):
+    page = visit()
+    cards = {"monthly": page.get_by_test_id("price-team-monthly"),
+             "annual": page.get_by_test_id("price-team-annual")}
+    page.check("[data-testid=calc-billing-annual]")
+    wait_total(page, shown(catalog, {"plan": "team", "seats": 10, "billing": "annual",
+                                     "usage": {"storage_gb": "20"}}))
+    page.wait_for_url("**billing=annual**")
+    assert cards["monthly"].is_visible() and page.is_checked("#billing-monthly")  # not flipped
+    page.click("label[for=billing-annual]")
+    page.click("label[for=billing-monthly]")
+    assert cards["monthly"].is_visible()
+    assert page.is_checked("[data-testid=calc-billing-annual]")  # the estimate stays yearly
+    assert "billing=annual" in page.url  # and so does its link
+    page.click("label[for=billing-annual]")
+    page.fill("[data-testid=calc-seats]", "12")
+    page.press("[data-testid=calc-seats]", "Enter")  # an estimate's link keeps the cards' choice
+    page.wait_for_url("**seats=12**")
+    page.reload()
+    live(page)
+    assert page.is_checked("[data-testid=calc-billing-annual]") and page.is_checked("#billing-annual")
+    assert cards["annual"].is_visible() and not cards["monthly"].is_visible()
+    assert page.input_value("[data-testid=calc-seats]") == "12"
+
+
 def test_typing_49_seats_on_the_graduated_plan(visit, catalog):
     page = visit()
     page.fill("[data-testid=calc-seats]", "49")

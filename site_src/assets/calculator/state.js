@@ -58,6 +58,18 @@ export function stateToQuery(state) {
   return query.toString();
 }
 
+// The page's query with `state` in it: the calculator's keys replaced, any other kept (the plan
+// cards' own ?period=, an experiment preview), so an estimate's link keeps what else the page shows.
+const OWN_KEY = /^(plan|seats|billing|addons|commit)$|^(usage|kind)\./;
+
+export function queryWith(search, state) {
+  const query = new URLSearchParams(stateToQuery(state));
+  for (const [key, value] of new URLSearchParams(search)) {
+    if (!OWN_KEY.test(key)) query.append(key, value);
+  }
+  return query.toString();
+}
+
 export function queryToState(query, catalog) {
   const plan = query.get("plan");
   if (!plan || !catalog.plans.some((p) => p.id === plan)) return null;

@@ -6,7 +6,7 @@
 import { drawChart } from "./chart.js";
 import { renderResult } from "./render.js";
 import { bindSliders, syncSlider } from "./slider.js";
-import { readState, writeState, stateToQuery, queryToState } from "./state.js";
+import { readState, writeState, queryToState, queryWith } from "./state.js";
 
 const root = document.querySelector("[data-calculator]");
 if (root) start(root);
@@ -41,7 +41,7 @@ function start(root) {
     const state = readState(form);
     // A committed change (select, radio, leaving a field, Enter) becomes a history entry, so
     // back and forward step through estimates; keystrokes in between do not.
-    const query = stateToQuery(state);
+    const query = queryWith(location.search, state);
     const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
     if (push && url !== `${location.pathname}${location.search}${location.hash}`) {
       history.pushState(null, "", url);

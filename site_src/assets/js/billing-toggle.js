@@ -1,23 +1,33 @@
-/* Billing toggle: mirrors the checked radio into data-billing on .rk-pricing (for browsers
-   without CSS :has) and into ?billing= so a shared link keeps the choice. Both sets of prices
-   are already in the page, prerendered by calculator.quote: nothing is computed here. */
+/* Billing toggle of the plan cards: mirrors its checked radio into data-billing on .rk-pricing
+   (for browsers without CSS :has) and into ?period= so a shared link keeps the choice. Its own
+   radios and parameter only: the calculator further down has its billing radios and ?billing=,
+   and the two choices are independent. Both sets of prices are already in the page,
+   prerendered by calculator.quote: nothing is computed here. */
 (function () {
   "use strict";
   var root = document.querySelector(".rk-pricing");
-  if (!root) return;
-  var radios = root.querySelectorAll('input[name="billing"]');
+  var toggle = root && root.querySelector("[data-testid=billing-toggle]");
+  if (!toggle) return;
+  var radios = toggle.querySelectorAll('input[name="period"]');
   function show(value, remember) {
     root.setAttribute("data-billing", value);
     if (remember && window.history && window.URL) {
       var url = new URL(window.location.href);
-      url.searchParams.set("billing", value);
+      if (value === "annual") url.searchParams.set("period", value);
+      else url.searchParams.delete("period");
       window.history.replaceState(null, "", url);
     }
   }
-  var wanted = new URLSearchParams(window.location.search).get("billing");
+  // What the address says, on load and on back/forward (the calculator's history entries).
+  function showUrlChoice() {
+    var wanted = new URLSearchParams(window.location.search).get("period") === "annual" ?
+      "annual" : "monthly";
+    radios.forEach(function (radio) { radio.checked = radio.value === wanted; });
+    show(wanted, false);
+  }
   radios.forEach(function (radio) {
-    if (radio.value === wanted) radio.checked = true;
-    if (radio.checked) show(radio.value, false);
     radio.addEventListener("change", function () { show(radio.value, true); });
   });
+  showUrlChoice();
+  window.addEventListener("popstate", showUrlChoice);
 })();
