@@ -144,7 +144,7 @@ def _detail(line, currency):
 
 
 def _line_dict(line, currency):
-    whole = line.quantity == line.quantity.to_integral_value()
+    whole = _whole_units(line)
     unit_price = None if line.unit_price is None else plain(line.unit_price)
     return {
         "kind": line.kind,
@@ -167,10 +167,20 @@ def _line_dict(line, currency):
     }
 
 
+def _whole_units(line):
+    """Whether the line's tier ranges read in whole units ("1–10", "11 and up"): only when its
+    quantity and every tier's bounds and quantity are whole. Tiers up to 0.5 and up to 10.5 GB
+    read "up to 0.5", "over 0.5 up to 10.5", "over 10.5", never "1–0.5"."""
+    values = [line.quantity]
+    for use in line.tiers:
+        values += [use.first, use.quantity] + ([] if use.last is None else [use.last])
+    return all(value == value.to_integral_value() for value in values)
+
+
 def _tier_range(use, whole):
-    """"11–50", "201 and up", "up to 10" (whole units) or "over 10 up to 50" (fractional)."""
+    """"11–50", "201 and up" (whole units), else "up to 10", "over 10 up to 50", "over 50"."""
     first, last = use.first, use.last
-    if whole and first == first.to_integral_value():
+    if whole:
         start = format_quantity(first + 1)
         return f"{start} and up" if last is None else f"{start}–{format_quantity(last)}"
     if last is None:

@@ -193,6 +193,12 @@ def test_tier_rows_group_their_quantities_like_their_bounds():
     assert [t["display"]["quantity"] for t in line["tiers"]] == ["100,000", "50"]  # not "50.0"
 
 
+def test_tiers_with_fractional_bounds_read_as_fractional_ranges():
+    tiers = [{"up_to": "0.5", "unit": 0}, {"up_to": "10.5", "unit": 1}, {"unit": "0.5"}]
+    [line] = rate_usage({"pricing": "graduated", "tiers": tiers}, 20).to_dict()["lines"]
+    assert [(t["range"], t["display"]["quantity"]) for t in line["tiers"]] == [
+        ("up to 0.5", "0.5"), ("over 0.5 up to 10.5", "10"), ("over 10.5", "9.5")]  # not "1–0.5"
+
 def test_volume_nudge_shows_the_cliff():
     tiers = [{"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40}, {"up_to": 200, "unit": 30}]
     catalog = load_catalog(one_plan(seats={"pricing": "volume", "tiers": tiers + [{"custom": True}]}))
