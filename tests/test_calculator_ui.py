@@ -126,6 +126,65 @@ def test_a_runtime_that_cannot_load_keeps_the_estimate_and_blames_no_field(brows
     finally:
         page.close()
 
+SHARED = "?plan=business&seats=7&billing=annual&usage.api_calls=120000&addons=audit_log"
+SHARED_REQUEST = {"plan": "business", "seats": 7, "billing": "annual", "addons": ["audit_log"],
+                  "usage": {"api_calls": "120000", "storage_gb": "20"}}
+
+
+def test_a_shared_link_greys_the_built_estimate_until_python_prices_it(browser, server, catalog):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    held, released = [], []  # the runtime's requests, answered once the test says so
+    page.route("**/assets/pyodide/**",
+               lambda route: route.continue_() if released else held.append(route))
+    try:
+        page.goto(server.url + "pricing/" + SHARED)
+        built = page.text_content(TOTAL)
+        assert page.input_value("[data-testid=calc-plan]") == "business"  # the link's inputs...
+        assert built != shown(catalog, SHARED_REQUEST)  # ...beside the build's bill
+        assert "rk-stale" in page.get_attribute(RESULT, "class")
+        assert page.get_attribute(STATUS, "data-state") == "pending"
+        released.append(True)
+        for route in held:
+            route.continue_()
+        live(page)
+        assert page.text_content(TOTAL) == shown(catalog, SHARED_REQUEST)
+        assert "rk-stale" not in page.get_attribute(RESULT, "class")
+    finally:
+        page.close()
+
+
+def test_a_shared_link_stays_greyed_when_python_cannot_start(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.route("**/assets/pyodide/**", lambda route: route.abort())
+    try:
+        page.goto(server.url + "pricing/" + SHARED)
+        built = page.text_content(TOTAL)
+        page.wait_for_function(f"() => document.querySelector('{STATUS}').dataset.state === 'failed'",
+                               timeout=30000)
+        assert "rk-stale" in page.get_attribute(RESULT, "class")
+        assert "not available in this browser" in page.text_content("[data-error-for=form]")
+        assert page.text_content(TOTAL) == built
+    finally:
+        page.close()
+
+
+def test_an_edit_before_python_has_loaded_greys_the_estimate_until_undone(browser, server):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    held = []
+    page.route("**/assets/pyodide/**", lambda route: held.append(route))
+    try:
+        page.goto(server.url + "pricing/")
+        assert "rk-stale" not in page.get_attribute(RESULT, "class")
+        page.fill("[data-testid=calc-seats]", "30")
+        assert "rk-stale" in page.get_attribute(RESULT, "class")
+        assert page.get_attribute(STATUS, "data-state") == "pending"
+        page.fill("[data-testid=calc-seats]", "10")  # the request the page was built with
+        assert "rk-stale" not in page.get_attribute(RESULT, "class")
+        assert page.get_attribute(STATUS, "data-state") == "prerendered"
+    finally:
+        page.close()
+
+
 def test_prerendered_estimate_is_what_python_says_live(visit, catalog):
     page = visit(wait_live=False)
     first = page.text_content(TOTAL)

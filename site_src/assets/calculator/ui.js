@@ -6,7 +6,7 @@
 import { drawChart } from "./chart.js";
 import { renderResult } from "./render.js";
 import { bindSliders, syncSlider } from "./slider.js";
-import { readState, writeState, queryToState, queryWith } from "./state.js";
+import { readState, writeState, stateToQuery, queryToState, queryWith } from "./state.js";
 
 const root = document.querySelector("[data-calculator]");
 if (root) start(root);
@@ -25,11 +25,24 @@ function start(root) {
   const api = window.pricingCalculator;
   let curveKey = null;
   let used = false;
+  let python = "starting"; // then "live" or "failed"
+
+  // The prerendered bill is for the request the page was built with: until Python has answered,
+  // other inputs (a shared link, an edit made meanwhile) grey it out and say so, as an edit
+  // Python cannot answer does; if Python never starts, it stays greyed.
+  const built = stateToQuery(readState(form));
+  const showsBuilt = (state) => stateToQuery(state) === built;
+  function markPrerendered(state) {
+    if (python !== "starting") return;
+    result.classList.toggle("rk-stale", !showsBuilt(state));
+    setStatus(status, showsBuilt(state) ? "prerendered" : "pending");
+  }
 
   const fromUrl = queryToState(new URLSearchParams(location.search), catalog);
   if (fromUrl) writeState(form, fromUrl, catalog);
   showPlanFields(form, form.elements.plan.value);
   bindSliders(form);
+  markPrerendered(readState(form));
 
   function dispatch(name, detail) {
     root.dispatchEvent(new CustomEvent(name, { bubbles: true, detail }));
@@ -39,6 +52,7 @@ function start(root) {
   async function update({ push = false, interacted = false } = {}) {
     showPlanFields(form, form.elements.plan.value); // before reading: hidden inputs are left out
     const state = readState(form);
+    markPrerendered(state);
     // A committed change (select, radio, leaving a field, Enter) becomes a history entry, so
     // back and forward step through estimates; keystrokes in between do not.
     const query = queryWith(location.search, state);
@@ -119,7 +133,14 @@ function start(root) {
   });
   root.querySelector("[data-testid=calculator-copy-link]")?.addEventListener("click", copyLink);
 
-  api.ready.then(() => update(), () => setStatus(status, "failed"));
+  api.ready.then(() => {
+    python = "live";
+    update();
+  }, (err) => {
+    python = "failed";
+    if (showsBuilt(readState(form))) setStatus(status, "failed");
+    else showError(form, result, status, err); // the link's inputs will not be priced
+  });
 }
 
 function mainQuantity(planId, catalog) {
@@ -141,6 +162,8 @@ function setStatus(status, kind) {
   if (!status) return;
   status.dataset.state = kind;
   status.textContent = { live: "Live · computed in your browser",
+    prerendered: "Estimate · computed when this page was built",
+    pending: "Not updated yet · the live calculator is starting",
     stale: "Not updated · fix the highlighted field",
     failed: "Estimate · the live calculator could not start" }[kind];
 }
@@ -148,7 +171,7 @@ function setStatus(status, kind) {
 // Anything but a QuoteError means Python gave no answer at all (its runtime did not load, or its
 // worker died): no field is to blame, and the visitor is not shown the browser's own message.
 const UNAVAILABLE = "The live calculator is not available in this browser right now, so these " +
-  "figures do not follow your changes. Reload the page to try again.";
+  "figures are not updated for your inputs. Reload the page to try again.";
 
 function showError(form, result, status, err) {
   clearErrors(form, result);
