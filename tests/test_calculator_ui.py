@@ -318,6 +318,31 @@ def test_bad_input_shows_the_message_and_keeps_the_last_result(visit, typed, wor
     assert "rk-stale" not in page.get_attribute(RESULT, "class")
 
 
+def test_a_long_bill_stays_inside_its_card_on_a_phone(browser, server, catalog):
+    request = {"plan": "business", "seats": 999999, "billing": "annual",
+               "usage": {"api_calls": "5000000", "storage_gb": "20"}}
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    try:
+        page.goto(server.url + "pricing/?plan=business&seats=999999&billing=annual"
+                  "&usage.api_calls=5000000")
+        live(page)
+        wait_total(page, shown(catalog, request))  # $539,999,460.00 and the like
+        page.locator(RESULT).scroll_into_view_if_needed()
+        box = page.locator(RESULT).evaluate("""r => { const s = getComputedStyle(r);
+            const b = r.getBoundingClientRect();
+            return [b.left + parseFloat(s.paddingLeft), b.right - parseFloat(s.paddingRight)]; }""")
+        table = page.locator(f"{RESULT} table").bounding_box()
+        for cell in page.locator(f"{RESULT} tr:not([hidden]) :is(th, td)").all():
+            edges = cell.bounding_box()
+            assert box[0] - 1 <= edges["x"] and edges["x"] + edges["width"] <= box[1] + 1, \
+                cell.text_content()  # nothing cut off by the card
+        for label in page.locator(f"{RESULT} tr:not([hidden]) th").all():
+            # not squeezed to a word a line beside its amount
+            assert label.bounding_box()["width"] >= 0.4 * table["width"], label.text_content()
+    finally:
+        page.close()
+
+
 def test_contact_sales_shows_the_cta_instead_of_a_number(visit):
     page = visit()
     page.fill("[data-testid=calc-seats]", "250")
