@@ -18,26 +18,36 @@ function niceMax(value) {
   return [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((m) => m >= value);
 }
 
-// The five labels of the money axis, 0 to `max` (a niceMax): whole amounts, unless a quarter
-// of `max` is not one ($1.25), then in the currency's minor unit, so no two labels read the same.
-export function moneyTicks(max, currency) {
-  const compact = max >= 100000; // $62.5K, $1.25M
-  const whole = Number.isInteger(max / 4);
+const isWhole = (x) => Math.abs(x - Math.round(x)) < 1e-6;
+
+// The money axis's five ticks, {value, label}, from 0 to the first niceMax at or above `top` whose
+// quarters are whole minor units of the currency (a JPY axis steps by ¥5, not by ¥0.25 shown as
+// "¥0"), each labelled with its exact amount: whole, or in minor units when a quarter needs them.
+export function moneyTicks(top, currency) {
   const minor = new Intl.NumberFormat("en-US", { style: "currency", currency })
     .resolvedOptions().maximumFractionDigits;
-  const digits = compact ? [0, 2] : whole ? [0, 0] : [minor, minor];
+  let max = niceMax(top);
+  while (!isWhole((max / 4) * 10 ** minor)) max = niceMax(max * 1.01); // the next nice one
+  const compact = max >= 100000; // $62.5K, $1.875M: a quarter has at most four digits
+  const digits = compact ? [0, 3] : isWhole(max / 4) ? [0, 0] : [minor, minor];
   const format = new Intl.NumberFormat("en-US", { style: "currency", currency,
     minimumFractionDigits: digits[0], maximumFractionDigits: digits[1],
     notation: compact ? "compact" : "standard" });
-  return [0, 1, 2, 3, 4].map((i) => format.format((max * i) / 4));
+  return [0, 1, 2, 3, 4].map((i) => (max * i) / 4)
+    .map((value) => ({ value, label: format.format(value) }));
 }
 
-// The five labels of the quantity axis, 0 to `max`: seats are whole; a metric's quarters keep up
-// to two decimals (0.5 GB is not "1").
+// The quantity axis's ticks, {value, label}, 0 to `max`: each quarter moved to a value its label
+// states exactly, three significant digits and whole seats (62.75 seats is the tick "63" at 63,
+// 1.125M is "1.13M" at 1,130,000), so a label never names a point the tick is not at.
 export function quantityTicks(max, seats) {
-  const format = new Intl.NumberFormat("en-US", { maximumFractionDigits: seats ? 0 : 2,
+  const format = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3,
     notation: max >= 100000 ? "compact" : "standard" });
-  return [0, 1, 2, 3, 4].map((i) => format.format((max * i) / 4));
+  const values = [0, 1, 2, 3, 4].map((i) => {
+    const value = Number(((max * i) / 4).toPrecision(3));
+    return seats ? Math.round(value) : value;
+  });
+  return [...new Set(values)].map((value) => ({ value, label: format.format(value) }));
 }
 
 // The curves are redrawn only when they, the chosen plan or the billing period change; an edit
@@ -66,21 +76,19 @@ function drawCurves(figure, curve, view, period) {
   // a plan priced at one point only (Team at 0 API calls) draws no line: no legend entry either
   const plans = Object.entries(curve.plans).filter(([, points]) => points.filter((p) => p !== null).length > 1);
   const totals = plans.flatMap(([, points]) => points.filter((p) => p !== null).map(Number));
-  const xMax = Math.max(...xs, 1), yMax = niceMax(Math.max(...totals, 1));
+  const yTicks = moneyTicks(Math.max(...totals, 1), view.catalog?.currency ?? "USD");
+  const xMax = Math.max(...xs, 1), yMax = yTicks.at(-1).value;
   const sx = (x) => PAD.left + (x / xMax) * (W - PAD.left - PAD.right);
   const sy = (y) => H - PAD.bottom - (y / yMax) * (H - PAD.top - PAD.bottom);
-  const yLabels = moneyTicks(yMax, view.catalog?.currency ?? "USD");
-  const xLabels = quantityTicks(xMax, curve.metric === "seats");
 
   const parts = [];
-  for (let i = 0; i <= 4; i++) {
-    const y = (yMax * i) / 4;
-    parts.push(svg("line", { x1: PAD.left, x2: W - PAD.right, y1: sy(y), y2: sy(y), class: "rk-chart__grid" }));
-    parts.push(svg("text", { x: PAD.left - 8, y: sy(y) + 4, class: "rk-chart__tick", "text-anchor": "end" }, yLabels[i]));
+  for (const { value, label } of yTicks) {
+    parts.push(svg("line", { x1: PAD.left, x2: W - PAD.right, y1: sy(value), y2: sy(value), class: "rk-chart__grid" }));
+    parts.push(svg("text", { x: PAD.left - 8, y: sy(value) + 4, class: "rk-chart__tick", "text-anchor": "end" }, label));
   }
-  for (let i = 0; i <= 4; i++) {
-    parts.push(svg("text", { x: sx((xMax * i) / 4), y: H - PAD.bottom + 18, class: "rk-chart__tick",
-      "text-anchor": "middle" }, xLabels[i]));
+  for (const { value, label } of quantityTicks(xMax, curve.metric === "seats")) {
+    parts.push(svg("text", { x: sx(value), y: H - PAD.bottom + 18, class: "rk-chart__tick",
+      "text-anchor": "middle" }, label));
   }
   const names = Object.fromEntries((view.catalog?.plans ?? []).map((p) => [p.id, p.name]));
   const metric = curve.metric === "seats" ? "seats" : view.catalog?.metrics?.[curve.metric]?.name ?? curve.metric;
