@@ -5,9 +5,11 @@ for programmers; this turns each error into the project's wording, with the fiel
 and a did-you-mean hint for near-miss names.
 """
 
+import math
 import re
+from decimal import Decimal
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 
 from calculator.errors import Problem
 from calculator.suggest import did_you_mean, one_of
@@ -15,6 +17,24 @@ from calculator.values import describe
 
 _TYPES = {"string": "a text", "number": "a number", "integer": "a whole number",
           "boolean": "true or false", "array": "a list", "object": "a mapping", "null": "nothing"}
+
+
+def _non_finite(value):
+    """NaN or an infinity (YAML's ``.nan``, ``.inf``)."""
+    if isinstance(value, Decimal):
+        return not value.is_finite()
+    return isinstance(value, float) and not math.isfinite(value)
+
+
+def _is_number(checker, value):
+    """jsonschema's "number" without NaN and infinities: minimum and maximum would compare
+    them (``Decimal("NaN") < 0`` raises); the type keyword reports them (see _message)."""
+    return not _non_finite(value) and _TYPE_CHECKER.is_type(value, "number")
+
+
+_TYPE_CHECKER = Draft202012Validator.TYPE_CHECKER
+_Validator = validators.extend(Draft202012Validator,
+                               type_checker=_TYPE_CHECKER.redefine("number", _is_number))
 
 
 def _path(parts):
@@ -41,7 +61,10 @@ def _message(error):
         key = str(extra[0]) if extra else "?"
         return "." + key, f"unknown field '{key}'{did_you_mean(key, allowed)} ({one_of(allowed)})"
     if v == "type":
-        return "", f"expected {_expected(error.validator_value)}, got {describe(value)}"
+        kind = error.validator_value
+        if _non_finite(value) and "number" in (kind if isinstance(kind, list) else [kind]):
+            return "", f"expected a finite number, got {describe(value)}"   # as the engine says
+        return "", f"expected {_expected(kind)}, got {describe(value)}"
     if v == "enum":
         choices = error.validator_value
         return "", f"unknown value {describe(value)}{did_you_mean(value, choices)} ({one_of(choices)})"
@@ -64,7 +87,7 @@ def _message(error):
 
 def schema_problems(data, schema):
     """Every schema violation in ``data`` as a ``Problem`` with a field path."""
-    validator = Draft202012Validator(schema)
+    validator = _Validator(schema)
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         best = error

@@ -64,6 +64,16 @@ CASES = [
     ("missing plan name", ("    name: Team\n", ""), 5, "plans[0].name", "is required"),
     ("duplicate key", ("    name: Team\n", "    name: Team\n    name: Squad\n"), 7,
      "plans[0].name", "written twice"),
+    ("NaN price", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: .nan}"), 12,
+     "plans[0].price.seats.tiers[1].unit", "expected a finite number, got NaN"),
+    ("NaN discount", ("currency: USD", "currency: USD\nannual_discount: .NaN"), 2,
+     "annual_discount", "expected a finite number, got NaN"),
+    ("NaN figure", ("currency: USD", "currency: USD\nsite: {proof: {stats: [{value: .NAN, "
+                    "label: uptime}]}}"), 2, "site.proof.stats[0].value",
+     "expected a finite number, got NaN"),
+    ("minus infinity figure", ("currency: USD", "currency: USD\nsite: {proof: {stats: [{value: "
+                               "-.inf, label: uptime}]}}"), 2, "site.proof.stats[0].value",
+     "expected a finite number, got -Infinity"),
 ]
 
 

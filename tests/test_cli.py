@@ -39,7 +39,9 @@ def test_validate_prints_every_error_and_exits_non_zero(tmp_path):
     assert "3 errors" in result.stderr
 
 
-@pytest.mark.parametrize("text", ["plans: [", "- just a list", "currency: USD\nplans: 5\n"])
+@pytest.mark.parametrize("text", ["plans: [", "- just a list", "currency: USD\nplans: 5\n",
+                                  "currency: USD\nannual_discount: .nan\nplans: 5\n",
+                                  "currency: USD\nplans: [{id: a, name: A, price: {flat: .nan}}]\n"])
 def test_validate_never_tracebacks(tmp_path, text):
     bad = tmp_path / "plans.yaml"
     bad.write_text(text, encoding="utf-8")

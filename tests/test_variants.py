@@ -99,6 +99,25 @@ def test_every_name_beside_the_variation_folders_is_reserved(key):
     assert errors[0].line == marks["variants.variations[2].key"][0]
 
 
+@pytest.mark.parametrize("old, new, field", [
+    ("        annual_discount: 0.25\n", "        annual_discount: .nan\n",
+     "[variant yearly-push] annual_discount"),
+    ("            badge: Best for growing teams\n",
+     "            badge: Best for growing teams\n            price: {flat: .NaN}\n",
+     "[variant business-first] plans[2].price.flat"),
+], ids=["discount", "plan price"])
+def test_a_nan_in_a_patch_names_the_variant_and_the_line(tmp_path, old, new, field):
+    text = DEMO.read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    path = tmp_path / "plans.yaml"
+    path.write_text(text, encoding="utf-8")
+    catalog, errors, _ = check_file(path)   # jsonschema used to raise decimal.InvalidOperation
+    assert catalog is None and len(errors) == 1
+    assert errors[0].line == text.splitlines().index(new.splitlines()[-1]) + 1
+    assert f"{field}: expected a finite number, got NaN" in str(errors[0])
+
+
 @pytest.mark.parametrize("change, message", [
     (lambda s: s["variations"].__setitem__(0, {**s["variations"][0], "key": "base"}),
      "the first variation must be 'control'"),
