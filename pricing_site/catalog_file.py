@@ -1,13 +1,15 @@
 """Reading plans.yaml: exact numbers, located errors, schema and engine checks together.
 
 Build-time only (needs PyYAML and jsonschema), so it lives outside the ``calculator``
-package that the browser runs. Numbers with a decimal point become ``Decimal`` straight
-from their text, never float. Every problem the engine or the JSON Schema reports gets
-the file, line and column of the field it names.
+package that the browser runs. Numbers are read as YAML 1.2 reads them, and those with a
+decimal point or an exponent become ``Decimal`` straight from their text, never float.
+Every problem the engine or the JSON Schema reports gets the file, line and column of the
+field it names.
 """
 
 import json
-from decimal import Decimal
+import re
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import yaml
 from calculator.catalog import parse_catalog
 from calculator.errors import CatalogError, Problem
 from calculator.lint import lint
+from calculator.values import describe
 
 from .schema_errors import schema_problems
 
@@ -23,16 +26,55 @@ SCHEMA_PATH = Path(__file__).with_name("plans.schema.json")
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that reads floats as exact Decimals."""
+    """SafeLoader that reads numbers as YAML 1.2 does, and floats as exact Decimals."""
+
+
+# YAML 1.2's core schema, not PyYAML's YAML 1.1: there, 3:1 is 181 (base 60), 010 is 8
+# (octal) and 1_000 is 1000, silently. Here those stay the text written; octal is 0o10.
+_INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_INT_TEXT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)\Z")
+_FLOAT_TEXT = re.compile(r"""^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
+                              |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z""", re.X)
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_INT, _FLOAT)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver(_INT, _INT_TEXT, list("-+0123456789"))
+_Loader.add_implicit_resolver(_FLOAT, _FLOAT_TEXT, list("-+.0123456789"))
+
+
+class _NumberError(yaml.constructor.ConstructorError):
+    """A number the loader refuses (``!!int abc``, 5,000 digits); the message says it all."""
+
+    def __init__(self, node, message):
+        super().__init__(problem=message, problem_mark=node.start_mark)
+
+
+def _integer(loader, node):
+    """A YAML 1.2 integer: decimal (a leading zero is no octal), 0o octal or 0x hex."""
+    text = loader.construct_scalar(node)
+    if not _INT_TEXT.match(text):
+        raise _NumberError(node, f"expected a whole number, got {describe(text)}")
+    base = {"0o": 8, "0x": 16}.get(text[:2], 10)
+    try:
+        return int(text if base == 10 else text[2:], base)
+    except ValueError:   # more digits than Python converts (4,300)
+        raise _NumberError(node, f"the number {describe(Decimal(text))} is far too large") from None
 
 
 def _exact_number(loader, node):
-    text = loader.construct_scalar(node).replace("_", "").lower()
+    """A YAML 1.2 float as the Decimal of its text, never a float: 0.1 is one tenth."""
+    text = loader.construct_scalar(node)
+    if not _FLOAT_TEXT.match(text):
+        raise _NumberError(node, f"expected a number, got {describe(text)}")
     special = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
-    return Decimal(special.get(text, text))
+    try:
+        return Decimal(special.get(text.lower(), text))
+    except InvalidOperation:   # an exponent beyond Decimal's range
+        raise _NumberError(node, f"the number {describe(text)} is far too large") from None
 
 
-_Loader.add_constructor("tag:yaml.org,2002:float", _exact_number)
+_Loader.add_constructor(_INT, _integer)
+_Loader.add_constructor(_FLOAT, _exact_number)
 
 
 def _key_text(path, key):
@@ -64,6 +106,13 @@ def _walk(node, path, marks, problems, file):
             _walk(item, child, marks, problems, file)
 
 
+def _field_at(marks, line, column):
+    """The field whose key or list item starts last before ``line:column``: the field of a
+    value found there."""
+    before = [(at, path) for path, at in marks.items() if at <= (line, column)]
+    return max(before)[1] if before else ""
+
+
 def read_yaml(path):
     """``(data, marks, problems)``: the parsed document, field path -> (line, column), and
     syntax or duplicate-key problems (then data may be None)."""
@@ -84,6 +133,10 @@ def read_yaml(path):
         char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
         return None, marks, [Problem("", f"the file contains a character YAML does not allow "
                                          f"({char}) at character {exc.position + 1}", file)]
+    except _NumberError as exc:
+        line, column = exc.problem_mark.line + 1, exc.problem_mark.column + 1
+        field = _field_at(marks, line, column)
+        return None, marks, [Problem(field, exc.problem, file, line, column)]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = f"YAML syntax error: {exc.problem or exc.context}"

@@ -2,6 +2,7 @@
 
 import json
 import textwrap
+from decimal import Decimal
 
 import pytest
 
@@ -74,6 +75,12 @@ CASES = [
     ("minus infinity figure", ("currency: USD", "currency: USD\nsite: {proof: {stats: [{value: "
                                "-.inf, label: uptime}]}}"), 2, "site.proof.stats[0].value",
      "expected a finite number, got -Infinity"),
+    ("base-60 price", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: 3:1}"), 12,
+     "plans[0].price.seats.tiers[1].unit", "expected a number, got '3:1'"),
+    ("tagged non-number", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: !!int abc}"), 12,
+     "plans[0].price.seats.tiers[1].unit", "expected a whole number, got 'abc'"),
+    ("5,000 digits", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: " + "9" * 5000 + "}"), 12,
+     "plans[0].price.seats.tiers[1].unit", "is far too large"),
 ]
 
 
@@ -142,6 +149,23 @@ def test_floats_in_yaml_are_read_as_exact_decimals(tmp_path):
     path.write_text(GOOD.replace("unit: 0.001", "unit: 0.1"), encoding="utf-8")
     catalog, errors, _ = check_file(path)
     assert str(catalog.plans[0].usage["api_calls"].unit) == "0.1"
+
+
+# Figures as YAML 1.2 reads them (PyYAML reads YAML 1.1: 3:1 was 181 and 010 was 8).
+YAML_1_2_NUMBERS = [("3:1", "3:1"), ("1:30.5", "1:30.5"), ("010", 10), ("-012", -12),
+                    ("0o10", 8), ("0b101", "0b101"), ("1_000", "1_000"), ("1_000.5", "1_000.5"),
+                    ("1e3", Decimal("1E+3"))]
+
+
+@pytest.mark.parametrize("written, read", YAML_1_2_NUMBERS, ids=[w for w, _ in YAML_1_2_NUMBERS])
+def test_numbers_are_read_as_yaml_1_2_reads_them(tmp_path, written, read):
+    path = tmp_path / "plans.yaml"
+    path.write_text(GOOD + f"site:\n  proof:\n    stats:\n      - {{value: {written}, label: x}}\n",
+                    encoding="utf-8")
+    catalog, errors, _ = check_file(path)
+    assert errors == []
+    value = catalog.content["site"]["proof"]["stats"][0]["value"]
+    assert value == read and type(value) is type(read)
 
 
 def test_dict_catalog_errors_carry_paths_without_positions():
