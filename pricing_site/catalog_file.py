@@ -28,6 +28,14 @@ SCHEMA_PATH = Path(__file__).with_name("plans.schema.json")
 class _Loader(yaml.SafeLoader):
     """SafeLoader that reads numbers as YAML 1.2 does, and floats as exact Decimals."""
 
+    last_token = None
+
+    def get_token(self):
+        """The parser's next token, remembered: after a syntax error it is the one before
+        the token YAML failed on (a quoted text that ran on past its line, say)."""
+        self.last_token = super().get_token()
+        return self.last_token
+
 
 # YAML 1.2's core schema, not PyYAML's YAML 1.1: there, 3:1 is 181 (base 60), 010 is 8
 # (octal) and 1_000 is 1000, silently. Here those stay the text written; octal is 0o10.
@@ -113,6 +121,46 @@ def _field_at(marks, line, column):
     return max(before)[1] if before else ""
 
 
+_FLOWS = {"while parsing a flow sequence": "] of this list",
+          "while parsing a flow mapping": "} of this mapping"}
+
+
+def _syntax_problem(exc, last_token, text, file):
+    """A YAML syntax error placed where the mistake most likely is. A quote or a flow [ or {
+    left open, or a key without its ':', makes YAML read on and fail lines below, often on a
+    line with nothing wrong: then point at where that text starts and say where YAML failed.
+    ``last_token``: the token the parser took before failing."""
+    mark, opened = exc.problem_mark or exc.context_mark, exc.context_mark
+    found, below = exc.problem or exc.context, f"line {mark.line + 1 if mark else '?'}"
+    ran_on = isinstance(last_token, yaml.ScalarToken) and mark is not None and \
+        last_token.start_mark.line < last_token.end_mark.line <= mark.line
+    start, message = mark, found
+    if exc.context == "while scanning a quoted scalar" and found.startswith("found unexpected"):
+        end = "the end of the file" if found.endswith("end of stream") else f"{below} ({found})"
+        start = opened
+        message = f"this quoted text is never closed: no {text[opened.index]} before {end}"
+    elif exc.context == "while scanning a simple key":
+        start = opened
+        message = f"this text is read as a key, but no ':' follows it ({found} on {below})"
+    elif ran_on and last_token.style in ("'", '"'):
+        start = last_token.start_mark
+        message = (f"is the closing {last_token.style} of this quoted text missing? It runs on "
+                   f"to {below}, where YAML fails: {found}")
+    elif ran_on and found == "mapping values are not allowed here":
+        start = last_token.start_mark
+        message = (f"this text runs on to {below}, where its ':' is not allowed: is a ':' "
+                   f"missing on this line, or does the text need quotes?")
+    elif exc.context in _FLOWS and opened.line < mark.line:
+        start = opened
+        message = (f"is the closing {_FLOWS[exc.context]} missing? It runs on to {below}, "
+                   f"where YAML fails: {found}")
+    elif exc.context and exc.problem:
+        since = opened and opened.line != mark.line and f" that starts on line {opened.line + 1}"
+        message += f" ({exc.context}{since or ''})"
+    return Problem("", f"YAML syntax error: {message}", file,
+                   start.line + 1 if start else None, start.column + 1 if start else None)
+
+
 def read_yaml(path):
     """``(data, marks, problems)``: the parsed document, field path -> (line, column), and
     syntax or duplicate-key problems (then data may be None)."""
@@ -138,13 +186,7 @@ def read_yaml(path):
         field = _field_at(marks, line, column)
         return None, marks, [Problem(field, exc.problem, file, line, column)]
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = f"YAML syntax error: {exc.problem or exc.context}"
-        if exc.context and exc.problem:
-            message += f" ({exc.context})"
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        return None, marks, [Problem("", message, file, line, column)]
+        return None, marks, [_syntax_problem(exc, loader and loader.last_token, text, file)]
     except (yaml.YAMLError, ArithmeticError, RecursionError) as exc:
         return None, marks, [Problem("", f"YAML error: {exc}", file)]
     finally:

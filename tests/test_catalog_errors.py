@@ -119,6 +119,49 @@ def test_a_metric_with_a_mistake_is_the_only_error_not_every_plan_using_it(tmp_p
     assert [e.path for e in errors] == [f"metrics.api_calls.{field}"], texts
 
 
+# A quote or bracket left open makes YAML read on and fail lines below, often on a line
+# with nothing wrong: the error points at the opening instead, and says where YAML failed.
+# (case, edits to GOOD, expected line:column, words in the message)
+SYNTAX_CASES = [
+    ('" never closed', [("name: Team", 'name: "Team')], "6:11",
+     'this quoted text is never closed: no " before the end of the file'),
+    ("' never closed", [("name: Team", "name: 'Team")], "6:11",
+     "this quoted text is never closed: no ' before the end of the file"),
+    ('" closed lines below', [("name: Team", 'name: "Team'), ("unit: 0.001", 'unit: "0.001"')],
+     "6:11", 'is the closing " of this quoted text missing? It runs on to line 15, where YAML '
+     'fails'),
+    ("' closed lines below", [("name: Team", "name: 'Team"), ("unit: 0.001", "unit: '0.001'")],
+     "6:11", "is the closing ' of this quoted text missing? It runs on to line 15"),
+    ('" in a flow mapping', [("{up_to: 10, unit: 50}", '{up_to: 10, unit: "50}'),
+                             ("unit: 0.001", 'unit: "0.001"')],
+     "11:31", 'is the closing " of this quoted text missing? It runs on to line 15'),
+    ("[ not closed", [("name: Team", "name: [Team")], "6:11",
+     "is the closing ] of this list missing? It runs on to line 7, where YAML fails: expected "
+     "',' or ']'"),
+    ("{ not closed", [("{up_to: 10, unit: 50}", "{up_to: 10, unit: 50")], "11:13",
+     "is the closing } of this mapping missing? It runs on to line 12"),
+    ("key without ':'", [("name: Team", "name Team")], "6:5",
+     "this text is read as a key, but no ':' follows it (could not find expected ':' on line 7)"),
+    ("key without ':' runs on", [("pricing: graduated", "pricing graduated")], "9:9",
+     "this text runs on to line 10, where its ':' is not allowed: is a ':' missing on this line"),
+    ("bad indentation", [("      usage:", "     usage:")], "14:6",
+     "expected <block end>, but found '<block mapping start>' (while parsing a block mapping "
+     "that starts on line 5)"),
+]
+
+
+@pytest.mark.parametrize("case, edits, where, words", SYNTAX_CASES,
+                         ids=[c[0] for c in SYNTAX_CASES])
+def test_syntax_error_points_at_the_mistake(tmp_path, case, edits, where, words):
+    text = GOOD
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new, 1)
+    texts, errors = errors_for(tmp_path, text)
+    assert len(errors) == 1 and f"plans.yaml:{where}: (top level): YAML syntax error: " in texts[0]
+    assert words in errors[0].message, texts
+
+
 def test_duplicate_plan_ids(tmp_path):
     doubled = GOOD + "  - id: team\n    name: Team again\n    price: {flat: 10}\n"
     texts, errors = errors_for(tmp_path, doubled)
