@@ -161,14 +161,27 @@ def _syntax_problem(exc, last_token, text, file):
                    start.line + 1 if start else None, start.column + 1 if start else None)
 
 
+def _line_and_column(before):
+    """1-based line and column just after ``before``, the file's text up to a position: for
+    the errors that give an offset into the file, not a YAML mark."""
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
 def read_yaml(path):
     """``(data, marks, problems)``: the parsed document, field path -> (line, column), and
     syntax or duplicate-key problems (then data may be None)."""
     file = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
         return None, {}, [Problem("", f"cannot read the file: {exc}", file)]
+    try:
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text did
+    except UnicodeDecodeError as exc:
+        line, column = _line_and_column(raw[:exc.start].decode("utf-8"))
+        return None, {}, [Problem("", f"this line has a byte that is not UTF-8 text "
+                                      f"(0x{raw[exc.start]:02x}): save the file as UTF-8",
+                                  file, line, column)]
     marks, problems = {}, []
     loader = None
     try:
@@ -177,10 +190,11 @@ def read_yaml(path):
         if node is not None:
             _walk(node, "", marks, problems, file)
         data = loader.construct_document(node) if node is not None else None
-    except yaml.reader.ReaderError as exc:
-        char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
-        return None, marks, [Problem("", f"the file contains a character YAML does not allow "
-                                         f"({char}) at character {exc.position + 1}", file)]
+    except yaml.reader.ReaderError as exc:   # a control character: its code and index in text
+        line, column = _line_and_column(text[:exc.position])
+        return None, marks, [Problem("", f"this line has a character YAML does not allow, often "
+                                         f"invisible (U+{exc.character:04X}): delete it",
+                                     file, line, column)]
     except _NumberError as exc:
         line, column = exc.problem_mark.line + 1, exc.problem_mark.column + 1
         field = _field_at(marks, line, column)

@@ -162,6 +162,34 @@ def test_syntax_error_points_at_the_mistake(tmp_path, case, edits, where, words)
     assert words in errors[0].message, texts
 
 
+# Bytes that are not UTF-8 and characters YAML forbids, at their line and column (they were
+# reported at 1:1 with an offset into the file). (case, file bytes, line:column, message)
+LONG_COMMENT = ("# " + "x" * 98 + "\n") * 200
+ENCODING_CASES = [
+    ("Latin-1 byte", GOOD.replace("name: Team", "name: Équipe").encode("latin-1"), "6:11",
+     "this line has a byte that is not UTF-8 text (0xc9): save the file as UTF-8"),
+    ("Latin-1 byte after UTF-8 text",   # the column counts characters, not bytes
+     GOOD.encode().replace(b"name: Team", "name: Équipe ".encode() + b"\xe9"), "6:18",
+     "not UTF-8 text (0xe9)"),
+    ("Latin-1 byte far into the file", (LONG_COMMENT + GOOD.replace("name: Team", "name: Équipe"))
+     .encode("latin-1"), "206:11", "not UTF-8 text (0xc9)"),
+    ("bell character", GOOD.replace("name: Team", "name: Te\x07am").encode(), "6:13",
+     "this line has a character YAML does not allow, often invisible (U+0007): delete it"),
+    ("DEL with CRLF lines", GOOD.replace("name: Team", "name: Team\x7f").replace("\n", "\r\n")
+     .encode(), "6:15", "a character YAML does not allow, often invisible (U+007F)"),
+]
+
+
+@pytest.mark.parametrize("case, data, where, words", ENCODING_CASES,
+                         ids=[c[0] for c in ENCODING_CASES])
+def test_bad_bytes_and_characters_are_located(tmp_path, case, data, where, words):
+    path = tmp_path / "plans.yaml"
+    path.write_bytes(data)
+    catalog, errors, _ = check_file(path)
+    assert catalog is None and len(errors) == 1
+    assert str(errors[0]).startswith(f"{path}:{where}: ") and words in errors[0].message
+
+
 def test_duplicate_plan_ids(tmp_path):
     doubled = GOOD + "  - id: team\n    name: Team again\n    price: {flat: 10}\n"
     texts, errors = errors_for(tmp_path, doubled)
