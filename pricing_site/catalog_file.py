@@ -89,29 +89,75 @@ def _key_text(path, key):
     return f"{path}.{key}" if path else str(key)
 
 
-def _walk(node, path, marks, problems, file):
-    """Record where each field path starts, and flag keys written twice in one mapping."""
-    if isinstance(node, yaml.MappingNode):
-        seen = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
-                continue
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                problems.append(Problem(_key_text(path, key), f"the key '{key}' is written twice "
-                                        f"in this mapping (first on line {seen[key]}); YAML keeps "
-                                        f"only the last one", file, line,
-                                        key_node.start_mark.column + 1))
-            seen.setdefault(key, line)
-            child = _key_text(path, key)
-            marks.setdefault(child, (line, key_node.start_mark.column + 1))
-            _walk(value_node, child, marks, problems, file)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            child = f"{path}[{index}]"
-            marks.setdefault(child, (item.start_mark.line + 1, item.start_mark.column + 1))
-            _walk(item, child, marks, problems, file)
+MAX_VALUES = 100_000   # in the document with its aliases expanded; the demo has 894
+
+
+class _Refused(Exception):
+    """The document cannot be a catalog at all (an alias that contains itself, or aliases
+    that expand it beyond MAX_VALUES); ``problem`` says where and why."""
+
+    def __init__(self, problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class _Walk:
+    """One pass over the composed document: where each field path starts (``marks``), keys
+    written twice in one mapping (``problems``), and how many values the document holds with
+    its aliases expanded. A node met again through an alias is counted, not walked again:
+    the fields under it fall back to the position of the field holding the alias. (Walking
+    it again made nested aliases, ten uses each, cost millions of paths and gigabytes.)"""
+
+    def __init__(self, file):
+        self.file, self.marks, self.problems, self.sizes = file, {}, [], {}
+
+    def __call__(self, node, path="", record=True):
+        """The size of ``node`` expanded; ``record`` False: count only (a ``<<`` merge)."""
+        if id(node) in self.sizes:
+            if self.sizes[id(node)] is None:   # met again inside itself
+                holder = path[:path.rindex("[")] if path.endswith("]") else path  # not the anchor
+                raise _Refused(Problem(path, "this alias refers to the list or mapping that "
+                                             "contains it, so it never ends", self.file,
+                                       *self.marks.get(holder, (None, None))))
+            return self.sizes[id(node)]
+        self.sizes[id(node)] = None
+        size = 1
+        if isinstance(node, yaml.MappingNode):
+            seen = {}
+            for key_node, value_node in node.value:
+                if record and isinstance(key_node, yaml.ScalarNode) and key_node.value != "<<":
+                    child = self._key(key_node, path, seen)
+                    size += 1 + self(value_node, child)
+                else:
+                    size += self(key_node, path, False) + self(value_node, path, False)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                child = f"{path}[{index}]"
+                if record:
+                    self.marks.setdefault(child, (item.start_mark.line + 1,
+                                                  item.start_mark.column + 1))
+                size += self(item, child, record)
+        self.sizes[id(node)] = size
+        if size > MAX_VALUES:
+            raise _Refused(Problem(path, f"this holds more than {MAX_VALUES:,} values once its "
+                                         f"aliases (*name) are expanded, far more than a catalog "
+                                         f"needs: write the values out, or use fewer aliases",
+                                   self.file))
+        return size
+
+    def _key(self, key_node, path, seen):
+        """The field path of a key; records where it starts, and flags it when written twice."""
+        key, mark = key_node.value, key_node.start_mark
+        line = mark.line + 1
+        if key in seen:
+            self.problems.append(Problem(_key_text(path, key), f"the key '{key}' is written twice "
+                                         f"in this mapping (first on line {seen[key]}); YAML "
+                                         f"keeps only the last one", self.file, line,
+                                         mark.column + 1))
+        seen.setdefault(key, line)
+        child = _key_text(path, key)
+        self.marks.setdefault(child, (line, mark.column + 1))
+        return child
 
 
 def _field_at(marks, line, column):
@@ -182,14 +228,17 @@ def read_yaml(path):
         return None, {}, [Problem("", f"this line has a byte that is not UTF-8 text "
                                       f"(0x{raw[exc.start]:02x}): save the file as UTF-8",
                                   file, line, column)]
-    marks, problems = {}, []
+    walk = _Walk(file)
+    marks, problems = walk.marks, walk.problems
     loader = None
     try:
         loader = _Loader(text)
         node = loader.get_single_node()
         if node is not None:
-            _walk(node, "", marks, problems, file)
+            walk(node)
         data = loader.construct_document(node) if node is not None else None
+    except _Refused as exc:
+        return None, marks, locate([exc.problem], marks, file)
     except yaml.reader.ReaderError as exc:   # a control character: its code and index in text
         line, column = _line_and_column(text[:exc.position])
         return None, marks, [Problem("", f"this line has a character YAML does not allow, often "

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from calculator import CatalogError, load_catalog
-from pricing_site.catalog_file import check_file
+from pricing_site.catalog_file import check_file, read_yaml
 
 GOOD = """\
 currency: USD
@@ -188,6 +188,62 @@ def test_bad_bytes_and_characters_are_located(tmp_path, case, data, where, words
     catalog, errors, _ = check_file(path)
     assert catalog is None and len(errors) == 1
     assert str(errors[0]).startswith(f"{path}:{where}: ") and words in errors[0].message
+
+
+def nested_aliases(levels, copies=10):
+    """A "billion laughs": each level is a list of ``copies`` aliases to the level before."""
+    lines = ["l0: &l0 [" + ", ".join(["lol"] * copies) + "]"]
+    lines += [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * copies) + "]" for i in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+def nested_merges(levels):
+    """Each level merges the one before (<<) and holds it once more: twice its size."""
+    return "m0: &m0 {a: x}\n" + "".join(f"m{i}: &m{i} {{<<: *m{i - 1}, k{i}: *m{i - 1}}}\n"
+                                        for i in range(1, levels))
+
+
+# (case, document, field refused, its line)
+ALIAS_BOMBS = [
+    ("nested aliases", nested_aliases(6), "l4", 5),    # l4 holds 111,111 values, 10 ** 6 in all
+    ("seven levels", nested_aliases(7), "l4", 5),      # took 95 s and 2.3 GB
+    ("nested merges", nested_merges(20), "m15", 16),
+    ("in a plan's features", GOOD.replace("    name: Team\n", "    name: Team\n    features:\n"
+                                          + "".join(f"      - {line.split(': ', 1)[1]}\n"
+                                                    for line in nested_aliases(6).splitlines())),
+     "plans[0].features[4]", 12),
+]
+
+
+@pytest.mark.parametrize("case, text, field, line", ALIAS_BOMBS, ids=[c[0] for c in ALIAS_BOMBS])
+def test_a_document_aliases_blow_up_is_refused_quickly(tmp_path, case, text, field, line):
+    path = tmp_path / "plans.yaml"
+    path.write_text(text, encoding="utf-8")
+    _, marks, _ = read_yaml(path)
+    assert len(marks) < 100, "every expanded path was walked"
+    catalog, errors, _ = check_file(path)
+    assert catalog is None and len(errors) == 1, [str(e) for e in errors]
+    assert errors[0].path == field and errors[0].line == line
+    assert "more than 100,000 values once its aliases (*name) are expanded" in errors[0].message
+
+
+@pytest.mark.parametrize("text, field, line", [
+    ("a: &a [x, *a]\n", "a[1]", 1),
+    ("currency: USD\nplans:\n  - &p\n    id: a\n    more: [x, *p]\n", "plans[0].more[1]", 5),
+    ("a: &a {x: 1, <<: *a}\n", "a", 1),
+], ids=["list", "plan", "merge"])
+def test_an_alias_inside_itself_is_a_located_error(tmp_path, text, field, line):
+    texts, errors = errors_for(tmp_path, text)   # was "maximum recursion depth exceeded" at 1:1
+    assert len(errors) == 1 and errors[0].path == field and errors[0].line == line, texts
+    assert "this alias refers to the list or mapping that contains it" in errors[0].message
+
+
+def test_fields_under_a_repeated_alias_are_located_at_the_alias(tmp_path):
+    text = GOOD.replace("    price:\n", "    price: &price\n      flat: -5\n") + \
+        "  - id: pro\n    name: Pro\n    price: *price\n"
+    texts, errors = errors_for(tmp_path, text)
+    assert [(e.path, e.line) for e in errors if e.path.endswith(".flat")] == [
+        ("plans[0].price.flat", 8), ("plans[1].price.flat", 19)], texts
 
 
 def test_duplicate_plan_ids(tmp_path):
