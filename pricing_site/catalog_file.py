@@ -36,6 +36,15 @@ class _Loader(yaml.SafeLoader):
         self.last_token = super().get_token()
         return self.last_token
 
+    def construct_object(self, node, deep=False):
+        """A value its explicit tag cannot make (``!!timestamp x``, ``!!bool maybe``) is a
+        located error, not PyYAML's AttributeError, KeyError or ValueError."""
+        try:
+            return super().construct_object(node, deep)
+        except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError):
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise _BadValue(node, f"{tag} cannot read {describe(node.value)}") from None
+
 
 # YAML 1.2's core schema, not PyYAML's YAML 1.1: there, 3:1 is 181 (base 60), 010 is 8
 # (octal) and 1_000 is 1000, silently. Here those stay the text written; octal is 0o10.
@@ -50,8 +59,8 @@ _Loader.add_implicit_resolver(_INT, _INT_TEXT, list("-+0123456789"))
 _Loader.add_implicit_resolver(_FLOAT, _FLOAT_TEXT, list("-+.0123456789"))
 
 
-class _NumberError(yaml.constructor.ConstructorError):
-    """A number the loader refuses (``!!int abc``, 5,000 digits); the message says it all."""
+class _BadValue(yaml.constructor.ConstructorError):
+    """A value the loader refuses (``!!int abc``, 5,000 digits); the message says it all."""
 
     def __init__(self, node, message):
         super().__init__(problem=message, problem_mark=node.start_mark)
@@ -61,24 +70,24 @@ def _integer(loader, node):
     """A YAML 1.2 integer: decimal (a leading zero is no octal), 0o octal or 0x hex."""
     text = loader.construct_scalar(node)
     if not _INT_TEXT.match(text):
-        raise _NumberError(node, f"expected a whole number, got {describe(text)}")
+        raise _BadValue(node, f"expected a whole number, got {describe(text)}")
     base = {"0o": 8, "0x": 16}.get(text[:2], 10)
     try:
         return int(text if base == 10 else text[2:], base)
     except ValueError:   # more digits than Python converts (4,300)
-        raise _NumberError(node, f"the number {describe(Decimal(text))} is far too large") from None
+        raise _BadValue(node, f"the number {describe(Decimal(text))} is far too large") from None
 
 
 def _exact_number(loader, node):
     """A YAML 1.2 float as the Decimal of its text, never a float: 0.1 is one tenth."""
     text = loader.construct_scalar(node)
     if not _FLOAT_TEXT.match(text):
-        raise _NumberError(node, f"expected a number, got {describe(text)}")
+        raise _BadValue(node, f"expected a number, got {describe(text)}")
     special = {".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity", ".nan": "NaN"}
     try:
         return Decimal(special.get(text.lower(), text))
     except InvalidOperation:   # an exponent beyond Decimal's range
-        raise _NumberError(node, f"the number {describe(text)} is far too large") from None
+        raise _BadValue(node, f"the number {describe(text)} is far too large") from None
 
 
 _Loader.add_constructor(_INT, _integer)
@@ -244,7 +253,7 @@ def read_yaml(path):
         return None, marks, [Problem("", f"this line has a character YAML does not allow, often "
                                          f"invisible (U+{exc.character:04X}): delete it",
                                      file, line, column)]
-    except _NumberError as exc:
+    except _BadValue as exc:
         line, column = exc.problem_mark.line + 1, exc.problem_mark.column + 1
         field = _field_at(marks, line, column)
         return None, marks, [Problem(field, exc.problem, file, line, column)]

@@ -81,6 +81,10 @@ CASES = [
      "plans[0].price.seats.tiers[1].unit", "expected a whole number, got 'abc'"),
     ("5,000 digits", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: " + "9" * 5000 + "}"), 12,
      "plans[0].price.seats.tiers[1].unit", "is far too large"),
+    ("tag cannot read its value", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: !!bool maybe}"),
+     12, "plans[0].price.seats.tiers[1].unit", "!!bool cannot read 'maybe'"),
+    ("bad timestamp", ("    name: Team", "    name: !!timestamp 2024-13-45"), 6, "plans[0].name",
+     "!!timestamp cannot read '2024-13-45'"),
 ]
 
 
