@@ -40,6 +40,8 @@ YEARLY = {"plan": "business", "seats": 12, "billing": "annual",
 def yearly_server(tmp_path_factory):
     data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
     data["site"]["pricing"]["calculator"]["request"] = YEARLY
+    # (yearly-push's patched request, Team with these API calls, could not be priced)
+    del data["variants"]
     folder = tmp_path_factory.mktemp("yearly")
     (folder / "plans.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     assert build_site(str(folder / "plans.yaml"), out=str(folder / "site")) == 0
