@@ -26,7 +26,8 @@ from mkdocs.exceptions import MkDocsException
 
 from calculator.errors import CatalogError
 
-from .catalog_file import check_file, read_yaml
+from .catalog_file import check_file
+from .yaml_reader import read_yaml
 from .edge import write_edge_routers
 from .host_headers import write_headers
 from .site_assets import ASSETS

@@ -12,7 +12,8 @@ from pathlib import Path
 from calculator.catalog import parse_catalog
 from calculator.errors import CatalogError, Problem
 
-from .catalog_file import check_file, read_yaml
+from .catalog_file import check_file
+from .yaml_reader import read_yaml
 from .variants import CONTROL, variant_documents
 
 ENV_VAR = "PRICING_SITE_CATALOG"

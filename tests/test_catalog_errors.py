@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 
 from calculator import CatalogError, load_catalog
-from pricing_site.catalog_file import check_file, read_yaml
+from pricing_site.catalog_file import check_file
+from pricing_site.yaml_reader import read_yaml
 
 GOOD = """\
 currency: USD

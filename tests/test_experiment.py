@@ -33,7 +33,7 @@ def test_ids_are_ascii():
 
 
 def spec(coverage=1.0):
-    from pricing_site.catalog_file import read_yaml
+    from pricing_site.yaml_reader import read_yaml
     from pricing_site.variants import experiment_spec
     data = read_yaml(DEMO)[0]
     data["variants"]["coverage"] = coverage

@@ -28,7 +28,7 @@ import pytest
 from calculator import quote
 from calculator.catalog import parse_catalog
 from pricing_site.build import build_site
-from pricing_site.catalog_file import read_yaml
+from pricing_site.yaml_reader import read_yaml
 from pricing_site.experiment import assign
 from pricing_site.host_headers import SECURITY
 from pricing_site.pricing_data import BILLINGS, entry_request

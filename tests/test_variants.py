@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from calculator.errors import CatalogError
-from pricing_site.catalog_file import check_file, read_yaml
+from pricing_site.catalog_file import check_file
+from pricing_site.yaml_reader import read_yaml
 from pricing_site.variants import experiment_spec, variant_documents, variant_problems
 
 from .site_support import DEMO
