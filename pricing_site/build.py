@@ -184,7 +184,7 @@ def _staged(out, fill):
     when ``fill`` returns 0, remove it when it returns anything else or raises: ``out``
     changes only after a complete success."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    _sweep_dead_staging(out)
+    _sweep_dead_builds(out)
     staging = _new_folder(out.parent, f".{out.name}.building-{os.getpid()}-")
     try:
         status = fill(staging)
@@ -213,13 +213,23 @@ def _new_folder(parent, prefix):
             continue
 
 
-def _sweep_dead_staging(out):
-    """Remove the staging folders beside ``out`` whose build process is gone (killed before
-    it could clean up: SIGKILL, a power cut); a running build's folder is left alone."""
+def _sweep_dead_builds(out):
+    """Clean up after builds whose process is gone (killed before they could: SIGKILL, a power
+    cut); a running build's folders are left alone. Their staging folders are removed; an
+    output one moved aside (``_swap``) is put back if nothing took its place, else removed."""
     for folder in out.parent.glob(f".{out.name}.building-*"):
-        pid = folder.name.rsplit(".building-", 1)[1].split("-", 1)[0]
-        if pid.isdigit() and not _process_alive(int(pid)):
+        if _dead(folder.name.rsplit(".building-", 1)[1].split("-", 1)[0]):
             shutil.rmtree(folder, ignore_errors=True)
+    for folder in out.parent.glob(f".{out.name}.old-*"):
+        if _dead(folder.name.rsplit(".old-", 1)[1]):
+            if out.exists():
+                shutil.rmtree(folder, ignore_errors=True)
+            else:
+                folder.rename(out)
+
+
+def _dead(pid):
+    return pid.isdigit() and not _process_alive(int(pid))
 
 
 def _process_alive(pid):

@@ -99,6 +99,27 @@ def test_the_next_build_sweeps_only_the_staging_folders_of_dead_builds(built):
     assert (out / MARKER).is_file(), "an earlier build's output is replaced, and marked again"
 
 
+def test_an_output_a_killed_build_moved_aside_is_put_back_or_removed(built):
+    """Killed between its two renames, a build leaves the previous output as .site.old-<pid>
+    and no site/: the next build, even a failing one, puts it back; beside a site/, it goes."""
+    base, out = built
+    before = tree_digest(out)
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    aside = base / f".site.old-{gone.pid}"
+    out.rename(aside)
+    broken = base / "broken.yaml"
+    broken.write_text("currency: [", "utf-8")
+    result = subprocess.run(cli("build", "--catalog", str(broken), "--out", str(out)), cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert not aside.exists() and tree_digest(out) == before
+    shutil.copytree(out, aside)
+    result = subprocess.run(cli("build", "--catalog", str(broken), "--out", str(out)), cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and not aside.exists() and tree_digest(out) == before
+
+
 SKIP = {".git", ".venv", "node_modules", "__pycache__", ".hypothesis", ".pytest_cache",
         "test-artifacts", "site", "dist"}
 
