@@ -1,0 +1,66 @@
+"""The live preview (``pricing-site serve``) as a marketer uses it: break plans.yaml and the
+page shows the located problem (MkDocs alone holds the request until the build is fixed);
+fix it and the page is the site again."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from tests.site_support import DEMO
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_page(url, words, timeout=180):
+    """The page's text once it holds ``words`` (the server rebuilds after each save)."""
+    deadline, text = time.monotonic() + timeout, ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                text = response.read().decode("utf-8")
+            if words in text:
+                return text
+        except OSError:
+            pass  # not listening yet
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never showed {words!r}; last:\n{text[:2000]}")
+
+
+def test_a_broken_catalog_shows_its_located_problem_in_the_page_until_fixed(tmp_path):
+    catalog = tmp_path / "plans.yaml"
+    shutil.copy(DEMO, catalog)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "pricing_site.cli", "serve", "--catalog",
+                               str(catalog), "--dev-addr", f"127.0.0.1:{port}"], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/pricing/"
+    try:
+        wait_for_page(url, "<title>Pricing - Relaykit</title>")
+        good = catalog.read_text(encoding="utf-8")
+        catalog.write_text(good.replace("pricing: graduated", "pricing: graduatd", 1),
+                           encoding="utf-8")
+        page = wait_for_page(url, 'data-testid="build-error"')
+        line = next(i for i, row in enumerate(catalog.read_text().splitlines(), 1)
+                    if "graduatd" in row)
+        assert f"{catalog}:{line}:9: plans[1].price.seats.pricing: unknown pricing " \
+               "&#x27;graduatd&#x27; — did you mean &#x27;graduated&#x27;?" in page
+        assert "<script" in page  # the live-reload script: the page reloads when fixed
+        catalog.write_text(good, encoding="utf-8")
+        assert 'data-testid="build-error"' not in wait_for_page(url, "<title>Pricing - Relaykit")
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
