@@ -7,9 +7,10 @@ to a page that does not exist (it ships as a 404), a comparison cell keyed by a 
 and the build run the same checks (``content_problems``), on control and on every variation.
 """
 
+import posixpath
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import material
 from calculator import QuoteError, quote
@@ -21,6 +22,7 @@ from .pricing_data import default_request
 
 ICONS = Path(material.__file__).parent / "templates" / ".icons"
 IMAGE_FIELDS = ("src", "logo", "avatar", "image", "social_image")
+GENERATED = {"sitemap.xml", "robots.txt", "404.html"}  # written by the build, not in the sources
 # The fields written in Markdown (docs/site-content.md): their links are checked too.
 MARKDOWN = re.compile(r"\.(story\.(problem|cost|solution)|story\.steps\[\d+\]"
                       r"|(features|security)\.items\[\d+\])\.text$|\.faq\.items\[\d+\]\.answer$")
@@ -63,31 +65,38 @@ def _walk(value, path):
 
 
 def _page_paths(docs):
-    """``{markdown file without .md: its URL from the site root}``: index -> "", docs -> docs/."""
+    """``{markdown file without .md: its URL from the site root}``: index -> "", docs -> docs/,
+    legal/index -> legal/ (as MkDocs names pages)."""
     pages = {}
     for file in sorted(docs.rglob("*.md")):
         key = file.relative_to(docs).with_suffix("").as_posix()
-        url = key.removesuffix("index").removesuffix("README")
-        pages[key] = url if not url or url.endswith("/") else url + "/"
+        folder, _, name = key.rpartition("/")
+        url = f"{folder}/" if name in ("index", "README") and folder else \
+            "" if name in ("index", "README") else f"{key}/"
+        pages[key] = url
     return pages
 
 
 def _link_problems(path, url, pages, roots):
-    """A site-relative link (no scheme, not "#..." or "/...") must lead to a page or a file."""
+    """A site-relative link (no scheme, not "#..." or "/...") must lead to a page (written as
+    its address: ``pricing/``, not ``pricing.md``, which the site does not have) or a file."""
     if not isinstance(url, str) or not is_safe_url(url):
         return []
     parts = urlsplit(url.strip())
     if parts.scheme or parts.netloc or url.startswith(("#", "/")) or not parts.path:
         return []
-    target = parts.path
-    if target in pages.values() or target.removesuffix(".md") in pages or \
-            (target + "/") in pages.values():
+    target = posixpath.normpath(unquote(parts.path))  # ./docs/ -> docs, ./ -> .
+    target = "" if target == "." else target
+    if target in GENERATED or any(target in (u, u.rstrip("/")) for u in pages.values()):
         return []
-    if any((Path(root) / target).is_file() for root in roots):
+    if not target.endswith(".md") and any((Path(root) / target).is_file() for root in roots):
         return []
-    hint = did_you_mean(target, [u for u in pages.values() if u])
-    return [Problem(path, f"no page '{target}' on this site (links to its pages are written "
-                          f"from the site root, like pricing/ or legal/terms/){hint}")]
+    page = pages.get(target.removesuffix(".md").removesuffix(".html"))
+    hint = f" — write it '{page or './'}'" if page is not None else \
+        did_you_mean(target, [u for u in pages.values() if u])
+    return [Problem(path, f"no page '{parts.path}' on this site (links to its pages are written "
+                          f"as their address from the site root, like pricing/ or "
+                          f"legal/terms/){hint}")]
 
 
 def _markdown_link_problems(path, text, pages, roots):

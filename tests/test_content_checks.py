@@ -11,7 +11,7 @@ import yaml
 from calculator import load_catalog
 from pricing_site.build import build_site, content_roots
 from pricing_site.catalog_file import check_file
-from pricing_site.content_checks import content_problems
+from pricing_site.content_checks import _page_paths, content_problems
 from tests.site_support import DEMO
 
 ROOTS = content_roots()
@@ -35,8 +35,8 @@ CASES = [
      "site.hero.secondary_cta.url", "no page 'pricng/' on this site"),
     (lambda d: d["site"]["faq"]["items"][0].update(answer="See [the docs](dcos/#setup)."),
      "site.faq.items[0].answer", "no page 'dcos/' on this site (links to its pages are written "
-                                 "from the site root, like pricing/ or legal/terms/) — did you "
-                                 "mean 'docs/'?"),
+                                 "as their address from the site root, like pricing/ or "
+                                 "legal/terms/) — did you mean 'docs/'?"),
     (lambda d: d["plans"][0]["cta"].update(url="signup/"),
      "plans[0].cta.url", "no page 'signup/'"),
     (lambda d: _rename_key(d["site"]["pages"], "pricing", "pricng"),
@@ -68,10 +68,23 @@ def test_a_content_mistake_is_a_located_error(tmp_path, change, field, words):
     assert key in text.splitlines()[errors[0].line - 1], "located on the field's own line"
 
 
+@pytest.mark.parametrize("url, hint", [
+    ("pricing.md", "write it 'pricing/'"), ("legal/terms.md", "write it 'legal/terms/'"),
+    ("index", "write it './'"), ("index.md", "write it './'"), ("../pricing/", "'pricing/'"),
+])
+def test_a_link_by_file_name_is_refused_with_its_address(url, hint):
+    """The site has no .md files: such a link would ship as a 404."""
+    data = _demo()
+    data["site"]["hero"]["secondary_cta"]["url"] = url
+    [problem] = content_problems(load_catalog(data), ROOTS)
+    assert problem.path == "site.hero.secondary_cta.url" and hint in problem.message
+
+
 def test_links_to_pages_files_and_other_sites_pass():
     data = _demo()
     links = ["pricing/", "pricing/#faq", "legal/terms/", "docs/", "about/?from=home", "#plans",
-             "/pricing/", "https://example.com/x/", "mailto:a@b.c", "assets/images/logo.svg"]
+             "/pricing/", "https://example.com/x/", "mailto:a@b.c", "assets/images/logo.svg",
+             "./", "./docs/", "docs", "assets/images/logos/north%77ind.svg", "sitemap.xml"]
     data["site"]["faq"]["items"][0]["answer"] = " ".join(f"[{i}]({u})" for i, u in enumerate(links))
     data["site"]["hero"]["secondary_cta"]["url"] = "legal/privacy/"
     assert content_problems(load_catalog(data), ROOTS) == []
@@ -111,3 +124,11 @@ def test_validate_reports_what_the_build_would_refuse(tmp_path):
     line = next(i for i, row in enumerate(text.splitlines(), 1) if "material/apii" in row)
     assert done.returncode == 1
     assert f"{path}:{line}:" in done.stdout and "no icon 'material/apii'" in done.stdout
+
+
+def test_pages_are_named_as_mkdocs_names_them(tmp_path):
+    for name in ("index.md", "api-index.md", "legal/index.md", "legal/terms.md", "guide/README.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("# x\n")
+    assert _page_paths(tmp_path) == {"index": "", "api-index": "api-index/", "legal/index": "legal/",
+                                     "legal/terms": "legal/terms/", "guide/README": "guide/"}
