@@ -101,10 +101,15 @@ def _catalog_ok(catalog_path, config, variant=None):
 
 
 def _swap(built, out):
-    """Move ``built`` to ``out``; the old output is removed only after the move."""
+    """Move ``built`` to ``out``; the old output is removed only after the move. What the old
+    output holds under a dot name (a deploy's .git, .nojekyll) is carried over, as MkDocs
+    keeps it when it cleans its site_dir."""
     old = None
     if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        for kept in out.glob(".*"):
+            if kept.name != MARKER and not (built / kept.name).exists():
+                kept.rename(built / kept.name)
+        old = out.with_name(f".{out.name}.old-{os.getpid()}-{secrets.token_hex(4)}")
         out.rename(old)
     built.rename(out)
     if old is not None:
@@ -174,9 +179,10 @@ def _refusal(out, catalog_path, config_file):
 
 def _earlier_output(folder):
     """A build's output: it holds the marker, or (built before the marker) ``_headers`` beside
-    the site's ``index.html`` or the variants' ``variants.json``."""
-    return (folder / MARKER).is_file() or ((folder / "_headers").is_file() and (
-        (folder / "index.html").is_file() or (folder / "variants.json").is_file()))
+    the site's ``index.html``, or the variants' ``variants.json`` beside their ``edge/``."""
+    return (folder / MARKER).is_file() or \
+        ((folder / "_headers").is_file() and (folder / "index.html").is_file()) or \
+        ((folder / "variants.json").is_file() and (folder / "edge").is_dir())
 
 
 def _staged(out, fill):
@@ -221,7 +227,7 @@ def _sweep_dead_builds(out):
         if _dead(folder.name.rsplit(".building-", 1)[1].split("-", 1)[0]):
             shutil.rmtree(folder, ignore_errors=True)
     for folder in out.parent.glob(f".{out.name}.old-*"):
-        if _dead(folder.name.rsplit(".old-", 1)[1]):
+        if _dead(folder.name.rsplit(".old-", 1)[1].split("-", 1)[0]):
             if out.exists():
                 shutil.rmtree(folder, ignore_errors=True)
             else:
@@ -229,7 +235,9 @@ def _sweep_dead_builds(out):
 
 
 def _dead(pid):
-    return pid.isdigit() and not _process_alive(int(pid))
+    """True when no build runs as ``pid``: this process has made no folder yet when it sweeps,
+    so one named by its own pid is a dead build's (a container's entrypoint is always pid 1)."""
+    return pid.isdigit() and (int(pid) == os.getpid() or not _process_alive(int(pid)))
 
 
 def _process_alive(pid):

@@ -120,6 +120,38 @@ def test_an_output_a_killed_build_moved_aside_is_put_back_or_removed(built):
     assert result.returncode == 1 and not aside.exists() and tree_digest(out) == before
 
 
+def test_a_rebuild_keeps_what_the_output_holds_under_a_dot_name(built):
+    """A deploy repository in the output (GitHub Pages from public/.git) survives a rebuild,
+    as MkDocs keeps dotfiles when it cleans its site_dir."""
+    base, out = built
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    (out / ".nojekyll").write_text("")
+    result = subprocess.run(cli("build", "--catalog", str(DEMO), "--out", str(out)), cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (out / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
+    assert (out / ".nojekyll").is_file() and (out / MARKER).is_file()
+    shutil.rmtree(out / ".git")
+    (out / ".nojekyll").unlink()
+
+
+def test_folders_named_by_this_process_id_are_a_dead_builds(tmp_path):
+    """In a container every build is pid 1: a folder a killed build left under that pid is
+    not this build's, which has made none yet when it sweeps."""
+    from pricing_site.build import _sweep_dead_builds
+
+    out = tmp_path / "site"
+    stale = tmp_path / f".site.building-{os.getpid()}-abc123"
+    aside = tmp_path / f".site.old-{os.getpid()}-def456"
+    for folder in (stale, aside):
+        folder.mkdir()
+        (folder / "index.html").write_text(folder.name)
+    _sweep_dead_builds(out)
+    assert not stale.exists() and not aside.exists()
+    assert (out / "index.html").read_text() == aside.name  # the output put back
+
+
 SKIP = {".git", ".venv", "node_modules", "__pycache__", ".hypothesis", ".pytest_cache",
         "test-artifacts", "site", "dist"}
 
@@ -213,7 +245,8 @@ def test_what_a_build_may_replace(tmp_path):
     assert refusal(tmp_path / "marked", [MARKER, "page.html"]) is None
     # outputs of builds made before the marker existed: _headers beside the site or variants
     assert refusal(tmp_path / "old-site", ["_headers", "index.html"]) is None
-    assert refusal(tmp_path / "old-dist", ["_headers", "variants.json", "control/index.html"]) \
-        is None
+    assert refusal(tmp_path / "old-dist", ["variants.json", "edge/cloudflare-worker.mjs",
+                                           "control/_headers", "control/index.html"]) is None
+    assert "not the output" in refusal(tmp_path / "json", ["variants.json", "notes.txt"])
     assert "not the output of an earlier build" in refusal(tmp_path / "www", ["index.html"])
     assert refusal(Path("/")) == "it is the filesystem root"
