@@ -1,7 +1,8 @@
 """The catalog as the MkDocs hooks see it: located, validated, cached by file version.
 
 Hook modules are not reloaded by ``mkdocs serve``, but ``on_config`` runs before every
-rebuild, so ``load`` re-reads plans.yaml only when its modification time or size changed.
+rebuild, so ``load`` re-reads plans.yaml only when its modification time or size changed, or
+a file under the folders its content may name (pages, images).
 Engine, schema and content problems (``content_checks``: missing image, unknown icon, a link
 to no page...) all come back as one ``CatalogError`` whose problems carry file:line:col.
 """
@@ -61,13 +62,20 @@ def _variant_catalog(path, catalog, variant):
     return parse_catalog(documents[variant])
 
 
+def _files(roots):
+    """Every file under ``roots`` with its modification time: the content checks' verdict (a
+    page or image the YAML names) changes with them, not only with plans.yaml."""
+    return frozenset((str(file), file.stat().st_mtime_ns) for root in roots
+                     for file in Path(root).rglob("*") if file.is_file())
+
+
 def load(path, roots, variant=None):
     """The validated ``Catalog`` in ``path`` (of A/B variation ``variant`` when given);
     raises ``CatalogError`` with located problems."""
     path = Path(path)
     try:
         stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size, tuple(map(str, roots)), variant)
+        key = (str(path), stat.st_mtime_ns, stat.st_size, _files(roots), variant)
     except OSError:
         key = None
     if key is not None and key in _cache:

@@ -64,3 +64,40 @@ def test_a_broken_catalog_shows_its_located_problem_in_the_page_until_fixed(tmp_
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def test_a_broken_page_or_a_removed_one_shows_in_the_page_too(tmp_path):
+    """A page's own mistake (its front matter) fails after MkDocs has emptied the served folder,
+    and a page the YAML names can go away without plans.yaml changing: both show their problem
+    where the pages were, and the site comes back when they are fixed."""
+    for name in ("mkdocs.yml", "plans.yaml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "site_src", tmp_path / "site_src")
+    port = free_port()
+    serve = (f"from pricing_site.build import serve_site; serve_site({str(tmp_path / 'plans.yaml')!r}, "
+             f"dev_addr='127.0.0.1:{port}', config_file={str(tmp_path / 'mkdocs.yml')!r})")
+    server = subprocess.Popen([sys.executable, "-c", serve], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    about = tmp_path / "site_src" / "docs" / "about.md"
+    good = about.read_text(encoding="utf-8")
+    url = f"http://127.0.0.1:{port}/about/"
+    try:
+        wait_for_page(url, "Relaykit started in 2021")
+        about.write_text(good.replace("title: About", "title: About: us [", 1), encoding="utf-8")
+        page = wait_for_page(url, 'data-testid="build-error"')
+        assert "about.md:2:" in page and "the front matter is not valid YAML" in page
+        assert "<script" in page  # the live-reload script: the page reloads when fixed
+        about.write_text(good, encoding="utf-8")
+        wait_for_page(url, "Relaykit started in 2021")
+        about.rename(tmp_path / "about.md")
+        page = wait_for_page(f"http://127.0.0.1:{port}/", 'data-testid="build-error"')
+        assert "site.pages.about: no page &#x27;about&#x27;" in page
+        (tmp_path / "about.md").rename(about)
+        wait_for_page(url, "Relaykit started in 2021")
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

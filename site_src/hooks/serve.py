@@ -36,7 +36,12 @@ def on_build_error(error):
 
 
 def on_serve(server, config, builder):
+    site_dir = Path(server.root)
+    pages = _pages(site_dir)  # of the last good build (MkDocs empties the folder before a
+    # page or template fails, so the error goes where those pages were)
+
     def rebuild():
+        nonlocal pages
         global _last_error
         _last_error = None
         try:
@@ -44,15 +49,26 @@ def on_serve(server, config, builder):
         except Exception as exc:  # noqa: BLE001 - any failure is shown, as the terminal shows it
             if not isinstance(exc, Abort):
                 traceback.print_exc()  # what MkDocs' server would print
-            show_error(Path(server.root), _last_error or exc)
+            show_error(site_dir, pages | _pages(site_dir), _last_error or exc)
             log.error("The pages show these problems until the site builds again.")
+        else:
+            pages = _pages(site_dir)
 
     server.builder = rebuild
     return server
 
 
-def show_error(site_dir, error):
-    """Every page of ``site_dir`` becomes the page that lists ``error``'s problems."""
-    page = PAGE.format(errors=escape(str(error)))
-    for file in site_dir.rglob("*.html"):
-        file.write_text(page, encoding="utf-8")
+def _pages(site_dir):
+    return {file.relative_to(site_dir) for file in site_dir.rglob("*.html")}
+
+
+def show_error(site_dir, pages, error):
+    """Each of ``pages`` (paths in ``site_dir``) becomes the page that lists ``error``'s
+    problems; a template's mistake is named by its file and line."""
+    text = str(error)
+    if getattr(error, "filename", None) and getattr(error, "lineno", None):
+        text = f"{error.filename}:{error.lineno}: {text}"
+    page = PAGE.format(errors=escape(text))
+    for name in pages:
+        (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / name).write_text(page, encoding="utf-8")
