@@ -4,6 +4,7 @@
 // coordinates here; axis labels use the browser's number formatting for round tick values.
 const NS = "http://www.w3.org/2000/svg";
 const W = 640, H = 260, PAD = { left: 64, right: 16, top: 16, bottom: 40 };
+const COLOURS = 8; // line colours in site.css (.rk-chart__line--0 to --7), reused past eight plans
 
 function svg(tag, attrs = {}, text) {
   const node = document.createElementNS(NS, tag);
@@ -104,10 +105,10 @@ function drawCurves(figure, curve, view, period) {
       drawing = true;
     });
     const chosen = planId === view.plan;
-    parts.push(svg("path", { d, class: `rk-chart__line rk-chart__line--${index}${chosen ? " rk-chart__line--chosen" : ""}`,
+    parts.push(svg("path", { d, class: `rk-chart__line rk-chart__line--${index % COLOURS}${chosen ? " rk-chart__line--chosen" : ""}`,
       "data-plan": planId }));
     const item = document.createElement("li");
-    item.className = `rk-chart__key rk-chart__key--${index}${chosen ? " rk-chart__key--chosen" : ""}`;
+    item.className = `rk-chart__key rk-chart__key--${index % COLOURS}${chosen ? " rk-chart__key--chosen" : ""}`;
     item.textContent = names[planId] ?? planId;
     legend.append(item);
   });
