@@ -3,8 +3,9 @@
 A valid catalog can still build a wrong site: an image or icon that does not exist, a link
 to a page that does not exist (it ships as a 404), a comparison cell keyed by a misspelt plan
 (that plan's cell silently reads "Not included"), page texts for a page that does not exist
-(never used), two "most popular" plans, a calculator request the plan cannot price. ``validate``
-and the build run the same checks (``content_problems``), on control and on every variation.
+(never used), two "most popular" plans, a calculator request the plan cannot price, a footer
+that names another currency than the prices'. ``validate`` and the build run the same checks
+(``content_problems``), on control and on every variation.
 """
 
 import posixpath
@@ -15,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 import material
 from calculator import QuoteError, quote
 from calculator.errors import Problem
+from calculator.money import CURRENCIES
 from calculator.suggest import did_you_mean
 
 from .markup import is_safe_url, render
@@ -50,7 +52,8 @@ def content_problems(catalog, roots):
         cta = plan.content.get("cta") or {}
         problems += _link_problems(f"plans[{index}].cta.url", cta.get("url"), pages, roots)
     return problems + _page_key_problems(site, pages) + _plan_key_problems(catalog, site) + \
-        _popular_problems(catalog) + _request_problems(catalog, site)
+        _popular_problems(catalog) + _request_problems(catalog, site) + \
+        _footer_problems(catalog, site)
 
 
 def _walk(value, path):
@@ -129,6 +132,13 @@ def _popular_problems(catalog):
     return [Problem(f"plans[{i}].popular", f"only one plan can be the most popular; "
                                            f"'{catalog.plans[popular[0]].id}' already is")
             for i in popular[1:]]
+
+
+def _footer_problems(catalog, site):
+    """A footer that names another currency than the prices' ("Prices in USD" over euros)."""
+    named = set(re.findall(r"\b[A-Z]{3}\b", site.get("footer") or "")) & set(CURRENCIES)
+    return [Problem("site.footer", f"the footer names {code}, but the prices are in "
+                                   f"{catalog.currency}") for code in sorted(named - {catalog.currency})]
 
 
 def _request_problems(catalog, site):

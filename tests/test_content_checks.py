@@ -50,6 +50,8 @@ CASES = [
      "site.pricing.calculator.request.plan", "Unknown plan 'teams'"),
     (lambda d: d["site"]["pricing"]["calculator"].update(request={"plan": "free", "seats": 10}),
      "site.pricing.calculator.request.seats", "Free"),
+    (lambda d: d.update(currency="EUR"),
+     "site.footer", "the footer names USD, but the prices are in EUR"),
 ]
 
 

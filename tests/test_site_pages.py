@@ -271,6 +271,12 @@ def test_every_page_has_its_title_and_material_scripts_as_markup(site):
         assert "&lt;script" not in text and "&lt;title" not in text, page
 
 
+def test_the_footer_line_is_the_yamls(site, content):
+    for name in ("index.html", "pricing/index.html", "legal/terms/index.html", "404.html"):
+        [line] = parse(site / name).by_class("md-copyright__highlight")
+        assert line.text.strip() == content["footer"], name
+
+
 def test_markdown_pages_are_in_the_nav(home):
     tabs = [a.text for a in home.by_class("md-tabs__link")]
     assert tabs[:4] == ["Home", "Pricing", "Docs", "About"]

@@ -28,6 +28,7 @@ def on_config(config):
         config.site_name = escape(site["name"])  # Material prints it unescaped
     if site.get("description"):
         config.site_description = escape(site["description"])
+    config.copyright = escape(site.get("footer") or f"© {site.get('name') or config.site_name}")
     if site.get("url"):
         config.site_url = site["url"].rstrip("/") + "/"
     return config
