@@ -75,6 +75,8 @@ def test_one_plan_and_no_optional_sections_still_builds_a_sensible_site(tmp_path
     home = parse(out / "index.html")
     assert [s for s in home.find_all("section") if "data-section" in s.attrs] == []
     assert home.find("title").text  # the site name from mkdocs.yml
+    assert [h.text for h in home.find_all("h1")] == [home.find("title").text.split(" - ")[-1]
+                                                     .strip()]  # no hero: the page still has one
     pricing = parse(out / "pricing" / "index.html")
     assert [c.attrs["id"] for c in pricing.by_class("rk-card")] == ["plan-solo"]
     assert pricing.find(data_testid="price-solo-monthly").text == "€13.00"
