@@ -3,7 +3,9 @@
 // volume cliffs as drops, break-even points as crossings. Numbers are only turned into
 // coordinates here; axis labels use the browser's number formatting for round tick values.
 const NS = "http://www.w3.org/2000/svg";
-const W = 640, H = 260, PAD = { left: 64, right: 16, top: 16, bottom: 40 };
+// Drawn 640 units wide, or 360 in a narrow figure (a phone), so that the ticks' 11 units stay
+// readable once the SVG is scaled to the screen (640 on a 270 px figure made them 5 px).
+const WIDE = 640, NARROW = 360, H = 260, PAD = { left: 64, right: 16, top: 16, bottom: 40 };
 const COLOURS = 8; // line colours in site.css (.rk-chart__line--0 to --7), reused past eight plans
 
 function svg(tag, attrs = {}, text) {
@@ -79,6 +81,7 @@ function drawCurves(figure, curve, view, period) {
   const totals = plans.flatMap(([, points]) => points.filter((p) => p !== null).map(Number));
   const yTicks = moneyTicks(Math.max(...totals, 1), view.catalog?.currency ?? "USD");
   const xMax = Math.max(...xs, 1), yMax = yTicks.at(-1).value;
+  const W = figure.clientWidth && figure.clientWidth < 480 ? NARROW : WIDE;
   const sx = (x) => PAD.left + (x / xMax) * (W - PAD.left - PAD.right);
   const sy = (y) => H - PAD.bottom - (y / yMax) * (H - PAD.top - PAD.bottom);
 
