@@ -34,6 +34,7 @@ from pricing_site.host_headers import SECURITY
 from pricing_site.pricing_data import BILLINGS, entry_request
 from pricing_site.variants import variant_documents
 from tests.site_support import DEMO, parse
+from tests.support.processes import stop
 from tests.test_calculator_ui import wait_total
 from tests.test_calculator_ui import live as wait_live
 from tests.test_calculator_ui import shown as total
@@ -115,12 +116,7 @@ def edge(dist):
         assert line, process.stderr.read()
         yield f"http://127.0.0.1:{json.loads(line)['port']}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def visitor_for(spec, variant):

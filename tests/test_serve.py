@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 from tests.site_support import DEMO
+from tests.support.processes import stop
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,12 +59,7 @@ def test_a_broken_catalog_shows_its_located_problem_in_the_page_until_fixed(tmp_
         catalog.write_text(good, encoding="utf-8")
         assert 'data-testid="build-error"' not in wait_for_page(url, "<title>Pricing - Relaykit")
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server, timeout=20)
 
 
 def test_a_broken_page_or_a_removed_one_shows_in_the_page_too(tmp_path):
@@ -95,9 +91,4 @@ def test_a_broken_page_or_a_removed_one_shows_in_the_page_too(tmp_path):
         (tmp_path / "about.md").rename(about)
         wait_for_page(url, "Relaykit started in 2021")
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server, timeout=20)
