@@ -39,7 +39,7 @@ def content_problems(catalog, roots):
     for path, value in _walk(site, "site"):
         name = path.rsplit(".", 1)[-1]
         if name in IMAGE_FIELDS and isinstance(value, str):
-            if not any((Path(root) / value).is_file() for root in roots):
+            if not _in_roots(value, roots):
                 problems.append(Problem(path, f"no file '{value}' under {' or '.join(map(str, roots))}"))
         elif name == "icon" and not (ICONS / f"{value}.svg").is_file():
             problems.append(Problem(path, f"no icon '{value}' in Material for MkDocs "
@@ -54,6 +54,11 @@ def content_problems(catalog, roots):
     return problems + _page_key_problems(site, pages) + _plan_key_problems(catalog, site) + \
         _popular_problems(catalog) + _request_problems(catalog, site) + \
         _footer_problems(catalog, site)
+
+
+def _in_roots(path, roots):
+    """True when ``path`` (from the site root) is a file under one of ``roots``."""
+    return any((Path(root) / path).is_file() for root in roots)
 
 
 def _walk(value, path):
@@ -92,7 +97,7 @@ def _link_problems(path, url, pages, roots):
     target = "" if target == "." else target
     if target in GENERATED or any(target in (u, u.rstrip("/")) for u in pages.values()):
         return []
-    if not target.endswith(".md") and any((Path(root) / target).is_file() for root in roots):
+    if not target.endswith(".md") and _in_roots(target, roots):
         return []
     page = pages.get(target.removesuffix(".md").removesuffix(".html"))
     hint = f" — write it '{page or './'}'" if page is not None else \

@@ -3,6 +3,7 @@
 // SECURITY the site's security headers and SHARED the path prefixes whose files never change
 // under their URL (pricing_site/host_headers.py), IMMUTABLE their Cache-Control.
 
+const KEYS = EXPERIMENT.variations.map((v) => v.key); // control first
 const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const SITE_WIDE = new Set(["/robots.txt", "/sitemap.xml", "/sitemap.xml.gz"]);
 
@@ -25,7 +26,6 @@ const COOKIE_FLAGS = "Path=/; SameSite=Lax; Secure; HttpOnly";
 // the others, so that a page's own files are found even when no cookie came with them.
 function decide(request) {
   const url = new URL(request.url);
-  const keys = EXPERIMENT.variations.map((v) => v.key);
   const shared = SHARED.some((prefix) => url.pathname.startsWith(prefix));
   const setCookies = [];
   let id = readCookie(request, COOKIE);
@@ -36,16 +36,16 @@ function decide(request) {
   const asked = shared ? null : url.searchParams.get(EXPERIMENT.key);
   let preview = null;
   if (asked !== null) {
-    preview = keys.includes(asked) ? asked : null;
+    preview = KEYS.includes(asked) ? asked : null;
     setCookies.push(preview ? `${PREVIEW_COOKIE}=${preview}; ${COOKIE_FLAGS}`
                             : `${PREVIEW_COOKIE}=; Max-Age=0; ${COOKIE_FLAGS}`);
   } else {
     const kept = readCookie(request, PREVIEW_COOKIE);
-    preview = keys.includes(kept) ? kept : null;
+    preview = KEYS.includes(kept) ? kept : null;
   }
-  const variant = preview || assign(EXPERIMENT, id) || keys[0];
-  const first = SITE_WIDE.has(url.pathname) ? keys[0] : variant;
-  const folders = shared ? [first, ...keys.filter((key) => key !== first)] : [first];
+  const variant = preview || assign(EXPERIMENT, id) || KEYS[0];
+  const first = SITE_WIDE.has(url.pathname) ? KEYS[0] : variant;
+  const folders = shared ? [first, ...KEYS.filter((key) => key !== first)] : [first];
   return { folders, variant, preview: preview !== null, shared, setCookies };
 }
 
@@ -93,12 +93,12 @@ function publicLocation(location, request) {
   const target = new URL(location, request.url);
   const [, first, ...rest] = target.pathname.split("/");
   if (target.origin !== new URL(request.url).origin ||
-      !EXPERIMENT.variations.some((v) => v.key === first)) return location;
+      !KEYS.includes(first)) return location;
   return `/${rest.join("/")}${target.search}${target.hash}`;
 }
 
 // A request already aimed at a variant's folder (or the router's own files) passes through.
 function alreadyRouted(request) {
   const first = new URL(request.url).pathname.split("/")[1];
-  return EXPERIMENT.variations.some((v) => v.key === first) || first === "edge" || first === "variants.json";
+  return KEYS.includes(first) || first === "edge" || first === "variants.json";
 }
