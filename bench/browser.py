@@ -1,8 +1,8 @@
 """The site in Debian's headless Chromium: paint, price, calculator start-up, input latency, bytes.
 
 Builds the demo site (plans.yaml) into a temporary folder, adds ``stock/``: a bare page that
-starts the same worker on the same runtime files without the memory snapshot and the
-precompiled stdlib (stock ``loadPyodide``, the baseline), and serves both over localhost
+starts the same worker on the runtime files as npm ships them, without the memory snapshot and
+the precompiled stdlib (stock ``loadPyodide``, the baseline), and serves both over localhost
 (tests/support/http_server.py, no HTTP compression, with the headers the build's ``_headers``
 gives each path, as Netlify or Cloudflare Pages would: immutable caching of the
 content-addressed runtime, stdlib and snapshot). Then, RUNS times each:
@@ -30,6 +30,7 @@ Prints medians and the ratio stock / ours. Run: .venv/bin/python bench/browser.p
 
 import json
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -41,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright
 
+from pricing_site.browser_bundle import NODE_PYODIDE, RUNTIME_FILES, pyodide_version
 from pricing_site.build import build_site
 from pricing_site.site_assets import asset_url
 from tests.support.calculator_page import PAGE
@@ -115,10 +117,15 @@ def percentile(values, p):
 
 def write_stock_page(site):
     """``stock/index.html``: the built pricing page's calculator config without ``stdlib`` and
-    ``snapshot``."""
+    ``snapshot``, on the runtime files as npm ships them (the site serves a lean
+    ``pyodide.asm.wasm``), served under ``assets/pyodide/`` as the site's are (same headers)."""
     text = (site / "pricing" / "index.html").read_text(encoding="utf-8")
     block = re.search(r'id="calculator-config">(.*?)</script>', text, re.DOTALL).group(1)
     config = {k: v for k, v in json.loads(block).items() if k not in ("stdlib", "snapshot")}
+    config["pyodide"] = f"assets/pyodide/npm-{pyodide_version()}/"
+    (site / config["pyodide"]).mkdir(parents=True)
+    for name in RUNTIME_FILES:
+        shutil.copyfile(NODE_PYODIDE / name, site / config["pyodide"] / name)
     page = site / "stock" / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(PAGE.format(config=json.dumps(config), client=asset_url("calculator/client.js")),

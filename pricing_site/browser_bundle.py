@@ -8,7 +8,8 @@ Build-time only. ``emit_browser_bundle(site_dir, catalog)`` writes into a built 
     assets/calculator/catalog/<hash>/catalog.json
                                                 ``catalog.to_dict()``, read back by ``load_catalog``
     assets/calculator/engine/<hash>/*.whl       the ``calculator`` package only, as a wheel
-    assets/pyodide/<version>/                   the Pyodide core runtime from node_modules
+    assets/pyodide/<version>-<hash>/            the Pyodide core runtime from node_modules, its
+                                                pyodide.asm.wasm made lean (lean_wasm.py)
     assets/calculator/stdlib/<hash>/python_stdlib.zip
                                                 the stock stdlib zip with the modules the engine
                                                 uses precompiled to .pyc (see below)
@@ -24,7 +25,8 @@ The wheel is a plain pure-Python wheel made by a standard PEP 517 backend (hatch
 all pyodide-build would produce for a package without compiled code, and it needs no
 cross-build environment. It is reproducible (fixed SOURCE_DATE_EPOCH), cached outside the source tree (``_cache_root``) by
 the hash of its sources, and served under the hash of its bytes, so hosts can cache it forever.
-The runtime sits under its version number for the same reason, the scripts and catalog.json
+The runtime sits under its version and the hash of its making for the same reason (a snapshot
+is only ever restored onto the module it was made on), the scripts and catalog.json
 under their content hash (so the catalog of an A/B variation is found whichever variation's
 folder the edge router looks in first).
 
@@ -64,6 +66,7 @@ from importlib.metadata import version as installed_version
 from pathlib import Path
 
 from pricing_site import sparse_snapshot
+from pricing_site.lean_wasm import LayoutError, lean_wasm
 from pricing_site.site_assets import asset_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +97,10 @@ JS_FILES = ("client.js", "worker.js")
 # module, the wasm binary, the standard library and the lock file it always reads.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
+WASM_NAME = "pyodide.asm.wasm"
+JS_RUNTIME = ("pyodide.asm.mjs", "pyodide.mjs")  # what calls into the wasm
+RUNTIME_CACHE_DIR = _cache_root() / "runtime"
+LEAN_SCRIPT = Path(__file__).resolve().parent / "lean_wasm.py"
 WHEEL_PROJECT = "pricing-site-calculator"
 SOURCE_DATE_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip can hold
 
@@ -233,18 +240,53 @@ def pyodide_version():
 
 
 def copy_runtime(out_dir):
-    """Copy the Pyodide core runtime to ``out_dir/<version>/`` and return that directory."""
-    target = _ensure(Path(out_dir) / pyodide_version())
-    for name in RUNTIME_FILES:
-        source, dest = NODE_PYODIDE / name, target / name
-        if not source.is_file():
-            raise BundleError(f"{source} is missing: run npm ci")
-        stat = source.stat()
+    """Copy the served Pyodide runtime (``served_runtime``) to ``out_dir/<name>/``; return that."""
+    source, name = served_runtime()
+    target = _ensure(Path(out_dir) / name)
+    for file in RUNTIME_FILES:
+        stat, dest = (source / file).stat(), target / file
         if dest.is_file() and dest.stat().st_size == stat.st_size \
                 and dest.stat().st_mtime_ns == stat.st_mtime_ns:
             continue  # same file from an earlier build
-        shutil.copy2(source, dest)
+        shutil.copy2(source / file, dest)
     return target
+
+
+def served_runtime(*, runtime_cache_dir=None):
+    """``(folder, name)``: the Pyodide runtime the site serves under ``assets/pyodide/<name>/``.
+
+    The npm package's files with its ``pyodide.asm.wasm`` made lean (``lean_wasm``: no function
+    exports that nothing calls, a faster start), cached (``_cache_root``/runtime) and named
+    ``<version>-<hash>`` by the npm files and the lean script, so that hosts may cache it
+    forever and a snapshot made on it is never restored onto another one. When the lean module
+    cannot be made (another Pyodide layout), the npm folder itself, named ``<version>``, after a
+    warning.
+    """
+    version = pyodide_version()
+    key = hashlib.sha256(LEAN_SCRIPT.read_bytes())
+    for file in RUNTIME_FILES:
+        if not (NODE_PYODIDE / file).is_file():
+            raise BundleError(f"{NODE_PYODIDE / file} is missing: run npm ci")
+        key.update(file.encode() + b"\0" + _sha256((NODE_PYODIDE / file).read_bytes()).encode())
+    name = f"{version}-{key.hexdigest()[:12]}"
+    cached = Path(runtime_cache_dir or RUNTIME_CACHE_DIR) / name
+    if not (cached / WASM_NAME).is_file():
+        try:
+            wasm = lean_wasm((NODE_PYODIDE / WASM_NAME).read_bytes(),
+                             [(NODE_PYODIDE / f).read_text(encoding="utf-8") for f in JS_RUNTIME])
+        except LayoutError as exc:
+            _warn_once(f"the Pyodide runtime is served as npm ships it ({exc}): slower start-up")
+            return NODE_PYODIDE, version
+        staging = Path(tempfile.mkdtemp(prefix=".runtime-", dir=_ensure(cached.parent)))
+        for file in RUNTIME_FILES:
+            if file != WASM_NAME:
+                shutil.copyfile(NODE_PYODIDE / file, staging / file)
+        (staging / WASM_NAME).write_bytes(wasm)  # last: its presence marks a complete folder
+        try:
+            staging.replace(cached)  # atomic, as for the wheel
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
+    return cached, name
 
 
 _warned = set()
@@ -289,12 +331,14 @@ def memory_snapshot(catalog, *, cache_dir=CACHE_DIR, snapshot_cache_dir=None):
 
 
 def _memory_snapshot(catalog, stdlib, cache_dir, snapshot_cache_dir=None):
-    key_parts = (pyodide_version().encode(), stdlib.read_bytes(), SNAPSHOT_SCRIPT.read_bytes(),
+    runtime, runtime_name = served_runtime()  # a snapshot restores onto this runtime only
+    key_parts = (runtime_name.encode(), stdlib.read_bytes(), SNAPSHOT_SCRIPT.read_bytes(),
                  WARM_UP_SCRIPT.read_bytes(), _cached_wheel(cache_dir).read_bytes())
     raw = _node_made(SNAPSHOT_SCRIPT, stdlib, catalog, SNAPSHOT_NAME, key_parts,
                      Path(snapshot_cache_dir or SNAPSHOT_CACHE_DIR), no_node=None, failed=(
                          "making the Pyodide memory snapshot failed, the calculator boots "
-                         "Python from the precompiled stdlib (slower start-up)"))
+                         "Python from the precompiled stdlib (slower start-up)"),
+                     extra_args=(f"{runtime}/",))
     return None if raw is None else _served_snapshot(raw, stdlib)
 
 
@@ -319,8 +363,10 @@ def _served_snapshot(raw, stdlib):
     return served / raw.name
 
 
-def _node_made(script, input_file, catalog, out_name, key_parts, cache_root, *, no_node, failed):
-    """``cache_root/<key>/out_name`` as ``node script input_file catalog.json out`` writes it
+def _node_made(script, input_file, catalog, out_name, key_parts, cache_root, *, no_node, failed,
+               extra_args=()):
+    """``cache_root/<key>/out_name`` as ``node script input_file catalog.json out [extra_args]``
+    writes it
     (made on first use; ``report.json`` beside it holds the JSON the script printed), or None
     after warning ``no_node`` (if given) or ``failed`` with the script's error output."""
     key = hashlib.sha256()
@@ -339,7 +385,8 @@ def _node_made(script, input_file, catalog, out_name, key_parts, cache_root, *, 
         catalog_file.write_bytes(catalog_json_bytes(catalog))
         out = Path(tmp) / out_name
         try:
-            run = subprocess.run([node, str(script), str(input_file), str(catalog_file), str(out)],
+            run = subprocess.run([node, str(script), str(input_file), str(catalog_file), str(out),
+                                  *extra_args],
                                  cwd=ROOT, capture_output=True, text=True, timeout=300)
             report = json.loads(run.stdout) if run.returncode == 0 else None
         except (OSError, subprocess.TimeoutExpired, ValueError) as exc:
@@ -380,7 +427,7 @@ def _bundle(catalog, cache_dir):
         "worker": asset_url("calculator/worker.js"),
         "wheel": f"assets/calculator/engine/{_served_path(_cached_wheel(cache_dir))}",
         "catalog": f"assets/calculator/catalog/{catalog_hash}/catalog.json",
-        "pyodide": f"assets/pyodide/{pyodide_version()}/",
+        "pyodide": f"assets/pyodide/{served_runtime()[1]}/",
     }
     served = {}
     stdlib = precompiled_stdlib(catalog, cache_dir=cache_dir)

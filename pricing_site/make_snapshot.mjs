@@ -1,7 +1,10 @@
 // Build time: a Pyodide memory snapshot the calculator's worker restores instead of booting Python.
 //   node pricing_site/make_snapshot.mjs <precompiled python_stdlib.zip> <catalog.json> <out.bin>
-// Boots the npm-pinned Pyodide (node_modules/pyodide) with `_makeSnapshot` and, as stdLibURL, the
-// very zip the site serves (precompile_stdlib.mjs's output: a snapshot only restores onto the
+//        [<runtime folder/>]
+// Boots the npm-pinned Pyodide (node_modules/pyodide), on the runtime files the site serves when
+// their folder is given (its lean pyodide.asm.wasm: browser_bundle.served_runtime; a snapshot
+// only restores onto the very module it was made on), with `_makeSnapshot` and, as stdLibURL,
+// the very zip the site serves (precompile_stdlib.mjs's output: a snapshot only restores onto the
 // same Pyodide build and the same stdlib zip byte for byte). Then does what worker.js does once
 // Python is up, minus what a snapshot cannot hold: imports json and calculator (from that zip,
 // where the engine is precompiled: file-system changes such as an unpacked wheel are not
@@ -18,13 +21,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 import { WARM_UP } from "./warm_up.mjs";
 
-const [stdlibPath, catalogPath, outPath] = process.argv.slice(2);
+const [stdlibPath, catalogPath, outPath, indexURL] = process.argv.slice(2);
 if (!outPath) {
-  console.error("usage: node make_snapshot.mjs <python_stdlib.zip> <catalog.json> <out.bin>");
+  console.error("usage: node make_snapshot.mjs <python_stdlib.zip> <catalog.json> <out.bin> [<runtime/>]");
   process.exit(2);
 }
 const pyodide = await loadPyodide({
-  stdLibURL: stdlibPath, _makeSnapshot: true,
+  indexURL, stdLibURL: stdlibPath, _makeSnapshot: true,
   env: { HOME: "/home/pyodide", PYTHONHASHSEED: "0" },
 });
 pyodide.FS.writeFile("/tmp/catalog.json", readFileSync(catalogPath, "utf8"));

@@ -64,12 +64,15 @@ def test_catalog_json_reads_back_into_the_same_quotes(tmp_path):
         assert quote(again, request).to_dict() == quote(CATALOG, request).to_dict()
 
 
-def test_the_runtime_is_copied_under_its_version(tmp_path):
+def test_the_runtime_is_copied_under_its_version_and_hash(tmp_path):
     target = copy_runtime(tmp_path)
-    assert target == tmp_path / "314.0.7"
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+    served, name = browser_bundle.served_runtime()
+    assert target == tmp_path / name and name.startswith("314.0.7-")
+    for file in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json"):
-        assert (target / name).read_bytes() == (ROOT / "node_modules/pyodide" / name).read_bytes()
+        assert (target / file).read_bytes() == (served / file).read_bytes()
+    stock = ROOT / "node_modules/pyodide/pyodide.asm.wasm"
+    assert (target / "pyodide.asm.wasm").read_bytes() != stock.read_bytes()  # lean_wasm's
 
 
 def test_a_missing_runtime_says_run_npm_ci(tmp_path, monkeypatch):
@@ -92,7 +95,7 @@ def test_emit_writes_every_url_it_returns(tmp_path):
     for url in urls.values():
         assert not url.startswith(("/", "http")) and "//" not in url
         assert (tmp_path / url).exists(), url
-    assert urls["pyodide"] == "assets/pyodide/314.0.7/"
+    assert urls["pyodide"] == f"assets/pyodide/{browser_bundle.served_runtime()[1]}/"
     for key in ("client", "worker"):
         assert (tmp_path / urls[key]).read_bytes() == \
             (ROOT / "site_src/assets/calculator" / f"{key}.js").read_bytes()
@@ -140,7 +143,7 @@ def test_without_node_the_build_warns_and_uses_the_stock_stdlib(tmp_path, monkey
     monkeypatch.setattr(browser_bundle.shutil, "which", lambda name: None)
     monkeypatch.setattr(browser_bundle, "_warned", set())
     urls = emit_browser_bundle(tmp_path / "site", CATALOG)
-    assert "stdlib" not in urls and urls["pyodide"] == "assets/pyodide/314.0.7/"
+    assert "stdlib" not in urls and urls["pyodide"].startswith("assets/pyodide/314.0.7-")
     assert "snapshot" not in urls
     assert "node is not installed" in capsys.readouterr().err
     assert not (tmp_path / "site/assets/calculator/stdlib").exists()
@@ -178,7 +181,7 @@ def test_after_a_restore_python_imports_what_the_snapshot_left_out_from_the_lean
     memory.write_bytes(decode(served.read_bytes()))  # what the worker's unsparse gives Pyodide
     run = subprocess.run(["node", str(ROOT / "tests/node/restore.mjs"), str(memory),
                           str(served.with_name("python_stdlib.zip")),
-                          str(tmp_path / urls["catalog"])],
+                          str(tmp_path / urls["catalog"]), f"{tmp_path / urls['pyodide']}/"],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
     got = json.loads(run.stdout)
