@@ -35,6 +35,7 @@ def pricing_context(catalog, link, page_url=None):
         "headline": settings.get("headline", "Pricing"),
         "subhead": settings.get("subhead"),
         "labels": billing_labels(catalog, settings),
+        "period": settings.get("period", "monthly"),  # the cards' toggle opens on it
         "has_prices": any(not c["custom"] for c in cards),
         "cards": cards,
         "comparison": comparison_table(catalog, cards, settings.get("comparison") or {}),

@@ -72,10 +72,11 @@ def changed_lines(name, control, variant):
 
 ALLOWED = {
     # The headline, the annual discount (every annual price, the comparison's discount row,
-    # the calculator's prerendered quote, which now opens on yearly billing) and the
-    # pricing page's description.
+    # the calculator's prerendered quote, which now opens on yearly billing), the plan
+    # cards' toggle opening on yearly, and the pricing page's description.
     "yearly-push": r'data-variant=|name="description"|og:description|twitter:description|<h1>'
-                   r'|rk-price__|rk-bill__|rk-calc__|calc-billing|billing-annual|calculator-|<td data-plan="\w+">2[05]%</td>'
+                   r'|rk-price__|rk-bill__|rk-calc__|calc-billing|billing-(annual|monthly)|calculator-'
+                   r'|<td data-plan="\w+">2[05]%</td>|class="md-typeset rk-pricing" data-billing='
                    r'|^\s*$',
     # The highlighted plan: card class, badge, primary button, comparison column.
     "business-first": r'data-variant=|rk-card|md-button|rk-compare__popular|<th scope="col" '
@@ -131,6 +132,10 @@ def test_the_patched_headline_card_price_and_calculator_quote(dist):
     assert _by_testid(control, "price-team-monthly") == _by_testid(push, "price-team-monthly")
     assert _by_testid(control, "calculator-total") == "$500.00"
     assert _by_testid(push, "calculator-total") == "$4,500.00"       # 10 x $50 x 12 x 0.75
+    # the plan cards open on yearly prices there (site.pricing.period), on monthly in control
+    for tree, period in ((control, "monthly"), (push, "annual")):
+        toggle = [n for n in tree.find_all("input") if n.attrs.get("name") == "period"]
+        assert [n.attrs["value"] for n in toggle if "checked" in n.attrs] == [period]
 
 
 def test_variant_pages_are_marked_and_canonical_to_control(dist):

@@ -1,27 +1,29 @@
 /* Billing toggle of the plan cards: mirrors its checked radio into data-billing on .rk-pricing
-   (for browsers without CSS :has) and into ?period= so a shared link keeps the choice. Its own
-   radios and parameter only: the calculator further down has its billing radios and ?billing=,
-   and the two choices are independent. Both sets of prices are already in the page,
-   prerendered by calculator.quote: nothing is computed here. */
+   (for browsers without CSS :has) and into ?period= so a shared link keeps the choice (the
+   parameter is left out for the period the page opens on: site.pricing.period, prerendered as
+   data-billing). Its own radios and parameter only: the calculator further down has its
+   billing radios and ?billing=, and the two choices are independent. Both sets of prices are
+   already in the page, prerendered by calculator.quote: nothing is computed here. */
 (function () {
   "use strict";
   var root = document.querySelector(".rk-pricing");
   var toggle = root && root.querySelector("[data-testid=billing-toggle]");
   if (!toggle) return;
   var radios = toggle.querySelectorAll('input[name="period"]');
+  var opensOn = root.getAttribute("data-billing") === "annual" ? "annual" : "monthly";
   function show(value, remember) {
     root.setAttribute("data-billing", value);
     if (remember && window.history && window.URL) {
       var url = new URL(window.location.href);
-      if (value === "annual") url.searchParams.set("period", value);
+      if (value !== opensOn) url.searchParams.set("period", value);
       else url.searchParams.delete("period");
       window.history.replaceState(null, "", url);
     }
   }
   // What the address says, on load and on back/forward (the calculator's history entries).
   function showUrlChoice() {
-    var wanted = new URLSearchParams(window.location.search).get("period") === "annual" ?
-      "annual" : "monthly";
+    var asked = new URLSearchParams(window.location.search).get("period");
+    var wanted = asked === "annual" || asked === "monthly" ? asked : opensOn;
     radios.forEach(function (radio) { radio.checked = radio.value === wanted; });
     show(wanted, false);
   }
