@@ -125,8 +125,8 @@ def build_site(catalog_path, out=None, variant=None, all_variants=False, config_
     out = Path(out or DEFAULT_OUT).resolve()
     if not _may_replace(out, catalog_path, config_file):
         return 2
-    status = _staged(out, lambda building: _mkdocs_build(catalog_path, variant, config_file,
-                                                         building, out))
+    status = _build_into(out, lambda building: _mkdocs_build(catalog_path, variant, config_file,
+                                                             building, out))
     if status == 0:
         print(f"Built the site{f' (variant {variant})' if variant else ''} into {out}")
     return status
@@ -185,13 +185,26 @@ def _earlier_output(folder):
         ((folder / "variants.json").is_file() and (folder / "edge").is_dir())
 
 
+def _build_into(out, fill):
+    """``_staged``, with an output folder that cannot be made printed as an error (status 2)."""
+    try:
+        return _staged(out, fill)
+    except OutputFolderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
 def _staged(out, fill):
     """Run ``fill(staging)`` in a fresh folder beside ``out``; swap it in (with the marker)
     when ``fill`` returns 0, remove it when it returns anything else or raises: ``out``
     changes only after a complete success."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _sweep_dead_builds(out)
-    staging = _new_folder(out.parent, f".{out.name}.building-{os.getpid()}-")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _sweep_dead_builds(out)
+        staging = _new_folder(out.parent, f".{out.name}.building-{os.getpid()}-")
+    except OSError as exc:
+        raise OutputFolderError(f"cannot make the output folder {out}: "
+                                f"{exc.strerror or exc} ({exc.filename or out.parent})") from None
     try:
         status = fill(staging)
         if not status:
@@ -204,6 +217,10 @@ def _staged(out, fill):
     else:
         _swap(staging, out)
     return status
+
+
+class OutputFolderError(OSError):
+    """The output folder's parent cannot be made or written into (nothing was built)."""
 
 
 def _new_folder(parent, prefix):
@@ -297,8 +314,8 @@ def build_all_variants(catalog_path, out, config_file=CONFIG):
     spec = experiment_spec(data)
     keys = [v["key"] for v in spec["variations"]]
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
-    status = _staged(out, lambda staging: _build_variations(catalog_path, config_file, spec,
-                                                            keys, epoch, staging, out))
+    status = _build_into(out, lambda staging: _build_variations(catalog_path, config_file, spec,
+                                                                keys, epoch, staging, out))
     if status == 0:
         print(f"Built {len(keys)} variants ({', '.join(keys)}) into {out}")
     return status

@@ -250,3 +250,22 @@ def test_what_a_build_may_replace(tmp_path):
     assert "not the output" in refusal(tmp_path / "json", ["variants.json", "notes.txt"])
     assert "not the output of an earlier build" in refusal(tmp_path / "www", ["index.html"])
     assert refusal(Path("/")) == "it is the filesystem root"
+
+
+@pytest.mark.parametrize("all_variants", [False, True], ids=["site", "all-variants"])
+def test_an_output_folder_that_cannot_be_made_is_an_error_not_a_traceback(
+        project, capsys, monkeypatch, all_variants):
+    from pricing_site import build
+
+    def read_only(parent, prefix):  # as a folder the user may not write into
+        raise PermissionError(13, "Permission denied", str(parent / prefix))
+
+    monkeypatch.setattr(build, "_new_folder", read_only)
+    before = listing(project.parent)
+    status = build_site(str(project / "plans.yaml"), out=str(project / "out" / "site"),
+                        all_variants=all_variants, config_file=project / "mkdocs.yml")
+    err = capsys.readouterr().err
+    assert status == 2 and "Traceback" not in err
+    assert f"error: cannot make the output folder {project / 'out' / 'site'}: Permission denied" in err
+    paths, files = listing(project.parent)
+    assert (paths, files) == (sorted(before[0] + ["project/out"]), before[1])  # its parent only
