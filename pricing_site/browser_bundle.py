@@ -263,11 +263,18 @@ def served_runtime(*, runtime_cache_dir=None):
     warning.
     """
     version = pyodide_version()
-    key = hashlib.sha256(LEAN_SCRIPT.read_bytes())
-    for file in RUNTIME_FILES:
-        if not (NODE_PYODIDE / file).is_file():
-            raise BundleError(f"{NODE_PYODIDE / file} is missing: run npm ci")
-        key.update(file.encode() + b"\0" + _sha256((NODE_PYODIDE / file).read_bytes()).encode())
+    sources = [LEAN_SCRIPT, *(NODE_PYODIDE / file for file in RUNTIME_FILES)]
+    for source in sources:
+        if not source.is_file():
+            raise BundleError(f"{source} is missing: run npm ci")
+    # a build asks several times: the files are hashed once while they stay as they are
+    stamp = (str(runtime_cache_dir), *((str(s), s.stat().st_size, s.stat().st_mtime_ns)
+                                       for s in sources))
+    if stamp in _served_runtimes and (_served_runtimes[stamp][0] / WASM_NAME).is_file():
+        return _served_runtimes[stamp]
+    key = hashlib.sha256()
+    for source in sources:
+        key.update(source.name.encode() + b"\0" + _sha256(source.read_bytes()).encode())
     name = f"{version}-{key.hexdigest()[:12]}"
     cached = Path(runtime_cache_dir or RUNTIME_CACHE_DIR) / name
     if not (cached / WASM_NAME).is_file():
@@ -286,7 +293,11 @@ def served_runtime(*, runtime_cache_dir=None):
             staging.replace(cached)  # atomic, as for the wheel
         except OSError:
             shutil.rmtree(staging, ignore_errors=True)
+    _served_runtimes[stamp] = cached, name
     return cached, name
+
+
+_served_runtimes = {}  # served_runtime's answers by the stat of its sources
 
 
 _warned = set()
