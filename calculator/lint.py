@@ -56,14 +56,16 @@ def _cliff(catalog, charge, tier, lower, unit, step):
     first = (worse / step).to_integral_value(rounding=ROUND_FLOOR) * step + step
     first = min(top, max(first, lower + step))
     shift = charge.included
+    # a span of the top quantity alone ("from 0 to 0": a fee on a tier {up_to: 0}) is said already
+    span = "" if first == top else (
+        f"; every quantity from {format_quantity(first + shift)} to "
+        f"{format_quantity(top + shift)} pays more than {format_quantity(above + shift)} would")
     return (f"volume tiers make more {unit} cost less: "
             f"{format_quantity(top + shift)} {unit} cost "
             f"{format_money(round_money(cost_top, currency), currency)} but "
             f"{format_quantity(above + shift)} cost "
-            f"{format_money(round_money(cost_above, currency), currency)}; every quantity from "
-            f"{format_quantity(first + shift)} to {format_quantity(top + shift)} pays more than "
-            f"{format_quantity(above + shift)} would (a cliff: use graduated pricing, or accept it "
-            f"on purpose)")
+            f"{format_money(round_money(cost_above, currency), currency)}{span} (a cliff: use "
+            f"graduated pricing, or accept it on purpose)")
 
 
 def _samples(catalog):

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from .advice import alerts, nudges
 from .money import ZERO, format_money, format_price, format_quantity, plain, round_money
-from .rating import bill_for, monthly_lines, rate_plan
+from .ranges import is_whole, tier_range, whole_units
+from .rating import ONE, bill_for, monthly_lines, rate_plan
 from .request import parse_request
 
 
@@ -92,7 +93,8 @@ class Quote:
             "status": self.status,
             "message": self.message,
             "request": self.bill.request.to_dict(self.bill.billing),
-            "lines": [_line_dict(line, currency) for line in self.lines],
+            "lines": [_line_dict(line, currency, self.catalog, self.bill.plan)
+                      for line in self.lines],
             "discounts": [_discount_dict(d, currency) for d in self.discounts],
             "subtotal": money(subtotal),
             "total": money(self.total),
@@ -143,8 +145,8 @@ def _detail(line, currency):
     return text
 
 
-def _line_dict(line, currency):
-    whole = _whole_units(line)
+def _line_dict(line, currency, catalog, plan):
+    whole = bool(line.tiers) and _whole_units(line, catalog, plan)
     unit_price = None if line.unit_price is None else plain(line.unit_price)
     return {
         "kind": line.kind,
@@ -167,32 +169,20 @@ def _line_dict(line, currency):
     }
 
 
-def _whole_units(line):
-    """Whether the line's tier ranges read in whole units ("1–10", "11 and up"): only when its
-    quantity and every tier's bounds and quantity are whole. Tiers up to 0.5 and up to 10.5 GB
-    read "up to 0.5", "over 0.5 up to 10.5", "over 10.5", never "1–0.5"."""
-    values = [line.quantity]
-    for use in line.tiers:
-        values += [use.first, use.quantity] + ([] if use.last is None else [use.last])
-    return all(value == value.to_integral_value() for value in values)
-
-
-def _tier_range(use, whole):
-    """"11–50", "201 and up" (whole units), else "up to 10", "over 10 up to 50", "over 50"."""
-    first, last = use.first, use.last
-    if whole:
-        start = format_quantity(first + 1)
-        return f"{start} and up" if last is None else f"{start}–{format_quantity(last)}"
-    if last is None:
-        return f"over {format_quantity(first)}"
-    prefix = f"over {format_quantity(first)} " if first else ""
-    return f"{prefix}up to {format_quantity(last)}"
+def _whole_units(line, catalog, plan):
+    """Whether the line's tier ranges read in whole units ("1–10"): as the price list words
+    the charge, unless the quantity is off the metric's step (10.5 calls), which "11–50" would
+    not hold."""
+    if line.kind == "seats":
+        return whole_units(plan.seats, ONE)
+    step = catalog.metrics[line.metric].step
+    return whole_units(plan.usage[line.metric], step) and is_whole(line.billable)
 
 
 def _tier_dict(use, currency, whole):
     amount = round_money(use.amount, currency)
     return {
-        "range": _tier_range(use, whole),
+        "range": tier_range(use.first if use.index else None, use.last, whole),
         "above": plain(use.first),
         "up_to": None if use.last is None else plain(use.last),
         "quantity": plain(use.quantity),
@@ -201,7 +191,7 @@ def _tier_dict(use, currency, whole):
         "amount": plain(amount),
         "display": {"quantity": format_quantity(use.quantity),
                     "unit_price": format_price(use.unit, currency),
-                    "flat": format_money(round_money(use.flat, currency), currency),
+                    "flat": format_price(use.flat, currency),  # a price, as listed: not rounded
                     "amount": format_money(amount, currency)},
     }
 

@@ -1,13 +1,18 @@
 """Catalog prices in words for the comparison table: "$45 per seat", "11–50: $40".
 
 These describe the price *list* (tiers, allowances, limits), formatted by
-``calculator.money``; amounts a customer pays come from ``calculator.quote``. The wording
-matches the quote's own tier ranges ("11–50", "201 and up").
+``calculator.money``; amounts a customer pays come from ``calculator.quote``. Tier ranges
+are worded by ``calculator.ranges``, as the quote words its own ("11–50", "over 1,000").
+Prices, flat fees included, are shown as listed, never rounded (an amount on the bill is).
 """
 
+from decimal import Decimal
+
 from calculator.money import ZERO, format_price, format_quantity
+from calculator.ranges import tier_range, whole_units
 
 SEAT_UNITS = ("seat", "seats")
+SEAT_STEP = Decimal(1)
 
 
 def _units(quantity, units):
@@ -15,19 +20,10 @@ def _units(quantity, units):
     return f"{format_quantity(quantity)} {one if quantity == 1 else many}"
 
 
-def tier_range(tiers, index):
-    """"1–10", "201 and up", "up to 0.5", "over 1,000" for tier ``index``."""
-    first = tiers[index - 1].up_to if index else ZERO
-    last = tiers[index].up_to
-    if first == first.to_integral_value() and (last is None or last == last.to_integral_value()):
-        start = format_quantity(first + 1)
-        return f"{start} and up" if last is None else f"{start}–{format_quantity(last)}"
-    return f"over {format_quantity(first)}" if last is None else f"up to {format_quantity(last)}"
-
-
-def tiers_text(tiers, currency):
-    """Each tier as "range: price", joined with " · "; custom tiers say "contact sales"."""
-    parts = []
+def tiers_text(charge, currency, step):
+    """Each tier as "range: price", joined with " · "; custom tiers say "contact sales".
+    ``step`` is the metric's (seats: 1): it decides whether ranges count whole units."""
+    whole, tiers, parts = whole_units(charge, step), charge.tiers, []
     for index, tier in enumerate(tiers):
         if tier.custom:
             price = "contact sales"
@@ -35,11 +31,12 @@ def tiers_text(tiers, currency):
             price = format_price(tier.unit, currency)
             if tier.flat:
                 price += f" + {format_price(tier.flat, currency)} flat"
-        parts.append(f"{tier_range(tiers, index)}: {price}")
+        below = tiers[index - 1].up_to if index else None
+        parts.append(f"{tier_range(below, tier.up_to, whole)}: {price}")
     return " · ".join(parts)
 
 
-def model_text(charge, currency, units):
+def model_text(charge, currency, units, step):
     """How units beyond any allowance are priced, or "" when they cost nothing."""
     one = units[0]
     if charge.pricing == "package":
@@ -47,7 +44,7 @@ def model_text(charge, currency, units):
         return f"{format_price(charge.package.price, currency)} per {size}"
     if charge.pricing in ("graduated", "volume"):
         kind = "graduated" if charge.pricing == "graduated" else "all-units volume"
-        return f"per {one}, {kind}: {tiers_text(charge.tiers, currency)}"
+        return f"per {one}, {kind}: {tiers_text(charge, currency, step)}"
     if charge.unit == ZERO:
         return ""
     return f"{format_price(charge.unit, currency)} per {one}"
@@ -57,7 +54,7 @@ def seats_text(charge, currency):
     """The seat price of a plan: "$45 per seat", "Free", or the tier list."""
     if charge is None:
         return "Not sold per seat"
-    text = model_text(charge, currency, SEAT_UNITS)
+    text = model_text(charge, currency, SEAT_UNITS, SEAT_STEP)
     return text[0].upper() + text[1:] if text else "Free"
 
 
@@ -67,7 +64,7 @@ def usage_text(charge, metric, currency):
     parts = []
     if charge.included:
         parts.append(f"{_units(charge.included, units)} included")
-    overage = model_text(charge, currency, units)
+    overage = model_text(charge, currency, units, metric.step)
     if overage:
         parts.append(f"then {overage}" if parts else overage)
     elif not parts:

@@ -2,9 +2,14 @@
 
 from calculator import load_catalog
 
+# Tiers that the bill (test_quote.py) and the comparison table (test_site_pages.py) word alike
+STORAGE_TIERS = [{"up_to": 1000, "unit": "0.2"}, {"up_to": 5000, "unit": "0.1"}, {"unit": "0.05"}]
+ZERO_FEE_TIERS = [{"up_to": 0, "unit": 0, "flat": 10}, {"up_to": 10, "unit": 5}, {"unit": 4}]
+FLAT_FEE_TIERS = [{"up_to": 10, "unit": "0.1234", "flat": "1.2345"}, {"unit": "0.5", "flat": "99.5"}]
 
-def one_plan(seats=None, usage=None, currency="USD", flat=0, **plan_extra):
-    """A catalog dict with one plan 'p'; ``usage`` charges meter metric 'm'."""
+
+def one_plan(seats=None, usage=None, currency="USD", flat=0, step=None, **plan_extra):
+    """A catalog dict with one plan 'p'; ``usage`` charges meter metric 'm' (in ``step``s)."""
     price = {"flat": flat}
     if seats is not None:
         price["seats"] = seats
@@ -12,7 +17,8 @@ def one_plan(seats=None, usage=None, currency="USD", flat=0, **plan_extra):
         price["usage"] = {"m": usage}
     return {
         "currency": currency,
-        "metrics": {"m": {"name": "Things", "unit": "things", "max": 1_000_000}},
+        "metrics": {"m": {"name": "Things", "unit": "things", "max": 1_000_000,
+                          **({} if step is None else {"step": step})}},
         "plans": [{"id": "p", "name": "P", "price": price, **plan_extra}],
     }
 

@@ -3,6 +3,8 @@
 import json
 from decimal import Decimal
 
+import pytest
+
 from calculator import (break_even, compare, cost_curve, curve_json, curve_quantities, lint,
                         load_catalog, quote)
 
@@ -80,6 +82,21 @@ def test_lint_cliff_on_first_tier_edge():
     [warning] = lint(catalog)
     assert "10 seats cost $500.00 but 11 cost $440.00" in warning.message
     assert "from 9 to 10" in warning.message
+
+
+@pytest.mark.parametrize("pricing, messages", [
+    # volume bills a fee on a tier {up_to: 0} at quantity 0 alone: no units cost more than one
+    # (said once, not as "every quantity from 0 to 0 pays more")
+    ("volume", ["V: volume tiers make more seats cost less: 0 seats cost $10.00 but 1 cost "
+                "$5.00 (a cliff: use graduated pricing, or accept it on purpose)"]),
+    # graduated bills it at every quantity, like the first tier's fee: a base fee, no surprise
+    ("graduated", []),
+])
+def test_lint_on_a_fee_for_the_tier_up_to_0(pricing, messages):
+    catalog = load_catalog({"currency": "USD", "plans": [
+        {"id": "v", "name": "V", "price": {"seats": {"pricing": pricing, "tiers": [
+            {"up_to": 0, "unit": 0, "flat": 10}, {"unit": 5}]}}}]})
+    assert [w.message for w in lint(catalog)] == messages
 
 
 def test_graduated_catalog_has_no_cliff(demo):

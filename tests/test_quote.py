@@ -6,7 +6,7 @@ import pytest
 
 from calculator import QuoteError, load_catalog, quote
 
-from .catalogs import one_plan
+from .catalogs import FLAT_FEE_TIERS, STORAGE_TIERS, ZERO_FEE_TIERS, one_plan
 
 D = Decimal
 
@@ -198,6 +198,66 @@ def test_tiers_with_fractional_bounds_read_as_fractional_ranges():
     [line] = rate_usage({"pricing": "graduated", "tiers": tiers}, 20).to_dict()["lines"]
     assert [(t["range"], t["display"]["quantity"]) for t in line["tiers"]] == [
         ("up to 0.5", "0.5"), ("over 0.5 up to 10.5", "10"), ("over 10.5", "9.5")]  # not "1–0.5"
+
+
+@pytest.mark.parametrize("step, pricing, tiers, quantity, ranges", [
+    # a metric sold in half GB: 0.5 GB is in the first tier too, so never "1–1,000", and the
+    # words do not flip with the quantity (6,000 read "1–1,000", 6,000.5 "up to 1,000")
+    ("0.5", "graduated", STORAGE_TIERS, 6000, ["up to 1,000", "over 1,000 up to 5,000", "over 5,000"]),
+    ("0.5", "graduated", STORAGE_TIERS, "6000.5", ["up to 1,000", "over 1,000 up to 5,000", "over 5,000"]),
+    ("0.5", "volume", STORAGE_TIERS, 3000, ["over 1,000 up to 5,000"]),
+    ("0.5", "graduated", [{"up_to": 10, "unit": 1}, {"unit": 2}], 20, ["up to 10", "over 10"]),
+    # whole units keep counting from 1
+    (None, "graduated", STORAGE_TIERS, 6000, ["1–1,000", "1,001–5,000", "5,001 and up"]),
+    ("1000", "volume", STORAGE_TIERS, 6000, ["5,001 and up"]),
+    # 10.5 calls on a whole metric (typed in): "11 and up" would not hold the 0.5 beyond 10
+    (None, "graduated", [{"up_to": 10, "unit": 1}, {"unit": 2}], "10.5", ["up to 10", "over 10"]),
+    # a tier {up_to: 0} holds quantity 0 alone: "0", never "1–0"; the next one starts above 0
+    (None, "graduated", ZERO_FEE_TIERS, 12, ["0", "1–10", "11 and up"]),
+    ("0.5", "graduated", ZERO_FEE_TIERS, 12, ["0", "over 0 up to 10", "over 10"]),
+])
+def test_tier_ranges_follow_the_metrics_step(step, pricing, tiers, quantity, ranges):
+    catalog = load_catalog(one_plan(usage={"pricing": pricing, "tiers": tiers}, step=step))
+    [line] = quote(catalog, {"plan": "p", "usage": {"m": quantity}}).to_dict()["lines"]
+    assert [t["range"] for t in line["tiers"]] == ranges
+
+
+@pytest.mark.parametrize("pricing, seats, rows, total", [
+    # graduated: every quantity passes through the tier holding 0, so its fee is a base fee
+    ("graduated", 0, ["0: 0 × $0 + $10"], "10.00"),
+    ("graduated", 12, ["0: 0 × $0 + $10", "1–10: 10 × $5", "11 and up: 2 × $4"], "68.00"),
+    # volume: only the tier containing the quantity is billed, so the fee is charged at 0 alone
+    ("volume", 0, ["0: 0 × $0 + $10"], "10.00"),
+    ("volume", 12, ["11 and up: 12 × $4"], "48.00"),
+])
+def test_a_fee_on_a_tier_up_to_0_reads_as_the_tier_of_0(pricing, seats, rows, total):
+    result = quote(load_catalog(one_plan(seats={"pricing": pricing, "tiers": ZERO_FEE_TIERS})),
+                   {"plan": "p", "seats": seats})
+    assert [_tier_row(t) for t in result.to_dict()["lines"][0]["tiers"]] == rows
+    assert result.total == D(total)
+
+
+def _tier_row(tier):
+    """A tier row as the bill renders it (render.js, quote_table)."""
+    shown = tier["display"]
+    flat = f" + {shown['flat']}" if tier["flat"] != "0" else ""
+    return f"{tier['range']}: {shown['quantity']} × {shown['unit_price']}{flat}"
+
+
+@pytest.mark.parametrize("currency, rows", [
+    # prices as listed (sub-fils, half yen), amounts rounded: a flat fee is a price, and the
+    # row adds up (3 × ¥0.5 + ¥99.5 = ¥101; a flat fee shown as ¥100 would not)
+    ("KWD", [("1–10: 10 × KWD 0.1234 + KWD 1.2345", "KWD 2.469"),
+             ("11 and up: 3 × KWD 0.500 + KWD 99.500", "KWD 101.000")]),
+    ("JPY", [("1–10: 10 × ¥0.1234 + ¥1.2345", "¥2"), ("11 and up: 3 × ¥0.5 + ¥99.5", "¥101")]),
+    ("USD", [("1–10: 10 × $0.1234 + $1.2345", "$2.47"), ("11 and up: 3 × $0.50 + $99.50", "$101.00")]),
+])
+def test_tier_flat_fees_show_as_listed_like_unit_prices(currency, rows):
+    result = quote(load_catalog(one_plan(seats={"pricing": "graduated", "tiers": FLAT_FEE_TIERS},
+                                         currency=currency)), {"plan": "p", "seats": 13})
+    tiers = result.to_dict()["lines"][0]["tiers"]
+    assert [(_tier_row(t), t["display"]["amount"]) for t in tiers] == rows
+
 
 def test_volume_nudge_shows_the_cliff():
     tiers = [{"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40}, {"up_to": 200, "unit": 30}]

@@ -9,9 +9,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from calculator import quote
+from calculator import load_catalog, quote
+from pricing_site.catalog_text import seats_text, usage_text
 from pricing_site.pricing_data import entry_request
 from pricing_site.site_assets import ASSETS, asset_url
+from tests.catalogs import FLAT_FEE_TIERS, STORAGE_TIERS, ZERO_FEE_TIERS, one_plan
 from tests.site_support import demo_site, parse
 
 SECTIONS = ("hero", "story", "features", "integrations", "security", "proof", "faq", "cta")
@@ -192,6 +194,58 @@ def test_comparison_table_matches_the_catalog(pricing, demo):
             assert rows["Starts at"][plan.id] == f"{monthly['display']['monthly_equivalent']} a month"
     assert rows["Messaging API and webhooks"]["business"] == "Included"
     assert rows["Support"]["enterprise"] == "Named CSM"
+
+
+SEED_TIERS = [{"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40}, {"unit": 30}]
+
+# (where the charge is, metric step, charge, currency, the comparison table's cell)
+PRICE_LISTS = [
+    # a metric sold in half GB: "1–1,000" would leave out 0.5 GB
+    ("usage", "0.5", {"pricing": "graduated", "included": 200, "tiers": STORAGE_TIERS}, "USD",
+     "200 things included, then per things, graduated: up to 1,000: $0.20 · "
+     "over 1,000 up to 5,000: $0.10 · over 5,000: $0.05"),
+    # whole units (seats, a metric in steps of 1) count from 1, as before
+    ("seats", None, {"pricing": "graduated", "tiers": SEED_TIERS}, "USD",
+     "Per seat, graduated: 1–10: $50 · 11–50: $40 · 51 and up: $30"),
+    ("usage", None, {"pricing": "volume", "tiers": STORAGE_TIERS}, "USD",
+     "Per things, all-units volume: 1–1,000: $0.20 · 1,001–5,000: $0.10 · 5,001 and up: $0.05"),
+    # fractional bounds: the middle tier says where it starts, as the bill does
+    ("usage", None, {"pricing": "graduated", "tiers": [
+        {"up_to": "0.5", "unit": 0}, {"up_to": "10.5", "unit": 1}, {"unit": "0.5"}]}, "USD",
+     "Per things, graduated: up to 0.5: $0 · over 0.5 up to 10.5: $1 · over 10.5: $0.50"),
+    # a tier {up_to: 0} holds 0 alone, never "1–0"
+    ("seats", None, {"pricing": "graduated", "tiers": ZERO_FEE_TIERS}, "USD",
+     "Per seat, graduated: 0: $0 + $10 flat · 1–10: $5 · 11 and up: $4"),
+    ("usage", "0.5", {"pricing": "volume", "tiers": ZERO_FEE_TIERS}, "USD",
+     "Per things, all-units volume: 0: $0 + $10 flat · over 0 up to 10: $5 · over 10: $4"),
+    # flat fees are prices: as listed, like unit prices, in any currency
+    ("seats", None, {"pricing": "graduated", "tiers": FLAT_FEE_TIERS}, "KWD",
+     "Per seat, graduated: 1–10: KWD 0.1234 + KWD 1.2345 flat · 11 and up: KWD 0.500 + KWD 99.500 flat"),
+    ("seats", None, {"pricing": "graduated", "tiers": FLAT_FEE_TIERS}, "JPY",
+     "Per seat, graduated: 1–10: ¥0.1234 + ¥1.2345 flat · 11 and up: ¥0.5 + ¥99.5 flat"),
+]
+
+
+@pytest.mark.parametrize("where, step, charge, currency, cell", PRICE_LISTS, ids=[
+    "half-gb", "seats", "whole-metric", "fractional-bounds", "zero-fee-seats", "zero-fee-half-gb",
+    "kwd-flat", "jpy-flat"])
+def test_comparison_table_words_tiers_as_the_bill_does(where, step, charge, currency, cell):
+    """The cell, then the bill's tier rows in it: a graduated bill reaching the last tier shows
+    every tier ("range: unit price + flat"), a volume bill the tier it is in."""
+    catalog = load_catalog(one_plan(**{where: charge}, currency=currency, step=step))
+    plan = catalog.plan("p")
+    shown = (seats_text(plan.seats, currency) if where == "seats"
+             else usage_text(plan.usage["m"], catalog.metrics["m"], currency))
+    assert shown == cell
+    quantity = 6000 if charge["tiers"] is STORAGE_TIERS else 60
+    request = {"plan": "p", "seats": quantity} if where == "seats" else {
+        "plan": "p", "usage": {"m": quantity}}
+    [line] = quote(catalog, request).to_dict()["lines"]
+    listed = cell.split(": ", 1)[1].split(" · ")
+    billed = [f"{t['range']}: {t['display']['unit_price']}"
+              + (f" + {t['display']['flat']} flat" if t["flat"] != "0" else "")
+              for t in line["tiers"]]
+    assert billed == (listed if charge["pricing"] == "graduated" else [listed[-1]])
 
 
 def _meta(doc, key, value):

@@ -1,0 +1,36 @@
+"""Tier ranges in words, one wording for the bill (``quote``) and the price list (the site's
+comparison table), so the two always say the same thing about the same tiers.
+
+Whole units count from 1: "1–10", "11–50", "201 and up". Where a quantity can be fractional
+that would be false (0.5 GB is in the first tier too), so ranges read as the intervals they
+are: "up to 1,000", "over 1,000 up to 5,000", "over 5,000".
+"""
+
+from .money import ZERO, format_quantity
+
+
+def is_whole(value):
+    return value == value.to_integral_value()
+
+
+def whole_units(charge, step):
+    """Whether ``charge``'s tiers hold whole quantities only, so "1–10" names them: the metric
+    moves in whole ``step``s (seats: 1) and every bound, the allowance and the minimum are
+    whole (an allowance of 0.5 would put 10.5 billable units in "11–50")."""
+    values = [step, charge.included, charge.minimum]
+    values += [tier.up_to for tier in charge.tiers if tier.up_to is not None]
+    return all(is_whole(value) for value in values)
+
+
+def tier_range(below, up_to, whole):
+    """The quantities of one tier: ``below`` is the previous tier's ``up_to`` (None for the
+    first tier), ``up_to`` None for the last. ``{up_to: 0}`` holds quantity 0 alone: "0"."""
+    if up_to == 0:
+        return "0"
+    if whole:
+        start = format_quantity((below or ZERO) + 1)
+        return f"{start} and up" if up_to is None else f"{start}–{format_quantity(up_to)}"
+    if up_to is None:
+        return f"over {format_quantity(below or ZERO)}"
+    prefix = "" if below is None else f"over {format_quantity(below)} "
+    return f"{prefix}up to {format_quantity(up_to)}"
