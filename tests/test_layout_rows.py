@@ -1,0 +1,186 @@
+"""Sections with few items: story cards, steps, figures, tiles, integrations, logos, testimonials
+and plan cards lie in balanced rows, each row centred (one or two items sit in the middle, not
+at the left of an empty three-column grid; five plans wrap 3 + 2, six 3 + 3), on a desktop
+and on a phone. Each catalog is built once."""
+
+import copy
+
+import pytest
+import yaml
+
+from pricing_site.build import build_site
+from tests.site_support import DEMO, demo_site
+from tests.support.http_server import StaticServer
+
+WIDTHS = (1280, 390)
+TOLERANCE = 3  # px between the gaps left and right of a row
+
+# Every row of items, with the gaps it leaves to the left and right of its container's content
+# box. Sections render only near the viewport (content-visibility: auto): scrolled to first.
+ROWS = """(selector) => {
+    const box = document.querySelector(selector);
+    if (!box) return null;
+    box.scrollIntoView({block: 'center'});
+    const outer = box.getBoundingClientRect(), style = getComputedStyle(box);
+    const left = outer.left + parseFloat(style.paddingLeft);
+    const right = outer.right - parseFloat(style.paddingRight);
+    const rows = [];
+    for (const item of box.children) {
+        const r = item.getBoundingClientRect();
+        const row = rows.find((row) => Math.abs(row.top - r.top) < 2);
+        if (row) { row.left = Math.min(row.left, r.left); row.right = Math.max(row.right, r.right);
+                   row.widths.push(r.width); }
+        else rows.push({top: r.top, left: r.left, right: r.right, widths: [r.width]});
+    }
+    return {width: right - left, rows: rows.map((row) => ({
+        count: row.widths.length, widths: row.widths,
+        before: row.left - left, after: right - row.right}))};
+}"""
+
+GRIDS = {  # the grids of the landing page, each with one item per entry of the catalog's list
+    "story cards": "#story .rk-story__parts",
+    "steps": "#story .rk-steps",
+    "results": "#story .rk-stats",
+    "features": "#features .rk-grid",
+    "integrations": "#integrations .rk-integrations__list",
+    "security": "#security .rk-grid",
+    "logos": "#proof .rk-logos",
+    "stats": "#proof .rk-stats",
+    "testimonials": "#proof .rk-quotes",
+}
+
+
+def _few(data, n):
+    """The demo's landing page with ``n`` items in every grid."""
+    site = data["site"]
+    story = site["story"]
+    for part in ("problem", "cost", "solution")[n:]:
+        del story[part]
+    story["steps"], story["results"] = story["steps"][:n], story["results"][:n]
+    for name in ("features", "integrations", "security"):
+        site[name]["items"] = site[name]["items"][:n]
+    for name in ("logos", "stats", "testimonials"):
+        site["proof"][name] = site["proof"][name][:n]
+
+
+def _plans(data, n):
+    """The demo's plans cut down to ``n`` (Team first), or grown to it with copies of Business."""
+    plans = data["plans"]
+    for extra in range(n - len(plans)):
+        scale = copy.deepcopy(plans[2])
+        scale.update(id=f"scale{extra}", name=f"Scale {extra}", popular=False)
+        scale["price"]["flat"] = 300 + 100 * extra
+        plans.insert(3 + extra, scale)
+    if n < len(plans):
+        data["plans"] = plans = plans[1:1 + n]
+        ids = {plan["id"] for plan in plans}
+        for addon in data["addons"].values():
+            addon["plans"] = [p for p in addon["plans"] if p in ids]
+        for row in data["site"]["pricing"]["comparison"]["features"]:
+            row["plans"] = {p: v for p, v in row["plans"].items() if p in ids}
+
+
+CATALOGS = {"one": (1, 1), "two": (2, 2), "five": (None, 5), "six": (None, 6)}
+
+
+def _build(name, folder):
+    """The catalog ``name`` of CATALOGS (items per grid, plans) built into ``folder``/site."""
+    items, plans = CATALOGS[name]
+    data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    del data["variants"]
+    if items:
+        _few(data, items)
+    _plans(data, plans)
+    (folder / "plans.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
+                                       encoding="utf-8")
+    assert build_site(str(folder / "plans.yaml"), out=str(folder / "site")) == 0
+    return folder / "site"
+
+
+@pytest.fixture(scope="module")
+def layout(browser, tmp_path_factory):
+    """``layout(catalog, path, width)``: ``{selector: ROWS of it}`` on that page of the catalog
+    (a name of CATALOGS, or "demo") at that width, measured once; each catalog is built once."""
+    servers, measured = {}, {}
+
+    def measure(catalog, path, width):
+        if catalog not in servers:
+            site = demo_site() if catalog == "demo" else _build(catalog, tmp_path_factory.mktemp(catalog))
+            servers[catalog] = StaticServer(site, host_rules=True).__enter__()
+        key = (catalog, path, width)
+        if key not in measured:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(servers[catalog].url + path)
+            selectors = [".rk-cards"] if path else list(GRIDS.values())
+            measured[key] = {selector: page.evaluate(ROWS, selector) for selector in selectors}
+            page.close()
+        return measured[key]
+
+    yield measure
+    for server in servers.values():
+        server.__exit__(None, None, None)
+
+
+def _rows(layout, catalog, selector, width, path=""):
+    found = layout(catalog, path, width)[selector]
+    assert found is not None, f"no {selector}"
+    return found
+
+
+def _assert_centred(found, what):
+    for row in found["rows"]:
+        assert abs(row["before"] - row["after"]) <= TOLERANCE, (what, found)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("grid", sorted(GRIDS))
+def test_one_item_is_a_centred_card_of_reading_width(layout, grid, width):
+    found = _rows(layout, "one", GRIDS[grid], width)
+    assert [row["count"] for row in found["rows"]] == [1]
+    _assert_centred(found, grid)
+    if width == 1280:  # neither a third of the grid at its left nor a band across the page
+        assert found["rows"][0]["widths"][0] <= 0.65 * found["width"], found
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("grid", sorted(GRIDS))
+def test_two_items_share_a_centred_row(layout, grid, width):
+    """Side by side on a desktop; on a phone one under the other (figures and logos: side by side)."""
+    found = _rows(layout, "two", GRIDS[grid], width)
+    _assert_centred(found, grid)
+    counts = [row["count"] for row in found["rows"]]
+    if width == 1280 or grid in ("logos", "stats", "results"):
+        assert counts == [2], (grid, found)
+    else:
+        assert counts == [1, 1], (grid, found)
+
+
+@pytest.mark.parametrize("catalog,desktop", [("one", [1]), ("two", [2]), ("five", [3, 2]),
+                                             ("six", [3, 3])])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_plan_cards_wrap_in_balanced_centred_rows(layout, catalog, desktop, width):
+    found = _rows(layout, catalog, ".rk-cards", width, "pricing/")
+    counts = [row["count"] for row in found["rows"]]
+    assert counts == (desktop if width == 1280 else [1] * sum(desktop)), found
+    _assert_centred(found, "plan cards")
+    widths = [w for row in found["rows"] for w in row["widths"]]
+    assert max(widths) - min(widths) <= 1, found  # a short row's cards are as wide as a full one's
+
+
+@pytest.mark.parametrize("selector,desktop,phone", [
+    ("#story .rk-story__parts", [3], [1, 1, 1]),
+    ("#story .rk-steps", [3], [1, 1, 1]),
+    ("#story .rk-stats", [3], [2, 1]),
+    ("#features .rk-grid", [3, 3], [1] * 6),
+    ("#integrations .rk-integrations__list", [3, 3], [1] * 6),
+    ("#security .rk-grid", [4], [1] * 4),
+    ("#proof .rk-stats", [4], [2, 2]),
+    ("#proof .rk-quotes", [3], [1, 1, 1]),
+    (".rk-cards", [4], [1] * 4),
+])
+def test_the_demos_full_grids_keep_their_columns(layout, selector, desktop, phone):
+    for width, expected in ((1280, desktop), (390, phone)):
+        path = "pricing/" if "cards" in selector else ""
+        found = _rows(layout, "demo", selector, width, path)
+        assert [row["count"] for row in found["rows"]] == expected, (width, found)
+        _assert_centred(found, selector)
