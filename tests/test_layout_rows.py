@@ -1,7 +1,7 @@
 """Sections with few items: story cards, steps, figures, tiles, integrations, logos, testimonials
 and plan cards lie in balanced rows, each row centred (one or two items sit in the middle, not
-at the left of an empty three-column grid; five plans wrap 3 + 2, six 3 + 3), on a desktop
-and on a phone. Each catalog is built once."""
+at the left of an empty three-column grid; five plans wrap 3 + 2, six 3 + 3), and a hero
+without an image centres its text, on a desktop and on a phone. Each catalog is built once."""
 
 import copy
 
@@ -37,6 +37,35 @@ ROWS = """(selector) => {
         before: row.left - left, after: right - row.right}))};
 }"""
 
+# The hero: the gaps each line of its texts (with their icons and buttons) leaves to the left and
+# right of the grid's content box, how wide the copy and the grid are, and where the image is.
+HERO_TEXTS = [".rk-hero__title", ".rk-hero__lead", ".rk-hero .rk-actions", ".rk-hero__proof"]
+HERO = """(texts) => {
+    const grid = document.querySelector('.rk-hero__grid'), style = getComputedStyle(grid);
+    const outer = grid.getBoundingClientRect();
+    const left = outer.left + parseFloat(style.paddingLeft);
+    const right = outer.right - parseFloat(style.paddingRight);
+    const lines = {};
+    for (const selector of texts) {
+        const el = document.querySelector(selector), range = document.createRange();
+        range.selectNodeContents(el);
+        const found = [];  // the boxes of its text, icons and buttons, joined line by line
+        for (const r of [...range.getClientRects()].filter((r) => r.width > 0)) {
+            const middle = (r.top + r.bottom) / 2;
+            const line = found.find((line) => line.top <= middle && middle <= line.bottom);
+            if (!line) found.push({top: r.top, bottom: r.bottom, left: r.left, right: r.right});
+            else {
+                line.left = Math.min(line.left, r.left);
+                line.right = Math.max(line.right, r.right);
+            }
+        }
+        lines[selector] = found.map((r) => ({before: r.left - left, after: right - r.right}));
+    }
+    const box = (selector) => { const el = document.querySelector(selector);
+                                return el && el.getBoundingClientRect().toJSON(); };
+    return {lines, width: right - left, copy: box('.rk-hero__copy'), art: box('.rk-hero__art')};
+}"""
+
 GRIDS = {  # the grids of the landing page, each with one item per entry of the catalog's list
     "story cards": "#story .rk-story__parts",
     "steps": "#story .rk-steps",
@@ -51,8 +80,9 @@ GRIDS = {  # the grids of the landing page, each with one item per entry of the 
 
 
 def _few(data, n):
-    """The demo's landing page with ``n`` items in every grid."""
+    """The demo's landing page with ``n`` items in every grid, and a hero without an image."""
     site = data["site"]
+    del site["hero"]["image"]
     story = site["story"]
     for part in ("problem", "cost", "solution")[n:]:
         del story[part]
@@ -105,7 +135,8 @@ def layout(browser, tmp_path_factory):
 
     def measure(catalog, path, width):
         if catalog not in servers:
-            site = demo_site() if catalog == "demo" else _build(catalog, tmp_path_factory.mktemp(catalog))
+            site = (demo_site() if catalog == "demo"
+                    else _build(catalog, tmp_path_factory.mktemp(catalog)))
             servers[catalog] = StaticServer(site, host_rules=True).__enter__()
         key = (catalog, path, width)
         if key not in measured:
@@ -113,6 +144,8 @@ def layout(browser, tmp_path_factory):
             page.goto(servers[catalog].url + path)
             selectors = [".rk-cards"] if path else list(GRIDS.values())
             measured[key] = {selector: page.evaluate(ROWS, selector) for selector in selectors}
+            if not path:
+                measured[key]["hero"] = page.evaluate(HERO, HERO_TEXTS)
             page.close()
         return measured[key]
 
@@ -145,7 +178,7 @@ def test_one_item_is_a_centred_card_of_reading_width(layout, grid, width):
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("grid", sorted(GRIDS))
 def test_two_items_share_a_centred_row(layout, grid, width):
-    """Side by side on a desktop; on a phone one under the other (figures and logos: side by side)."""
+    """Side by side on a desktop, one under the other on a phone (figures, logos: side by side)."""
     found = _rows(layout, "two", GRIDS[grid], width)
     _assert_centred(found, grid)
     counts = [row["count"] for row in found["rows"]]
@@ -153,6 +186,24 @@ def test_two_items_share_a_centred_row(layout, grid, width):
         assert counts == [2], (grid, found)
     else:
         assert counts == [1, 1], (grid, found)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_hero_without_an_image_centres_its_text(layout, width):
+    hero = layout("one", "", width)["hero"]
+    assert hero["art"] is None
+    for selector, lines in hero["lines"].items():
+        assert lines, selector
+        for line in lines:
+            assert abs(line["before"] - line["after"]) <= TOLERANCE, (selector, lines)
+    if width == 1280:  # the copy has the room of the whole grid, not of its left column
+        assert hero["copy"]["width"] > 0.55 * hero["width"], hero
+
+
+def test_a_hero_with_an_image_keeps_its_copy_beside_it(layout):
+    hero = layout("demo", "", 1280)["hero"]
+    assert hero["copy"]["right"] <= hero["art"]["left"]
+    assert all(line["before"] < 1 for line in hero["lines"][".rk-hero__title"])  # left-aligned
 
 
 @pytest.mark.parametrize("catalog,desktop", [("one", [1]), ("two", [2]), ("five", [3, 2]),
