@@ -13,7 +13,11 @@ Together ~120 ms of a ~500 ms warm start in Chromium (bench/RESULTS.md). ``lean_
 every function export the runtime's own JavaScript names (``pyodide.asm.mjs``, ``pyodide.mjs``)
 and every other export (memory, table, globals, tags), and points the WebGL addresses at one
 exported function that traps (there is no WebGL canvas in a worker; Python never calls them).
-No code of Pyodide's changes and no function moves, so Python runs as before. The table slots
+No code of Pyodide's changes and no function moves, so Python runs as before; what is lost is
+what a package would need: a compiled extension (``.so``) cannot link against the dropped C API
+(a fatal error at its first call) and ``ctypes`` cannot find it: serve the npm wasm before
+loading either (checked in Node and Chromium against stock: exceptions, recursion, stack and
+memory exhaustion, proxies, every stdlib module, 5,000 random quotes and curves). The table slots
 differ from stock Pyodide's, so a memory snapshot must be made on the lean module
 (browser_bundle.py serves the two together, under a folder named by their bytes).
 """
