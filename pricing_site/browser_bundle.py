@@ -283,7 +283,8 @@ def served_runtime(*, runtime_cache_dir=None):
                              [(NODE_PYODIDE / f).read_text(encoding="utf-8") for f in JS_RUNTIME])
         except LayoutError as exc:
             _warn_once(f"the Pyodide runtime is served as npm ships it ({exc}): slower start-up")
-            return NODE_PYODIDE, version
+            _served_runtimes[stamp] = NODE_PYODIDE, version
+            return _served_runtimes[stamp]
         staging = Path(tempfile.mkdtemp(prefix=".runtime-", dir=_ensure(cached.parent)))
         for file in RUNTIME_FILES:
             if file != WASM_NAME:
@@ -377,9 +378,8 @@ def _served_snapshot(raw, stdlib):
 def _node_made(script, input_file, catalog, out_name, key_parts, cache_root, *, no_node, failed,
                extra_args=()):
     """``cache_root/<key>/out_name`` as ``node script input_file catalog.json out [extra_args]``
-    writes it
-    (made on first use; ``report.json`` beside it holds the JSON the script printed), or None
-    after warning ``no_node`` (if given) or ``failed`` with the script's error output."""
+    writes it (made on first use; ``report.json`` beside it holds the JSON the script printed),
+    or None after warning ``no_node`` (if given) or ``failed`` with the script's error output."""
     key = hashlib.sha256()
     for part in key_parts:
         key.update(_sha256(part).encode() + b"\0")

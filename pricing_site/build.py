@@ -185,6 +185,10 @@ def _earlier_output(folder):
         ((folder / "variants.json").is_file() and (folder / "edge").is_dir())
 
 
+class OutputFolderError(OSError):
+    """The output folder's parent cannot be made or written into (nothing was built)."""
+
+
 def _build_into(out, fill):
     """``_staged``, with an output folder that cannot be made printed as an error (status 2)."""
     try:
@@ -217,10 +221,6 @@ def _staged(out, fill):
     else:
         _swap(staging, out)
     return status
-
-
-class OutputFolderError(OSError):
-    """The output folder's parent cannot be made or written into (nothing was built)."""
 
 
 def _new_folder(parent, prefix):
