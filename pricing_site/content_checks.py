@@ -23,6 +23,7 @@ from .markup import is_safe_url, render
 from .pricing_data import default_request
 
 ICONS = Path(material.__file__).parent / "templates" / ".icons"
+LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 IMAGE_FIELDS = ("src", "logo", "avatar", "image", "social_image")
 GENERATED = {"sitemap.xml", "robots.txt", "404.html"}  # written by the build, not in the sources
 # The fields written in Markdown (docs/site-content.md): their links are checked too.
@@ -53,7 +54,7 @@ def content_problems(catalog, roots):
         problems += _link_problems(f"plans[{index}].cta.url", cta.get("url"), pages, roots)
     return problems + _page_key_problems(site, pages) + _plan_key_problems(catalog, site) + \
         _popular_problems(catalog) + _request_problems(catalog, site) + \
-        _footer_problems(catalog, site)
+        _footer_problems(catalog, site) + _language_problems(site)
 
 
 def _in_roots(path, roots):
@@ -137,6 +138,18 @@ def _popular_problems(catalog):
     return [Problem(f"plans[{i}].popular", f"only one plan can be the most popular; "
                                            f"'{catalog.plans[popular[0]].id}' already is")
             for i in popular[1:]]
+
+
+def _language_problems(site):
+    """A language Material has no interface words for (its build would stop on a missing
+    template)."""
+    language = site.get("language")
+    if language is None or (LANGUAGES / f"{language}.html").is_file():
+        return []
+    known = sorted(p.stem for p in LANGUAGES.glob("*.html"))
+    hint = did_you_mean(language, known) or did_you_mean(language.split("-")[0], known)
+    return [Problem("site.language", f"Material for MkDocs has no language '{language}'"
+                    f"{hint or ''} (it has {', '.join(known)})")]
 
 
 def _footer_problems(catalog, site):

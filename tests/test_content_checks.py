@@ -52,6 +52,10 @@ CASES = [
      "site.pricing.calculator.request.seats", "Free"),
     (lambda d: d.update(currency="EUR"),
      "site.footer", "the footer names USD, but the prices are in EUR"),
+    (lambda d: d["site"].update(language="pt-br"),
+     "site.language", "Material for MkDocs has no language 'pt-br' — did you mean 'pt-BR'?"),
+    (lambda d: d["site"].update(language="xx"),
+     "site.language", "no language 'xx' (it has af, ar, "),
 ]
 
 

@@ -6,12 +6,14 @@ content error stops the build with the validator's located messages.
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from calculator.errors import CatalogError
 from pricing_site.site_catalog import (asset_roots, build_variant, catalog_path,
                                        experiment_marker, load)
 
 
+@event_priority(100)  # before the search plugin, which reads the theme's language in its own
 def on_config(config):
     path = catalog_path(config)
     try:
@@ -31,6 +33,8 @@ def on_config(config):
     config.copyright = escape(site.get("footer") or f"© {site.get('name') or config.site_name}")
     if site.get("url"):
         config.site_url = site["url"].rstrip("/") + "/"
+    if site.get("language"):  # Material's words and direction (rtl for ar, fa, he, ur) follow
+        config.theme["language"] = site["language"]
     return config
 
 
