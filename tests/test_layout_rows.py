@@ -235,3 +235,22 @@ def test_the_demos_full_grids_keep_their_columns(layout, selector, desktop, phon
         found = _rows(layout, "demo", selector, width, path)
         assert [row["count"] for row in found["rows"]] == expected, (width, found)
         _assert_centred(found, selector)
+
+
+@pytest.mark.parametrize("width", [1280, 900, 390])
+def test_an_integration_card_beside_a_taller_one_keeps_its_name_and_text_together(browser, width):
+    with StaticServer(demo_site(), host_rules=True) as server:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(server.url)
+        gaps = page.evaluate("""() => {
+            const list = document.querySelector('.rk-integrations__list');
+            list.querySelector('.rk-integration__text').textContent += ' and more'.repeat(30);
+            list.scrollIntoView({block: 'center'});  // its neighbours stretch to its height
+            return [...document.querySelectorAll('.rk-integration')].map((card) => {
+                const name = card.querySelector('.rk-integration__name');
+                const text = card.querySelector('.rk-integration__text');
+                return text ? text.getBoundingClientRect().top - name.getBoundingClientRect().bottom : 0;
+            });
+        }""")
+        page.close()
+    assert gaps and max(gaps) < 6, gaps  # not pushed apart to the card's top and bottom
