@@ -159,7 +159,8 @@ def _line_dict(line, currency, catalog, plan):
         "amount": plain(line.amount),
         "included": plain(line.included),
         "notes": list(line.notes),
-        "tiers": [_tier_dict(t, currency, whole) for t in line.tiers if t.quantity or t.flat],
+        "tiers": [_tier_dict(t, currency, whole, line.included) for t in line.tiers
+                  if t.quantity or t.flat],
         "display": {
             "quantity": f"{format_quantity(line.quantity)} {_unit_label(line)}",
             "unit_price": None if line.unit_price is None else format_price(line.unit_price, currency),
@@ -179,10 +180,10 @@ def _whole_units(line, catalog, plan):
     return whole_units(plan.usage[line.metric], step) and is_whole(line.billable)
 
 
-def _tier_dict(use, currency, whole):
+def _tier_dict(use, currency, whole, included):
     amount = round_money(use.amount, currency)
     return {
-        "range": tier_range(use.first if use.index else None, use.last, whole),
+        "range": tier_range(use.first if use.index else None, use.last, whole, included),
         "above": plain(use.first),
         "up_to": None if use.last is None else plain(use.last),
         "quantity": plain(use.quantity),

@@ -22,11 +22,17 @@ def whole_units(charge, step):
     return all(is_whole(value) for value in values)
 
 
-def tier_range(below, up_to, whole):
+def tier_range(below, up_to, whole, included=ZERO):
     """The quantities of one tier: ``below`` is the previous tier's ``up_to`` (None for the
-    first tier), ``up_to`` None for the last. ``{up_to: 0}`` holds quantity 0 alone: "0"."""
+    first tier), ``up_to`` None for the last. ``{up_to: 0}`` holds quantity 0 alone: "0".
+    Tiers price what lies beyond an allowance, so with ``included`` their bounds are shown as
+    totals, as the nudges count ("every GB beyond 1,200"): with 200 GB included, a first tier
+    up to 1,000 reads "over 200 up to 1,200", never "up to 1,000", which reads as a total."""
     if up_to == 0:
-        return "0"
+        return format_quantity(included)
+    if included:
+        below = (below or ZERO) + included
+        up_to = None if up_to is None else up_to + included
     if whole:
         start = format_quantity((below or ZERO) + 1)
         return f"{start} and up" if up_to is None else f"{start}–{format_quantity(up_to)}"

@@ -32,7 +32,7 @@ def tiers_text(charge, currency, step):
             if tier.flat:
                 price += f" + {format_price(tier.flat, currency)} flat"
         below = tiers[index - 1].up_to if index else None
-        parts.append(f"{tier_range(below, tier.up_to, whole)}: {price}")
+        parts.append(f"{tier_range(below, tier.up_to, whole, charge.included)}: {price}")
     return " · ".join(parts)
 
 

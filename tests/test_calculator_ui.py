@@ -200,7 +200,8 @@ def test_prerendered_estimate_is_what_python_says_live(visit, catalog):
 
 def test_tier_rows_group_their_quantities_before_and_after_python_answers(visit, yearly_server):
     page = visit(wait_live=False, site=yearly_server)
-    tiers = ["up to 1,000: 1,000 × $0.20", "over 1,000: 3,800 × $0.10"]  # not "3800"
+    # beyond the 200 GB included, as totals; not "3800"
+    tiers = ["over 200 up to 1,200: 1,000 × $0.20", "over 1,200: 3,800 × $0.10"]
     assert page.locator(".rk-bill__tier th").all_text_contents() == tiers  # prerendered
     live(page)
     page.fill("[data-testid=calc-seats]", "13")  # a quote rendered by render.js

@@ -60,8 +60,9 @@ def test_quote_table():
 
 def test_quote_table_groups_tier_quantities():
     result = run("quote", "--plan", "business", "--seats", "3", "--usage", "storage_gb=5000")
-    assert "up to 1,000: 1,000 × $0.20" in result.stdout  # 0.5 GB is in it too: not "1–1,000"
-    assert "over 1,000: 3,800 × $0.10" in result.stdout
+    # 0.5 GB is in it too: not "1–1,000"; beyond the 200 GB included: counted as totals
+    assert "over 200 up to 1,200: 1,000 × $0.20" in result.stdout
+    assert "over 1,200: 3,800 × $0.10" in result.stdout
 
 
 def test_a_true_up_comes_after_the_discounts_it_tops_up():

@@ -200,10 +200,13 @@ SEED_TIERS = [{"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40}, {"unit": 30}
 
 # (where the charge is, metric step, charge, currency, the comparison table's cell)
 PRICE_LISTS = [
-    # a metric sold in half GB: "1–1,000" would leave out 0.5 GB
+    # a metric sold in half GB: "1–1,000" would leave out 0.5 GB; the tiers price what lies
+    # beyond the 200 included, so they read as totals (not "up to 1,000", read as a total)
     ("usage", "0.5", {"pricing": "graduated", "included": 200, "tiers": STORAGE_TIERS}, "USD",
-     "200 things included, then per things, graduated: up to 1,000: $0.20 · "
-     "over 1,000 up to 5,000: $0.10 · over 5,000: $0.05"),
+     "200 things included, then per things, graduated: over 200 up to 1,200: $0.20 · "
+     "over 1,200 up to 5,200: $0.10 · over 5,200: $0.05"),
+    ("seats", None, {"pricing": "graduated", "included": 3, "tiers": SEED_TIERS}, "USD",
+     "Per seat, graduated: 4–13: $50 · 14–53: $40 · 54 and up: $30"),  # seats 1–3 included
     # whole units (seats, a metric in steps of 1) count from 1, as before
     ("seats", None, {"pricing": "graduated", "tiers": SEED_TIERS}, "USD",
      "Per seat, graduated: 1–10: $50 · 11–50: $40 · 51 and up: $30"),
@@ -227,7 +230,7 @@ PRICE_LISTS = [
 
 
 @pytest.mark.parametrize("where, step, charge, currency, cell", PRICE_LISTS, ids=[
-    "half-gb", "seats", "whole-metric", "fractional-bounds", "zero-fee-seats", "zero-fee-half-gb",
+    "half-gb", "seats-included", "seats", "whole-metric", "fractional-bounds", "zero-fee-seats", "zero-fee-half-gb",
     "kwd-flat", "jpy-flat"])
 def test_comparison_table_words_tiers_as_the_bill_does(where, step, charge, currency, cell):
     """The cell, then the bill's tier rows in it: a graduated bill reaching the last tier shows
