@@ -15,7 +15,8 @@ content-addressed runtime, stdlib and snapshot). Then, RUNS times each:
   when the page started the worker, and the worker's own laps (ms from its start);
 - warm again, in a browser profile on disk (a persistent context, as a returning visitor's
   browser: its HTTP cache on disk and V8's code caches for scripts and wasm, which the
-  in-memory contexts above never keep), both pages, no edits;
+  in-memory contexts above never keep), both pages, no edits, after settling visits that stay
+  PROFILE_DWELL ms each (the wasm code cache is written seconds after tier-up);
 - warm: input-to-DOM latency over EDITS edits of the seats field, then of a usage field (which
   makes Python compute new curves for the chart each time), measured in the page from
   dispatching the ``input`` event to the MutationObserver seeing the new total and the redrawn
@@ -50,6 +51,7 @@ from tests.support.chromium import launch, launch_profile
 from tests.support.http_server import StaticServer
 
 EDITS = 100
+PROFILE_DWELL = 5000  # ms on the page after each settling visit in the profile on disk
 # What is typed: 11..110 seats on the graduated Team plan (a new total each time; the chart's
 # seat curves stay, only its marker moves), then 60..159 GB of storage on it (over the 50 GB
 # included: a new total, and new seat curves computed by Python for the chart each time).
@@ -186,10 +188,12 @@ def median_row(rows):
             if all(key in row for row in rows)}
 
 
-def warm_runs(contexts, server, pages, runs, latency=None):
+def warm_runs(contexts, server, pages, runs, latency=None, dwell=0):
     """Reloads of each page in its own tab, alternating, after two reloads to settle the caches
-    (a profile on disk keeps V8 code caches only from a script's second or third load); with
-    ``latency``, the edit loops on the pricing tab after each reload."""
+    (a profile on disk keeps V8 code caches only from a script's second or third load), each
+    followed by ``dwell`` ms on the page (Chromium writes a wasm code cache only some seconds
+    after enough of the module has tiered up: a returning visitor's earlier visit lasted);
+    with ``latency``, the edit loops on the pricing tab after each reload."""
     rows = {variant: [] for variant in pages}
     tabs = {}
     for context, (variant, path) in zip(contexts, pages.items()):
@@ -198,6 +202,7 @@ def warm_runs(contexts, server, pages, runs, latency=None):
         visit(tabs[variant], server.url + path)
         for _ in range(2):
             visit(tabs[variant], None, load=tabs[variant].reload)
+            tabs[variant].wait_for_timeout(dwell)
     for _ in range(runs):
         for variant, page in tabs.items():  # alternating, as cold
             rows[variant].append(check(visit(page, None, load=page.reload), variant))
@@ -237,7 +242,7 @@ def main(runs):
             for context in contexts:
                 context.close()
             profile = launch_profile(playwright, Path(tmp) / "profile")
-            on_disk = warm_runs([profile] * len(pages), server, pages, runs)
+            on_disk = warm_runs([profile] * len(pages), server, pages, runs, dwell=PROFILE_DWELL)
             profile.close()
             landing_paths, landing = page_bytes(browser, server, site, "",
                                                 lambda p: p.wait_for_timeout(3000))
