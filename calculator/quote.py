@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from .advice import alerts, nudges
 from .money import ZERO, format_money, format_price, format_quantity, plain, round_money
-from .ranges import is_whole, tier_range, whole_units
-from .rating import ONE, bill_for, monthly_lines, rate_plan
+from .ranges import SEAT_STEP, is_whole, tier_range, whole_units
+from .rating import bill_for, monthly_lines, rate_plan
 from .request import parse_request
 
 
@@ -175,7 +175,7 @@ def _whole_units(line, catalog, plan):
     the charge, unless the quantity is off the metric's step (10.5 calls), which "11–50" would
     not hold."""
     if line.kind == "seats":
-        return whole_units(plan.seats, ONE)
+        return whole_units(plan.seats, SEAT_STEP)
     step = catalog.metrics[line.metric].step
     return whole_units(plan.usage[line.metric], step) and is_whole(line.billable)
 

@@ -6,7 +6,11 @@ that would be false (0.5 GB is in the first tier too), so ranges read as the int
 are: "up to 1,000", "over 1,000 up to 5,000", "over 5,000".
 """
 
+from decimal import Decimal
+
 from .money import ZERO, format_quantity
+
+SEAT_STEP = Decimal(1)  # seats are counted one by one: the step whole_units takes for them
 
 
 def is_whole(value):

@@ -6,13 +6,10 @@ are worded by ``calculator.ranges``, as the quote words its own ("11–50", "ove
 Prices, flat fees included, are shown as listed, never rounded (an amount on the bill is).
 """
 
-from decimal import Decimal
-
 from calculator.money import ZERO, format_price, format_quantity
-from calculator.ranges import tier_range, whole_units
+from calculator.ranges import SEAT_STEP, tier_range, whole_units
 
 SEAT_UNITS = ("seat", "seats")
-SEAT_STEP = Decimal(1)
 
 
 def _units(quantity, units):

@@ -75,7 +75,7 @@ def function_exports(wasm):
 def function_addresses(wasm):
     """The names of the ``GOT.func`` imports: functions whose table address the module takes."""
     entries = _vector_items(_sections(wasm).get(IMPORT, _vector([])), _import_entry)
-    return [name for module, name, _ in entries if module == "GOT.func"]
+    return [name for module, name, _, _ in entries if module == "GOT.func"]
 
 
 def names_used(js_texts):
@@ -83,12 +83,12 @@ def names_used(js_texts):
     lines that merely bind each export to a variable."""
     used = set()
     for text in js_texts:
-        bindings = len(_ASSIGNMENT.findall(text))
+        text, bindings = _ASSIGNMENT.subn("", text)
         if bindings:
             declared = _DECLARATIONS.search(text)
             if bindings < 100 or declared is None:
                 raise LayoutError("the runtime's export bindings are not where expected")
-            text = _ASSIGNMENT.sub("", text[:declared.start()] + text[declared.end():])
+            text = text[:declared.start()] + text[declared.end():]
         used.update(_NAMES.findall(text))
     return used
 
@@ -97,8 +97,8 @@ def _imports(body):
     """``(entries, webgl, function imports)``: the import entries with the WebGL function
     addresses renamed to ``TRAP``, how many were, and how many functions are imported."""
     entries, webgl, functions = [], 0, 0
-    for module, name, raw in _vector_items(body, _import_entry):
-        functions += raw[len(_name(module) + _name(name))] == FUNCTION
+    for module, name, kind, raw in _vector_items(body, _import_entry):
+        functions += kind == FUNCTION
         if module == "GOT.func" and name.startswith(WEBGL_PREFIX):
             raw = _name(module) + _name(TRAP) + raw[len(_name(module) + _name(name)):]
             webgl += 1
@@ -117,7 +117,7 @@ def _import_entry(data, at):
         at += 3  # value type, mutability
     else:  # a main module imports functions and globals only; tables, memories, tags: not here
         raise LayoutError(f"unexpected import kind {kind} for {module}.{name}")
-    return (module, name, data[start:at]), at
+    return (module, name, kind, data[start:at]), at
 
 
 def _exports(body):
