@@ -123,6 +123,8 @@ class Catalog:
     plans: tuple
     addons: dict
     content: dict = field(default_factory=dict, compare=False)
+    # parts of cost-curve points, rated once per catalog (rating.curve_totals); not catalog data
+    curve_parts: dict = field(init=False, default_factory=dict, compare=False, repr=False)
 
     def plan(self, plan_id):
         for plan in self.plans:

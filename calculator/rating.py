@@ -9,7 +9,9 @@ Rating happens in two steps so that a quote, which needs the same plan billed mo
 annually (for the saving), prices each charge once: ``monthly_lines`` runs the pricing
 models and checks the plan's limits; ``bill_for`` turns those monthly charges into the bill
 of a billing period. A cost curve (``curve_totals``) likewise rates what does not depend on
-its quantity once for all its points. The hot-path records are plain slotted dataclasses: a quote
+its quantity once for all its points, and what does depend on it only (the seat lines at each
+seat count, one metric's line at each quantity) is kept in the catalog's ``curve_parts``, so
+the next curve, after an edit of something else, reuses it. The hot-path records are plain slotted dataclasses: a quote
 builds a few dozen of them and frozen dataclasses cost several times more to create.
 """
 
@@ -24,6 +26,7 @@ from .suggest import did_you_mean
 ONE = Decimal(1)
 TWELVE = Decimal(12)
 SEATS = "seats"  # what a cost curve varies when it is not a metric
+CURVE_PARTS_KEPT = 10_000  # points' parts remembered per catalog (then forgotten at once)
 
 
 @dataclass(slots=True)
@@ -142,10 +145,12 @@ def _curve_parts(catalog, plan, request, metric):
         usage = _usage_lines(catalog, plan, request.usage)
         if isinstance(usage, Custom):
             return None
+        kinds = tuple(request.seat_kinds.items())
 
         def at_seats(quantity):
             at = request.with_seats(int(quantity))
-            return at, _seat_part(catalog, plan, at), usage
+            return at, _kept(catalog, (plan.id, SEATS, at.seats, kinds), _seat_part,
+                             catalog, plan, at), usage
         return at_seats
     seat_part = _seat_part(catalog, plan, request)
     others = _usage_lines(catalog, plan, {m: q for m, q in request.usage.items() if m != metric})
@@ -153,10 +158,23 @@ def _curve_parts(catalog, plan, request, metric):
         return None
 
     def at_usage(quantity):
-        line = _usage_lines(catalog, plan, {metric: quantity})
+        line = _kept(catalog, (plan.id, metric, quantity), _usage_lines,
+                     catalog, plan, {metric: quantity})
         usage = line if isinstance(line, Custom) else others + line
         return request.with_usage(metric, quantity), seat_part, usage
     return at_usage
+
+
+def _kept(catalog, key, rate, *args):
+    """``rate(*args)``, remembered in ``catalog.curve_parts`` under ``key`` (all it depends on
+    besides the catalog); a QuoteError is raised again each time, not remembered."""
+    parts = catalog.curve_parts
+    part = parts.get(key)
+    if part is None:
+        if len(parts) >= CURVE_PARTS_KEPT:
+            parts.clear()
+        part = parts[key] = rate(*args)
+    return part
 
 
 def _seat_part(catalog, plan, request):

@@ -4,6 +4,7 @@ Every figure the page shows is checked against CPython's ``quote()`` for the sam
 """
 
 import json
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -11,7 +12,7 @@ import yaml
 
 from calculator import load_catalog, quote
 from pricing_site.build import build_site
-from tests.site_support import DEMO, demo_site
+from tests.site_support import DEMO, ROOT, demo_site
 from tests.support.http_server import StaticServer
 
 TOTAL = "[data-testid=calculator-total]"
@@ -450,6 +451,59 @@ def test_an_edit_asks_python_for_the_quote_before_the_curves(visit, catalog):
     wait_total(page, shown(catalog, {"plan": "team", "seats": seats, "usage": {"storage_gb": "80"}}))
     page.wait_for_function("() => window.__sent.length >= 2", timeout=10000)
     assert page.evaluate("window.__sent") == ["quote", "curve"]
+
+
+def test_an_edit_redraws_the_chart_without_reading_the_layout(visit, catalog):
+    """Reading the figure's width while drawing made the browser lay out the whole page at
+    every keystroke: the width is read once, then kept by a ResizeObserver, and a window that
+    crosses 480 px (a phone turned) redraws the chart for its new width."""
+    page = visit()
+    chart = "[data-testid=calculator-chart]"
+    page.wait_for_selector(f"{chart} path[data-plan=team]", state="attached", timeout=10000)
+    page.evaluate(f"""() => {{
+      const figure = document.querySelector('{chart}');
+      const width = Object.getOwnPropertyDescriptor(Element.prototype, 'clientWidth').get;
+      window.__reads = 0;
+      Object.defineProperty(figure, 'clientWidth', {{ get() {{ window.__reads++; return width.call(this); }} }});
+      window.__team = figure.querySelector('path[data-plan=team]');
+    }}""")
+    seats = int(page.input_value("[data-testid=calc-seats]"))
+    for storage in ("80", "90"):  # new seat curves each time: the chart is redrawn
+        page.fill("[data-testid=calc-usage-storage_gb]", storage)
+        wait_total(page, shown(catalog, {"plan": "team", "seats": seats,
+                                         "usage": {"storage_gb": storage}}))
+    page.wait_for_function(f"() => window.__team !== document.querySelector('{chart} path[data-plan=team]')",
+                           timeout=10000)
+    assert page.evaluate("window.__reads") == 0
+    view_box = f"document.querySelector('{chart} svg').getAttribute('viewBox')"
+    assert page.evaluate(view_box) == "0 0 640 260"
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.wait_for_function(f"() => {view_box} === '0 0 360 260'", timeout=10000)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_function(f"() => {view_box} === '0 0 640 260'", timeout=10000)
+
+
+WARM_ROUNDS = int(re.search(r"const WARM_ROUNDS = (\d+);",
+                            (ROOT / "site_src/assets/calculator/worker.js").read_text()).group(1))
+
+
+def test_the_worker_warms_python_up_while_the_visitor_reads_not_while_they_type(visit):
+    """V8 optimises Python's hot paths only once they have run a while, so after ready the
+    worker runs quotes and curves in the background; a visitor's requests pause it, so their
+    edits never queue behind it."""
+    page = visit()
+    seen = page.evaluate("""async () => {
+      const api = window.pricingCalculator;
+      let typing = true, warmedWhileTyping = false;
+      api.warmed.then(() => { warmedWhileTyping = typing; });
+      for (let i = 0; i < 60; i++) { // a keystroke every 50 ms for 3 s
+        await api.quote({ plan: "team", seats: 1 + (i % 40) });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      typing = false;
+      return { warmedWhileTyping, rounds: (await api.warmed).rounds };
+    }""")
+    assert seen == {"warmedWhileTyping": False, "rounds": WARM_ROUNDS}
 
 
 def test_keyboard_alone_reaches_and_changes_the_inputs(visit, catalog):

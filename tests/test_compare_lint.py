@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from calculator import (break_even, compare, cost_curve, curve_json, curve_quantities, lint,
-                        load_catalog, quote)
+                        load_catalog, quote, rating)
+from tests.conftest import DEMO
 
 SEED_TIERS = [{"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40},
               {"up_to": 200, "unit": 30}, {"custom": True}]
@@ -63,6 +64,33 @@ def test_cost_curve_matches_quotes(demo):
     assert curves["team"][-1] is None  # 201 seats: contact sales
     for n, total in zip(seats, curves["business"]):
         assert Decimal(total) == quote(demo, {"plan": "business", "seats": n}).total
+
+
+@pytest.mark.parametrize("metric, edit", [("seats", {"usage": {"storage_gb": 70}}),
+                                           ("storage_gb", {"seats": 12})])
+def test_a_curve_after_an_edit_elsewhere_rates_only_what_changed(metric, edit, monkeypatch):
+    """The chart asks for new curves at every usage edit: the seat lines at each seat count
+    (or a metric's line at each quantity) are kept in the catalog, so the next curve rates
+    only the rest, and gives the same totals a fresh catalog does. The memo is bounded."""
+    catalog, fresh = load_catalog(DEMO), load_catalog(DEMO)
+    request = {"plan": "team", "seats": 10, "usage": {"storage_gb": 60}}
+    quantities = curve_quantities(catalog, request, metric, 40)
+    cost_curve(catalog, request, metric, quantities)
+    rated = []
+    for name in ("_seat_part", "_usage_lines"):
+        real = getattr(rating, name)
+        monkeypatch.setattr(rating, name, lambda *args, real=real, name=name: (
+            rated.append(name), real(*args))[1])
+    edited = {**request, **edit}
+    curves = cost_curve(catalog, edited, metric, quantities)
+    kept = "_seat_part" if metric == "seats" else "_usage_lines"
+    assert rated.count(kept) <= 2 * len(catalog.plans)  # once per plan, not once per point
+    assert curves == cost_curve(fresh, edited, metric, quantities)
+    assert len(quantities) > 2 * len(catalog.plans)
+    monkeypatch.setattr(rating, "CURVE_PARTS_KEPT", 10)
+    bounded = load_catalog(DEMO)
+    assert cost_curve(bounded, edited, metric, quantities) == curves
+    assert 0 < len(bounded.curve_parts) <= 10
 
 
 def test_lint_reports_volume_cliff_with_figures():

@@ -144,8 +144,9 @@ CURVE_QUANTITIES = {
 @pytest.mark.parametrize("metric", sorted(CURVE_QUANTITIES))
 def test_a_curve_is_the_quotes_at_its_points(demo, metric):
     """cost_curve rates what does not depend on the curve's quantity once per plan, not per
-    point: every point must still be exactly what a quote for that quantity says (None where
-    it is not priced)."""
+    point, and keeps what does in the catalog for the next curve (this catalog serves every
+    example, so each reuses parts the earlier ones kept): every point must still be exactly
+    what a quote for that quantity says (None where it is not priced)."""
     @FAST
     @given(quantities=st.lists(CURVE_QUANTITIES[metric], min_size=1, max_size=6),
            seats=st.integers(0, 260),

@@ -66,13 +66,33 @@ export function drawChart(figure, curve, view = {}) {
   figure.hidden = false;
   const period = view.quote?.billing === "annual" ? "year" : "month";
   const drawn = figure.drawn;
-  if (!drawn || drawn.curve !== curve || drawn.plan !== view.plan || drawn.period !== period) {
-    figure.drawn = drawCurves(figure, curve, view, period);
+  const width = drawingWidth(figure);
+  if (!drawn || drawn.curve !== curve || drawn.plan !== view.plan || drawn.period !== period ||
+      drawn.width !== width) {
+    figure.drawn = drawCurves(figure, curve, view, period, width);
   }
   placeMarker(canvas, figure.drawn, view);
+  figure.drawn.view = view;
 }
 
-function drawCurves(figure, curve, view, period) {
+// WIDE, or NARROW in a figure under 480 px. Read from the layout once; then a ResizeObserver
+// keeps it (and redraws when a turned phone crosses 480 px), so that an edit never makes the
+// browser lay out the page in the middle of drawing (reading clientWidth did, ~1-2 ms a keystroke).
+function drawingWidth(figure) {
+  const widthFor = (px) => (px && px < 480 ? NARROW : WIDE);
+  if (figure.drawingWidth === undefined) {
+    figure.drawingWidth = widthFor(figure.clientWidth);
+    new ResizeObserver(() => {
+      const width = widthFor(figure.clientWidth); // fresh here: observers run after layout
+      if (width === figure.drawingWidth) return;
+      figure.drawingWidth = width;
+      if (figure.drawn) drawChart(figure, figure.drawn.curve, figure.drawn.view);
+    }).observe(figure);
+  }
+  return figure.drawingWidth;
+}
+
+function drawCurves(figure, curve, view, period, W) {
   const canvas = figure.querySelector("svg");
   const legend = figure.querySelector("[data-slot=legend]");
   const xs = curve.quantities.map(Number);
@@ -81,7 +101,6 @@ function drawCurves(figure, curve, view, period) {
   const totals = plans.flatMap(([, points]) => points.filter((p) => p !== null).map(Number));
   const yTicks = moneyTicks(Math.max(...totals, 1), view.catalog?.currency ?? "USD");
   const xMax = Math.max(...xs, 1), yMax = yTicks.at(-1).value;
-  const W = figure.clientWidth && figure.clientWidth < 480 ? NARROW : WIDE;
   const sx = (x) => PAD.left + (x / xMax) * (W - PAD.left - PAD.right);
   const sy = (y) => H - PAD.bottom - (y / yMax) * (H - PAD.top - PAD.bottom);
 
@@ -117,7 +136,7 @@ function drawCurves(figure, curve, view, period) {
   });
   canvas.replaceChildren(svg("title", {}, `Cost per ${period} by ${metric} for each plan`), ...parts);
   canvas.setAttribute("viewBox", `0 0 ${W} ${H}`);
-  return { curve, plan: view.plan, period, sx, sy, xMax, yMax };
+  return { curve, plan: view.plan, period, width: W, sx, sy, xMax, yMax };
 }
 
 // The dot for the current estimate: its quantity and total (same billing period as the curves).

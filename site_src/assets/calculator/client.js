@@ -9,6 +9,8 @@
 //   <script type="module" src=".../assets/calculator/client.js"></script>
 //
 //   await window.pricingCalculator.ready;                     // Python answered a warm-up quote
+//   await window.pricingCalculator.warmed;  // {rounds, at}: the worker's warming after ready is
+//                                           // over (it pauses while requests come; worker.js)
 //   const q = await window.pricingCalculator.quote(request);  // rejects with Error(message).field
 //   pricingCalculator.quoteLatest(request)  // for a form: only the newest waiting request is sent;
 //                                           // older waiting ones reject with err.superseded = true
@@ -23,6 +25,8 @@ const waiting = new Map(); // id -> {resolve, reject}
 let failure = null; // why the worker cannot answer (it never started, or it died)
 let started;
 const whenStarted = new Promise((resolve) => (started = resolve));
+let warmedUp;
+const warmed = new Promise((resolve) => (warmedUp = resolve));
 
 function readConfig() {
   const block = document.getElementById("calculator-config");
@@ -47,6 +51,7 @@ const ready = new Promise((resolve, reject) => {
     worker.onmessage = ({ data }) => {
       if (data?.type === "ready") return resolve({ timings: data.timings, stdlib: data.stdlib, engine: data.engine, at: performance.now() });
       if (data?.type === "failed") return fail(new Error(`calculator failed to start: ${data.error}`));
+      if (data?.type === "warmed") return warmedUp({ rounds: data.rounds, at: performance.now() });
       const call = waiting.get(data?.id);
       if (!call) return;
       waiting.delete(data.id);
@@ -124,6 +129,6 @@ function latestOnly(send) {
 const quoteLatest = latestOnly(quote);
 const curveLatest = latestOnly(curve);
 
-const api = { ready, quote, quoteLatest, curve, curveLatest, get worker() { return worker; } };
+const api = { ready, warmed, quote, quoteLatest, curve, curveLatest, get worker() { return worker; } };
 window.pricingCalculator ??= api;
-export { ready, quote, quoteLatest, curve, curveLatest };
+export { ready, warmed, quote, quoteLatest, curve, curveLatest };

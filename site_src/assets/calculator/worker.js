@@ -15,6 +15,7 @@
 // Out: {id, result} | {id, error, field} for a QuoteError
 //                   | {id, error, field: null, name} for anything else (one answer each)
 // Once: {type: "ready", timings, stdlib} after a warm-up quote, or {type: "failed", error};
+//       then {type: "warmed", rounds} when the warming after ready (see warmUp) is over;
 //       stdlib is "precompiled" when json came from a .pyc, else "stock" (or "stock (fallback)");
 //       engine is calculator.__file__ (in the zip, as .pyc, or the wheel's source);
 //       timings.start is how Python started: "snapshot", "precompiled", "stock" or
@@ -67,10 +68,39 @@ async function start() {
     quote: (text) => JSON.parse(calculator.quote_json(catalog, text)),
     curve: (text) => JSON.parse(calculator.curve_json(catalog, text)),
   };
-  const warmPlan = JSON.parse(catalogText).plans.find((plan) => !plan.custom);
-  engine.quote(JSON.stringify({ plan: warmPlan?.id }));
+  const plans = JSON.parse(catalogText).plans.filter((plan) => !plan.custom);
+  engine.quote(JSON.stringify({ plan: plans[0]?.id }));
   lap("ready");
+  setTimeout(() => warmUp(engine, plans, 0)); // after the ready message
   return engine;
+}
+
+// V8 runs wasm first as quickly compiled baseline code and optimises a function only once it
+// has run for a while, so on a fresh start the visitor's first hundred edits took twice as long
+// as later ones (a storage edit, new cost curves from Python: p50 14 ms, p95 28; after 120
+// rounds of this, 7 and 15; bench/RESULTS.md). So once ready, the worker quotes and charts the
+// catalog's plans WARM_ROUNDS times in the background, one round (~5-10 ms) per task, and
+// none while the visitor is asking (their edits warm it too): a request waits for one round
+// at most.
+const WARM_ROUNDS = 120;
+const QUIET_MS = 200; // no warming until the visitor's last request is this old
+let askedAt = -Infinity;
+function warmUp(engine, plans, round) {
+  if (round >= WARM_ROUNDS || !plans.length) return self.postMessage({ type: "warmed", rounds: round });
+  const wait = askedAt + QUIET_MS - performance.now();
+  if (wait > 0) return setTimeout(() => warmUp(engine, plans, round), wait);
+  const plan = plans[round % plans.length];
+  const metrics = Object.keys(plan.price?.usage ?? {});
+  const request = { plan: plan.id, seats: 1 + (round % 10) };
+  const metric = round % 2 && metrics.length ? metrics[round % metrics.length] : "seats";
+  try {
+    engine.quote(JSON.stringify(request));
+    engine.curve(JSON.stringify({ request, metric, points: 40 }));
+  } catch (err) {
+    if (err?.pyodide_fatal_error) started = start(); // as for a visitor's request below
+    return self.postMessage({ type: "warmed", rounds: round });
+  }
+  setTimeout(() => warmUp(engine, plans, round + 1));
 }
 
 // Python from the memory snapshot when there is one (with the zip it was made on), else from the
@@ -146,6 +176,7 @@ const tooDeep = (value, depth = 0) => depth > MAX_DEPTH || (typeof value === "ob
 const MAX_DEPTH = 16;
 
 self.onmessage = async (event) => {
+  askedAt = performance.now();
   const id = event.data?.id ?? null;
   try {
     const engine = await started;
