@@ -9,6 +9,7 @@ import json
 import yaml
 
 from .browser_bundle import bundle_urls
+from .calculator_chart import chart_data
 from .calculator_form import calculator_form
 from .comparison import comparison_table
 from .landing_data import faq, landing_sections
@@ -55,7 +56,8 @@ def _contact_url(catalog, link):
 
 def _calculator(catalog, settings, default, link):
     """The calculator region: the prerendered estimate, the form, and the data blocks the
-    page scripts read (the bundle's URLs and the catalog the worker's engine loads)."""
+    page scripts read (the bundle's URLs, the catalog the worker's engine loads, the chart's
+    data with the estimate's curves)."""
     region = {"title": settings.get("title", "Estimate your bill"), "text": settings.get("text"),
               "estimate": default, "form": None}
     if default is None:
@@ -67,6 +69,8 @@ def _calculator(catalog, settings, default, link):
         "client": urls.pop("client"),
         "config_json": data_json(urls),
         "catalog_json": data_json(catalog.to_dict()),
+        "chart": (chart := chart_data(catalog, default)),
+        "chart_json": data_json(chart),
         "contact_url": _contact_url(catalog, link),
     })
     return region

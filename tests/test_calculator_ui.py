@@ -108,6 +108,57 @@ def test_the_page_works_before_python_has_loaded(browser, server):
         page.close()  # drops the held requests
 
 
+CHART = "[data-testid=calculator-chart]"
+CHART_LINES = f"() => [...document.querySelectorAll('{CHART} path[data-plan]')].map((p) => [p.dataset.plan, p.getAttribute('d')])"
+
+
+def test_the_chart_is_drawn_before_python_and_nothing_moves_when_it_arrives(browser, server):
+    """The page carries the estimate's cost curves (CPython's curve_json at build time): the
+    chart is drawn before Python loads, is what Python draws live for the same request, keeps
+    its place on the page, and Python is not asked for curves it already gave."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    held = []
+    page.route("**/assets/pyodide/**", lambda route: held.append(route))
+    try:
+        page.goto(server.url + "pricing/")
+        page.wait_for_selector(f"{CHART} path[data-plan=team]", state="attached", timeout=10000)
+        prerendered = page.evaluate(CHART_LINES)
+        assert [plan for plan, _ in prerendered] == ["team", "business"]
+        assert page.locator("[data-testid=calculator-chart-marker]").count() == 1
+        below = page.locator("[data-testid=calculator-copy-link]").bounding_box()["y"]
+        assert held and page.get_attribute(STATUS, "data-state") == "prerendered"
+    finally:
+        page.close()
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.add_init_script("""window.__curves = 0;
+          const post = Worker.prototype.postMessage;
+          Worker.prototype.postMessage = function (message) {
+            if (message && "curve" in message) window.__curves++;
+            return post.call(this, message);
+          };""")
+        page.goto(server.url + "pricing/")
+        live(page)
+        assert page.evaluate("window.__curves") == 0  # the built curves serve the built state
+        assert page.locator("[data-testid=calculator-copy-link]").bounding_box()["y"] == below
+        live_curves = page.evaluate("""() => window.pricingCalculator.curve(
+          JSON.parse(document.getElementById("calculator-default").textContent), "seats", 40)""")
+        built = json.loads(page.text_content("#calculator-chart-data"))["curve"]
+        assert live_curves == built
+        assert page.evaluate(CHART_LINES) == prerendered
+    finally:
+        page.close()
+
+
+def test_without_javascript_the_estimate_shows_and_no_empty_chart_does(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url + "pricing/")
+    assert page.locator(TOTAL).is_visible() and page.text_content(TOTAL).startswith("$")
+    assert page.locator(CHART).count() == 1 and not page.locator(CHART).is_visible()
+    context.close()
+
+
 def test_a_runtime_that_cannot_load_keeps_the_estimate_and_blames_no_field(browser, server):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.route("**/assets/pyodide/**", lambda route: route.abort())
@@ -458,10 +509,9 @@ def test_an_edit_redraws_the_chart_without_reading_the_layout(visit, catalog):
     every keystroke: the width is read once, then kept by a ResizeObserver, and a window that
     crosses 480 px (a phone turned) redraws the chart for its new width."""
     page = visit()
-    chart = "[data-testid=calculator-chart]"
-    page.wait_for_selector(f"{chart} path[data-plan=team]", state="attached", timeout=10000)
+    page.wait_for_selector(f"{CHART} path[data-plan=team]", state="attached", timeout=10000)
     page.evaluate(f"""() => {{
-      const figure = document.querySelector('{chart}');
+      const figure = document.querySelector('{CHART}');
       const width = Object.getOwnPropertyDescriptor(Element.prototype, 'clientWidth').get;
       window.__reads = 0;
       Object.defineProperty(figure, 'clientWidth', {{ get() {{ window.__reads++; return width.call(this); }} }});
@@ -472,10 +522,10 @@ def test_an_edit_redraws_the_chart_without_reading_the_layout(visit, catalog):
         page.fill("[data-testid=calc-usage-storage_gb]", storage)
         wait_total(page, shown(catalog, {"plan": "team", "seats": seats,
                                          "usage": {"storage_gb": storage}}))
-    page.wait_for_function(f"() => window.__team !== document.querySelector('{chart} path[data-plan=team]')",
+    page.wait_for_function(f"() => window.__team !== document.querySelector('{CHART} path[data-plan=team]')",
                            timeout=10000)
     assert page.evaluate("window.__reads") == 0
-    view_box = f"document.querySelector('{chart} svg').getAttribute('viewBox')"
+    view_box = f"document.querySelector('{CHART} svg').getAttribute('viewBox')"
     assert page.evaluate(view_box) == "0 0 640 260"
     page.set_viewport_size({"width": 375, "height": 800})
     page.wait_for_function(f"() => {view_box} === '0 0 360 260'", timeout=10000)

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from calculator import QuoteError, load_catalog
+from calculator import QuoteError, curve_json, load_catalog
+from pricing_site.calculator_chart import chart_data
 from pricing_site.markup import render
 from pricing_site.page_data import data_json, page_meta, pricing_context
 from pricing_site.pricing_data import default_request, estimate, plan_cards
@@ -78,3 +79,26 @@ def test_a_card_claims_a_yearly_saving_only_when_yearly_billing_is_discounted(di
         data["annual_discount"] = discount
     [card] = plan_cards(load_catalog(data), lambda url: url, "Contact us")
     assert card["saving"] == saving
+
+
+def test_the_chart_data_carries_the_estimates_curves_and_what_each_plan_varies():
+    """The chart is drawn from this block before Python loads: its curves must be the worker's
+    answer to the same request; a usage-only plan's curves vary its first metric."""
+    catalog = load_catalog({"currency": "EUR", "metrics": {
+        "calls": {"name": "Calls", "unit": "calls", "step": 1000, "max": 1000000},
+        "gb": {"name": "Storage", "unit": "GB", "max": 1000}}, "plans": [
+        {"id": "api", "name": "API", "price": {"usage": {
+            "calls": {"pricing": "graduated",
+                      "tiers": [{"up_to": 10000, "unit": 0}, {"unit": "0.002"}]},
+            "gb": {"unit": 1}}}},
+        {"id": "team", "name": "Team", "price": {"seats": {"unit": 10}}},
+        {"id": "big", "name": "Big", "custom": True}]})
+    settings = {"request": {"plan": "api", "usage": {"calls": 50000}}}
+    chart = chart_data(catalog, estimate(catalog, settings))
+    assert chart["metrics"] == {"api": "calls", "team": "seats", "big": None}
+    request = {"request": estimate(catalog, settings)["request"], "metric": "calls",
+               "points": chart["points"]}
+    assert chart["curve"] == json.loads(curve_json(catalog, json.dumps(request)))["ok"]
+    assert chart["curve"]["plans"]["api"][-1] is not None
+    assert chart["estimate"] == {"status": "priced", "total": "80.00", "billing": "monthly"}
+    assert chart_data(catalog, estimate(catalog, {"request": {"plan": "big"}}))["curve"] is None

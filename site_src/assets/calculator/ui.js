@@ -11,17 +11,15 @@ import { readState, writeState, stateToQuery, queryToState, queryWith } from "./
 const root = document.querySelector("[data-calculator]");
 if (root) start(root);
 
-// Points per curve, besides every tier edge on both sides (which Python adds, so steps and
-// kinks are exact): between edges the bills are straight lines, and 40 points on a 640-unit
-// wide chart draw them as well as 100, in a third of the time (bench/RESULTS.md).
-const CURVE_POINTS = 40;
-
 function start(root) {
   const form = root.querySelector("[data-testid=calculator-form]");
   const result = root.querySelector("[data-testid=calculator-result]");
   const status = root.querySelector("[data-testid=calculator-status]");
   const chart = root.querySelector("[data-testid=calculator-chart]");
   const catalog = JSON.parse(document.getElementById("calculator-catalog").textContent);
+  // what each plan's curves vary, the points a curve asks for, and the prerendered estimate's
+  // curves (pricing_site/calculator_chart.py)
+  const charting = JSON.parse(document.getElementById("calculator-chart-data").textContent);
   const api = window.pricingCalculator;
   let curveKey = null;
   let used = false;
@@ -43,6 +41,17 @@ function start(root) {
   showPlanFields(form, form.elements.plan.value);
   bindSliders(form);
   markPrerendered(readState(form));
+  drawBuiltChart(readState(form));
+
+  // The prerendered estimate's curves, drawn now (before Python has loaded) and kept as the
+  // chart's until an edit needs others; a shared link's state waits for Python's.
+  function drawBuiltChart(state) {
+    if (!chart || !charting.curve || !showsBuilt(state)) return;
+    const { key, x } = curveOf(state);
+    chart.curve = charting.curve;
+    curveKey = key;
+    drawChart(chart, chart.curve, { plan: state.plan, quote: charting.estimate, catalog, x });
+  }
 
   function dispatch(name, detail) {
     root.dispatchEvent(new CustomEvent(name, { bubbles: true, detail }));
@@ -85,16 +94,24 @@ function start(root) {
   // quantity changed and they still span it, else Python's, asked for now.
   function askCurves(state) {
     if (!chart || !api.curveLatest) return null;
-    const metric = mainQuantity(state.plan, catalog);
+    const { metric, key, x } = curveOf(state);
+    if (!metric) return { metric };
+    const spanned = chart.curve && !(x > Number(chart.curve.quantities.at(-1))); // junk: keep
+    const curve = key === curveKey && spanned ? Promise.resolve(chart.curve)
+      : api.curveLatest(state.request, metric, charting.points);
+    curve.catch(() => {}); // superseded, or a bad input the quote reports
+    return { metric, key, curve, x };
+  }
+
+  // What the chart of `state` varies (null: no chart), the request without that quantity (the
+  // curves' identity) and the quantity itself (the marker's place).
+  function curveOf(state) {
+    const metric = charting.metrics[state.plan] ?? null;
     if (!metric) return { metric };
     const key = JSON.stringify({ ...state.request, ...(metric === "seats" ? { seats: null } :
       { usage: { ...state.request.usage, [metric]: null } }) });
     const x = Number(metric === "seats" ? state.request.seats : state.request.usage[metric] ?? 0);
-    const spanned = chart.curve && !(x > Number(chart.curve.quantities.at(-1))); // junk: keep
-    const curve = key === curveKey && spanned ? Promise.resolve(chart.curve)
-      : api.curveLatest(state.request, metric, CURVE_POINTS);
-    curve.catch(() => {}); // superseded, or a bad input the quote reports
-    return { metric, key, curve, x };
+    return { metric, key, x };
   }
 
   async function refreshChart(state, quote, curves) {
@@ -141,13 +158,6 @@ function start(root) {
     if (showsBuilt(readState(form))) setStatus(status, "failed");
     else showError(form, result, status, err); // the link's inputs will not be priced
   });
-}
-
-function mainQuantity(planId, catalog) {
-  const plan = catalog.plans.find((p) => p.id === planId);
-  if (!plan || plan.custom) return null;
-  if (plan.price?.seats) return "seats";
-  return Object.keys(plan.price?.usage ?? {})[0] ?? null;
 }
 
 // Inputs that only some plans use carry data-plans="a b"; hide the rest (and keep them out of

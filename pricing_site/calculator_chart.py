@@ -1,0 +1,44 @@
+"""The calculator chart's data block on the pricing page (``calculator-chart-data``).
+
+chart.js draws the cost curves from totals Python computed. The page carries, besides what each
+plan's curves vary, the curves of the prerendered estimate, computed here by the very
+``calculator.curve_json`` the worker calls: the chart is drawn as soon as the page's scripts
+run, before Python has loaded, and the live calculator reuses these curves until an edit
+changes them (nothing appears, moves or is computed twice when Python arrives).
+"""
+
+import json
+
+from calculator import curve_json
+
+# Points per curve, besides every tier edge on both sides (which Python adds, so steps and kinks
+# are exact): between edges the bills are straight lines, and 40 points on a 640-unit wide chart
+# draw them as well as 100, in a third of the time (bench/RESULTS.md).
+CURVE_POINTS = 40
+
+
+def chart_metric(plan):
+    """What a plan's cost curves vary: its seats when it prices them, else its first usage
+    metric; None for a plan without list prices (no chart)."""
+    if plan.custom:
+        return None
+    if plan.seats is not None:
+        return "seats"
+    return next(iter(plan.usage), None)
+
+
+def chart_data(catalog, estimate):
+    """``{"points", "metrics": {plan id: metric or None}, "curve", "estimate"}``: ``curve`` is
+    ``curve_json``'s answer for the estimate's request (None when its plan has no chart),
+    ``estimate`` what the chart's marker needs of the estimate's quote."""
+    request, quote = estimate["request"], estimate["quote"]
+    metric = chart_metric(catalog.plan(request["plan"]))
+    curve = None
+    if metric is not None:
+        answer = json.loads(curve_json(catalog, json.dumps(
+            {"request": request, "metric": metric, "points": CURVE_POINTS})))
+        curve = answer.get("ok")
+    return {"points": CURVE_POINTS,
+            "metrics": {plan.id: chart_metric(plan) for plan in catalog.plans},
+            "curve": curve,
+            "estimate": {key: quote[key] for key in ("status", "total", "billing")}}
