@@ -9,10 +9,11 @@ Rating happens in two steps so that a quote, which needs the same plan billed mo
 annually (for the saving), prices each charge once: ``monthly_lines`` runs the pricing
 models and checks the plan's limits; ``bill_for`` turns those monthly charges into the bill
 of a billing period. A cost curve (``curve_totals``) likewise rates what does not depend on
-its quantity once for all its points, and what does depend on it only (the seat lines at each
+its quantity once for all its points, and what depends on it alone (the seat lines at each
 seat count, one metric's line at each quantity) is kept in the catalog's ``curve_parts``, so
-the next curve, after an edit of something else, reuses it. The hot-path records are plain slotted dataclasses: a quote
-builds a few dozen of them and frozen dataclasses cost several times more to create.
+the next curve, after an edit of something else, reuses it. The hot-path records are plain
+slotted dataclasses: a quote builds a few dozen of them and frozen dataclasses cost several
+times more to create.
 """
 
 from dataclasses import dataclass

@@ -40,8 +40,9 @@ function start(root) {
   if (fromUrl) writeState(form, fromUrl, catalog);
   showPlanFields(form, form.elements.plan.value);
   bindSliders(form);
-  markPrerendered(readState(form));
-  drawBuiltChart(readState(form));
+  const initial = readState(form);
+  markPrerendered(initial);
+  drawBuiltChart(initial);
 
   // The prerendered estimate's curves, drawn now (before Python has loaded) and kept as the
   // chart's until an edit needs others; a shared link's state waits for Python's.

@@ -84,6 +84,7 @@ async function start() {
 // at most.
 const WARM_ROUNDS = 120;
 const QUIET_MS = 200; // no warming until the visitor's last request is this old
+const WARM_POINTS = 40; // a curve's points, as the chart asks (pricing_site/calculator_chart.py)
 let askedAt = -Infinity;
 function warmUp(engine, plans, round) {
   if (round >= WARM_ROUNDS || !plans.length) return self.postMessage({ type: "warmed", rounds: round });
@@ -95,7 +96,7 @@ function warmUp(engine, plans, round) {
   const metric = round % 2 && metrics.length ? metrics[round % metrics.length] : "seats";
   try {
     engine.quote(JSON.stringify(request));
-    engine.curve(JSON.stringify({ request, metric, points: 40 }));
+    engine.curve(JSON.stringify({ request, metric, points: WARM_POINTS }));
   } catch (err) {
     if (err?.pyodide_fatal_error) started = start(); // as for a visitor's request below
     return self.postMessage({ type: "warmed", rounds: round });
