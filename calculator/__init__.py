@@ -60,6 +60,7 @@ def curve_json(catalog, payload_json):
         points = min(int(payload.get("points", 100)), 400)
         if metric != "seats" and metric not in catalog.metrics:
             raise QuoteError(f"Unknown metric {metric!r}.", "metric")
+        request = parse_request(catalog, request)  # once for both
         quantities = curve_quantities(catalog, request, metric, max(points, 3))
         curves = cost_curve(catalog, request, metric, quantities)
     except QuoteError as exc:
