@@ -197,12 +197,20 @@ def test_a_shared_link_greys_the_built_estimate_until_python_prices_it(browser, 
         assert built != shown(catalog, SHARED_REQUEST)  # ...beside the build's bill
         assert "rk-stale" in page.get_attribute(RESULT, "class")
         assert page.get_attribute(STATUS, "data-state") == "pending"
+        # the build's chart stands greyed beside the build's bill, its marker at the build's seats
+        page.wait_for_selector(f"{CHART} path[data-plan]", state="attached", timeout=10000)
+        chart_opacity = f"() => getComputedStyle(document.querySelector('{CHART}')).opacity"
+        assert page.evaluate(chart_opacity) == "0.45"
+        marker = page.get_attribute("[data-testid=calculator-chart-marker]", "cx")
         released.append(True)
         for route in held:
             route.continue_()
         live(page)
         assert page.text_content(TOTAL) == shown(catalog, SHARED_REQUEST)
         assert "rk-stale" not in page.get_attribute(RESULT, "class")
+        assert page.evaluate(chart_opacity) == "1"
+        page.wait_for_function("m => document.querySelector('[data-testid=calculator-chart-marker]')"
+                               "?.getAttribute('cx') !== m", arg=marker, timeout=10000)
     finally:
         page.close()
 

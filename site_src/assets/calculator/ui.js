@@ -28,7 +28,8 @@ function start(root) {
   // The prerendered bill is for the request the page was built with: until Python has answered,
   // other inputs (a shared link, an edit made meanwhile) grey it out and say so, as an edit
   // Python cannot answer does; if Python never starts, it stays greyed.
-  const built = stateToQuery(readState(form));
+  const builtState = readState(form);
+  const built = stateToQuery(builtState);
   const showsBuilt = (state) => stateToQuery(state) === built;
   function markPrerendered(state) {
     if (python !== "starting") return;
@@ -44,14 +45,15 @@ function start(root) {
   markPrerendered(initial);
   drawBuiltChart(initial);
 
-  // The prerendered estimate's curves, drawn now (before Python has loaded) and kept as the
-  // chart's until an edit needs others; a shared link's state waits for Python's.
+  // The prerendered estimate's curves, drawn now (before Python has loaded): the chart's until
+  // an edit needs others, or, for a shared link's other state, greyed with the built bill
+  // until Python has drawn that state's.
   function drawBuiltChart(state) {
-    if (!chart || !charting.curve || !showsBuilt(state)) return;
-    const { key, x } = curveOf(state);
+    if (!chart || !charting.curve) return;
+    const { key, x } = curveOf(builtState);
     chart.curve = charting.curve;
-    curveKey = key;
-    drawChart(chart, chart.curve, { plan: state.plan, quote: charting.estimate, catalog, x });
+    if (showsBuilt(state)) curveKey = key;
+    drawChart(chart, chart.curve, { plan: builtState.plan, quote: charting.estimate, catalog, x });
   }
 
   function dispatch(name, detail) {
