@@ -48,10 +48,15 @@ def model_text(charge, currency, units, step):
 
 
 def seats_text(charge, currency):
-    """The seat price of a plan: "$45 per seat", "Free", or the tier list."""
+    """The seat price of a plan: "$45 per seat", "Free", or the tier list, after the seats
+    included as a metric's allowance is ("3 seats included, then ...": the tier ranges count
+    on from them)."""
     if charge is None:
         return "Not sold per seat"
     text = model_text(charge, currency, SEAT_UNITS, SEAT_STEP)
+    if charge.included:
+        allowance = f"{_units(charge.included, SEAT_UNITS)} included"
+        text = f"{allowance}, then {text}" if text else allowance
     return text[0].upper() + text[1:] if text else "Free"
 
 

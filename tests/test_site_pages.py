@@ -206,7 +206,7 @@ PRICE_LISTS = [
      "200 things included, then per things, graduated: over 200 up to 1,200: $0.20 · "
      "over 1,200 up to 5,200: $0.10 · over 5,200: $0.05"),
     ("seats", None, {"pricing": "graduated", "included": 3, "tiers": SEED_TIERS}, "USD",
-     "Per seat, graduated: 4–13: $50 · 14–53: $40 · 54 and up: $30"),  # seats 1–3 included
+     "3 seats included, then per seat, graduated: 4–13: $50 · 14–53: $40 · 54 and up: $30"),
     # whole units (seats, a metric in steps of 1) count from 1, as before
     ("seats", None, {"pricing": "graduated", "tiers": SEED_TIERS}, "USD",
      "Per seat, graduated: 1–10: $50 · 11–50: $40 · 51 and up: $30"),
@@ -337,3 +337,14 @@ def test_the_footer_line_is_the_yamls(site, content):
 def test_markdown_pages_are_in_the_nav(home):
     tabs = [a.text for a in home.by_class("md-tabs__link")]
     assert tabs[:4] == ["Home", "Pricing", "Docs", "About"]
+
+
+@pytest.mark.parametrize("charge, cell", [
+    ({"unit": 12, "included": 5}, "5 seats included, then $12 per seat"),
+    ({"unit": 0, "included": 1}, "1 seat included"),
+    ({"unit": 0}, "Free"),
+])
+def test_a_seat_allowance_is_said_before_the_seat_price(charge, cell):
+    """As a metric's cell says its allowance first: tier ranges count on from it."""
+    catalog = load_catalog(one_plan(seats=charge))
+    assert seats_text(catalog.plan("p").seats, "USD") == cell
