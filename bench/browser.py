@@ -17,11 +17,12 @@ content-addressed runtime, stdlib and snapshot). Then, RUNS times each:
   browser: its HTTP cache on disk and V8's code caches for scripts and wasm, which the
   in-memory contexts above never keep), both pages, no edits, after settling visits that stay
   PROFILE_DWELL ms each (the wasm code cache is written seconds after tier-up);
-- warm: input-to-DOM latency over EDITS edits of the seats field, then of a usage field (which
-  makes Python compute new curves for the chart each time), measured in the page from
-  dispatching the ``input`` event to the MutationObserver seeing the new total and the redrawn
-  chart (p50 and p95 per run): at once when the calculator is live, and on another reload
-  READING ms after it (a visitor reads first; the worker warms Python up meanwhile);
+- warm, in both kinds of context: input-to-DOM latency over EDITS edits of the seats field,
+  then of a usage field (which makes Python compute new curves for the chart each time),
+  measured in the page from dispatching the ``input`` event to the MutationObserver seeing the
+  new total and the redrawn chart (p50 and p95 per run): at once when the calculator is live,
+  and on another reload READING ms after it (a visitor reads first; the worker warms Python up
+  meanwhile);
 - cold, once: bytes the landing and the pricing page fetch (every request the server saw until
   the page is idle or the calculator ready): raw, and as sent compressed by a host serving the
   build's precompressed ``.br``/``.gz`` siblings (the raw size when a file has none), and
@@ -194,12 +195,13 @@ def median_row(rows):
             if all(key in row for row in rows)}
 
 
-def warm_runs(contexts, server, pages, runs, latency=None, dwell=0):
+def warm_runs(contexts, server, pages, runs, latency=None, dwell=0, mode=""):
     """Reloads of each page in its own tab, alternating, after two reloads to settle the caches
     (a profile on disk keeps V8 code caches only from a script's second or third load), each
     followed by ``dwell`` ms on the page (Chromium writes a wasm code cache only some seconds
     after enough of the module has tiered up: a returning visitor's earlier visit lasted);
-    with ``latency``, the edit loops on the pricing tab after each reload. Each tab is left
+    with ``latency``, the edit loops on the pricing tab after each reload (``mode`` names the
+    context in their keys). Each tab is left
     only once its worker's warming is over (WARMED), so that it never runs beside the other
     page's start."""
     rows = {variant: [] for variant in pages}
@@ -216,23 +218,24 @@ def warm_runs(contexts, server, pages, runs, latency=None, dwell=0):
         for variant, page in tabs.items():  # alternating, as cold
             rows[variant].append(check(visit(page, None, load=page.reload), variant))
             if variant == "pricing" and latency is not None:
-                edit_loops(page, latency, "at once")
+                edit_loops(page, latency, (mode, "at once"))
                 visit(page, None, load=page.reload)  # a fresh start again, not timed
-                edit_loops(page, latency, f"after {READING / 1000:.0f} s", READING)
+                edit_loops(page, latency, (mode, f"after {READING / 1000:.0f} s"), READING)
             page.evaluate(WARMED)
     for page in tabs.values():
         page.close()
     return rows
 
 
-def edit_loops(page, latency, when, pause=0):
+def edit_loops(page, latency, mode_when, pause=0):
     """The edit loops of EDIT_KINDS on a page just reloaded, once the calculator is live and
-    ``pause`` ms later (a visitor reads before typing; the worker warms up meanwhile)."""
+    ``pause`` ms later (a visitor reads before typing; the worker warms up meanwhile), into
+    ``latency[kind, mode, when]``."""
     page.wait_for_function("() => document.querySelector('[data-testid=calculator-status]')"
                            ".dataset.state === 'live'")
     page.wait_for_timeout(pause)
     for kind, (testid, first) in EDIT_KINDS.items():
-        latency[kind, when].append(page.evaluate(EDIT_LOOP, [testid, first, EDITS]))
+        latency[(kind, *mode_when)].append(page.evaluate(EDIT_LOOP, [testid, first, EDITS]))
 
 
 def main(runs):
@@ -254,13 +257,14 @@ def main(runs):
                     context.close()
             # warm in a fresh context (in memory, like a private window: no code caches), then
             # in a browser profile on disk, as a returning visitor's browser keeps it
-            latency = collections.defaultdict(list)  # (kind, when) -> [[ms per edit]]
+            latency = collections.defaultdict(list)  # (kind, context, when) -> [[ms per edit]]
             contexts = [browser.new_context() for _ in pages]
-            warm = warm_runs(contexts, server, pages, runs, latency)
+            warm = warm_runs(contexts, server, pages, runs, latency, mode="in memory")
             for context in contexts:
                 context.close()
             profile = launch_profile(playwright, Path(tmp) / "profile")
-            on_disk = warm_runs([profile] * len(pages), server, pages, runs, dwell=PROFILE_DWELL)
+            on_disk = warm_runs([profile] * len(pages), server, pages, runs, latency,
+                                dwell=PROFILE_DWELL, mode="profile on disk")
             profile.close()
             landing_paths, landing = page_bytes(browser, server, site, "",
                                                 lambda p: p.wait_for_timeout(3000))
@@ -283,12 +287,12 @@ def main(runs):
             laps = ", ".join(f"{key[8:]} {value:.0f}" for key, value in row.items()
                              if key.startswith("worker: "))
             print(f"    {name}: worker started {row['worker started']:.0f}; worker laps: {laps}")
-    for (kind, when), runs_of_kind in latency.items():
+    for (kind, mode, when), runs_of_kind in latency.items():
         missed = sum(value is None for run in runs_of_kind for value in run)
         done = [[v for v in run if v is not None] for run in runs_of_kind]
         p50 = statistics.median(percentile(run, 50) for run in done)
         p95 = statistics.median(percentile(run, 95) for run in done)
-        print(f"  input → DOM (total and chart), {EDITS} {kind} {when} x {runs} warm runs: "
+        print(f"  input → DOM (total and chart), {EDITS} {kind} {when}, {mode}, x {runs} runs: "
               f"p50 {p50:.1f} ms, p95 {p95:.1f} ms (medians over runs; max "
               f"{max(max(run) for run in done):.1f} ms; {missed} timed out)")
     for name, (raw, br, gz) in (("landing", landing), ("pricing (until ready)", pricing)):
