@@ -109,7 +109,8 @@ def test_the_page_works_before_python_has_loaded(browser, server):
 
 
 CHART = "[data-testid=calculator-chart]"
-CHART_LINES = f"() => [...document.querySelectorAll('{CHART} path[data-plan]')].map((p) => [p.dataset.plan, p.getAttribute('d')])"
+CHART_LINES = (f"() => [...document.querySelectorAll('{CHART} path[data-plan]')]"
+               ".map((p) => [p.dataset.plan, p.getAttribute('d')])")
 
 
 def test_the_chart_is_drawn_before_python_and_nothing_moves_when_it_arrives(browser, server):
@@ -141,10 +142,11 @@ def test_the_chart_is_drawn_before_python_and_nothing_moves_when_it_arrives(brow
         live(page)
         assert page.evaluate("window.__curves") == 0  # the built curves serve the built state
         assert page.locator("[data-testid=calculator-copy-link]").bounding_box()["y"] == below
-        live_curves = page.evaluate("""() => window.pricingCalculator.curve(
-          JSON.parse(document.getElementById("calculator-default").textContent), "seats", 40)""")
-        built = json.loads(page.text_content("#calculator-chart-data"))["curve"]
-        assert live_curves == built
+        charting = json.loads(page.text_content("#calculator-chart-data"))
+        live_curves = page.evaluate("""(points) => window.pricingCalculator.curve(
+          JSON.parse(document.getElementById("calculator-default").textContent), "seats", points)""",
+                                    charting["points"])
+        assert live_curves == charting["curve"]
         assert page.evaluate(CHART_LINES) == prerendered
     finally:
         page.close()
