@@ -15,8 +15,10 @@ content-addressed runtime, stdlib and snapshot). Then, RUNS times each:
   when the page started the worker, and the worker's own laps (ms from its start);
 - warm again, in a browser profile on disk (a persistent context, as a returning visitor's
   browser: its HTTP cache on disk and V8's code caches for scripts and wasm, which the
-  in-memory contexts above never keep), both pages, no edits, after settling visits that stay
-  PROFILE_DWELL ms each (the wasm code cache is written seconds after tier-up);
+  in-memory contexts above never keep), both pages, after settling visits that stay
+  PROFILE_DWELL ms each (the wasm code cache is written seconds after tier-up); and once more
+  in another profile, served as a host serving the build's ``.br`` siblings does (Chromium
+  then decodes the snapshot, the wasm and the zip at every warm start);
 - warm, in both kinds of context: input-to-DOM latency over EDITS edits of the seats field,
   then of a usage field (which makes Python compute new curves for the chart each time),
   measured in the page from dispatching the ``input`` event to the MutationObserver seeing the
@@ -48,6 +50,7 @@ from playwright.sync_api import sync_playwright
 
 from pricing_site.browser_bundle import NODE_PYODIDE, RUNTIME_FILES, pyodide_version
 from pricing_site.build import build_site
+from pricing_site.precompress import precompress_site
 from pricing_site.site_assets import asset_url
 from tests.support.calculator_page import PAGE
 from tests.support.chromium import launch, launch_profile
@@ -135,6 +138,7 @@ def write_stock_page(site):
     (site / config["pyodide"]).mkdir(parents=True)
     for name in RUNTIME_FILES:
         shutil.copyfile(NODE_PYODIDE / name, site / config["pyodide"] / name)
+    precompress_site(site / config["pyodide"])  # .br/.gz siblings, as the site's runtime has
     page = site / "stock" / "index.html"
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(PAGE.format(config=json.dumps(config), client=asset_url("calculator/client.js")),
@@ -266,6 +270,14 @@ def main(runs):
             on_disk = warm_runs([profile] * len(pages), server, pages, runs, latency,
                                 dwell=PROFILE_DWELL, mode="profile on disk")
             profile.close()
+            # the same, served as a host serving the build's .br siblings does: a warm start
+            # then decodes what it reads from the cache (the snapshot, the wasm, the zip)
+            with StaticServer(site, host_rules=True, precompressed=True) as packed:
+                profile = launch_profile(playwright, Path(tmp) / "profile-br")
+                on_disk_br = warm_runs([profile] * len(pages), packed, pages, runs,
+                                       dwell=PROFILE_DWELL)
+                profile.close()
+                encoded = {path.split("?")[0].rsplit("/", 1)[-1] for path, _ in packed.encodings}
             landing_paths, landing = page_bytes(browser, server, site, "",
                                                 lambda p: p.wait_for_timeout(3000))
             _, pricing = page_bytes(browser, server, site, "pricing/",
@@ -275,7 +287,8 @@ def main(runs):
 
     print(f"Chromium {version}, localhost, {runs} runs each; ms from navigation, medians")
     for title, rows in (("cold (new context each run)", cold), ("warm (reload, same context)", warm),
-                        ("warm, browser profile on disk (reload)", on_disk)):
+                        ("warm, browser profile on disk (reload)", on_disk),
+                        ("warm, profile on disk, served brotli-compressed", on_disk_br)):
         ours, stock = median_row(rows["pricing"]), median_row(rows["stock"])
         print(f"  {title}:")
         print(f"    pricing page: first contentful paint {ours['fcp']:6.0f}   "
@@ -287,6 +300,8 @@ def main(runs):
             laps = ", ".join(f"{key[8:]} {value:.0f}" for key, value in row.items()
                              if key.startswith("worker: "))
             print(f"    {name}: worker started {row['worker started']:.0f}; worker laps: {laps}")
+    big = sorted(name for name in encoded if name.endswith((".wasm", ".bin", ".zip")))
+    print(f"  (served brotli-compressed: {len(encoded)} files, among them {', '.join(big)})")
     for (kind, mode, when), runs_of_kind in latency.items():
         missed = sum(value is None for run in runs_of_kind for value in run)
         done = [[v for v in run if v is not None] for run in runs_of_kind]

@@ -10,6 +10,7 @@ from pricing_site.precompress import MIN_SIZE, precompress_site
 from pricing_site.site_assets import asset_url
 
 from .site_support import demo_site
+from .support.http_server import StaticServer
 
 
 def test_siblings_decompress_to_the_same_bytes(tmp_path):
@@ -76,3 +77,18 @@ def test_big_assets_come_from_the_cache_the_second_time(tmp_path, monkeypatch):
     assert calls == [big]                                           # only the page, again
     for name in ("assets/runtime.js.br", "assets/runtime.js.gz", "page.html.br"):
         assert (tmp_path / "b" / name).read_bytes() == (tmp_path / "a" / name).read_bytes()
+
+
+def test_the_test_server_sends_the_siblings_as_a_host_does(tmp_path, browser):
+    """bench/browser.py times warm starts served this way: the browser asks for the file,
+    gets its .br sibling with Content-Encoding, and reads the file's own bytes."""
+    text = "Seats from $12 a month, billed yearly. " * 200
+    (tmp_path / "notes.txt").write_text(text)
+    (tmp_path / "notes.txt.br").write_bytes(brotli.compress(text.encode()))
+    for precompressed, sent in ((True, [("/notes.txt", "br")]), (False, [])):
+        with StaticServer(tmp_path, precompressed=precompressed) as server:
+            page = browser.new_page()
+            page.goto(server.url)
+            assert page.evaluate("(u) => fetch(u).then((r) => r.text())", server.url + "notes.txt") == text
+            assert server.encodings == sent
+            page.close()

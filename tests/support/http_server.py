@@ -3,18 +3,23 @@
 Serves ``.wasm`` as ``application/wasm`` (Pyodide hangs otherwise) and ``.js``/``.mjs`` as
 ``text/javascript``, can add headers to every response (e.g. a strict Content-Security-Policy),
 or, as Netlify and Cloudflare Pages do, the ones the site's own ``_headers`` file gives each
-path (``host_rules=True``: security headers, long caching), and records every path it was
-asked for.
+path (``host_rules=True``: security headers, long caching), can send a file's precompressed
+``.br`` or ``.gz`` sibling with its Content-Encoding when the browser accepts it
+(``precompressed=True``, as a host serving the build's siblings does), and records every path
+it was asked for (and the encodings it sent).
 
     with StaticServer(site_dir, headers={"Content-Security-Policy": CSP}) as server:
         page.goto(server.url + "pricing/")
 """
 
 import fnmatch
+import os
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))  # preferred first: the build writes both
 
 # What a production host must send too: scripts from the site only, wasm compilation allowed.
 STRICT_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
@@ -42,6 +47,31 @@ class _Handler(SimpleHTTPRequestHandler):
         for name, value in self.server.extra_headers.items():
             self.send_header(name, value)
         super().end_headers()
+
+    def send_head(self):
+        """The file, or with ``precompressed`` its ``.br``/``.gz`` sibling as the browser's
+        Accept-Encoding allows (headers as for the file itself, plus Content-Encoding)."""
+        path = self.translate_path(self.path)
+        sibling = self._sibling(path) if self.server.precompressed else None
+        if sibling is None:
+            return super().send_head()
+        encoding, body = sibling[0], open(sibling[1], "rb")
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(os.fstat(body.fileno()).st_size))
+        self.end_headers()
+        self.server.encodings.append((self.path, encoding))
+        return body
+
+    def _sibling(self, path):
+        """``(encoding, sibling path)`` to send for ``path``, or None."""
+        accepted = {part.split(";")[0].strip()
+                    for part in self.headers.get("Accept-Encoding", "").split(",")}
+        for encoding, suffix in ENCODINGS:
+            if encoding in accepted and os.path.isfile(path) and os.path.isfile(path + suffix):
+                return encoding, path + suffix
+        return None
 
     def log_message(self, format, *args):  # keep test output clean; record instead
         self.server.requests.append(self.path)
@@ -72,12 +102,14 @@ def read_headers_file(path):
 class StaticServer:
     """``ThreadingHTTPServer`` over ``directory`` on a free port; a context manager."""
 
-    def __init__(self, directory, headers=None, host_rules=False):
+    def __init__(self, directory, headers=None, host_rules=False, precompressed=False):
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0),
                                           partial(_Handler, directory=str(directory)))
         self._httpd.rules = read_headers_file(Path(directory, "_headers")) if host_rules else []
         self._httpd.extra_headers = dict(headers or {})
+        self._httpd.precompressed = precompressed
         self._httpd.requests = []
+        self._httpd.encodings = []
         self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/"
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
@@ -85,6 +117,11 @@ class StaticServer:
     def requests(self):
         """Every request line's path served so far, in order."""
         return list(self._httpd.requests)
+
+    @property
+    def encodings(self):
+        """``(path, encoding)`` of each precompressed sibling sent so far, in order."""
+        return list(self._httpd.encodings)
 
     def __enter__(self):
         self._thread.start()
