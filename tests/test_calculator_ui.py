@@ -161,6 +161,40 @@ def test_without_javascript_the_estimate_shows_and_no_empty_chart_does(browser, 
     context.close()
 
 
+KEPT = """async ([name, href]) => {
+  const cache = await caches.open(name), kept = await cache.match(href);
+  return { urls: (await cache.keys()).map((r) => r.url), bytes: kept && (await kept.arrayBuffer()).byteLength };
+}"""
+
+
+def test_the_snapshot_is_kept_in_the_cache_api_and_a_damaged_copy_is_replaced(browser, server):
+    """A returning visitor's worker reads the snapshot from the Cache API (faster than the HTTP
+    cache, and decoded when the host compressed it): kept once it unpacked whole, one entry
+    (an older build's goes), and a damaged copy gives way to the network's."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(server.url + "pricing/")
+        live(page)
+        snapshot = json.loads(page.text_content("#calculator-config"))["snapshot"]
+        href, size = server.url + snapshot, (demo_site() / snapshot).stat().st_size
+        args = ["pricing-calculator-snapshot", href]
+        page.wait_for_function(f"(a) => ({KEPT})(a).then((k) => k.bytes === {size})", arg=args,
+                               timeout=10000)
+        page.evaluate("""async ([name, href, older]) => {
+          const cache = await caches.open(name);
+          await cache.put(href, new Response("PYSPARSE, cut short"));
+          await cache.put(older, new Response("an older build's"));
+        }""", [*args, server.url + "assets/calculator/snapshot/0000/snapshot.bin"])
+        page.reload()
+        assert page.evaluate("window.pricingCalculator.ready")["timings"]["start"] == "snapshot"
+        page.wait_for_function(f"(a) => ({KEPT})(a).then((k) => k.bytes === {size} && k.urls.length === 1)",
+                               arg=args, timeout=10000)
+        assert page.evaluate(KEPT, args)["urls"] == [href]
+    finally:
+        context.close()
+
+
 def test_a_runtime_that_cannot_load_keeps_the_estimate_and_blames_no_field(browser, server):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.route("**/assets/pyodide/**", lambda route: route.abort())
