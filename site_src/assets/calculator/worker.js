@@ -155,7 +155,7 @@ async function boot(loadPyodide, indexURL, snapshot) {
 const SNAPSHOT_CACHE = "pricing-calculator-snapshot";
 async function snapshotMemory() {
   const href = url("snapshot");
-  const cache = await globalThis.caches?.open(SNAPSHOT_CACHE).catch(() => null);
+  const cache = await openCache();
   const kept = await cache?.match(href).catch(() => null);
   if (kept) {
     try {
@@ -168,6 +168,14 @@ async function snapshotMemory() {
   const memory = unsparse(buffer);
   if (cache) keep(cache, href, buffer); // in the background
   return memory;
+}
+
+async function openCache() {
+  try {
+    return await caches.open(SNAPSHOT_CACHE);
+  } catch { // none here: not a secure context, an opaque origin, storage refused
+    return null;
+  }
 }
 
 async function keep(cache, href, buffer) {
