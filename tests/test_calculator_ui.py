@@ -213,6 +213,8 @@ def test_a_runtime_that_cannot_load_keeps_the_estimate_and_blames_no_field(brows
         assert page.get_attribute("[data-testid=calc-seats]", "aria-invalid") is None
         assert "rk-stale" in page.get_attribute(RESULT, "class")  # the figures no longer follow
         assert page.text_content(TOTAL) == first
+        assert page.evaluate("window.pricingCalculator.warmed.then(() => 'warmed', () => 'failed')") \
+            == "failed"  # nothing to warm: it settles, as ready does
     finally:
         page.close()
 
@@ -479,9 +481,8 @@ def test_chart_draws_every_plan_that_can_price_the_request(visit):
 
 def test_a_seat_edit_moves_the_marker_and_keeps_the_curves(visit, catalog):
     page = visit()
-    chart = "[data-testid=calculator-chart]"
-    page.wait_for_selector(f"{chart} path[data-plan=team]", state="attached", timeout=10000)
-    page.evaluate(f"() => window.__team = document.querySelector('{chart} path[data-plan=team]')")
+    page.wait_for_selector(f"{CHART} path[data-plan=team]", state="attached", timeout=10000)
+    page.evaluate(f"() => window.__team = document.querySelector('{CHART} path[data-plan=team]')")
     before = page.get_attribute("[data-testid=calculator-chart-marker]", "cx")
     page.fill("[data-testid=calc-seats]", "30")
     wait_total(page, shown(catalog, {"plan": "team", "seats": 30, "usage": {"storage_gb": "20"}}))
@@ -489,9 +490,9 @@ def test_a_seat_edit_moves_the_marker_and_keeps_the_curves(visit, catalog):
                            ".getAttribute('cx') !== b", arg=before, timeout=10000)
     assert page.locator("[data-testid=calculator-chart-marker]").count() == 1
     # the same curve drawn: the path node was kept, only the marker moved
-    assert page.evaluate(f"() => window.__team === document.querySelector('{chart} path[data-plan=team]')")
+    assert page.evaluate(f"() => window.__team === document.querySelector('{CHART} path[data-plan=team]')")
     page.check("[data-testid=calc-billing-annual]")  # another period: the curves are redrawn
-    page.wait_for_function(f"() => window.__team !== document.querySelector('{chart} path[data-plan=team]')",
+    page.wait_for_function(f"() => window.__team !== document.querySelector('{CHART} path[data-plan=team]')",
                            timeout=10000)
     assert page.locator("[data-testid=calculator-chart-marker]").count() == 1
 

@@ -25,8 +25,8 @@ const waiting = new Map(); // id -> {resolve, reject}
 let failure = null; // why the worker cannot answer (it never started, or it died)
 let started;
 const whenStarted = new Promise((resolve) => (started = resolve));
-let warmedUp;
-const warmed = new Promise((resolve) => (warmedUp = resolve));
+let warmedUp, notWarmed;
+const warmed = new Promise((resolve, reject) => ([warmedUp, notWarmed] = [resolve, reject]));
 
 function readConfig() {
   const block = document.getElementById("calculator-config");
@@ -67,13 +67,16 @@ const ready = new Promise((resolve, reject) => {
   function fail(err) {
     failure ??= err;
     reject(err);
+    notWarmed(err); // nothing to warm: it rejects as ready does
     for (const call of waiting.values()) call.reject(err);
     waiting.clear();
   }
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start, { once: true });
 });
-ready.catch(() => {}); // a page without a calculator must not log an unhandled rejection
+// a page without a calculator must not log an unhandled rejection
+ready.catch(() => {});
+warmed.catch(() => {});
 
 // The worker's limit (see worker.js): a deeper value may not even survive the trip there.
 const MAX_DEPTH = 16;
