@@ -83,9 +83,14 @@ def cost_curve(catalog, request, metric, quantities):
 
 
 def curve_quantities(catalog, request, metric, count=100):
-    """Where to sample a cost curve of ``metric``: evenly (seats) or log-spaced (a metric's
-    wide range) up to the range that matters (always including the request's own quantity),
-    plus every tier edge on both sides so that steps and cliffs show sharply."""
+    """Where to sample a cost curve of ``metric`` up to the range that matters (always
+    including the request's own quantity). A bill is a straight line between the quantities
+    where it changes slope or steps: tier edges on both sides (so steps and cliffs show
+    sharply), package ends while few enough to draw, and for committed use the seat counts
+    where the true-up starts or stops. A seat curve is exact with those alone (and its ends),
+    so ``count`` evenly spaced points are added only when a plan's package steps are too narrow
+    to draw one by one; a metric's curve, drawn on a log axis where straight lines bend, always
+    gets ``count`` log-spaced points."""
     request = parse_request(catalog, request)
     if metric == SEATS:
         edges = set()
@@ -95,7 +100,7 @@ def curve_quantities(catalog, request, metric, count=100):
         top = max(Decimal(request.seats) * 2, Decimal(20),
                   min(max(finite, default=Decimal(0)) * Decimal("1.25"), Decimal(1000)))
         top = top.to_integral_value()
-        points = {(top * i / (count - 1)).to_integral_value() for i in range(count)}
+        points = {Decimal(0), top}
         step = Decimal(1)
     else:
         spec = catalog.metrics[metric]
@@ -109,26 +114,62 @@ def curve_quantities(catalog, request, metric, count=100):
         while value < top and len(points) < count:
             points.add(_snap(value, step))
             value *= ratio
-    edges |= _package_edges(catalog, request, metric, top, step)
+    package_edges, all_drawn = _package_edges(catalog, request, metric, top, step)
+    if metric == SEATS and not all_drawn:
+        points |= {(top * i / (count - 1)).to_integral_value() for i in range(count)}
+    edges |= package_edges
     points |= {e for e in edges if 0 <= e <= top}
     points |= {e - step for e in edges if 0 <= e - step <= top}
+    if metric == SEATS and request.commitment:
+        points |= _true_up_edges(catalog, request, sorted(points))
     return sorted(points)
 
 
 def _package_edges(catalog, request, metric, top, step):
     """Both sides of every package boundary up to ``top`` (a bill is flat inside a package and
     steps up at its end), for plans with few enough packages in that range for the steps to
-    show; narrower ones are left to the sampling."""
-    edges = set()
+    show; and whether every plan had (narrower ones are left to the sampling)."""
+    edges, all_drawn = set(), True
     for plan in catalog.plans:
         charge = _charge(plan, metric)
-        if charge is None or charge.package is None or top / charge.package.size > MAX_STEPS_DRAWN:
+        if charge is None or charge.package is None:
+            continue
+        if top / charge.package.size > MAX_STEPS_DRAWN:
+            all_drawn = False
             continue
         start = charge.included - (billed_kind_seats(plan, request) if metric == SEATS else 0)
         first = max(0, int(-start / charge.package.size))  # guests may move steps below 0
         for k in range(first, int((top - start) / charge.package.size) + 2):
             end = start + k * charge.package.size
             edges |= {end, end + step}
+    return edges, all_drawn
+
+
+def _true_up_edges(catalog, request, counts):
+    """Both sides of each seat count where a committed plan's bill stops being raised to its
+    minimum (or starts again, past a volume cliff): it bends there, between its tier edges.
+    ``counts`` are the curve's other points, between which each bill is a straight line, so
+    the status flips at most once between two of them and bisection finds where."""
+    edges = set()
+    for plan in catalog.plans:
+        if plan.custom or plan.commitment is None:
+            continue
+
+        def trued_up(seats):
+            try:
+                bill = rate_plan(catalog, plan, request.with_seats(int(seats)))
+            except QuoteError:
+                return None
+            return bill.trued_up if bill.priced else None
+
+        status = [trued_up(n) for n in counts]
+        for (low, was), (high, now) in zip(zip(counts, status), zip(counts[1:], status[1:])):
+            if None in (was, now) or was == now:
+                continue
+            while high - low > 1:
+                middle = (low + high) // 2
+                low, high = (middle, high) if trued_up(middle) == was else (low, middle)
+            edges |= {low, high}
     return edges
 
 

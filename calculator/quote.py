@@ -241,12 +241,8 @@ def quote(catalog, request):
     # Advised only when yearly billing is discounted: without a discount, or with both periods
     # at the commitment's minimum, what is left is rounding (twelve monthly bills each rounded,
     # 12 x $4,166.67 = $50,000.04), shown as the saving but no reason to switch
-    worth = plan.annual_discount and not (_trued_up(monthly) and _trued_up(annual))
+    worth = plan.annual_discount and not (monthly.trued_up and annual.trued_up)
     advised = saving if worth else ZERO
     cheaper = cheapest_alternative(catalog, request, bill.total)
     return Quote(catalog, bill, _monthly_equivalent(bill, catalog.currency), saving, cheaper,
                  tuple(nudges(catalog, bill, advised)), tuple(alerts(catalog, bill, cheaper)))
-
-
-def _trued_up(bill):
-    return any(line.kind == "true_up" for line in bill.lines)

@@ -86,6 +86,11 @@ class Bill:
     def months(self):
         return 12 if self.billing == "annual" else 1
 
+    @property
+    def trued_up(self):
+        """Raised to the commitment's minimum (a true-up line)."""
+        return any(line.kind == "true_up" for line in self.lines)
+
 
 class Custom(str):
     """``monthly_lines``' answer when a quantity needs sales: the reason, as text."""

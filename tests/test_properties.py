@@ -177,18 +177,19 @@ def test_a_curve_is_the_quotes_at_its_points(demo, metric):
 
 def test_seat_curves_are_straight_lines_between_their_quantities(demo):
     """The chart draws straight lines between a curve's quantities, so Python must put every
-    kink there (tier edges, minimums, limits, guests billed as seats): each seat count in
-    between then costs what the line says, to a few cents (lines are rounded one by one).
-    Committed-use true-ups bend between them, so the requests here commit to nothing."""
+    kink there (tier edges, minimums, limits, guests billed as seats, where a committed-use
+    true-up starts or stops): each seat count in between then costs what the line says, to a
+    few cents (lines are rounded one by one)."""
     @FAST
     @given(points=st.integers(3, 12), seats=st.integers(0, 120),
            storage=st.integers(0, 400), kinds=st.dictionaries(
                st.sampled_from(["viewer", "guest"]), st.integers(0, 30), max_size=2),
            addons=st.lists(st.sampled_from(["sso", "audit_log"]), max_size=2, unique=True),
-           billing=st.sampled_from(["monthly", "annual"]))
-    def check(points, seats, storage, kinds, addons, billing):
+           billing=st.sampled_from(["monthly", "annual"]), commitment=st.booleans())
+    def check(points, seats, storage, kinds, addons, billing, commitment):
         request = {"plan": "team", "seats": seats, "usage": {"storage_gb": storage},
-                   "seat_kinds": kinds, "addons": addons, "billing": billing}
+                   "seat_kinds": kinds, "addons": addons, "billing": billing,
+                   "commitment": commitment}
         quantities = [int(q) for q in curve_quantities(demo, request, "seats", points)]
         drawn = cost_curve(demo, request, "seats", quantities)
         exact = cost_curve(demo, request, "seats", range(quantities[-1] + 1))
@@ -204,6 +205,44 @@ def test_seat_curves_are_straight_lines_between_their_quantities(demo):
     check()
 
 
+def test_committed_seat_curves_bend_exactly_where_the_true_up_stops():
+    """A committed plan's bill is raised to its minimum up to some seat count and grows from
+    there: both sides of that count are among the curve's quantities (bisected between tier
+    edges), for any minimum, tiers and guests."""
+    @FAST
+    @given(plan=seat_plans("mine"), minimum=st.integers(1, 40_000), guests=st.integers(0, 30),
+           billing=st.sampled_from(["monthly", "annual"]))
+    def check(plan, minimum, guests, billing):
+        plan["commitment"] = {"annual_minimum": minimum, "discount": "0.1"}
+        catalog = load_catalog({"currency": "USD", "plans": [plan]})
+        request = {"plan": "mine", "seat_kinds": {"guest": guests}, "billing": billing,
+                   "commitment": True}
+        quantities = [int(q) for q in curve_quantities(catalog, request, "seats", 3)]
+        trued = [rate(catalog, {**request, "seats": n}) for n in range(quantities[-1] + 1)]
+        flips = {n for n in range(1, len(trued))
+                 if None not in trued[n - 1:n + 1] and trued[n - 1] != trued[n]}
+        assert all({n - 1, n} <= set(quantities) for n in flips), (flips, quantities)
+
+    def rate(catalog, request):
+        try:
+            bill = quote(catalog, request).bill
+        except QuoteError:
+            return None
+        return bill.trued_up if bill.priced else None
+
+    check()
+
+
+def test_seat_curves_sample_only_where_package_steps_are_too_narrow_to_draw(demo):
+    """Seat curves are exact at their edges alone, so the points asked for change nothing
+    (the demo's Team estimate: 14 quantities, not 40 or 400); a staircase of 1-seat packages
+    over hundreds of seats is sampled."""
+    request = {"plan": "team", "seats": 10, "usage": {"storage_gb": 77}}
+    few, many = (curve_quantities(demo, request, "seats", n) for n in (3, 400))
+    assert few == many and len(few) < 20
+    catalog = load_catalog({"currency": "USD", "plans": [{"id": "pack", "name": "Pack", "price": {
+        "seats": {"pricing": "package", "package": {"size": 1, "price": 5, "round": "up"}}}}]})
+    assert len(curve_quantities(catalog, {"plan": "pack", "seats": 300}, "seats", 40)) >= 40
 
 
 def test_package_seat_curves_step_exactly_at_their_points():
