@@ -578,8 +578,9 @@ def test_an_edit_redraws_the_chart_without_reading_the_layout(visit, catalog):
     page.wait_for_function(f"() => {view_box} === '0 0 640 260'", timeout=10000)
 
 
-WARM_ROUNDS = int(re.search(r"const WARM_ROUNDS = (\d+);",
-                            (ROOT / "site_src/assets/calculator/worker.js").read_text()).group(1))
+WORKER_JS = (ROOT / "site_src/assets/calculator/worker.js").read_text()
+WARM_ROUNDS = int(re.search(r"const WARM_ROUNDS = (\d+);", WORKER_JS).group(1))
+QUIET_MS = int(re.search(r"const QUIET_MS = (\d+);", WORKER_JS).group(1))
 
 
 def test_the_worker_warms_python_up_while_the_visitor_reads_not_while_they_type(visit):
@@ -599,6 +600,13 @@ def test_the_worker_warms_python_up_while_the_visitor_reads_not_while_they_type(
       return { warmedWhileTyping, rounds: (await api.warmed).rounds };
     }""")
     assert seen == {"warmedWhileTyping": False, "rounds": WARM_ROUNDS}
+
+
+def test_the_warming_starts_only_once_the_calculator_has_been_live_a_moment(visit):
+    """A visitor may type the instant the calculator is live: no warm-up round (20-40 ms while
+    the code is cold) is then under way, whose end their first edit would wait for."""
+    warmed = visit().evaluate("window.pricingCalculator.warmed")
+    assert warmed["rounds"] == WARM_ROUNDS and warmed["after"] >= QUIET_MS
 
 
 def test_keyboard_alone_reaches_and_changes_the_inputs(visit, catalog):

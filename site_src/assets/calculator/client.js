@@ -9,8 +9,9 @@
 //   <script type="module" src=".../assets/calculator/client.js"></script>
 //
 //   await window.pricingCalculator.ready;                     // Python answered a warm-up quote
-//   await window.pricingCalculator.warmed;  // {rounds, at}: the worker's warming after ready is
-//                                           // over (it pauses while requests come; worker.js)
+//   await window.pricingCalculator.warmed;  // {rounds, after, at}: the worker's warming after
+//                                           // ready is over (it pauses while requests come;
+//                                           // after: ms from ready to its first round; worker.js)
 //   const q = await window.pricingCalculator.quote(request);  // rejects with Error(message).field
 //   pricingCalculator.quoteLatest(request)  // for a form: only the newest waiting request is sent;
 //                                           // older waiting ones reject with err.superseded = true
@@ -51,7 +52,7 @@ const ready = new Promise((resolve, reject) => {
     worker.onmessage = ({ data }) => {
       if (data?.type === "ready") return resolve({ timings: data.timings, stdlib: data.stdlib, engine: data.engine, at: performance.now() });
       if (data?.type === "failed") return fail(new Error(`calculator failed to start: ${data.error}`));
-      if (data?.type === "warmed") return warmedUp({ rounds: data.rounds, at: performance.now() });
+      if (data?.type === "warmed") return warmedUp({ rounds: data.rounds, after: data.after, at: performance.now() });
       const call = waiting.get(data?.id);
       if (!call) return;
       waiting.delete(data.id);

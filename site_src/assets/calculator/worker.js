@@ -16,7 +16,7 @@
 // Out: {id, result} | {id, error, field} for a QuoteError
 //                   | {id, error, field: null, name} for anything else (one answer each)
 // Once: {type: "ready", timings, stdlib} after a warm-up quote, or {type: "failed", error};
-//       then {type: "warmed", rounds} when the warming after ready (see warmUp) is over;
+//       then {type: "warmed", rounds, after} when the warming after ready (see warmUp) is over;
 //       stdlib is "precompiled" when json came from a .pyc, else "stock" (or "stock (fallback)");
 //       engine is calculator.__file__ (in the zip, as .pyc, or the wheel's source);
 //       timings.start is how Python started: "snapshot", "precompiled", "stock" or
@@ -73,6 +73,7 @@ async function start() {
   const plans = JSON.parse(catalogText).plans.filter((plan) => !plan.custom);
   engine.quote(JSON.stringify({ plan: plans[0]?.id }));
   lap("ready");
+  askedAt = readyAt = performance.now(); // the first round waits for quiet too (see warmUp)
   setTimeout(() => warmUp(engine, plans, 0)); // after the ready message
   return engine;
 }
@@ -83,15 +84,17 @@ async function start() {
 // rounds of this, 7 and 15; bench/RESULTS.md). So once ready, the worker quotes and charts the
 // catalog's plans WARM_ROUNDS times in the background, one round (~5-10 ms) per task, and
 // none while the visitor is asking (their edits warm it too): a request waits for one round
-// at most.
+// at most, and none right after ready (a first round then took 20-40 ms), when a visitor may
+// be typing already. "warmed" says how long after ready the first round ran (`after`, ms).
 const WARM_ROUNDS = 120;
-const QUIET_MS = 200; // no warming until the visitor's last request is this old
+const QUIET_MS = 200; // no warming until the visitor's last request (or ready) is this old
 const WARM_POINTS = 40; // a curve's points, as the chart asks (pricing_site/calculator_chart.py)
-let askedAt = -Infinity;
+let askedAt = -Infinity, readyAt = null, warmingFrom = null;
 function warmUp(engine, plans, round) {
-  if (round >= WARM_ROUNDS || !plans.length) return self.postMessage({ type: "warmed", rounds: round });
+  if (round >= WARM_ROUNDS || !plans.length) return warmed(round);
   const wait = askedAt + QUIET_MS - performance.now();
   if (wait > 0) return setTimeout(() => warmUp(engine, plans, round), wait);
+  warmingFrom ??= performance.now();
   const plan = plans[round % plans.length];
   const metrics = Object.keys(plan.price?.usage ?? {});
   const request = { plan: plan.id, seats: 1 + (round % 10) };
@@ -101,10 +104,12 @@ function warmUp(engine, plans, round) {
     engine.curve(JSON.stringify({ request, metric, points: WARM_POINTS }));
   } catch (err) {
     if (err?.pyodide_fatal_error) started = start(); // as for a visitor's request below
-    return self.postMessage({ type: "warmed", rounds: round });
+    return warmed(round);
   }
   setTimeout(() => warmUp(engine, plans, round + 1));
 }
+const warmed = (rounds) => self.postMessage({ type: "warmed", rounds,
+  after: warmingFrom === null ? null : Math.round(warmingFrom - readyAt) });
 
 // Python from the memory snapshot when there is one (with the zip it was made on), else from the
 // precompiled stdlib; on any failure the next way down, ending with the stock runtime.
