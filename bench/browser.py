@@ -22,9 +22,12 @@ content-addressed runtime, stdlib and snapshot). Then, RUNS times each:
 - warm, in both kinds of context: input-to-DOM latency over EDITS edits of the seats field,
   then of a usage field (which makes Python compute new curves for the chart each time),
   measured in the page from dispatching the ``input`` event to the MutationObserver seeing the
-  new total and the redrawn chart (p50 and p95 per run): at once when the calculator is live,
-  and on another reload READING ms after it (a visitor reads first; the worker warms Python up
-  meanwhile);
+  new total and the redrawn chart (p50 and p95 per run), each edit dispatched once the frame
+  showing the one before has been drawn (keys and a dragged slider bring at most one a frame):
+  at once when the calculator is live, and on another reload READING ms after it (a visitor
+  reads first; the worker warms Python up meanwhile); and, as a stress figure, back to back on
+  a third reload at once (each edit right after the one before reached the DOM, before the
+  browser drew it: faster than any input device, so each waits for the drawing of the last);
 - cold, once: bytes the landing and the pricing page fetch (every request the server saw until
   the page is idle or the calculator ready): raw, and as sent compressed by a host serving the
   build's precompressed ``.br``/``.gz`` siblings (the raw size when a file has none), and
@@ -90,14 +93,17 @@ watch.observe(document, { childList: true, subtree: true, characterData: true })
 WARMED = "window.pricingCalculator.warmed"
 
 # In the page, once live: `edits` edits of one field (values first, first + 1, ...), one at a
-# time; each one's time from dispatching `input` to the DOM holding the new total and the
-# redrawn chart.
-EDIT_LOOP = """async ([testid, first, edits]) => {
+# time, each after the frame showing the one before was drawn (`perFrame`), or at once; each
+# one's time from dispatching `input` to the DOM holding the new total and the redrawn chart.
+PACES = {"one a frame": True, "back to back": False}
+EDIT_LOOP = """async ([testid, first, edits, perFrame]) => {
   const field = document.querySelector(`[data-testid=${testid}]`);
   const total = document.querySelector("[data-testid=calculator-total]");
   const chart = document.querySelector("[data-testid=calculator-chart] svg");
   const times = [];
+  const drawn = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
   for (let i = 0; i < edits; i++) {
+    if (perFrame) await drawn();
     const before = total.textContent;
     times.push(await new Promise((resolve) => {
       let t0, totalAt = null, chartAt = null;
@@ -224,6 +230,8 @@ def warm_runs(contexts, server, pages, runs, latency=None, dwell=0, mode=""):
             if variant == "pricing" and latency is not None:
                 edit_loops(page, latency, (mode, "at once"))
                 visit(page, None, load=page.reload)  # a fresh start again, not timed
+                edit_loops(page, latency, (mode, "at once"), pace="back to back")
+                visit(page, None, load=page.reload)
                 edit_loops(page, latency, (mode, f"after {READING / 1000:.0f} s"), READING)
             page.evaluate(WARMED)
     for page in tabs.values():
@@ -231,15 +239,16 @@ def warm_runs(contexts, server, pages, runs, latency=None, dwell=0, mode=""):
     return rows
 
 
-def edit_loops(page, latency, mode_when, pause=0):
+def edit_loops(page, latency, mode_when, pause=0, pace="one a frame"):
     """The edit loops of EDIT_KINDS on a page just reloaded, once the calculator is live and
-    ``pause`` ms later (a visitor reads before typing; the worker warms up meanwhile), into
-    ``latency[kind, mode, when]``."""
+    ``pause`` ms later (a visitor reads before typing; the worker warms up meanwhile), at a
+    pace of PACES, into ``latency[kind, mode, when, pace]``."""
     page.wait_for_function("() => document.querySelector('[data-testid=calculator-status]')"
                            ".dataset.state === 'live'")
     page.wait_for_timeout(pause)
     for kind, (testid, first) in EDIT_KINDS.items():
-        latency[(kind, *mode_when)].append(page.evaluate(EDIT_LOOP, [testid, first, EDITS]))
+        latency[(kind, *mode_when, pace)].append(
+            page.evaluate(EDIT_LOOP, [testid, first, EDITS, PACES[pace]]))
 
 
 def main(runs):
@@ -302,13 +311,13 @@ def main(runs):
             print(f"    {name}: worker started {row['worker started']:.0f}; worker laps: {laps}")
     big = sorted(name for name in encoded if name.endswith((".wasm", ".bin", ".zip")))
     print(f"  (served brotli-compressed: {len(encoded)} files, among them {', '.join(big)})")
-    for (kind, mode, when), runs_of_kind in latency.items():
+    for (kind, mode, when, pace), runs_of_kind in latency.items():
         missed = sum(value is None for run in runs_of_kind for value in run)
         done = [[v for v in run if v is not None] for run in runs_of_kind]
         p50 = statistics.median(percentile(run, 50) for run in done)
         p95 = statistics.median(percentile(run, 95) for run in done)
-        print(f"  input → DOM (total and chart), {EDITS} {kind} {when}, {mode}, x {runs} runs: "
-              f"p50 {p50:.1f} ms, p95 {p95:.1f} ms (medians over runs; max "
+        print(f"  input → DOM (total and chart), {EDITS} {kind} {when}, {pace}, {mode}, "
+              f"x {runs} runs: p50 {p50:.1f} ms, p95 {p95:.1f} ms (medians over runs; max "
               f"{max(max(run) for run in done):.1f} ms; {missed} timed out)")
     for name, (raw, br, gz) in (("landing", landing), ("pricing (until ready)", pricing)):
         print(f"  bytes, {name}: {raw / 1e3:8.0f} kB raw, {br / 1e3:7.0f} kB brotli, "
