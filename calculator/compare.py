@@ -7,6 +7,7 @@ with the quote itself.
 
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from .errors import QuoteError
 from .money import format_money, plain, round_money
@@ -162,8 +163,7 @@ def _true_up_edges(catalog, request, counts):
                 return None
             return bill.trued_up if bill.priced else None
 
-        status = [trued_up(n) for n in counts]
-        for (low, was), (high, now) in zip(zip(counts, status), zip(counts[1:], status[1:])):
+        for (low, was), (high, now) in pairwise((n, trued_up(n)) for n in counts):
             if None in (was, now) or was == now:
                 continue
             while high - low > 1:
