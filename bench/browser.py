@@ -226,6 +226,7 @@ def warm_runs(contexts, server, pages, runs, latency=None, dwell=0, mode=""):
         tabs[variant].evaluate(WARMED)
     for _ in range(runs):
         for variant, page in tabs.items():  # alternating, as cold
+            page.bring_to_front()  # a visitor's tab (a tab behind may be drawn once a second)
             rows[variant].append(check(visit(page, None, load=page.reload), variant))
             if variant == "pricing" and latency is not None:
                 edit_loops(page, latency, (mode, "at once"))

@@ -1,5 +1,5 @@
 """Engine speed on the demo catalog: microseconds per quote, catalog load time, and the
-browser's calls (quote, quote_json, the 100-point cost curve) in CPython and in Pyodide.
+browser's calls (quote, quote_json, the chart's cost curves) in CPython and in Pyodide.
 
 Prints medians over several repeats and ratios against baselines measured in the same
 run: the bare Decimal arithmetic of the same bill (the floor any engine pays), the core
@@ -29,9 +29,11 @@ from calculator.rating import rate_plan  # noqa: E402
 REPEATS = 7
 THREE_LINES = {"plan": "business", "seats": 12, "usage": {"api_calls": 250000}}
 SEATS_ONLY = {"plan": "team", "seats": 49}
-# The chart the calculator draws beside the three-line quote (ui.js: a seat plan's curve is
-# over seats), 100 points as client.js asks for; curve_quantities adds the tier edges.
+# The chart the calculator draws beside the three-line quote (a seat plan's curve is over
+# seats): sampled at its tier edges alone, however many points are asked (curve_quantities);
+# and a curve of API calls, 100 log-spaced points besides its edges, x every plan.
 CURVE = {"request": THREE_LINES, "metric": "seats", "points": 100}
+USAGE_CURVE = {"request": THREE_LINES, "metric": "api_calls", "points": 100}
 
 
 def median_us(func, number):
@@ -52,7 +54,9 @@ def bare_decimal_bill():
 def browser_calls(catalog):
     """What both runtimes time: the calls the browser's worker makes (also run in Pyodide)."""
     request_json, curve_payload = json.dumps(THREE_LINES), json.dumps(CURVE)
+    usage_payload = json.dumps(USAGE_CURVE)
     curve = json.loads(curve_json(catalog, curve_payload))["ok"]
+    usage = json.loads(curve_json(catalog, usage_payload))["ok"]
     return {
         "python": platform.python_version(),
         "quote_us": median_us(lambda: quote(catalog, THREE_LINES), 1000),
@@ -61,6 +65,8 @@ def browser_calls(catalog):
         "curve_ms": median_us(lambda: curve_json(catalog, curve_payload), 5) / 1000,
         "curve_points": len(curve["quantities"]),
         "curve_plans": len(curve["plans"]),
+        "usage_curve_ms": median_us(lambda: curve_json(catalog, usage_payload), 5) / 1000,
+        "usage_curve_points": len(usage["quantities"]),
     }
 
 
@@ -114,16 +120,19 @@ def main():
     print(f"  in Pyodide {pyodide['pyodide']} (Python {pyodide['python']}) under Node "
           f"{pyodide['node']}, same catalog and requests:")
     print(f"  {'':<47}{'CPython':>11} {'Pyodide':>11}   Pyodide/CPython")
-    curve = f"curve_json(), {cpython['curve_points']} points x {cpython['curve_plans']} plans"
+    plans = cpython["curve_plans"]
+    curve = f"curve_json(), seats: {cpython['curve_points']} points x {plans} plans"
+    usage = f"curve_json(), API calls: {cpython['usage_curve_points']} points x {plans} plans"
     rows = [("quote(), three-line business", "quote_us", "µs"),
             ("quote(), team 49 seats", "seats_us", "µs"),
             ("quote_json(), three-line (the worker's call)", "quote_json_us", "µs"),
-            (curve, "curve_ms", "ms")]
+            (curve, "curve_ms", "ms"), (usage, "usage_curve_ms", "ms")]
     for label, key, unit in rows:
         print(f"  {label:<47}{cpython[key]:8.2f} {unit} {pyodide[key]:8.2f} {unit}"
               f"   x{pyodide[key] / cpython[key]:.1f}")
-    print(f"  target: the curve within a 16 ms frame in Pyodide: "
-          f"{'met' if pyodide['curve_ms'] < 16 else 'NOT met'}")
+    slowest = max(pyodide["curve_ms"], pyodide["usage_curve_ms"])
+    print(f"  target: a curve within a 16 ms frame in Pyodide: "
+          f"{'met' if slowest < 16 else 'NOT met'}")
 
 
 if __name__ == "__main__":
