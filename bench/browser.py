@@ -101,7 +101,10 @@ EDIT_LOOP = """async ([testid, first, edits, perFrame]) => {
   const total = document.querySelector("[data-testid=calculator-total]");
   const chart = document.querySelector("[data-testid=calculator-chart] svg");
   const times = [];
-  const drawn = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const drawn = () => new Promise((resolve, reject) => { // a tab not drawn fails, not hangs
+    const timer = setTimeout(() => reject(new Error("no frame drawn in 2 s: a tab behind?")), 2000);
+    requestAnimationFrame(() => { clearTimeout(timer); setTimeout(resolve); });
+  });
   for (let i = 0; i < edits; i++) {
     if (perFrame) await drawn();
     const before = total.textContent;
