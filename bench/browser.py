@@ -274,7 +274,7 @@ def main(runs):
                     context.close()
             # warm in a fresh context (in memory, like a private window: no code caches), then
             # in a browser profile on disk, as a returning visitor's browser keeps it
-            latency = collections.defaultdict(list)  # (kind, context, when) -> [[ms per edit]]
+            latency = collections.defaultdict(list)  # (kind, context, when, pace) -> [[ms]]
             contexts = [browser.new_context() for _ in pages]
             warm = warm_runs(contexts, server, pages, runs, latency, mode="in memory")
             for context in contexts:

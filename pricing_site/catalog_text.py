@@ -53,28 +53,27 @@ def seats_text(charge, currency):
     on from them)."""
     if charge is None:
         return "Not sold per seat"
-    text = model_text(charge, currency, SEAT_UNITS, SEAT_STEP)
-    if charge.included:
-        allowance = f"{_units(charge.included, SEAT_UNITS)} included"
-        text = f"{allowance}, then {text}" if text else allowance
+    text = ", ".join(_allowance_then(charge, SEAT_UNITS, SEAT_STEP, currency))
     return text[0].upper() + text[1:] if text else "Free"
 
 
 def usage_text(charge, metric, currency):
     """A metric on one plan: allowance, then the overage price, then any hard limit."""
     units = (metric.unit, metric.unit)
-    parts = []
-    if charge.included:
-        parts.append(f"{_units(charge.included, units)} included")
-    overage = model_text(charge, currency, units, metric.step)
-    if overage:
-        parts.append(f"then {overage}" if parts else overage)
-    elif not parts:
-        parts.append("Included")
+    parts = _allowance_then(charge, units, metric.step, currency) or ["Included"]
     if charge.limit is not None:
         parts.append(f"limit {_units(charge.limit, units)} a month")
     text = ", ".join(parts)
     return text[0].upper() + text[1:]
+
+
+def _allowance_then(charge, units, step, currency):
+    """``["<n units> included", "then <price>"]``: either alone when the other is missing."""
+    parts = [f"{_units(charge.included, units)} included"] if charge.included else []
+    price = model_text(charge, currency, units, step)
+    if price:
+        parts.append(f"then {price}" if parts else price)
+    return parts
 
 
 def kinds_text(charge):

@@ -33,12 +33,11 @@ const url = (name) => {
 let stdlib = "stock";
 const useSnapshot = Boolean(params.get("snapshot") && params.get("stdlib"));
 let engineFile = null;
-const respond = async (name) => {
+const fetchOk = async (name, as) => {
   const response = await fetch(url(name));
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status} for ${response.url}`);
-  return response;
+  return response[as]();
 };
-const fetchOk = async (name, as) => (await respond(name))[as]();
 
 async function start() {
   // the snapshot (~12 MB sparse) downloads while the runtime's modules load and compile
@@ -169,7 +168,7 @@ async function snapshotMemory() {
       await cache.delete(href).catch(() => {});
     }
   }
-  const buffer = await (await respond("snapshot")).arrayBuffer();
+  const buffer = await fetchOk("snapshot", "arrayBuffer");
   const memory = unsparse(buffer);
   if (cache) keep(cache, href, buffer); // in the background
   return memory;
