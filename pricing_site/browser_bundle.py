@@ -2,7 +2,7 @@
 
 Build-time only. ``emit_browser_bundle(site_dir, catalog)`` writes into a built site
 
-    assets/v/<hash>/calculator/client.js, worker.js
+    assets/v/<hash>/calculator/client.js, worker.js, sparse.js
                                                 main-thread module and module Web Worker
                                                 (pricing_site/site_assets.py names the folder)
     assets/calculator/catalog/<hash>/catalog.json
@@ -92,7 +92,7 @@ SNAPSHOT_NAME = "snapshot.bin"
 RESTORE_ZIP = "python_stdlib.zip"  # served beside it: the zip mounted at restore
 WARM_UP_SCRIPT = Path(__file__).resolve().parent / "warm_up.mjs"  # imported by both scripts
 
-JS_FILES = ("client.js", "worker.js")
+JS_FILES = ("client.js", "worker.js", "sparse.js")
 # What loadPyodide() fetches for a bare interpreter (no packages): entry module, Emscripten
 # module, the wasm binary, the standard library and the lock file it always reads.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",

@@ -202,7 +202,7 @@ def test_a_failed_snapshot_leaves_the_precompiled_stdlib(tmp_path, monkeypatch, 
 
 
 def test_no_bundle_file_names_another_origin():
-    for name in ("client.js", "worker.js"):
+    for name in browser_bundle.JS_FILES:
         text = (ROOT / "site_src/assets/calculator" / name).read_text()
         assert "http://" not in text and "https://" not in text and "micropip" not in text
 

@@ -195,6 +195,27 @@ def test_the_snapshot_is_kept_in_the_cache_api_and_a_damaged_copy_is_replaced(br
         context.close()
 
 
+HOLD_S = 4
+
+
+def test_python_is_made_while_the_snapshot_still_arrives(browser):
+    """loadPyodide needs only the snapshot's size, in its header, to make the module: with the
+    rest of the snapshot held back (a slow network), the runtime is made meanwhile and only the
+    restore waits for the last byte."""
+    held = ("*/snapshot.bin", 64 * 1024, HOLD_S)
+    with StaticServer(demo_site(), host_rules=True, hold=held) as slow:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.goto(slow.url + "pricing/")
+            timings = page.evaluate("window.pricingCalculator.ready")["timings"]
+        finally:
+            context.close()
+    assert timings["start"] == "snapshot"
+    assert timings["snapshot read"] >= HOLD_S * 1000  # the hold took place
+    assert timings["module made"] < timings["snapshot read"]
+
+
 def test_a_runtime_that_cannot_load_keeps_the_estimate_and_blames_no_field(browser, server):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.route("**/assets/pyodide/**", lambda route: route.abort())

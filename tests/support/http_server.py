@@ -6,7 +6,8 @@ or, as Netlify and Cloudflare Pages do, the ones the site's own ``_headers`` fil
 path (``host_rules=True``: security headers, long caching), can send a file's precompressed
 ``.br`` or ``.gz`` sibling with its Content-Encoding when the browser accepts it
 (``precompressed=True``, as a host serving the build's siblings does), and records every path
-it was asked for (and the encodings it sent).
+it was asked for (and the encodings it sent). ``hold=(pattern, n, seconds)`` sends a file matching
+the pattern as a slow network would: its first ``n`` bytes, then the rest ``seconds`` later.
 
     with StaticServer(site_dir, headers={"Content-Security-Policy": CSP}) as server:
         page.goto(server.url + "pricing/")
@@ -15,6 +16,7 @@ it was asked for (and the encodings it sent).
 import fnmatch
 import os
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -64,6 +66,14 @@ class _Handler(SimpleHTTPRequestHandler):
         self.server.encodings.append((self.path, encoding))
         return body
 
+    def copyfile(self, source, outputfile):
+        held = self.server.hold
+        if held and rule_matches(held[0], self.path.split("?")[0]):
+            outputfile.write(source.read(held[1]))
+            outputfile.flush()
+            time.sleep(held[2])
+        super().copyfile(source, outputfile)
+
     def _sibling(self, path):
         """``(encoding, sibling path)`` to send for ``path``, or None."""
         accepted = {part.split(";")[0].strip()
@@ -102,12 +112,13 @@ def read_headers_file(path):
 class StaticServer:
     """``ThreadingHTTPServer`` over ``directory`` on a free port; a context manager."""
 
-    def __init__(self, directory, headers=None, host_rules=False, precompressed=False):
+    def __init__(self, directory, headers=None, host_rules=False, precompressed=False, hold=None):
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0),
                                           partial(_Handler, directory=str(directory)))
         self._httpd.rules = read_headers_file(Path(directory, "_headers")) if host_rules else []
         self._httpd.extra_headers = dict(headers or {})
         self._httpd.precompressed = precompressed
+        self._httpd.hold = hold
         self._httpd.requests = []
         self._httpd.encodings = []
         self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/"

@@ -1,5 +1,5 @@
 """Reading the sparse snapshot layout (pricing_site/sparse_snapshot.py) back, for tests: the
-worker's ``unsparse`` (assets/calculator/worker.js) in Python."""
+worker's ``unsparse`` (assets/calculator/sparse.js) in Python."""
 
 import struct
 

@@ -6,9 +6,9 @@
 // pricing_site/precompile_stdlib.mjs), given to loadPyodide as stdLibURL; without it, or if
 // Pyodide cannot start from it, the runtime's stock python_stdlib.zip is used.
 // snapshot: a Pyodide memory snapshot made on that stdlib zip with json and the engine imported
-// (pricing_site/make_snapshot.mjs), served sparse (see unsparse below) and kept in the Cache
-// API once read (see snapshotMemory), given as _loadSnapshot
-// with, as stdLibURL, the lean python_stdlib.zip served beside it (what Python may still import
+// (pricing_site/make_snapshot.mjs), served sparse (read by sparse.js), kept in the Cache API
+// once read and unpacked as it streams in (see snapshotMemory), given as _loadSnapshot with, as
+// stdLibURL, the lean python_stdlib.zip served beside it (what Python may still import
 // lazily); the catalog is loaded after the restore. If it fails in any way, Python boots from
 // the stdlib.
 // In:  {id, request}                    a quote: calculator.quote_json
@@ -21,6 +21,8 @@
 //       engine is calculator.__file__ (in the zip, as .pyc, or the wheel's source);
 //       timings.start is how Python started: "snapshot", "precompiled", "stock" or
 //       "stock (fallback)".
+import { unsparse } from "./sparse.js";
+
 const t0 = performance.now();
 const timings = {};
 const lap = (name) => (timings[name] = Math.round(performance.now() - t0));
@@ -33,25 +35,26 @@ const url = (name) => {
 let stdlib = "stock";
 const useSnapshot = Boolean(params.get("snapshot") && params.get("stdlib"));
 let engineFile = null;
-const fetchOk = async (name, as) => {
+const fetchOk = async (name, as) => { // the response's body `as` text or arrayBuffer, or itself
   const response = await fetch(url(name));
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status} for ${response.url}`);
-  return response[as]();
+  return as ? response[as]() : response;
 };
 
 async function start() {
-  // the snapshot (~12 MB sparse) downloads while the runtime's modules load and compile
+  // the snapshot (~12 MB sparse) streams into Python's memory while the runtime loads
   const snapshot = useSnapshot ? snapshotMemory() : null;
-  snapshot?.then(() => lap("snapshot fetched"), () => {}); // loadPyodide awaits it; a failure
-  // falls back there
+  snapshot?.filled.then(() => lap("snapshot read"), () => {});
   const indexURL = url("pyodide");
-  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  // both of the runtime's modules at once (loadPyodide would import the second after the first)
+  const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all(
+    ["pyodide.mjs", "pyodide.asm.mjs"].map((name) => import(new URL(name, indexURL).href)));
   lap("runtime imported");
   // the wheel is not needed when the snapshot holds the engine (imported from the zip)
   const wheel = useSnapshot ? null : fetchOk("wheel", "arrayBuffer");
   wheel?.catch(() => {}); // awaited below; a failure is reported there
   const [pyodide, catalogText] = await Promise.all([
-    boot(loadPyodide, indexURL, snapshot), fetchOk("catalog", "text")]);
+    boot(loadPyodide, { indexURL, createPyodideModule }, snapshot), fetchOk("catalog", "text")]);
   lap("pyodide");
   if (timings.start !== "snapshot") {
     // into site-packages, which comes after the stdlib zip on sys.path (the cwd comes before
@@ -112,12 +115,20 @@ const warmed = (rounds) => self.postMessage({ type: "warmed", rounds,
 
 // Python from the memory snapshot when there is one (with the zip it was made on), else from the
 // precompiled stdlib; on any failure the next way down, ending with the stock runtime.
-async function boot(loadPyodide, indexURL, snapshot) {
+async function boot(loadPyodide, runtime, snapshot) {
   if (snapshot) {
     try {
-      // the zip mounted at restore: the snapshot's own lean one (the stdlib minus the modules
-      // already in memory), served beside it
-      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: snapshot,
+      // Pyodide awaits _loadSnapshot only to size the memory, and restores it once the module
+      // is made: the module is made while the snapshot's bytes still arrive. The zip mounted at
+      // restore is the snapshot's own lean one (the stdlib minus the modules already in
+      // memory), served beside it.
+      const pyodide = await loadPyodide({ ...runtime, _loadSnapshot: snapshot.memory,
+        createPyodideModule: async (settings) => {
+          const module = await runtime.createPyodideModule(settings);
+          lap("module made");
+          await snapshot.filled;
+          return module;
+        },
         stdLibURL: new URL("python_stdlib.zip", url("snapshot")).href });
       // what the snapshot must hold, checked through proxies (no Python source to compile);
       // `random` (if anything imported it) is reseeded, as the snapshot froze its state
@@ -135,10 +146,10 @@ async function boot(loadPyodide, indexURL, snapshot) {
   }
   if (!params.get("stdlib")) {
     timings.start = "stock";
-    return loadPyodide({ indexURL });
+    return loadPyodide(runtime);
   }
   try {
-    const pyodide = await loadPyodide({ indexURL, stdLibURL: url("stdlib") });
+    const pyodide = await loadPyodide({ ...runtime, stdLibURL: url("stdlib") });
     const compiled = pyodide.runPython("import json; json.__file__.endswith('.pyc')");
     stdlib = compiled ? "precompiled" : "stock";
     timings.start = stdlib;
@@ -146,31 +157,50 @@ async function boot(loadPyodide, indexURL, snapshot) {
   } catch (err) {
     stdlib = timings.start = "stock (fallback)";
     console.warn(`calculator: the precompiled stdlib failed (${err?.message ?? err}); using the stock one`);
-    return loadPyodide({ indexURL });
+    return loadPyodide(runtime);
   }
 }
 
-// The snapshot's memory, from its bytes kept (decoded) in the Cache API: Chromium's HTTP cache
-// keeps what the host sent (brotli, when it compresses) and gives it back more slowly: a
-// returning visitor's calculator was ready 77 ms (served raw) to 144 ms (brotli) sooner with
-// them kept here (bench/RESULTS.md). A copy is kept once it has unpacked whole; a damaged one
-// is dropped for the network's. One entry: the snapshot's URL is content-addressed, so any
-// other is an older build's and goes. Without the Cache API, or when it fails, the network.
+// The snapshot's memory, read as its bytes arrive: `memory` resolves once the header is in (a
+// zeroed array of the memory's size, all loadPyodide needs to make the module), `filled` (the
+// same array) once every byte is in place; both reject for a damaged or missing snapshot.
+// The bytes come from the copy kept (decoded) in the Cache API: Chromium's HTTP cache keeps
+// what the host sent (brotli, when it compresses) and gives it back more slowly: a returning
+// visitor's calculator was ready 77 ms (served raw) to 144 ms (brotli) sooner with them kept
+// here (bench/RESULTS.md). A copy is kept once it has unpacked whole; a damaged one is
+// dropped for the network's. One entry: the snapshot's URL is content-addressed, so any other
+// is an older build's and goes. Without the Cache API, or when it fails, the network.
 const SNAPSHOT_CACHE = "pricing-calculator-snapshot";
-async function snapshotMemory() {
+function snapshotMemory() {
+  let sized;
+  const size = new Promise((resolve) => (sized = resolve));
+  const filled = readSnapshot(sized), memory = Promise.race([size, filled]);
+  for (const read of [filled, memory]) read.catch(() => {}); // awaited in boot (loadPyodide)
+  return { memory, filled };
+}
+
+async function readSnapshot(sized) {
   const href = url("snapshot");
+  let memory = null;
+  const memoryOf = (length) => { // the network's copy unpacks into the array a kept one sized
+    if (!memory) sized(memory = new Uint8Array(length));
+    else if (memory.length === length) memory.fill(0);
+    else throw new Error("the snapshot is not the size its kept copy said");
+    return memory;
+  };
   const cache = await openCache();
   const kept = await cache?.match(href).catch(() => null);
   if (kept) {
     try {
-      return unsparse(await kept.arrayBuffer());
+      return await unsparse(kept.body, memoryOf);
     } catch {
       await cache.delete(href).catch(() => {});
     }
   }
-  const buffer = await fetchOk("snapshot", "arrayBuffer");
-  const memory = unsparse(buffer);
-  if (cache) keep(cache, href, buffer); // in the background
+  const response = await fetchOk("snapshot");
+  const copy = cache ? response.clone() : null;
+  await unsparse(response.body, memoryOf);
+  if (copy) keep(cache, href, copy); // in the background
   return memory;
 }
 
@@ -182,33 +212,11 @@ async function openCache() {
   }
 }
 
-async function keep(cache, href, buffer) {
+async function keep(cache, href, response) {
   try {
-    await cache.put(href, new Response(buffer));
+    await cache.put(href, response);
     for (const request of await cache.keys()) if (request.url !== href) await cache.delete(request);
   } catch { /* no room, or storage refused: the next start fetches it again */ }
-}
-
-// The snapshot is served sparse, without its long zero runs (pricing_site/sparse_snapshot.py:
-// b"PYSPARSE", u32 memory length, u32 span count, (u32 offset, u32 length) per span, then the
-// spans' bytes); rebuilt here byte for byte. Anything that does not add up is a damaged file.
-function unsparse(buffer) {
-  const damaged = () => new Error("the snapshot file is damaged");
-  if (buffer.byteLength < 16) throw damaged();
-  const view = new DataView(buffer);
-  const magic = String.fromCharCode(...new Uint8Array(buffer, 0, 8));
-  const [length, count] = [view.getUint32(8, true), view.getUint32(12, true)];
-  let at = 16 + 8 * count;
-  if (magic !== "PYSPARSE" || at > buffer.byteLength) throw damaged();
-  const memory = new Uint8Array(length);
-  for (let i = 0; i < count; i++) {
-    const offset = view.getUint32(16 + 8 * i, true), size = view.getUint32(20 + 8 * i, true);
-    if (offset + size > length || at + size > buffer.byteLength) throw damaged();
-    memory.set(new Uint8Array(buffer, at, size), offset);
-    at += size;
-  }
-  if (at !== buffer.byteLength) throw damaged();
-  return memory;
 }
 
 let started = start();
