@@ -161,9 +161,19 @@ def test_without_javascript_the_estimate_shows_and_no_empty_chart_does(browser, 
     context.close()
 
 
-KEPT = """async ([name, href]) => {
-  const cache = await caches.open(name), kept = await cache.match(href);
-  return { urls: (await cache.keys()).map((r) => r.url), bytes: kept && (await kept.arrayBuffer()).byteLength };
+# The snapshot cache once it holds exactly `urls` (`href` with `bytes`), polled for up to 10 s,
+# else as it is then. (Polled here: wait_for_function does not await a promise; it is truthy.)
+KEPT = """async ([name, href, urls, bytes]) => {
+  const seen = async () => {
+    const cache = await caches.open(name), kept = await cache.match(href);
+    return { urls: (await cache.keys()).map((r) => r.url), bytes: kept && (await kept.arrayBuffer()).byteLength };
+  };
+  for (const until = Date.now() + 10000; Date.now() < until;) {
+    const now = await seen();
+    if (now.bytes === bytes && now.urls.join() === urls.join()) return now;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return seen();
 }"""
 
 
@@ -178,19 +188,17 @@ def test_the_snapshot_is_kept_in_the_cache_api_and_a_damaged_copy_is_replaced(br
         live(page)
         snapshot = json.loads(page.text_content("#calculator-config"))["snapshot"]
         href, size = server.url + snapshot, (demo_site() / snapshot).stat().st_size
-        args = ["pricing-calculator-snapshot", href]
-        page.wait_for_function(f"(a) => ({KEPT})(a).then((k) => k.bytes === {size})", arg=args,
-                               timeout=10000)
+        kept = {"urls": [href], "bytes": size}
+        args = ["pricing-calculator-snapshot", href, *kept.values()]
+        assert page.evaluate(KEPT, args) == kept
         page.evaluate("""async ([name, href, older]) => {
           const cache = await caches.open(name);
           await cache.put(href, new Response("PYSPARSE, cut short"));
           await cache.put(older, new Response("an older build's"));
-        }""", [*args, server.url + "assets/calculator/snapshot/0000/snapshot.bin"])
+        }""", [*args[:2], server.url + "assets/calculator/snapshot/0000/snapshot.bin"])
         page.reload()
         assert page.evaluate("window.pricingCalculator.ready")["timings"]["start"] == "snapshot"
-        page.wait_for_function(f"(a) => ({KEPT})(a).then((k) => k.bytes === {size} && k.urls.length === 1)",
-                               arg=args, timeout=10000)
-        assert page.evaluate(KEPT, args)["urls"] == [href]
+        assert page.evaluate(KEPT, args) == kept
     finally:
         context.close()
 

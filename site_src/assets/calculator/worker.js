@@ -46,9 +46,12 @@ async function start() {
   const snapshot = useSnapshot ? snapshotMemory() : null;
   snapshot?.filled.then(() => lap("snapshot read"), () => {});
   const indexURL = url("pyodide");
-  // both of the runtime's modules at once (loadPyodide would import the second after the first)
-  const [{ loadPyodide }, { default: createPyodideModule }] = await Promise.all(
-    ["pyodide.mjs", "pyodide.asm.mjs"].map((name) => import(new URL(name, indexURL).href)));
+  // the runtime's second module loads beside the first (loadPyodide would import it only once
+  // it runs, after starting the wasm's and the zip's downloads, which it still does first)
+  const factory = import(new URL("pyodide.asm.mjs", indexURL).href);
+  factory.catch(() => {}); // awaited by loadPyodide, through createPyodideModule
+  const createPyodideModule = async (settings) => (await factory).default(settings);
+  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   lap("runtime imported");
   // the wheel is not needed when the snapshot holds the engine (imported from the zip)
   const wheel = useSnapshot ? null : fetchOk("wheel", "arrayBuffer");
