@@ -54,6 +54,10 @@ def with_plans(data, count):
     for addon in data.get("addons", {}).values():
         if "plans" in addon:
             addon["plans"] = [p for p in addon["plans"] if p == "team"]
+    for feature in data["site"]["pricing"].get("comparison", {}).get("features", []):
+        # the comparison names only existing plans: each copy reads as Team does
+        feature["plans"] = {plan["id"]: feature["plans"]["team"] for plan in plans
+                            if "team" in feature["plans"]}
     data.pop("variants", None)
     return data
 

@@ -1,0 +1,25 @@
+"""The catalogs bench/build.py times are valid ones: a check added to the site once made
+every generated catalog fail (the comparison table named plans the generator had dropped),
+and the bench stopped at its first build."""
+
+import pytest
+import yaml
+
+from bench.build import DEMO, with_plans, with_variations
+from pricing_site.build import content_roots
+from pricing_site.catalog_file import check_file
+
+
+@pytest.mark.parametrize("make, size, plans, variations", [
+    (with_plans, 1, 1, 0), (with_plans, 10, 10, 0),
+    (with_variations, 1, 4, 0), (with_variations, 4, 4, 4),
+])
+def test_every_catalog_the_build_bench_makes_passes_the_site_checks(tmp_path, make, size,
+                                                                     plans, variations):
+    catalog = tmp_path / "plans.yaml"
+    data = make(yaml.safe_load(DEMO.read_text(encoding="utf-8")), size)
+    catalog.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    built, errors, _ = check_file(catalog, warn=False, roots=content_roots())
+    assert errors == []
+    assert len(built.plans) == plans
+    assert len(data.get("variants", {}).get("variations", [])) == variations
