@@ -11,7 +11,7 @@ XML, text, ``.wasm``, ``.zip`` for the precompiled stdlib, whose .pyc entries ar
 1 KB or more; a sibling that saves less than 5% (the stock stdlib zip is deflated already)
 is not written. The output is reproducible (gzip header mtime 0, no file name).
 
-Levels, chosen by measurement (bench/RESULTS.md): brotli 11 and gzip 9 below 256 KiB, where
+Levels, chosen by measurement (bench/HISTORY.md): brotli 11 and gzip 9 below 256 KiB, where
 they cost a few ms a file (pages, CSS, the site's JS); brotli 5 and gzip 6 from 256 KiB up
 (pyodide.asm.wasm, 9.6 MB: brotli 11 takes 30-36 s on the 2-core machine, brotli 5 0.3-1.3 s
 for an output 15% larger). Files are compressed on a thread per core (zlib and brotli release

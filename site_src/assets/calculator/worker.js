@@ -86,7 +86,7 @@ async function start() {
 // V8 runs wasm first as quickly compiled baseline code and optimises a function only once it
 // has run for a while, so on a fresh start the visitor's first hundred edits took twice as long
 // as later ones (a storage edit, new cost curves from Python: p50 14 ms, p95 28; after 120
-// rounds of this, 7 and 15; bench/RESULTS.md). So once ready, the worker quotes and charts the
+// rounds of this, 7 and 15; bench/HISTORY.md). So once ready, the worker quotes and charts the
 // catalog's plans WARM_ROUNDS times in the background, one round (~5-10 ms) per task, and
 // none while the visitor is asking (their edits warm it too): a request waits for one round
 // at most, and none right after ready (a first round then took 20-40 ms), when a visitor may
@@ -170,7 +170,7 @@ async function boot(loadPyodide, runtime, snapshot) {
 // The bytes come from the copy kept (decoded) in the Cache API: Chromium's HTTP cache keeps
 // what the host sent (brotli, when it compresses) and gives it back more slowly: a returning
 // visitor's calculator was ready 77 ms (served raw) to 144 ms (brotli) sooner with them kept
-// here (bench/RESULTS.md). A copy is kept once it has unpacked whole; a damaged one is
+// here (bench/HISTORY.md). A copy is kept once it has unpacked whole; a damaged one is
 // dropped for the network's. One entry: the snapshot's URL is content-addressed, so any other
 // is an older build's and goes. Without the Cache API, or when it fails, the network.
 const SNAPSHOT_CACHE = "pricing-calculator-snapshot";
