@@ -11,10 +11,12 @@ from mkdocs.utils.meta import YAML_RE
 
 from pricing_site.page_data import front_matter_problem, landing_context, page_meta, pricing_context
 from pricing_site.site_links import autoescape_for, page_linker, share_tags
+from pricing_site.template_cache import COMPILED
 
 
 def on_env(env, config, files):
     env.autoescape = autoescape_for(env.autoescape)
+    env.bytecode_cache = COMPILED  # templates compiled once per process, not per build
     return env
 
 
