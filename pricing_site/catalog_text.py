@@ -54,7 +54,7 @@ def seats_text(charge, currency):
     if charge is None:
         return "Not sold per seat"
     text = ", ".join(_allowance_then(charge, SEAT_UNITS, SEAT_STEP, currency))
-    return text[0].upper() + text[1:] if text else "Free"
+    return _first_upper(text) if text else "Free"
 
 
 def usage_text(charge, metric, currency):
@@ -63,8 +63,12 @@ def usage_text(charge, metric, currency):
     parts = _allowance_then(charge, units, metric.step, currency) or ["Included"]
     if charge.limit is not None:
         parts.append(f"limit {_units(charge.limit, units)} a month")
-    text = ", ".join(parts)
-    return text[0].upper() + text[1:]
+    return _first_upper(", ".join(parts))
+
+
+def _first_upper(text):
+    """``text`` with its first letter upper-cased (``str.capitalize`` lowers the rest: "API")."""
+    return text[:1].upper() + text[1:]
 
 
 def _allowance_then(charge, units, step, currency):
