@@ -5,8 +5,10 @@
 - ``share_tags``: title, description, canonical URL and image for <title>, Open Graph
   and Twitter cards; the image must be an absolute URL, so it needs site_url.
 - ``autoescape_for``: MkDocs' Jinja environment does not escape; our own templates do.
+- ``element_ids``: the anchors a rendered page has, for MkDocs' check of links to them.
 """
 
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from mkdocs.utils import normalize_url
@@ -24,6 +26,17 @@ def autoescape_for(previous):
             return True
         return previous(name) if callable(previous) else bool(previous)
     return decide
+
+
+def element_ids(html):
+    """Every ``id`` in ``html``: MkDocs knows only the ids of a page's markdown, and the landing
+    and pricing sections (``pricing.md#pricing-faq``) are written by their templates."""
+    ids = set()
+    parser = HTMLParser()
+    parser.handle_starttag = lambda tag, attrs: ids.update(v for k, v in attrs if k == "id" and v)
+    parser.feed(html)
+    parser.close()
+    return ids
 
 
 def page_linker(page):

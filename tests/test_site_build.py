@@ -136,3 +136,29 @@ def test_a_page_whose_front_matter_is_broken_stops_the_build(tmp_path, capsys, f
     err = capsys.readouterr().err
     assert words in err and "the front matter" in err and "Traceback" not in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("anchor, builds", [
+    ("pricing-faq", True),       # written by the pricing template, not by pricing.md
+    ("calculator-title", True),
+    ("no-such-section", False),
+])
+def test_a_link_to_a_section_of_a_page_is_checked_against_what_the_page_shows(tmp_path, capsys,
+                                                                            anchor, builds):
+    """The site reports such a link (MkDocs' `anchors: info`: a section may go with the
+    catalog or a variant); here it fails the strict build, to see which links pass."""
+    root = Path(__file__).resolve().parent.parent
+    shutil.copy(root / "plans.yaml", tmp_path / "plans.yaml")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config.replace("links: {", "links: {anchors: warn, "),
+                                         encoding="utf-8")
+    shutil.copytree(root / "site_src", tmp_path / "site_src")
+    page = tmp_path / "site_src" / "docs" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n[Plans](pricing.md#{anchor})\n",
+                    encoding="utf-8")
+    status = build_site(str(tmp_path / "plans.yaml"), out=str(tmp_path / "site"),
+                        config_file=tmp_path / "mkdocs.yml")
+    err = capsys.readouterr().err
+    assert (status == 0) == builds
+    assert (f"'pricing.md#{anchor}'" in err and "about.md" in err) != builds
+

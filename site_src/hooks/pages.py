@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 
 from pricing_site.page_data import front_matter_problem, landing_context, page_meta, pricing_context
-from pricing_site.site_links import autoescape_for, page_linker, share_tags
+from pricing_site.site_links import autoescape_for, element_ids, page_linker, share_tags
 from pricing_site.template_cache import COMPILED
 
 
@@ -41,3 +41,11 @@ def on_page_context(context, page, config, nav):
         context["pricing"] = pricing_context(catalog, link, page.canonical_url)
     context["share"] = share_tags(catalog, page, config)
     return context
+
+
+def on_post_page(output, page, config):
+    # MkDocs checks links to `page.md#id` once every page is written, against the ids of the
+    # page's markdown: the ids its template wrote count too
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= element_ids(output)
+    return output
