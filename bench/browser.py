@@ -137,12 +137,14 @@ def percentile(values, p):
 
 
 def write_stock_page(site):
-    """``stock/index.html``: the built pricing page's calculator config without ``stdlib`` and
-    ``snapshot``, on the runtime files as npm ships them (the site serves a lean
+    """``stock/index.html``: the built pricing page's calculator config without ``stdlib``,
+    ``snapshot`` and ``wasm`` (the worker fetches and compiles it, as Pyodide does), on the
+    runtime files as npm ships them (the site serves a lean
     ``pyodide.asm.wasm``), served under ``assets/pyodide/`` as the site's are (same headers)."""
     text = (site / "pricing" / "index.html").read_text(encoding="utf-8")
     block = re.search(r'id="calculator-config">(.*?)</script>', text, re.DOTALL).group(1)
-    config = {k: v for k, v in json.loads(block).items() if k not in ("stdlib", "snapshot")}
+    config = {k: v for k, v in json.loads(block).items()
+              if k not in ("stdlib", "snapshot", "wasm")}
     config["pyodide"] = f"assets/pyodide/npm-{pyodide_version()}/"
     (site / config["pyodide"]).mkdir(parents=True)
     for name in RUNTIME_FILES:

@@ -423,6 +423,7 @@ def bundle_urls(catalog, *, cache_dir=CACHE_DIR):
 
     ``client`` is the module the page loads (``<script type="module" src=...>``); the rest
     goes, as it is, into the page's ``calculator-config`` JSON block that client.js reads.
+    ``wasm`` is the runtime's wasm, which the page compiles and hands to the worker;
     ``stdlib`` (the precompiled standard library) is missing when it could not be built,
     ``snapshot`` (the memory snapshot made on it) when either could not be made.
     """
@@ -440,6 +441,7 @@ def _bundle(catalog, cache_dir):
         "catalog": f"assets/calculator/catalog/{catalog_hash}/catalog.json",
         "pyodide": f"assets/pyodide/{served_runtime()[1]}/",
     }
+    urls["wasm"] = f"{urls['pyodide']}pyodide.asm.wasm"  # compiled by the page (client.js)
     served = {}
     stdlib = precompiled_stdlib(catalog, cache_dir=cache_dir)
     if stdlib is not None:

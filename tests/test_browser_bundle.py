@@ -91,11 +91,13 @@ def test_the_lock_pins_pyodide_with_its_integrity():
 def test_emit_writes_every_url_it_returns(tmp_path):
     urls = emit_browser_bundle(tmp_path, CATALOG)
     assert urls == bundle_urls(CATALOG)
-    assert set(urls) == {"client", "worker", "wheel", "catalog", "pyodide", "stdlib", "snapshot"}
+    assert set(urls) == {"client", "worker", "wheel", "catalog", "pyodide", "wasm", "stdlib",
+                         "snapshot"}
     for url in urls.values():
         assert not url.startswith(("/", "http")) and "//" not in url
         assert (tmp_path / url).exists(), url
     assert urls["pyodide"] == f"assets/pyodide/{browser_bundle.served_runtime()[1]}/"
+    assert urls["wasm"] == urls["pyodide"] + "pyodide.asm.wasm"  # the worker takes no other
     for key in ("client", "worker"):
         assert (tmp_path / urls[key]).read_bytes() == \
             (ROOT / "site_src/assets/calculator" / f"{key}.js").read_bytes()
@@ -216,7 +218,7 @@ def test_content_addressed_files_are_cached_for_good_and_the_rest_revalidates():
         assert immutable(urls[key]), key
     for key in ("client", "worker"):  # assets/v/<hash of the site's scripts and styles>/...
         assert immutable(urls[key]) and site_assets.version() in urls[key], key
-    assert immutable(urls["pyodide"] + "pyodide.asm.wasm")  # under the runtime's version
+    assert immutable(urls["wasm"])  # under the runtime's version
     # images: the pages use a copy under the hash of its bytes; the plain path (markdown,
     # og:image) keeps its URL, new bytes after a rebuild, so it revalidates
     assert immutable(site_assets.asset_url("images/logo.svg"))

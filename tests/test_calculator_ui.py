@@ -206,22 +206,44 @@ def test_the_snapshot_is_kept_in_the_cache_api_and_a_damaged_copy_is_replaced(br
 HOLD_S = 4
 
 
+def ready_timings(browser, server, init_script=None):
+    """The worker's timings when the pricing page first opens in a new context."""
+    context = browser.new_context()
+    if init_script:
+        context.add_init_script(init_script)
+    try:
+        page = context.new_page()
+        page.goto(server.url + "pricing/")
+        return page.evaluate("window.pricingCalculator.ready")["timings"]
+    finally:
+        context.close()
+
+
 def test_python_is_made_while_the_snapshot_still_arrives(browser):
     """loadPyodide needs only the snapshot's size, in its header, to make the module: with the
     rest of the snapshot held back (a slow network), the runtime is made meanwhile and only the
     restore waits for the last byte."""
     held = ("*/snapshot.bin", 64 * 1024, HOLD_S)
     with StaticServer(demo_site(), host_rules=True, hold=held) as slow:
-        context = browser.new_context()
-        try:
-            page = context.new_page()
-            page.goto(slow.url + "pricing/")
-            timings = page.evaluate("window.pricingCalculator.ready")["timings"]
-        finally:
-            context.close()
+        timings = ready_timings(browser, slow)
     assert timings["start"] == "snapshot"
     assert timings["snapshot read"] >= HOLD_S * 1000  # the hold took place
     assert timings["module made"] < timings["snapshot read"]
+
+
+@pytest.mark.parametrize("page_compiles", [True, False])
+def test_the_page_compiles_the_runtime_for_the_worker_and_it_is_fetched_once(browser, page_compiles):
+    """client.js compiles pyodide.asm.wasm while the worker starts and posts the module, which
+    Pyodide's instantiation takes; the worker does not fetch the bytes again. A page that
+    cannot compile it leaves the worker to fetch and compile them, and Python starts as well."""
+    with StaticServer(demo_site(), host_rules=True) as fresh:  # counts what each load asked for
+        # (an init script runs in the page only, not in its workers)
+        timings = ready_timings(browser, fresh, None if page_compiles else
+                               "WebAssembly.compileStreaming = undefined;")
+        wasm = [path for path in fresh.requests if path.split("?")[0].endswith(".wasm")]
+    assert timings["start"] == "snapshot"
+    assert timings.get("wasm") == ("page" if page_compiles else None)
+    assert len(wasm) == 1
 
 
 def test_a_runtime_that_cannot_load_keeps_the_estimate_and_blames_no_field(browser, server):

@@ -3,9 +3,10 @@
 // `calculator` package made in the worker.
 //
 //   <script type="application/json" id="calculator-config">{"worker": ..., "wheel": ...,
-//     "catalog": ..., "pyodide": ..., "stdlib": ..., "snapshot": ...}</script>  (URLs relative
-//     to the site root; stdlib, the precompiled standard library, and snapshot, a Pyodide
-//     memory snapshot made on it, are optional)
+//     "catalog": ..., "pyodide": ..., "stdlib": ..., "snapshot": ..., "wasm": ...}</script>
+//     (URLs relative to the site root; stdlib, the precompiled standard library, snapshot, a
+//     Pyodide memory snapshot made on it, and wasm, the runtime's pyodide.asm.wasm that the
+//     page compiles for the worker, are optional)
 //   <script type="module" src=".../assets/calculator/client.js"></script>
 //
 //   await window.pricingCalculator.ready;                     // Python answered a warm-up quote
@@ -35,7 +36,7 @@ function readConfig() {
   const config = JSON.parse(block.textContent);
   const root = new URL(config.root ?? "../../../../", here);
   const workerURL = new URL(config.worker, root);
-  for (const name of ["pyodide", "wheel", "catalog", "stdlib", "snapshot"]) {
+  for (const name of ["pyodide", "wheel", "catalog", "stdlib", "snapshot", "wasm"]) {
     if (config[name] != null) workerURL.searchParams.set(name, new URL(config[name], root).href);
   }
   return workerURL;
@@ -44,7 +45,11 @@ function readConfig() {
 const ready = new Promise((resolve, reject) => {
   function start() {
     try {
-      worker = new Worker(readConfig(), { type: "module" });
+      const workerURL = readConfig();
+      const wasm = workerURL.searchParams.has("wasm") ? compiled(workerURL.searchParams.get("wasm")) : null;
+      worker = new Worker(workerURL, { type: "module" });
+      wasm?.then((module) => worker.postMessage({ wasm: module }))
+        .catch(() => worker.postMessage({ wasm: null })); // the worker waits for an answer
     } catch (err) {
       fail(err);
       return started();
@@ -75,6 +80,14 @@ const ready = new Promise((resolve, reject) => {
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start, { once: true });
 });
+// The runtime's wasm, compiled here while the worker's thread and modules start (~70 ms the page
+// would otherwise wait, then the worker fetched and compiled it), from the browser's code
+// cache, and posted to the worker compiled (a warm start was 100-160 ms sooner; bench/HISTORY.md);
+// null if it cannot be compiled here, and the worker compiles the bytes it fetches.
+function compiled(href) {
+  if (typeof globalThis.WebAssembly?.compileStreaming !== "function") return Promise.resolve(null);
+  return WebAssembly.compileStreaming(fetch(href)).catch(() => null);
+}
 // a page without a calculator must not log an unhandled rejection
 ready.catch(() => {});
 warmed.catch(() => {});

@@ -1,7 +1,10 @@
 // The calculator's module worker: Python (the `calculator` wheel in Pyodide) prices every quote;
 // this file only carries messages. Started by client.js as
 //   new Worker("worker.js?pyodide=<runtime dir/>&wheel=<url>&catalog=<url>[&stdlib=<url>
-//              [&snapshot=<url>]]", {type: "module"})
+//              [&snapshot=<url>]][&wasm=<runtime dir/>pyodide.asm.wasm]", {type: "module"})
+// wasm: the page compiles the runtime's wasm and posts it, {wasm: WebAssembly.Module | null}
+// (client.js): Pyodide's instantiation then takes that module instead of compiling the bytes
+// it fetched itself (see usePageWasm); null, and it compiles them as without the parameter.
 // stdlib: the standard library zip with the engine's modules precompiled to .pyc (built by
 // pricing_site/precompile_stdlib.mjs), given to loadPyodide as stdLibURL; without it, or if
 // Pyodide cannot start from it, the runtime's stock python_stdlib.zip is used.
@@ -20,7 +23,7 @@
 //       stdlib is "precompiled" when json came from a .pyc, else "stock" (or "stock (fallback)");
 //       engine is calculator.__file__ (in the zip, as .pyc, or the wheel's source);
 //       timings.start is how Python started: "snapshot", "precompiled", "stock" or
-//       "stock (fallback)".
+//       "stock (fallback)"; timings.wasm is "page" when the page's compiled module was used.
 import { unsparse } from "./sparse.js";
 
 const t0 = performance.now();
@@ -35,6 +38,11 @@ const url = (name) => {
 let stdlib = "stock";
 const useSnapshot = Boolean(params.get("snapshot") && params.get("stdlib"));
 let engineFile = null;
+let gotPageWasm;
+const wasmURL = new URL("pyodide.asm.wasm", url("pyodide")).href;
+const pageWasm = params.get("wasm") === wasmURL
+  ? new Promise((resolve) => (gotPageWasm = resolve)) : null;
+if (pageWasm) usePageWasm(pageWasm, wasmURL);
 const fetchOk = async (name, as) => { // the response's body `as` text or arrayBuffer, or itself
   const response = await fetch(url(name));
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status} for ${response.url}`);
@@ -164,6 +172,23 @@ async function boot(loadPyodide, runtime, snapshot) {
   }
 }
 
+// Pyodide fetches its wasm (`fetch`) and instantiates the response
+// (`WebAssembly.instantiateStreaming`). With the page's compiled module on its way, its fetch
+// of that URL gets an empty response (a second request for the same bytes would race the
+// page's into the HTTP cache, and a cancelled one left no complete copy there), and its
+// instantiation takes the module; if the page sends none, both go to the network as before.
+function usePageWasm(compiled, href) {
+  const networkFetch = self.fetch.bind(self), streaming = WebAssembly.instantiateStreaming;
+  self.fetch = async (input, init) => (String(input?.url ?? input) === href && await compiled)
+    ? new Response(null) : networkFetch(input, init);
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const module = await compiled;
+    if (!module) return streaming(source, imports);
+    timings.wasm = "page";
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+}
+
 // The snapshot's memory, read as its bytes arrive: `memory` resolves once the header is in (a
 // zeroed array of the memory's size, all loadPyodide needs to make the module), `filled` (the
 // same array) once every byte is in place; both reject for a damaged or missing snapshot.
@@ -233,6 +258,7 @@ const tooDeep = (value, depth = 0) => depth > MAX_DEPTH || (typeof value === "ob
 const MAX_DEPTH = 16;
 
 self.onmessage = async (event) => {
+  if (event.data?.wasm !== undefined) return gotPageWasm?.(event.data.wasm); // usePageWasm
   askedAt = performance.now();
   const id = event.data?.id ?? null;
   try {
