@@ -174,9 +174,9 @@ async function boot(loadPyodide, runtime, snapshot) {
 
 // Pyodide fetches its wasm (`fetch`) and instantiates the response
 // (`WebAssembly.instantiateStreaming`). With the page's compiled module on its way, its fetch
-// of that URL gets an empty response (a second request for the same bytes would race the
-// page's into the HTTP cache, and a cancelled one left no complete copy there), and its
-// instantiation takes the module; if the page sends none, both go to the network as before.
+// of that URL gets an empty response (not a second download of the bytes the page fetched),
+// and its instantiation takes the module; if the page sends none, both go to the network as
+// before.
 function usePageWasm(compiled, href) {
   const networkFetch = self.fetch.bind(self), streaming = WebAssembly.instantiateStreaming;
   self.fetch = async (input, init) => (String(input?.url ?? input) === href && await compiled)
