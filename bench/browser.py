@@ -163,8 +163,10 @@ def visit(page, url, load=None):
     page.wait_for_function("window.__bench.fcp !== null")
     bench = page.evaluate("window.__bench")
     row = {"fcp": bench["fcp"], "worker started": bench["worker"], "ready": info["at"],
-           "stdlib": info["stdlib"], "start": info["timings"].get("start")}
-    row.update({f"worker: {lap}": ms for lap, ms in info["timings"].items() if lap != "start"})
+           "stdlib": info["stdlib"], "start": info["timings"].get("start"),
+           "wasm": info["timings"].get("wasm")}
+    row.update({f"worker: {lap}": ms for lap, ms in info["timings"].items()
+                if lap not in ("start", "wasm")})
     if bench["price"] is not None:
         row["price visible"] = max(bench["price"], bench["fcp"])
     return row
@@ -175,6 +177,8 @@ def check(row, variant):
     assert row.pop("stdlib") == expected, f"{variant}: the worker did not use the {expected} stdlib"
     start = "stock" if variant == "stock" else "snapshot"
     assert row.pop("start") == start, f"{variant}: the worker did not start from the {start}"
+    wasm = None if variant == "stock" else "page"  # stock: Pyodide fetches and compiles it
+    assert row.pop("wasm") == wasm, f"{variant}: the wasm was not compiled where expected"
     return row
 
 
