@@ -46,8 +46,8 @@ const ready = new Promise((resolve, reject) => {
   function start() {
     try {
       const workerURL = readConfig();
+      worker = new Worker(workerURL, { type: "module" }); // first: its start is the longer wait
       const wasm = workerURL.searchParams.has("wasm") ? compiled(workerURL.searchParams.get("wasm")) : null;
-      worker = new Worker(workerURL, { type: "module" });
       wasm?.then((module) => worker.postMessage({ wasm: module }))
         .catch(() => worker.postMessage({ wasm: null })); // the worker waits for an answer
     } catch (err) {
