@@ -80,9 +80,9 @@ const ready = new Promise((resolve, reject) => {
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start, { once: true });
 });
-// The runtime's wasm, compiled here while the worker's thread and modules start (~70 ms the page
-// would otherwise wait, then the worker fetched and compiled it), from the browser's code
-// cache, and posted to the worker compiled (a warm start was 60-190 ms sooner; bench/HISTORY.md);
+// The runtime's wasm, compiled here while the worker's thread and modules start (~70 ms in which
+// nothing of Pyodide could run yet; the worker then fetched and compiled it), from the browser's
+// code cache, and posted to the worker compiled (a warm start was 60-190 ms sooner; bench/HISTORY.md);
 // null if it cannot be compiled here, and the worker compiles the bytes it fetches.
 function compiled(href) {
   if (typeof globalThis.WebAssembly?.compileStreaming !== "function") return Promise.resolve(null);

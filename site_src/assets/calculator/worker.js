@@ -38,8 +38,9 @@ const url = (name) => {
 let stdlib = "stock";
 const useSnapshot = Boolean(params.get("snapshot") && params.get("stdlib"));
 let engineFile = null;
+const indexURL = url("pyodide"); // the runtime's folder
 let gotPageWasm;
-const wasmURL = new URL("pyodide.asm.wasm", url("pyodide")).href;
+const wasmURL = new URL("pyodide.asm.wasm", indexURL).href;
 const pageWasm = params.get("wasm") === wasmURL
   ? new Promise((resolve) => (gotPageWasm = resolve)) : null;
 if (pageWasm) usePageWasm(pageWasm, wasmURL);
@@ -53,7 +54,6 @@ async function start() {
   // the snapshot (~12 MB sparse) streams into Python's memory while the runtime loads
   const snapshot = useSnapshot ? snapshotMemory() : null;
   snapshot?.filled.then(() => lap("snapshot read"), () => {});
-  const indexURL = url("pyodide");
   // the runtime's second module loads beside the first (loadPyodide would import it only once
   // it runs, after starting the wasm's and the zip's downloads, which it still does first)
   const factory = import(new URL("pyodide.asm.mjs", indexURL).href);
