@@ -17,7 +17,7 @@ CLOUDFLARE = """
 // binding = "ASSETS", run_worker_first = true }). Rewrites, never redirects.
 export default {
   async fetch(request, env) {
-    if (alreadyRouted(request)) return secure(await env.ASSETS.fetch(request));
+    if (alreadyRouted(request)) return secure(await env.ASSETS.fetch(request), request);
     return route(request, (path) => env.ASSETS.fetch(new Request(new URL(path, request.url), request)));
   },
 };

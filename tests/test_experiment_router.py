@@ -3,11 +3,12 @@ with the host emulated (Cloudflare's ASSETS binding; Netlify's static files and 
 subrequest, which runs the function again): cookie set when absent, sticky assignment equal to
 Python's, preview override (kept for the browser session by a session cookie), rewrite (not
 redirect) into the variant's folder, content-addressed files from whichever variation has them,
-security and cache headers."""
+security and cache headers, and every Location on the site's own origin."""
 
 import json
 import shutil
 import subprocess
+from urllib.parse import quote
 
 import pytest
 
@@ -20,11 +21,15 @@ from .test_experiment import spec
 NODE = shutil.which("node")
 
 # The static files both hosts serve: "served <path>", but a file only the business-first
-# variation has (a 404 in the other folders) and a folder asked for without its slash (the
-# host's redirect to the slash).
+# variation has (a 404 in the other folders), a folder asked for without its slash (the
+# host's redirect to the slash) and, for `?location=<value>`, a redirect of the host's own
+# (a rule of its config) to that value.
 FILES = """
 const files = (request) => {
-  const path = new URL(request.url).pathname;
+  const url = new URL(request.url);
+  const path = url.pathname;
+  const to = url.searchParams.get("location");
+  if (to !== null) return new Response(null, { status: 302, headers: { Location: to } });
   if (path.includes("/only-business-first/") && !path.startsWith("/business-first/")) {
     return new Response("not found", { status: 404 });
   }
@@ -127,3 +132,109 @@ def test_router_routes_by_cookie_with_preview(tmp_path, flavour):
     assert elsewhere["cache"] == IMMUTABLE and elsewhere["cookie"] is None
     # the host's redirect to a folder's slash stays on the public path
     assert out["slash"]["status"] == 307 and out["slash"]["location"] == "/pricing/"
+
+
+SITE = "https://relaykit.example"
+
+# Request targets a visitor can send, each ending in a folder without its slash, so that the
+# host redirects; and what the router's Location must be. A path that a browser would read as
+# another host ("//evil.example/...", once the variation's folder is taken off) keeps one
+# leading slash. The URL parser drops tabs and newlines, reads "\\" as "/" and resolves dot
+# segments before the router sees the path; "%2F" and "%5C" stay data.
+HOSTILE_PATHS = {
+    "//evil.example/pricing": "/evil.example/pricing/",
+    "//pricing": "/pricing/",
+    "///evil.example/pricing": "/evil.example/pricing/",
+    "/\\evil.example/pricing": "/evil.example/pricing/",
+    "\\\\evil.example/pricing": "/evil.example/pricing/",
+    "/\\/evil.example/pricing": "/evil.example/pricing/",
+    "/\t/evil.example/pricing": "/evil.example/pricing/",
+    "/\n/evil.example/pricing": "/evil.example/pricing/",
+    "/..//evil.example/pricing": "/evil.example/pricing/",
+    "/.//evil.example/pricing": "/evil.example/pricing/",
+    "/%2e%2e//evil.example/pricing": "/evil.example/pricing/",
+    "/%2F%2Fevil.example/pricing": "/%2F%2Fevil.example/pricing/",
+    "/%5C%5Cevil.example/pricing": "/%5C%5Cevil.example/pricing/",
+    "//evil.example/pricing?a=1": "/evil.example/pricing/",
+}
+
+# Location values the host itself may send (a redirect rule of the deployer's, a host's
+# quirk): one on another origin, or one the URL parser cannot read, becomes the site's root.
+HOSTILE_LOCATIONS = {
+    "https://evil.example/pricing/": "/",
+    "//evil.example/pricing/": "/",
+    "/\\evil.example/pricing/": "/",
+    "\\\\evil.example/pricing/": "/",
+    "/\t/evil.example/pricing/": "/",
+    "http://relaykit.example/pricing/": "/",
+    "https://relaykit.example:8443/pricing/": "/",
+    "https://relaykit.example@evil.example/": "/",
+    "https://relaykit.example.evil.example/": "/",
+    "javascript:alert(1)": "/",
+    "data:text/html,hi": "/",
+    "http://[::1": "/",
+    "/control//evil.example/pricing/": "/evil.example/pricing/",
+    "https://relaykit.example/business-first//evil.example/": "/evil.example/",
+    "https://relaykit.example/business-first/pricing/?a=1#top": "/pricing/?a=1#top",
+    "/%2F%2Fevil.example/": "/%2F%2Fevil.example/",
+}
+
+# Each target's answer, and where a browser goes with its Location (the WHATWG URL parser,
+# as browsers have it, resolving against the URL the visitor asked for).
+LOCATIONS = """
+const targets = JSON.parse(process.argv[2]);
+const out = {};
+for (const target of targets) {
+  try {
+    const url = "https://relaykit.example" + target;
+    const res = await call(new Request(url, { headers: { cookie: "rk_visitor=abcdef123456" } }));
+    const location = res.headers.get("location");
+    out[target] = { status: res.status, location, variant: res.headers.get("x-experiment-variant"),
+                    origin: location === null ? null : new URL(location, url).origin };
+  } catch (err) {
+    out[target] = { error: String(err) };
+  }
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def locations(tmp_path, flavour, targets):
+    (tmp_path / "router.mjs").write_text(router_source(spec(), flavour))
+    (tmp_path / "locations.mjs").write_text(FILES + HOSTS[flavour] + LOCATIONS)
+    done = subprocess.run([NODE, str(tmp_path / "locations.mjs"), json.dumps(targets)],
+                          capture_output=True, text=True, timeout=60, check=True)
+    return json.loads(done.stdout)
+
+
+# What the Worker answers for a variation's own path (Netlify serves those itself): the host's
+# Location kept as it is when it stays on the site, the root when it does not.
+DIRECT = {
+    "/control//evil.example/pricing": "/control//evil.example/pricing/",
+    "/control/pricing/?location=%2F%2Fevil.example%2F": "/",
+    "/control/pricing/?location=https%3A%2F%2Fevil.example%2F": "/",
+    "/control/pricing/?location=%2F%5Cevil.example%2F": "/",
+    "/control/pricing/?location=%2Fcontrol%2Fpricing%2F": "/control/pricing/",
+}
+
+
+def assert_on_site(answers, table):
+    for target, expected in table.items():
+        answer = answers[target]
+        assert "error" not in answer, (target, answer)
+        assert answer["status"] in (302, 307), (target, answer)
+        assert answer["origin"] == SITE, (target, answer)
+        assert answer["location"] == expected, (target, answer)
+
+
+@pytest.mark.skipif(NODE is None, reason="node not installed")
+@pytest.mark.parametrize("flavour", sorted(HOSTS))
+def test_every_location_stays_on_the_site(tmp_path, flavour):
+    from_host = {f"/pricing/?location={quote(value, safe='')}": expected
+                 for value, expected in HOSTILE_LOCATIONS.items()}
+    routed = {**HOSTILE_PATHS, **from_host}
+    direct = DIRECT if flavour.startswith("cloudflare") else {}
+    answers = locations(tmp_path, flavour, list(routed) + list(direct))
+    assert_on_site(answers, routed)
+    assert all(answers[target]["variant"] for target in routed)
+    assert_on_site(answers, direct)

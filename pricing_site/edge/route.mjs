@@ -67,7 +67,7 @@ async function route(request, fetchFile) {
 // anyone, anything else kept out of shared caches and varying by cookie; a redirect the host
 // made inside a variation's folder (".../pricing" -> ".../pricing/") points at the public path.
 function finish(upstream, decision, request) {
-  const response = secure(upstream);
+  const response = secure(upstream, request, true);
   if (decision.shared) {
     if (response.ok) response.headers.set("Cache-Control", IMMUTABLE);
   } else {
@@ -76,25 +76,34 @@ function finish(upstream, decision, request) {
     response.headers.set("CDN-Cache-Control", "no-store");
   }
   response.headers.set("X-Experiment-Variant", decision.variant);
-  const location = response.headers.get("Location");
-  if (location) response.headers.set("Location", publicLocation(location, request));
   for (const cookie of decision.setCookies) response.headers.append("Set-Cookie", cookie);
   return response;
 }
 
-// A copy of `upstream` (whose headers may be immutable) carrying the security headers.
-function secure(upstream) {
+// A copy of `upstream` (whose headers may be immutable) carrying the security headers and a
+// Location on the site's own origin (the public path when `unfold`).
+function secure(upstream, request, unfold = false) {
   const response = new Response(upstream.body, upstream);
   for (const [name, value] of Object.entries(SECURITY)) response.headers.set(name, value);
+  const location = response.headers.get("Location");
+  if (location) response.headers.set("Location", siteLocation(location, request, unfold));
   return response;
 }
 
-function publicLocation(location, request) {
-  const target = new URL(location, request.url);
-  const [, first, ...rest] = target.pathname.split("/");
-  if (target.origin !== new URL(request.url).origin ||
-      !KEYS.includes(first)) return location;
-  return `/${rest.join("/")}${target.search}${target.hash}`;
+// Where a redirect of the host's sends the visitor, always on the site's own origin: a target
+// on another origin (or one the URL parser cannot read) becomes the site's root. With `unfold`
+// a target inside a variation's folder loses the folder ("/<key>/pricing/" -> "/pricing/").
+// The path keeps one leading slash: "//evil.example/" (what "/<key>//evil.example/" unfolds
+// to, from a request for "//evil.example") is another host to a browser.
+function siteLocation(location, request, unfold) {
+  const site = new URL(request.url);
+  let target;
+  try { target = new URL(location, site); } catch { return "/"; }
+  if (target.origin !== site.origin) return "/";
+  let path = target.pathname;
+  const [, first, ...rest] = path.split("/");
+  if (unfold && KEYS.includes(first)) path = rest.join("/");
+  return `/${path.replace(/^\/+/, "")}${target.search}${target.hash}`;
 }
 
 // A request already aimed at a variant's folder (or the router's own files) passes through.
