@@ -1,9 +1,10 @@
 """The emitted routers (the Cloudflare Worker and the Netlify Edge Function), run under Node
-with the host emulated (Cloudflare's ASSETS binding; Netlify's static files and its same-site
-subrequest, which runs the function again): cookie set when absent, sticky assignment equal to
-Python's, preview override (kept for the browser session by a session cookie), rewrite (not
-redirect) into the variant's folder, content-addressed files from whichever variation has them,
-security and cache headers, and every Location on the site's own origin."""
+with the host emulated (Cloudflare's ASSETS binding; Netlify's static files, `context.next`
+and its same-site fetch, which runs the function again): cookie set when absent, sticky
+assignment equal to Python's, preview override (kept for the browser session by a session
+cookie), rewrite (not redirect) into the variant's folder, content-addressed files from
+whichever variation has them, security and cache headers, no bypass a visitor can ask for,
+and every Location on the site's own origin."""
 
 import json
 import shutil
@@ -46,23 +47,30 @@ import worker from "./router.mjs";
 const env = { ASSETS: { fetch: async (request) => files(request) } };
 const call = (request) => worker.fetch(request, env);
 """,
-    # Netlify runs the edge function for every path, its own same-site subrequest included;
-    # a function that returns nothing hands the request to the static files.
+    # Netlify runs the edge function for every path, a same-site fetch from the function
+    # included; a function that returns nothing hands the request to the static files, and
+    # `context.next(request)` hands a same-origin request to the rest of the chain (here the
+    # static files) without running the function again.
     "netlify-edge-function.mjs": """
 import handler, { config } from "./router.mjs";
-const call = async (request) => (await handler(request)) ?? files(request);
-globalThis.fetch = async (url, init) => {  // the subrequest: through the function again
-  const request = new Request(url, init);
-  if (await handler(request) !== undefined) throw new Error("the subrequest was routed again");
-  return files(request);
-};
+const contextFor = (original) => ({
+  next: async (request) => {
+    if (!(request instanceof Request)) request = original;
+    if (new URL(request.url).origin !== new URL(original.url).origin) {
+      throw new Error("Edge functions can only rewrite requests to the same host.");
+    }
+    return files(request);
+  },
+});
+const call = async (request) => (await handler(request, contextFor(request))) ?? files(request);
+globalThis.fetch = async (url, init) => call(new Request(url, init));
 if (config.path !== "/*" || !config.excludedPath.includes("/edge/*")) throw new Error("config");
 """,
 }
 
 VISITS = """
-const run = async (path, cookie) => {
-  const headers = cookie ? { cookie } : {};
+const run = async (path, cookie, extra = {}) => {
+  const headers = cookie ? { cookie, ...extra } : extra;
   const res = await call(new Request("https://relaykit.example" + path, { headers }));
   return { status: res.status, body: await res.text(), vary: res.headers.get("vary"),
            cache: res.headers.get("cache-control"), cookie: res.headers.get("set-cookie"),
@@ -81,6 +89,7 @@ out.direct = await run("/yearly-push/pricing/", "rk_visitor=abcdef123456");
 out.shared = await run("/assets/v/0123abcd/calculator/worker.js", "rk_visitor=abcdef123456");
 out.sharedElsewhere = await run("/assets/calculator/catalog/only-business-first/catalog.json");
 out.slash = await run("/pricing", "rk_visitor=abcdef123456");
+out.forged = await run("/pricing/", "rk_visitor=abcdef123456", { "x-experiment-routed": "1" });
 console.log(JSON.stringify(out));
 """
 
@@ -132,6 +141,10 @@ def test_router_routes_by_cookie_with_preview(tmp_path, flavour):
     assert elsewhere["cache"] == IMMUTABLE and elsewhere["cookie"] is None
     # the host's redirect to a folder's slash stays on the public path
     assert out["slash"]["status"] == 307 and out["slash"]["location"] == "/pricing/"
+    # a header a visitor can send (the marker an earlier router put on its own subrequest)
+    # routes like any other request
+    assert out["forged"]["body"] == f"served /{expected}/pricing/", out["forged"]
+    assert out["forged"]["variant"] == expected and out["forged"]["csp"] == CSP
 
 
 SITE = "https://relaykit.example"
