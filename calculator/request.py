@@ -11,7 +11,7 @@ from decimal import Decimal
 from .errors import QuoteError
 from .money import plain
 from .suggest import did_you_mean
-from .values import NotANumber, TooLarge, TooPrecise, describe, to_decimal
+from .values import NotANumber, OtherDigits, TooLarge, TooPrecise, describe, to_decimal
 
 MAX_SEATS = 1_000_000
 MAX_USAGE = Decimal(10) ** 12
@@ -70,6 +70,9 @@ def _seat_count(value, name, field_name):
             raise QuoteError(f"{describe(value)} {name} is more than this calculator handles "
                              f"({MAX_SEATS:,}); contact sales for a quote.", field_name) from None
         number = Decimal(-1)  # told as negative below
+    except OtherDigits:
+        raise QuoteError(f"The number of {name} must be written with the digits 0-9, "
+                         f"got {describe(value)}.", field_name) from None
     except NotANumber:
         raise QuoteError(f"The number of {name} must be a whole number, got {describe(value)}.",
                          field_name) from None
@@ -100,6 +103,9 @@ def _usage_amount(value, metric, field_name):
         number = Decimal(-1)  # told as negative below
     except TooPrecise as exc:
         raise QuoteError(f"{label}: {exc}.", field_name) from None
+    except OtherDigits:
+        raise QuoteError(f"{label} must be written with the digits 0-9, got {describe(value)}.",
+                         field_name) from None
     except NotANumber:
         raise QuoteError(f"{label} must be a number, got {describe(value)}.", field_name) from None
     if number < 0:

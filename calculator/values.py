@@ -5,12 +5,15 @@ from JSON in the browser (money as strings, quantities as ints or floats) and fr
 command line (strings). All of them go through ``to_decimal`` so that no float ever
 reaches the arithmetic: a float is read back from its shortest repr, which is the number
 the person typed.
+
+Text is read as ``Decimal`` reads it, but in the digits 0-9 only: Decimal also takes the
+digits of other scripts (``'٣٠'`` is 30, and Bengali ``'৪'``, a 4, is drawn like an 8), which
+the page, the price list and the bill would show as someone else's number.
 """
 
 from decimal import Decimal, InvalidOperation
 
 MAX_DECIMAL_PLACES = 10
-_MAX_TEXT = 64  # longer "numbers" are refused before Decimal parses them
 
 
 class NotANumber(ValueError):
@@ -28,6 +31,10 @@ class TooLarge(NotANumber):
 
 class TooPrecise(NotANumber):
     """The value is a number with more decimal places than any price or quantity needs."""
+
+
+class OtherDigits(NotANumber):
+    """The text is not written in the digits 0-9 (see the module's docstring)."""
 
 
 def describe(value):
@@ -65,9 +72,9 @@ def to_decimal(value):
         number = Decimal(repr(value))
     elif isinstance(value, str):
         text = value.strip().replace("_", "")
-        if not text or len(text) > _MAX_TEXT:
-            raise NotANumber(f"expected a number, got {describe(value)}")
-        try:
+        if not text.isascii():
+            raise OtherDigits(f"expected a number written with the digits 0-9, got {describe(value)}")
+        try:  # in linear time, however long: 5,000 digits are a number too large, not junk
             number = Decimal(text)
         except InvalidOperation:
             raise NotANumber(f"expected a number, got {describe(value)}") from None

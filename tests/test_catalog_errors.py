@@ -80,6 +80,8 @@ CASES = [
      "plans[0].price.seats.tiers[1].unit", "expected a number, got '3:1'"),
     ("tagged non-number", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: !!int abc}"), 12,
      "plans[0].price.seats.tiers[1].unit", "expected a whole number, got 'abc'"),
+    ("price in other digits", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: '٤٠'}"), 12,
+     "plans[0].price.seats.tiers[1].unit", "expected a number written with the digits 0-9, got '٤٠'"),
     ("5,000 digits", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: " + "9" * 5000 + "}"), 12,
      "plans[0].price.seats.tiers[1].unit", "is far too large"),
     ("tag cannot read its value", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: !!bool maybe}"),

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from calculator import MAX_SEATS, QuoteError, quote, quote_json
+from tests.support.typed_numbers import TYPED_SEATS
 
 BASE = {"plan": "business", "seats": 5, "usage": {"api_calls": 1000}}
 
@@ -68,6 +69,31 @@ def test_loose_but_exact_inputs_are_accepted(demo):
     a = quote(demo, {"plan": "business", "seats": "5", "usage": {"api_calls": "150000"}})
     b = quote(demo, {"plan": "business", "seats": 5.0, "usage": {"api_calls": 150000}})
     assert a.to_dict() == b.to_dict()
+
+
+@pytest.mark.parametrize("typed, read", TYPED_SEATS, ids=[repr(t[:12]) for t, _ in TYPED_SEATS])
+def test_a_typed_seat_count_is_read_once_here_for_every_caller(demo, typed, read):
+    """The page's slider, the CLI and the bill all take this reading: digits 0-9 only (a digit
+    of another script may look like another number), and a huge count is too large, not junk."""
+    request = {"plan": "team", "seats": typed}
+    if isinstance(read, int):
+        assert quote(demo, request).to_dict()["request"]["seats"] == read
+    else:
+        with pytest.raises(QuoteError) as info:
+            quote(demo, request)
+        assert (str(info.value), info.value.field) == (read, "seats")
+
+
+@pytest.mark.parametrize("typed, words", [
+    ("٣٠", "Storage must be written with the digits 0-9, got '٣٠'."),
+    ("৪", "Storage must be written with the digits 0-9, got '৪'."),  # Bengali 4, drawn like an 8
+    ("1" + "0" * 4999, "Storage: '100000000000000000000000000...' is more than this calculator "
+                       "handles (1,000,000,000,000 a month)"),
+])
+def test_usage_is_read_by_the_same_rules(demo, typed, words):
+    with pytest.raises(QuoteError) as info:
+        quote(demo, {"plan": "team", "seats": 3, "usage": {"storage_gb": typed}})
+    assert words in str(info.value) and info.value.field == "usage.storage_gb"
 
 
 def test_decimal_usage_is_exact(demo):
