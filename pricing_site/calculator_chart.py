@@ -31,7 +31,8 @@ def chart_metric(plan):
 def chart_data(catalog, estimate):
     """``{"points", "metrics": {plan id: metric or None}, "curve", "estimate"}``: ``curve`` is
     ``curve_json``'s answer for the estimate's request (None when its plan has no chart),
-    ``estimate`` what the chart's marker needs of the estimate's quote."""
+    ``estimate`` what the chart's marker needs of the estimate's quote (its quantity: the
+    quote's request, as Python read it)."""
     request, quote = estimate["request"], estimate["quote"]
     metric = chart_metric(catalog.plan(request["plan"]))
     curve = None
@@ -42,4 +43,4 @@ def chart_data(catalog, estimate):
     return {"points": CURVE_POINTS,
             "metrics": {plan.id: chart_metric(plan) for plan in catalog.plans},
             "curve": curve,
-            "estimate": {key: quote[key] for key in ("status", "total", "billing")}}
+            "estimate": {key: quote[key] for key in ("status", "total", "billing", "request")}}

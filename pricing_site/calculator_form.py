@@ -1,13 +1,15 @@
 """The live calculator's form, as plain data for the pricing page template.
 
 Which inputs exist (seats, each metric, seat kinds, add-ons, commitment), which plans use
-each one (``plans``: the page hides an input the chosen plan does not use), slider ranges
-and the starting values from the default request. Prices are not here: the result region
-shows the prerendered quote, and the browser asks the engine for every later one.
+each one (``plans``: the page hides an input the chosen plan does not use), slider ranges,
+the starting values from the default request, and where each plan's link starts. Prices are
+not here: the result region shows the prerendered quote, and the browser asks the engine for
+every later one.
 """
 
 from decimal import Decimal
 
+from calculator import parse_request
 from calculator.money import plain
 
 SEAT_SLIDER_MAX = 250  # seats slider range unless a plan's tiers or limits reach further
@@ -24,17 +26,28 @@ def _seat_slider_max(catalog):
     return int(min(max(edges) * Decimal("1.25"), Decimal(5000)))
 
 
+def built_values(catalog, request):
+    """The form's quantities by field name, as Python reads them from ``request``: each
+    metric it leaves out at the catalog's default; a seat kind it leaves out is not there
+    (its field starts empty)."""
+    built = parse_request(catalog, request)
+    values = {"seats": Decimal(built.seats)}
+    values.update({f"usage.{m}": built.usage.get(m, metric.default)
+                   for m, metric in catalog.metrics.items()})
+    values.update({f"kind.{k}": Decimal(count) for k, count in built.seat_kinds.items()})
+    return values
+
+
 def calculator_form(catalog, request):
     """Fields for ``site_src/overrides/pricing/calculator.html``, filled from ``request``."""
     priced = [p for p in catalog.plans if not p.custom]
-    usage = request.get("usage") or {}
-    kinds_requested = request.get("seat_kinds") or {}
+    values = built_values(catalog, request)
     seat_plans = [p.id for p in priced if p.seats is not None]
     fields = {
         "plans": [{"id": p.id, "name": p.name, "custom": p.custom,
                    "selected": p.id == request["plan"]} for p in catalog.plans],
         "billing": request.get("billing", "monthly"),
-        "seats": {"plans": " ".join(seat_plans), "value": str(request.get("seats", 1)),
+        "seats": {"plans": " ".join(seat_plans), "value": plain(values["seats"]),
                   "max": _seat_slider_max(catalog)} if seat_plans else None,
         "metrics": [],
         "kinds": [],
@@ -47,15 +60,16 @@ def calculator_form(catalog, request):
             fields["metrics"].append({
                 "id": metric.id, "name": metric.name, "unit": metric.unit,
                 "plans": " ".join(plans), "max": plain(metric.max), "step": plain(metric.step),
-                "value": str(usage.get(metric.id, plain(metric.default)))})
+                "value": plain(values[f"usage.{metric.id}"])})
     kinds = {}
     for plan in priced:
         for kind in plan.seats.kinds if plan.seats else ():
             kinds.setdefault(kind.id, {"id": kind.id, "name": kind.name, "plans": []})
             kinds[kind.id]["plans"].append(plan.id)
     for kind in kinds.values():
+        count = values.get(f"kind.{kind['id']}")
         fields["kinds"].append({**kind, "plans": " ".join(kind["plans"]),
-                                "value": str(kinds_requested.get(kind["id"], ""))})
+                                "value": "" if count is None else plain(count)})
     chosen_addons = set(request.get("addons") or ())
     for addon in catalog.addons.values():
         plans = [p.id for p in priced if addon.plans is None or p.id in addon.plans]
@@ -69,3 +83,24 @@ def calculator_form(catalog, request):
                                 "checked": bool(request.get("commitment"))}
     return fields
 
+
+def plan_starts(catalog, request):
+    """Where the form starts for a link that names a plan but not all of its fields
+    (``?plan=free``): ``{plan id: {field name: value}}``, the built form's values, each
+    brought down to that plan's limit. Free starts at its 3 seats, 10,000 calls and 1 GB, not
+    at the 10 seats built for Team, which it would refuse; a count below a plan's minimum is
+    left, as the plan prices it (billed at the minimum)."""
+    values = built_values(catalog, request)
+    starts = {}
+    for plan in catalog.plans:
+        seats = plan.seats
+        limits = {"seats": seats.limit if seats else None}
+        limits.update({f"usage.{m}": charge.limit for m, charge in plan.usage.items()})
+        limits.update({f"kind.{k.id}": k.limit for k in (seats.kinds if seats else ())})
+        starts[plan.id] = {name: plain(_within(value, limits.get(name)))
+                           for name, value in values.items()}
+    return starts
+
+
+def _within(value, limit):
+    return value if limit is None else min(value, Decimal(limit))  # a kind's limit is an int

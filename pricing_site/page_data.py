@@ -10,7 +10,7 @@ import yaml
 
 from .browser_bundle import bundle_urls
 from .calculator_chart import chart_data
-from .calculator_form import calculator_form
+from .calculator_form import calculator_form, plan_starts
 from .comparison import comparison_table
 from .landing_data import faq, landing_sections
 from .pricing_data import billing_labels, estimate, offers_json_ld, plan_cards
@@ -56,8 +56,8 @@ def _contact_url(catalog, link):
 
 def _calculator(catalog, settings, default, link):
     """The calculator region: the prerendered estimate, the form, and the data blocks the
-    page scripts read (the bundle's URLs, the catalog the worker's engine loads, the chart's
-    data with the estimate's curves)."""
+    page scripts read (the bundle's URLs, the catalog the worker's engine loads, where each
+    plan's link starts, the chart's data with the estimate's curves)."""
     region = {"title": settings.get("title", "Estimate your bill"), "text": settings.get("text"),
               "estimate": default, "form": None}
     if default is None:
@@ -66,6 +66,7 @@ def _calculator(catalog, settings, default, link):
     region.update({
         "request_json": data_json(default["request"]),
         "form": calculator_form(catalog, default["request"]),
+        "starts_json": data_json(plan_starts(catalog, default["request"])),
         "client": urls.pop("client"),
         "config_json": data_json(urls),
         "catalog_json": data_json(catalog.to_dict()),

@@ -14,6 +14,7 @@ from calculator import load_catalog, quote
 from pricing_site.build import build_site
 from tests.site_support import DEMO, ROOT, demo_site
 from tests.support.http_server import StaticServer
+from tests.support.typed_numbers import TYPED_SEATS
 
 TOTAL = "[data-testid=calculator-total]"
 STATUS = "[data-testid=calculator-status]"
@@ -468,6 +469,122 @@ def test_bad_input_shows_the_message_and_keeps_the_last_result(visit, typed, wor
     page.fill("[data-testid=calc-seats]", "12")
     page.wait_for_selector("#calc-seats-error[hidden]", state="attached", timeout=10000)
     assert "rk-stale" not in page.get_attribute(RESULT, "class")
+
+
+SEATS, SEAT_SLIDER = "[data-testid=calc-seats]", "[data-testid=calc-seats-slider]"
+MARKER = "[data-testid=calculator-chart-marker]"
+
+
+def answered(page):
+    """Python's answer to the form as it now reads: the status once no longer waiting on it."""
+    page.wait_for_function(f"() => ['live', 'stale', 'failed'].includes("
+                           f"document.querySelector('{STATUS}').dataset.state)", timeout=60000)
+    return page.get_attribute(STATUS, "data-state")
+
+
+# Counts the form's quotes as they settle (window.__answers), so a test can wait for Python's
+# answer to an edit whatever that answer is.
+COUNT_ANSWERS = """() => {
+  const api = window.pricingCalculator, send = api.quoteLatest;
+  window.__answers = 0;
+  api.quoteLatest = (request) => {
+    const answer = send(request);
+    answer.finally(() => window.__answers++).catch(() => {});
+    return answer;
+  };
+}"""
+
+
+def type_answered(page, field, text):
+    """Type ``text`` into ``field`` and wait until Python has answered it (a bill or a message)."""
+    count = page.evaluate("window.__answers")
+    page.fill(field, text)
+    page.wait_for_function("n => window.__answers > n", arg=count, timeout=10000)
+
+
+def shown_error(page, slot):
+    return page.text_content(slot) if page.is_visible(slot) else ""
+
+
+def test_the_seat_slider_follows_what_python_read_from_the_field(visit, catalog):
+    """The page has no reading of its own of the text typed: the slider moves to the seats
+    Python read, and stays where it was beside Python's message for text Python refuses."""
+    page = visit()
+    page.evaluate(COUNT_ANSWERS)
+    top = int(page.get_attribute(SEAT_SLIDER, "max"))
+    wrong = []  # (typed, [slider, message] seen, expected), for every row that differs
+    for typed, read in TYPED_SEATS:
+        type_answered(page, SEATS, "12")
+        assert (page.input_value(SEAT_SLIDER), shown_error(page, "#calc-seats-error")) == ("12", "")
+        type_answered(page, SEATS, typed)
+        seen = [page.input_value(SEAT_SLIDER), shown_error(page, "#calc-seats-error")]
+        expected = ["12", read] if isinstance(read, str) else [str(min(read, top)), ""]
+        if seen != expected:
+            wrong.append((typed if len(typed) < 20 else f"{len(typed)} digits", seen, expected))
+    assert wrong == []
+
+
+def test_the_chart_marker_stands_at_the_seats_python_read(visit):
+    page = visit()
+    page.wait_for_selector(MARKER, state="attached", timeout=10000)
+    moved = f"c => document.querySelector('{MARKER}')?.getAttribute('cx') !== c"
+    cx = lambda: page.get_attribute(MARKER, "cx")
+    built = cx()
+    page.fill(SEATS, "20")
+    page.wait_for_function(moved, arg=built, timeout=10000)
+    twenty = cx()
+    page.fill(SEATS, "12")
+    page.wait_for_function(moved, arg=twenty, timeout=10000)
+    page.fill(SEATS, "2_0")  # 20 to Python; NaN to JavaScript's Number()
+    page.wait_for_function(f"c => document.querySelector('{MARKER}')?.getAttribute('cx') === c",
+                           arg=twenty, timeout=10000)
+
+
+def test_a_usage_slider_follows_what_python_read_too(visit):
+    page = visit()
+    page.evaluate(COUNT_ANSWERS)
+    field, slider = "[data-testid=calc-usage-storage_gb]", "[data-testid=calc-usage-storage_gb-slider]"
+    error = "#calc-usage-storage_gb-error"
+    type_answered(page, field, "1000")
+    thousand = page.input_value(slider)
+    type_answered(page, field, "20")
+    assert page.input_value(slider) != thousand
+    type_answered(page, field, "1_000")  # 1,000 GB to Python, NaN to JavaScript's Number()
+    assert (page.input_value(slider), shown_error(page, error)) == (thousand, "")
+    for typed, words in [("0x1F", "Storage must be a number, got '0x1F'."),
+                         ("٣٠", "Storage must be written with the digits 0-9, got '٣٠'.")]:
+        type_answered(page, field, typed)
+        assert (page.input_value(slider), shown_error(page, error)) == (thousand, words), typed
+
+
+# Where a link naming only a plan starts, field by field: the build's values brought within
+# that plan's limits (pricing_site/calculator_form.py), for each plan of the demo catalog.
+PLAN_STARTS = {
+    "free": {"seats": "3", "usage.api_calls": "10000", "usage.storage_gb": "1"},
+    "team": {"seats": "10", "usage.storage_gb": "20"},
+    "business": {"seats": "10", "usage.api_calls": "150000", "usage.storage_gb": "20"},
+    "enterprise": {},
+}
+
+
+@pytest.mark.parametrize("plan", PLAN_STARTS)
+def test_a_link_naming_only_a_plan_starts_from_that_plans_own_values(visit, catalog, plan):
+    assert set(PLAN_STARTS) == {p.id for p in catalog.plans}
+    page = visit(f"?plan={plan}", wait_live=False)
+    start = PLAN_STARTS[plan]
+    visible = page.eval_on_selector_all(
+        "[data-testid=calculator-form] :is([name=seats], [name^='usage.'])",
+        "inputs => inputs.filter((i) => !i.closest('[hidden]')).map((i) => [i.name, i.value])")
+    assert dict(visible) == start
+    assert answered(page) == "live", page.text_content("[data-error-for]:not([hidden])")
+    request = {"plan": plan, "seats": start.get("seats", 0), "usage": {
+        name.removeprefix("usage."): value for name, value in start.items() if name != "seats"}}
+    expected = quote(catalog, request).to_dict()
+    assert page.get_attribute(RESULT, "data-status") == expected["status"]
+    if expected["status"] == "priced":
+        assert page.text_content(TOTAL) == expected["display"]["total"]
+    if "seats" in start:
+        assert page.input_value(SEAT_SLIDER) == start["seats"]
 
 
 def test_a_long_bill_stays_inside_its_card_on_a_phone(browser, server, catalog):

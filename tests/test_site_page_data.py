@@ -4,8 +4,9 @@ import json
 
 import pytest
 
-from calculator import QuoteError, curve_json, load_catalog
+from calculator import QuoteError, curve_json, load_catalog, quote
 from pricing_site.calculator_chart import chart_data
+from pricing_site.calculator_form import plan_starts
 from pricing_site.markup import render
 from pricing_site.page_data import data_json, page_meta, pricing_context
 from pricing_site.pricing_data import default_request, estimate, plan_cards
@@ -51,6 +52,31 @@ def test_default_request_starts_each_metric_of_the_plan_at_its_default(demo):
     assert request["usage"] == {"api_calls": "150000", "storage_gb": "20"}
     given = default_request(demo, {"request": {"plan": "team", "usage": {"storage_gb": 70}}})
     assert given["usage"] == {"storage_gb": 70}
+
+
+def test_a_plans_link_starts_from_the_built_values_within_that_plans_limits(demo):
+    """?plan=free names no seats: the form starts at Free's own 3 seats, 10,000 calls and 1 GB
+    (not at the 10 seats built for Team, which Free refuses), and every plan's start prices."""
+    request = default_request(demo, {"request": {"plan": "team", "seats": 10}})
+    starts = plan_starts(demo, request)
+    built = {"seats": "10", "usage.api_calls": "150000", "usage.storage_gb": "20"}
+    assert starts == {"free": {"seats": "3", "usage.api_calls": "10000", "usage.storage_gb": "1"},
+                      "team": built, "business": built, "enterprise": built}
+    for plan in demo.plans:
+        start = starts[plan.id]
+        quote(demo, {"plan": plan.id, "seats": start["seats"],
+                     "usage": {m: start[f"usage.{m}"] for m in plan.usage}})  # no QuoteError
+
+
+def test_a_start_below_a_plans_minimum_is_left_and_seat_kinds_keep_their_limit():
+    catalog = load_catalog({"currency": "USD", "plans": [
+        {"id": "small", "name": "Small", "price": {"seats": {
+            "unit": 5, "limit": 4, "kinds": {"guest": {"name": "Guests", "limit": 2}}}}},
+        {"id": "big", "name": "Big", "price": {"seats": {"unit": 9, "minimum": 5, "kinds": {
+            "guest": {"name": "Guests"}}}}}]})
+    request = {"plan": "big", "seats": "3", "seat_kinds": {"guest": 6}}
+    assert plan_starts(catalog, request) == {"small": {"seats": "3", "kind.guest": "2"},
+                                             "big": {"seats": "3", "kind.guest": "6"}}
 
 
 def test_an_unpriceable_default_request_names_the_yaml_field(demo):
@@ -100,5 +126,7 @@ def test_the_chart_data_carries_the_estimates_curves_and_what_each_plan_varies()
                "points": chart["points"]}
     assert chart["curve"] == json.loads(curve_json(catalog, json.dumps(request)))["ok"]
     assert chart["curve"]["plans"]["api"][-1] is not None
-    assert chart["estimate"] == {"status": "priced", "total": "80.00", "billing": "monthly"}
+    assert chart["estimate"] == {"status": "priced", "total": "80.00", "billing": "monthly",
+                                 "request": {"plan": "api", "seats": 1, "billing": "monthly",
+                                             "usage": {"calls": "50000", "gb": "0"}}}
     assert chart_data(catalog, estimate(catalog, {"request": {"plan": "big"}}))["curve"] is None

@@ -27,23 +27,44 @@ export function readState(form) {
   return { plan, request };
 }
 
-export function writeState(form, state, catalog) {
+// `starts`: {plan id: {field name: value}}, where a plan's fields start (calculator-starts, made
+// by Python at build time: the built values within the plan's limits, so `?plan=free` starts at
+// Free's 3 seats, not at the 10 built for Team, which Free refuses).
+export function writeState(form, state, catalog, starts) {
   const { request } = state;
   if (catalog.plans.some((p) => p.id === request.plan)) form.elements.plan.value = request.plan;
   for (const radio of form.querySelectorAll("[name=billing]")) {
     radio.checked = radio.value === (request.billing ?? "monthly");
   }
-  // What the state does not name goes back to the value the page was built with.
-  if (form.elements.seats) form.elements.seats.value = request.seats ?? form.elements.seats.defaultValue;
+  // What the state does not name goes to the plan's start, else to the value the page was built with.
+  const start = starts[form.elements.plan.value] ?? {};
+  const initial = (input) => start[input.name] ?? input.defaultValue;
+  if (form.elements.seats) form.elements.seats.value = request.seats ?? initial(form.elements.seats);
   const given = { usage: request.usage ?? {}, kind: request.seat_kinds ?? {} };
   for (const input of form.querySelectorAll("[name^='usage.'], [name^='kind.']")) {
     const [group, id] = input.name.split(".");
-    input.value = Object.hasOwn(given[group], id) ? given[group][id] : input.defaultValue;
+    input.value = Object.hasOwn(given[group], id) ? given[group][id] : initial(input);
   }
   for (const box of form.querySelectorAll("[name=addons]")) {
     box.checked = (request.addons ?? []).includes(box.value);
   }
   if (form.elements.commitment) form.elements.commitment.checked = Boolean(request.commitment);
+}
+
+// What Python read from the field `name` ("seats", "usage.storage_gb"), given the request it
+// returned for readState's (a quote's `request`): 12, "2.5". An emptied usage field was sent as
+// none: "0".
+export function quantityRead(request, name) {
+  return name === "seats" ? request.seats : request.usage?.[name.slice("usage.".length)] ?? "0";
+}
+
+// quantityRead of each visible seat and usage field, by field name.
+export function quantitiesRead(form, request) {
+  const read = {};
+  for (const input of form.querySelectorAll("[name=seats], [name^='usage.']")) {
+    if (visible(input)) read[input.name] = quantityRead(request, input.name);
+  }
+  return read;
 }
 
 export function stateToQuery(state) {

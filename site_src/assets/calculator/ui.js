@@ -5,8 +5,9 @@
 // (site_src/overrides/pricing/calculator.html), so nothing moves when Python takes over.
 import { drawChart } from "./chart.js";
 import { renderResult } from "./render.js";
-import { bindSliders, syncSlider } from "./slider.js";
-import { readState, writeState, stateToQuery, queryToState, queryWith } from "./state.js";
+import { fillFromSlider, placeSliders } from "./slider.js";
+import { readState, writeState, stateToQuery, queryToState, queryWith, quantitiesRead,
+  quantityRead } from "./state.js";
 
 const root = document.querySelector("[data-calculator]");
 if (root) start(root);
@@ -20,6 +21,8 @@ function start(root) {
   // what each plan's curves vary, the points a curve asks for, and the prerendered estimate's
   // curves (pricing_site/calculator_chart.py)
   const charting = JSON.parse(document.getElementById("calculator-chart-data").textContent);
+  // where each plan's fields start when a link does not name them (pricing_site/calculator_form.py)
+  const starts = JSON.parse(document.getElementById("calculator-starts").textContent);
   const api = window.pricingCalculator;
   let curveKey = null;
   let used = false;
@@ -38,9 +41,10 @@ function start(root) {
   }
 
   const fromUrl = queryToState(new URLSearchParams(location.search), catalog);
-  if (fromUrl) writeState(form, fromUrl, catalog);
+  if (fromUrl) writeState(form, fromUrl, catalog, starts);
   showPlanFields(form, form.elements.plan.value);
-  bindSliders(form);
+  // until Python has read the fields, the sliders stand at the plan's starting values (Python's)
+  placeSliders(form, starts[form.elements.plan.value] ?? {});
   const initial = readState(form);
   markPrerendered(initial);
   drawBuiltChart(initial);
@@ -50,10 +54,11 @@ function start(root) {
   // until Python has drawn that state's.
   function drawBuiltChart(state) {
     if (!chart || !charting.curve) return;
-    const { key, x } = curveOf(builtState);
+    const { metric, key } = curveOf(builtState);
     chart.curve = charting.curve;
     if (showsBuilt(state)) curveKey = key;
-    drawChart(chart, chart.curve, { plan: builtState.plan, quote: charting.estimate, catalog, x });
+    drawChart(chart, chart.curve, { plan: builtState.plan, quote: charting.estimate, catalog,
+      x: quantityOf(charting.estimate.request, metric) });
   }
 
   function dispatch(name, detail) {
@@ -74,7 +79,7 @@ function start(root) {
     }
     // the quote first, then the curves: Python computes them while the bill is drawn here
     const quoted = api.quoteLatest(state.request);
-    const curves = askCurves(state);
+    const curves = askCurves(state, quoted);
     let quote;
     try {
       quote = await quoted;
@@ -85,6 +90,10 @@ function start(root) {
     }
     clearErrors(form, result);
     renderResult(result, quote, catalog, { onSwitch: switchPlan });
+    // the sliders show what Python read, unless the fields have changed since: a newer answer comes
+    if (stateToQuery(readState(form)) === stateToQuery(state)) {
+      placeSliders(form, quantitiesRead(form, quote.request));
+    }
     setStatus(status, "live");
     if (interacted && !used) { // once per page view: a use, not a keystroke count
       used = true;
@@ -93,28 +102,29 @@ function start(root) {
     refreshChart(state, quote, curves);
   }
 
-  // The chart's curves for `state`: none without a main quantity, the ones drawn when only that
-  // quantity changed and they still span it, else Python's, asked for now.
-  function askCurves(state) {
+  // The chart's curves for `state`: none without a main quantity; the ones drawn when only that
+  // quantity changed and they still span it, as Python read it (once `quoted` has answered);
+  // else Python's, asked for now.
+  function askCurves(state, quoted) {
     if (!chart || !api.curveLatest) return null;
-    const { metric, key, x } = curveOf(state);
+    const { metric, key } = curveOf(state);
     if (!metric) return { metric };
-    const spanned = chart.curve && !(x > Number(chart.curve.quantities.at(-1))); // junk: keep
-    const curve = key === curveKey && spanned ? Promise.resolve(chart.curve)
-      : api.curveLatest(state.request, metric, charting.points);
+    const ask = () => api.curveLatest(state.request, metric, charting.points);
+    const drawn = key === curveKey ? chart.curve : null;
+    const curve = drawn ? quoted.then((quote) =>
+      quantityOf(quote.request, metric) <= Number(drawn.quantities.at(-1)) ? drawn : ask()) : ask();
     curve.catch(() => {}); // superseded, or a bad input the quote reports
-    return { metric, key, curve, x };
+    return { metric, key, curve };
   }
 
-  // What the chart of `state` varies (null: no chart), the request without that quantity (the
-  // curves' identity) and the quantity itself (the marker's place).
+  // What the chart of `state` varies (null: no chart) and the request without that quantity
+  // (the curves' identity).
   function curveOf(state) {
     const metric = charting.metrics[state.plan] ?? null;
     if (!metric) return { metric };
     const key = JSON.stringify({ ...state.request, ...(metric === "seats" ? { seats: null } :
       { usage: { ...state.request.usage, [metric]: null } }) });
-    const x = Number(metric === "seats" ? state.request.seats : state.request.usage[metric] ?? 0);
-    return { metric, key, x };
+    return { metric, key };
   }
 
   async function refreshChart(state, quote, curves) {
@@ -126,7 +136,8 @@ function start(root) {
     } catch (err) {
       return; // superseded (a newer edit draws), or the quote above showed the problem
     }
-    drawChart(chart, chart.curve, { plan: state.plan, quote, catalog, x: curves.x });
+    drawChart(chart, chart.curve, { plan: state.plan, quote, catalog,
+      x: quantityOf(quote.request, curves.metric) });
   }
 
   function switchPlan(planId) {
@@ -137,7 +148,7 @@ function start(root) {
   }
 
   form.addEventListener("input", (event) => {
-    syncSlider(form, event.target);
+    fillFromSlider(form, event.target);
     update({ interacted: true });
   });
   form.addEventListener("change", () => update({ push: true }));
@@ -147,9 +158,8 @@ function start(root) {
   });
   window.addEventListener("popstate", () => {
     const state = queryToState(new URLSearchParams(location.search), catalog);
-    if (state) writeState(form, state, catalog);
-    bindSliders(form);
-    update();
+    if (state) writeState(form, state, catalog, starts);
+    update(); // the sliders follow Python's answer
   });
   root.querySelector("[data-testid=calculator-copy-link]")?.addEventListener("click", copyLink);
 
@@ -161,6 +171,11 @@ function start(root) {
     if (showsBuilt(readState(form))) setStatus(status, "failed");
     else showError(form, result, status, err); // the link's inputs will not be priced
   });
+}
+
+// The marker's place: the chart's quantity in `request` as Python read it (a quote's request).
+function quantityOf(request, metric) {
+  return Number(quantityRead(request, metric === "seats" ? "seats" : `usage.${metric}`));
 }
 
 // Inputs that only some plans use carry data-plans="a b"; hide the rest (and keep them out of
