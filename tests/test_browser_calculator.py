@@ -16,6 +16,7 @@ from calculator import QuoteError, curve_json, quote
 from pricing_site.catalog_file import load_catalog_file
 from tests.support.calculator_page import PAGE, write_test_site
 from tests.support.http_server import STRICT_CSP, StaticServer
+from tests.support.typed_numbers import TYPED_SEATS
 
 pytestmark = pytest.mark.e2e
 
@@ -309,3 +310,10 @@ def test_no_request_leaves_the_site_and_nothing_logs_an_error(page):
     assert all(url.startswith(page.server.url) for url in page.seen_requests), page.seen_requests
     assert any(url.endswith(".wasm") for url in page.seen_requests)
     assert page.problems == []
+
+
+def test_typed_seat_counts_are_read_in_pyodide_as_in_cpython(page):
+    """Pyodide's Python 3.14 reads the text a visitor types (hex, other digits, 5,000 digits)
+    as CPython does: the page's sliders follow this one reading."""
+    requests = [{"plan": "team", "seats": typed} for typed, _ in TYPED_SEATS]
+    assert settle(page, requests) == [cpython(r) for r in requests]
