@@ -142,6 +142,21 @@ def test_a_page_whose_front_matter_is_broken_stops_the_build(tmp_path, capsys, f
     assert not out.exists()
 
 
+def test_material_tooltips_are_refused_at_their_line_of_mkdocs_yml(tmp_path, capsys):
+    """Material's tooltips parse a title as HTML: the site name in the header would run."""
+    config = _project_copy(tmp_path) / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("    - navigation.top\n",
+                                                      "    - navigation.top\n    - content.tooltips\n", 1)
+    config.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    - content.tooltips") + 1
+    out = tmp_path / "site"
+    assert build_site(str(tmp_path / "plans.yaml"), out=str(out), config_file=config) == 1
+    err = capsys.readouterr().err
+    assert f"{config}:{line}:7: theme.features: 'content.tooltips' cannot be used" in err
+    assert "as script" in err and "Traceback" not in err
+    assert not out.exists()
+
+
 @pytest.mark.parametrize("anchor, builds", [
     ("pricing-faq", True),       # written by the pricing template, not by pricing.md
     ("calculator-title", True),

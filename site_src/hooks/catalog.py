@@ -1,7 +1,8 @@
 """MkDocs hook: load plans.yaml (validated, cached) and let it name the site; watch it.
 
 The catalog is kept in ``config.extra["catalog_data"]`` for the other hooks. A catalog or
-content error stops the build with the validator's located messages.
+content error stops the build with the validator's located messages, as does a theme feature
+of mkdocs.yml that would run the catalog's text as script (``pricing_site.theme_features``).
 """
 
 from markupsafe import escape
@@ -11,10 +12,14 @@ from mkdocs.plugins import event_priority
 from calculator.errors import CatalogError
 from pricing_site.site_catalog import (asset_roots, build_variant, catalog_path,
                                        experiment_marker, load)
+from pricing_site.theme_features import feature_problems
 
 
 @event_priority(100)  # before the search plugin, which reads the theme's language in its own
 def on_config(config):
+    refused = feature_problems(config)
+    if refused:
+        raise PluginError("mkdocs.yml has problems:\n" + "\n".join(str(p) for p in refused))
     path = catalog_path(config)
     try:
         control = load(path, asset_roots(config))
