@@ -86,6 +86,11 @@ CASES = [
      "plans[0].price.seats.tiers[1].unit", "is far too large"),
     ("tag cannot read its value", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: !!bool maybe}"),
      12, "plans[0].price.seats.tiers[1].unit", "!!bool cannot read 'maybe'"),
+    ("site url with markup", ("currency: USD", "currency: USD\nsite: {url: 'https://a.example/"
+                              "\"><img src=x onerror=alert(1)>'}"), 2, "site.url",
+     "does not have the expected form"),
+    ("site url with a line", ("currency: USD", "currency: USD\nsite: {url: \"https://a.example/"
+                              "\\nDisallow: /\"}"), 2, "site.url", "does not have the expected form"),
     ("bad timestamp", ("    name: Team", "    name: !!timestamp 2024-13-45"), 6, "plans[0].name",
      "!!timestamp cannot read '2024-13-45'"),
 ]
@@ -102,6 +107,16 @@ def test_mistake_is_located_and_explained(tmp_path, case, edit, line, field, wor
     assert match[0].line == line, texts
     assert match[0].file.endswith("plans.yaml") and match[0].column >= 1
     assert str(match[0]).startswith(f"{match[0].file}:{line}:")
+
+
+@pytest.mark.parametrize("url", ["https://relaykit.example/", "http://localhost:8000",
+                                 "https://a.example/en-us/~team/%C3%A9/"])
+def test_a_site_url_is_an_address_and_nothing_else(tmp_path, url):
+    """It is printed as it is into pages (Material's canonical link) and robots.txt."""
+    path = tmp_path / "plans.yaml"
+    path.write_text(GOOD.replace("currency: USD", f"currency: USD\nsite: {{url: '{url}'}}"),
+                    encoding="utf-8")
+    assert check_file(path)[1] == []
 
 
 def test_good_catalog_has_no_problem(tmp_path):
