@@ -56,7 +56,9 @@ def share_tags(catalog, page, config):
     """``{"title", "description", "url", "image", "site_name"}`` for one page."""
     site = catalog.content.get("site") or {}
     meta = page.meta.get("share") or {}
-    name = str(config.site_name)
+    # as written: config.site_name holds site.name escaped for Material's templates, which
+    # print it raw; ours escape, and would show that escaping ("&lt;")
+    name = site.get("name") or config.site_name
     default_title = name if page.is_homepage else f"{page.title} - {name}"
     image = _first(meta.get("image"), site.get("social_image"))
     return {
