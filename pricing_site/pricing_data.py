@@ -56,6 +56,7 @@ def plan_card(catalog, plan, link, contact_label):
     quotes = {b: quote(catalog, entry_request(plan, b)).to_dict() for b in BILLINGS}
     card = {
         "id": plan.id, "name": plan.name, "tagline": content.get("tagline", ""),
+        "description": content.get("description", ""),
         "features": list(content.get("features", ())), "popular": bool(content.get("popular")),
         "badge": content.get("badge") or ("Most popular" if content.get("popular") else ""),
         "cta": None, "custom": quotes["monthly"]["status"] != "priced",
@@ -162,7 +163,8 @@ def offers_json_ld(catalog, site, cards, page_url):
         offers.append({
             "@type": "Offer",
             "name": f"{card['name']} plan",
-            "description": card["tagline"] or f"{card['name']} plan, billed monthly",
+            "description": card["description"] or card["tagline"] or
+                           f"{card['name']} plan, billed monthly",
             "url": f"{page_url}#plan-{card['id']}" if page_url else f"#plan-{card['id']}",
             "price": monthly["total"],
             "priceCurrency": catalog.currency,

@@ -91,6 +91,15 @@ def test_only_custom_plans_give_no_estimate_and_no_offers():
     assert json.loads(data["json_ld"])["offers"] == []
 
 
+def test_an_offer_is_described_by_the_plans_description_else_its_tagline():
+    plans = [{"id": "a", "name": "A", "tagline": "Short", "description": "Longer words",
+              "price": {"flat": 5}},
+             {"id": "b", "name": "B", "tagline": "Short", "price": {"flat": 9}}]
+    data = pricing_context(load_catalog({"currency": "USD", "plans": plans}), lambda url: url)
+    offers = json.loads(data["json_ld"])["offers"]
+    assert [offer["description"] for offer in offers] == ["Longer words", "Short"]
+
+
 def test_page_meta_is_looked_up_by_markdown_path(demo):
     assert page_meta(demo, "pricing.md")["title"] == "Pricing - Relaykit"
     assert page_meta(demo, "legal/terms.md") == {}
