@@ -19,12 +19,13 @@ from calculator.errors import Problem
 from calculator.money import CURRENCIES
 from calculator.suggest import did_you_mean
 
-from .markup import is_safe_url, render
+from .catalog_file import plans_schema
+from .markup import render
 from .pricing_data import default_request
+from .url_rules import image_path_problem, link_problem
 
 ICONS = Path(material.__file__).parent / "templates" / ".icons"
 LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
-IMAGE_FIELDS = ("src", "logo", "avatar", "image", "social_image")
 GENERATED = {"sitemap.xml", "robots.txt", "404.html"}  # written by the build, not in the sources
 # The fields written in Markdown (docs/site-content.md): their links are checked too.
 MARKDOWN = re.compile(r"\.(story\.(problem|cost|solution)|story\.steps\[\d+\]"
@@ -36,22 +37,21 @@ def content_problems(catalog, roots):
     under, the first of them the docs folder (its markdown files are the site's pages)."""
     site = catalog.content.get("site") or {}
     pages = _page_paths(Path(roots[0]))
+    schema = plans_schema()
+    fields = [*_fields(site, schema["properties"]["site"], "site"),
+              *(field for index, plan in enumerate(catalog.plans)
+                for field in _fields(plan.content, schema["$defs"]["plan"], f"plans[{index}]"))]
     problems = []
-    for path, value in _walk(site, "site"):
-        name = path.rsplit(".", 1)[-1]
-        if name in IMAGE_FIELDS and isinstance(value, str):
-            if not _in_roots(value, roots):
-                problems.append(Problem(path, f"no file '{value}' under {' or '.join(map(str, roots))}"))
-        elif name == "icon" and not (ICONS / f"{value}.svg").is_file():
+    for path, value, kind in fields:
+        if kind == "local_path":
+            problems += _image_problems(path, value, roots)
+        elif kind == "icon" and not (ICONS / f"{value}.svg").is_file():
             problems.append(Problem(path, f"no icon '{value}' in Material for MkDocs "
                                           "(write it like material/inbox)"))
-        elif name == "url" and path != "site.url":
+        elif kind == "link":
             problems += _link_problems(path, value, pages, roots)
         elif MARKDOWN.search(path) and isinstance(value, str):
             problems += _markdown_link_problems(path, value, pages, roots)
-    for index, plan in enumerate(catalog.plans):
-        cta = plan.content.get("cta") or {}
-        problems += _link_problems(f"plans[{index}].cta.url", cta.get("url"), pages, roots)
     return problems + _page_key_problems(site, pages) + _plan_key_problems(catalog, site) + \
         _popular_problems(catalog) + _request_problems(catalog, site) + \
         _footer_problems(catalog, site) + _language_problems(site)
@@ -62,15 +62,37 @@ def _in_roots(path, roots):
     return any((Path(root) / path).is_file() for root in roots)
 
 
-def _walk(value, path):
+def _fields(value, schema, path):
+    """``(path, value, kind)`` for every field in ``value``, ``kind`` the schema's definition
+    it is (``link``, ``local_path``, ``icon``) or None: fields are checked for what the schema
+    says they are, so a link or image field added to it is checked too."""
+    kind = None
+    while "$ref" in schema:
+        kind = schema["$ref"].rsplit("/", 1)[-1]
+        schema = plans_schema()["$defs"][kind]
     if isinstance(value, dict):
+        extra = schema.get("additionalProperties")
         for key, child in value.items():
-            yield from _walk(child, f"{path}.{key}")
+            child_schema = schema.get("properties", {}).get(key, extra)
+            yield from _fields(child, child_schema if isinstance(child_schema, dict) else {},
+                               f"{path}.{key}")
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from _walk(child, f"{path}[{index}]")
+            yield from _fields(child, schema.get("items") or {}, f"{path}[{index}]")
     else:
-        yield path, value
+        yield path, value, kind
+
+
+def _image_problems(path, image, roots):
+    """An image field must name an image file under ``roots``."""
+    if not isinstance(image, str):
+        return []
+    refused = image_path_problem(image)
+    if refused:
+        return [Problem(path, refused)]
+    if not _in_roots(image, roots):
+        return [Problem(path, f"no file '{image}' under {' or '.join(map(str, roots))}")]
+    return []
 
 
 def _page_paths(docs):
@@ -86,12 +108,16 @@ def _page_paths(docs):
     return pages
 
 
-def _link_problems(path, url, pages, roots):
-    """A site-relative link (no scheme, not "#..." or "/...") must lead to a page (written as
-    its address: ``pricing/``, not ``pricing.md``, which the site does not have) or a file."""
-    if not isinstance(url, str) or not is_safe_url(url):
+def _link_problems(path, url, pages, roots, label=""):
+    """A link ``url_rules`` allows; a site-relative one (no scheme, not "#..." or "/...") must
+    lead to a page (written as its address: ``pricing/``, not ``pricing.md``, which the site
+    does not have) or a file. ``label`` starts the message of a refused link."""
+    if not isinstance(url, str):
         return []
-    parts = urlsplit(url.strip())
+    refused = link_problem(url)
+    if refused:
+        return [Problem(path, f"{label}{refused}")]
+    parts = urlsplit(url)
     if parts.scheme or parts.netloc or url.startswith(("#", "/")) or not parts.path:
         return []
     target = posixpath.normpath(unquote(parts.path))  # ./docs/ -> docs, ./ -> .
@@ -110,8 +136,9 @@ def _link_problems(path, url, pages, roots):
 
 def _markdown_link_problems(path, text, pages, roots):
     found = []
-    render(text, lambda url: found.append(url) or url)
-    return [problem for url in found for problem in _link_problems(path, url, pages, roots)]
+    render(text, found=found)
+    return [problem for url in found
+            for problem in _link_problems(path, url, pages, roots, "the link ")]
 
 
 def _page_key_problems(site, pages):

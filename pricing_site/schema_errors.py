@@ -15,6 +15,11 @@ from calculator.errors import Problem
 from calculator.suggest import did_you_mean, one_of
 from calculator.values import describe
 
+from .url_rules import address_problem, image_path_problem, link_problem
+
+# Definitions whose pattern Python explains: the reason, and what is allowed instead.
+EXPLAINED = {"link": link_problem, "address": address_problem, "local_path": image_path_problem}
+
 _TYPES = {"string": "a text", "number": "a number", "integer": "a whole number",
           "boolean": "true or false", "array": "a list", "object": "a mapping", "null": "nothing"}
 
@@ -50,7 +55,7 @@ def _expected(kind):
     return _TYPES.get(kind, kind)
 
 
-def _message(error):
+def _message(error, explainers):
     v, value = error.validator, error.instance
     if v == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
@@ -79,7 +84,9 @@ def _message(error):
     if v == "maxLength":
         return "", f"is longer than {error.validator_value} characters"
     if v == "pattern":
-        return "", f"{describe(value)} does not have the expected form"
+        explain = explainers.get(error.validator_value)
+        reason = explain(value) if explain else None
+        return "", reason or f"{describe(value)} does not have the expected form"
     if v == "format":
         return "", f"{describe(value)} is not a valid {error.validator_value}"
     return "", error.message
@@ -88,12 +95,15 @@ def _message(error):
 def schema_problems(data, schema):
     """Every schema violation in ``data`` as a ``Problem`` with a field path."""
     validator = _Validator(schema)
+    defs = schema.get("$defs", {})
+    explainers = {defs[name]["pattern"]: explain for name, explain in EXPLAINED.items()
+                  if name in defs}
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         best = error
         if error.context:  # oneOf/anyOf: report the branch that got furthest
             best = max(error.context, key=lambda e: len(e.absolute_path))
-        suffix, message = _message(best)
+        suffix, message = _message(best, explainers)
         problems.append(Problem(_path(best.absolute_path) + suffix if _path(best.absolute_path)
                                 else suffix.lstrip("."), message))
     return problems

@@ -1,7 +1,8 @@
 """Links, share tags and escaping rules for the MkDocs pages.
 
 - ``page_linker``: YAML links to site pages are written from the site root ("pricing/");
-  each page needs them relative to itself. URLs with a scheme, "#..." and "/..." pass.
+  each page needs them relative to itself. URLs with a scheme, "#..." and "/..." pass, if
+  ``url_rules`` allows them at all.
 - ``share_tags``: title, description, canonical URL and image for <title>, Open Graph
   and Twitter cards; the image must be an absolute URL, so it needs site_url.
 - ``autoescape_for``: MkDocs' Jinja environment does not escape; our own templates do.
@@ -12,6 +13,8 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from mkdocs.utils import normalize_url
+
+from .url_rules import is_safe_link
 
 OWN_TEMPLATES = ("landing/", "pricing/", "partials/share")
 # main.html and every page template that extends it (Material's 404.html too): in a template
@@ -40,9 +43,13 @@ def element_ids(html):
 
 
 def page_linker(page):
-    """``link(url)`` for ``page``: site-root-relative paths become page-relative."""
+    """``link(url)`` for ``page``: site-root-relative paths become page-relative; a link
+    ``url_rules`` refuses becomes "#" (validation refuses it first: this holds should it not
+    have run)."""
     def link(url):
-        if not url or url.startswith(("#", "/")) or urlsplit(url).scheme:
+        if not is_safe_link(url):
+            return "#"
+        if url.startswith(("#", "/")) or urlsplit(url).scheme:
             return url
         return normalize_url(url, page)
     return link
