@@ -22,6 +22,7 @@ from calculator.suggest import did_you_mean
 from .catalog_file import plans_schema
 from .markup import render
 from .pricing_data import default_request
+from .site_assets import link_out
 from .url_rules import image_path_problem, link_problem
 
 ICONS = Path(material.__file__).parent / "templates" / ".icons"
@@ -84,15 +85,18 @@ def _fields(value, schema, path):
 
 
 def _image_problems(path, image, roots):
-    """An image field must name an image file under ``roots``."""
+    """An image field must name an image file under ``roots``, and not through a symbolic link
+    that leads out of them (the site would publish whatever it points at)."""
     if not isinstance(image, str):
         return []
     refused = image_path_problem(image)
     if refused:
         return [Problem(path, refused)]
-    if not _in_roots(image, roots):
+    file = next((Path(root) / image for root in roots if (Path(root) / image).is_file()), None)
+    if file is None:
         return [Problem(path, f"no file '{image}' under {' or '.join(map(str, roots))}")]
-    return []
+    refused = link_out(file, roots)
+    return [Problem(path, f"'{image}' {refused}")] if refused else []
 
 
 def _page_paths(docs):

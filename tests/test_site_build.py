@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from pricing_site.build import build_site
-from tests.site_support import DEMO, ROOT, demo_site, parse
+from tests.site_support import DEMO, demo_site, parse, project_copy
 
 ATTACK = "<script>alert(1)</script>"
 
@@ -118,22 +118,13 @@ def test_an_unknown_variant_is_refused_with_the_known_ones(tmp_path, capsys):
     assert "no variation 'b' (known: control, yearly-push, business-first)" in capsys.readouterr().err
 
 
-def _project_copy(folder):
-    """``folder`` holding a copy of the project's site sources (mkdocs.yml, plans.yaml,
-    site_src/), to build with a page or the config changed."""
-    for name in ("mkdocs.yml", "plans.yaml"):
-        shutil.copy(ROOT / name, folder / name)
-    shutil.copytree(ROOT / "site_src", folder / "site_src")
-    return folder
-
-
 @pytest.mark.parametrize("front, words", [
     ("title: About: us [", "about.md:2:"),
     ("- a list", "about.md:2:1: the front matter must be 'key: value' lines, got list"),
 ])
 def test_a_page_whose_front_matter_is_broken_stops_the_build(tmp_path, capsys, front, words):
     """MkDocs shows front matter it cannot read as text on the page; the build stops instead."""
-    page = _project_copy(tmp_path) / "site_src" / "docs" / "about.md"
+    page = project_copy(tmp_path) / "site_src" / "docs" / "about.md"
     page.write_text(page.read_text(encoding="utf-8").replace("title: About", front, 1),
                     encoding="utf-8")
     out = tmp_path / "site"
@@ -168,7 +159,7 @@ def test_a_link_to_a_section_of_a_page_is_checked_against_what_the_page_shows(tm
                                                                             anchor, builds):
     """The site reports such a link (MkDocs' `anchors: info`: a section may go with the
     catalog or a variant); here it fails the strict build, to see which links pass."""
-    config = _project_copy(tmp_path) / "mkdocs.yml"
+    config = project_copy(tmp_path) / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("links: {", "links: {anchors: warn, "),
                       encoding="utf-8")
     page = tmp_path / "site_src" / "docs" / "about.md"

@@ -14,13 +14,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator import load_catalog
-from pricing_site.build import content_roots
+from pricing_site import site_assets
+from pricing_site.build import build_site, content_roots
 from pricing_site.catalog_file import check_file, plans_schema
 from pricing_site.content_checks import content_problems
 from pricing_site.markup import render
 from pricing_site.site_links import page_linker
 from pricing_site.url_rules import (address_problem, image_path_problem, is_safe_link,
                                     link_problem)
+from tests.site_support import project_copy
 from tests.support.links import BYPASSES, GOOD_LINKS, catalog_with, schema_fields
 
 ROOTS = content_roots()
@@ -199,6 +201,63 @@ def test_content_checks_judge_links_even_where_the_schema_is_not_asked():
     data = catalog_with("plans[0].cta.url", "java\tscript:alert(1)")
     [problem] = content_problems(load_catalog(data), ROOTS)
     assert problem.path == "plans[0].cta.url" and "control character" in problem.message
+
+
+def _sources(tmp_path):
+    """The content roots (site_src/docs, site_src) with a page and an image, and a folder
+    outside them holding secret.svg."""
+    docs, images = tmp_path / "site_src" / "docs", tmp_path / "site_src" / "assets" / "images"
+    docs.mkdir(parents=True)
+    images.mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (images / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.svg").write_text("SECRET", encoding="utf-8")
+    return (docs, docs.parent), images, outside
+
+
+@pytest.mark.parametrize("field", schema_fields("local_path"))
+def test_an_image_through_a_symbolic_link_out_of_the_sources_is_refused(tmp_path, field):
+    roots, images, outside = _sources(tmp_path)
+    (images / "leak.svg").symlink_to(outside / "secret.svg")
+    (images / "kit").symlink_to(outside, target_is_directory=True)
+    (images / "alias.svg").symlink_to(images / "logo.svg")  # inside: fine
+    for image in ("assets/images/leak.svg", "assets/images/kit/secret.svg"):
+        path = _written(tmp_path, catalog_with(field, image))
+        _, errors, _ = check_file(path, warn=False, roots=roots)
+        message = _refused_at(path, field, errors)
+        assert message.startswith(f"'{image}' leads to {outside / 'secret.svg'} through a "
+                                  "symbolic link, outside ")
+    path = _written(tmp_path, catalog_with(field, "assets/images/alias.svg"))
+    assert check_file(path, warn=False, roots=roots)[1] == []
+
+
+@pytest.mark.parametrize("link, refused", [("assets/images/leak.svg", True),
+                                           ("docs/shared", True),
+                                           ("assets/images/kit", False)])  # assets: not walked
+def test_a_build_publishes_nothing_through_a_symbolic_link_out_of_the_sources(
+        tmp_path, monkeypatch, capsys, link, refused):
+    """Named in plans.yaml or not, a file or folder that leads out is never published: the
+    build stops, naming it, or (a folder of assets, which the build does not walk) skips it."""
+    project = project_copy(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.svg").write_text("SECRET", encoding="utf-8")
+    (project / "site_src" / link).symlink_to(outside / "secret.svg" if link.endswith(".svg")
+                                             else outside)
+    monkeypatch.setattr(site_assets, "ASSETS", project / "site_src" / "assets")
+    out = tmp_path / "site"
+    status = build_site(str(project / "plans.yaml"), out=str(out),
+                        config_file=project / "mkdocs.yml")
+    err = capsys.readouterr().err
+    if refused:
+        assert status == 1 and not out.exists() and "Traceback" not in err
+        assert f"{project / 'site_src' / link}" in err
+        assert f"leads to {outside / 'secret.svg'} through a symbolic link" in err
+    else:
+        assert status == 0
+        assert not [f for f in out.rglob("*") if f.is_file() and b"SECRET" in f.read_bytes()]
 
 
 @pytest.mark.parametrize("url", BYPASSES + GOOD_LINKS, ids=repr)

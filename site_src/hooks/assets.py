@@ -1,15 +1,19 @@
 """MkDocs hook: publish site_src/assets/ (CSS, JS, images) under /assets/ of the site.
 
 The assets live beside the markdown rather than inside docs_dir so that pages and design files
-stay apart; this adds them to the build and to the serve watch list. Scripts, styles and images
+stay apart; this adds them to the build and to the serve watch list, and stops a build that
+would publish a file from outside the sources through a symbolic link. Scripts, styles and images
 go under folders named by their content (``pricing_site.site_assets``: cached for good by
 hosts); templates name scripts with ``asset('js/...')``, images with ``src | versioned``, and
 mkdocs.yml's ``extra_css``, logo and favicon keep their paths under site_src/ (rewritten here).
 """
 
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from pricing_site.site_assets import ASSETS, asset_url, versioned
+from pricing_site.site_assets import ASSETS, asset_url, link_out, versioned
 
 
 def on_config(config):
@@ -38,7 +42,18 @@ def on_files(files, config):
                 target = path
             files.append(File(path, str(ASSETS.parent), config.site_dir,
                               config.use_directory_urls, dest_uri=target))
+    _refuse_links_out(files, (Path(config.docs_dir), ASSETS.parent))
     return files
+
+
+def _refuse_links_out(files, sources):
+    """Stop the build when a file of ``sources`` (pages, assets, theme overrides) is, or lies in,
+    a symbolic link to somewhere outside them: it would be published."""
+    ours = {file.abs_src_path for file in files if file.abs_src_path and
+            any(Path(file.abs_src_path).is_relative_to(folder) for folder in sources)}
+    refused = [f"{path} {reason}" for path in sorted(ours) if (reason := link_out(path, sources))]
+    if refused:
+        raise PluginError("\n".join(refused))
 
 
 def on_serve(server, config, builder):
