@@ -20,7 +20,7 @@ LINK_SCHEMES = {"https", "mailto", "tel"}
 IMAGE_TYPES = ("svg", "png", "jpg", "jpeg", "gif", "webp", "avif", "ico")
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")  # as a browser reads one: up to the first ":"
-_CLEANED = re.compile(r"[\x00-\x20\x7f\\]")          # what a browser strips, drops or rereads
+_CLEANED = re.compile(r"[\x00-\x1f\x7f\\]")          # what a browser drops or rereads
 _NOT_IN_PATH = re.compile(r"[^A-Za-z0-9_./-]")
 _ADDRESS = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?")
 
@@ -54,7 +54,7 @@ def _link_fault(url):
     if name not in LINK_SCHEMES:
         return f"the scheme '{scheme.group(1)}:' is not allowed" + \
             (" (write https://)" if name == "http" else "")
-    if name == "https" and not re.match(r"//[^/?#]", rest):
+    if name == "https" and not re.match(r"//[^/?# ]", rest):
         return "an https: address needs '//' and a host (https://example.com/)"
     return None if rest else f"'{scheme.group()}' needs an address after it"
 
@@ -74,12 +74,14 @@ def _cleaning_fault(url):
     if not isinstance(url, str) or not url:
         return "it is empty"
     cleaned = _CLEANED.search(url)
-    if cleaned is None:
-        return None
-    return {"\\": "a browser reads a backslash as '/' (write '/')",
-            " ": "it holds a space (write %20)"}.get(
-        cleaned.group(), "it holds a control character, tab or newline, which a browser drops "
-                         "(java\\tscript: is javascript:)")
+    if cleaned and cleaned.group() == "\\":
+        return "a browser reads a backslash as '/' (write '/')"
+    if cleaned:
+        return "it holds a control character, tab or newline, which a browser drops " \
+               "(java\\tscript: is javascript:)"
+    if url != url.strip(" "):
+        return "it starts or ends with a space, which a browser strips"
+    return None
 
 
 def image_path_problem(path):

@@ -101,6 +101,7 @@ def test_a_refused_link_says_why_and_what_is_allowed():
     assert "another site" in link_problem("//evil.example/")
     assert "backslash" in link_problem("/\\evil.example/")
     assert "needs '//' and a host" in link_problem("https:evil.example")
+    assert "starts or ends with a space" in link_problem("pricing/ ")
     assert link_problem("https://example.com/") is None
 
 

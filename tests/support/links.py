@@ -20,7 +20,8 @@ BYPASSES = [
 GOOD_LINKS = [
     "pricing/", "pricing/#faq", "/pricing/", "#plans", "?period=annual", "./docs/", "../x/",
     "docs", "https://example.com/x?a=1&b=2#top", "HTTPS://example.com", "https://bücher.example/",
-    "mailto:sales@example.com?subject=Hi%20there", "MailTo:a@b.c", "tel:+1-555-0100",
+    "mailto:sales@example.com?subject=Hi%20there", "mailto:a@b.c?subject=Book a demo",
+    "MailTo:a@b.c", "tel:+1-555-0100", "docs/my page/",
     "assets/images/logo.svg", "1:x", "\u00a0javascript:alert(1)",
 ]
 
