@@ -88,9 +88,9 @@ CASES = [
      12, "plans[0].price.seats.tiers[1].unit", "!!bool cannot read 'maybe'"),
     ("site url with markup", ("currency: USD", "currency: USD\nsite: {url: 'https://a.example/"
                               "\"><img src=x onerror=alert(1)>'}"), 2, "site.url",
-     "does not have the expected form"),
+     "it is not an http:// or https:// address of a host, port and path alone"),
     ("site url with a line", ("currency: USD", "currency: USD\nsite: {url: \"https://a.example/"
-                              "\\nDisallow: /\"}"), 2, "site.url", "does not have the expected form"),
+                              "\\nDisallow: /\"}"), 2, "site.url", "control character, tab or newline"),
     ("bad timestamp", ("    name: Team", "    name: !!timestamp 2024-13-45"), 6, "plans[0].name",
      "!!timestamp cannot read '2024-13-45'"),
 ]

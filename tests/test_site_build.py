@@ -137,7 +137,7 @@ def test_a_page_whose_front_matter_is_broken_stops_the_build(tmp_path, capsys, f
 
 def test_material_tooltips_are_refused_at_their_line_of_mkdocs_yml(tmp_path, capsys):
     """Material's tooltips parse a title as HTML: the site name in the header would run."""
-    config = _project_copy(tmp_path) / "mkdocs.yml"
+    config = project_copy(tmp_path) / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("    - navigation.top\n",
                                                       "    - navigation.top\n    - content.tooltips\n", 1)
     config.write_text(text, encoding="utf-8")
