@@ -4,10 +4,12 @@ The build goes into a fresh folder beside the output and replaces the output onl
 succeeded, so a failed build (bad catalog, broken link under --strict) leaves the previous
 site untouched. Catalog problems are printed as the validator's located messages
 (file:line:col), never as a traceback. Replacing the output deletes what it held, so a build
-refuses an output folder that is not empty and not an earlier build's (``MARKER``), or that
-is, holds or lies in the project's sources (``_refusal``).
+refuses an output folder that is not empty and not an earlier build's (``MARKER``), that is,
+holds or lies in the project's sources, or that it could not replace whole: a read-only
+part would leave the previous output half deleted (``_refusal``).
 """
 
+import errno
 import json
 import logging
 import multiprocessing
@@ -103,17 +105,44 @@ def _catalog_ok(catalog_path, config, variant=None):
 def _swap(built, out):
     """Move ``built`` to ``out``; the old output is removed only after the move. What the old
     output holds under a dot name (a deploy's .git, .nojekyll) is carried over, as MkDocs
-    keeps it when it cleans its site_dir."""
-    old = None
-    if out.exists():
-        for kept in out.glob(".*"):
-            if kept.name != MARKER and not (built / kept.name).exists():
-                kept.rename(built / kept.name)
-        old = out.with_name(f".{out.name}.old-{os.getpid()}-{secrets.token_hex(4)}")
-        out.rename(old)
-    built.rename(out)
+    keeps it when it cleans its site_dir. A move that fails is undone (``OutputFolderError``):
+    the old output is left as it was."""
+    blocked = _read_only_part(out)   # checked before the build too; it may have changed since
+    if blocked:
+        raise OutputFolderError(f"cannot replace {out}: {_read_only(blocked)}")
+    carried, old = [], None
+    try:
+        if out.exists():
+            for kept in out.glob(".*"):
+                if kept.name != MARKER and not (built / kept.name).exists():
+                    kept.rename(built / kept.name)
+                    carried.append(kept.name)
+            old = out.with_name(f".{out.name}.old-{os.getpid()}-{secrets.token_hex(4)}")
+            out.rename(old)
+        built.rename(out)
+    except OSError as exc:
+        if old is not None and not out.exists():
+            old.rename(out)
+        for name in carried:
+            (built / name).rename(out / name)
+        mounted = exc.errno in (errno.EBUSY, errno.EXDEV)   # renamed, or moved out of it
+        raise OutputFolderError(
+            f"cannot replace {out}: {exc.strerror or exc} ({exc.filename or out})"
+            f"{'; is it a mount point? Build into a folder inside it' if mounted else ''}"
+        ) from None
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        _remove(old, "the previous output, moved aside")
+
+
+def _remove(folder, what):
+    """Delete ``folder``; what cannot be deleted is named in a warning, never left silently."""
+    try:
+        shutil.rmtree(folder)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        print(f"warning: could not delete {what} ({folder}): {exc.strerror or exc} "
+              f"({exc.filename or folder}); delete it yourself", file=sys.stderr)
 
 
 def build_site(catalog_path, out=None, variant=None, all_variants=False, config_file=CONFIG):
@@ -136,15 +165,24 @@ def _may_replace(out, catalog_path, config_file):
     """True when a build may replace ``out``; else the reason is printed (nothing touched)."""
     reason = _refusal(out, catalog_path, config_file)
     if reason:
-        print(f"error: will not build into {out}: {reason}. A build replaces its output folder "
-              "whole: choose a new or empty folder, or an earlier build's output", file=sys.stderr)
+        print(f"error: will not build into {out}: {reason}", file=sys.stderr)
     return reason is None
 
 
+_WHOLE = "a build replaces its output folder whole"
+_CHOOSE = f"{_WHOLE}: choose a new or empty folder, or an earlier build's output"
+
+
+def _read_only(folder):
+    return (f"{folder} is read-only, and a build makes the new output beside the old one, then "
+            f"deletes the old one: make it writable (chmod u+w {folder}) or choose another folder")
+
+
 def _refusal(out, catalog_path, config_file):
-    """Why a build must not replace ``out``, or None. It may replace a missing or empty folder,
-    or an earlier build's output; never the filesystem root, the home folder, the project
-    (mkdocs.yml's folder) or the catalog, nor a folder the build reads, or one inside it."""
+    """Why a build must not replace ``out``, and what to do instead; or None. It may replace a
+    missing or empty folder, or an earlier build's output (``MARKER``) it can delete; never
+    the filesystem root, the home folder, the project (mkdocs.yml's folder) or the catalog,
+    nor a folder the build reads, or one inside it."""
     try:
         config = load_config(str(config_file))
     except MkDocsException:
@@ -163,30 +201,45 @@ def _refusal(out, catalog_path, config_file):
     for what, path, inside_too in protected:
         path = path.resolve()
         if out == path:
-            return f"it is {what}"
+            return f"it is {what}; {_CHOOSE}"
         if out in path.parents:
-            return f"it holds {what} ({path})"
+            return f"it holds {what} ({path}); {_CHOOSE}"
         if inside_too and path in out.parents:
-            return f"it lies inside {what} ({path})"
+            return f"it lies inside {what} ({path}); {_CHOOSE}"
     existing = next(path for path in (out, *out.parents) if path.exists())
     if not existing.is_dir():
-        return f"{'it' if existing == out else existing} is a file, not a folder"
-    if out.is_dir() and any(out.iterdir()) and not _earlier_output(out):
+        return f"{'it' if existing == out else existing} is a file, not a folder; {_CHOOSE}"
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
         return (f"it is not empty and not the output of an earlier build (it has no {MARKER} "
-                "file)")
+                f"file), and {_WHOLE}: empty it or choose a new folder. If it is the output of "
+                f"a pricing-site build made before that file existed, delete it or mark it "
+                f"(touch {out / MARKER})")
+    blocked = _read_only_part(out)
+    if blocked:
+        return _read_only(blocked)
     return None
 
 
-def _earlier_output(folder):
-    """A build's output: it holds the marker, or (built before the marker) ``_headers`` beside
-    the site's ``index.html``, or the variants' ``variants.json`` beside their ``edge/``."""
-    return (folder / MARKER).is_file() or \
-        ((folder / "_headers").is_file() and (folder / "index.html").is_file()) or \
-        ((folder / "variants.json").is_file() and (folder / "edge").is_dir())
+def _read_only_part(out):
+    """The first folder a build would have to change to replace ``out`` but may not (its mode,
+    a read-only mount), or None: the output's parent (the new output is made there), ``out``
+    and every folder in it (emptied), and its dot folders (carried over: a folder moved
+    elsewhere changes its ``..``). A missing ``out`` has nothing to replace."""
+    if not out.is_dir():
+        return None
+    everything = os.R_OK | os.W_OK | os.X_OK
+    needed = [(out.parent, os.W_OK | os.X_OK), (out, everything)]
+    for folder, subfolders, _ in os.walk(out):
+        if folder == str(out):
+            needed.extend((out / name, os.W_OK) for name in subfolders if name.startswith("."))
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        needed.extend((Path(folder, name), everything) for name in subfolders)
+    return next((folder for folder, mode in needed
+                 if not folder.is_symlink() and not os.access(folder, mode)), None)
 
 
 class OutputFolderError(OSError):
-    """The output folder's parent cannot be made or written into (nothing was built)."""
+    """The output folder cannot be made, or replaced by the new build (it is left as it was)."""
 
 
 def _build_into(out, fill):
@@ -200,8 +253,8 @@ def _build_into(out, fill):
 
 def _staged(out, fill):
     """Run ``fill(staging)`` in a fresh folder beside ``out``; swap it in (with the marker)
-    when ``fill`` returns 0, remove it when it returns anything else or raises: ``out``
-    changes only after a complete success."""
+    when ``fill`` returns 0, remove it when it returns anything else, raises or the swap
+    fails: ``out`` changes only after a complete success."""
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         _sweep_dead_builds(out)
@@ -213,13 +266,12 @@ def _staged(out, fill):
         status = fill(staging)
         if not status:
             (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            _swap(staging, out)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove(staging, "the unfinished build")
         raise
     if status:
-        shutil.rmtree(staging, ignore_errors=True)
-    else:
-        _swap(staging, out)
+        _remove(staging, "the unfinished build")
     return status
 
 
@@ -242,11 +294,11 @@ def _sweep_dead_builds(out):
     output one moved aside (``_swap``) is put back if nothing took its place, else removed."""
     for folder in out.parent.glob(f".{out.name}.building-*"):
         if _dead(folder.name.rsplit(".building-", 1)[1].split("-", 1)[0]):
-            shutil.rmtree(folder, ignore_errors=True)
+            _remove(folder, "a killed build's unfinished output")
     for folder in out.parent.glob(f".{out.name}.old-*"):
         if _dead(folder.name.rsplit(".old-", 1)[1].split("-", 1)[0]):
             if out.exists():
-                shutil.rmtree(folder, ignore_errors=True)
+                _remove(folder, "an output a killed build moved aside")
             else:
                 folder.rename(out)
 
@@ -291,8 +343,8 @@ def _build_variant(catalog_path, folder, variant, config_file, build_epoch, out)
     SOURCE_DATE_EPOCH, set once by the parent unless the caller set it."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_epoch))
     _log_to_stderr(logging.WARNING)
-    return _staged(Path(folder), lambda building: _mkdocs_build(catalog_path, variant, config_file,
-                                                                building, out))
+    return _build_into(Path(folder), lambda building: _mkdocs_build(
+        catalog_path, variant, config_file, building, out))
 
 
 def build_all_variants(catalog_path, out, config_file=CONFIG):

@@ -8,13 +8,16 @@ import shutil
 import signal
 import subprocess
 import sys
+import textwrap
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from pricing_site.build import MARKER, build_site
 from tests.site_support import DEMO
+from tests.support.permissions import can_write_into, obey_file_modes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,27 +45,35 @@ def built(tmp_path_factory):
     return base, out
 
 
+@contextmanager
+def build_at_work(out, *args, where="*"):
+    """A build into ``out`` (more CLI ``args``), once it is writing files into its staging
+    folder (``where``: a glob under it); killed if it still runs afterwards."""
+    process = subprocess.Popen(cli("build", "--out", str(out), *args), cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline and process.poll() is None:
+            staging = list(out.parent.glob(f".{out.name}.building-*"))
+            if staging and any(p.is_file() for p in staging[0].rglob(where)):
+                break
+            time.sleep(0.02)
+        assert process.poll() is None, "the build finished before it could be interrupted"
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
 def test_a_build_killed_midway_leaves_the_previous_output_intact(built):
     base, out = built
     before = tree_digest(out)
     changed = base / "plans.yaml"
     changed.write_text(DEMO.read_text("utf-8").replace("Relaykit", "Killed Midway"), "utf-8")
-    process = subprocess.Popen(cli("build", "--catalog", str(changed), "--out", str(out)),
-                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    try:
-        # wait until the new build is writing files into its staging folder, then kill it
-        while time.monotonic() < deadline and process.poll() is None:
-            staging = list(base.glob(".site.building-*"))
-            if staging and any(p.is_file() for p in staging[0].rglob("*")):
-                break
-            time.sleep(0.02)
-        assert process.poll() is None, "the build finished before it could be interrupted"
+    with build_at_work(out, "--catalog", str(changed)) as process:
         os.kill(process.pid, signal.SIGKILL)
-        process.wait(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
+        process.communicate(timeout=30)
     assert tree_digest(out) == before
     assert "Killed Midway" not in (out / "index.html").read_text("utf-8")
 
@@ -243,13 +254,12 @@ def test_what_a_build_may_replace(tmp_path):
     (tmp_path / "empty").mkdir()
     assert refusal(tmp_path / "empty") is None
     assert refusal(tmp_path / "marked", [MARKER, "page.html"]) is None
-    # outputs of builds made before the marker existed: _headers beside the site or variants
-    assert refusal(tmp_path / "old-site", ["_headers", "index.html"]) is None
-    assert refusal(tmp_path / "old-dist", ["variants.json", "edge/cloudflare-worker.mjs",
-                                           "control/_headers", "control/index.html"]) is None
+    # only the marker proves an output ours: another generator's site has _headers too
+    assert "not the output" in refusal(tmp_path / "netlify", ["_headers", "index.html"])
+    assert "not the output" in refusal(tmp_path / "dist", ["variants.json", "edge/worker.mjs"])
     assert "not the output" in refusal(tmp_path / "json", ["variants.json", "notes.txt"])
     assert "not the output of an earlier build" in refusal(tmp_path / "www", ["index.html"])
-    assert refusal(Path("/")) == "it is the filesystem root"
+    assert refusal(Path("/")).startswith("it is the filesystem root; ")
 
 
 @pytest.mark.parametrize("all_variants", [False, True], ids=["site", "all-variants"])
@@ -269,3 +279,145 @@ def test_an_output_folder_that_cannot_be_made_is_an_error_not_a_traceback(
     assert f"error: cannot make the output folder {project / 'out' / 'site'}: Permission denied" in err
     paths, files = listing(project.parent)
     assert (paths, files) == (sorted(before[0] + ["project/out"]), before[1])  # its parent only
+
+
+@pytest.mark.parametrize("all_variants", [False, True], ids=["site", "all-variants"])
+@pytest.mark.parametrize("files", [
+    ["index.html", "_headers", "assets/app.js"],   # another generator's Netlify output
+    ["variants.json", "edge/worker.mjs", "a/index.html"],
+], ids=["headers-beside-index", "variants-beside-edge"])
+def test_a_folder_without_the_marker_is_not_ours_whatever_it_holds(project, capsys, files,
+                                                                   all_variants):
+    out = project.parent / "public"
+    for name in files:
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text("someone else's", encoding="utf-8")
+    before = listing(project.parent)
+    status = build_site(str(project / "plans.yaml"), out=str(out), all_variants=all_variants,
+                        config_file=project / "mkdocs.yml")
+    err = capsys.readouterr().err
+    assert status == 2 and "Traceback" not in err
+    assert f"error: will not build into {out}: it is not empty and not the output of an " \
+           f"earlier build (it has no {MARKER} file)" in err
+    assert "empty it or choose a new folder" in err and f"touch {out / MARKER}" in err
+    assert listing(project.parent) == before
+
+
+NOBODY = 65534
+
+
+def earlier_output(built, folder):
+    """A copy of the module's build at ``folder``, with a deploy's .nojekyll and .git."""
+    shutil.copytree(built[1], folder)
+    (folder / ".nojekyll").write_text("")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    return folder
+
+
+def modes(folder):
+    """Every path under ``folder`` with its permission bits."""
+    return sorted((str(p.relative_to(folder)), p.stat().st_mode) for p in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("read_only", ["site", "site/assets", "site/.git", "."])
+def test_an_output_a_build_could_not_replace_whole_is_refused_and_left_as_it_was(
+        built, tmp_path, read_only):
+    """Read-only, the output (or its folder) would be half replaced: the build refuses it
+    before it starts, in one line, and makes nothing beside it."""
+    out = earlier_output(built, tmp_path / "site")
+    locked = (tmp_path / read_only).resolve()
+    before, modes_before, mode = listing(tmp_path), modes(tmp_path), locked.stat().st_mode
+    locked.chmod(0o555)
+    try:
+        assert not can_write_into(locked), "the build would not meet a read-only folder"
+        result = subprocess.run(cli("build", "--catalog", str(DEMO), "--out", str(out)),
+                                cwd=ROOT, capture_output=True, text=True, timeout=300,
+                                preexec_fn=obey_file_modes)
+    finally:
+        locked.chmod(mode)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (f"error: will not build into {out}: {locked} is read-only, and a "
+                             f"build makes the new output beside the old one, then deletes the "
+                             f"old one: make it writable (chmod u+w {locked}) or choose another "
+                             f"folder\n")
+    assert listing(tmp_path) == before and modes(tmp_path) == modes_before
+
+
+def test_an_output_made_read_only_during_the_build_is_left_as_it_was(built, tmp_path):
+    """What was checked before the build may have changed by the time it is swapped in."""
+    out = earlier_output(built, tmp_path / "site")
+    before = listing(tmp_path)
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from pricing_site.build import _build_into
+
+        out = Path({str(out)!r})
+
+        def fill(staging):
+            (staging / "index.html").write_text("the new site")
+            (out / "assets").chmod(0o555)
+            return 0
+
+        sys.exit(_build_into(out, fill))
+    """)
+    try:
+        result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                                text=True, timeout=60, preexec_fn=obey_file_modes)
+    finally:
+        (out / "assets").chmod(0o755)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"error: cannot replace {out}: {out / 'assets'} is "
+                                    "read-only") and result.stderr.count("\n") == 1
+    assert listing(tmp_path) == before
+
+
+def mounted_on_itself(folder, *command):
+    """``command`` run with ``folder`` a mount point (bound on itself, in a mount namespace of
+    its own: nothing outside sees it)."""
+    unshare = ["unshare", "--mount"] if os.geteuid() == 0 else ["unshare", "-rm"]
+    return subprocess.run([*unshare, "sh", "-c", 'mount --bind "$1" "$1" && shift && exec "$@"',
+                           "sh", str(folder), *command], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_an_output_on_a_mount_point_is_left_as_it_was(built, tmp_path):
+    """A volume mounted as the output can be neither renamed nor emptied by moving its dot
+    folders out (EBUSY, EXDEV), and a build swaps by renaming: the swap fails, and says so."""
+    out = earlier_output(built, tmp_path / "site")
+    before = listing(tmp_path)
+    result = mounted_on_itself(out, *cli("build", "--catalog", str(DEMO), "--out", str(out)))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"error: cannot replace {out}: ")
+    assert result.stderr.endswith("; is it a mount point? Build into a folder inside it\n")
+    assert result.stderr.count("\n") == 1 and listing(tmp_path) == before
+
+
+def test_a_swap_that_fails_midway_is_undone(built, tmp_path):
+    """In a shared folder (sticky, as /tmp), an output someone else owns can be emptied but
+    not renamed: the swap has moved its dot folders into the new build when the rename fails,
+    and puts them back. File modes pass the check before the swap; the owner does not."""
+    shared = tmp_path / "shared"
+    out = earlier_output(built, shared / "site")
+    for path in (shared, *shared.rglob("*")):
+        os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
+        path.chmod(0o777 if path.is_dir() else 0o666)
+    shared.chmod(0o1777)
+    before = listing(tmp_path), modes(tmp_path)
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from pricing_site.build import _build_into
+
+        def fill(staging):
+            (staging / "index.html").write_text("the new site")
+            return 0
+
+        sys.exit(_build_into(Path({str(out)!r}), fill))
+    """)
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60, preexec_fn=obey_file_modes)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == f"error: cannot replace {out}: Operation not permitted ({out})\n"
+    assert (listing(tmp_path), modes(tmp_path)) == before
