@@ -18,7 +18,6 @@ import secrets
 import shutil
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from .edge import write_edge_routers
 from .host_headers import write_headers
 from .site_assets import ASSETS
 from .site_catalog import ENV_VAR, VARIANT_ENV, asset_roots, load
+from .termination import worker_signals
 from .variants import experiment_spec
 
 CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
@@ -377,11 +377,14 @@ def _build_variations(catalog_path, config_file, spec, keys, epoch, staging, out
     """Every variation into ``staging/<key>/`` in parallel processes, then variants.json and
     the edge routers; an exit status."""
     context = multiprocessing.get_context("spawn")   # no fork of a threaded parent
-    with ProcessPoolExecutor(max_workers=min(len(keys), os.cpu_count() or 1),
-                             mp_context=context) as pool:
-        jobs = [pool.submit(_build_variant, str(catalog_path), str(staging / key), key,
-                            str(config_file), epoch, str(out)) for key in keys]
-        statuses = [job.result() for job in jobs]
+    jobs = [(str(catalog_path), str(staging / key), key, str(config_file), epoch, str(out))
+            for key in keys]
+    # A Pool, whose exit on an error, Ctrl-C or TERM stops the workers at once (an executor's
+    # waits for every variation to be built), before the staging folder is removed
+    with context.Pool(min(len(keys), os.cpu_count() or 1), initializer=worker_signals) as pool:
+        statuses = pool.starmap(_build_variant, jobs)
+        pool.close()
+        pool.join()
     if any(statuses):
         print(f"error: not every variant built; {out} is unchanged", file=sys.stderr)
         return max(statuses)

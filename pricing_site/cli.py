@@ -12,6 +12,7 @@ from calculator import CatalogError, QuoteError, quote
 
 from .catalog_file import check_file, load_catalog_file
 from .quote_table import quote_table
+from .termination import exit_cleanly_on_term
 
 DEFAULT_CATALOG = "plans.yaml"
 
@@ -156,6 +157,7 @@ def parser():
 
 def main(argv=None):
     args = parser().parse_args(argv)
+    exit_cleanly_on_term()
     try:
         return args.run(args)
     except CatalogError as exc:

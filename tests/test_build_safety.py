@@ -421,3 +421,41 @@ def test_a_swap_that_fails_midway_is_undone(built, tmp_path):
     assert result.returncode == 2, result.stderr
     assert result.stderr == f"error: cannot replace {out}: Operation not permitted ({out})\n"
     assert (listing(tmp_path), modes(tmp_path)) == before
+
+
+def alive(pid):
+    """Whether process ``pid`` still runs (a zombie waiting to be reaped does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")
+
+
+def children(pid):
+    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()]
+
+
+@pytest.mark.parametrize("all_variants", [False, True], ids=["site", "all-variants"])
+def test_a_build_stopped_with_sigterm_cleans_up_as_on_ctrl_c(built, tmp_path, all_variants):
+    """kill, docker stop and CI runners send TERM: the build removes its staging folder (and
+    stops its workers) before it exits, instead of leaving them for the next build."""
+    out = tmp_path / "out"
+    if not all_variants:
+        earlier_output(built, out)
+    before = listing(tmp_path)
+    # stopped once files are written into a folder of the staging folder (with --all-variants,
+    # a variation's: the workers are at work)
+    with build_at_work(out, "--catalog", str(DEMO), *(["--all-variants"] if all_variants else []),
+                       where="*/*") as process:
+        workers = children(process.pid)
+        os.kill(process.pid, signal.SIGTERM)
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGTERM and "Traceback" not in err, err
+    assert list(tmp_path.glob(".out.*")) == [], "the build left its staging folder"
+    assert listing(tmp_path) == before
+    deadline = time.monotonic() + 10   # the multiprocessing helpers end once the build has
+    while [pid for pid in workers if alive(pid)] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in workers if alive(pid)], "a worker outlived the build"
