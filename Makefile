@@ -21,4 +21,5 @@ bench:            ## engine, build and browser benchmarks (figures and ratios; s
 	scripts/setup.sh --test
 	.venv/bin/python bench/engine.py
 	.venv/bin/python bench/build.py
+	.venv/bin/python bench/scale.py
 	.venv/bin/python bench/browser.py

@@ -10,6 +10,7 @@ loader beside the package adds file, line and column to each path.
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from .errors import CatalogError, Problem
 from .models import MODELS
@@ -126,11 +127,17 @@ class Catalog:
     # parts of cost-curve points, rated once per catalog (rating.curve_totals); not catalog data
     curve_parts: dict = field(init=False, default_factory=dict, compare=False, repr=False)
 
+    @cached_property
+    def _plans_by_id(self):
+        return {plan.id: plan for plan in reversed(self.plans)}   # the first of an id wins
+
     def plan(self, plan_id):
-        for plan in self.plans:
-            if plan.id == plan_id:
-                return plan
-        return None
+        """The plan of ``plan_id``, or None. Looked up by id, not by a scan: every quote looks
+        up its plan, and a page quotes each plan (a scan made that N² comparisons)."""
+        try:
+            return self._plans_by_id.get(plan_id)
+        except TypeError:   # a list or a mapping where an id goes (a visitor's request)
+            return None
 
     def to_dict(self):
         """The pricing part as JSON-ready data that ``parse_catalog`` reads back unchanged."""

@@ -227,8 +227,10 @@ def cheapest_alternative(catalog, request, total):
                        _monthly_equivalent(best, currency), total - best.total)
 
 
-def quote(catalog, request):
-    """Price ``request`` (a dict or ``Request``) on ``catalog``; raise ``QuoteError`` if invalid."""
+def quote(catalog, request, *, alternatives=True):
+    """Price ``request`` (a dict or ``Request``) on ``catalog``; raise ``QuoteError`` if invalid.
+    ``alternatives=False`` skips the search for a cheaper plan, which rates every plan: a
+    price list that quotes each of N plans would otherwise rate N² plans."""
     request = parse_request(catalog, request)
     plan = catalog.plan(request.plan)
     lines = monthly_lines(catalog, plan, request)
@@ -243,6 +245,6 @@ def quote(catalog, request):
     # 12 x $4,166.67 = $50,000.04), shown as the saving but no reason to switch
     worth = plan.annual_discount and not (monthly.trued_up and annual.trued_up)
     advised = saving if worth else ZERO
-    cheaper = cheapest_alternative(catalog, request, bill.total)
+    cheaper = cheapest_alternative(catalog, request, bill.total) if alternatives else None
     return Quote(catalog, bill, _monthly_equivalent(bill, catalog.currency), saving, cheaper,
                  tuple(nudges(catalog, bill, advised)), tuple(alerts(catalog, bill, cheaper)))

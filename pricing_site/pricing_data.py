@@ -51,9 +51,11 @@ def _price(plan, billing, data):
 
 
 def plan_card(catalog, plan, link, contact_label):
-    """One card; ``prices`` holds a prerendered price per billing period."""
+    """One card; ``prices`` holds a prerendered price per billing period. A card shows no
+    cheaper plan, so its quotes do not look for one (that rates every plan, for every card)."""
     content = plan.content
-    quotes = {b: quote(catalog, entry_request(plan, b)).to_dict() for b in BILLINGS}
+    quotes = {b: quote(catalog, entry_request(plan, b), alternatives=False).to_dict()
+              for b in BILLINGS}
     card = {
         "id": plan.id, "name": plan.name, "tagline": content.get("tagline", ""),
         "description": content.get("description", ""),

@@ -79,6 +79,8 @@ def _message(error, explainers):
         return "", f"must be at most {error.validator_value}, got {describe(value)}"
     if v == "minItems":
         return "", f"needs at least {error.validator_value} item(s)"
+    if v == "maxItems":
+        return "", f"has {len(value):,} items, more than the {error.validator_value:,} allowed"
     if v == "minLength":
         return "", "must not be empty"
     if v == "maxLength":

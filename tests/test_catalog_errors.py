@@ -376,3 +376,17 @@ def test_a_json_catalog_file_loads_like_its_dict(tmp_path, demo):
         load_catalog(path)
     with pytest.raises(TypeError):
         load_catalog(42)
+
+
+def test_a_catalog_of_more_plans_than_a_page_can_show_is_refused_at_its_plans(tmp_path):
+    """Each plan is a card, a column of the comparison and a curve of the chart: a catalog of
+    thousands (a generated one, say) is refused with the limit, not built for minutes."""
+    plans = "".join(f"  - {{id: p{k}, name: P{k}, price: {{flat: {k}}}}}\n" for k in range(101))
+    path = tmp_path / "plans.yaml"
+    path.write_text(f"currency: USD\nplans:\n{plans}", encoding="utf-8")
+    catalog, errors, _ = check_file(path)
+    assert catalog is None
+    assert [str(e) for e in errors] == [f"{path}:2:1: plans: has 101 items, more than the 100 "
+                                        "allowed"]
+    path.write_text(f"currency: USD\nplans:\n{plans.rsplit('  - ', 1)[0]}", encoding="utf-8")
+    assert check_file(path, warn=False)[1] == []
