@@ -26,27 +26,32 @@ def _cliffs(catalog):
     for index, plan in enumerate(catalog.plans):
         if plan.custom:
             continue
-        charges = [(("seats",), "seats", plan.seats, Decimal(1))] if plan.seats else []
-        charges += [(("usage", m), catalog.metrics[m].unit, c, catalog.metrics[m].step)
+        # (where, unit, charge, step, whole): seats are counted in whole numbers, usage not
+        charges = [(("seats",), "seats", plan.seats, Decimal(1), True)] if plan.seats else []
+        charges += [(("usage", m), catalog.metrics[m].unit, c, catalog.metrics[m].step, False)
                     for m, c in plan.usage.items()]
-        for path, unit, charge, step in charges:
+        for path, unit, charge, step, whole in charges:
             if charge is None or charge.pricing != "volume":
                 continue
             for i, (tier, following) in enumerate(zip(charge.tiers, charge.tiers[1:])):
                 if tier.custom or following.custom:
                     continue
                 lower = charge.tiers[i - 1].up_to if i else Decimal(0)
-                warning = _cliff(catalog, charge, tier, lower, unit, step)
+                warning = _cliff(catalog, charge, tier, lower, unit, step, whole)
                 if warning:
                     where = "plans[%d].price.%s.tiers[%d]" % (index, ".".join(path), i + 1)
                     found.append(Problem(where, f"{plan.name}: {warning}", severity="warning"))
     return found
 
 
-def _cliff(catalog, charge, tier, lower, unit, step):
-    """"50 seats cost $2,000.00 but 51 cost $1,530.00 ..." when crossing ``tier`` saves money."""
+def _cliff(catalog, charge, tier, lower, unit, step, whole):
+    """"50 seats cost $2,000.00 but 51 cost $1,530.00 ..." when crossing ``tier`` saves money.
+    ``whole``: only whole quantities exist (seats), so a tier up to 10.5 ends at 10."""
     currency = catalog.currency
-    top, above = tier.up_to, tier.up_to + step
+    if whole:
+        lower = lower.to_integral_value(rounding=ROUND_FLOOR)
+    top = tier.up_to.to_integral_value(rounding=ROUND_FLOOR) if whole else tier.up_to
+    above = top + step
     cost_top = rate_charge(charge, top).amount
     cost_above = rate_charge(charge, above).amount
     if cost_above >= cost_top:

@@ -112,6 +112,19 @@ def test_lint_cliff_on_first_tier_edge():
     assert "from 9 to 10" in warning.message
 
 
+def test_lint_speaks_of_whole_seats_when_a_seat_tier_ends_between_two():
+    """A seat tier up to 10.5 holds seats 6 to 10 (seats are whole): the cliff is at 10 -> 11,
+    not "10.5 seats cost $525.00 but 11.5 cost $460.00"; and 5 seats cost as much as 6, where
+    5.5 seats were said to cost more than 6.5."""
+    catalog = load_catalog({"currency": "USD", "plans": [
+        {"id": "v", "name": "V", "price": {"seats": {"pricing": "volume", "tiers": [
+            {"up_to": 5.5, "unit": 60}, {"up_to": 10.5, "unit": 50}, {"unit": 40}]}}}]})
+    assert [w.message for w in lint(catalog)] == [
+        "V: volume tiers make more seats cost less: 10 seats cost $500.00 but 11 cost $440.00; "
+        "every quantity from 9 to 10 pays more than 11 would (a cliff: use graduated pricing, "
+        "or accept it on purpose)"]
+
+
 @pytest.mark.parametrize("pricing, messages", [
     # volume bills a fee on a tier {up_to: 0} at quantity 0 alone: no units cost more than one
     # (said once, not as "every quantity from 0 to 0 pays more")
