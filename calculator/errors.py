@@ -1,6 +1,17 @@
 """The two errors a person can act on: a bad catalog and a bad request."""
 
 
+def shown(text):
+    """``text`` safe to print on a terminal: control and invisible formatting characters as
+    escapes (``\\x1b``, ``\\r``, ``\\u202e``), as messages quote a file's keys and values and
+    ESC would start an escape sequence (colours, the window's title), CR write over the line,
+    U+202E show what follows reversed."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
+
+
 class Problem:
     """One located catalog problem: where (field path, file, line, column) and what."""
 
@@ -21,11 +32,12 @@ class Problem:
         return self.file or ""
 
     def __str__(self):
+        """One line for a terminal (and the pages that show a failed build)."""
         where = self.where()
         field = self.path or "(top level)"
         head = f"{where}: " if where else ""
         label = "warning: " if self.severity == "warning" else ""
-        return f"{head}{label}{field}: {self.message}"
+        return shown(f"{head}{label}{field}: {self.message}")
 
     def to_dict(self):
         return {

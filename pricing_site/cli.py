@@ -9,6 +9,7 @@ import json
 import sys
 
 from calculator import CatalogError, QuoteError, quote
+from calculator.errors import shown
 
 from .catalog_file import check_file, load_catalog_file
 from .quote_table import quote_table
@@ -57,8 +58,8 @@ def _quote(args):
     result = quote(catalog, request)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        print(quote_table(result))
+    else:  # the catalog's names, control characters escaped
+        print("\n".join(shown(line) for line in quote_table(result).split("\n")))
     return 0
 
 
@@ -165,7 +166,7 @@ def main(argv=None):
             print(problem, file=sys.stderr)
         return 1
     except QuoteError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(shown(f"error: {exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

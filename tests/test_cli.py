@@ -100,3 +100,32 @@ def test_quote_errors_are_messages(args, words):
 def test_quote_contact_sales():
     result = run("quote", "--plan", "team", "--seats", "250")
     assert result.returncode == 0 and "contact sales" in result.stdout
+
+
+def test_validate_shows_the_files_control_characters_escaped(tmp_path):
+    """ESC starts a terminal's escape sequences (colours, the window title), BEL rings, CR
+    writes over the line, U+202E shows the text after it reversed: in a message they are
+    shown escaped, in a value, in a key and in a did-you-mean."""
+    bad = tmp_path / "plans.yaml"
+    bad.write_text('currency: "\\e[2J\\a\\rUSD\\u202e"\nplans: []\n"plans\\e]0;owned\\a": 1\n'
+                   'pla\u202ens: 2\n', encoding="utf-8")
+    result = run("validate", str(bad))
+    assert result.returncode == 1
+    shown = result.stdout + result.stderr
+    assert [c for c in shown if not (c.isprintable() or c == "\n")] == []
+    assert "currency: unknown currency '\\x1b[2J\\x07\\rUSD\\u202e'" in shown
+    assert "plans\\x1b]0;owned\\x07: unknown field 'plans\\x1b]0;owned\\x07'" in shown
+    assert "pla\\u202ens: unknown field 'pla\\u202ens' — did you mean 'plans'?" in shown
+
+
+def test_quote_shows_the_catalogs_control_characters_escaped(tmp_path):
+    catalog = tmp_path / "plans.yaml"
+    catalog.write_text((ROOT / "plans.yaml").read_text(encoding="utf-8").replace(
+        "\n    name: Team\n", '\n    name: "Te\\e]0;owned\\aam\\u202e"\n', 1), encoding="utf-8")
+    table = run("quote", "--catalog", str(catalog), "--plan", "team", "--seats", "3")
+    error = run("quote", "--catalog", str(catalog), "--plan", "team", "--usage", "api_calls=5")
+    assert table.returncode == 0 and error.returncode == 2
+    shown = table.stdout + error.stderr
+    assert [c for c in shown if not (c.isprintable() or c == "\n")] == []
+    assert table.stdout.startswith("Te\\x1b]0;owned\\x07am\\u202e plan · monthly billing")
+    assert "error: The Te\\x1b]0;owned\\x07am\\u202e plan does not include API calls" in error.stderr
