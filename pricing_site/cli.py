@@ -35,13 +35,17 @@ def _validate(args):
 
 
 def _pairs(pairs, option="usage", name="METRIC"):
-    """``--usage METRIC=QUANTITY`` (or ``--kind KIND=COUNT``) options as a mapping."""
+    """``--usage METRIC=QUANTITY`` (or ``--kind KIND=COUNT``) options as a mapping; a key
+    given twice is refused (which one was meant?)."""
     out = {}
     for pair in pairs or ():
-        key, sep, quantity = pair.partition("=")
+        key, sep, quantity = (part.strip() for part in pair.partition("="))
         if not sep:
             raise QuoteError(f"--{option} takes {name}=QUANTITY, got '{pair}'.", option)
-        out[key.strip()] = quantity.strip()
+        if key in out:
+            raise QuoteError(f"--{option} gives {key} twice ({out[key]} and {quantity}): give "
+                             f"each {name.lower()} once.", option)
+        out[key] = quantity
     return out
 
 

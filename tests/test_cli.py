@@ -90,6 +90,11 @@ def test_quote_json_is_to_dict():
     (["--plan", "team", "--seats", "abc"], "whole number, got 'abc'"),
     (["--plan", "team", "--usage", "storage_gb"], "--usage takes METRIC=QUANTITY"),
     (["--plan", "business", "--kind", "guest"], "--kind takes KIND=QUANTITY, got 'guest'"),
+    # a repeat took the last value silently
+    (["--plan", "business", "--usage", "api_calls=5", "--usage", "api_calls=7"],
+     "--usage gives api_calls twice (5 and 7): give each metric once"),
+    (["--plan", "business", "--kind", "guest=2", "--usage", "api_calls=5", "--kind", " guest =3"],
+     "--kind gives guest twice (2 and 3): give each kind once"),
 ])
 def test_quote_errors_are_messages(args, words):
     result = run("quote", *args)
