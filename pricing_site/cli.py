@@ -172,6 +172,10 @@ def main(argv=None):
     except QuoteError as exc:
         print(shown(f"error: {exc}"), file=sys.stderr)
         return 2
+    except MemoryError:   # the files are bounded (file_limits), the machine may be smaller
+        print(f"error: {args.command} ran out of memory (this machine's, or a limit set on "
+              f"this process); nothing was changed", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

@@ -4,8 +4,9 @@ A valid catalog can still build a wrong site: an image or icon that does not exi
 to a page that does not exist (it ships as a 404), a comparison cell keyed by a misspelt plan
 (that plan's cell silently reads "Not included"), page texts for a page that does not exist
 (never used), two "most popular" plans, a calculator request the plan cannot price, a footer
-that names another currency than the prices'. ``validate`` and the build run the same checks
-(``content_problems``), on control and on every variation.
+that names another currency than the prices', a markdown page MkDocs would wait on for ever
+(a FIFO) or read whole however large (``file_limits``). ``validate`` and the build run the
+same checks (``content_problems``), on control and on every variation.
 """
 
 import posixpath
@@ -14,12 +15,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import material
+from mkdocs.utils import is_markdown_file
+
 from calculator import QuoteError, quote
 from calculator.errors import Problem
 from calculator.money import CURRENCIES
 from calculator.suggest import did_you_mean
 
 from .catalog_file import plans_schema
+from .file_limits import PAGE_LIMIT, FileRefused, check_status
 from .markup import render
 from .pricing_data import default_request
 from .site_assets import link_out
@@ -53,7 +57,8 @@ def content_problems(catalog, roots):
             problems += _link_problems(path, value, pages, roots)
         elif MARKDOWN.search(path) and isinstance(value, str):
             problems += _markdown_link_problems(path, value, pages, roots)
-    return problems + _page_key_problems(site, pages) + _plan_key_problems(catalog, site) + \
+    return problems + _page_file_problems(Path(roots[0])) + _page_key_problems(site, pages) + \
+        _plan_key_problems(catalog, site) + \
         _popular_problems(catalog) + _request_problems(catalog, site) + \
         _footer_problems(catalog, site) + _language_problems(site)
 
@@ -110,6 +115,22 @@ def _page_paths(docs):
             "" if name in ("index", "README") else f"{key}/"
         pages[key] = url
     return pages
+
+
+def _page_file_problems(docs):
+    """Each markdown page under ``docs`` that is no regular file or above PAGE_LIMIT, at its
+    first line."""
+    problems = []
+    for file in sorted(docs.rglob("*")):
+        if not is_markdown_file(file.name) or file.is_dir():
+            continue
+        try:
+            check_status(file.stat(), PAGE_LIMIT, "a page")
+        except FileRefused as exc:
+            problems.append(Problem("", str(exc), str(file), 1, 1))
+        except OSError as exc:   # a link to nothing
+            problems.append(Problem("", f"cannot read the file: {exc.strerror}", str(file), 1, 1))
+    return problems
 
 
 def _link_problems(path, url, pages, roots, label=""):

@@ -3,19 +3,20 @@
 Numbers are read as YAML 1.2 reads them (PyYAML reads YAML 1.1: there 3:1 is 181 and 010 is
 8), those with a decimal point or an exponent as ``Decimal`` straight from their text, never
 float. ``read_yaml`` gives the data, where each field path starts (for located messages) and
-the problems YAML itself has with the file: bad bytes, syntax (placed where the mistake most
-likely is, not where YAML gave up), keys written twice, aliases that never end or expand the
-document beyond any catalog.
+the problems YAML itself has with the file: no regular file or too large (``file_limits``),
+bad bytes, syntax (placed where the mistake most likely is, not where YAML gave up), keys
+written twice, aliases that never end or expand the document beyond any catalog.
 """
 
 import re
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 import yaml
 
 from calculator.errors import Problem
 from calculator.values import describe
+
+from .file_limits import CATALOG_LIMIT, FileRefused, read_limited
 
 
 class _Loader(yaml.SafeLoader):
@@ -223,7 +224,9 @@ def read_yaml(path):
     syntax or duplicate-key problems (then data may be None)."""
     file = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_limited(path, CATALOG_LIMIT, "a catalog")
+    except FileRefused as exc:
+        return None, {}, [Problem("", str(exc), file, 1, 1)]
     except OSError as exc:
         return None, {}, [Problem("", f"cannot read the file: {exc}", file)]
     try:
@@ -264,9 +267,10 @@ def read_yaml(path):
 
 
 def locate(problems, marks, file):
-    """Give each problem the position of its field, or of the nearest enclosing field."""
+    """Give each problem the position of its field, or of the nearest enclosing field (in
+    ``file`` unless it names its own: a page)."""
     for problem in problems:
-        problem.file = file
+        problem.file = problem.file or file
         if problem.line is not None:
             continue
         path = problem.path

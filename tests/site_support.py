@@ -17,6 +17,15 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "plans.yaml"
 
 
+def project_copy(folder):
+    """``folder`` holding a copy of the project's site sources (mkdocs.yml, plans.yaml,
+    site_src/), to build with a page or the config changed."""
+    for name in ("mkdocs.yml", "plans.yaml"):
+        shutil.copy(ROOT / name, folder / name)
+    shutil.copytree(ROOT / "site_src", folder / "site_src")
+    return folder
+
+
 @lru_cache(maxsize=None)
 def demo_site():
     """The demo catalog built into a temporary folder (removed at exit)."""

@@ -1,6 +1,7 @@
 """Catalog mistakes a marketer makes, each reported with file, line, field and a fix."""
 
 import json
+import os
 import textwrap
 from decimal import Decimal
 
@@ -8,6 +9,7 @@ import pytest
 
 from calculator import CatalogError, load_catalog
 from pricing_site.catalog_file import check_file
+from pricing_site.file_limits import CATALOG_LIMIT, MB, FileRefused, read_limited
 from pricing_site.yaml_reader import read_yaml
 
 GOOD = """\
@@ -400,3 +402,35 @@ def test_a_catalog_of_more_plans_than_a_page_can_show_is_refused_at_its_plans(tm
                                         "allowed"]
     path.write_text(f"currency: USD\nplans:\n{plans.rsplit('  - ', 1)[0]}", encoding="utf-8")
     assert check_file(path, warn=False)[1] == []
+
+
+# (case, how to make the file at ``path``, the message)
+NOT_FILES = [
+    ("a folder", lambda path: path.mkdir(), "this is a folder, not a file: a catalog is read "
+                                            "from a regular file"),
+    ("a FIFO", os.mkfifo, "this is a named pipe (FIFO), not a file: a catalog is read from a "
+                          "regular file"),
+    ("a link to /dev/zero", lambda path: path.symlink_to("/dev/zero"),
+     "this is a device (like /dev/zero), not a file: a catalog is read from a regular file"),
+    ("17 MB", lambda path: path.write_bytes(b"") or os.truncate(path, 17 * MB),
+     "the file is 17.0 MB, larger than the 16 MB a catalog may be"),
+    ("a byte too many", lambda path: path.write_bytes(b"") or os.truncate(path, CATALOG_LIMIT + 1),
+     "the file is 16.1 MB, larger than the 16 MB a catalog may be"),
+]
+
+
+@pytest.mark.parametrize("case, make, words", NOT_FILES, ids=[c[0] for c in NOT_FILES])
+def test_a_catalog_that_is_no_file_or_too_large_is_refused_unread(tmp_path, case, make, words):
+    path = tmp_path / "plans.yaml"
+    make(path)
+    catalog, errors, _ = check_file(path)
+    assert catalog is None and len(errors) == 1
+    assert str(errors[0]) == f"{path}:1:1: (top level): {words}"
+
+
+def test_a_file_of_its_limit_is_read_and_a_byte_more_refused(tmp_path):
+    path = tmp_path / "plans.yaml"
+    path.write_bytes(b"x" * 10)
+    assert read_limited(path, 10, "a catalog") == b"x" * 10
+    with pytest.raises(FileRefused):
+        read_limited(path, 9, "a catalog")

@@ -1,6 +1,8 @@
 """The ``pricing-site`` command as a person runs it: exit codes, messages, no tracebacks."""
 
 import json
+import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -8,13 +10,15 @@ from pathlib import Path
 import pytest
 
 from calculator import load_catalog, quote
+from pricing_site.build import MARKER
+from pricing_site.file_limits import MB
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args, cwd=ROOT):
+def run(*args, cwd=ROOT, **options):
     return subprocess.run([sys.executable, "-m", "pricing_site.cli", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, **{"timeout": 120, **options})
 
 
 def test_validate_demo_catalog():
@@ -107,6 +111,60 @@ def test_quote_contact_sales():
     assert result.returncode == 0 and "contact sales" in result.stdout
 
 
+def _one_gigabyte():
+    """At most 1 GB of memory, as in a container with a limit (a file read until the memory
+    ran out ended in a MemoryError traceback; without a limit it took 24 GB)."""
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def _fifo(folder):
+    os.mkfifo(folder / "fifo.yaml")
+    return folder / "fifo.yaml"
+
+
+def _twenty_mb(folder):
+    """A file of 20 MB that takes no room on disk (it is never read)."""
+    with (folder / "big.yaml").open("wb") as file:
+        file.truncate(20 * MB)
+    return folder / "big.yaml"
+
+
+# (the catalog, made in a folder, and the message at its 1:1)
+NO_CATALOG_FILES = [
+    (lambda folder: "/dev/zero", "this is a device (like /dev/zero), not a file: a catalog is "
+                                 "read from a regular file"),
+    (_fifo, "this is a named pipe (FIFO), not a file: a catalog is read from a regular file"),
+    (lambda folder: folder, "this is a folder, not a file: a catalog is read from a regular file"),
+    (_twenty_mb, "the file is 20.0 MB, larger than the 16 MB a catalog may be"),
+]
+
+
+@pytest.mark.parametrize("make, words", NO_CATALOG_FILES, ids=["/dev/zero", "FIFO", "folder", "20 MB"])
+def test_validate_refuses_a_catalog_without_end_or_too_large_unread(tmp_path, make, words):
+    catalog = make(tmp_path)
+    result = run("validate", str(catalog), timeout=60,   # a FIFO waited for ever
+                 preexec_fn=_one_gigabyte)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stdout == f"{catalog}:1:1: (top level): {words}\n"
+
+
+@pytest.mark.parametrize("make, words", NO_CATALOG_FILES, ids=["/dev/zero", "FIFO", "folder", "20 MB"])
+def test_build_refuses_a_catalog_without_end_or_too_large_and_keeps_the_output(tmp_path, make,
+                                                                                words):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / MARKER).write_text("an earlier build", encoding="utf-8")
+    source = tmp_path / "in"
+    source.mkdir()
+    catalog = make(source)
+    result = run("build", "--catalog", str(catalog), "--out", str(out), timeout=60,
+                 preexec_fn=_one_gigabyte)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"{catalog}:1:1: (top level): {words}\n" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "site"]   # no staging left
+    assert [p.name for p in out.iterdir()] == [MARKER]
+
+
 def test_validate_shows_the_files_control_characters_escaped(tmp_path):
     """ESC starts a terminal's escape sequences (colours, the window title), BEL rings, CR
     writes over the line, U+202E shows the text after it reversed: in a message they are
@@ -134,3 +192,41 @@ def test_quote_shows_the_catalogs_control_characters_escaped(tmp_path):
     assert [c for c in shown if not (c.isprintable() or c == "\n")] == []
     assert table.stdout.startswith("Te\\x1b]0;owned\\x07am\\u202e plan · monthly billing")
     assert "error: The Te\\x1b]0;owned\\x07am\\u202e plan does not include API calls" in error.stderr
+
+
+# validate once to load everything it needs, then again under a memory limit a little above
+# what the process holds: too little for a 15 MB catalog (its bytes, then its text)
+LOW_MEMORY = """
+import resource, sys
+from pricing_site.cli import main
+main(["validate", "plans.yaml"])
+held = next(int(line.split()[1]) * 1024 for line in open("/proc/self/status")
+            if line.startswith("VmSize:"))
+resource.setrlimit(resource.RLIMIT_AS, (held + 20 * 2**20,) * 2)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("command", ["validate", "build"])
+def test_running_out_of_memory_is_a_message_not_a_traceback(tmp_path, command):
+    catalog = tmp_path / "plans.yaml"
+    catalog.write_text("big:\n" + ("- " + "x" * 150 + "\n") * 99_000, encoding="utf-8")
+    args = [str(catalog)] if command == "validate" else ["--catalog", str(catalog), "--out",
+                                                         str(tmp_path / "site")]
+    result = subprocess.run([sys.executable, "-c", LOW_MEMORY, command, *args], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.endswith(f"error: {command} ran out of memory (this machine's, or a "
+                                  f"limit set on this process); nothing was changed\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plans.yaml"]
+
+
+@pytest.mark.parametrize("make, words", NO_CATALOG_FILES[1::2], ids=["FIFO", "20 MB"])
+def test_mkdocs_with_the_sites_hooks_refuses_them_too(tmp_path, make, words):
+    catalog = make(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml",
+                             "-d", str(tmp_path / "site")], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60, env={**os.environ, "PRICING_SITE_CATALOG":
+                                                        str(catalog)})
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert f"{catalog}:1:1: (top level): {words}\n" in result.stderr

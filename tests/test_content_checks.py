@@ -2,6 +2,7 @@
 each mistake is an error naming its field and line, in control and inside a variation's patch.
 """
 
+import os
 import subprocess
 import sys
 
@@ -12,7 +13,8 @@ from calculator import load_catalog
 from pricing_site.build import build_site, content_roots
 from pricing_site.catalog_file import check_file
 from pricing_site.content_checks import _page_paths, content_problems
-from tests.site_support import DEMO
+from pricing_site.file_limits import PAGE_LIMIT
+from tests.site_support import DEMO, project_copy
 
 ROOTS = content_roots()
 
@@ -138,3 +140,38 @@ def test_pages_are_named_as_mkdocs_names_them(tmp_path):
         (tmp_path / name).write_text("# x\n")
     assert _page_paths(tmp_path) == {"index": "", "api-index": "api-index/", "legal/index": "legal/",
                                      "legal/terms": "legal/terms/", "guide/README": "guide/"}
+
+
+# (how the page is made, the message): MkDocs reads every markdown page whole, and waited for
+# ever on a FIFO or read /dev/zero until the memory ran out
+PAGE_FILES = [
+    (lambda page: page.write_bytes(b"") or os.truncate(page, PAGE_LIMIT + 1),
+     "the file is 1.1 MB, larger than the 1 MB a page may be"),
+    (os.mkfifo, "this is a named pipe (FIFO), not a file: a page is read from a regular file"),
+    (lambda page: page.symlink_to("/dev/zero"),
+     "this is a device (like /dev/zero), not a file: a page is read from a regular file"),
+    (lambda page: page.symlink_to(page.with_name("gone.md")),
+     "cannot read the file: No such file or directory"),
+]
+
+
+@pytest.mark.parametrize("make, words", PAGE_FILES,
+                         ids=["too large", "FIFO", "/dev/zero", "a link to nothing"])
+def test_a_page_that_is_no_file_or_too_large_is_a_located_error(tmp_path, make, words):
+    docs = project_copy(tmp_path) / "site_src" / "docs"
+    page = docs / "legal" / "huge.md"
+    make(page)
+    _, errors, _ = check_file(tmp_path / "plans.yaml", warn=False, roots=(docs, docs.parent))
+    assert [str(e) for e in errors] == [f"{page}:1:1: (top level): {words}"]
+
+
+def test_the_build_stops_on_a_page_too_large(tmp_path, capsys):
+    page = project_copy(tmp_path) / "site_src" / "docs" / "about.md"
+    with page.open("a", encoding="utf-8") as text:
+        text.write("Lorem ipsum dolor sit amet.\n" * (PAGE_LIMIT // 28 + 1))
+    out = tmp_path / "site"
+    assert build_site(str(tmp_path / "plans.yaml"), out=str(out),
+                      config_file=tmp_path / "mkdocs.yml") == 1
+    err = capsys.readouterr().err
+    assert f"{page}:1:1: (top level): the file is 1.1 MB, larger than the 1 MB a page may be" in err
+    assert "Traceback" not in err and not out.exists()
