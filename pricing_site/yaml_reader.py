@@ -5,7 +5,8 @@ Numbers are read as YAML 1.2 reads them (PyYAML reads YAML 1.1: there 3:1 is 181
 float. ``read_yaml`` gives the data, where each field path starts (for located messages) and
 the problems YAML itself has with the file: no regular file or too large (``file_limits``),
 bad bytes, syntax (placed where the mistake most likely is, not where YAML gave up), keys
-written twice, aliases that never end or expand the document beyond any catalog.
+written twice, lists and mappings nested or values counted beyond any catalog, aliases that
+never end or expand the document beyond any catalog.
 """
 
 import re
@@ -18,17 +19,64 @@ from calculator.values import describe
 
 from .file_limits import CATALOG_LIMIT, FileRefused, read_limited
 
+MAX_DEPTH = 32         # lists and mappings inside each other; the demo nests 9 deep
+_DEPTH_SHOWN = 1_000   # a deeper nest is said to be "more than" this deep
+
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader that reads numbers as YAML 1.2 does, and floats as exact Decimals."""
 
     last_token = None
+    values = depth = 0   # values composed so far; lists and mappings open around the next
 
     def get_token(self):
         """The parser's next token, remembered: after a syntax error it is the one before
         the token YAML failed on (a quoted text that ran on past its line, say)."""
         self.last_token = super().get_token()
         return self.last_token
+
+    def compose_node(self, parent, index):
+        """Counts the values and how deep the lists and mappings nest, and refuses the document
+        past MAX_VALUES or MAX_DEPTH before they are built: composing is recursive (600
+        levels ended in RecursionError) and keeps every value with its position. (So
+        ``_Walk``'s count, aliases expanded, can pass MAX_VALUES only through aliases.)"""
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):   # a node composed already
+            return super().compose_node(parent, index)
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _Refused(_at(event, f"the file holds more than {MAX_VALUES:,} values (texts, "
+                                      f"numbers, lists and mappings), far more than a catalog "
+                                      f"needs"))
+        if not isinstance(event, yaml.CollectionStartEvent):
+            return super().compose_node(parent, index)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            deepest = self._deepest()
+            levels = f"more than {_DEPTH_SHOWN:,}" if deepest > _DEPTH_SHOWN else f"{deepest:,}"
+            raise _Refused(_at(event, f"the file nests lists and mappings {levels} levels deep, "
+                                      f"more than a catalog ever needs (at most {MAX_DEPTH})"))
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def _deepest(self):
+        """How deep the list or mapping that starts here nests, counting its events until it
+        closes, or up to _DEPTH_SHOWN: PyYAML's scanner slows with each open flow [ on a
+        line (a million of them would take hours)."""
+        depth = deepest = self.depth - 1
+        try:
+            while deepest <= _DEPTH_SHOWN:
+                event = self.get_event()
+                depth += isinstance(event, yaml.CollectionStartEvent)
+                depth -= isinstance(event, yaml.CollectionEndEvent)
+                deepest = max(deepest, depth)
+                if depth < self.depth or isinstance(event, yaml.StreamEndEvent):   # closed
+                    break
+        except yaml.YAMLError:   # a syntax error further on: as deep as read so far
+            pass
+        return deepest
 
     def construct_object(self, node, deep=False):
         """A value its explicit tag cannot make (``!!timestamp x``, ``!!bool maybe``) is a
@@ -96,12 +144,18 @@ MAX_VALUES = 100_000   # in the document with its aliases expanded; the demo has
 
 
 class _Refused(Exception):
-    """The document cannot be a catalog at all (an alias that contains itself, or aliases
-    that expand it beyond MAX_VALUES); ``problem`` says where and why."""
+    """The document cannot be a catalog at all (nested too deep, too many values, an alias
+    that contains itself, or aliases that expand it beyond MAX_VALUES); ``problem`` says where
+    and why."""
 
     def __init__(self, problem):
         super().__init__(problem.message)
         self.problem = problem
+
+
+def _at(event, message):
+    """A problem of the whole file, placed where ``event`` (its YAML event) starts."""
+    return Problem("", message, None, event.start_mark.line + 1, event.start_mark.column + 1)
 
 
 class _Walk:

@@ -10,7 +10,7 @@ import pytest
 from calculator import CatalogError, load_catalog
 from pricing_site.catalog_file import check_file
 from pricing_site.file_limits import CATALOG_LIMIT, MB, FileRefused, read_limited
-from pricing_site.yaml_reader import read_yaml
+from pricing_site.yaml_reader import MAX_DEPTH, MAX_VALUES, read_yaml
 
 GOOD = """\
 currency: USD
@@ -402,6 +402,47 @@ def test_a_catalog_of_more_plans_than_a_page_can_show_is_refused_at_its_plans(tm
                                         "allowed"]
     path.write_text(f"currency: USD\nplans:\n{plans.rsplit('  - ', 1)[0]}", encoding="utf-8")
     assert check_file(path, warn=False)[1] == []
+
+
+# (case, document, line and column of the list or mapping one level too deep, its depth as
+# said: counted up to 1,000 levels, beyond which PyYAML's scanner slows to hours)
+DEEP = [
+    ("list 600 deep", "[" * 600 + "]" * 600, (1, 33), "600"),
+    ("list 100,000 deep", "[" * 100_000 + "]" * 100_000, (1, 33), "more than 1,000"),
+    ("flow mapping 600 deep", "{a: " * 600 + "1" + "}" * 600, (1, 129), "600"),
+    ("flow mapping 100,000 deep", "{a: " * 100_000 + "1" + "}" * 100_000, (1, 129),
+     "more than 1,000"),
+    ("block mapping 600 deep", "".join(f"{'  ' * i}a:\n" for i in range(599)) + "  " * 599 + "b: 1",
+     (33, 65), "600"),
+    ("block list 100,000 deep", "- " * 100_000 + "x", (1, 65), "more than 1,000"),
+    ("list 1,000 deep", "[" * 1000 + "]" * 1000, (1, 33), "1,000"),
+    ("deep in a plan", GOOD + "    features:\n      - " + "[" * 40 + "x" + "]" * 40, (17, 37),
+     "44"),
+]
+
+
+@pytest.mark.parametrize("case, text, where, depth", DEEP, ids=[c[0] for c in DEEP])
+def test_a_document_nested_too_deep_is_refused_in_words_where_it_gets_too_deep(
+        tmp_path, case, text, where, depth):
+    path = tmp_path / "plans.yaml"   # was "maximum recursion depth exceeded" at 1:1
+    path.write_text(text + "\n", encoding="utf-8")
+    catalog, errors, _ = check_file(path)
+    assert catalog is None and len(errors) == 1, [str(e) for e in errors]
+    assert (errors[0].line, errors[0].column) == where
+    assert errors[0].message == (f"the file nests lists and mappings {depth} levels deep, more "
+                                 f"than a catalog ever needs (at most {MAX_DEPTH})")
+
+
+def test_a_document_of_too_many_values_is_refused_without_blaming_aliases(tmp_path):
+    # nodes in order: the top mapping, the key "big", its list, then the items from line 2:
+    # the 100,001st value is item 99,997, on line 99,999
+    path = tmp_path / "plans.yaml"
+    path.write_text("big:\n" + "- x\n" * (MAX_VALUES + 1), encoding="utf-8")
+    catalog, errors, _ = check_file(path)
+    assert catalog is None and len(errors) == 1, [str(e) for e in errors]
+    assert (errors[0].line, errors[0].column) == (99_999, 3)
+    assert errors[0].message == ("the file holds more than 100,000 values (texts, numbers, "
+                                 "lists and mappings), far more than a catalog needs")
 
 
 # (case, how to make the file at ``path``, the message)
