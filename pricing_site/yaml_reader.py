@@ -167,7 +167,6 @@ class _Walk:
 
     def __init__(self, file):
         self.file, self.marks, self.problems, self.sizes = file, {}, [], {}
-        self.aliased = False   # a node met again: the document uses aliases
 
     def __call__(self, node, path="", record=True):
         """The size of ``node`` expanded; ``record`` False: count only (a ``<<`` merge)."""
@@ -177,7 +176,6 @@ class _Walk:
                 raise _Refused(Problem(path, "this alias refers to the list or mapping that "
                                              "contains it, so it never ends", self.file,
                                        *self.marks.get(holder, (None, None))))
-            self.aliased = True
             return self.sizes[id(node)]
         self.sizes[id(node)] = None
         size = 1
@@ -200,9 +198,8 @@ class _Walk:
         if size > MAX_VALUES:
             raise _Refused(Problem(path, f"this holds more than {MAX_VALUES:,} values once its "
                                          f"aliases (*name) are expanded, far more than a catalog "
-                                         f"needs: write the values out, or use fewer aliases"
-                                   if self.aliased else f"this holds more than {MAX_VALUES:,} "
-                                   f"values, far more than a catalog needs", self.file))
+                                         f"needs: write the values out, or use fewer aliases",
+                                   self.file))
         return size
 
     def _key(self, key_node, path, seen):
