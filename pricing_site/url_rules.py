@@ -13,6 +13,8 @@ the same tables); the pages write "#" for a refused link, should one get past va
 
 import re
 
+from calculator.errors import shown
+
 LINKS = ("a page of this site from the site root (pricing/, docs/#setup, /pricing/, #plans, "
          "pricing/?period=annual), an https:// address, mailto: or tel:")
 LINK_SCHEMES = {"https", "mailto", "tel"}
@@ -25,10 +27,10 @@ _NOT_IN_PATH = re.compile(r"[^A-Za-z0-9_./-]")
 _ADDRESS = re.compile(r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?")
 
 
-def shown(text):
+def quoted(text):
     """``text`` quoted, control characters written as escapes (a tab as \\t) so a message
     shows what is there."""
-    return "'" + re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], text) + "'"
+    return f"'{shown(text)}'"
 
 
 def is_safe_link(url):
@@ -39,7 +41,7 @@ def is_safe_link(url):
 def link_problem(url):
     """Why ``url`` may not be a link, saying what may be; None when it may."""
     fault = _link_fault(url)
-    return None if fault is None else f"{shown(url)} is not allowed: {fault}; a link is {LINKS}"
+    return None if fault is None else f"{quoted(url)} is not allowed: {fault}; a link is {LINKS}"
 
 
 def _link_fault(url):
@@ -66,7 +68,7 @@ def address_problem(url):
         fault = ("it is not an http:// or https:// address of a host, port and path alone "
                  "(Material prints it unescaped in every page's canonical link)")
     return None if fault is None else \
-        f"{shown(url)} is not allowed: {fault}; the site's address is like https://example.com/"
+        f"{quoted(url)} is not allowed: {fault}; the site's address is like https://example.com/"
 
 
 def _cleaning_fault(url):
@@ -89,7 +91,7 @@ def image_path_problem(path):
     fault = _image_fault(path)
     types = ", ".join(f".{kind}" for kind in IMAGE_TYPES)
     return None if fault is None else \
-        f"{shown(path)} is not allowed: {fault}; an image is a file of this site named from " \
+        f"{quoted(path)} is not allowed: {fault}; an image is a file of this site named from " \
         f"the site root, like assets/images/hero.svg, of type {types}"
 
 
@@ -104,7 +106,7 @@ def _image_fault(path):
         return "it holds '..'"
     other = _NOT_IN_PATH.search(path)
     if other:
-        return f"it holds {shown(other.group())} (letters, digits, _ . / - only)"
+        return f"it holds {quoted(other.group())} (letters, digits, _ . / - only)"
     if not path.endswith(tuple(f".{kind}" for kind in IMAGE_TYPES)):
         return "it is not an image (the type is its lowercase extension)"
     return None

@@ -37,15 +37,6 @@ def demo_site():
     return out
 
 
-def project_copy(folder):
-    """``folder`` holding a copy of the project's site sources (mkdocs.yml, plans.yaml,
-    site_src/), to build with a page or the config changed."""
-    for name in ("mkdocs.yml", "plans.yaml"):
-        shutil.copy(ROOT / name, folder / name)
-    shutil.copytree(ROOT / "site_src", folder / "site_src")
-    return folder
-
-
 class Node:
     """An element: tag, attributes, children and its text (all descendants)."""
 
