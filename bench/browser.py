@@ -51,10 +51,10 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright
 
-from pricing_site.browser_bundle import NODE_PYODIDE, RUNTIME_FILES, pyodide_version
-from pricing_site.build import build_site
-from pricing_site.precompress import precompress_site
-from pricing_site.site_assets import asset_url
+from pricing_site.runtime.bundle import NODE_PYODIDE, RUNTIME_FILES, pyodide_version
+from pricing_site.build.site import build_site
+from pricing_site.build.precompress import precompress_site
+from pricing_site.build.assets import asset_url
 from tests.support.calculator_page import PAGE
 from tests.support.chromium import launch, launch_profile
 from tests.support.http_server import StaticServer

@@ -30,8 +30,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pricing_site.build import build_site
-from pricing_site.precompress import precompress_site
+from pricing_site.build.site import build_site
+from pricing_site.build.precompress import precompress_site
 
 DEMO = ROOT / "plans.yaml"
 PLANS = (1, 10, 100)

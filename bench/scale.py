@@ -39,9 +39,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench.build import DEMO, timed_build, with_plans  # noqa: E402
 from calculator.rating import bill_for  # noqa: E402
-from pricing_site.build import build_site, content_roots  # noqa: E402
-from pricing_site.catalog_file import check_file, plans_schema  # noqa: E402
-from pricing_site.page_data import pricing_context  # noqa: E402
+from pricing_site.build.site import build_site, content_roots  # noqa: E402
+from pricing_site.catalog.check import check_file, plans_schema  # noqa: E402
+from pricing_site.pages.context import pricing_context  # noqa: E402
 
 MAX_PLANS = plans_schema()["properties"]["plans"]["maxItems"]
 SIZES = (25, 50, MAX_PLANS)

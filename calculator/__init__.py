@@ -33,7 +33,7 @@ def load_catalog(source):
             raise CatalogError([Problem("", f"cannot read JSON: {exc}", file=str(source))]) from None
         return parse_catalog(data)
     if isinstance(source, (str, Path)):
-        from pricing_site.catalog_file import load_catalog_file  # build time only: needs PyYAML
+        from pricing_site.catalog.check import load_catalog_file  # build time only: needs PyYAML
 
         return load_catalog_file(source)
     raise TypeError(f"load_catalog takes a dict or a path, not {type(source).__name__}")

@@ -11,15 +11,15 @@ import sys
 from calculator import CatalogError, QuoteError, quote
 from calculator.errors import shown
 
-from .catalog_file import check_file, load_catalog_file
+from pricing_site.catalog.check import check_file, load_catalog_file
 from .quote_table import quote_table
-from .termination import exit_cleanly_on_term
+from pricing_site.build.termination import exit_cleanly_on_term
 
 DEFAULT_CATALOG = "plans.yaml"
 
 
 def _validate(args):
-    from .build import content_roots
+    from pricing_site.build.site import content_roots
 
     catalog, errors, warnings = check_file(args.path, roots=content_roots())
     for problem in errors + warnings:
@@ -68,20 +68,20 @@ def _quote(args):
 
 
 def _build(args):
-    from .build import build_site
+    from pricing_site.build.site import build_site
 
     return build_site(args.catalog, out=args.out, variant=args.variant,
                       all_variants=args.all_variants)
 
 
 def _serve(args):
-    from .build import serve_site
+    from pricing_site.build.site import serve_site
 
     return serve_site(args.catalog, dev_addr=args.dev_addr)
 
 
 def _sample_size(args):
-    from .ab_stats import sample_size
+    from pricing_site.experiments.stats import sample_size
 
     try:
         n = sample_size(args.baseline, args.mde, relative=args.relative)
@@ -95,7 +95,7 @@ def _sample_size(args):
 
 
 def _srm(args):
-    from .ab_stats import SRM_ALARM, srm
+    from pricing_site.experiments.stats import SRM_ALARM, srm
 
     try:
         statistic, p_value, alarm = srm(args.counts, args.weights)

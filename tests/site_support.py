@@ -11,7 +11,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pricing_site.build import build_site
+from pricing_site.build.site import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "plans.yaml"

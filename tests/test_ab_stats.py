@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from pricing_site.ab_stats import chi2_sf, sample_size, srm
+from pricing_site.experiments.stats import chi2_sf, sample_size, srm
 from pricing_site.cli import main
 
 

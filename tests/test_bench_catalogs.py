@@ -7,8 +7,8 @@ import yaml
 
 from bench.build import DEMO, with_plans, with_variations
 from bench.scale import with_distinct_plans, with_flat_plans
-from pricing_site.build import content_roots
-from pricing_site.catalog_file import check_file
+from pricing_site.build.site import content_roots
+from pricing_site.catalog.check import check_file
 
 
 @pytest.mark.parametrize("make, size, plans, variations", [

@@ -4,7 +4,7 @@ with JavaScript (the choice goes into ?period=) and with CSS alone."""
 import pytest
 import yaml
 
-from pricing_site.build import build_site
+from pricing_site.build.site import build_site
 from tests.site_support import ROOT
 from tests.support.http_server import StaticServer
 

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from calculator import load_catalog, quote
-from pricing_site import browser_bundle, site_assets
-from pricing_site.browser_bundle import (BundleError, build_engine_wheel, bundle_urls, copy_runtime,
+from pricing_site.build import assets as site_assets
+from pricing_site.runtime import bundle as browser_bundle
+from pricing_site.runtime.bundle import (BundleError, build_engine_wheel, bundle_urls, copy_runtime,
                                          emit_browser_bundle, write_catalog_json)
-from pricing_site.catalog_file import load_catalog_file
-from pricing_site.host_headers import IMMUTABLE_PATHS
+from pricing_site.catalog.check import load_catalog_file
+from pricing_site.build.headers import IMMUTABLE_PATHS
 from tests.support.http_server import rule_matches
 from tests.support.sparse_snapshot import decode
 

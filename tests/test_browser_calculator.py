@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from calculator import QuoteError, curve_json, quote
-from pricing_site.catalog_file import load_catalog_file
+from pricing_site.catalog.check import load_catalog_file
 from tests.support.calculator_page import PAGE, write_test_site
 from tests.support.http_server import STRICT_CSP, StaticServer
 from tests.support.typed_numbers import TYPED_SEATS

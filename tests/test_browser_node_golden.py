@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from calculator import QuoteError, load_catalog, quote
-from pricing_site.browser_bundle import build_engine_wheel
-from pricing_site.catalog_file import load_catalog_file
+from pricing_site.runtime.bundle import build_engine_wheel
+from pricing_site.catalog.check import load_catalog_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "tests" / "node" / "golden.mjs"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pricing_site.build import MARKER, build_site
+from pricing_site.build.site import MARKER, build_site
 from tests.site_support import DEMO
 from tests.support.permissions import can_write_into, obey_file_modes
 
@@ -150,7 +150,7 @@ def test_a_rebuild_keeps_what_the_output_holds_under_a_dot_name(built):
 def test_folders_named_by_this_process_id_are_a_dead_builds(tmp_path):
     """In a container every build is pid 1: a folder a killed build left under that pid is
     not this build's, which has made none yet when it sweeps."""
-    from pricing_site.build import _sweep_dead_builds
+    from pricing_site.build.site import _sweep_dead_builds
 
     out = tmp_path / "site"
     stale = tmp_path / f".site.building-{os.getpid()}-abc123"
@@ -242,7 +242,7 @@ def test_the_home_folder_is_refused_even_empty(project, tmp_path, monkeypatch, c
 
 
 def test_what_a_build_may_replace(tmp_path):
-    from pricing_site.build import _refusal
+    from pricing_site.build.site import _refusal
 
     def refusal(out, files=()):
         for name in files:
@@ -265,7 +265,7 @@ def test_what_a_build_may_replace(tmp_path):
 @pytest.mark.parametrize("all_variants", [False, True], ids=["site", "all-variants"])
 def test_an_output_folder_that_cannot_be_made_is_an_error_not_a_traceback(
         project, capsys, monkeypatch, all_variants):
-    from pricing_site import build
+    from pricing_site.build import site as build
 
     def read_only(parent, prefix):  # as a folder the user may not write into
         raise PermissionError(13, "Permission denied", str(parent / prefix))
@@ -351,7 +351,7 @@ def test_an_output_made_read_only_during_the_build_is_left_as_it_was(built, tmp_
     script = textwrap.dedent(f"""
         import sys
         from pathlib import Path
-        from pricing_site.build import _build_into
+        from pricing_site.build.site import _build_into
 
         out = Path({str(out)!r})
 
@@ -408,7 +408,7 @@ def test_a_swap_that_fails_midway_is_undone(built, tmp_path):
     script = textwrap.dedent(f"""
         import sys
         from pathlib import Path
-        from pricing_site.build import _build_into
+        from pricing_site.build.site import _build_into
 
         def fill(staging):
             (staging / "index.html").write_text("the new site")

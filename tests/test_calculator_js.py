@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from pricing_site.browser_bundle import JS_DIR
+from pricing_site.runtime.bundle import JS_DIR
 
 NODE = shutil.which("node")
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from calculator import load_catalog, quote
-from pricing_site.build import build_site
+from pricing_site.build.site import build_site
 from tests.site_support import DEMO, ROOT, demo_site
 from tests.support.http_server import StaticServer
 from tests.support.typed_numbers import TYPED_SEATS
@@ -558,7 +558,7 @@ def test_a_usage_slider_follows_what_python_read_too(visit):
 
 
 # Where a link naming only a plan starts, field by field: the build's values brought within
-# that plan's limits (pricing_site/calculator_form.py), for each plan of the demo catalog.
+# that plan's limits (pricing_site/pages/calculator_form.py), for each plan of the demo catalog.
 PLAN_STARTS = {
     "free": {"seats": "3", "usage.api_calls": "10000", "usage.storage_gb": "1"},
     "team": {"seats": "10", "usage.storage_gb": "20"},

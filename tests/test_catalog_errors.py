@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 
 from calculator import CatalogError, load_catalog
-from pricing_site.catalog_file import check_file
-from pricing_site.file_limits import CATALOG_LIMIT, MB, FileRefused, read_limited
-from pricing_site.yaml_reader import MAX_DEPTH, MAX_VALUES, read_yaml
+from pricing_site.catalog.check import check_file
+from pricing_site.catalog.files import CATALOG_LIMIT, MB, FileRefused, read_limited
+from pricing_site.catalog.yaml_reader import MAX_DEPTH, MAX_VALUES, read_yaml
 
 GOOD = """\
 currency: USD

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from calculator import load_catalog, quote
-from pricing_site.build import MARKER
-from pricing_site.file_limits import MB
+from pricing_site.build.site import MARKER
+from pricing_site.catalog.files import MB
 
 ROOT = Path(__file__).resolve().parent.parent
 

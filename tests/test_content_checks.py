@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from calculator import load_catalog
-from pricing_site.build import build_site, content_roots
-from pricing_site.catalog_file import check_file
-from pricing_site.content_checks import _page_paths, content_problems
-from pricing_site.file_limits import PAGE_LIMIT
+from pricing_site.build.site import build_site, content_roots
+from pricing_site.catalog.check import check_file
+from pricing_site.catalog.content_checks import _page_paths, content_problems
+from pricing_site.catalog.files import PAGE_LIMIT
 from tests.site_support import DEMO, project_copy
 
 ROOTS = content_roots()

@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from pricing_site.edge import router_source
-from pricing_site.experiment import assign, bucket_ranges, choose_variation, gb_hash
+from pricing_site.experiments.edge import router_source
+from pricing_site.experiments.assignment import assign, bucket_ranges, choose_variation, gb_hash
 
 from .site_support import DEMO
 
@@ -33,8 +33,8 @@ def test_ids_are_ascii():
 
 
 def spec(coverage=1.0):
-    from pricing_site.yaml_reader import read_yaml
-    from pricing_site.variants import experiment_spec
+    from pricing_site.catalog.yaml_reader import read_yaml
+    from pricing_site.experiments.spec import experiment_spec
     data = read_yaml(DEMO)[0]
     data["variants"]["coverage"] = coverage
     return experiment_spec(data)

@@ -27,12 +27,12 @@ import pytest
 
 from calculator import quote
 from calculator.catalog import parse_catalog
-from pricing_site.build import build_site
-from pricing_site.yaml_reader import read_yaml
-from pricing_site.experiment import assign
-from pricing_site.host_headers import SECURITY
-from pricing_site.pricing_data import BILLINGS, entry_request
-from pricing_site.variants import variant_documents
+from pricing_site.build.site import build_site
+from pricing_site.catalog.yaml_reader import read_yaml
+from pricing_site.experiments.assignment import assign
+from pricing_site.build.headers import SECURITY
+from pricing_site.pages.pricing import BILLINGS, entry_request
+from pricing_site.catalog.variants import variant_documents
 from tests.site_support import DEMO, parse
 from tests.support.processes import stop
 from tests.test_calculator_ui import wait_total

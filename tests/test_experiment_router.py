@@ -13,9 +13,9 @@ from urllib.parse import quote
 
 import pytest
 
-from pricing_site.edge import router_source
-from pricing_site.experiment import assign
-from pricing_site.host_headers import CSP, IMMUTABLE
+from pricing_site.experiments.edge import router_source
+from pricing_site.experiments.assignment import assign
+from pricing_site.build.headers import CSP, IMMUTABLE
 
 from .test_experiment import spec
 

@@ -10,7 +10,7 @@ import re
 import pytest
 import yaml
 
-from pricing_site.build import build_site
+from pricing_site.build.site import build_site
 from tests.site_support import DEMO
 from tests.support.http_server import StaticServer
 from tests.support.schema_fields import fill, places_admitting

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from calculator.catalog import parse_catalog
-from pricing_site import site_catalog
-from pricing_site.build import build_site
-from pricing_site.yaml_reader import read_yaml
+from pricing_site.build import site_catalog
+from pricing_site.build.site import build_site
+from pricing_site.catalog.yaml_reader import read_yaml
 from tests.site_support import DEMO
 from tests.support.http_server import StaticServer
 from tests.support.links import BYPASSES, schema_fields

@@ -6,7 +6,7 @@ import copy
 import pytest
 import yaml
 
-from pricing_site.build import build_site
+from pricing_site.build.site import build_site
 from tests.site_support import DEMO
 from tests.support.http_server import StaticServer
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pricing_site import browser_bundle
-from pricing_site.lean_wasm import (TRAP, LayoutError, _name, _uleb, function_addresses,
+from pricing_site.runtime import bundle as browser_bundle
+from pricing_site.runtime.lean_wasm import (TRAP, LayoutError, _name, _uleb, function_addresses,
                                     function_exports, lean_wasm, names_used)
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,8 +6,8 @@ import os
 
 import brotli
 
-from pricing_site.precompress import MIN_SIZE, precompress_site
-from pricing_site.site_assets import asset_url
+from pricing_site.build.precompress import MIN_SIZE, precompress_site
+from pricing_site.build.assets import asset_url
 
 from .site_support import demo_site
 from .support.http_server import StaticServer
@@ -61,7 +61,7 @@ def test_the_built_site_has_siblings_for_pages_and_the_runtime():
 
 
 def test_big_assets_come_from_the_cache_the_second_time(tmp_path, monkeypatch):
-    from pricing_site import precompress
+    from pricing_site.build import precompress
     monkeypatch.setenv("PRICING_SITE_CACHE", str(tmp_path / "cache"))
     big = b"var seats = 10; // the runtime\n" * 1000      # 31 KB: cached under assets/
     for site in ("a", "b"):

@@ -6,7 +6,7 @@ from pathlib import Path
 import material
 import pytest
 
-from pricing_site.host_headers import CSP, IMMUTABLE_PATHS, headers_file
+from pricing_site.build.headers import CSP, IMMUTABLE_PATHS, headers_file
 from tests.site_support import demo_site
 from tests.support.http_server import StaticServer, rule_matches
 

@@ -70,7 +70,7 @@ def test_a_broken_page_or_a_removed_one_shows_in_the_page_too(tmp_path):
         shutil.copy(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "site_src", tmp_path / "site_src")
     port = free_port()
-    serve = (f"from pricing_site.build import serve_site; serve_site({str(tmp_path / 'plans.yaml')!r}, "
+    serve = (f"from pricing_site.build.site import serve_site; serve_site({str(tmp_path / 'plans.yaml')!r}, "
              f"dev_addr='127.0.0.1:{port}', config_file={str(tmp_path / 'mkdocs.yml')!r})")
     server = subprocess.Popen([sys.executable, "-c", serve], cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -8,7 +8,7 @@ import shutil
 import pytest
 import yaml
 
-from pricing_site.build import build_site
+from pricing_site.build.site import build_site
 from tests.site_support import DEMO, demo_site, parse, project_copy
 
 ATTACK = "<script>alert(1)</script>"

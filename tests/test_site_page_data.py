@@ -8,11 +8,11 @@ import yaml
 from bench.build import DEMO, with_plans
 from bench.scale import bills_computed
 from calculator import QuoteError, curve_json, load_catalog, quote
-from pricing_site.calculator_chart import chart_data
-from pricing_site.calculator_form import plan_starts
-from pricing_site.markup import render
-from pricing_site.page_data import data_json, page_meta, pricing_context
-from pricing_site.pricing_data import default_request, estimate, plan_cards
+from pricing_site.pages.calculator_chart import chart_data
+from pricing_site.pages.calculator_form import plan_starts
+from pricing_site.catalog.markup import render
+from pricing_site.pages.context import data_json, page_meta, pricing_context
+from pricing_site.pages.pricing import default_request, estimate, plan_cards
 from tests.catalogs import one_plan
 
 

@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from calculator import load_catalog, quote
-from pricing_site.catalog_text import seats_text, usage_text
-from pricing_site.pricing_data import entry_request
-from pricing_site.site_assets import ASSETS, asset_url
+from pricing_site.pages.price_words import seats_text, usage_text
+from pricing_site.pages.pricing import entry_request
+from pricing_site.build.assets import ASSETS, asset_url
 from tests.catalogs import FLAT_FEE_TIERS, STORAGE_TIERS, ZERO_FEE_TIERS, one_plan
 from tests.site_support import demo_site, parse
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pricing_site.sparse_snapshot import MAGIC, MIN_GAP, encode
+from pricing_site.runtime.sparse_snapshot import MAGIC, MIN_GAP, encode
 from tests.support.sparse_snapshot import decode, spans
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,10 +1,10 @@
-"""Templates compiled once per process (pricing_site/template_cache.py): a template's code is
+"""Templates compiled once per process (pricing_site/build/templates.py): a template's code is
 reused by the next environment only when neither its source nor its compile settings changed."""
 
 import jinja2
 import pytest
 
-from pricing_site.template_cache import CompiledTemplates
+from pricing_site.build.templates import CompiledTemplates
 
 PAGE = "<p>{{ field }}</p>"
 

@@ -14,13 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator import load_catalog
-from pricing_site import site_assets
-from pricing_site.build import build_site, content_roots
-from pricing_site.catalog_file import check_file, plans_schema
-from pricing_site.content_checks import content_problems
-from pricing_site.markup import render
-from pricing_site.site_links import page_linker
-from pricing_site.url_rules import (address_problem, image_path_problem, is_safe_link,
+from pricing_site.build import assets as site_assets
+from pricing_site.build.site import build_site, content_roots
+from pricing_site.catalog.check import check_file, plans_schema
+from pricing_site.catalog.content_checks import content_problems
+from pricing_site.catalog.markup import render
+from pricing_site.pages.links import page_linker
+from pricing_site.catalog.url_rules import (address_problem, image_path_problem, is_safe_link,
                                     link_problem)
 from tests.site_support import project_copy
 from tests.support.links import BYPASSES, GOOD_LINKS, catalog_with, schema_fields

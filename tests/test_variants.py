@@ -6,9 +6,10 @@ from decimal import Decimal
 import pytest
 
 from calculator.errors import CatalogError
-from pricing_site.catalog_file import check_file
-from pricing_site.yaml_reader import read_yaml
-from pricing_site.variants import experiment_spec, variant_documents, variant_problems
+from pricing_site.catalog.check import check_file
+from pricing_site.catalog.yaml_reader import read_yaml
+from pricing_site.catalog.variants import variant_documents, variant_problems
+from pricing_site.experiments.spec import experiment_spec
 
 from .site_support import DEMO
 
@@ -159,7 +160,7 @@ def test_experiment_spec_is_growthbooks_shape():
 
 
 def test_unknown_variant_is_a_located_error(tmp_path):
-    from pricing_site.build import build_site
+    from pricing_site.build.site import build_site
     assert build_site(str(DEMO), out=str(tmp_path / "x"), variant="nope") == 1
     assert not (tmp_path / "x").exists()
 

@@ -17,10 +17,10 @@ import sys
 
 import pytest
 
-from pricing_site.build import MARKER
-from pricing_site.host_headers import headers_file
-from pricing_site.site_assets import asset_url
-from pricing_site.variants import RESERVED_KEYS
+from pricing_site.build.site import MARKER
+from pricing_site.build.headers import headers_file
+from pricing_site.build.assets import asset_url
+from pricing_site.catalog.variants import RESERVED_KEYS
 
 from .site_support import DEMO, ROOT, parse
 

@@ -3,7 +3,7 @@
 The assets live beside the markdown rather than inside docs_dir so that pages and design files
 stay apart; this adds them to the build and to the serve watch list, and stops a build that
 would publish a file from outside the sources through a symbolic link. Scripts, styles and images
-go under folders named by their content (``pricing_site.site_assets``: cached for good by
+go under folders named by their content (``pricing_site.build.assets``: cached for good by
 hosts); templates name scripts with ``asset('js/...')``, images with ``src | versioned``, and
 mkdocs.yml's ``extra_css``, logo and favicon keep their paths under site_src/ (rewritten here).
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from pricing_site.site_assets import ASSETS, asset_url, link_out, versioned
+from pricing_site.build.assets import ASSETS, asset_url, link_out, versioned
 
 
 def on_config(config):

@@ -2,7 +2,7 @@
 
 The catalog is kept in ``config.extra["catalog_data"]`` for the other hooks. A catalog or
 content error stops the build with the validator's located messages, as does a theme feature
-of mkdocs.yml that would run the catalog's text as script (``pricing_site.theme_features``).
+of mkdocs.yml that would run the catalog's text as script (``pricing_site.build.theme_features``).
 """
 
 from markupsafe import escape
@@ -10,9 +10,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from calculator.errors import CatalogError
-from pricing_site.site_catalog import (asset_roots, build_variant, catalog_path,
+from pricing_site.build.site_catalog import (asset_roots, build_variant, catalog_path,
                                        experiment_marker, load)
-from pricing_site.theme_features import feature_problems
+from pricing_site.build.theme_features import feature_problems
 
 
 @event_priority(100)  # before the search plugin, which reads the theme's language in its own

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from pricing_site.variants import CONTROL
+from pricing_site.catalog.variants import CONTROL
 
 
 def on_post_page(output, page, config):

@@ -4,8 +4,8 @@ the self-hosted Pyodide runtime)."""
 
 from pathlib import Path
 
-from pricing_site.browser_bundle import emit_browser_bundle
-from pricing_site.host_headers import write_headers
+from pricing_site.runtime.bundle import emit_browser_bundle
+from pricing_site.build.headers import write_headers
 
 
 def on_post_build(config):

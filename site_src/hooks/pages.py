@@ -1,4 +1,4 @@
-"""MkDocs hook: page data for the templates, built by ``pricing_site.page_data``.
+"""MkDocs hook: page data for the templates, built by ``pricing_site.pages.context``.
 
 The landing and pricing templates get plain dicts (prices only from calculator.quote);
 every page gets its share tags. Our own templates are autoescaped, so a YAML field shows
@@ -9,9 +9,9 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 
-from pricing_site.page_data import front_matter_problem, landing_context, page_meta, pricing_context
-from pricing_site.site_links import autoescape_for, element_ids, page_linker, share_tags
-from pricing_site.template_cache import COMPILED
+from pricing_site.pages.context import front_matter_problem, landing_context, page_meta, pricing_context
+from pricing_site.pages.links import autoescape_for, element_ids, page_linker, share_tags
+from pricing_site.build.templates import COMPILED
 
 
 def on_env(env, config, files):

@@ -8,7 +8,7 @@ import html
 import json
 from pathlib import Path
 
-from pricing_site.browser_bundle import emit_browser_bundle
+from pricing_site.runtime.bundle import emit_browser_bundle
 
 PAGE = """<!doctype html>
 <html lang="en">

@@ -94,7 +94,7 @@ def rule_matches(pattern, path):
 
 
 def read_headers_file(path):
-    """``_headers`` (pricing_site/host_headers.py writes it) as [(path pattern, [(name, value)])]:
+    """``_headers`` (pricing_site/build/headers.py writes it) as [(path pattern, [(name, value)])]:
     a line at the margin is a pattern (``*`` matches anything, ``/`` included), the indented
     lines under it its headers; every rule matching a path applies."""
     rules = []

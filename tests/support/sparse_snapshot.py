@@ -1,9 +1,9 @@
-"""Reading the sparse snapshot layout (pricing_site/sparse_snapshot.py) back, for tests: the
+"""Reading the sparse snapshot layout (pricing_site/runtime/sparse_snapshot.py) back, for tests: the
 worker's ``unsparse`` (assets/calculator/sparse.js) in Python."""
 
 import struct
 
-from pricing_site.sparse_snapshot import MAGIC
+from pricing_site.runtime.sparse_snapshot import MAGIC
 
 
 def decode(data):

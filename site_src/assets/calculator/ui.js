@@ -19,9 +19,9 @@ function start(root) {
   const chart = root.querySelector("[data-testid=calculator-chart]");
   const catalog = JSON.parse(document.getElementById("calculator-catalog").textContent);
   // what each plan's curves vary, the points a curve asks for, and the prerendered estimate's
-  // curves (pricing_site/calculator_chart.py)
+  // curves (pricing_site/pages/calculator_chart.py)
   const charting = JSON.parse(document.getElementById("calculator-chart-data").textContent);
-  // where each plan's fields start when a link does not name them (pricing_site/calculator_form.py)
+  // where each plan's fields start when a link does not name them (pricing_site/pages/calculator_form.py)
   const starts = JSON.parse(document.getElementById("calculator-starts").textContent);
   const api = window.pricingCalculator;
   let curveKey = null;

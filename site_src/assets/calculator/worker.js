@@ -6,10 +6,10 @@
 // (client.js): Pyodide's instantiation then takes that module instead of compiling the bytes
 // it fetched itself (see usePageWasm); null, and it compiles them as without the parameter.
 // stdlib: the standard library zip with the engine's modules precompiled to .pyc (built by
-// pricing_site/precompile_stdlib.mjs), given to loadPyodide as stdLibURL; without it, or if
+// pricing_site/runtime/precompile_stdlib.mjs), given to loadPyodide as stdLibURL; without it, or if
 // Pyodide cannot start from it, the runtime's stock python_stdlib.zip is used.
 // snapshot: a Pyodide memory snapshot made on that stdlib zip with json and the engine imported
-// (pricing_site/make_snapshot.mjs), served sparse (read by sparse.js), kept in the Cache API
+// (pricing_site/runtime/make_snapshot.mjs), served sparse (read by sparse.js), kept in the Cache API
 // once read and unpacked as it streams in (see snapshotMemory), given as _loadSnapshot with, as
 // stdLibURL, the lean python_stdlib.zip served beside it (what Python may still import
 // lazily); the catalog is loaded after the restore. If it fails in any way, Python boots from
@@ -101,7 +101,7 @@ async function start() {
 // be typing already. "warmed" says how long after ready the first round ran (`after`, ms).
 const WARM_ROUNDS = 120;
 const QUIET_MS = 200; // no warming until the visitor's last request (or ready) is this old
-const WARM_POINTS = 40; // a curve's points, as the chart asks (pricing_site/calculator_chart.py)
+const WARM_POINTS = 40; // a curve's points, as the chart asks (pricing_site/pages/calculator_chart.py)
 let askedAt = -Infinity, readyAt = null, warmingFrom = null;
 function warmUp(engine, plans, round) {
   if (round >= WARM_ROUNDS || !plans.length) return warmed(round);

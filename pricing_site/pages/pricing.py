@@ -11,7 +11,7 @@ from decimal import Decimal
 from calculator import QuoteError, quote
 from calculator.money import format_quantity, plain
 
-from .catalog_text import percent
+from .price_words import percent
 
 BILLINGS = ("monthly", "annual")
 

@@ -22,11 +22,11 @@ from calculator.errors import Problem
 from calculator.money import CURRENCIES
 from calculator.suggest import did_you_mean
 
-from .catalog_file import plans_schema
-from .file_limits import PAGE_LIMIT, FileRefused, check_status
+from .check import plans_schema
+from .files import PAGE_LIMIT, FileRefused, check_status
 from .markup import render
-from .pricing_data import default_request
-from .site_assets import link_out
+from pricing_site.pages.pricing import default_request
+from pricing_site.build.assets import link_out
 from .url_rules import image_path_problem, link_problem
 
 ICONS = Path(material.__file__).parent / "templates" / ".icons"

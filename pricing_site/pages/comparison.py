@@ -8,7 +8,7 @@ price list itself.
 
 from calculator.money import format_price, format_quantity
 
-from .catalog_text import kinds_text, percent, seats_text, usage_text
+from .price_words import kinds_text, percent, seats_text, usage_text
 
 DASH = "—"
 

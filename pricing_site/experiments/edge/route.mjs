@@ -1,7 +1,7 @@
-// The routing decision both flavours share (pasted after assign.mjs by pricing_site/edge.py).
+// The routing decision both flavours share (pasted after assign.mjs by pricing_site/experiments/edge.py).
 // EXPERIMENT is the variants.json object, COOKIE the first-party visitor cookie's name,
 // SECURITY the site's security headers and SHARED the path prefixes whose files never change
-// under their URL (pricing_site/host_headers.py), IMMUTABLE their Cache-Control.
+// under their URL (pricing_site/build/headers.py), IMMUTABLE their Cache-Control.
 
 const KEYS = EXPERIMENT.variations.map((v) => v.key); // control first
 const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import brotli
 
-from .browser_bundle import _cache_root
+from pricing_site.runtime.bundle import _cache_root
 
 SUFFIXES = frozenset((".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt",
                       ".wasm", ".zip", ".bin", ".map"))

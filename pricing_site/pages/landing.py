@@ -6,7 +6,7 @@ from the result, so its partial renders nothing. Markdown fields become safe ``M
 every other field stays a plain string that the templates escape.
 """
 
-from .markup import render
+from pricing_site.catalog.markup import render
 
 ORDER = ("hero", "story", "features", "integrations", "security", "proof", "faq", "cta")
 STORY_PARTS = ("problem", "cost", "solution")

@@ -16,12 +16,11 @@ from decimal import Decimal
 from calculator.errors import CatalogError, Problem
 from calculator.lint import lint
 
-from .catalog_file import check_data
+from .check import check_data
 from .content_checks import content_problems
 
 CONTROL = "control"
-DEFAULT_COOKIE = "rk_visitor"
-# What ``build --all-variants`` writes beside the variation folders (pricing_site/build.py):
+# What ``build --all-variants`` writes beside the variation folders (pricing_site/build/site.py):
 # a variation with one of these keys would have its folder overwritten or mixed with them.
 RESERVED_KEYS = ("edge", "variants.json", "_headers", ".pricing-site-build")
 _SAYS_PRICE = re.compile(r"\bpric(e|es|ed|ing)\b", re.IGNORECASE)
@@ -211,23 +210,3 @@ def variant_documents(data, marks=None, file=None):
         raise CatalogError(errors)
     documents, _, _ = _merged(data)
     return documents
-
-
-def experiment_spec(data, path_of=lambda key: f"/{key}/"):
-    """The experiment in GrowthBook's shape (``variants.json``), read by the edge routers."""
-    section = data["variants"]
-    variations = section["variations"]
-    weights = [v.get("weight") for v in variations]
-    if any(w is None for w in weights):
-        weights = [1 / len(variations)] * len(variations)
-    return {
-        "key": section["experiment"],
-        "seed": section.get("seed") or section["experiment"],
-        "hashVersion": 2,
-        "hashAttribute": section.get("hash_attribute") or "id",
-        "coverage": float(section.get("coverage", 1)),
-        "weights": [float(w) for w in weights],
-        "variations": [{"key": v["key"], "name": v["name"], "path": path_of(v["key"])}
-                       for v in variations],
-        "cookie": section.get("cookie") or DEFAULT_COOKIE,
-    }

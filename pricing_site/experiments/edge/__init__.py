@@ -8,9 +8,9 @@ assignment (``edge/assign.mjs``, the same arithmetic as ``experiment.py``) and r
 import json
 from pathlib import Path
 
-from .host_headers import IMMUTABLE, IMMUTABLE_PATHS, SECURITY
+from pricing_site.build.headers import IMMUTABLE, IMMUTABLE_PATHS, SECURITY
 
-EDGE = Path(__file__).with_name("edge")
+EDGE = Path(__file__).parent
 
 CLOUDFLARE = """
 // Cloudflare Worker with static assets (wrangler.toml: assets = { directory = "dist",

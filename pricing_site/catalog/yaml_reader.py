@@ -17,7 +17,7 @@ import yaml
 from calculator.errors import Problem
 from calculator.values import describe
 
-from .file_limits import CATALOG_LIMIT, FileRefused, read_limited
+from .files import CATALOG_LIMIT, FileRefused, read_limited
 
 MAX_DEPTH = 32         # lists and mappings inside each other; the demo nests 9 deep
 _DEPTH_SHOWN = 1_000   # a deeper nest is said to be "more than" this deep

@@ -1,6 +1,6 @@
 // Build time: the standard library zip the calculator's worker passes to loadPyodide as stdLibURL,
 // with the modules the engine really uses precompiled to .pyc by Pyodide's own Python.
-//   node pricing_site/precompile_stdlib.mjs <engine.whl> <catalog.json> <out.zip>
+//   node pricing_site/runtime/precompile_stdlib.mjs <engine.whl> <catalog.json> <out.zip>
 // Boots the npm-pinned Pyodide (node_modules/pyodide), does what worker.js does (unpack the wheel,
 // import calculator and json, load the catalog, a warm-up quote, and a cost curve), then takes
 // every module in sys.modules that came from the stock stdlib zip (/lib/python3XY.zip) and

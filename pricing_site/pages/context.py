@@ -8,12 +8,12 @@ import json
 
 import yaml
 
-from .browser_bundle import bundle_urls
+from pricing_site.runtime.bundle import bundle_urls
 from .calculator_chart import chart_data
 from .calculator_form import calculator_form, plan_starts
 from .comparison import comparison_table
-from .landing_data import faq, landing_sections
-from .pricing_data import billing_labels, estimate, offers_json_ld, plan_cards
+from .landing import faq, landing_sections
+from .pricing import billing_labels, estimate, offers_json_ld, plan_cards
 
 def site_settings(catalog):
     """The ``site:`` section (an empty dict when the catalog has none)."""

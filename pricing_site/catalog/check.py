@@ -14,7 +14,7 @@ from calculator.catalog import parse_catalog
 from calculator.errors import CatalogError, Problem
 from calculator.lint import lint
 
-from .schema_errors import schema_problems
+from .schema import schema_problems
 from .yaml_reader import locate, read_yaml
 
 SCHEMA_PATH = Path(__file__).with_name("plans.schema.json")

@@ -1,5 +1,5 @@
 // Build time: a Pyodide memory snapshot the calculator's worker restores instead of booting Python.
-//   node pricing_site/make_snapshot.mjs <precompiled python_stdlib.zip> <catalog.json> <out.bin>
+//   node pricing_site/runtime/make_snapshot.mjs <precompiled python_stdlib.zip> <catalog.json> <out.bin>
 //        [<runtime folder/>]
 // Boots the npm-pinned Pyodide (node_modules/pyodide), on the runtime files the site serves when
 // their folder is given (its lean pyodide.asm.wasm: browser_bundle.served_runtime; a snapshot

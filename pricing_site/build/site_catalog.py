@@ -13,9 +13,9 @@ from pathlib import Path
 from calculator.catalog import parse_catalog
 from calculator.errors import CatalogError, Problem
 
-from .catalog_file import check_file
-from .yaml_reader import read_yaml
-from .variants import CONTROL, variant_documents
+from pricing_site.catalog.check import check_file
+from pricing_site.catalog.yaml_reader import read_yaml
+from pricing_site.catalog.variants import CONTROL, variant_documents
 
 ENV_VAR = "PRICING_SITE_CATALOG"
 VARIANT_ENV = "PRICING_SITE_VARIANT"   # which A/B variation the hooks build (default control)

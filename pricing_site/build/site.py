@@ -27,16 +27,16 @@ from mkdocs.exceptions import MkDocsException
 
 from calculator.errors import CatalogError
 
-from .catalog_file import check_file
-from .yaml_reader import read_yaml
-from .edge import write_edge_routers
-from .host_headers import write_headers
-from .site_assets import ASSETS
+from pricing_site.catalog.check import check_file
+from pricing_site.catalog.yaml_reader import read_yaml
+from pricing_site.experiments.edge import write_edge_routers
+from .headers import write_headers
+from .assets import ASSETS
 from .site_catalog import ENV_VAR, VARIANT_ENV, asset_roots, load
 from .termination import worker_signals
-from .variants import experiment_spec
+from pricing_site.experiments.spec import experiment_spec
 
-CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 DEFAULT_OUT = "site"
 DEFAULT_VARIANTS_OUT = "dist"
 # Written into every output (site/, dist/, dist/<key>/): a folder holding it may be replaced.

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils import normalize_url
 
-from .url_rules import is_safe_link
+from pricing_site.catalog.url_rules import is_safe_link
 
 OWN_TEMPLATES = ("landing/", "pricing/", "partials/share")
 # main.html and every page template that extends it (Material's 404.html too): in a template

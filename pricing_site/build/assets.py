@@ -13,7 +13,7 @@ for markdown pages and links from elsewhere.
 import hashlib
 from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parent.parent / "site_src" / "assets"
+ASSETS = Path(__file__).resolve().parents[2] / "site_src" / "assets"
 VERSIONED = ("css", "js", "calculator")
 
 

@@ -4,7 +4,7 @@ Build-time only. ``emit_browser_bundle(site_dir, catalog)`` writes into a built 
 
     assets/v/<hash>/calculator/client.js, worker.js, sparse.js
                                                 main-thread module and module Web Worker
-                                                (pricing_site/site_assets.py names the folder)
+                                                (pricing_site/build/assets.py names the folder)
     assets/calculator/catalog/<hash>/catalog.json
                                                 ``catalog.to_dict()``, read back by ``load_catalog``
     assets/calculator/engine/<hash>/*.whl       the ``calculator`` package only, as a wheel
@@ -65,11 +65,11 @@ import zipfile
 from importlib.metadata import version as installed_version
 from pathlib import Path
 
-from pricing_site import sparse_snapshot
-from pricing_site.lean_wasm import LayoutError, lean_wasm
-from pricing_site.site_assets import asset_url
+from . import sparse_snapshot
+from .lean_wasm import LayoutError, lean_wasm
+from pricing_site.build.assets import asset_url
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ENGINE_DIR = ROOT / "calculator"
 JS_DIR = ROOT / "site_src" / "assets" / "calculator"
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -356,7 +356,7 @@ def _memory_snapshot(catalog, stdlib, cache_dir, snapshot_cache_dir=None):
 
 def _served_snapshot(raw, stdlib):
     """``served/snapshot.bin`` beside the cached snapshot ``raw``: the same memory in the
-    sparse layout the worker reads (pricing_site/sparse_snapshot.py), with the zip the worker
+    sparse layout the worker reads (pricing_site/runtime/sparse_snapshot.py), with the zip the worker
     mounts at restore beside it (``RESTORE_ZIP``: ``stdlib`` without the files of the modules
     already in memory, which Python never reads again); made on first use."""
     served = raw.parent / "served"

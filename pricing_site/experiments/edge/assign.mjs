@@ -1,4 +1,4 @@
-// Deterministic assignment, GrowthBook hash version 2 (the same as pricing_site/experiment.py).
+// Deterministic assignment, GrowthBook hash version 2 (the same as pricing_site/experiments/assignment.py).
 // This file is the shared core of the edge routers: build.py pastes it into each flavour.
 // Ids and seeds are ASCII (the router only ever makes ASCII visitor ids).
 

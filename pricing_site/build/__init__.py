@@ -1,0 +1,1 @@
+"""The MkDocs run: output folders made safely, host headers, assets, precompression."""

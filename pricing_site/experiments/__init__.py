@@ -1,0 +1,1 @@
+"""A/B experiments: the experiment's spec, assignment, statistics, the edge routers."""

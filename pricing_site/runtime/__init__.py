@@ -1,0 +1,1 @@
+"""The calculator's browser runtime: engine wheel, lean wasm, precompiled stdlib, snapshot."""
