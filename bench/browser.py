@@ -51,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright
 
-from pricing_site.runtime.bundle import NODE_PYODIDE, RUNTIME_FILES, pyodide_version
+from pricing_site.runtime.pyodide import NODE_PYODIDE, RUNTIME_FILES, pyodide_version
 from pricing_site.build.site import build_site
 from pricing_site.build.precompress import precompress_site
 from pricing_site.build.assets import asset_url

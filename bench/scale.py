@@ -10,7 +10,7 @@ Catalogs generated from plans.yaml (no variants: section) in two shapes:
   samples every plan's edges and the lint every plan's allowance, so this is the shape
   where what is done per plan grows with the plans.
 
-For each size N, the median of REPEAT runs of: ``validate`` (``check_file`` with the content
+For each size N, the median of REPEAT runs of: ``validate`` (``read_catalog`` with the content
 checks and the lint, as ``pricing-site validate`` runs it), the pricing page's data
 (``pricing_context``: cards, comparison, estimate, chart) and a whole build (caches warm),
 each with its ratio to the smallest N (linear growth doubles with N; quadratic quadruples).
@@ -40,8 +40,11 @@ sys.path.insert(0, str(ROOT))
 from bench.build import DEMO, timed_build, with_plans  # noqa: E402
 from calculator.rating import bill_for  # noqa: E402
 from pricing_site.build.site import build_site, content_roots  # noqa: E402
-from pricing_site.catalog.check import check_file, plans_schema  # noqa: E402
-from pricing_site.pages.context import pricing_context  # noqa: E402
+from pricing_site.catalog import read_catalog  # noqa: E402
+from pricing_site.catalog.read import plans_schema  # noqa: E402
+from pricing_site.pages.pricing import pricing_context  # noqa: E402
+
+BUNDLE_URLS = {"client": "assets/v/h/calculator/client.js"}  # the page data only names them
 
 MAX_PLANS = plans_schema()["properties"]["plans"]["maxItems"]
 SIZES = (25, 50, MAX_PLANS)
@@ -86,7 +89,7 @@ def _median(function, repeat):
 
 
 def _validate(catalog):
-    _, errors, _ = check_file(catalog, roots=content_roots())
+    errors = read_catalog(catalog, roots=content_roots()).errors
     if errors:
         sys.exit(f"{catalog}: {errors[0]}")
 
@@ -113,8 +116,7 @@ def _refusal_time(command, catalog, out):
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         start = time.perf_counter()
         if command == "validate":
-            _, errors, _ = check_file(catalog, roots=content_roots())
-            refused = bool(errors)
+            refused = bool(read_catalog(catalog, roots=content_roots()).errors)
         else:
             refused = build_site(str(catalog), out=str(out)) != 0
         elapsed = time.perf_counter() - start
@@ -136,13 +138,14 @@ def main(repeat):
                 catalog = tmp / f"{shape}-{size}.yaml"
                 catalog.write_text(yaml.safe_dump(make(data, size), sort_keys=False),
                                    encoding="utf-8")
-                loaded = check_file(catalog, warn=False)[0]
+                read = read_catalog(catalog, lint=False)
+                page = (read.catalog, read.content, str, BUNDLE_URLS)
                 rows[size] = (
                     _median(lambda: _validate(catalog), repeat),
-                    _median(lambda: pricing_context(loaded, str), repeat),
+                    _median(lambda: pricing_context(*page), repeat),
                     statistics.median(timed_build(catalog, tmp / f"out-{shape}-{size}")
                                       for _ in range(repeat)),
-                    bills_computed(pricing_context, loaded, str))
+                    bills_computed(pricing_context, *page))
             base = rows[SIZES[0]]
             print(f"  {shape}:")
             for label, column, unit in (("validate", 0, "s"), ("page data", 1, "s"),

@@ -23,10 +23,10 @@ MAX_QUANTITY = Decimal(10) ** 12
 ROUNDINGS = ("up", "down")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
-# Keys the engine reads, and keys it carries for the site without interpreting them.
-TOP_KEYS = ("currency", "annual_discount", "metrics", "plans", "addons", "site", "variants")
+# The keys the engine reads; any other is an unknown field (a site reading plans.yaml hands
+# over only these: its page content is its own).
+TOP_KEYS = ("currency", "annual_discount", "metrics", "plans", "addons")
 PLAN_KEYS = ("id", "name", "custom", "price", "commitment", "addons")
-PLAN_CONTENT_KEYS = ("tagline", "description", "features", "cta", "popular", "badge")
 PRICE_KEYS = ("flat", "annual_discount", "seats", "usage")
 CHARGE_KEYS = ("pricing", "unit", "tiers", "package", "included", "minimum", "limit",
                "discountable", "kinds")
@@ -113,7 +113,6 @@ class Plan:
     seats: Charge | None = None
     usage: dict = field(default_factory=dict)
     commitment: Commitment | None = None
-    content: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,6 @@ class Catalog:
     metrics: dict
     plans: tuple
     addons: dict
-    content: dict = field(default_factory=dict, compare=False)
     # parts of cost-curve points, rated once per catalog (rating.curve_totals); not catalog data
     curve_parts: dict = field(init=False, default_factory=dict, compare=False, repr=False)
 
@@ -265,8 +263,7 @@ class _Reader:
         plans = self.plans(data.get("plans"), metrics, default_discount)
         raw_plans = data.get("plans") if isinstance(data.get("plans"), list) else []
         self.addon_plans(addons, [p.get("id") for p in raw_plans if isinstance(p, dict)])
-        content = {k: data[k] for k in ("site", "variants") if k in data}
-        return Catalog(currency, default_discount, metrics, plans, addons, content)
+        return Catalog(currency, default_discount, metrics, plans, addons)
 
     def metrics(self, raw):
         metrics = {}
@@ -348,14 +345,13 @@ class _Reader:
         return tuple(plans)
 
     def plan(self, value, path, metrics, default_discount):
-        value = self.mapping(value, path, PLAN_KEYS + PLAN_CONTENT_KEYS, required=("id", "name"),
+        value = self.mapping(value, path, PLAN_KEYS, required=("id", "name"),
                              what="a plan mapping")
         if value is None:
             return None
         plan_id = self.ident(value["id"], path + ("id",), "plan") if "id" in value else None
         name = self.text(value["name"], path + ("name",)) if "name" in value else None
         custom = self.flag(value.get("custom", False), path + ("custom",))
-        content = {k: value[k] for k in PLAN_CONTENT_KEYS if k in value}
         if "addons" in value:
             self.fail(path + ("addons",), "add-ons are declared at the top level, under 'addons:', "
                                          "with 'plans: [...]' naming where they can be bought")
@@ -365,7 +361,7 @@ class _Reader:
                           "a custom plan (custom: true) has no list price; remove it, or set custom: false")
             if plan_id is None or name is None:
                 return None
-            return Plan(plan_id, name, custom=True, content=content)
+            return Plan(plan_id, name, custom=True)
         if "price" not in value:
             self.fail(path + ("price",), "is required (or mark the plan custom: true for 'contact sales')")
             return None
@@ -404,7 +400,7 @@ class _Reader:
             commitment = self.commitment(value["commitment"], path + ("commitment",))
         if None in (plan_id, name, flat, discount) or ("seats" in price and seats is None):
             return None
-        return Plan(plan_id, name, False, flat, discount, seats, usage, commitment, content)
+        return Plan(plan_id, name, False, flat, discount, seats, usage, commitment)
 
     def commitment(self, raw, path):
         raw = self.mapping(raw, path, COMMITMENT_KEYS, required=COMMITMENT_KEYS)

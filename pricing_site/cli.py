@@ -11,9 +11,10 @@ import sys
 from calculator import CatalogError, QuoteError, quote
 from calculator.errors import shown
 
-from pricing_site.catalog.check import check_file, load_catalog_file
-from .quote_table import quote_table
 from pricing_site.build.termination import exit_cleanly_on_term
+from pricing_site.catalog import load_catalog_file, read_catalog
+
+from .quote_table import quote_table
 
 DEFAULT_CATALOG = "plans.yaml"
 
@@ -21,7 +22,8 @@ DEFAULT_CATALOG = "plans.yaml"
 def _validate(args):
     from pricing_site.build.site import content_roots
 
-    catalog, errors, warnings = check_file(args.path, roots=content_roots())
+    read = read_catalog(args.path, roots=content_roots())
+    catalog, errors, warnings = read.catalog, read.errors, read.warnings
     for problem in errors + warnings:
         print(problem)
     if errors:

@@ -1,6 +1,8 @@
 """Small catalogs for tests, built around one charge."""
 
 from calculator import load_catalog
+from pricing_site.catalog import Content
+from pricing_site.catalog.content import split
 
 # Tiers that the bill (test_quote.py) and the comparison table (test_site_pages.py) word alike
 STORAGE_TIERS = [{"up_to": 1000, "unit": "0.2"}, {"up_to": 5000, "unit": "0.1"}, {"unit": "0.05"}]
@@ -25,3 +27,15 @@ def one_plan(seats=None, usage=None, currency="USD", flat=0, step=None, **plan_e
 
 def seat_catalog(seats, **kw):
     return load_catalog(one_plan(seats=seats, **kw))
+
+
+def with_content(document):
+    """``(catalog, content)`` of a whole plans.yaml document (prices and page texts), as the
+    site splits it; the engine checks the prices, the page tests use the texts."""
+    prices, content = split(document)
+    return load_catalog(prices), content
+
+
+def calculator_settings(settings):
+    """Page content holding only ``site.pricing.calculator``."""
+    return Content(site={"pricing": {"calculator": settings}})

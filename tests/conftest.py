@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from calculator import load_catalog
+from pricing_site.catalog import read_catalog
 from tests.support.chromium import launch
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -13,8 +13,23 @@ DEMO = ROOT / "plans.yaml"
 
 
 @pytest.fixture(scope="session")
-def demo():
-    return load_catalog(DEMO)
+def demo_read():
+    """The demo plans.yaml as the site reads it (``CatalogFile``)."""
+    read = read_catalog(DEMO, lint=False)
+    assert not read.errors, read.errors
+    return read
+
+
+@pytest.fixture(scope="session")
+def demo(demo_read):
+    """The demo's engine catalog."""
+    return demo_read.catalog
+
+
+@pytest.fixture(scope="session")
+def demo_content(demo_read):
+    """The demo's page content."""
+    return demo_read.content
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import yaml
 from bench.build import DEMO, with_plans, with_variations
 from bench.scale import with_distinct_plans, with_flat_plans
 from pricing_site.build.site import content_roots
-from pricing_site.catalog.check import check_file
+from pricing_site.catalog import read_catalog
 
 
 @pytest.mark.parametrize("make, size, plans, variations", [
@@ -21,7 +21,8 @@ def test_every_catalog_the_build_bench_makes_passes_the_site_checks(tmp_path, ma
     catalog = tmp_path / "plans.yaml"
     data = make(yaml.safe_load(DEMO.read_text(encoding="utf-8")), size)
     catalog.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    built, errors, _ = check_file(catalog, warn=False, roots=content_roots())
+    read = read_catalog(catalog, lint=False, roots=content_roots())
+    built, errors = read.catalog, read.errors
     assert errors == []
     assert len(built.plans) == plans
     assert len(data.get("variants", {}).get("variations", [])) == variations

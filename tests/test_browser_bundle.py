@@ -10,16 +10,25 @@ import pytest
 
 from calculator import load_catalog, quote
 from pricing_site.build import assets as site_assets
-from pricing_site.runtime import bundle as browser_bundle
-from pricing_site.runtime.bundle import (BundleError, build_engine_wheel, bundle_urls, copy_runtime,
-                                         emit_browser_bundle, write_catalog_json)
-from pricing_site.catalog.check import load_catalog_file
 from pricing_site.build.headers import IMMUTABLE_PATHS
+from pricing_site.catalog import load_catalog_file
+from pricing_site.runtime import BundleError, emit_bundle, prepare_bundle
+from pricing_site.runtime import pyodide, startup, wheel
+from pricing_site.runtime.bundle import JS_FILES, catalog_json_bytes
+from pricing_site.runtime.pyodide import copy_runtime
+from pricing_site.runtime.wheel import build_engine_wheel
 from tests.support.http_server import rule_matches
 from tests.support.sparse_snapshot import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = load_catalog_file(ROOT / "plans.yaml")
+
+
+def emit(site_dir, catalog=CATALOG):
+    """The bundle prepared and written into ``site_dir``, as a build does; its URLs."""
+    bundle = prepare_bundle(catalog)
+    emit_bundle(site_dir, catalog, bundle)
+    return bundle.urls
 
 
 def test_the_wheel_holds_the_engine_modules_and_nothing_else(tmp_path):
@@ -44,14 +53,12 @@ def test_the_wheel_is_reproducible_and_served_under_its_hash(tmp_path):
 
 def test_a_cached_wheel_is_not_rebuilt(tmp_path, monkeypatch):
     build_engine_wheel(tmp_path / "a", cache_dir=tmp_path / "cache")
-    monkeypatch.setattr(browser_bundle, "_build_wheel", lambda *a: pytest.fail("rebuilt"))
+    monkeypatch.setattr(wheel, "_build_wheel", lambda *a: pytest.fail("rebuilt"))
     assert build_engine_wheel(tmp_path / "b", cache_dir=tmp_path / "cache").is_file()
 
 
-def test_catalog_json_reads_back_into_the_same_quotes(tmp_path):
-    path = write_catalog_json(CATALOG, tmp_path)
-    assert path == tmp_path / "catalog.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+def test_catalog_json_reads_back_into_the_same_quotes():
+    data = json.loads(catalog_json_bytes(CATALOG))
     again = load_catalog(data)
     assert again.to_dict() == data
     # what the form will need is there
@@ -67,7 +74,7 @@ def test_catalog_json_reads_back_into_the_same_quotes(tmp_path):
 
 def test_the_runtime_is_copied_under_its_version_and_hash(tmp_path):
     target = copy_runtime(tmp_path)
-    served, name = browser_bundle.served_runtime()
+    served, name = pyodide.served_runtime()
     assert target == tmp_path / name and name.startswith("314.0.7-")
     for file in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json"):
@@ -77,7 +84,7 @@ def test_the_runtime_is_copied_under_its_version_and_hash(tmp_path):
 
 
 def test_a_missing_runtime_says_run_npm_ci(tmp_path, monkeypatch):
-    monkeypatch.setattr(browser_bundle, "NODE_PYODIDE", tmp_path / "node_modules" / "pyodide")
+    monkeypatch.setattr(pyodide, "NODE_PYODIDE", tmp_path / "node_modules" / "pyodide")
     with pytest.raises(BundleError, match="run npm ci"):
         copy_runtime(tmp_path / "out")
 
@@ -90,14 +97,14 @@ def test_the_lock_pins_pyodide_with_its_integrity():
 
 
 def test_emit_writes_every_url_it_returns(tmp_path):
-    urls = emit_browser_bundle(tmp_path, CATALOG)
-    assert urls == bundle_urls(CATALOG)
+    urls = emit(tmp_path)
+    assert urls == prepare_bundle(CATALOG).urls
     assert set(urls) == {"client", "worker", "wheel", "catalog", "pyodide", "wasm", "stdlib",
                          "snapshot"}
     for url in urls.values():
         assert not url.startswith(("/", "http")) and "//" not in url
         assert (tmp_path / url).exists(), url
-    assert urls["pyodide"] == f"assets/pyodide/{browser_bundle.served_runtime()[1]}/"
+    assert urls["pyodide"] == f"assets/pyodide/{pyodide.served_runtime()[1]}/"
     assert urls["wasm"] == urls["pyodide"] + "pyodide.asm.wasm"  # the worker takes no other
     for key in ("client", "worker"):
         assert (tmp_path / urls[key]).read_bytes() == \
@@ -107,7 +114,7 @@ def test_emit_writes_every_url_it_returns(tmp_path):
     catalog = tmp_path / urls["catalog"]
     assert catalog.parent.name == hashlib.sha256(catalog.read_bytes()).hexdigest()[:16]
     other = load_catalog({**CATALOG.to_dict(), "annual_discount": "0.25"})
-    assert bundle_urls(other)["catalog"] != urls["catalog"]
+    assert prepare_bundle(other).urls["catalog"] != urls["catalog"]
 
 
 # stdlib modules the engine imports (eagerly or on its first quote) and the worker's own
@@ -116,11 +123,12 @@ ENGINE_STDLIB = ("decimal.py", "json/__init__.py", "json/decoder.py", "dataclass
 
 
 def test_the_precompiled_stdlib_holds_pyc_for_the_engines_modules(tmp_path):
-    urls = emit_browser_bundle(tmp_path, CATALOG)
+    urls = emit(tmp_path)
     served = tmp_path / urls["stdlib"]
     assert urls["stdlib"].startswith("assets/calculator/stdlib/")
     assert hashlib.sha256(served.read_bytes()).hexdigest()[:16] in urls["stdlib"]
-    report = json.loads((browser_bundle.precompiled_stdlib(CATALOG).parent / "report.json").read_text())
+    made = startup.precompiled_stdlib(catalog_json_bytes(CATALOG))
+    report = json.loads((made.parent / "report.json").read_text())
     assert report["python"].startswith("3.14.")
     with zipfile.ZipFile(served) as ours, \
             zipfile.ZipFile(ROOT / "node_modules/pyodide/python_stdlib.zip") as stock:
@@ -142,10 +150,10 @@ def test_the_precompiled_stdlib_holds_pyc_for_the_engines_modules(tmp_path):
 
 
 def test_without_node_the_build_warns_and_uses_the_stock_stdlib(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(browser_bundle, "STDLIB_CACHE_DIR", tmp_path / "no-cache")
-    monkeypatch.setattr(browser_bundle.shutil, "which", lambda name: None)
-    monkeypatch.setattr(browser_bundle, "_warned", set())
-    urls = emit_browser_bundle(tmp_path / "site", CATALOG)
+    monkeypatch.setattr(startup, "STDLIB_CACHE_DIR", tmp_path / "no-cache")
+    monkeypatch.setattr(startup.shutil, "which", lambda name: None)
+    monkeypatch.setattr(pyodide, "_warned", set())
+    urls = emit(tmp_path / "site")
     assert "stdlib" not in urls and urls["pyodide"].startswith("assets/pyodide/314.0.7-")
     assert "snapshot" not in urls
     assert "node is not installed" in capsys.readouterr().err
@@ -154,7 +162,7 @@ def test_without_node_the_build_warns_and_uses_the_stock_stdlib(tmp_path, monkey
 
 
 def test_the_snapshot_is_served_under_its_hash_and_made_on_the_served_zip(tmp_path):
-    urls = emit_browser_bundle(tmp_path, CATALOG)
+    urls = emit(tmp_path)
     served = tmp_path / urls["snapshot"]
     assert urls["snapshot"].startswith("assets/calculator/snapshot/")
     assert urls["snapshot"].endswith("/snapshot.bin")
@@ -162,7 +170,7 @@ def test_the_snapshot_is_served_under_its_hash_and_made_on_the_served_zip(tmp_pa
     assert hashlib.sha256(served.read_bytes() + lean_zip.read_bytes()).hexdigest()[:16] \
         in urls["snapshot"]
     # served sparse (tests/test_sparse_snapshot.py): the memory Node wrote, without its zero runs
-    raw = browser_bundle.memory_snapshot(CATALOG).parent.parent / "snapshot.bin"
+    raw = startup.memory_snapshot(catalog_json_bytes(CATALOG)).parent.parent / "snapshot.bin"
     report = json.loads((raw.parent / "report.json").read_text())
     assert report["engine"] == "/lib/python314.zip/calculator/__init__.pyc"
     assert report["bytes"] == raw.stat().st_size > 1 << 20
@@ -178,7 +186,7 @@ def test_the_snapshot_is_served_under_its_hash_and_made_on_the_served_zip(tmp_pa
 
 
 def test_after_a_restore_python_imports_what_the_snapshot_left_out_from_the_lean_zip(tmp_path):
-    urls = emit_browser_bundle(tmp_path, CATALOG)
+    urls = emit(tmp_path)
     served = tmp_path / urls["snapshot"]
     memory = tmp_path / "memory.bin"
     memory.write_bytes(decode(served.read_bytes()))  # what the worker's unsparse gives Pyodide
@@ -194,18 +202,18 @@ def test_after_a_restore_python_imports_what_the_snapshot_left_out_from_the_lean
 
 
 def test_a_failed_snapshot_leaves_the_precompiled_stdlib(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(browser_bundle, "SNAPSHOT_CACHE_DIR", tmp_path / "no-cache")
+    monkeypatch.setattr(startup, "SNAPSHOT_CACHE_DIR", tmp_path / "no-cache")
     script = tmp_path / "fails.mjs"
     script.write_text("console.error('no snapshot here'); process.exit(1);\n")
-    monkeypatch.setattr(browser_bundle, "SNAPSHOT_SCRIPT", script)
-    monkeypatch.setattr(browser_bundle, "_warned", set())
-    urls = emit_browser_bundle(tmp_path / "site", CATALOG)
+    monkeypatch.setattr(startup, "SNAPSHOT_SCRIPT", script)
+    monkeypatch.setattr(pyodide, "_warned", set())
+    urls = emit(tmp_path / "site")
     assert "snapshot" not in urls and "stdlib" in urls
     assert "making the Pyodide memory snapshot failed" in capsys.readouterr().err
 
 
 def test_no_bundle_file_names_another_origin():
-    for name in browser_bundle.JS_FILES:
+    for name in JS_FILES:
         text = (ROOT / "site_src/assets/calculator" / name).read_text()
         assert "http://" not in text and "https://" not in text and "micropip" not in text
 
@@ -214,7 +222,7 @@ def test_content_addressed_files_are_cached_for_good_and_the_rest_revalidates():
     def immutable(path):
         return any(rule_matches(rule, "/" + path) for rule in IMMUTABLE_PATHS)
 
-    urls = bundle_urls(CATALOG)
+    urls = prepare_bundle(CATALOG).urls
     for key in ("wheel", "catalog", "stdlib", "snapshot"):  # <hash of the bytes>/<name>
         assert immutable(urls[key]), key
     for key in ("client", "worker"):  # assets/v/<hash of the site's scripts and styles>/...

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from calculator import QuoteError, curve_json, quote
-from pricing_site.catalog.check import load_catalog_file
+from calculator import QuoteError, quote
+from calculator.browser import curve_json
+from pricing_site.catalog import load_catalog_file
 from tests.support.calculator_page import PAGE, write_test_site
 from tests.support.http_server import STRICT_CSP, StaticServer
 from tests.support.typed_numbers import TYPED_SEATS

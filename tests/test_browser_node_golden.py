@@ -9,7 +9,7 @@ import pytest
 
 from calculator import QuoteError, load_catalog, quote
 from pricing_site.runtime.bundle import build_engine_wheel
-from pricing_site.catalog.check import load_catalog_file
+from pricing_site.catalog import load_catalog_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "tests" / "node" / "golden.mjs"

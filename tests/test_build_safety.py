@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from pricing_site.build.site import MARKER, build_site
+from pricing_site.build.output import MARKER
+from pricing_site.build.site import build_site
 from tests.site_support import DEMO
 from tests.support.permissions import can_write_into, obey_file_modes
 
@@ -150,7 +151,7 @@ def test_a_rebuild_keeps_what_the_output_holds_under_a_dot_name(built):
 def test_folders_named_by_this_process_id_are_a_dead_builds(tmp_path):
     """In a container every build is pid 1: a folder a killed build left under that pid is
     not this build's, which has made none yet when it sweeps."""
-    from pricing_site.build.site import _sweep_dead_builds
+    from pricing_site.build.output import sweep_dead_builds
 
     out = tmp_path / "site"
     stale = tmp_path / f".site.building-{os.getpid()}-abc123"
@@ -158,7 +159,7 @@ def test_folders_named_by_this_process_id_are_a_dead_builds(tmp_path):
     for folder in (stale, aside):
         folder.mkdir()
         (folder / "index.html").write_text(folder.name)
-    _sweep_dead_builds(out)
+    sweep_dead_builds(out)
     assert not stale.exists() and not aside.exists()
     assert (out / "index.html").read_text() == aside.name  # the output put back
 
@@ -242,13 +243,14 @@ def test_the_home_folder_is_refused_even_empty(project, tmp_path, monkeypatch, c
 
 
 def test_what_a_build_may_replace(tmp_path):
-    from pricing_site.build.site import _refusal
+    from pricing_site.build.site import _protected
+    from pricing_site.build.output import refusal as output_refusal
 
     def refusal(out, files=()):
         for name in files:
             (out / name).parent.mkdir(parents=True, exist_ok=True)
             (out / name).write_text("x")
-        return _refusal(out, DEMO, ROOT / "mkdocs.yml")
+        return output_refusal(out, _protected(out, DEMO, ROOT / "mkdocs.yml"))
 
     assert refusal(tmp_path / "new" / "site") is None
     (tmp_path / "empty").mkdir()
@@ -265,12 +267,12 @@ def test_what_a_build_may_replace(tmp_path):
 @pytest.mark.parametrize("all_variants", [False, True], ids=["site", "all-variants"])
 def test_an_output_folder_that_cannot_be_made_is_an_error_not_a_traceback(
         project, capsys, monkeypatch, all_variants):
-    from pricing_site.build import site as build
+    from pricing_site.build import output
 
     def read_only(parent, prefix):  # as a folder the user may not write into
         raise PermissionError(13, "Permission denied", str(parent / prefix))
 
-    monkeypatch.setattr(build, "_new_folder", read_only)
+    monkeypatch.setattr(output, "_new_folder", read_only)
     before = listing(project.parent)
     status = build_site(str(project / "plans.yaml"), out=str(project / "out" / "site"),
                         all_variants=all_variants, config_file=project / "mkdocs.yml")
@@ -351,7 +353,7 @@ def test_an_output_made_read_only_during_the_build_is_left_as_it_was(built, tmp_
     script = textwrap.dedent(f"""
         import sys
         from pathlib import Path
-        from pricing_site.build.site import _build_into
+        from pricing_site.build.output import build_into
 
         out = Path({str(out)!r})
 
@@ -360,7 +362,7 @@ def test_an_output_made_read_only_during_the_build_is_left_as_it_was(built, tmp_
             (out / "assets").chmod(0o555)
             return 0
 
-        sys.exit(_build_into(out, fill))
+        sys.exit(build_into(out, fill))
     """)
     try:
         result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
@@ -408,13 +410,13 @@ def test_a_swap_that_fails_midway_is_undone(built, tmp_path):
     script = textwrap.dedent(f"""
         import sys
         from pathlib import Path
-        from pricing_site.build.site import _build_into
+        from pricing_site.build.output import build_into
 
         def fill(staging):
             (staging / "index.html").write_text("the new site")
             return 0
 
-        sys.exit(_build_into(Path({str(out)!r}), fill))
+        sys.exit(build_into(Path({str(out)!r}), fill))
     """)
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                             text=True, timeout=60, preexec_fn=obey_file_modes)

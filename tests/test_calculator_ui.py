@@ -10,7 +10,8 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from calculator import load_catalog, quote
+from calculator import quote
+from pricing_site.catalog import load_catalog_file
 from pricing_site.build.site import build_site
 from tests.site_support import DEMO, ROOT, demo_site
 from tests.support.http_server import StaticServer
@@ -23,7 +24,7 @@ RESULT = "[data-testid=calculator-result]"
 
 @pytest.fixture(scope="module")
 def catalog():
-    return load_catalog(DEMO)
+    return load_catalog_file(DEMO)
 
 
 @pytest.fixture(scope="module")
@@ -813,7 +814,7 @@ def test_a_usage_only_plan_prices_and_charts_with_its_own_fields(browser, tmp_pa
     catalog_file = tmp_path / "plans.yaml"
     catalog_file.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     assert build_site(str(catalog_file), out=str(tmp_path / "site")) == 0  # it used to crash
-    catalog = load_catalog(str(catalog_file))
+    catalog = load_catalog_file(str(catalog_file))
     with StaticServer(tmp_path / "site", host_rules=True) as server:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         try:

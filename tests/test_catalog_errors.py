@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from calculator import CatalogError, load_catalog
-from pricing_site.catalog.check import check_file
+from pricing_site.catalog import load_catalog_file, read_catalog
 from pricing_site.catalog.files import CATALOG_LIMIT, MB, FileRefused, read_limited
 from pricing_site.catalog.yaml_reader import MAX_DEPTH, MAX_VALUES, read_yaml
 
@@ -34,7 +34,8 @@ plans:
 def errors_for(tmp_path, text):
     path = tmp_path / "plans.yaml"
     path.write_text(textwrap.dedent(text), encoding="utf-8")
-    catalog, errors, _ = check_file(path)
+    read = read_catalog(path)
+    catalog, errors = read.catalog, read.errors
     assert catalog is None and errors, "expected the catalog to be rejected"
     return [str(e) for e in errors], errors
 
@@ -118,14 +119,14 @@ def test_a_site_url_is_an_address_and_nothing_else(tmp_path, url):
     path = tmp_path / "plans.yaml"
     path.write_text(GOOD.replace("currency: USD", f"currency: USD\nsite: {{url: '{url}'}}"),
                     encoding="utf-8")
-    assert check_file(path)[1] == []
+    assert read_catalog(path).errors == []
 
 
 def test_good_catalog_has_no_problem(tmp_path):
     path = tmp_path / "plans.yaml"
     path.write_text(GOOD, encoding="utf-8")
-    catalog, errors, warnings = check_file(path)
-    assert errors == [] and catalog.plans[0].id == "team"
+    read = read_catalog(path)
+    assert read.errors == [] and read.catalog.plans[0].id == "team"
 
 
 def test_yaml_syntax_error_is_located(tmp_path):
@@ -209,7 +210,8 @@ ENCODING_CASES = [
 def test_bad_bytes_and_characters_are_located(tmp_path, case, data, where, words):
     path = tmp_path / "plans.yaml"
     path.write_bytes(data)
-    catalog, errors, _ = check_file(path)
+    read = read_catalog(path)
+    catalog, errors = read.catalog, read.errors
     assert catalog is None and len(errors) == 1
     assert str(errors[0]).startswith(f"{path}:{where}: ") and words in errors[0].message
 
@@ -245,7 +247,8 @@ def test_a_document_aliases_blow_up_is_refused_quickly(tmp_path, case, text, fie
     path.write_text(text, encoding="utf-8")
     _, marks, _ = read_yaml(path)
     assert len(marks) < 100, "every expanded path was walked"
-    catalog, errors, _ = check_file(path)
+    read = read_catalog(path)
+    catalog, errors = read.catalog, read.errors
     assert catalog is None and len(errors) == 1, [str(e) for e in errors]
     assert errors[0].path == field and errors[0].line == line
     assert "more than 100,000 values once its aliases (*name) are expanded" in errors[0].message
@@ -288,17 +291,19 @@ def test_every_error_is_reported_not_only_the_first(tmp_path):
 
 
 def test_missing_file_and_empty_file(tmp_path):
-    catalog, errors, _ = check_file(tmp_path / "nope.yaml")
+    read = read_catalog(tmp_path / "nope.yaml")
+    catalog, errors = read.catalog, read.errors
     assert catalog is None and "cannot read the file" in str(errors[0])
     (tmp_path / "empty.yaml").write_text("", encoding="utf-8")
-    catalog, errors, _ = check_file(tmp_path / "empty.yaml")
+    read = read_catalog(tmp_path / "empty.yaml")
+    catalog, errors = read.catalog, read.errors
     assert catalog is None and "empty" in str(errors[0])
 
 
 def test_floats_in_yaml_are_read_as_exact_decimals(tmp_path):
     path = tmp_path / "plans.yaml"
     path.write_text(GOOD.replace("unit: 0.001", "unit: 0.1"), encoding="utf-8")
-    catalog, errors, _ = check_file(path)
+    catalog = read_catalog(path).catalog
     assert str(catalog.plans[0].usage["api_calls"].unit) == "0.1"
 
 
@@ -313,9 +318,9 @@ def test_numbers_are_read_as_yaml_1_2_reads_them(tmp_path, written, read):
     path = tmp_path / "plans.yaml"
     path.write_text(GOOD + f"site:\n  proof:\n    stats:\n      - {{value: {written}, label: x}}\n",
                     encoding="utf-8")
-    catalog, errors, _ = check_file(path)
-    assert errors == []
-    value = catalog.content["site"]["proof"]["stats"][0]["value"]
+    checked = read_catalog(path)
+    assert checked.errors == []
+    value = checked.content.site["proof"]["stats"][0]["value"]
     assert value == read and type(value) is type(read)
 
 
@@ -363,21 +368,25 @@ YAML_BITS = st.sampled_from([
 def test_any_yaml_text_gives_a_catalog_or_located_errors(tmp_path, text):
     path = tmp_path / "fuzz.yaml"
     path.write_text(text, encoding="utf-8")
-    catalog, errors, warnings = check_file(path)
-    assert (catalog is None) == bool(errors)
-    for problem in errors:
+    read = read_catalog(path)
+    assert (read.catalog is None) == bool(read.errors)
+    for problem in read.errors:
         assert problem.file == str(path) and problem.line >= 1 and problem.message
 
 
-def test_a_json_catalog_file_loads_like_its_dict(tmp_path, demo):
+def test_catalog_json_loads_back_like_its_dict_and_the_engine_reads_no_file(tmp_path, demo):
+    """catalog.json (what the browser's engine loads) is read back unchanged, by the engine
+    from its dict and by the site from the file; the engine itself takes no path."""
     path = tmp_path / "catalog.json"
     path.write_text(json.dumps(demo.to_dict()), encoding="utf-8")
-    assert load_catalog(path) == demo
+    assert load_catalog(json.loads(path.read_text(encoding="utf-8"))) == demo
+    assert load_catalog_file(path) == demo
     path.write_text("{not json", encoding="utf-8")
-    with pytest.raises(CatalogError, match="cannot read JSON"):
-        load_catalog(path)
-    with pytest.raises(TypeError):
-        load_catalog(42)
+    with pytest.raises(CatalogError, match="YAML syntax error"):
+        load_catalog_file(path)
+    for not_a_dict in (path, str(path), 42):
+        with pytest.raises(TypeError, match="hands over its price part"):
+            load_catalog(not_a_dict)
 
 
 def test_a_catalog_of_more_plans_than_a_page_can_show_is_refused_at_its_plans(tmp_path):
@@ -386,12 +395,13 @@ def test_a_catalog_of_more_plans_than_a_page_can_show_is_refused_at_its_plans(tm
     plans = "".join(f"  - {{id: p{k}, name: P{k}, price: {{flat: {k}}}}}\n" for k in range(101))
     path = tmp_path / "plans.yaml"
     path.write_text(f"currency: USD\nplans:\n{plans}", encoding="utf-8")
-    catalog, errors, _ = check_file(path)
+    read = read_catalog(path)
+    catalog, errors = read.catalog, read.errors
     assert catalog is None
     assert [str(e) for e in errors] == [f"{path}:2:1: plans: has 101 items, more than the 100 "
                                         "allowed"]
     path.write_text(f"currency: USD\nplans:\n{plans.rsplit('  - ', 1)[0]}", encoding="utf-8")
-    assert check_file(path, warn=False)[1] == []
+    assert read_catalog(path, lint=False).errors == []
 
 
 # (case, document, line and column of the list or mapping one level too deep, its depth as
@@ -416,7 +426,8 @@ def test_a_document_nested_too_deep_is_refused_in_words_where_it_gets_too_deep(
         tmp_path, case, text, where, depth):
     path = tmp_path / "plans.yaml"   # was "maximum recursion depth exceeded" at 1:1
     path.write_text(text + "\n", encoding="utf-8")
-    catalog, errors, _ = check_file(path)
+    read = read_catalog(path)
+    catalog, errors = read.catalog, read.errors
     assert catalog is None and len(errors) == 1, [str(e) for e in errors]
     assert (errors[0].line, errors[0].column) == where
     assert errors[0].message == (f"the file nests lists and mappings {depth} levels deep, more "
@@ -428,7 +439,8 @@ def test_a_document_of_too_many_values_is_refused_without_blaming_aliases(tmp_pa
     # the 100,001st value is item 99,997, on line 99,999
     path = tmp_path / "plans.yaml"
     path.write_text("big:\n" + "- x\n" * (MAX_VALUES + 1), encoding="utf-8")
-    catalog, errors, _ = check_file(path)
+    read = read_catalog(path)
+    catalog, errors = read.catalog, read.errors
     assert catalog is None and len(errors) == 1, [str(e) for e in errors]
     assert (errors[0].line, errors[0].column) == (99_999, 3)
     assert errors[0].message == ("the file holds more than 100,000 values (texts, numbers, "
@@ -454,7 +466,8 @@ NOT_FILES = [
 def test_a_catalog_that_is_no_file_or_too_large_is_refused_unread(tmp_path, case, make, words):
     path = tmp_path / "plans.yaml"
     make(path)
-    catalog, errors, _ = check_file(path)
+    read = read_catalog(path)
+    catalog, errors = read.catalog, read.errors
     assert catalog is None and len(errors) == 1
     assert str(errors[0]) == f"{path}:1:1: (top level): {words}"
 

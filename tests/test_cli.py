@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from calculator import load_catalog, quote
-from pricing_site.build.site import MARKER
+from calculator import quote
+from pricing_site.catalog import load_catalog_file
+from pricing_site.build.output import MARKER
 from pricing_site.catalog.files import MB
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,7 +83,7 @@ def test_quote_json_is_to_dict():
                  "--usage", "storage_gb=10.5", "--annual", "--json", "--kind", "guest=12",
                  "--addon", "audit_log")
     assert result.returncode == 0, result.stderr
-    expected = quote(load_catalog(ROOT / "plans.yaml"), {
+    expected = quote(load_catalog_file(ROOT / "plans.yaml"), {
         "plan": "business", "seats": 12, "usage": {"api_calls": "250000", "storage_gb": "10.5"},
         "billing": "annual", "seat_kinds": {"guest": "12"}, "addons": ["audit_log"]}).to_dict()
     assert json.loads(result.stdout) == expected

@@ -5,8 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from calculator import (break_even, compare, cost_curve, curve_json, curve_quantities, lint,
-                        load_catalog, quote, rating)
+from calculator import (break_even, compare, cost_curve, curve_quantities, lint, load_catalog,
+                        quote, rating)
+from pricing_site.catalog import load_catalog_file
+from calculator.browser import curve_json
 from tests.conftest import DEMO
 
 SEED_TIERS = [{"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40},
@@ -72,7 +74,7 @@ def test_a_curve_after_an_edit_elsewhere_rates_only_what_changed(metric, edit, m
     """The chart asks for new curves at every usage edit: the seat lines at each seat count
     (or a metric's line at each quantity) are kept in the catalog, so the next curve rates
     only the rest, and gives the same totals a fresh catalog does. The memo is bounded."""
-    catalog, fresh = load_catalog(DEMO), load_catalog(DEMO)
+    catalog, fresh = load_catalog_file(DEMO), load_catalog_file(DEMO)
     request = {"plan": "team", "seats": 10, "usage": {"storage_gb": 60}}
     quantities = curve_quantities(catalog, request, metric, 40)
     cost_curve(catalog, request, metric, quantities)
@@ -88,7 +90,7 @@ def test_a_curve_after_an_edit_elsewhere_rates_only_what_changed(metric, edit, m
     assert curves == cost_curve(fresh, edited, metric, quantities)
     assert len(quantities) > 2 * len(catalog.plans)
     monkeypatch.setattr(rating, "CURVE_PARTS_KEPT", 10)
-    bounded = load_catalog(DEMO)
+    bounded = load_catalog_file(DEMO)
     assert cost_curve(bounded, edited, metric, quantities) == curves
     assert 0 < len(bounded.curve_parts) <= 10
 

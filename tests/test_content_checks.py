@@ -9,11 +9,11 @@ import sys
 import pytest
 import yaml
 
-from calculator import load_catalog
 from pricing_site.build.site import build_site, content_roots
-from pricing_site.catalog.check import check_file
+from pricing_site.catalog import read_catalog
 from pricing_site.catalog.content_checks import _page_paths, content_problems
 from pricing_site.catalog.files import PAGE_LIMIT
+from tests.catalogs import with_content
 from tests.site_support import DEMO, project_copy
 
 ROOTS = content_roots()
@@ -68,7 +68,8 @@ def test_a_content_mistake_is_a_located_error(tmp_path, change, field, words):
     path = tmp_path / "plans.yaml"
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     path.write_text(text, encoding="utf-8")
-    catalog, errors, _ = check_file(path, warn=False, roots=ROOTS)
+    read = read_catalog(path, lint=False, roots=ROOTS)
+    catalog, errors = read.catalog, read.errors
     assert catalog is None
     assert [e.path for e in errors] == [field]
     assert words in errors[0].message
@@ -84,7 +85,7 @@ def test_a_link_by_file_name_is_refused_with_its_address(url, hint):
     """The site has no .md files: such a link would ship as a 404."""
     data = _demo()
     data["site"]["hero"]["secondary_cta"]["url"] = url
-    [problem] = content_problems(load_catalog(data), ROOTS)
+    [problem] = content_problems(*with_content(data), ROOTS)
     assert problem.path == "site.hero.secondary_cta.url" and hint in problem.message
 
 
@@ -95,7 +96,7 @@ def test_links_to_pages_files_and_other_sites_pass():
              "./", "./docs/", "docs", "assets/images/logos/north%77ind.svg", "sitemap.xml"]
     data["site"]["faq"]["items"][0]["answer"] = " ".join(f"[{i}]({u})" for i, u in enumerate(links))
     data["site"]["hero"]["secondary_cta"]["url"] = "legal/privacy/"
-    assert content_problems(load_catalog(data), ROOTS) == []
+    assert content_problems(*with_content(data), ROOTS) == []
 
 
 def test_a_mistake_in_a_variation_points_at_its_patch_line(tmp_path):
@@ -105,7 +106,8 @@ def test_a_mistake_in_a_variation_points_at_its_patch_line(tmp_path):
         "            comparison: {features: [{label: Inboxes, plans: {tem: Unlimited}}]}\n")
     path = tmp_path / "plans.yaml"
     path.write_text(text, encoding="utf-8")
-    _, errors, _ = check_file(path, warn=False, roots=ROOTS)
+    read = read_catalog(path, lint=False, roots=ROOTS)
+    errors = read.errors
     assert [e.path for e in errors] == [
         "[variant yearly-push] site.pricing.comparison.features[0].plans.tem"]
     assert "{tem: Unlimited}" in text.splitlines()[errors[0].line - 1]
@@ -161,7 +163,8 @@ def test_a_page_that_is_no_file_or_too_large_is_a_located_error(tmp_path, make, 
     docs = project_copy(tmp_path) / "site_src" / "docs"
     page = docs / "legal" / "huge.md"
     make(page)
-    _, errors, _ = check_file(tmp_path / "plans.yaml", warn=False, roots=(docs, docs.parent))
+    read = read_catalog(tmp_path / "plans.yaml", lint=False, roots=(docs, docs.parent / "assets"))
+    errors = read.errors
     assert [str(e) for e in errors] == [f"{page}:1:1: (top level): {words}"]
 
 

@@ -26,12 +26,11 @@ from pathlib import Path
 import pytest
 
 from calculator import quote
-from calculator.catalog import parse_catalog
 from pricing_site.build.site import build_site
-from pricing_site.catalog.yaml_reader import read_yaml
+from pricing_site.catalog import read_catalog
 from pricing_site.experiments.assignment import assign
 from pricing_site.build.headers import SECURITY
-from pricing_site.pages.pricing import BILLINGS, entry_request
+from pricing_site.pages.cards import BILLINGS, entry_request
 from pricing_site.catalog.variants import variant_documents
 from tests.site_support import DEMO, parse
 from tests.support.processes import stop
@@ -101,8 +100,8 @@ def spec(dist):
 @pytest.fixture(scope="module")
 def catalogs():
     """Each variation's catalog, patched exactly as the build patches it."""
-    data, marks, _ = read_yaml(DEMO)
-    return {key: parse_catalog(doc) for key, doc in variant_documents(data, marks, str(DEMO)).items()}
+    read = read_catalog(DEMO, lint=False)
+    return {key: read.variant(key)[0] for key in variant_documents(read.data)}
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,8 @@ import yaml
 from calculator.catalog import parse_catalog
 from pricing_site.build import site_catalog
 from pricing_site.build.site import build_site
+from pricing_site.catalog import CatalogFile
+from pricing_site.catalog.content import split
 from pricing_site.catalog.yaml_reader import read_yaml
 from tests.site_support import DEMO
 from tests.support.http_server import StaticServer
@@ -24,10 +26,11 @@ MARKDOWN_BYPASSES = ["javascript&#58;alert(1)", "&#106;avascript:alert(1)",
                      "javascript&amp;#58;alert(1)"]
 
 
-def _engine_only(path, warn=True, roots=None):
-    """``check_file`` with the schema and the content checks skipped: the engine's parse only."""
-    data, _, _ = read_yaml(path)
-    return parse_catalog(data), [], []
+def _engine_only(path, roots=None, lint=True):
+    """``read_catalog`` with the schema and the content checks skipped: the engine's parse only."""
+    data, marks, _ = read_yaml(path)
+    prices, content = split(data)
+    return CatalogFile(str(path), data, marks, parse_catalog(prices), content)
 
 
 def _hostile(data):
@@ -57,7 +60,7 @@ def unvalidated_site(tmp_path_factory):
     catalog = base / "plans.yaml"
     catalog.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(site_catalog, "check_file", _engine_only)
+        patch.setattr(site_catalog, "read_catalog", _engine_only)
         assert build_site(str(catalog), out=str(base / "site")) == 0
     return base / "site"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pricing_site.runtime import bundle as browser_bundle
+from pricing_site.runtime import pyodide
 from pricing_site.runtime.lean_wasm import (TRAP, LayoutError, _name, _uleb, function_addresses,
                                     function_exports, lean_wasm, names_used)
 
@@ -125,7 +125,7 @@ def test_not_a_module_is_an_error():
 
 
 def test_the_served_runtime_keeps_what_pyodide_calls_and_drops_the_rest(tmp_path):
-    folder, name = browser_bundle.served_runtime(runtime_cache_dir=tmp_path)
+    folder, name = pyodide.served_runtime(runtime_cache_dir=tmp_path)
     stock_wasm, lean_module = (NPM / "pyodide.asm.wasm").read_bytes(), (folder / "pyodide.asm.wasm").read_bytes()
     stock, lean = function_exports(stock_wasm), function_exports(lean_module)
     assert lean - {TRAP} < stock and len(lean) < len(stock) / 10
@@ -135,24 +135,24 @@ def test_the_served_runtime_keeps_what_pyodide_calls_and_drops_the_rest(tmp_path
     assert len(webgl) > 200
     assert function_addresses(lean_module) == [TRAP if n in webgl else n
                                                for n in function_addresses(stock_wasm)]
-    for file in browser_bundle.RUNTIME_FILES:  # the other files as npm ships them
+    for file in pyodide.RUNTIME_FILES:  # the other files as npm ships them
         if file != "pyodide.asm.wasm":
             assert (folder / file).read_bytes() == (NPM / file).read_bytes(), file
     assert name.startswith("314.0.7-") and folder == tmp_path / name
 
 
 def test_the_runtime_folder_name_follows_the_lean_script(tmp_path, monkeypatch):
-    _, name = browser_bundle.served_runtime(runtime_cache_dir=tmp_path)
+    _, name = pyodide.served_runtime(runtime_cache_dir=tmp_path)
     script = tmp_path / "lean_wasm.py"
-    script.write_bytes(browser_bundle.LEAN_SCRIPT.read_bytes() + b"\n# changed\n")
-    monkeypatch.setattr(browser_bundle, "LEAN_SCRIPT", script)
-    assert browser_bundle.served_runtime(runtime_cache_dir=tmp_path)[1] != name
+    script.write_bytes(pyodide.LEAN_SCRIPT.read_bytes() + b"\n# changed\n")
+    monkeypatch.setattr(pyodide, "LEAN_SCRIPT", script)
+    assert pyodide.served_runtime(runtime_cache_dir=tmp_path)[1] != name
 
 
 def test_a_runtime_it_cannot_read_is_served_as_npm_ships_it(tmp_path, monkeypatch, capsys):
     def unreadable(wasm, js):
         raise LayoutError("the runtime's export bindings are not where expected")
-    monkeypatch.setattr(browser_bundle, "lean_wasm", unreadable)
-    monkeypatch.setattr(browser_bundle, "_warned", set())
-    assert browser_bundle.served_runtime(runtime_cache_dir=tmp_path) == (NPM, "314.0.7")
+    monkeypatch.setattr(pyodide, "lean_wasm", unreadable)
+    monkeypatch.setattr(pyodide, "_warned", set())
+    assert pyodide.served_runtime(runtime_cache_dir=tmp_path) == (NPM, "314.0.7")
     assert "served as npm ships it" in capsys.readouterr().err

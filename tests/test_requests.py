@@ -5,7 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from calculator import MAX_SEATS, QuoteError, quote, quote_json
+from calculator import MAX_SEATS, QuoteError, quote
+from calculator.browser import quote_json
 from tests.support.typed_numbers import TYPED_SEATS
 
 BASE = {"plan": "business", "seats": 5, "usage": {"api_calls": 1000}}

@@ -7,13 +7,19 @@ import yaml
 
 from bench.build import DEMO, with_plans
 from bench.scale import bills_computed
-from calculator import QuoteError, curve_json, load_catalog, quote
+from calculator import QuoteError, load_catalog, quote
+from calculator.browser import curve_json
 from pricing_site.pages.calculator_chart import chart_data
 from pricing_site.pages.calculator_form import plan_starts
 from pricing_site.catalog.markup import render
-from pricing_site.pages.context import data_json, page_meta, pricing_context
-from pricing_site.pages.pricing import default_request, estimate, plan_cards
-from tests.catalogs import one_plan
+from pricing_site.catalog import Content
+from pricing_site.catalog.content import default_request
+from pricing_site.pages.cards import plan_cards
+from pricing_site.pages.pricing import data_json, estimate, pricing_context
+from pricing_site.pages.share import page_meta
+from tests.catalogs import calculator_settings, one_plan, with_content
+
+BUNDLE_URLS = {"client": "assets/v/h/calculator/client.js", "worker": "w.js"}
 
 
 @pytest.mark.parametrize("source,expected", [
@@ -38,29 +44,31 @@ def test_data_blocks_cannot_close_their_script_element():
 
 
 def test_default_request_prefers_the_popular_plan_within_its_seat_limit():
-    catalog = load_catalog({"currency": "USD", "plans": [
+    catalog, content = with_content({"currency": "USD", "plans": [
         {"id": "free", "name": "Free", "price": {"seats": {"unit": 0, "limit": 2}}},
         {"id": "pro", "name": "Pro", "popular": True, "price": {"seats": {"unit": 7}}},
         {"id": "big", "name": "Big", "custom": True}]})
-    assert default_request(catalog, {}) == {"plan": "pro", "seats": 10, "billing": "monthly",
-                                            "usage": {}}
-    assert estimate(catalog, {})["quote"]["display"]["total"] == "$70.00"
+    assert default_request(catalog, content) == {"plan": "pro", "seats": 10,
+                                                 "billing": "monthly", "usage": {}}
+    assert estimate(catalog, content)["quote"]["display"]["total"] == "$70.00"
     only_free = load_catalog({"currency": "USD", "plans": [
         {"id": "free", "name": "Free", "price": {"seats": {"unit": 0, "limit": 2}}}]})
-    assert default_request(only_free, {})["seats"] == 2
+    assert default_request(only_free, Content())["seats"] == 2
 
 
 def test_default_request_starts_each_metric_of_the_plan_at_its_default(demo):
-    request = default_request(demo, {"request": {"plan": "business", "seats": 4}})
+    request = default_request(demo, calculator_settings({"request": {"plan": "business",
+                                                                     "seats": 4}}))
     assert request["usage"] == {"api_calls": "150000", "storage_gb": "20"}
-    given = default_request(demo, {"request": {"plan": "team", "usage": {"storage_gb": 70}}})
+    given = default_request(demo, calculator_settings(
+        {"request": {"plan": "team", "usage": {"storage_gb": 70}}}))
     assert given["usage"] == {"storage_gb": 70}
 
 
 def test_a_plans_link_starts_from_the_built_values_within_that_plans_limits(demo):
     """?plan=free names no seats: the form starts at Free's own 3 seats, 10,000 calls and 1 GB
     (not at the 10 seats built for Team, which Free refuses), and every plan's start prices."""
-    request = default_request(demo, {"request": {"plan": "team", "seats": 10}})
+    request = default_request(demo, calculator_settings({"request": {"plan": "team", "seats": 10}}))
     starts = plan_starts(demo, request)
     built = {"seats": "10", "usage.api_calls": "150000", "usage.storage_gb": "20"}
     assert starts == {"free": {"seats": "3", "usage.api_calls": "10000", "usage.storage_gb": "1"},
@@ -84,12 +92,12 @@ def test_a_start_below_a_plans_minimum_is_left_and_seat_kinds_keep_their_limit()
 
 def test_an_unpriceable_default_request_names_the_yaml_field(demo):
     with pytest.raises(QuoteError, match="site.pricing.calculator.request"):
-        estimate(demo, {"request": {"plan": "free", "seats": 50}})
+        estimate(demo, calculator_settings({"request": {"plan": "free", "seats": 50}}))
 
 
 def test_only_custom_plans_give_no_estimate_and_no_offers():
     catalog = load_catalog({"currency": "USD", "plans": [{"id": "ent", "name": "Ent", "custom": True}]})
-    data = pricing_context(catalog, lambda url: url)
+    data = pricing_context(catalog, Content(), lambda url: url, BUNDLE_URLS)
     assert data["calculator"]["estimate"] is None and not data["has_prices"]
     assert json.loads(data["json_ld"])["offers"] == []
 
@@ -98,14 +106,15 @@ def test_an_offer_is_described_by_the_plans_description_else_its_tagline():
     plans = [{"id": "a", "name": "A", "tagline": "Short", "description": "Longer words",
               "price": {"flat": 5}},
              {"id": "b", "name": "B", "tagline": "Short", "price": {"flat": 9}}]
-    data = pricing_context(load_catalog({"currency": "USD", "plans": plans}), lambda url: url)
+    catalog, content = with_content({"currency": "USD", "plans": plans})
+    data = pricing_context(catalog, content, lambda url: url, BUNDLE_URLS)
     offers = json.loads(data["json_ld"])["offers"]
     assert [offer["description"] for offer in offers] == ["Longer words", "Short"]
 
 
-def test_page_meta_is_looked_up_by_markdown_path(demo):
-    assert page_meta(demo, "pricing.md")["title"] == "Pricing - Relaykit"
-    assert page_meta(demo, "legal/terms.md") == {}
+def test_page_meta_is_looked_up_by_markdown_path(demo_content):
+    assert page_meta(demo_content, "pricing.md")["title"] == "Pricing - Relaykit"
+    assert page_meta(demo_content, "legal/terms.md") == {}
 
 
 @pytest.mark.parametrize("discount, saving", [(None, None), ("0.1", "Save €1,481.54 a year")])
@@ -115,7 +124,7 @@ def test_a_card_claims_a_yearly_saving_only_when_yearly_billing_is_discounted(di
     data = one_plan(seats={"unit": "1234.565"}, currency="EUR")
     if discount:
         data["annual_discount"] = discount
-    [card] = plan_cards(load_catalog(data), lambda url: url, "Contact us")
+    [card] = plan_cards(load_catalog(data), Content(), lambda url: url, "Contact us")
     assert card["saving"] == saving
 
 
@@ -131,7 +140,7 @@ def test_the_chart_data_carries_the_estimates_curves_and_what_each_plan_varies()
             "gb": {"unit": 1}}}},
         {"id": "team", "name": "Team", "price": {"seats": {"unit": 10}}},
         {"id": "big", "name": "Big", "custom": True}]})
-    settings = {"request": {"plan": "api", "usage": {"calls": 50000}}}
+    settings = calculator_settings({"request": {"plan": "api", "usage": {"calls": 50000}}})
     chart = chart_data(catalog, estimate(catalog, settings))
     assert chart["metrics"] == {"api": "calls", "team": "seats", "big": None}
     request = {"request": estimate(catalog, settings)["request"], "metric": "calls",
@@ -141,13 +150,14 @@ def test_the_chart_data_carries_the_estimates_curves_and_what_each_plan_varies()
     assert chart["estimate"] == {"status": "priced", "total": "80.00", "billing": "monthly",
                                  "request": {"plan": "api", "seats": 1, "billing": "monthly",
                                              "usage": {"calls": "50000", "gb": "0"}}}
-    assert chart_data(catalog, estimate(catalog, {"request": {"plan": "big"}}))["curve"] is None
+    assert chart_data(catalog, estimate(catalog, calculator_settings(
+        {"request": {"plan": "big"}})))["curve"] is None
 
 
 def test_the_pricing_page_costs_each_plan_the_same_however_many_there_are():
     """Each card's quote looked for a cheaper plan among all the others: a page of N plans
     rated N² of them (1,000 plans: 2 million bills, most of a 20 s build)."""
     demo = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
-    few, many = (bills_computed(pricing_context, load_catalog(with_plans(demo, count)), str)
-                 for count in (10, 40))
+    few, many = (bills_computed(pricing_context, *with_content(with_plans(demo, count)), str,
+                                BUNDLE_URLS) for count in (10, 40))
     assert many <= 4.4 * few, f"{few} bills for 10 plans, {many} for 40 (linear: 4x)"

@@ -11,7 +11,7 @@ import pytest
 
 from calculator import load_catalog, quote
 from pricing_site.pages.price_words import seats_text, usage_text
-from pricing_site.pages.pricing import entry_request
+from pricing_site.pages.cards import entry_request
 from pricing_site.build.assets import ASSETS, asset_url
 from tests.catalogs import FLAT_FEE_TIERS, STORAGE_TIERS, ZERO_FEE_TIERS, one_plan
 from tests.site_support import demo_site, parse
@@ -35,8 +35,8 @@ def pricing(site):
 
 
 @pytest.fixture(scope="module")
-def content(demo):
-    return demo.content["site"]
+def content(demo_content):
+    return demo_content.site
 
 
 def test_every_landing_section_is_there_in_the_classic_order(home):

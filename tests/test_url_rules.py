@@ -13,15 +13,16 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculator import load_catalog
 from pricing_site.build import assets as site_assets
 from pricing_site.build.site import build_site, content_roots
-from pricing_site.catalog.check import check_file, plans_schema
+from pricing_site.catalog import read_catalog
+from pricing_site.catalog.read import plans_schema
 from pricing_site.catalog.content_checks import content_problems
 from pricing_site.catalog.markup import render
 from pricing_site.pages.links import page_linker
 from pricing_site.catalog.url_rules import (address_problem, image_path_problem, is_safe_link,
                                     link_problem)
+from tests.catalogs import with_content
 from tests.site_support import project_copy
 from tests.support.links import BYPASSES, GOOD_LINKS, catalog_with, schema_fields
 
@@ -146,7 +147,8 @@ def test_every_url_like_field_of_the_schema_is_a_link():
 @pytest.mark.parametrize("url", BYPASSES, ids=repr)
 def test_every_link_field_refuses_every_bypass_with_a_located_message(tmp_path, field, url):
     path = _written(tmp_path, catalog_with(field, url))
-    catalog, errors, _ = check_file(path, warn=False, roots=ROOTS)
+    read = read_catalog(path, lint=False, roots=ROOTS)
+    catalog, errors = read.catalog, read.errors
     message = _refused_at(path, field, errors)
     assert catalog is None and "is not allowed" in message
     assert "an https:// address, mailto: or tel:" in message
@@ -156,7 +158,8 @@ def test_the_site_address_refuses_every_bypass_but_plain_http(tmp_path):
     """The site's own address may be http:// (a preview host); nothing else gets through."""
     for url in BYPASSES:
         path = _written(tmp_path, catalog_with("site.url", url))
-        _, errors, _ = check_file(path, warn=False)
+        read = read_catalog(path, lint=False)
+        errors = read.errors
         if url == "http://example.com/":
             assert errors == []
         else:
@@ -168,9 +171,10 @@ def test_the_site_address_refuses_every_bypass_but_plain_http(tmp_path):
 @pytest.mark.parametrize("image", ["hooks/catalog.py", "docs/index.md", "assets/css/site.css"])
 def test_every_image_field_refuses_a_file_that_is_not_an_image(tmp_path, field, image):
     """Each is a file under site_src/: once a valid social_image."""
-    assert any((root / image).is_file() for root in ROOTS)
+    assert (ROOTS[0].parent / image).is_file()
     path = _written(tmp_path, catalog_with(field, image))
-    _, errors, _ = check_file(path, warn=False, roots=ROOTS)
+    read = read_catalog(path, lint=False, roots=ROOTS)
+    errors = read.errors
     message = _refused_at(path, field, errors)
     assert "it is not an image" in message and ".svg, .png, .jpg" in message
 
@@ -193,19 +197,20 @@ def test_a_refused_markdown_link_is_a_located_error(tmp_path):
     data = catalog_with("site.faq.items[0].answer", "Read [this](javascript&#58;alert(1)).")
     data["site"]["faq"]["items"][0]["question"] = "Why?"
     path = _written(tmp_path, data)
-    _, errors, _ = check_file(path, warn=False, roots=ROOTS)
+    read = read_catalog(path, lint=False, roots=ROOTS)
+    errors = read.errors
     message = _refused_at(path, "site.faq.items[0].answer", errors)
     assert message.startswith("the link 'javascript:alert(1)' is not allowed: the scheme")
 
 
 def test_content_checks_judge_links_even_where_the_schema_is_not_asked():
     data = catalog_with("plans[0].cta.url", "java\tscript:alert(1)")
-    [problem] = content_problems(load_catalog(data), ROOTS)
+    [problem] = content_problems(*with_content(data), ROOTS)
     assert problem.path == "plans[0].cta.url" and "control character" in problem.message
 
 
 def _sources(tmp_path):
-    """The content roots (site_src/docs, site_src) with a page and an image, and a folder
+    """The content roots (site_src/docs, site_src/assets) with a page and an image, and a folder
     outside them holding secret.svg."""
     docs, images = tmp_path / "site_src" / "docs", tmp_path / "site_src" / "assets" / "images"
     docs.mkdir(parents=True)
@@ -215,7 +220,7 @@ def _sources(tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "secret.svg").write_text("SECRET", encoding="utf-8")
-    return (docs, docs.parent), images, outside
+    return (docs, docs.parent / "assets"), images, outside
 
 
 @pytest.mark.parametrize("field", schema_fields("local_path"))
@@ -226,12 +231,13 @@ def test_an_image_through_a_symbolic_link_out_of_the_sources_is_refused(tmp_path
     (images / "alias.svg").symlink_to(images / "logo.svg")  # inside: fine
     for image in ("assets/images/leak.svg", "assets/images/kit/secret.svg"):
         path = _written(tmp_path, catalog_with(field, image))
-        _, errors, _ = check_file(path, warn=False, roots=roots)
+        read = read_catalog(path, lint=False, roots=roots)
+        errors = read.errors
         message = _refused_at(path, field, errors)
         assert message.startswith(f"'{image}' leads to {outside / 'secret.svg'} through a "
                                   "symbolic link, outside ")
     path = _written(tmp_path, catalog_with(field, "assets/images/alias.svg"))
-    assert check_file(path, warn=False, roots=roots)[1] == []
+    assert read_catalog(path, lint=False, roots=roots).errors == []
 
 
 @pytest.mark.parametrize("link, refused", [("assets/images/leak.svg", True),

@@ -5,8 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from calculator.errors import CatalogError
-from pricing_site.catalog.check import check_file
+from pricing_site.catalog import read_catalog
 from pricing_site.catalog.yaml_reader import read_yaml
 from pricing_site.catalog.variants import variant_documents, variant_problems
 from pricing_site.experiments.spec import experiment_spec
@@ -61,7 +60,8 @@ def test_an_error_names_the_variant_and_the_line_of_the_patch(tmp_path):
         "            badge: Best for growing teams\n            price: {flat: -5}\n")
     path = tmp_path / "plans.yaml"
     path.write_text(text, encoding="utf-8")
-    catalog, errors, _ = check_file(path)
+    read = read_catalog(path)
+    catalog, errors = read.catalog, read.errors
     assert catalog is None and len(errors) == 1
     line = text.splitlines().index("            price: {flat: -5}") + 1
     assert errors[0].line == line
@@ -73,7 +73,8 @@ def test_removing_a_required_field_points_at_the_patch_line(tmp_path):
         "        annual_discount: 0.25\n", "        annual_discount: 0.25\n        currency: null\n")
     path = tmp_path / "plans.yaml"
     path.write_text(text, encoding="utf-8")
-    _, errors, _ = check_file(path)
+    read = read_catalog(path)
+    errors = read.errors
     assert [e.path for e in errors] == ["[variant yearly-push] currency"]
     assert errors[0].line == text.splitlines().index("        currency: null") + 1
 
@@ -82,7 +83,8 @@ def test_a_key_that_build_all_variants_writes_itself_is_refused_at_its_line(tmp_
     text = DEMO.read_text(encoding="utf-8").replace("- key: business-first", "- key: edge")
     path = tmp_path / "plans.yaml"
     path.write_text(text, encoding="utf-8")
-    catalog, errors, _ = check_file(path)
+    read = read_catalog(path)
+    catalog, errors = read.catalog, read.errors
     assert catalog is None and len(errors) == 1
     assert (errors[0].file, errors[0].line) == (str(path), text.splitlines().index(
         "    - key: edge") + 1)
@@ -114,7 +116,8 @@ def test_a_nan_in_a_patch_names_the_variant_and_the_line(tmp_path, old, new, fie
     text = text.replace(old, new, 1)
     path = tmp_path / "plans.yaml"
     path.write_text(text, encoding="utf-8")
-    catalog, errors, _ = check_file(path)   # jsonschema used to raise decimal.InvalidOperation
+    read = read_catalog(path)   # jsonschema used to raise decimal.InvalidOperation
+    catalog, errors = read.catalog, read.errors
     assert catalog is None and len(errors) == 1
     assert errors[0].line == text.splitlines().index(new.splitlines()[-1]) + 1
     assert f"{field}: expected a finite number, got NaN" in str(errors[0])
@@ -163,11 +166,3 @@ def test_unknown_variant_is_a_located_error(tmp_path):
     from pricing_site.build.site import build_site
     assert build_site(str(DEMO), out=str(tmp_path / "x"), variant="nope") == 1
     assert not (tmp_path / "x").exists()
-
-
-def test_variant_documents_raises_catalog_error():
-    data, marks = demo()
-    data["variants"]["variations"][1]["patch"]["annual_discount"] = 2
-    with pytest.raises(CatalogError) as err:
-        variant_documents(data, marks, "plans.yaml")
-    assert "[variant yearly-push] annual_discount" in str(err.value)

@@ -17,7 +17,7 @@ import sys
 
 import pytest
 
-from pricing_site.build.site import MARKER
+from pricing_site.build.output import MARKER
 from pricing_site.build.headers import headers_file
 from pricing_site.build.assets import asset_url
 from pricing_site.catalog.variants import RESERVED_KEYS

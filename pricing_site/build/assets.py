@@ -49,17 +49,6 @@ def versioned(src):
     return src
 
 
-def link_out(path, folders):
-    """Why ``path`` may not be published when a symbolic link (the file or a folder above it)
-    leads out of every one of ``folders``, else None: the site publishes nothing from outside
-    its sources (a link to /etc/passwd would ship it)."""
-    real = Path(path).resolve()
-    if any(real.is_relative_to(Path(folder).resolve()) for folder in folders):
-        return None
-    return (f"leads to {real} through a symbolic link, outside {' and '.join(map(str, folders))}: "
-            "only files inside them are published (copy the file in)")
-
-
 def _file_digest(path):
     """The SHA-256 of a file's bytes, read again only when its size or mtime changed."""
     stat = path.stat()

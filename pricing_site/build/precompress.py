@@ -31,7 +31,7 @@ from pathlib import Path
 
 import brotli
 
-from pricing_site.runtime.bundle import _cache_root
+from pricing_site.runtime.cache import cache_root
 
 SUFFIXES = frozenset((".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt",
                       ".wasm", ".zip", ".bin", ".map"))
@@ -43,7 +43,7 @@ LEVELS = "gz9-6 br11-5 256KiB"   # part of the cache key: change it with the lev
 
 
 def cache_dir():
-    return _cache_root() / "precompressed"
+    return cache_root() / "precompressed"
 
 
 def compressed(data):

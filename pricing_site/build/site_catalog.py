@@ -1,21 +1,20 @@
-"""The catalog as the MkDocs hooks see it: located, validated, cached by file version.
+"""The catalog as the MkDocs hooks see it: read once per file version, validated, located.
 
 Hook modules are not reloaded by ``mkdocs serve``, but ``on_config`` runs before every
-rebuild, so ``load`` re-reads plans.yaml only when its modification time or size changed, or
-a file under the folders its content may name (pages, images).
-Engine, schema and content problems (``content_checks``: missing image, unknown icon, a link
-to no page...) all come back as one ``CatalogError`` whose problems carry file:line:col.
+rebuild, so ``load`` reads plans.yaml again only when its modification time or size changed,
+or a file under the folders its content may name (pages, images). Engine, schema and content
+problems (a missing image, an unknown icon, a link to no page...) all come back as one
+``CatalogError`` whose problems carry file:line:col.
 """
 
 import os
 from pathlib import Path
 
-from calculator.catalog import parse_catalog
-from calculator.errors import CatalogError, Problem
+from calculator.errors import CatalogError
+from pricing_site.catalog import read_catalog
+from pricing_site.catalog.variants import CONTROL
 
-from pricing_site.catalog.check import check_file
-from pricing_site.catalog.yaml_reader import read_yaml
-from pricing_site.catalog.variants import CONTROL, variant_documents
+from .assets import ASSETS
 
 ENV_VAR = "PRICING_SITE_CATALOG"
 VARIANT_ENV = "PRICING_SITE_VARIANT"   # which A/B variation the hooks build (default control)
@@ -30,9 +29,9 @@ def catalog_path(config):
 
 
 def asset_roots(config):
-    """Folders an image path in the YAML may be under: the docs folder and site_src/."""
-    docs = Path(config.docs_dir)
-    return (docs, docs.parent)
+    """The folders the site publishes, which the YAML's images and links may name: the docs
+    folder (at the site root) and the assets folder (under ``assets/``)."""
+    return (Path(config.docs_dir), ASSETS)
 
 
 def build_variant():
@@ -40,26 +39,12 @@ def build_variant():
     return os.environ.get(VARIANT_ENV) or None
 
 
-def experiment_marker(catalog, variant=None):
+def experiment_marker(content, variant=None):
     """``{"experiment", "variant"}`` for the pages when the file defines variants, else None.
-    ``catalog`` is the control catalog (it carries the ``variants`` section)."""
-    section = catalog.content.get("variants")
-    if not section:
+    ``content`` is the control's (it carries the ``variants`` section)."""
+    if not content.variants:
         return None
-    return {"experiment": section["experiment"], "variant": variant or CONTROL}
-
-
-def _variant_catalog(path, catalog, variant):
-    if not catalog.content.get("variants"):
-        raise CatalogError([Problem("variants", f"--variant {variant}: the file has no "
-                                                "variants: section", str(path), 1, 1)])
-    data, marks, _ = read_yaml(path)
-    documents = variant_documents(data, marks, str(path))
-    if variant not in documents:
-        known = ", ".join(documents)
-        raise CatalogError([Problem("variants.variations", f"no variation '{variant}' "
-                                    f"(known: {known})", str(path), *marks["variants"])])
-    return parse_catalog(documents[variant])
+    return {"experiment": content.variants["experiment"], "variant": variant or CONTROL}
 
 
 def _files(roots):
@@ -69,23 +54,21 @@ def _files(roots):
                      for file in Path(root).rglob("*") if file.is_file())
 
 
-def load(path, roots, variant=None):
-    """The validated ``Catalog`` in ``path`` (of A/B variation ``variant`` when given);
-    raises ``CatalogError`` with located problems."""
+def load(path, roots):
+    """The ``CatalogFile`` of ``path``, checked with its content (``roots``: see
+    ``asset_roots``); raises ``CatalogError`` with located problems. ``.variant(key)`` gives
+    an A/B variation's catalog and content from it."""
     path = Path(path)
     try:
         stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size, _files(roots), variant)
+        key = (str(path), stat.st_mtime_ns, stat.st_size, _files(roots))
     except OSError:
         key = None
-    if key is not None and key in _cache:
-        return _cache[key]
-    catalog, errors, _ = check_file(path, warn=False, roots=roots)
-    if errors:
-        raise CatalogError(errors)
-    if variant and variant != CONTROL:
-        catalog = _variant_catalog(path, catalog, variant)
-    if len(_cache) > 8:     # control and its variations of one file version fit
-        _cache.clear()
-    _cache[key] = catalog
-    return catalog
+    read = _cache.get(key) if key is not None else None
+    if read is None:
+        read = read_catalog(path, roots=roots, lint=False)
+        _cache.clear()   # one file version at a time
+        _cache[key] = read
+    if read.errors:
+        raise CatalogError(read.errors)
+    return read

@@ -1,6 +1,9 @@
-"""Templates compiled once per process instead of once per build.
+"""How the site's Jinja templates are compiled: escaping on for ours, once per process.
 
-MkDocs makes a new Jinja environment for every build, so each build compiled Material's ~75
+MkDocs' Jinja environment does not escape; our own templates do (``autoescape_for``), so a
+YAML field shows as text whatever it contains.
+
+Compiled once: MkDocs makes a new Jinja environment for every build, so each build compiled Material's ~75
 templates again: about a quarter of a rebuild in ``pricing-site serve`` (and of each variant
 built in the same process). ``COMPILED`` keeps their code in memory for the process's life.
 Code is reused only for the same source (Jinja checks its checksum) compiled under the same
@@ -11,6 +14,21 @@ extensions, which are what Jinja's compiler bakes into the code.
 import hashlib
 
 from jinja2.bccache import Bucket, BytecodeCache
+
+OWN_TEMPLATES = ("landing/", "pricing/", "partials/share")
+# main.html and every page template that extends it (Material's 404.html too): in a template
+# that does not escape, main.html's "{{ super() }}" would print the inherited markup as text
+OWN_PAGES = {"home.html", "pricing.html", "main.html", "404.html"}
+
+
+def autoescape_for(previous):
+    """An ``Environment.autoescape`` callable: on for our templates, as before elsewhere."""
+    def decide(name):
+        if name and (name in OWN_PAGES or name.startswith(OWN_TEMPLATES)):
+            return True
+        return previous(name) if callable(previous) else bool(previous)
+    return decide
+
 
 _SYNTAX = ("block_start_string", "block_end_string", "variable_start_string",
            "variable_end_string", "comment_start_string", "comment_end_string",

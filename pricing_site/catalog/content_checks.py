@@ -22,11 +22,10 @@ from calculator.errors import Problem
 from calculator.money import CURRENCIES
 from calculator.suggest import did_you_mean
 
-from .check import plans_schema
-from .files import PAGE_LIMIT, FileRefused, check_status
+from .content import default_request
+from .files import PAGE_LIMIT, FileRefused, check_status, link_out
 from .markup import render
-from pricing_site.pages.pricing import default_request
-from pricing_site.build.assets import link_out
+from .read import plans_schema
 from .url_rules import image_path_problem, link_problem
 
 ICONS = Path(material.__file__).parent / "templates" / ".icons"
@@ -37,15 +36,18 @@ MARKDOWN = re.compile(r"\.(story\.(problem|cost|solution)|story\.steps\[\d+\]"
                       r"|(features|security)\.items\[\d+\])\.text$|\.faq\.items\[\d+\]\.answer$")
 
 
-def content_problems(catalog, roots):
-    """Every problem of ``catalog``'s content; ``roots`` are the folders an image path may be
-    under, the first of them the docs folder (its markdown files are the site's pages)."""
-    site = catalog.content.get("site") or {}
+def content_problems(catalog, content, roots):
+    """Every problem of ``content`` (the pages' texts beside ``catalog``'s prices). ``roots``
+    are the folders the site publishes: the docs folder (its markdown files are the site's
+    pages, its other files published where they are) and the assets folder (published under
+    ``assets/``)."""
+    site = content.site
     pages = _page_paths(Path(roots[0]))
     schema = plans_schema()
     fields = [*_fields(site, schema["properties"]["site"], "site"),
               *(field for index, plan in enumerate(catalog.plans)
-                for field in _fields(plan.content, schema["$defs"]["plan"], f"plans[{index}]"))]
+                for field in _fields(content.plan(plan.id), schema["$defs"]["plan"],
+                                     f"plans[{index}]"))]
     problems = []
     for path, value, kind in fields:
         if kind == "local_path":
@@ -59,13 +61,24 @@ def content_problems(catalog, roots):
             problems += _markdown_link_problems(path, value, pages, roots)
     return problems + _page_file_problems(Path(roots[0])) + _page_key_problems(site, pages) + \
         _plan_key_problems(catalog, site) + \
-        _popular_problems(catalog) + _request_problems(catalog, site) + \
+        _popular_problems(catalog, content) + _request_problems(catalog, content) + \
         _footer_problems(catalog, site) + _language_problems(site)
 
 
-def _in_roots(path, roots):
-    """True when ``path`` (from the site root) is a file under one of ``roots``."""
-    return any((Path(root) / path).is_file() for root in roots)
+def _published(path, roots):
+    """The source file the site publishes at ``path`` (from the site root), or None: a file of
+    the docs folder, or of the assets folder for a path under ``assets/`` (a file elsewhere in
+    the sources, ``overrides/x.png`` say, is never published)."""
+    docs, assets = (Path(root) for root in roots)
+    candidates = [docs / path]
+    if path.startswith("assets/"):
+        candidates.append(assets / path.removeprefix("assets/"))
+    return next((file for file in candidates if file.is_file()), None)
+
+
+def _where(roots):
+    docs, assets = roots
+    return f"{docs} or {assets} (for a path under assets/)"
 
 
 def _fields(value, schema, path):
@@ -97,9 +110,9 @@ def _image_problems(path, image, roots):
     refused = image_path_problem(image)
     if refused:
         return [Problem(path, refused)]
-    file = next((Path(root) / image for root in roots if (Path(root) / image).is_file()), None)
+    file = _published(image, roots)
     if file is None:
-        return [Problem(path, f"no file '{image}' under {' or '.join(map(str, roots))}")]
+        return [Problem(path, f"no file '{image}' in {_where(roots)}")]
     refused = link_out(file, roots)
     return [Problem(path, f"'{image}' {refused}")] if refused else []
 
@@ -149,7 +162,7 @@ def _link_problems(path, url, pages, roots, label=""):
     target = "" if target == "." else target
     if target in GENERATED or any(target in (u, u.rstrip("/")) for u in pages.values()):
         return []
-    if not target.endswith(".md") and _in_roots(target, roots):
+    if not target.endswith(".md") and _published(target, roots):
         return []
     page = pages.get(target.removesuffix(".md").removesuffix(".html"))
     hint = f" — write it '{page or './'}'" if page is not None else \
@@ -185,8 +198,8 @@ def _plan_key_problems(catalog, site):
     return problems
 
 
-def _popular_problems(catalog):
-    popular = [i for i, plan in enumerate(catalog.plans) if plan.content.get("popular")]
+def _popular_problems(catalog, content):
+    popular = [i for i, plan in enumerate(catalog.plans) if content.plan(plan.id).get("popular")]
     return [Problem(f"plans[{i}].popular", f"only one plan can be the most popular; "
                                            f"'{catalog.plans[popular[0]].id}' already is")
             for i in popular[1:]]
@@ -211,10 +224,9 @@ def _footer_problems(catalog, site):
                                    f"{catalog.currency}") for code in sorted(named - {catalog.currency})]
 
 
-def _request_problems(catalog, site):
+def _request_problems(catalog, content):
     """The calculator's built-in request must be one the engine prices."""
-    settings = (site.get("pricing") or {}).get("calculator") or {}
-    request = default_request(catalog, settings)
+    request = default_request(catalog, content)
     if request is None:
         return []
     try:

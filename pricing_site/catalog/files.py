@@ -1,15 +1,17 @@
-"""How large a file the build reads may be, and reading one that may never end.
+"""What a file the build reads or publishes may be: bounded, regular, inside the sources.
 
 plans.yaml and the markdown pages are read whole into memory, and a YAML document keeps every
 value with its position: a file with no end (/dev/zero, a FIFO, a symlink to either) or of
 gigabytes took all the machine's memory before any message. So a file must be a regular file
 no larger than its limit, checked before it is read, and no more than limit + 1 bytes of it
-are ever read (it may grow between the check and the read).
+are ever read (it may grow between the check and the read). And nothing the site publishes
+may come from outside its sources through a symbolic link (``link_out``).
 """
 
 import math
 import os
 import stat
+from pathlib import Path
 
 MB = 1_000_000
 # The demo catalog is 18 kB; 10,000 plans written out in full (bench/build.py's) are ~10 MB.
@@ -55,3 +57,14 @@ def check_status(status, limit, what):
 def _too_large(size, limit, what):
     shown = math.ceil(size / (MB / 10)) / 10   # rounded up: 16,000,001 bytes is 16.1, not 16.0
     return f"the file is {shown:,} MB, larger than the {limit // MB} MB {what} may be"
+
+
+def link_out(path, folders):
+    """Why ``path`` may not be published when a symbolic link (the file or a folder above it)
+    leads out of every one of ``folders``, else None: the site publishes nothing from outside
+    its sources (a link to /etc/passwd would ship it)."""
+    real = Path(path).resolve()
+    if any(real.is_relative_to(Path(folder).resolve()) for folder in folders):
+        return None
+    return (f"leads to {real} through a symbolic link, outside {' and '.join(map(str, folders))}: "
+            "only files inside them are published (copy the file in)")

@@ -60,11 +60,11 @@ def _message(error, explainers):
     if v == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
         return ("." + missing[0] if missing else ""), "is required"
-    if v == "additionalProperties":
+    if v == "additionalProperties":  # one error for all of a mapping's unknown keys
         allowed = list(error.schema.get("properties", {}))
-        extra = [k for k in value if k not in allowed] if isinstance(value, dict) else []
-        key = str(extra[0]) if extra else "?"
-        return "." + key, f"unknown field '{key}'{did_you_mean(key, allowed)} ({one_of(allowed)})"
+        extra = [str(k) for k in value if k not in allowed] if isinstance(value, dict) else []
+        return [("." + key, f"unknown field '{key}'{did_you_mean(key, allowed)} "
+                            f"({one_of(allowed)})") for key in extra or ["?"]]
     if v == "type":
         kind = error.validator_value
         if _non_finite(value) and "number" in (kind if isinstance(kind, list) else [kind]):
@@ -105,7 +105,8 @@ def schema_problems(data, schema):
         best = error
         if error.context:  # oneOf/anyOf: report the branch that got furthest
             best = max(error.context, key=lambda e: len(e.absolute_path))
-        suffix, message = _message(best, explainers)
-        problems.append(Problem(_path(best.absolute_path) + suffix if _path(best.absolute_path)
-                                else suffix.lstrip("."), message))
+        said = _message(best, explainers)
+        for suffix, message in said if isinstance(said, list) else [said]:
+            path = _path(best.absolute_path)
+            problems.append(Problem(path + suffix if path else suffix.lstrip("."), message))
     return problems

@@ -13,11 +13,11 @@ import copy
 import re
 from decimal import Decimal
 
-from calculator.errors import CatalogError, Problem
+from calculator.errors import Problem
 from calculator.lint import lint
 
-from .check import check_data
 from .content_checks import content_problems
+from .read import check_document
 
 CONTROL = "control"
 # What ``build --all-variants`` writes beside the variation folders (pricing_site/build/site.py):
@@ -165,10 +165,11 @@ def _pricing(catalog):
     return data
 
 
-def variant_problems(data, marks=None, file=None, roots=None):
+def variant_problems(data, marks=None, file=None, roots=None, lint_variations=True):
     """``(errors, warnings)`` for the ``variants:`` section of ``data`` (a valid control),
     each located in ``file`` when ``marks`` (from ``read_yaml``) are given; with ``roots``,
-    each variation's site content is checked too (``content_checks``)."""
+    each variation's site content is checked too (``content_checks``); ``lint_variations``
+    False skips the lint of each variation (for builds)."""
     marks = marks or {}
     section = data.get("variants")
     if not isinstance(section, dict):
@@ -179,13 +180,13 @@ def variant_problems(data, marks=None, file=None, roots=None):
     errors += [_locate(p, None, {}, marks, file) for p in merge_problems]
     catalogs, warnings = {}, []
     for key, document in documents.items():
-        catalog, problems = check_data(document)
+        catalog, content, problems = check_document(document)
         if catalog is not None and roots is not None and key != CONTROL:
-            problems = content_problems(catalog, roots)
+            problems = content_problems(catalog, content, roots)
             catalog = None if problems else catalog
         errors += [_locate(p, key, origins[key], marks, file) for p in problems]
         catalogs[key] = catalog
-        if catalog is not None and key != CONTROL:
+        if catalog is not None and key != CONTROL and lint_variations:
             warnings += [_locate(p, key, origins[key], marks, file) for p in lint(catalog)]
     control = catalogs.get(CONTROL)
     for index, variation in enumerate(section.get("variations") or []):
@@ -202,11 +203,7 @@ def variant_problems(data, marks=None, file=None, roots=None):
     return errors, warnings
 
 
-def variant_documents(data, marks=None, file=None):
-    """``{key: document}`` for every variation, control first (the file without ``variants``);
-    raises ``CatalogError`` with located problems when any document is not a valid catalog."""
-    errors, _ = variant_problems(data, marks, file)
-    if errors:
-        raise CatalogError(errors)
-    documents, _, _ = _merged(data)
-    return documents
+def variant_documents(data):
+    """``{key: document}`` for every variation of a file ``read_catalog`` found valid, control
+    first (the file without ``variants``): each the whole document, prices and content."""
+    return _merged(data)[0]

@@ -9,7 +9,7 @@ changes them (nothing appears, moves or is computed twice when Python arrives).
 
 import json
 
-from calculator import curve_json
+from calculator.browser import curve_json
 
 # Points a usage curve is sampled at, log-spaced, besides every tier edge on both sides (which
 # Python adds, so steps and kinks are exact): 40 on a 640-unit wide chart draw its log axis as

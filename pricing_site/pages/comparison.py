@@ -93,21 +93,22 @@ def _feature_value(value):
     return _cell(str(value))
 
 
-def _feature_rows(catalog, feature_rows):
+def _feature_rows(catalog, content, feature_rows):
     if feature_rows:
         return [_row(r["label"], [_feature_value(r["plans"].get(p.id, False)) for p in catalog.plans])
                 for r in feature_rows]
-    labels = list(dict.fromkeys(f for p in catalog.plans for f in p.content.get("features", ())))
-    return [_row(label, [_feature_value(label in p.content.get("features", ())) for p in catalog.plans])
+    features = {p.id: content.plan(p.id).get("features", ()) for p in catalog.plans}
+    labels = list(dict.fromkeys(f for listed in features.values() for f in listed))
+    return [_row(label, [_feature_value(label in features[p.id]) for p in catalog.plans])
             for label in labels]
 
 
-def comparison_table(catalog, cards, settings):
+def comparison_table(catalog, content, cards, settings):
     """``{"title", "plans", "groups": [{"title", "rows"}]}``; empty groups are left out."""
     groups = [("Pricing", _pricing_rows(catalog, cards)),
               ("Usage", _usage_rows(catalog)),
               ("Add-ons", _addon_rows(catalog)),
-              ("Features", _feature_rows(catalog, settings.get("features")))]
+              ("Features", _feature_rows(catalog, content, settings.get("features")))]
     return {
         "title": settings.get("title", "Compare plans"),
         "plans": [{"id": c["id"], "name": c["name"], "popular": c["popular"]} for c in cards],

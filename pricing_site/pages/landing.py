@@ -83,3 +83,8 @@ def landing_sections(site, link):
     sections = {name: BUILDERS[name](site[name], link) for name in ORDER if site.get(name)}
     sections["order"] = [name for name in ORDER if name in sections]
     return sections
+
+
+def landing_context(content, link):
+    """The landing page's sections from the ``site:`` content."""
+    return landing_sections(content.site, link)

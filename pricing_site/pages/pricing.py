@@ -1,123 +1,54 @@
-"""Plain dicts for the pricing page: plan cards, the default estimate, schema.org offers.
+"""The pricing page's data: cards, comparison, the prerendered estimate and the calculator
+region, the FAQ, and schema.org offers for search engines.
 
-Every amount here is a string from ``calculator.quote(...).to_dict()``: the cards show
-``display.monthly_equivalent`` and ``display.total`` of a quote for the plan's entry
-request (one seat, so the plan's minimum applies), once per billing period. Templates
-and JS only choose which prerendered string to show.
+Every amount is a string the engine made (``calculator.quote(...).to_dict()``); the
+calculator region names the runtime's files by the URLs the build prepared (``bundle_urls``):
+this module reads no file and starts nothing.
 """
 
+import json
 from decimal import Decimal
 
 from calculator import QuoteError, quote
-from calculator.money import format_quantity, plain
+from calculator.money import format_quantity
+from pricing_site.catalog.content import default_request
 
-from .price_words import percent
-
-BILLINGS = ("monthly", "annual")
-
-
-def entry_request(plan, billing):
-    """The smallest bill of a plan: one seat (raised to the plan's minimum), no usage."""
-    return {"plan": plan.id, "seats": 1, "billing": billing}
+from .calculator_chart import chart_data
+from .calculator_form import calculator_form, plan_starts
+from .cards import billing_labels, plan_cards
+from .comparison import comparison_table
+from .landing import faq
 
 
-def _basis(plan, data):
-    """What the card's price buys: "for 3 seats (minimum)", "base fee + 1 seat"."""
-    if Decimal(data["total"]) == 0:
-        limit = plan.seats.limit if plan.seats else None
-        return f"free for up to {limit} seats" if limit is not None else "free forever"
-    parts = []
-    for line in data["lines"]:
-        if line["kind"] == "flat":
-            parts.append("base fee")
-        elif line["kind"] == "seats":
-            minimum = " (minimum)" if plan.seats and plan.seats.minimum > 1 else ""
-            parts.append(line["display"]["quantity"] + minimum)
-    return "for " + " + ".join(parts) if parts else ""
-
-
-def _price(plan, billing, data):
-    shown = data["display"]
-    if Decimal(data["total"]) == 0:
-        note = ""
-    elif billing == "annual":
-        note = f"{shown['total']} billed yearly"
-    else:
-        note = "billed monthly"
-    note = ", ".join(part for part in (note, _basis(plan, data)) if part)
-    return {"billing": billing, "amount": shown["monthly_equivalent"], "period": "/month",
-            "note": note[:1].upper() + note[1:], "total": data["total"],
-            "monthly_equivalent": data["monthly_equivalent"]}
-
-
-def plan_card(catalog, plan, link, contact_label):
-    """One card; ``prices`` holds a prerendered price per billing period. A card shows no
-    cheaper plan, so its quotes do not look for one (that rates every plan, for every card)."""
-    content = plan.content
-    quotes = {b: quote(catalog, entry_request(plan, b), alternatives=False).to_dict()
-              for b in BILLINGS}
-    card = {
-        "id": plan.id, "name": plan.name, "tagline": content.get("tagline", ""),
-        "description": content.get("description", ""),
-        "features": list(content.get("features", ())), "popular": bool(content.get("popular")),
-        "badge": content.get("badge") or ("Most popular" if content.get("popular") else ""),
-        "cta": None, "custom": quotes["monthly"]["status"] != "priced",
-        "prices": [], "saving": None, "price_from": None, "message": None,
-        "quotes": quotes, "free": False,
+def pricing_context(catalog, content, link, bundle_urls, page_url=None):
+    """Cards, comparison, the default estimate, FAQ and the JSON-LD for the pricing page.
+    ``bundle_urls``: where the calculator's runtime is served (``pricing_site.runtime``)."""
+    settings = content.pricing
+    contact = settings.get("contact_label", "Custom pricing")
+    cards = plan_cards(catalog, content, link, contact)
+    calculator = settings.get("calculator") or {}
+    default = estimate(catalog, content)
+    return {
+        "headline": settings.get("headline", "Pricing"),
+        "subhead": settings.get("subhead"),
+        "labels": billing_labels(catalog, settings),
+        "period": settings.get("period", "monthly"),  # the cards' toggle opens on it
+        "has_prices": any(not c["custom"] for c in cards),
+        "cards": cards,
+        "comparison": comparison_table(catalog, content, cards, settings.get("comparison") or {}),
+        "calculator": _calculator(catalog, content, calculator, default, link, bundle_urls),
+        "faq": faq(settings.get("faq"), link),
+        "json_ld": data_json(offers_json_ld(catalog, content.site, cards, page_url)),
     }
-    if "cta" in content:
-        card["cta"] = {"label": content["cta"]["label"], "url": link(content["cta"]["url"])}
-    if card["custom"]:
-        card["message"] = quotes["monthly"]["message"] or contact_label
-        card["price_from"] = contact_label
-        return card
-    card["free"] = Decimal(quotes["monthly"]["total"]) == 0
-    card["prices"] = [_price(plan, b, quotes[b]) for b in BILLINGS]
-    card["price_from"] = f"{quotes['monthly']['display']['monthly_equivalent']} a month"
-    saving = quotes["annual"]["annual_saving"]
-    if plan.annual_discount and saving and Decimal(saving) > 0:  # not a rounding difference
-        card["saving"] = f"Save {quotes['annual']['display']['annual_saving']} a year"
-    return card
 
 
-def plan_cards(catalog, link, contact_label):
-    return [plan_card(catalog, plan, link, contact_label) for plan in catalog.plans]
-
-
-def default_request(catalog, settings):
-    """The estimate shown before the live calculator loads: the YAML's, or a sensible one,
-    with each metric the plan prices at its catalog default (as the form starts out)."""
-    request = _chosen_request(catalog, settings)
-    if request is not None:
-        plan = catalog.plan(request.get("plan"))
-        usage = dict(request.get("usage") or {})
-        for metric_id in (plan.usage if plan is not None else {}):
-            usage.setdefault(metric_id, plain(catalog.metrics[metric_id].default))
-        request["usage"] = usage
-    return request
-
-
-def _chosen_request(catalog, settings):
-    if settings.get("request"):
-        return dict(settings["request"])
-    priced = [p for p in catalog.plans if not p.custom]
-    if not priced:
-        return None
-    plan = next((p for p in priced if p.content.get("popular")), priced[-1] if len(priced) < 3
-                else priced[1])
-    seats = 10
-    if plan.seats and plan.seats.limit is not None:
-        seats = int(min(plan.seats.limit, seats)) or 1
-    return {"plan": plan.id, "seats": seats, "billing": "monthly"}
-
-
-def estimate(catalog, settings):
+def estimate(catalog, content):
     """``{"request", "quote"}`` for the calculator region, or None without a priced plan.
 
     Raises ``QuoteError`` naming ``site.pricing.calculator.request`` when the YAML's request
     cannot be priced, so the build stops with a message marketing can act on.
     """
-    request = default_request(catalog, settings)
+    request = default_request(catalog, content)
     if request is None:
         return None
     try:
@@ -144,15 +75,41 @@ def _summary(catalog, data):
     return ", ".join(parts)
 
 
-def billing_labels(catalog, settings):
-    """Toggle labels; the yearly one names the catalog's default discount ("save 20%")."""
-    annual = settings.get("annual_label", "Yearly")
-    discounts = {p.annual_discount for p in catalog.plans if not p.custom and p.annual_discount}
-    if len(discounts) == 1:
-        annual = f"{annual} · save {percent(discounts.pop())}"
-    elif discounts:
-        annual = f"{annual} · save up to {percent(max(discounts))}"
-    return {"monthly": settings.get("monthly_label", "Monthly"), "annual": annual}
+def _contact_url(catalog, content, link):
+    """Where a contact-sales result points: the first custom plan's call to action."""
+    for plan in catalog.plans:
+        if plan.custom and "cta" in content.plan(plan.id):
+            return link(content.plan(plan.id)["cta"]["url"])
+    return "#plans"
+
+
+def _calculator(catalog, content, settings, default, link, bundle_urls):
+    """The calculator region: the prerendered estimate, the form, and the data blocks the
+    page scripts read (the bundle's URLs, the catalog the worker's engine loads, where each
+    plan's link starts, the chart's data with the estimate's curves)."""
+    region = {"title": settings.get("title", "Estimate your bill"), "text": settings.get("text"),
+              "estimate": default, "form": None}
+    if default is None:
+        return region
+    urls = dict(bundle_urls)
+    region.update({
+        "request_json": data_json(default["request"]),
+        "form": calculator_form(catalog, default["request"]),
+        "starts_json": data_json(plan_starts(catalog, default["request"])),
+        "client": urls.pop("client"),
+        "config_json": data_json(urls),
+        "catalog_json": data_json(catalog.to_dict()),
+        "chart": (chart := chart_data(catalog, default)),
+        "chart_json": data_json(chart),
+        "contact_url": _contact_url(catalog, content, link),
+    })
+    return region
+
+
+def data_json(value):
+    """JSON safe inside a <script type="application/json"> data block: no "</script>"."""
+    text = json.dumps(value, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def offers_json_ld(catalog, site, cards, page_url):

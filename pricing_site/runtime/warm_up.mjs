@@ -5,14 +5,15 @@
 export const WARM_UP = `
 import json
 import calculator
+import calculator.browser
 
 def warm_up(path):
     with open(path, encoding="utf-8") as fh:
         data = json.load(fh)
     catalog = calculator.load_catalog(data)
     plan = next((p["id"] for p in data.get("plans", []) if not p.get("custom")), None)
-    calculator.quote_json(catalog, json.dumps({"plan": plan}))
+    calculator.browser.quote_json(catalog, json.dumps({"plan": plan}))
     for metric in list(data.get("metrics", {}))[:1]:
-        calculator.curve_json(catalog, json.dumps({"request": {"plan": plan}, "metric": metric,
-                                                   "points": 5}))
+        calculator.browser.curve_json(catalog, json.dumps(
+            {"request": {"plan": plan}, "metric": metric, "points": 5}))
 `;

@@ -13,7 +13,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from pricing_site.build.assets import ASSETS, asset_url, link_out, versioned
+from pricing_site.build.assets import ASSETS, asset_url, versioned
+from pricing_site.catalog.files import link_out
 
 
 def on_config(config):

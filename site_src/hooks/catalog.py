@@ -1,6 +1,7 @@
 """MkDocs hook: load plans.yaml (validated, cached) and let it name the site; watch it.
 
-The catalog is kept in ``config.extra["catalog_data"]`` for the other hooks. A catalog or
+The catalog is kept in ``config.extra["catalog_data"]`` (the engine's) and
+``config.extra["catalog_content"]`` (the pages' texts) for the other hooks. A catalog or
 content error stops the build with the validator's located messages, as does a theme feature
 of mkdocs.yml that would run the catalog's text as script (``pricing_site.build.theme_features``).
 """
@@ -20,17 +21,16 @@ def on_config(config):
     refused = feature_problems(config)
     if refused:
         raise PluginError("mkdocs.yml has problems:\n" + "\n".join(str(p) for p in refused))
-    path = catalog_path(config)
+    variant = build_variant()
     try:
-        control = load(path, asset_roots(config))
-        variant = build_variant()
-        catalog = load(path, asset_roots(config), variant) if variant else control
+        read = load(catalog_path(config), asset_roots(config))
+        catalog, content = read.variant(variant)
     except CatalogError as exc:
         raise PluginError("plans.yaml has problems:\n" +
                           "\n".join(str(p) for p in exc.problems)) from None
-    config.extra["catalog_data"] = catalog
-    config.extra["experiment"] = experiment_marker(control, variant)
-    site = catalog.content.get("site") or {}
+    config.extra["catalog_data"], config.extra["catalog_content"] = catalog, content
+    config.extra["experiment"] = experiment_marker(read.content, variant)
+    site = content.site
     if site.get("name"):
         config.site_name = escape(site["name"])  # Material prints it unescaped
     if site.get("description"):

@@ -1,4 +1,4 @@
-"""MkDocs hook: page data for the templates, built by ``pricing_site.pages.context``.
+"""MkDocs hook: page data for the templates, built by ``pricing_site.pages``.
 
 The landing and pricing templates get plain dicts (prices only from calculator.quote);
 every page gets its share tags. Our own templates are autoescaped, so a YAML field shows
@@ -9,9 +9,12 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 
-from pricing_site.pages.context import front_matter_problem, landing_context, page_meta, pricing_context
-from pricing_site.pages.links import autoescape_for, element_ids, page_linker, share_tags
-from pricing_site.build.templates import COMPILED
+from pricing_site.build.page_checks import element_ids, front_matter_problem
+from pricing_site.build.templates import COMPILED, autoescape_for
+from pricing_site.pages.landing import landing_context
+from pricing_site.pages.links import page_linker
+from pricing_site.pages.pricing import pricing_context
+from pricing_site.pages.share import page_meta, share_tags
 
 
 def on_env(env, config, files):
@@ -24,7 +27,7 @@ def on_page_markdown(markdown, page, config, files):
     front = YAML_RE.match(markdown)
     if front:  # MkDocs leaves front matter it cannot read in the text, and says nothing
         raise PluginError(front_matter_problem(page.file.src_path, front.group(1)))
-    meta = page_meta(config.extra["catalog_data"], page.file.src_uri)
+    meta = page_meta(config.extra["catalog_content"], page.file.src_uri)
     if meta.get("description"):
         page.meta["description"] = escape(meta["description"])  # Material prints it unescaped
     page.meta["share"] = meta
@@ -32,14 +35,16 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    catalog = config.extra["catalog_data"]
+    catalog, content = config.extra["catalog_data"], config.extra["catalog_content"]
     link = page_linker(page)
     template = page.meta.get("template")
     if template == "home.html":
-        context["landing"] = landing_context(catalog, link)
+        context["landing"] = landing_context(content, link)
     elif template == "pricing.html":
-        context["pricing"] = pricing_context(catalog, link, page.canonical_url)
-    context["share"] = share_tags(catalog, page, config)
+        context["pricing"] = pricing_context(catalog, content, link,
+                                             config.extra["calculator_bundle"].urls,
+                                             page.canonical_url)
+    context["share"] = share_tags(content, page, config)
     return context
 
 

@@ -17,5 +17,5 @@ for (const [name, data] of Object.entries(input.catalogs)) {
   catalogs[name] = calculator.load_catalog(json.loads(JSON.stringify(data)));
 }
 const results = input.cases.map(({ catalog, request }) =>
-  JSON.parse(calculator.quote_json(catalogs[catalog], JSON.stringify(request))));
+  JSON.parse(pyodide.pyimport("calculator.browser").quote_json(catalogs[catalog], JSON.stringify(request))));
 process.stdout.write(JSON.stringify({ version, results }));

@@ -11,7 +11,7 @@ const pyodide = await loadPyodide({ indexURL, stdLibURL: zipPath,
   _loadSnapshot: readFileSync(memoryPath) });
 const calculator = pyodide.pyimport("calculator");
 const catalog = calculator.load_catalog(pyodide.pyimport("json").loads(readFileSync(catalogPath, "utf8")));
-const quote = JSON.parse(calculator.quote_json(catalog, JSON.stringify({ plan: "team", seats: 49 })));
+const quote = JSON.parse(pyodide.pyimport("calculator.browser").quote_json(catalog, JSON.stringify({ plan: "team", seats: 49 })));
 const imported = pyodide.runPython(`
 import sys
 before = set(sys.modules)

@@ -8,7 +8,7 @@ import html
 import json
 from pathlib import Path
 
-from pricing_site.runtime.bundle import emit_browser_bundle
+from pricing_site.runtime import emit_bundle, prepare_bundle
 
 PAGE = """<!doctype html>
 <html lang="en">
@@ -25,7 +25,9 @@ PAGE = """<!doctype html>
 
 def write_test_site(site_dir, catalog):
     """Emit the bundle into ``site_dir`` plus ``pricing/index.html``; return the bundle's URLs."""
-    urls = emit_browser_bundle(site_dir, catalog)
+    bundle = prepare_bundle(catalog)
+    emit_bundle(site_dir, catalog, bundle)
+    urls = bundle.urls
     config = {k: v for k, v in urls.items() if k != "client"}
     # JSON inside <script>: escape "</" so no value can close the element
     text = json.dumps(config).replace("</", "<\\/")

@@ -14,8 +14,8 @@
 // stdLibURL, the lean python_stdlib.zip served beside it (what Python may still import
 // lazily); the catalog is loaded after the restore. If it fails in any way, Python boots from
 // the stdlib.
-// In:  {id, request}                    a quote: calculator.quote_json
-//      {id, curve: {request, metric, points}}   chart data: calculator.curve_json
+// In:  {id, request}                    a quote: calculator.browser.quote_json
+//      {id, curve: {request, metric, points}}   chart data: calculator.browser.curve_json
 // Out: {id, result} | {id, error, field} for a QuoteError
 //                   | {id, error, field: null, name} for anything else (one answer each)
 // Once: {type: "ready", timings, stdlib} after a warm-up quote, or {type: "failed", error};
@@ -75,13 +75,13 @@ async function start() {
     pyodide.unpackArchive(await (wheel ?? fetchOk("wheel", "arrayBuffer")), "wheel",
       { extractDir: sitePackages });
   }
-  const calculator = pyodide.pyimport("calculator");
+  const calculator = pyodide.pyimport("calculator"), door = pyodide.pyimport("calculator.browser");
   engineFile = calculator.__file__; // a .pyc in the stdlib zip when that holds the engine too
   const catalog = calculator.load_catalog(pyodide.pyimport("json").loads(catalogText));
   lap("engine");
   const engine = {
-    quote: (text) => JSON.parse(calculator.quote_json(catalog, text)),
-    curve: (text) => JSON.parse(calculator.curve_json(catalog, text)),
+    quote: (text) => JSON.parse(door.quote_json(catalog, text)),
+    curve: (text) => JSON.parse(door.curve_json(catalog, text)),
   };
   const plans = JSON.parse(catalogText).plans.filter((plan) => !plan.custom);
   engine.quote(JSON.stringify({ plan: plans[0]?.id }));

@@ -1,0 +1,44 @@
+"""The browser worker's door to the engine: JSON text in, JSON text out, never an exception.
+
+worker.js calls these two with the request the page sent; a ``QuoteError`` comes back as
+``{"error", "field"}`` for the page to show beside the field, anything else as an error too.
+"""
+
+import json
+
+from .compare import cost_curve, curve_quantities
+from .errors import QuoteError
+from .quote import quote
+from .request import parse_request
+
+
+def quote_json(catalog, request_json):
+    """A JSON request in, ``{"ok": quote}`` or ``{"error": ...}`` out."""
+    try:
+        request = json.loads(request_json)
+    except (ValueError, RecursionError) as exc:
+        return json.dumps({"error": f"The request is not valid JSON: {exc}", "field": None})
+    try:
+        return json.dumps({"ok": quote(catalog, request).to_dict()}, ensure_ascii=False)
+    except QuoteError as exc:
+        return json.dumps({"error": str(exc), "field": exc.field}, ensure_ascii=False)
+
+
+def curve_json(catalog, payload_json):
+    """The chart's data: ``{"request", "metric", "points"}`` in, ``{"ok": {"metric",
+    "quantities", "plans": {id: [total or None]}}}`` or ``{"error": ...}`` out."""
+    try:
+        payload = json.loads(payload_json)
+        request, metric = payload["request"], payload["metric"]
+        points = min(int(payload.get("points", 100)), 400)
+        if metric != "seats" and metric not in catalog.metrics:
+            raise QuoteError(f"Unknown metric {metric!r}.", "metric")
+        request = parse_request(catalog, request)  # once for both
+        quantities = curve_quantities(catalog, request, metric, max(points, 3))
+        curves = cost_curve(catalog, request, metric, quantities)
+    except QuoteError as exc:
+        return json.dumps({"error": str(exc), "field": exc.field}, ensure_ascii=False)
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+        return json.dumps({"error": f"Bad chart request: {exc!r}", "field": None})
+    return json.dumps({"ok": {"metric": metric, "quantities": [format(q, "f") for q in quantities],
+                              "plans": curves}}, ensure_ascii=False)

@@ -1,0 +1,85 @@
+"""plans.yaml's two parts: the prices the engine reads, and the page content written beside them.
+
+The file keeps a plan's texts (tagline, features, call to action...) next to its prices, and
+the page's sections under ``site:``, because that is how marketing reads and edits it. The
+engine is strict about its own keys and knows nothing of pages, so ``split`` hands it the
+price part alone; what the pages say is ``Content``. A key that is neither (a misspelt one) goes
+to neither: the JSON Schema names it, with the closest known key.
+"""
+
+from dataclasses import dataclass, field
+
+from calculator.catalog import PLAN_KEYS, TOP_KEYS
+from calculator.money import plain
+
+SITE_KEYS = ("site", "variants")
+PLAN_CONTENT_KEYS = ("tagline", "description", "features", "cta", "popular", "badge")
+
+
+@dataclass(frozen=True)
+class Content:
+    """What the pages say, beside the prices: the ``site:`` section, each plan's texts by plan
+    id, and the ``variants:`` section (None without one)."""
+
+    site: dict = field(default_factory=dict)
+    plans: dict = field(default_factory=dict)
+    variants: dict | None = None
+
+    def plan(self, plan_id):
+        """The texts of a plan: ``{"tagline", "features", "cta", ...}``, any of them missing."""
+        return self.plans.get(plan_id) or {}
+
+    @property
+    def pricing(self):
+        """The pricing page's settings (``site.pricing``)."""
+        return self.site.get("pricing") or {}
+
+
+def split(data):
+    """``(prices, content)`` of a parsed plans.yaml; a document that is no mapping goes to the
+    engine as it is (its message says what a catalog is)."""
+    if not isinstance(data, dict):
+        return data, Content()
+    prices = {key: value for key, value in data.items() if key in TOP_KEYS}
+    plans = {}
+    if isinstance(data.get("plans"), list):
+        prices["plans"] = [_plan_prices(plan) for plan in data["plans"]]
+        plans = {plan["id"]: {k: v for k, v in plan.items() if k in PLAN_CONTENT_KEYS}
+                 for plan in data["plans"] if isinstance(plan, dict) and isinstance(plan.get("id"), str)}
+    site = data.get("site")
+    variants = data.get("variants")
+    return prices, Content(site if isinstance(site, dict) else {}, plans,
+                           variants if isinstance(variants, dict) else None)
+
+
+def _plan_prices(plan):
+    return {k: v for k, v in plan.items() if k in PLAN_KEYS} if isinstance(plan, dict) else plan
+
+
+def default_request(catalog, content):
+    """The calculator's starting request: ``site.pricing.calculator.request``, or the most
+    popular priced plan at 10 seats (fewer when it allows fewer); each metric the plan prices
+    at its catalog default, as the form starts out. None without a priced plan."""
+    request = _chosen_request(catalog, content)
+    if request is not None:
+        plan = catalog.plan(request.get("plan"))
+        usage = dict(request.get("usage") or {})
+        for metric_id in (plan.usage if plan is not None else {}):
+            usage.setdefault(metric_id, plain(catalog.metrics[metric_id].default))
+        request["usage"] = usage
+    return request
+
+
+def _chosen_request(catalog, content):
+    settings = content.pricing.get("calculator") or {}
+    if settings.get("request"):
+        return dict(settings["request"])
+    priced = [p for p in catalog.plans if not p.custom]
+    if not priced:
+        return None
+    plan = next((p for p in priced if content.plan(p.id).get("popular")),
+                priced[-1] if len(priced) < 3 else priced[1])
+    seats = 10
+    if plan.seats and plan.seats.limit is not None:
+        seats = int(min(plan.seats.limit, seats)) or 1
+    return {"plan": plan.id, "seats": seats, "billing": "monthly"}

@@ -1,0 +1,128 @@
+"""Reading plans.yaml: one pass from the file to the engine's catalog, the page content and
+every problem, located.
+
+Build-time only (PyYAML, jsonschema), so it lives outside the ``calculator`` package that the
+browser runs. ``yaml_reader`` reads the file (exact numbers, field positions); ``content``
+splits it into the prices the engine reads and the texts the pages show; the engine, the JSON
+Schema, ``content_checks`` and, for a file with variants, each variation (``variants``) give
+their verdicts, and every problem gets the file, line and column of the field it names.
+``read_catalog`` never raises for bad input; ``load_catalog_file`` raises ``CatalogError``.
+"""
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from calculator.catalog import Catalog, parse_catalog
+from calculator.errors import CatalogError, Problem
+from calculator.lint import lint as lint_catalog
+
+from .content import Content, split
+from .schema import schema_problems
+from .yaml_reader import locate, read_yaml
+
+SCHEMA_PATH = Path(__file__).with_name("plans.schema.json")
+
+
+@lru_cache(maxsize=1)
+def plans_schema():
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@dataclass
+class CatalogFile:
+    """A plans.yaml as read: the document and where each field starts, and, when it has no
+    error, the engine's ``catalog`` and the pages' ``content``; ``errors`` and ``warnings``
+    are located problems."""
+
+    path: str
+    data: object = None
+    marks: dict = field(default_factory=dict)
+    catalog: Catalog | None = None
+    content: Content | None = None
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+    def variant(self, key):
+        """``(catalog, content)`` of A/B variation ``key`` (control: the file's own), from the
+        document already read; raises ``CatalogError`` naming what is wrong."""
+        from .variants import CONTROL, variant_documents
+
+        if self.errors:
+            raise CatalogError(self.errors)
+        if key in (None, CONTROL):
+            return self.catalog, self.content
+        if self.content.variants is None:
+            raise CatalogError([Problem("variants", f"--variant {key}: the file has no "
+                                                    "variants: section", self.path, 1, 1)])
+        documents = variant_documents(self.data)
+        if key not in documents:
+            raise CatalogError([Problem("variants.variations", f"no variation '{key}' (known: "
+                                        f"{', '.join(documents)})", self.path,
+                                        *self.marks["variants"])])
+        catalog, content, _ = check_document(documents[key])
+        return catalog, content
+
+
+def read_catalog(path, *, roots=None, lint=True):
+    """The ``CatalogFile`` of ``path``. ``lint=False`` skips the lint (it rates hundreds of
+    sample requests): for builds. With ``roots`` (the docs folder, then the assets folder), the
+    site's content is checked too (``content_checks``), in control and in every variation."""
+    file = str(path)
+    data, marks, problems = read_yaml(path)
+    read = CatalogFile(file, data, marks)
+    if data is None and not problems:
+        problems = [Problem("", "the file is empty; expected a catalog with currency and plans",
+                            file)]
+    if not problems:
+        catalog, content, problems = check_document(data)
+        if not problems and roots is not None:
+            from .content_checks import content_problems
+
+            problems = content_problems(catalog, content, roots)
+    if problems:
+        read.errors = locate(problems, marks, file)
+        return read
+    warnings = locate(lint_catalog(catalog), marks, file) if lint else []
+    if content.variants is not None:
+        from .variants import variant_problems
+
+        errors, variant_warnings = variant_problems(data, marks, file, roots, lint)
+        if errors:
+            read.errors = errors
+            return read
+        warnings += variant_warnings
+    read.catalog, read.content, read.warnings = catalog, content, warnings
+    return read
+
+
+def check_document(data):
+    """``(catalog, content, problems)``: the engine's and the schema's verdict on a parsed
+    document, problems unlocated (field paths only), each reported once; ``catalog`` and
+    ``content`` are None when there is any."""
+    prices, content = split(data)
+    catalog, problems = None, []
+    try:
+        catalog = parse_catalog(prices)
+    except CatalogError as exc:
+        problems.extend(exc.problems)
+    engine_paths = [p.path for p in problems]
+    problems.extend(p for p in schema_problems(data, plans_schema())
+                    if not any(_related(p.path, known) for known in engine_paths))
+    return (None, None, problems) if problems else (catalog, content, [])
+
+
+def _related(a, b):
+    """True when one path is the other or lies inside it (the same problem, seen twice)."""
+    return a == b or a.startswith(b + ".") or a.startswith(b + "[") or \
+        b.startswith(a + ".") or b.startswith(a + "[") or not a or not b
+
+
+def load_catalog_file(path):
+    """The engine's ``Catalog`` in the plans.yaml at ``path``; raises ``CatalogError`` listing
+    every located problem (the page content is not checked: see ``read_catalog``)."""
+    read = read_catalog(path, lint=False)
+    if read.errors:
+        raise CatalogError(read.errors)
+    return read.catalog
