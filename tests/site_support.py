@@ -12,9 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from pricing_site.build.site import build_site
-
-ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "plans.yaml"
+from tests.support.paths import DEMO, ROOT
+from tests.support.tier import require_e2e
 
 
 def project_copy(folder):
@@ -26,9 +25,14 @@ def project_copy(folder):
     return folder
 
 
-@lru_cache(maxsize=None)
 def demo_site():
     """The demo catalog built into a temporary folder (removed at exit)."""
+    require_e2e("the demo site's build")
+    return _demo_build()
+
+
+@lru_cache(maxsize=None)
+def _demo_build():
     base = Path(tempfile.mkdtemp(prefix="site-test-"))
     atexit.register(shutil.rmtree, base, True)
     out = base / "site"

@@ -5,7 +5,6 @@ import os
 import resource
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -13,11 +12,15 @@ from calculator import quote
 from pricing_site.catalog import load_catalog_file
 from pricing_site.build.output import MARKER
 from pricing_site.catalog.files import MB
+from tests.support.paths import ROOT
+from tests.support.tier import require_e2e
 
-ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.e2e  # runs the pricing-site command in a process of its own
 
 
 def run(*args, cwd=ROOT, **options):
+    """``pricing-site ARGS`` in a process of its own, as a person runs it."""
+    require_e2e("the pricing-site command")
     return subprocess.run([sys.executable, "-m", "pricing_site.cli", *args], cwd=cwd,
                           capture_output=True, text=True, **{"timeout": 120, **options})
 
@@ -200,6 +203,7 @@ def test_quote_shows_the_catalogs_control_characters_escaped(tmp_path):
 LOW_MEMORY = """
 import resource, sys
 from pricing_site.cli import main
+
 main(["validate", "plans.yaml"])
 held = next(int(line.split()[1]) * 1024 for line in open("/proc/self/status")
             if line.startswith("VmSize:"))

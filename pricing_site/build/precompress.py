@@ -7,17 +7,16 @@ by themselves (Netlify, Cloudflare Pages) ignore the siblings.
 
 Which files: text assets and the runtime's binaries (``SUFFIXES``: HTML, CSS, JS, JSON, SVG,
 XML, text, ``.wasm``, ``.zip`` for the precompiled stdlib, whose .pyc entries are stored, and
-``.bin`` for the Pyodide memory snapshot, ~30 MB raw, mostly zeros),
+``.bin`` for the Pyodide memory snapshot, mostly zeros),
 1 KB or more; a sibling that saves less than 5% (the stock stdlib zip is deflated already)
 is not written. The output is reproducible (gzip header mtime 0, no file name).
 
 Levels, chosen by measurement (bench/HISTORY.md): brotli 11 and gzip 9 below 256 KiB, where
-they cost a few ms a file (pages, CSS, the site's JS); brotli 5 and gzip 6 from 256 KiB up
-(pyodide.asm.wasm, 9.6 MB: brotli 11 takes 30-36 s on the 2-core machine, brotli 5 0.3-1.3 s
-for an output 15% larger). Files are compressed on a thread per core (zlib and brotli release
+they cost little (pages, CSS, the site's JS); brotli 5 and gzip 6 from 256 KiB up, where the
+highest levels take many times longer on the runtime's wasm for a slightly smaller output. Files are compressed on a thread per core (zlib and brotli release
 the GIL). Siblings of files under ``assets/`` of 16 KiB or more (the Pyodide runtime, the
 precompiled stdlib, Material's scripts and styles: the same bytes build after build) are kept
-in a cache outside the source tree (``<cache root>/precompressed``, see browser_bundle), under
+in a cache outside the source tree (``<cache root>/precompressed``, see runtime/cache.py), under
 the SHA-256 of the source and the levels, so a rebuild copies them instead.
 """
 

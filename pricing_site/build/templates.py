@@ -3,12 +3,12 @@
 MkDocs' Jinja environment does not escape; our own templates do (``autoescape_for``), so a
 YAML field shows as text whatever it contains.
 
-Compiled once: MkDocs makes a new Jinja environment for every build, so each build compiled Material's ~75
-templates again: about a quarter of a rebuild in ``pricing-site serve`` (and of each variant
-built in the same process). ``COMPILED`` keeps their code in memory for the process's life.
-Code is reused only for the same source (Jinja checks its checksum) compiled under the same
-settings: the autoescape choice for that template and the environment's syntax and
-extensions, which are what Jinja's compiler bakes into the code.
+Compiled once: MkDocs makes a new Jinja environment for every build, so each build compiled
+Material's ~75 templates again, a large share of a rebuild in ``pricing-site serve`` (and of
+each variant built in the same process). ``COMPILED`` keeps their code in memory for the
+process's life. Code is reused only for the same source (Jinja checks its checksum) compiled
+under the same settings: the autoescape choice for that template and the environment's syntax
+and extensions, which are what Jinja's compiler bakes into the code.
 """
 
 import hashlib

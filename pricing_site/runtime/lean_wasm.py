@@ -9,7 +9,7 @@ pays for that in Emscripten's JavaScript, although this site never loads a packa
   a JavaScript function that ``reportUndefinedSymbols`` wraps in a one-function WebAssembly
   module of its own, compiled and instantiated on the spot.
 
-Together ~120 ms of a ~500 ms warm start in Chromium (bench/HISTORY.md). ``lean_wasm`` keeps
+Together a large share of a warm start in Chromium (measured in bench/HISTORY.md). ``lean_wasm`` keeps
 every function export the runtime's own JavaScript names (``pyodide.asm.mjs``, ``pyodide.mjs``)
 and every other export (memory, table, globals, tags), and points the WebGL addresses at one
 exported function that traps (there is no WebGL canvas in a worker; Python never calls them).

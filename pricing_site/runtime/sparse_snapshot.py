@@ -1,9 +1,9 @@
 """The Pyodide memory snapshot as the site serves it: without its long runs of zero bytes.
 
-A snapshot is the whole WebAssembly memory (~31 MB), about 60% of it zero bytes in long runs.
-Served as it is, every warm start reads all of it back from the browser's HTTP cache, and a
-host that does not compress ``application/octet-stream`` sends all of it; without the runs it
-is ~12 MB (and compresses as well as before). The worker (assets/calculator/sparse.js,
+A snapshot is the whole WebAssembly memory, most of it zero bytes in long runs. Served as it
+is, every warm start reads all of it back from the browser's HTTP cache, and a host that does
+not compress ``application/octet-stream`` sends all of it; without the runs it is a fraction of
+that (and compresses as well as before; bench/RESULTS.md has the sizes). The worker (assets/calculator/sparse.js,
 ``unsparse``) rebuilds the exact bytes as they arrive, before Pyodide sees them, and treats
 any mismatch as a damaged snapshot (it then boots Python the slower way).
 

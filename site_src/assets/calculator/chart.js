@@ -77,7 +77,7 @@ export function drawChart(figure, curve, view = {}) {
 
 // WIDE, or NARROW in a figure under 480 px. Read from the layout once; then a ResizeObserver
 // keeps it (and redraws when a turned phone crosses 480 px), so that an edit never makes the
-// browser lay out the page in the middle of drawing (reading clientWidth did, ~1-2 ms a keystroke).
+// browser lay out the page in the middle of drawing (reading clientWidth did, at every keystroke).
 function drawingWidth(figure) {
   const widthFor = (px) => (px && px < 480 ? NARROW : WIDE);
   if (figure.drawingWidth === undefined) {

@@ -1,0 +1,183 @@
+"""`pricing-site build --all-variants`: each variation differs from control exactly where its
+patch says, control is byte for byte the plain build, variants.json and the routers exist.
+
+Both builds run with the same SOURCE_DATE_EPOCH (MkDocs dates the sitemap's lastmod and the
+gzip header from it), so the comparison is exact, sitemap included. They run as a person runs
+them, ``pricing-site build`` under a umask of 027, so that what they print and the modes of
+the folders they make are checked too.
+"""
+
+import difflib
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from pricing_site.build.output import MARKER
+from pricing_site.build.headers import headers_file
+from pricing_site.build.assets import asset_url
+from pricing_site.catalog.variants import RESERVED_KEYS
+
+from tests.site_support import DEMO, ROOT, parse
+
+pytestmark = pytest.mark.e2e  # builds the site and every variant (pricing-site build)
+
+EPOCH = "1795651200"   # 2026-11-25 00:00 UTC
+UMASK = 0o027
+
+
+def build(*args):
+    """``pricing-site build --catalog DEMO ARGS``; what it printed on stdout."""
+    result = subprocess.run([sys.executable, "-m", "pricing_site.cli", "build", "--catalog",
+                             str(DEMO), *args], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, umask=UMASK,
+                            timeout=600)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """``(plain, dist, what the --all-variants run printed)``."""
+    tmp = tmp_path_factory.mktemp("variants")
+    build("--out", str(tmp / "plain"))
+    printed = build("--all-variants", "--out", str(tmp / "dist"))
+    return tmp / "plain", tmp / "dist", printed
+
+
+@pytest.fixture(scope="module")
+def dist(runs):
+    return runs[:2]
+
+
+def files(folder):
+    return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
+
+
+def test_control_is_byte_identical_to_a_plain_build(dist):
+    plain, out = dist
+    a, b = files(plain), files(out / "control")
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name].read_bytes() != b[name].read_bytes()] == []
+
+
+def changed_lines(name, control, variant):
+    old = (control / name).read_text(encoding="utf-8").splitlines()
+    new = (variant / name).read_text(encoding="utf-8").splitlines()
+    return [line[1:] for line in difflib.unified_diff(old, new, lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+ALLOWED = {
+    # The headline, the annual discount (every annual price, the comparison's discount row,
+    # the calculator's prerendered quote, which now opens on yearly billing), the plan
+    # cards' toggle opening on yearly, and the pricing page's description.
+    "yearly-push": r'data-variant=|name="description"|og:description|twitter:description|<h1>'
+                   r'|rk-price__|rk-bill__|rk-calc__|calc-billing|billing-(annual|monthly)|calculator-'
+                   r'|<td data-plan="\w+">2[05]%</td>|class="md-typeset rk-pricing" data-billing='
+                   r'|^\s*$',
+    # The highlighted plan: card class, badge, primary button, comparison column.
+    "business-first": r'data-variant=|rk-card|md-button|rk-compare__popular|<th scope="col" '
+                      r'data-plan="(team|business)">|^\s*$',
+}
+
+
+@pytest.mark.parametrize("variant", sorted(ALLOWED))
+def test_variant_differs_only_where_its_patch_says(dist, variant):
+    _, out = dist
+    control, other = out / "control", out / variant
+    a, b = files(control), files(other)
+    # catalog.json sits under the hash of its bytes: another folder only where prices changed
+    catalogs = {name for name in {*a, *b} if name.startswith("assets/calculator/catalog/")}
+    assert (catalogs & set(a) != catalogs & set(b)) == (variant == "yearly-push")
+    a, b = ({name: file for name, file in tree.items() if name not in catalogs} for tree in (a, b))
+    # left out of the sitemap (a .br sibling only once the sitemap passes 1 KB)
+    assert sorted(set(a) - set(b) - {"sitemap.xml.br"}) == ["sitemap.xml", "sitemap.xml.gz"]
+    assert set(b) <= set(a)
+    for name in sorted(b):
+        if a[name].read_bytes() == b[name].read_bytes():
+            continue
+        if name.endswith((".gz", ".br")) and name[:-3] in b:
+            continue  # a precompressed sibling: its source is compared (tests/test_precompress.py)
+        if name == "robots.txt":  # names control's sitemap, which this variation has not
+            assert changed_lines(name, control, other) == [
+                "Sitemap: https://relaykit.example/sitemap.xml"]
+            continue
+        assert name.endswith(".html"), name
+        unexpected = [line for line in changed_lines(name, control, other)
+                      if not re.search(ALLOWED[variant], line)]
+        assert unexpected == [], f"{name}: {unexpected[:5]}"
+
+
+def _by_testid(node, testid):
+    for child in node.children:
+        if child.attrs.get("data-testid") == testid:
+            return child.text
+        found = _by_testid(child, testid)
+        if found is not None:
+            return found
+    return None
+
+
+def test_the_patched_headline_card_price_and_calculator_quote(dist):
+    _, out = dist
+    control = parse((out / "control/pricing/index.html").read_text(encoding="utf-8"))
+    push = parse((out / "yearly-push/pricing/index.html").read_text(encoding="utf-8"))
+    assert control.find("h1").text == "Simple pricing that grows with your team"
+    assert push.find("h1").text == "Pay yearly, save 25% on every seat"
+    assert _by_testid(control, "price-team-annual") == "$120.00"
+    assert _by_testid(push, "price-team-annual") == "$112.50"       # 3 seats (minimum) x $50 x 0.75
+    assert _by_testid(control, "price-team-monthly") == _by_testid(push, "price-team-monthly")
+    assert _by_testid(control, "calculator-total") == "$500.00"
+    assert _by_testid(push, "calculator-total") == "$4,500.00"       # 10 x $50 x 12 x 0.75
+    # the plan cards open on yearly prices there (site.pricing.period), on monthly in control
+    for tree, period in ((control, "monthly"), (push, "annual")):
+        toggle = [n for n in tree.find_all("input") if n.attrs.get("name") == "period"]
+        assert [n.attrs["value"] for n in toggle if "checked" in n.attrs] == [period]
+
+
+def test_variant_pages_are_marked_and_canonical_to_control(dist):
+    _, out = dist
+    for variant in ("control", "yearly-push", "business-first"):
+        html = (out / variant / "pricing/index.html").read_text(encoding="utf-8")
+        assert f'<html data-experiment="pricing-page-dec-2026" data-variant="{variant}"' in html
+        assert '<link rel="canonical" href="https://relaykit.example/pricing/">' in html
+        assert f'<script src="../{asset_url("js/experiment.js")}" defer></script>' in html
+        inline = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>", html)
+        assert inline == [], "no inline executable script"
+
+
+def test_variants_json_and_routers(dist):
+    _, out = dist
+    spec = json.loads((out / "variants.json").read_text(encoding="utf-8"))
+    assert spec["hashVersion"] == 2 and [v["key"] for v in spec["variations"]] == \
+        ["control", "yearly-push", "business-first"]
+    assert all((out / v["path"].strip("/") / "index.html").is_file() for v in spec["variations"])
+    for name in ("cloudflare-worker.mjs", "netlify-edge-function.mjs"):
+        assert "export default" in (out / "edge" / name).read_text(encoding="utf-8")
+    # the host reads _headers at the root of what it publishes (dist/), not in the variations
+    assert (out / "_headers").read_text(encoding="utf-8") == headers_file()
+
+
+def test_the_run_names_only_where_the_site_went(runs):
+    _, out, printed = runs
+    # not the staging folder each variation was built in, which is gone by now
+    assert printed == f"Built 3 variants (control, yearly-push, business-first) into {out}\n"
+
+
+def test_every_output_folder_has_the_mode_mkdir_gives_under_the_umask(runs):
+    plain, out, _ = runs
+    folders = [plain, out, *(p for p in (*plain.rglob("*"), *out.rglob("*")) if p.is_dir())]
+    modes = {str(f): oct(stat.S_IMODE(f.stat().st_mode)) for f in folders}
+    assert modes == {str(f): oct(0o777 & ~UMASK) for f in folders}   # 0750, never 0700
+
+
+def test_beside_the_variations_only_the_reserved_names(runs):
+    plain, out, _ = runs
+    keys = [v["key"] for v in json.loads((out / "variants.json").read_text("utf-8"))["variations"]]
+    assert {p.name for p in out.iterdir()} == {*keys, *RESERVED_KEYS}
+    assert all((out / key / MARKER).is_file() for key in keys) and (plain / MARKER).is_file()
