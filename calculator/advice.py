@@ -8,7 +8,7 @@ before the bill, with the cheaper plan when there is one.
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
-from .models import rate_charge
+from .models import model_of, rate_charge
 from .money import format_money, format_price, format_quantity, plain, round_money
 
 ALERT_LEVELS = (90, 75, 50)
@@ -66,7 +66,8 @@ def nudges(catalog, bill, annual_saving):
 
 def _tier_nudge(catalog, charge, line, one, many, metric):
     """The next tier up, when it is near and lowers the unit price or needs sales."""
-    if charge.pricing not in ("graduated", "volume") or not line.tiers:
+    model = model_of(charge)
+    if not model.tiered or not line.tiers:
         return []
     index = line.tiers[-1].index
     if index + 1 >= len(charge.tiers):
@@ -86,7 +87,7 @@ def _tier_nudge(catalog, charge, line, one, many, metric):
         return []
     price = format_price(following.unit, catalog.currency)
     word = one if add == 1 else many
-    if charge.pricing == "volume":
+    if model.all_units:  # the next tier reprices every unit, so the charge may fall
         after = rate_charge(charge, line.billable + add).amount
         message = f"Add {format_quantity(add)} {word} and every {one} costs {price}"
         if after < line.monthly:

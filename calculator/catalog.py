@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from .errors import CatalogError, Problem
-from .models import MODELS
+from .models import DEFAULT, MODELS, model_of
 from .money import CURRENCIES, ZERO, plain
 from .suggest import did_you_mean, one_of
 from .values import NotANumber, describe, to_decimal
@@ -30,6 +30,9 @@ PLAN_KEYS = ("id", "name", "custom", "price", "commitment", "addons")
 PRICE_KEYS = ("flat", "annual_discount", "seats", "usage")
 CHARGE_KEYS = ("pricing", "unit", "tiers", "package", "included", "minimum", "limit",
                "discountable", "kinds")
+# The charge keys a model reads its price from: each model reads exactly one (its ``needs``),
+# and a charge gives that one and none of the others.
+MODEL_KEYS = ("unit", "tiers", "package")
 TIER_KEYS = ("up_to", "unit", "flat", "custom")
 PACKAGE_KEYS = ("size", "price", "round")
 METRIC_KEYS = ("name", "unit", "max", "step", "default")
@@ -415,7 +418,7 @@ class _Reader:
         raw = self.mapping(raw, path, CHARGE_KEYS, what="a charge mapping")
         if raw is None:
             return None
-        pricing = raw.get("pricing", "per_unit" if "unit" in raw else None)
+        pricing = raw.get("pricing", DEFAULT if "unit" in raw else None)
         if pricing is None:
             self.fail(path + ("pricing",), f"is required ({one_of(MODELS)})")
             return None
@@ -423,16 +426,15 @@ class _Reader:
             self.fail(path + ("pricing",), f"unknown pricing {describe(pricing)}"
                                            f"{did_you_mean(pricing, MODELS)} ({one_of(MODELS)})")
             return None
-        needs = {"per_unit": "unit", "graduated": "tiers", "volume": "tiers", "package": "package"}
-        for key in ("unit", "tiers", "package"):
-            if key == needs[pricing] and key not in raw:
+        needs = MODELS[pricing].needs
+        for key in MODEL_KEYS:
+            if key == needs and key not in raw:
                 self.fail(path + (key,), f"is required for pricing: {pricing}")
-            elif key != needs[pricing] and key in raw:
-                self.fail(path + (key,), f"does not apply to pricing: {pricing} "
-                                         f"(it uses '{needs[pricing]}')")
+            elif key != needs and key in raw:
+                self.fail(path + (key,), f"does not apply to pricing: {pricing} (it uses '{needs}')")
         unit = self.price(raw.get("unit", 0), path + ("unit",))
-        tiers = self.tiers(raw["tiers"], path + ("tiers",)) if pricing in ("graduated", "volume") and "tiers" in raw else ()
-        package = self.package(raw["package"], path + ("package",)) if pricing == "package" and "package" in raw else None
+        tiers = self.tiers(raw["tiers"], path + ("tiers",)) if needs == "tiers" and "tiers" in raw else ()
+        package = self.package(raw["package"], path + ("package",)) if needs == "package" and "package" in raw else None
         included = self.number(raw.get("included", 0), path + ("included",))
         minimum = self.number(raw.get("minimum", 0), path + ("minimum",))
         limit = self.number(raw["limit"], path + ("limit",)) if "limit" in raw else None
@@ -451,8 +453,8 @@ class _Reader:
                     self.fail(path + (key,), f"seats are whole; expected a whole number, got {plain(number)}")
         if None in (unit, included, minimum) or ("limit" in raw and limit is None):
             return None
-        if (pricing in ("graduated", "volume") and not tiers) or (pricing == "package" and package is None):
-            return None
+        if (needs == "tiers" and not tiers) or (needs == "package" and package is None):
+            return None  # the model's price is missing or has a mistake, reported above
         return Charge(pricing, unit, tiers, package, included, minimum, limit, discountable, kinds)
 
     def tiers(self, raw, path):
@@ -548,7 +550,7 @@ class _Reader:
 # -- back to plain data (catalog.json for the browser) ---------------------------------------
 def _charge_dict(charge):
     out = {"pricing": charge.pricing}
-    if charge.pricing == "per_unit":
+    if model_of(charge).needs == "unit":
         out["unit"] = plain(charge.unit)
     if charge.tiers:
         out["tiers"] = [_tier_dict(t) for t in charge.tiers]

@@ -7,7 +7,7 @@ deliberate, and a plan may be there for its features rather than its price.
 from decimal import ROUND_FLOOR, Decimal
 
 from .errors import Problem, QuoteError
-from .models import rate_charge
+from .models import model_of, rate_charge
 from .money import format_money, format_quantity, round_money
 from .rating import rate_plan
 from .request import Request
@@ -31,8 +31,8 @@ def _cliffs(catalog):
         charges += [(("usage", m), catalog.metrics[m].unit, c, catalog.metrics[m].step, False)
                     for m, c in plan.usage.items()]
         for path, unit, charge, step, whole in charges:
-            if charge is None or charge.pricing != "volume":
-                continue
+            if charge is None or not model_of(charge).all_units:
+                continue  # only all-units tiers reprice every unit, so only they have cliffs
             for i, (tier, following) in enumerate(zip(charge.tiers, charge.tiers[1:])):
                 if tier.custom or following.custom:
                     continue
@@ -56,7 +56,8 @@ def _cliff(catalog, charge, tier, lower, unit, step, whole):
     cost_above = rate_charge(charge, above).amount
     if cost_above >= cost_top:
         return None
-    # the smallest quantity in this tier that already costs more than `above` does
+    # the smallest quantity in this tier that already costs more than `above` does (all-units:
+    # a quantity inside the tier costs unit x quantity + flat)
     worse = (cost_above - tier.flat) / tier.unit if tier.unit else top
     first = (worse / step).to_integral_value(rounding=ROUND_FLOOR) * step + step
     first = min(top, max(first, lower + step))
@@ -65,7 +66,7 @@ def _cliff(catalog, charge, tier, lower, unit, step, whole):
     span = "" if first == top else (
         f"; every quantity from {format_quantity(first + shift)} to "
         f"{format_quantity(top + shift)} pays more than {format_quantity(above + shift)} would")
-    return (f"volume tiers make more {unit} cost less: "
+    return (f"{charge.pricing} tiers make more {unit} cost less: "
             f"{format_quantity(top + shift)} {unit} cost "
             f"{format_money(round_money(cost_top, currency), currency)} but "
             f"{format_quantity(above + shift)} cost "

@@ -5,8 +5,8 @@ and the first tier's flat fee even at quantity 0 (as Stripe and Lago do).
 49 seats on 1-10 $50 / 11-50 $40 / 51-200 $30 = 10 x $50 + 39 x $40 = $2,060.
 """
 
-from .base import CUSTOM, Rated, TierUse
-from .tiers import lower_bound, tier_index
+from .base import CUSTOM, Model, Rated, TierUse
+from .tiers import lower_bound, tier_index, tiers_words
 
 
 def rate(charge, quantity):
@@ -26,3 +26,11 @@ def rate(charge, quantity):
     prices = {use.unit for use in uses}
     unit_price = uses[0].unit if len(prices) == 1 else None
     return Rated(amount=total, unit_price=unit_price, tiers=tuple(uses))
+
+
+def words(charge, currency, units, step):
+    """"per seat, graduated: 1–10: $50 · 11–50: $40 · 51 and up: $30"."""
+    return tiers_words("graduated", charge, currency, units, step)
+
+
+MODEL = Model(name="graduated", needs="tiers", rate=rate, all_units=False, words=words)

@@ -1,6 +1,9 @@
-"""Tier lookup shared by graduated and volume pricing."""
+"""Tiers shared by graduated and volume pricing: the lookup, and the tier list in words."""
 
 from decimal import Decimal
+
+from ..money import format_price
+from ..ranges import tier_range, whole_units
 
 ONE = Decimal(1)
 
@@ -16,3 +19,21 @@ def tier_index(tiers, quantity):
 def lower_bound(tiers, index):
     """The previous tier's up_to (tier ``index`` covers the quantities above it), or 0."""
     return tiers[index - 1].up_to if index else Decimal(0)
+
+
+def tiers_words(kind, charge, currency, units, step):
+    """"per seat, graduated: 1–10: $50 · 11 and up: $40": each tier as "range: price" (prices
+    and flat fees as listed, never rounded; custom tiers say "contact sales"), ranged as the
+    bill ranges them. ``step`` is the metric's (seats: 1): it decides whether ranges count
+    whole units."""
+    whole, tiers, parts = whole_units(charge, step), charge.tiers, []
+    for index, tier in enumerate(tiers):
+        if tier.custom:
+            price = "contact sales"
+        else:
+            price = format_price(tier.unit, currency)
+            if tier.flat:
+                price += f" + {format_price(tier.flat, currency)} flat"
+        below = tiers[index - 1].up_to if index else None
+        parts.append(f"{tier_range(below, tier.up_to, whole, charge.included)}: {price}")
+    return f"per {units[0]}, {kind}: {' · '.join(parts)}"

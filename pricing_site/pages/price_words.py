@@ -1,13 +1,19 @@
 """Catalog prices in words for the comparison table: "$45 per seat", "11–50: $40".
 
-These describe the price *list* (tiers, allowances, limits), formatted by
-``calculator.money``; amounts a customer pays come from ``calculator.quote``. Tier ranges
-are worded by ``calculator.ranges``, as the quote words its own ("11–50", "over 1,000").
-Prices, flat fees included, are shown as listed, never rounded (an amount on the bill is).
+These describe the price *list* (allowances, limits, seat kinds); amounts a customer pays
+come from ``calculator.quote``. Prices, flat fees included, are shown as listed, never
+rounded (an amount on the bill is).
+
+How a model's own price reads ("$5 per 1,000 calls", "per seat, graduated: 1–10: $50 · ...")
+is asked of the model (its ``words``, in the engine), not decided here: the words state the
+model's rule, which only the model knows, so a new model brings its words with it and this
+module names no model; and the engine already words money and tier ranges for the bill
+(``calculator.money``, ``calculator.ranges``), so price list and bill say "11–50" alike.
 """
 
-from calculator.money import ZERO, format_price, format_quantity
-from calculator.ranges import SEAT_STEP, tier_range, whole_units
+from calculator.models import model_of
+from calculator.money import format_quantity
+from calculator.ranges import SEAT_STEP
 
 SEAT_UNITS = ("seat", "seats")
 
@@ -15,36 +21,6 @@ SEAT_UNITS = ("seat", "seats")
 def _units(quantity, units):
     one, many = units
     return f"{format_quantity(quantity)} {one if quantity == 1 else many}"
-
-
-def tiers_text(charge, currency, step):
-    """Each tier as "range: price", joined with " · "; custom tiers say "contact sales".
-    ``step`` is the metric's (seats: 1): it decides whether ranges count whole units."""
-    whole, tiers, parts = whole_units(charge, step), charge.tiers, []
-    for index, tier in enumerate(tiers):
-        if tier.custom:
-            price = "contact sales"
-        else:
-            price = format_price(tier.unit, currency)
-            if tier.flat:
-                price += f" + {format_price(tier.flat, currency)} flat"
-        below = tiers[index - 1].up_to if index else None
-        parts.append(f"{tier_range(below, tier.up_to, whole, charge.included)}: {price}")
-    return " · ".join(parts)
-
-
-def model_text(charge, currency, units, step):
-    """How units beyond any allowance are priced, or "" when they cost nothing."""
-    one = units[0]
-    if charge.pricing == "package":
-        size = _units(charge.package.size, units)
-        return f"{format_price(charge.package.price, currency)} per {size}"
-    if charge.pricing in ("graduated", "volume"):
-        kind = "graduated" if charge.pricing == "graduated" else "all-units volume"
-        return f"per {one}, {kind}: {tiers_text(charge, currency, step)}"
-    if charge.unit == ZERO:
-        return ""
-    return f"{format_price(charge.unit, currency)} per {one}"
 
 
 def seats_text(charge, currency):
@@ -74,7 +50,7 @@ def _first_upper(text):
 def _allowance_then(charge, units, step, currency):
     """``["<n units> included", "then <price>"]``: either alone when the other is missing."""
     parts = [f"{_units(charge.included, units)} included"] if charge.included else []
-    price = model_text(charge, currency, units, step)
+    price = model_of(charge).words(charge, currency, units, step)  # "" when beyond is free
     if price:
         parts.append(f"then {price}" if parts else price)
     return parts
