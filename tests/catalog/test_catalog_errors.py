@@ -8,8 +8,11 @@ from decimal import Decimal
 import pytest
 
 from calculator import CatalogError, load_catalog
+from calculator.catalog import MODEL_KEYS
+from calculator.models import DEFAULT, MODELS
 from pricing_site.catalog import load_catalog_file, read_catalog
 from pricing_site.catalog.files import CATALOG_LIMIT, MB, FileRefused, read_limited
+from pricing_site.catalog.read import plans_schema
 from pricing_site.catalog.yaml_reader import MAX_DEPTH, MAX_VALUES, read_yaml
 
 GOOD = """\
@@ -127,6 +130,18 @@ def test_good_catalog_has_no_problem(tmp_path):
     path.write_text(GOOD, encoding="utf-8")
     read = read_catalog(path)
     assert read.errors == [] and read.catalog.plans[0].id == "team"
+
+
+def test_the_schema_names_the_engines_pricing_models_and_the_key_each_reads():
+    """Editors read plans.schema.json as it is, so it spells out the model list: the names of
+    MODELS in their order, the default, and on each price key the models that read it
+    ("graduated / volume: ordered tiers."). A model entered on one side only fails here."""
+    charge = plans_schema()["$defs"]["charge"]["properties"]
+    assert charge["pricing"]["enum"] == list(MODELS)
+    assert f"default {DEFAULT} when 'unit' is given" in charge["pricing"]["description"]
+    for key in MODEL_KEYS:
+        readers = charge[key]["description"].split(":")[0].split(" / ")
+        assert readers == [name for name, model in MODELS.items() if model.needs == key], key
 
 
 def test_yaml_syntax_error_is_located(tmp_path):

@@ -1,10 +1,17 @@
 """The pricing semantics of DESIGN.md, one rule per test, read as sentences."""
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
-from calculator import QuoteError, load_catalog, quote
+from calculator import CatalogError, QuoteError, lint, load_catalog, quote
+from calculator.catalog import MODEL_KEYS
+from calculator.models import MODELS
+from calculator.models.base import CUSTOM, Model, Rated, TierUse
+from calculator.models.tiers import lower_bound, tier_index, tiers_words
+from calculator.money import ZERO
+from pricing_site.pages.price_words import usage_text
 
 from tests.catalogs import FLAT_FEE_TIERS, STORAGE_TIERS, ZERO_FEE_TIERS, one_plan
 
@@ -54,6 +61,110 @@ def test_total_is_the_sum_of_rounded_lines():
     result = quote(catalog, {"plan": "p", "seats": 1, "usage": {"m": 1}})
     assert [line.amount for line in result.lines] == [D("0.01"), D("10.00"), D("0.00")]
     assert result.total == D("10.01")
+
+
+# -- the model table: what the rest of the engine (and the price list) asks each model ----------
+NEAR_EDGE = [{"up_to": 10, "unit": 50}, {"unit": 40}]
+CLIFF = ("P: volume tiers make more things cost less: 10 things cost $500.00 but 11 cost $440.00; "
+         "every quantity from 9 to 10 pays more than 11 would (a cliff: use graduated pricing, or "
+         "accept it on purpose)")
+
+# One row per model in MODELS: 9 things on its charge bill this, nudge so, lint so (the only
+# plan, so no "never the cheapest"), and the price list words its price so.
+MODEL_ROWS = {
+    "per_unit": ({"unit": 50}, "450.00", [], [], "$50 per things"),
+    "graduated": ({"tiers": NEAR_EDGE}, "450.00",
+                  ["Add 2 things and every things beyond 10 costs $40."], [],
+                  "per things, graduated: 1–10: $50 · 11 and up: $40"),
+    "volume": ({"tiers": NEAR_EDGE}, "450.00",
+               ["Add 2 things and every things costs $40: the things charge falls by $10.00 a month."],
+               [CLIFF], "per things, all-units volume: 1–10: $50 · 11 and up: $40"),
+    "package": ({"package": {"size": 5, "price": 40}}, "80.00",
+                ["You pay for 2 blocks of 5 things: 1 more things cost nothing extra."], [],
+                "$40 per 5 things"),
+}
+
+
+def test_every_model_in_the_table_answers_every_question_and_has_a_row_here():
+    assert list(MODEL_ROWS) == list(MODELS)
+    for name, model in MODELS.items():
+        assert model.name == name
+        assert model.needs in MODEL_KEYS  # a key the parser reads and requires for it
+        assert callable(model.rate) and callable(model.words)
+        assert isinstance(model.all_units, bool)
+
+
+def test_a_model_that_leaves_a_question_unanswered_is_refused_when_declared():
+    with pytest.raises(TypeError, match="all_units"):
+        Model(name="half", needs="unit", rate=lambda charge, quantity: Rated(), words=str)
+
+
+@pytest.mark.parametrize("name", list(MODEL_ROWS))
+def test_each_model_rates_nudges_lints_and_words_its_price(name):
+    charge, total, nudges, warnings, words = MODEL_ROWS[name]
+    catalog = load_catalog(one_plan(usage={"pricing": name, **charge}))
+    result = quote(catalog, {"plan": "p", "usage": {"m": 9}})
+    assert result.total == D(total)
+    assert [nudge.message for nudge in result.nudges] == nudges
+    assert [warning.message for warning in lint(catalog)] == warnings
+    assert MODELS[name].words(catalog.plan("p").usage["m"], "USD", ("things", "things"), D(1)) == words
+
+
+@pytest.mark.parametrize("name", list(MODEL_ROWS))
+def test_a_model_entered_under_another_name_does_all_the_same(monkeypatch, name):
+    """No module compares names: each model copied under a new name (as Orb calls volume
+    "bulk") bills, nudges, lints and words as the original, the lint naming it by its name."""
+    alias = f"{name}_copy"
+    monkeypatch.setitem(MODELS, alias, replace(MODELS[name], name=alias))
+    charge, total, nudges, warnings, words = MODEL_ROWS[name]
+    catalog = load_catalog(one_plan(usage={"pricing": alias, **charge}))
+    assert load_catalog(catalog.to_dict()) == catalog  # catalog.json, as the browser reads it
+    result = quote(catalog, {"plan": "p", "usage": {"m": 9}})
+    assert (result.total, [nudge.message for nudge in result.nudges]) == (D(total), nudges)
+    assert [w.message for w in lint(catalog)] == [w.replace(f" {name} ", f" {alias} ") for w in warnings]
+    assert usage_text(catalog.plan("p").usage["m"], catalog.metrics["m"], "USD") == (
+        words[:1].upper() + words[1:])
+
+
+def _stairstep_rate(charge, quantity):
+    """The step that holds the quantity costs its flat fee, however many units are in it."""
+    index = tier_index(charge.tiers, quantity)
+    step = charge.tiers[index]
+    if step.custom:
+        return CUSTOM
+    first = lower_bound(charge.tiers, index)
+    return Rated(amount=step.flat, tiers=(TierUse(index, first, step.up_to, quantity, ZERO,
+                                                  step.flat, step.flat),))
+
+
+STAIRSTEP = Model(name="stairstep", needs="tiers", rate=_stairstep_rate, all_units=True,
+                  words=lambda charge, *rest: tiers_words("stairstep", charge, *rest))
+STEPS = [{"up_to": 10, "unit": 0, "flat": 100}, {"up_to": 25, "unit": 0, "flat": 90}, {"custom": True}]
+
+
+def test_a_new_model_is_a_module_and_an_entry_in_the_table(monkeypatch):
+    """A model no other module knows (stairstep), entered in MODELS alone: the parser takes
+    its name and asks for its key, the quote rates with it, the nudge and the lint ask it,
+    and the comparison table words it."""
+    monkeypatch.setitem(MODELS, "stairstep", STAIRSTEP)
+    catalog = load_catalog(one_plan(usage={"pricing": "stairstep", "tiers": STEPS}))
+    assert load_catalog(catalog.to_dict()) == catalog
+
+    def bill(quantity):
+        return quote(catalog, {"plan": "p", "usage": {"m": quantity}})
+
+    assert [bill(q).total for q in (0, 10, 11, 25)] == [D("100.00"), D("100.00"), D("90.00"), D("90.00")]
+    assert [(n.kind, n.message) for n in bill(24).nudges] == [
+        ("custom_tier", "Above 25 things, contact sales for a custom price.")]
+    [cliff] = lint(catalog)
+    assert cliff.message.startswith("P: stairstep tiers make more things cost less: 10 things "
+                                    "cost $100.00 but 11 cost $90.00")
+    assert usage_text(catalog.plan("p").usage["m"], catalog.metrics["m"], "USD") == (
+        "Per things, stairstep: 1–10: $0 + $100 flat · 11–25: $0 + $90 flat · 26 and up: contact sales")
+    with pytest.raises(CatalogError, match="tiers: is required for pricing: stairstep"):
+        load_catalog(one_plan(usage={"pricing": "stairstep"}))
+    with pytest.raises(CatalogError, match="did you mean 'stairstep'.*package, stairstep"):
+        load_catalog(one_plan(usage={"pricing": "stairsteps", "tiers": STEPS}))
 
 
 # -- seats ------------------------------------------------------------------------------------
