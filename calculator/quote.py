@@ -8,6 +8,7 @@ same keys and the same strings as CPython. Money crosses as plain decimal string
 from dataclasses import dataclass
 
 from .advice import alerts, nudges
+from .display import advice, bill_rows, shows
 from .money import ZERO, format_money, format_price, format_quantity, plain, round_money
 from .ranges import SEAT_STEP, is_whole, tier_range, whole_units
 from .rating import bill_for, monthly_lines, rate_plan
@@ -84,6 +85,9 @@ class Quote:
         money = (lambda v: None if v is None else plain(v))
         shown = (lambda v: None if v is None else format_money(v, currency))
         subtotal = self.subtotal
+        lines = [_line_dict(line, currency, self.catalog, self.bill.plan) for line in self.lines]
+        discounts = [_discount_dict(d, currency) for d in self.discounts]
+        nudge_list, alert_list = [n.to_dict() for n in self.nudges], [a.to_dict() for a in self.alerts]
         return {
             "plan": self.plan,
             "plan_name": self.bill.plan.name,
@@ -93,21 +97,24 @@ class Quote:
             "status": self.status,
             "message": self.message,
             "request": self.bill.request.to_dict(self.bill.billing),
-            "lines": [_line_dict(line, currency, self.catalog, self.bill.plan)
-                      for line in self.lines],
-            "discounts": [_discount_dict(d, currency) for d in self.discounts],
+            "lines": lines,
+            "discounts": discounts,
             "subtotal": money(subtotal),
             "total": money(self.total),
             "monthly_equivalent": money(self.monthly_equivalent),
             "annual_saving": money(self.annual_saving),
-            "nudges": [n.to_dict() for n in self.nudges],
-            "alerts": [a.to_dict() for a in self.alerts],
+            "nudges": nudge_list,
+            "alerts": alert_list,
             "cheaper_plan": self.cheaper_plan.to_dict(currency) if self.cheaper_plan else None,
+            # what a page shows of this quote, decided here for both of the page's renderers
+            "shows": shows(priced, self.billing, self.annual_saving, self.cheaper_plan),
             "display": {
                 "subtotal": shown(subtotal),
                 "total": shown(self.total),
                 "monthly_equivalent": shown(self.monthly_equivalent),
                 "annual_saving": shown(self.annual_saving),
+                "rows": bill_rows(lines, discounts),
+                "advice": advice(alert_list, nudge_list),
             } if priced else None,
         }
 

@@ -349,7 +349,7 @@ def test_a_fee_on_a_tier_up_to_0_reads_as_the_tier_of_0(pricing, seats, rows, to
 
 
 def _tier_row(tier):
-    """A tier row as the bill renders it (render.js, quote_table)."""
+    """A tier row as the bill reads (calculator/display.py, quote_table)."""
     shown = tier["display"]
     flat = f" + {shown['flat']}" if tier["flat"] != "0" else ""
     return f"{tier['range']}: {shown['quantity']} × {shown['unit_price']}{flat}"
