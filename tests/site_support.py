@@ -89,7 +89,10 @@ class _TreeBuilder(HTMLParser):
     def handle_starttag(self, tag, attrs):
         node = Node(tag, {k: (v if v is not None else "") for k, v in attrs}, self.stack[-1])
         self.stack[-1].children.append(node)
-        if tag not in VOID:
+        if tag == "template":  # as in a browser: its content is no part of the page's tree
+            node.content = Node("#document-fragment", {})
+            self.stack.append(node.content)
+        elif tag not in VOID:
             self.stack.append(node)
 
     def handle_startendtag(self, tag, attrs):
@@ -98,13 +101,15 @@ class _TreeBuilder(HTMLParser):
             self.stack.pop()
 
     def handle_endtag(self, tag):
+        tag = "#document-fragment" if tag == "template" else tag
         for index in range(len(self.stack) - 1, 0, -1):
             if self.stack[index].tag == tag:
                 del self.stack[index:]
                 return
 
     def handle_data(self, data):
-        for node in self.stack:
+        inside = [i for i, node in enumerate(self.stack) if node.tag == "#document-fragment"]
+        for node in self.stack[inside[-1] if inside else 0:]:
             node.parts.append(data)
 
 

@@ -55,9 +55,8 @@ def estimate(catalog, content):
         data = quote(catalog, request).to_dict()
     except QuoteError as exc:
         raise QuoteError(f"site.pricing.calculator.request: {exc}", exc.field) from None
-    saves = data["annual_saving"] is not None and Decimal(data["annual_saving"]) > 0
     return {"request": request, "quote": data, "summary": _summary(catalog, data),
-            "period": "per year" if data["billing"] == "annual" else "per month", "saves": saves}
+            "period": "per year" if data["billing"] == "annual" else "per month"}
 
 
 def _summary(catalog, data):

@@ -89,7 +89,7 @@ function start(root) {
       return;
     }
     clearErrors(form, result);
-    renderResult(result, quote, catalog, { onSwitch: switchPlan });
+    renderResult(result, quote, { onSwitch: switchPlan });
     // the sliders show what Python read, unless the fields have changed since: a newer answer comes
     if (stateToQuery(readState(form)) === stateToQuery(state)) {
       placeSliders(form, quantitiesRead(form, quote.request));
@@ -186,14 +186,11 @@ function showPlanFields(form, planId) {
   }
 }
 
+// The state's words are the template's: data-<state> on the status line (calculator-result.html).
 function setStatus(status, kind) {
   if (!status) return;
   status.dataset.state = kind;
-  status.textContent = { live: "Live · computed in your browser",
-    prerendered: "Estimate · computed when this page was built",
-    pending: "Not updated yet · the live calculator is starting",
-    stale: "Not updated · fix the highlighted field",
-    failed: "Estimate · the live calculator could not start" }[kind];
+  status.textContent = status.dataset[kind];
 }
 
 // Anything but a QuoteError means Python gave no answer at all (its runtime did not load, or its
