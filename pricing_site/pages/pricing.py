@@ -7,10 +7,8 @@ this module reads no file and starts nothing.
 """
 
 import json
-from decimal import Decimal
 
 from calculator import QuoteError, quote
-from calculator.money import format_quantity
 from pricing_site.catalog.content import default_request
 
 from .calculator_chart import chart_data
@@ -55,23 +53,7 @@ def estimate(catalog, content):
         data = quote(catalog, request).to_dict()
     except QuoteError as exc:
         raise QuoteError(f"site.pricing.calculator.request: {exc}", exc.field) from None
-    return {"request": request, "quote": data, "summary": _summary(catalog, data),
-            "period": "per year" if data["billing"] == "annual" else "per month"}
-
-
-def _summary(catalog, data):
-    """"10 seats, 150,000 API calls, billed monthly" from the quote's own request."""
-    request = data["request"]
-    parts = []
-    if request.get("seats") is not None:
-        seats = Decimal(str(request["seats"]))
-        parts.append(f"{format_quantity(seats)} seat{'' if seats == 1 else 's'}")
-    for metric_id, quantity in (request.get("usage") or {}).items():
-        metric = catalog.metrics.get(metric_id)
-        name = metric.name if metric else metric_id
-        parts.append(f"{format_quantity(Decimal(str(quantity)))} {name}")
-    parts.append("billed yearly" if data["billing"] == "annual" else "billed monthly")
-    return ", ".join(parts)
+    return {"request": request, "quote": data}
 
 
 def _contact_url(catalog, content, link):

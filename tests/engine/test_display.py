@@ -5,7 +5,7 @@ import pytest
 
 from calculator import load_catalog, quote
 
-from .catalogs import FLAT_FEE_TIERS, one_plan
+from tests.catalogs import FLAT_FEE_TIERS, one_plan
 
 
 @pytest.mark.parametrize("request_, shows", [
