@@ -226,12 +226,16 @@ def test_malformed_calls_are_answered_and_the_worker_lives_on(page):
 def test_junk_posted_straight_to_the_worker_gets_an_answer_each(page):
     answers = page.evaluate("""async () => {
       const w = window.pricingCalculator.worker;
-      const junk = ["junk", null, 42, {id: "j1"}, {id: "j2", request: 12n}, new ArrayBuffer(8),
-                    {id: "j3", request: "x".repeat(1 << 20)}, [1, 2, 3], {request: {plan: "team"}},
-                    {id: "j5", request: JSON.parse("[".repeat(100) + "]".repeat(100))},
+      const quote = (id, payload) => ({id, op: "quote", payload});
+      const junk = ["junk", null, 42, {id: "j1"}, quote("j2", 12n), new ArrayBuffer(8),
+                    quote("j3", "x".repeat(1 << 20)), [1, 2, 3], {op: "quote", payload: {plan: "team"}},
+                    quote("j5", JSON.parse("[".repeat(100) + "]".repeat(100))),
                     // deep enough that the worker may fail to deserialise it (a messageerror)
-                    {id: "j6", request: JSON.parse("[".repeat(3000) + "]".repeat(3000))},
-                    {id: "j4", request: {plan: "team", seats: 49}}];
+                    quote("j6", JSON.parse("[".repeat(3000) + "]".repeat(3000))),
+                    {id: "j7", op: "constructor", payload: {plan: "team"}},
+                    {id: "j8", op: "curve", payload: {request: {plan: "team"}, metric: "seats", points: 3}},
+                    {id: "j9", request: {plan: "team", seats: 49}},  // no op
+                    quote("j4", {plan: "team", seats: 49})];
       const answers = [];
       await new Promise((resolve) => {
         const listen = ({data}) => {
@@ -244,13 +248,16 @@ def test_junk_posted_straight_to_the_worker_gets_an_answer_each(page):
       });
       return answers;
     }""")
-    assert len(answers) == 12
-    # only {request: {plan: "team"}} (no id) and j4 are valid requests; the rest are errors
-    assert [a["id"] for a in answers if "result" in a] == [None, "j4"]
-    assert sum("error" in a for a in answers) == 10
-    assert {a["id"] for a in answers} - {"j6"} == {None, "j1", "j2", "j3", "j4", "j5"}
+    assert len(answers) == 15
+    # only {op: "quote", payload: {plan: "team"}} (no id), j8 and j4 are valid requests
+    assert [a["id"] for a in answers if "result" in a] == [None, "j8", "j4"]
+    assert sum("error" in a for a in answers) == 12
+    assert {a["id"] for a in answers} - {"j6"} == {None, "j1", "j2", "j3", "j4", "j5", "j7", "j8",
+                                                   "j9"}
     by_id = {a["id"]: a for a in answers if a["id"]}
     assert by_id["j5"]["error"] == "A quote request is nested more than 16 levels deep."
+    for unknown, op in (("j1", None), ("j7", '"constructor"'), ("j9", None)):
+        assert by_id[unknown]["error"] == f"No such operation: {op or 'undefined'}."
     assert by_id["j4"]["result"] == cpython({"plan": "team", "seats": 49})["ok"]
     assert settle(page, [{"plan": "business", "seats": 3}])[0] == cpython({"plan": "business",
                                                                            "seats": 3})

@@ -137,7 +137,7 @@ def test_the_chart_is_drawn_before_python_and_nothing_moves_when_it_arrives(brow
         page.add_init_script("""window.__curves = 0;
           const post = Worker.prototype.postMessage;
           Worker.prototype.postMessage = function (message) {
-            if (message && "curve" in message) window.__curves++;
+            if (message?.op === "curve") window.__curves++;
             return post.call(this, message);
           };""")
         page.goto(server.url + "pricing/")
@@ -707,7 +707,7 @@ def test_an_edit_asks_python_for_the_quote_before_the_curves(visit, catalog):
       const worker = window.pricingCalculator.worker, post = worker.postMessage.bind(worker);
       window.__sent = [];
       worker.postMessage = (message) => {
-        window.__sent.push("curve" in message ? "curve" : "quote");
+        window.__sent.push(message.op);
         return post(message);
       };
     }""")
@@ -747,9 +747,9 @@ def test_an_edit_redraws_the_chart_without_reading_the_layout(visit, catalog):
     page.wait_for_function(f"() => {view_box} === '0 0 640 260'", timeout=10000)
 
 
-WORKER_JS = (ROOT / "site_src/assets/calculator/worker.js").read_text()
-WARM_ROUNDS = int(re.search(r"const WARM_ROUNDS = (\d+);", WORKER_JS).group(1))
-QUIET_MS = int(re.search(r"const QUIET_MS = (\d+);", WORKER_JS).group(1))
+WARM_UP_JS = (ROOT / "site_src/assets/calculator/warm-up.js").read_text()
+WARM_ROUNDS = int(re.search(r"const WARM_ROUNDS = (\d+);", WARM_UP_JS).group(1))
+QUIET_MS = int(re.search(r"const QUIET_MS = (\d+);", WARM_UP_JS).group(1))
 
 
 def test_the_worker_warms_python_up_while_the_visitor_reads_not_while_they_type(visit):

@@ -12,11 +12,11 @@
 //   await window.pricingCalculator.ready;                     // Python answered a warm-up quote
 //   await window.pricingCalculator.warmed;  // {rounds, after, at}: the worker's warming after
 //                                           // ready is over (it pauses while requests come;
-//                                           // after: ms from ready to its first round; worker.js)
+//                                           // after: ms from ready to its first round; warm-up.js)
 //   const q = await window.pricingCalculator.quote(request);  // rejects with Error(message).field
 //   pricingCalculator.quoteLatest(request)  // for a form: only the newest waiting request is sent;
 //                                           // older waiting ones reject with err.superseded = true
-//   pricingCalculator.curve(request, metric, points)  // chart data from calculator.curve_json
+//   pricingCalculator.curve(request, metric, points)  // chart data from calculator.browser.curve_json
 //   pricingCalculator.curveLatest(request, metric, points)  // the same, newest only
 // The site root is four levels above this file (assets/v/<hash>/calculator/client.js) unless
 // the config names it as "root".
@@ -48,8 +48,8 @@ const ready = new Promise((resolve, reject) => {
       const workerURL = readConfig();
       worker = new Worker(workerURL, { type: "module" }); // first: its start is the longer wait
       const wasm = workerURL.searchParams.has("wasm") ? compiled(workerURL.searchParams.get("wasm")) : null;
-      wasm?.then((module) => worker.postMessage({ wasm: module }))
-        .catch(() => worker.postMessage({ wasm: null })); // the worker waits for an answer
+      wasm?.then((module) => worker.postMessage({ op: "wasm", payload: module }))
+        .catch(() => worker.postMessage({ op: "wasm", payload: null })); // the worker waits for either
     } catch (err) {
       fail(err);
       return started();
@@ -80,10 +80,11 @@ const ready = new Promise((resolve, reject) => {
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start, { once: true });
 });
-// The runtime's wasm, compiled here while the worker's thread and modules start (~70 ms in which
-// nothing of Pyodide could run yet; the worker then fetched and compiled it), from the browser's
-// code cache, and posted to the worker compiled (a warm start was 60-190 ms sooner; bench/HISTORY.md);
-// null if it cannot be compiled here, and the worker compiles the bytes it fetches.
+// The runtime's wasm, compiled here while the worker's thread and modules start (a time in which
+// nothing of Pyodide could run yet; the worker used to fetch and compile it after), from the
+// browser's code cache, and posted to the worker compiled (page-wasm.js), for a sooner warm
+// start (bench/HISTORY.md, ninth session); null if it cannot be compiled here, and the worker
+// compiles the bytes it fetches.
 function compiled(href) {
   if (typeof globalThis.WebAssembly?.compileStreaming !== "function") return Promise.resolve(null);
   return WebAssembly.compileStreaming(fetch(href)).catch(() => null);
@@ -97,7 +98,8 @@ const MAX_DEPTH = 16;
 const tooDeep = (value, depth = 0) => depth > MAX_DEPTH || (typeof value === "object" &&
   value !== null && Object.values(value).some((item) => tooDeep(item, depth + 1)));
 
-async function ask(message, payload) {
+// {id, op, payload} to the worker (worker.js), which answers {id, result} or {id, error, ...}
+async function ask(op, payload) {
   await whenStarted;
   if (failure) throw failure;
   if (tooDeep(payload)) throw new RangeError(`A quote request is nested more than ${MAX_DEPTH} levels deep.`);
@@ -105,7 +107,7 @@ async function ask(message, payload) {
     const id = nextId++;
     waiting.set(id, { resolve, reject });
     try {
-      worker.postMessage({ id, ...message });
+      worker.postMessage({ id, op, payload });
     } catch (err) { // e.g. a request holding a function: it cannot cross to the worker
       waiting.delete(id);
       reject(err);
@@ -113,11 +115,8 @@ async function ask(message, payload) {
   });
 }
 
-const quote = (request) => ask({ request }, request);
-const curve = (request, metric, points = 100) => {
-  const payload = { request, metric, points };
-  return ask({ curve: payload }, payload);
-};
+const quote = (request) => ask("quote", request);
+const curve = (request, metric, points = 100) => ask("curve", { request, metric, points });
 
 // Latest only: while one call of `send` is in the worker, newer calls wait, and each newer one
 // replaces the one waiting (which rejects with err.superseded = true). Edits that outrun the

@@ -1,7 +1,7 @@
 // The memory snapshot as the site serves it: sparse, without its long zero runs
 // (pricing_site/runtime/sparse_snapshot.py: b"PYSPARSE", u32 memory length, u32 span count,
 // (u32 offset, u32 length) per span, in increasing order, then the spans' bytes). The worker
-// (worker.js) rebuilds the memory byte for byte as the bytes arrive: each chunk is copied into
+// (snapshot.js) rebuilds the memory byte for byte as the bytes arrive: each chunk is copied into
 // place, into `memoryOf(length)`, as soon as the header is in, so the memory's size is known
 // long before its last byte. Anything that does not add up is a damaged file.
 const damaged = () => new Error("the snapshot file is damaged");

@@ -1,0 +1,38 @@
+"""The calculator worker's modules, read as text. worker.js carries the messages only, as
+Pyodide's own webworker example does; each start-up strategy is a module of its own. worker.js
+imports every one of them itself: the browser then fetches them all side by side once worker.js
+is in, where a module found only through another's import would come a round trip later, and
+Python's start waits for the last of them."""
+
+import re
+
+from pricing_site.runtime.bundle import JS_FILES
+from tests.support.worker_modules import CALCULATOR_JS, imports, worker_modules
+
+# what only the start-up modules do: boot Pyodide, read the snapshot and keep it, replace
+# Pyodide's fetch and instantiation, schedule the warming rounds
+STRATEGY_CODE = ("loadPyodide", "pyimport", "caches", "fetch", "WebAssembly", "unsparse", "setTimeout")
+
+
+def code(name):
+    """The module's text without its comments (none of these files has "//" in a string)."""
+    return re.sub(r"(^|\s)//.*", "", (CALCULATOR_JS / name).read_text(encoding="utf-8"), flags=re.M)
+
+
+def test_worker_js_is_the_message_protocol_only():
+    text = code("worker.js")
+    assert len((CALCULATOR_JS / "worker.js").read_text(encoding="utf-8").splitlines()) < 120
+    assert [word for word in STRATEGY_CODE if word in text] == []
+    assert {"boot.js", "page-wasm.js", "warm-up.js"} <= imports("worker.js")
+    for handler in ("self.onmessage =", "self.onmessageerror ="):
+        assert handler in text
+
+
+def test_worker_js_imports_every_module_of_the_worker_itself():
+    modules = worker_modules()
+    assert modules - imports("worker.js") == {"worker.js"}
+    assert len(modules) > 4  # the graph was read: boot, snapshot, sparse, page-wasm, warm-up...
+
+
+def test_the_bundle_publishes_the_page_client_and_every_module_of_the_worker():
+    assert sorted(JS_FILES) == sorted(worker_modules() | {"client.js"})
