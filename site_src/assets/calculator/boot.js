@@ -1,9 +1,9 @@
 // How Python starts, and the engine on it. Three ways, the fastest first; when one fails in any
 // way (a warning in the console), the next:
 //   "snapshot"     ?snapshot= and ?stdlib=: a Pyodide memory snapshot made at build time on the
-//                  precompiled stdlib with json and the engine imported (make_snapshot.mjs; its
-//                  bytes from snapshot.js), restored with the lean python_stdlib.zip served
-//                  beside it as stdLibURL (what Python may still import lazily)
+//                  precompiled stdlib with json and the engine imported (its bytes come from
+//                  snapshot.js), restored with the lean python_stdlib.zip served beside it as
+//                  stdLibURL (what Python may still import lazily)
 //   "precompiled"  ?stdlib=: the stdlib zip with the engine's modules precompiled to .pyc
 //                  (pricing_site/runtime/precompile_stdlib.mjs) as stdLibURL
 //   "stock"        the runtime's own python_stdlib.zip ("stock (fallback)" when the precompiled
@@ -11,13 +11,34 @@
 // Then the engine: the wheel unpacked (unless the snapshot holds it), `calculator` imported,
 // catalog.json loaded, a warm-up quote: ready. The order of the requests is the start's speed:
 // the snapshot's download first, the runtime's two modules side by side, the wheel and the
-// catalog meanwhile (bench/HISTORY.md, eighth session).
-import { pageWasmUsed } from "./page-wasm.js";
-import { fetchOk, indexURL, params, url } from "./params.js";
+// catalog meanwhile (bench/HISTORY.md, eighth session). The strategies get their URLs from here:
+// this module alone reads the worker's URL (client.js sets its parameters).
+import { pageWasmUsed, usePageWasm } from "./page-wasm.js";
 import { snapshotMemory } from "./snapshot.js";
 
 const t0 = performance.now();
+const params = new URL(self.location.href).searchParams;
+// a parameter's URL, taken only on the worker's own origin: the worker runs the code and reads
+// the data it names
+const url = (name) => {
+  const u = new URL(params.get(name) ?? "", self.location.href);
+  if (u.origin !== self.location.origin) throw new Error(`${name} must be same-origin: ${u}`);
+  return u.href;
+};
+const indexURL = url("pyodide"); // the runtime's folder
+const fetchOk = async (name, as) => { // the response's body `as` text or arrayBuffer, or itself
+  const response = await fetch(url(name));
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status} for ${response.url}`);
+  return as ? response[as]() : response;
+};
 const useSnapshot = Boolean(params.get("snapshot") && params.get("stdlib"));
+
+// Once, before Python first starts: when the worker's URL names the runtime's own wasm, the
+// page hands it over compiled (page-wasm.js); the function taking the hand-over, else null.
+export function pageWasm() {
+  const href = new URL("pyodide.asm.wasm", indexURL).href;
+  return params.get("wasm") === href ? usePageWasm(href) : null;
+}
 
 // Resolves {engine: {quote, curve}, plans, report} once Python has answered a warm-up quote;
 // engine's calls take a request as JSON text and give {ok} or {error, field}; plans are the
@@ -29,7 +50,7 @@ const useSnapshot = Boolean(params.get("snapshot") && params.get("stdlib"));
 export async function start() {
   const timings = {};
   const lap = (name) => (timings[name] = Math.round(performance.now() - t0));
-  const snapshot = useSnapshot ? snapshotMemory() : null; // streams in while the runtime loads
+  const snapshot = useSnapshot ? snapshotMemory(url("snapshot")) : null; // streams in while the runtime loads
   snapshot?.filled.then(() => lap("snapshot read"), () => {});
   // the runtime's second module loads beside the first (loadPyodide would import it only once
   // it runs, after starting the wasm's and the zip's downloads, which it still does first)

@@ -5,17 +5,12 @@
 // instantiation takes the module, so nothing is compiled in the worker (why the page does it:
 // bench/HISTORY.md, ninth session).
 // Falls back: if the page hands over null (it could not compile), both go to the network as
-// without it; unless the worker's URL names the runtime's own wasm (?wasm=), nothing is
-// replaced.
-import { indexURL, params } from "./params.js";
-
+// without it. Set up by boot.js only when the worker's URL names the runtime's own wasm (?wasm=).
 export let pageWasmUsed = false; // Pyodide was given the page's module (boot.js reports it)
 
-// Replaces both before Python first starts; returns the function taking the hand-over (the
-// module, or null), or null when no module is to come.
-export function usePageWasm() {
-  const href = new URL("pyodide.asm.wasm", indexURL).href;
-  if (params.get("wasm") !== href) return null;
+// Replaces both for the wasm at `href`; returns the function taking the hand-over (the module,
+// or null).
+export function usePageWasm(href) {
   let handOver;
   const compiled = new Promise((resolve) => (handOver = resolve));
   const networkFetch = self.fetch.bind(self), streaming = WebAssembly.instantiateStreaming;

@@ -14,26 +14,31 @@
 //       hold), or {type: "failed", error}; then {type: "warmed", rounds, after} when the
 //       warming after ready is over (warm-up.js).
 // Requests wait for Python's start; a fatal Pyodide error starts Python again.
-import { start } from "./boot.js";
-import { usePageWasm } from "./page-wasm.js";
-import { asked, warmUp } from "./warm-up.js";
-// the modules those import, named here too: the browser then fetches every module of the
-// worker side by side once this file is in, not one level of imports after the other (all of
-// them are in before Python's start begins)
-import "./params.js";
+// Every module Python's start needs is named here, those boot.js imports too: the browser
+// fetches them side by side once this file is in, not one level of imports after the other,
+// and each one more costs the start a little (bench/HISTORY.md, tenth session); warm-up.js,
+// needed only once Python is ready, is imported then.
+import { pageWasm, start } from "./boot.js";
+import "./page-wasm.js";
 import "./snapshot.js";
 import "./sparse.js";
 
-const takePageWasm = usePageWasm(); // before Python starts: Pyodide asks for the wasm first
+const takePageWasm = pageWasm(); // before Python starts: Pyodide asks for the wasm first
+let askedAt = -Infinity; // when the visitor last asked: the warming pauses (warm-up.js)
 
-// Python started, and warmed up in the background once ready (again after a fatal error there)
+// Python started, then warmed up in the background (again after a fatal error there)
 function begin() {
   const starting = start();
-  starting.then(({ engine, plans }) => warmUp(engine, plans).then(({ rounds, after, fatal }) => {
-    if (fatal) started = begin();
-    self.postMessage({ type: "warmed", rounds, after });
-  }), () => {}); // a failed start is answered below, and to each request
+  starting.then(warm, () => {}); // a failed start is answered below, and to each request
   return starting;
+}
+
+async function warm({ engine, plans }) {
+  const readyAt = performance.now();
+  const { rounds, after, fatal } = await import("./warm-up.js").then(({ warmUp }) =>
+    warmUp(engine, plans, { readyAt, askedAt: () => askedAt }), () => ({ rounds: 0, after: null }));
+  if (fatal) started = begin();
+  self.postMessage({ type: "warmed", rounds, after });
 }
 
 let started = begin();
@@ -48,7 +53,7 @@ const MAX_DEPTH = 16;
 
 self.onmessage = async ({ data }) => {
   if (data?.op === "wasm") return takePageWasm?.(data.payload);
-  asked(); // the warming pauses
+  askedAt = performance.now();
   const id = data?.id ?? null;
   try {
     const { engine } = await started;
