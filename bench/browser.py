@@ -51,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright
 
+from pricing_site.runtime.bundle import JS_FILES
 from pricing_site.runtime.pyodide import NODE_PYODIDE, RUNTIME_FILES, pyodide_version
 from pricing_site.build.site import build_site
 from pricing_site.build.precompress import precompress_site
@@ -67,7 +68,8 @@ READING = 3000  # ms a visitor reads the live page before typing, in the second 
 # included: a new total, and new seat curves computed by Python for the chart each time).
 EDIT_KINDS = {"seat edits": ("calc-seats", 11), "storage edits": ("calc-usage-storage_gb", 60)}
 PYODIDE_PATHS = ("/assets/pyodide/", "/assets/calculator/stdlib/", "/assets/calculator/engine/",
-                 "/assets/calculator/snapshot/", "/" + asset_url("calculator/worker.js"))
+                 "/assets/calculator/snapshot/",
+                 *("/" + asset_url(f"calculator/{name}") for name in JS_FILES if name != "client.js"))
 
 # Before any page script: record the first contentful paint and when the prerendered total
 # first has text.
@@ -89,7 +91,7 @@ const watch = new MutationObserver(() => {
 watch.observe(document, { childList: true, subtree: true, characterData: true });
 """
 
-# Both pages' workers warm Python up for a second or so after ready (worker.js).
+# Both pages' workers warm Python up for a second or so after ready (warm-up.js).
 WARMED = "window.pricingCalculator.warmed"
 
 # In the page, once live: `edits` edits of one field (values first, first + 1, ...), one at a

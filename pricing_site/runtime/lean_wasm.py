@@ -19,7 +19,7 @@ what a package would need: a compiled extension (``.so``) cannot link against th
 loading either (checked in Node and Chromium against stock: exceptions, recursion, stack and
 memory exhaustion, proxies, every stdlib module, 5,000 random quotes and curves). The table slots
 differ from stock Pyodide's, so a memory snapshot must be made on the lean module
-(browser_bundle.py serves the two together, under a folder named by their bytes).
+(pyodide.py serves the two together, under a folder named by their bytes).
 """
 
 import re

@@ -2,18 +2,18 @@
 //   node pricing_site/runtime/make_snapshot.mjs <precompiled python_stdlib.zip> <catalog.json> <out.bin>
 //        [<runtime folder/>]
 // Boots the npm-pinned Pyodide (node_modules/pyodide), on the runtime files the site serves when
-// their folder is given (its lean pyodide.asm.wasm: browser_bundle.served_runtime; a snapshot
+// their folder is given (its lean pyodide.asm.wasm: pyodide.py's served_runtime; a snapshot
 // only restores onto the very module it was made on), with `_makeSnapshot` and, as stdLibURL,
 // the very zip the site serves (precompile_stdlib.mjs's output: a snapshot only restores onto the
-// same Pyodide build and the same stdlib zip byte for byte). Then does what worker.js does once
-// Python is up, minus what a snapshot cannot hold: imports json and calculator (from that zip,
+// same Pyodide build and the same stdlib zip byte for byte). Then does what the worker
+// (boot.js) does once Python is up, minus what a snapshot cannot hold: imports json and calculator (from that zip,
 // where the engine is precompiled: file-system changes such as an unpacked wheel are not
 // captured, the zip is mounted again at restore), loads the catalog, makes a warm-up quote and a
 // cost curve (so the modules imported lazily are in memory too), drops the catalog (the worker
 // loads the page's catalog.json itself) and writes `pyodide.makeMemorySnapshot()`.
 // It reports which files of the zip the modules in memory came from ("in_memory"): the build
 // serves the zip without them beside the snapshot, as the zip the worker mounts at restore
-// (browser_bundle.py; what Python may still import lazily). zipimport's cached directory of the
+// (startup.py; what Python may still import lazily). zipimport's cached directory of the
 // full zip is cleared last, so the first import after a restore reads the lean zip's own.
 // Hash randomisation is off (PYTHONHASHSEED=0), no packages are loaded, no JS object is kept.
 // Prints {"python": "3.14.x", "engine": calculator.__file__, "in_memory": [...], "bytes": n}.

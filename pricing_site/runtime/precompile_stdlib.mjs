@@ -1,13 +1,13 @@
 // Build time: the standard library zip the calculator's worker passes to loadPyodide as stdLibURL,
 // with the modules the engine really uses precompiled to .pyc by Pyodide's own Python.
 //   node pricing_site/runtime/precompile_stdlib.mjs <engine.whl> <catalog.json> <out.zip>
-// Boots the npm-pinned Pyodide (node_modules/pyodide), does what worker.js does (unpack the wheel,
-// import calculator and json, load the catalog, a warm-up quote, and a cost curve), then takes
-// every module in sys.modules that came from the stock stdlib zip (/lib/python3XY.zip) and
-// writes a copy of that zip in which those modules are sourceless .pyc files (unchecked-hash,
-// so the bytes do not depend on the time; stored, as hosts compress over HTTP). Every other
-// entry stays as it was (a .py source, deflated), so any module the engine might import lazily
-// still imports, just compiled at that moment as with the stock zip. The engine's own modules
+// Boots the npm-pinned Pyodide (node_modules/pyodide), does what the worker (boot.js) does
+// (unpack the wheel, import calculator and json, load the catalog, a warm-up quote, and a cost
+// curve), then takes every module in sys.modules that came from the stock stdlib zip
+// (/lib/python3XY.zip) and writes a copy of that zip in which those modules are sourceless .pyc
+// files (unchecked-hash, so the bytes do not depend on the time; stored, as hosts compress over
+// HTTP). Every other entry stays as it was (a .py source, deflated), so any module the engine
+// might import lazily still imports, just compiled at that moment as with the stock zip. The engine's own modules
 // (calculator/) are added as .pyc as well.
 // Prints {"python": "3.14.x", "magic": hex, "compiled": [zip entry names]} on stdout.
 import { readFileSync, writeFileSync } from "node:fs";
