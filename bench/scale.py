@@ -41,7 +41,7 @@ from bench.build import DEMO, timed_build, with_plans  # noqa: E402
 from calculator.rating import bill_for  # noqa: E402
 from pricing_site.build.site import build_site, content_roots  # noqa: E402
 from pricing_site.catalog import read_catalog  # noqa: E402
-from pricing_site.catalog.read import plans_schema  # noqa: E402
+from pricing_site.catalog.schema import plans_schema  # noqa: E402
 from pricing_site.pages.pricing import pricing_context  # noqa: E402
 
 BUNDLE_URLS = {"client": "assets/v/h/calculator/client.js"}  # the page data only names them

@@ -25,7 +25,7 @@ from calculator.suggest import did_you_mean
 from .content import default_request
 from .files import PAGE_LIMIT, FileRefused, check_status, link_out
 from .markup import render
-from .read import plans_schema
+from .schema import plans_schema
 from .url_rules import image_path_problem, link_problem
 
 ICONS = Path(material.__file__).parent / "templates" / ".icons"

@@ -9,25 +9,17 @@ their verdicts, and every problem gets the file, line and column of the field it
 ``read_catalog`` never raises for bad input; ``load_catalog_file`` raises ``CatalogError``.
 """
 
-import json
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-from calculator.catalog import Catalog, parse_catalog
+from calculator.catalog import Catalog
 from calculator.errors import CatalogError, Problem
 from calculator.lint import lint as lint_catalog
 
-from .content import Content, split
-from .schema import schema_problems
+from .content import Content
+from .content_checks import content_problems
+from .document import check_document
+from .variants import CONTROL, variant_documents, variant_problems
 from .yaml_reader import locate, read_yaml
-
-SCHEMA_PATH = Path(__file__).with_name("plans.schema.json")
-
-
-@lru_cache(maxsize=1)
-def plans_schema():
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
 @dataclass
@@ -47,8 +39,6 @@ class CatalogFile:
     def variant(self, key):
         """``(catalog, content)`` of A/B variation ``key`` (control: the file's own), from the
         document already read; raises ``CatalogError`` naming what is wrong."""
-        from .variants import CONTROL, variant_documents
-
         if self.errors:
             raise CatalogError(self.errors)
         if key in (None, CONTROL):
@@ -78,16 +68,12 @@ def read_catalog(path, *, roots=None, lint=True):
     if not problems:
         catalog, content, problems = check_document(data)
         if not problems and roots is not None:
-            from .content_checks import content_problems
-
             problems = content_problems(catalog, content, roots)
     if problems:
         read.errors = locate(problems, marks, file)
         return read
     warnings = locate(lint_catalog(catalog), marks, file) if lint else []
     if content.variants is not None:
-        from .variants import variant_problems
-
         errors, variant_warnings = variant_problems(data, marks, file, roots, lint)
         if errors:
             read.errors = errors
@@ -95,28 +81,6 @@ def read_catalog(path, *, roots=None, lint=True):
         warnings += variant_warnings
     read.catalog, read.content, read.warnings = catalog, content, warnings
     return read
-
-
-def check_document(data):
-    """``(catalog, content, problems)``: the engine's and the schema's verdict on a parsed
-    document, problems unlocated (field paths only), each reported once; ``catalog`` and
-    ``content`` are None when there is any."""
-    prices, content = split(data)
-    catalog, problems = None, []
-    try:
-        catalog = parse_catalog(prices)
-    except CatalogError as exc:
-        problems.extend(exc.problems)
-    engine_paths = [p.path for p in problems]
-    problems.extend(p for p in schema_problems(data, plans_schema())
-                    if not any(_related(p.path, known) for known in engine_paths))
-    return (None, None, problems) if problems else (catalog, content, [])
-
-
-def _related(a, b):
-    """True when one path is the other or lies inside it (the same problem, seen twice)."""
-    return a == b or a.startswith(b + ".") or a.startswith(b + "[") or \
-        b.startswith(a + ".") or b.startswith(a + "[") or not a or not b
 
 
 def load_catalog_file(path):

@@ -5,9 +5,12 @@ for programmers; this turns each error into the project's wording, with the fiel
 and a did-you-mean hint for near-miss names.
 """
 
+import json
 import math
 import re
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
 
 from jsonschema import Draft202012Validator, validators
 
@@ -16,6 +19,15 @@ from calculator.suggest import did_you_mean, one_of
 from calculator.values import describe
 
 from .url_rules import address_problem, image_path_problem, link_problem
+
+SCHEMA_PATH = Path(__file__).with_name("plans.schema.json")
+
+
+@lru_cache(maxsize=1)
+def plans_schema():
+    """plans.yaml's JSON Schema: editors complete and check the file with it, and so do we."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
 
 # Definitions whose pattern Python explains: the reason, and what is allowed instead.
 EXPLAINED = {"link": link_problem, "address": address_problem, "local_path": image_path_problem}

@@ -17,7 +17,7 @@ from calculator.errors import Problem
 from calculator.lint import lint
 
 from .content_checks import content_problems
-from .read import check_document
+from .document import check_document
 
 CONTROL = "control"
 # What ``build --all-variants`` writes beside the variation folders (pricing_site/build/site.py):

@@ -12,7 +12,7 @@ from calculator.catalog import MODEL_KEYS
 from calculator.models import DEFAULT, MODELS
 from pricing_site.catalog import load_catalog_file, read_catalog
 from pricing_site.catalog.files import CATALOG_LIMIT, MB, FileRefused, read_limited
-from pricing_site.catalog.read import plans_schema
+from pricing_site.catalog.schema import plans_schema
 from pricing_site.catalog.yaml_reader import MAX_DEPTH, MAX_VALUES, read_yaml
 
 GOOD = """\

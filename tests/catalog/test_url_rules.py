@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from pricing_site.build import assets as site_assets
 from pricing_site.build.site import build_site, content_roots
 from pricing_site.catalog import read_catalog
-from pricing_site.catalog.read import plans_schema
+from pricing_site.catalog.schema import plans_schema
 from pricing_site.catalog.content_checks import content_problems
 from pricing_site.catalog.markup import render
 from pricing_site.pages.links import page_linker

@@ -3,17 +3,18 @@
 import ast
 import subprocess
 import sys
+
 from tests.support.paths import ROOT
 
 ENGINE = ROOT / "calculator"
 
 
 def top_level_imports(path):
-    """Modules imported by ``path`` outside functions (a lazy import inside a function
-    is only reached by the build-time path form of ``load_catalog``)."""
+    """Top-level packages ``path`` imports, anywhere in it: inside a function too (the engine
+    imports nothing but the standard library, not even lazily)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = set()
-    for node in tree.body:
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.level == 0:

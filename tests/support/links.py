@@ -3,7 +3,7 @@
 The fields are found in the schema, not listed by hand, so a field added later is tested too.
 """
 
-from pricing_site.catalog.read import plans_schema
+from pricing_site.catalog.schema import plans_schema
 
 # Each is a javascript:, file: or other-site link to a browser (WHATWG URL parsing), or was
 # once let through: schemes in any case, what a browser strips or drops, a backslash as "/".

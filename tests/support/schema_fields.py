@@ -9,7 +9,7 @@ adding it here; ``fill`` writes such values into a catalog.
 
 from jsonschema import Draft202012Validator
 
-from pricing_site.catalog.read import plans_schema
+from pricing_site.catalog.schema import plans_schema
 
 
 def _resolved(schema, root):
