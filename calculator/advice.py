@@ -58,7 +58,7 @@ def nudges(catalog, bill, annual_saving):
                                                  f"{format_quantity(charge.package.size)} {metric.unit}: "
                                                  f"{format_quantity(spare)} more {metric.unit} cost "
                                                  f"nothing extra.", metric=metric.id, add=spare))
-    if bill.billing == "monthly" and annual_saving > 0:  # rounding can make it negative
+    if bill.billing == "monthly" and annual_saving > 0:  # saving.py: never rounding
         out.append(Advice("annual", f"Pay yearly and save "
                                     f"{format_money(annual_saving, catalog.currency)} a year."))
     return out

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from .billing import BILLINGS, ByBilling, addon_views, annual_view, plan_views, written
+from .books import read_price_books
 from .errors import CatalogError, Problem
 from .models import DEFAULT, MODELS, model_of
 from .money import CURRENCIES, ZERO, plain
@@ -22,11 +24,13 @@ MAX_PRICE = Decimal(10) ** 9
 MAX_QUANTITY = Decimal(10) ** 12
 ROUNDINGS = ("up", "down")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_ONLY = {"monthly": "monthly only", "annual": "yearly only"}
+_ONE_PRICE = {"monthly": "a month", "annual": "per month billed yearly"}
 
 # The keys the engine reads; any other is an unknown field (a site reading plans.yaml hands
 # over only these: its page content is its own).
-TOP_KEYS = ("currency", "annual_discount", "metrics", "plans", "addons")
-PLAN_KEYS = ("id", "name", "custom", "price", "commitment", "addons")
+TOP_KEYS = ("currency", "annual_discount", "metrics", "plans", "addons", "price_books")
+PLAN_KEYS = ("id", "name", "custom", "billing", "price", "commitment", "addons")
 PRICE_KEYS = ("flat", "annual_discount", "seats", "usage")
 CHARGE_KEYS = ("pricing", "unit", "tiers", "package", "included", "minimum", "limit",
                "discountable", "kinds")
@@ -98,6 +102,8 @@ class Addon:
     per_seat: Decimal = ZERO
     plans: tuple | None = None  # plan ids where it can be bought; None = every priced plan
     description: str = ""
+    annual: "Addon | None" = None  # at its annual prices, when it writes any (billing.py)
+    discountable: bool = True  # False at annual prices written as such: no discount on top
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,9 @@ class Plan:
     seats: Charge | None = None
     usage: dict = field(default_factory=dict)
     commitment: Commitment | None = None
+    billing: tuple = BILLINGS  # the billings it is offered on
+    annual: "Plan | None" = None  # the plan at its annual prices, when it writes any (billing.py)
+    flat_discountable: bool = True  # False at an annual flat fee written as such
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,7 @@ class Catalog:
     metrics: dict
     plans: tuple
     addons: dict
+    price_books: dict = field(default_factory=dict)  # currency -> Catalog at its prices (books.py)
     # parts of cost-curve points, rated once per catalog (rating.curve_totals); not catalog data
     curve_parts: dict = field(init=False, default_factory=dict, compare=False, repr=False)
 
@@ -140,15 +150,38 @@ class Catalog:
         except TypeError:   # a list or a mapping where an id goes (a visitor's request)
             return None
 
+    @property
+    def currencies(self):
+        """The currencies it has prices in, its own (the default) first."""
+        return (self.currency, *self.price_books)
+
+    def book(self, currency):
+        """The catalog at ``currency``'s prices (itself for None or its own currency); None for
+        a currency it has no prices in."""
+        if currency is None or currency == self.currency:
+            return self
+        return self.price_books.get(currency) if isinstance(currency, str) else None
+
+    def at(self, billing):
+        """This book with its plans and add-ons at ``billing``'s prices."""
+        return self._annual if billing == "annual" else self
+
+    @cached_property
+    def _annual(self):
+        return annual_view(self)
+
     def to_dict(self):
         """The pricing part as JSON-ready data that ``parse_catalog`` reads back unchanged."""
-        return {
+        out = {
             "currency": self.currency,
             "annual_discount": plain(self.annual_discount),
             "metrics": {m.id: _metric_dict(m) for m in self.metrics.values()},
             "plans": [_plan_dict(p) for p in self.plans],
             "addons": {a.id: _addon_dict(a) for a in self.addons.values()},
         }
+        if self.price_books:
+            out["price_books"] = {code: _book_dict(book) for code, book in self.price_books.items()}
+        return out
 
 
 def parse_catalog(data):
@@ -173,6 +206,7 @@ class _Reader:
     def __init__(self):
         self.problems = []
         self.broken_metrics = set()  # declared with a mistake already reported
+        self.both_ways = []  # paths of prices written {monthly, annual}
 
     def fail(self, path, message):
         self.problems.append(Problem(_fmt(path), message))
@@ -208,6 +242,46 @@ class _Reader:
 
     def price(self, value, path):
         return self.number(value, path, maximum=MAX_PRICE, what="price")
+
+    def money(self, value, path):
+        """A price as a catalog writes it: a number (both billings) or ``{monthly, annual}``,
+        ``annual`` being the price per month billed yearly (a ``ByBilling``). Every priced
+        field reads through here."""
+        if not isinstance(value, dict):
+            return self.price(value, path)
+        if "yearly" in value:  # the word pages use; the catalog's is the request's
+            self.fail(path + ("yearly",), "write the price billed yearly under 'annual' (the "
+                                          "price per month when billed yearly)")
+            value = {key: v for key, v in value.items() if key != "yearly"}
+            self.mapping(value, path, BILLINGS)
+            return None
+        value = self.mapping(value, path, BILLINGS, required=BILLINGS)
+        if any(key not in value for key in BILLINGS):
+            return None
+        monthly = self.price(value["monthly"], path + ("monthly",))
+        annual = self.price(value["annual"], path + ("annual",))
+        if None in (monthly, annual):
+            return None
+        self.both_ways.append(path)
+        return ByBilling(monthly, annual)
+
+    def billings(self, value, path):
+        """A plan's ``billing``: the billings it is offered on, in their usual order."""
+        if not isinstance(value, list) or not value:
+            got = "an empty list" if value == [] else describe(value)
+            self.fail(path, f"expected a list of billings ([monthly, annual], [monthly] or "
+                            f"[annual]), got {got}")
+            return None
+        ok = True
+        for i, billing in enumerate(value):
+            if not isinstance(billing, str) or billing not in BILLINGS:
+                self.fail(path + (i,), f"unknown billing {describe(billing)}"
+                                       f"{did_you_mean(billing, BILLINGS)} ({one_of(BILLINGS)})")
+                ok = False
+            elif value.index(billing) != i:
+                self.fail(path + (i,), f"'{billing}' is listed twice")
+                ok = False
+        return tuple(b for b in BILLINGS if b in value) if ok else None
 
     def whole(self, value, path, what="count"):
         number = self.number(value, path, what=what)
@@ -265,8 +339,13 @@ class _Reader:
         addons = self.addons(data.get("addons", {}))
         plans = self.plans(data.get("plans"), metrics, default_discount)
         raw_plans = data.get("plans") if isinstance(data.get("plans"), list) else []
-        self.addon_plans(addons, [p.get("id") for p in raw_plans if isinstance(p, dict)])
-        return Catalog(currency, default_discount, metrics, plans, addons)
+        ids = [p.get("id") for p in raw_plans if isinstance(p, dict)]
+        self.addon_plans(addons, ids)
+        catalog = Catalog(currency, default_discount, metrics, plans, addons)
+        if "price_books" in data:
+            books = read_price_books(self, data["price_books"], catalog, ids)
+            catalog = Catalog(currency, default_discount, metrics, plans, addons, books)
+        return catalog
 
     def metrics(self, raw):
         metrics = {}
@@ -303,8 +382,8 @@ class _Reader:
             if value is None or addon_id is None:
                 continue
             name = self.text(value.get("name"), path + ("name",)) if "name" in value else None
-            flat = self.price(value.get("flat", 0), path + ("flat",))
-            per_seat = self.price(value.get("per_seat", 0), path + ("per_seat",))
+            flat = self.money(value.get("flat", 0), path + ("flat",))
+            per_seat = self.money(value.get("per_seat", 0), path + ("per_seat",))
             plans = value.get("plans")
             if plans is not None:
                 if not isinstance(plans, list) or not all(isinstance(p, str) for p in plans):
@@ -317,7 +396,8 @@ class _Reader:
                 self.fail(path + ("description",), f"expected a text, got {describe(description)}")
                 description = ""
             if None not in (name, flat, per_seat):
-                addons[addon_id] = Addon(addon_id, name, flat, per_seat, plans, description)
+                addons[addon_id] = addon_views(Addon(addon_id, name, flat, per_seat, plans,
+                                                     description))
         return addons
 
     def addon_plans(self, addons, ids):
@@ -355,6 +435,9 @@ class _Reader:
         plan_id = self.ident(value["id"], path + ("id",), "plan") if "id" in value else None
         name = self.text(value["name"], path + ("name",)) if "name" in value else None
         custom = self.flag(value.get("custom", False), path + ("custom",))
+        billing = BILLINGS
+        if "billing" in value:
+            billing = self.billings(value["billing"], path + ("billing",))
         if "addons" in value:
             self.fail(path + ("addons",), "add-ons are declared at the top level, under 'addons:', "
                                          "with 'plans: [...]' naming where they can be bought")
@@ -362,31 +445,53 @@ class _Reader:
             if "price" in value or "commitment" in value:
                 self.fail(path + ("price",) if "price" in value else path + ("commitment",),
                           "a custom plan (custom: true) has no list price; remove it, or set custom: false")
-            if plan_id is None or name is None:
+            if None in (plan_id, name, billing):
                 return None
-            return Plan(plan_id, name, custom=True)
+            return Plan(plan_id, name, custom=True, billing=billing)
         if "price" not in value:
             self.fail(path + ("price",), "is required (or mark the plan custom: true for 'contact sales')")
             return None
-        price_path = path + ("price",)
-        price = self.mapping(value["price"], price_path, PRICE_KEYS)
+        price = self.price_block(value["price"], path + ("price",), metrics, default_discount,
+                                 billing or BILLINGS)
+        commitment = None
+        if "commitment" in value:
+            commitment = self.commitment(value["commitment"], path + ("commitment",))
+        if price is None or None in (plan_id, name, billing):
+            return None
+        flat, discount, seats, usage = price
+        return plan_views(Plan(plan_id, name, False, flat, discount, seats, usage, commitment,
+                               billing))
+
+    def price_block(self, raw, path, metrics, default_discount, billing):
+        """``(flat, annual discount, seats, usage)`` of a plan's ``price`` (or of its price in a
+        price book), each price as written (``money``); None after a mistake. A plan billed one
+        way only has one price for each thing, and no annual discount: billed yearly only, its
+        prices are its yearly ones (nothing to discount them from)."""
+        price = self.mapping(raw, path, PRICE_KEYS)
         if price is None:
             return None
-        flat = self.price(price.get("flat", 0), price_path + ("flat",))
-        discount = default_discount
+        written_before = len(self.both_ways)
+        flat = self.money(price.get("flat", 0), path + ("flat",))
+        discount = default_discount if billing == BILLINGS else ZERO
+        only = "" if billing == BILLINGS else _ONLY[billing[0]]
         if "annual_discount" in price:
-            discount = self.rate(price["annual_discount"], price_path + ("annual_discount",))
+            if only:
+                self.fail(path + ("annual_discount",), f"the plan is billed {only} (its billing), "
+                                                       f"so no bill of it is discounted for "
+                                                       f"yearly billing; remove it")
+            else:
+                discount = self.rate(price["annual_discount"], path + ("annual_discount",))
         seats = None
         if "seats" in price:
-            seats = self.charge(price["seats"], price_path + ("seats",), seats=True)
+            seats = self.charge(price["seats"], path + ("seats",), seats=True)
         usage = {}
         raw_usage = price.get("usage", {})
         if not isinstance(raw_usage, dict):
-            self.fail(price_path + ("usage",), f"expected a mapping of metric id to charge, "
-                                               f"got {describe(raw_usage)}")
+            self.fail(path + ("usage",), f"expected a mapping of metric id to charge, "
+                                         f"got {describe(raw_usage)}")
             raw_usage = {}
         for metric_id, raw_charge in raw_usage.items():
-            charge_path = price_path + ("usage", str(metric_id))
+            charge_path = path + ("usage", str(metric_id))
             if metric_id in self.broken_metrics:
                 continue  # the metric's own mistake is the one to fix
             if metric_id not in metrics:
@@ -398,12 +503,12 @@ class _Reader:
             charge = self.charge(raw_charge, charge_path, seats=False)
             if charge is not None:
                 usage[metric_id] = charge
-        commitment = None
-        if "commitment" in value:
-            commitment = self.commitment(value["commitment"], path + ("commitment",))
-        if None in (plan_id, name, flat, discount) or ("seats" in price and seats is None):
+        for where in self.both_ways[written_before:] if only else ():
+            self.fail(where, f"the plan is billed {only} (its billing): write this price as "
+                             f"one number, its price {_ONE_PRICE[billing[0]]}")
+        if None in (flat, discount) or ("seats" in price and seats is None):
             return None
-        return Plan(plan_id, name, False, flat, discount, seats, usage, commitment)
+        return flat, discount, seats, usage
 
     def commitment(self, raw, path):
         raw = self.mapping(raw, path, COMMITMENT_KEYS, required=COMMITMENT_KEYS)
@@ -432,7 +537,7 @@ class _Reader:
                 self.fail(path + (key,), f"is required for pricing: {pricing}")
             elif key != needs and key in raw:
                 self.fail(path + (key,), f"does not apply to pricing: {pricing} (it uses '{needs}')")
-        unit = self.price(raw.get("unit", 0), path + ("unit",))
+        unit = self.money(raw.get("unit", 0), path + ("unit",))
         tiers = self.tiers(raw["tiers"], path + ("tiers",)) if needs == "tiers" and "tiers" in raw else ()
         package = self.package(raw["package"], path + ("package",)) if needs == "package" and "package" in raw else None
         included = self.number(raw.get("included", 0), path + ("included",))
@@ -493,8 +598,8 @@ class _Reader:
                 if "unit" not in value:
                     self.fail(tier_path + ("unit",), "is required (or custom: true for 'contact sales')")
                     ok = False
-                unit = self.price(value.get("unit", 0), tier_path + ("unit",))
-                flat = self.price(value.get("flat", 0), tier_path + ("flat",))
+                unit = self.money(value.get("unit", 0), tier_path + ("unit",))
+                flat = self.money(value.get("flat", 0), tier_path + ("flat",))
                 if unit is None or flat is None:
                     ok = False
             if up_to is not None and previous is not None and up_to <= previous:
@@ -513,7 +618,7 @@ class _Reader:
         if raw is None or "size" not in raw or "price" not in raw:
             return None
         size = self.number(raw["size"], path + ("size",), positive=True, what="package size")
-        price = self.price(raw["price"], path + ("price",))
+        price = self.money(raw["price"], path + ("price",))
         rounding = raw.get("round", "up")
         if not isinstance(rounding, str) or rounding not in ROUNDINGS:
             self.fail(path + ("round",), f"unknown rounding {describe(rounding)}"
@@ -548,15 +653,20 @@ class _Reader:
 
 
 # -- back to plain data (catalog.json for the browser) ---------------------------------------
-def _charge_dict(charge):
+def _charge_dict(charge, annual=None):
+    """A charge; ``annual``: the same charge at the plan's annual prices, written beside each
+    monthly price when they differ (a charge writes its prices both ways or none)."""
+    both = annual is not None and annual != charge
+    annual = annual if both else charge
     out = {"pricing": charge.pricing}
     if model_of(charge).needs == "unit":
-        out["unit"] = plain(charge.unit)
+        out["unit"] = written(charge.unit, annual.unit, both)
     if charge.tiers:
-        out["tiers"] = [_tier_dict(t) for t in charge.tiers]
+        out["tiers"] = [_tier_dict(t, a, both) for t, a in zip(charge.tiers, annual.tiers)]
     if charge.package:
         p = charge.package
-        out["package"] = {"size": plain(p.size), "price": plain(p.price), "round": p.round}
+        out["package"] = {"size": plain(p.size),
+                          "price": written(p.price, annual.package.price, both), "round": p.round}
     out["included"] = plain(charge.included)
     out["minimum"] = plain(charge.minimum)
     if charge.limit is not None:
@@ -567,13 +677,13 @@ def _charge_dict(charge):
     return out
 
 
-def _tier_dict(tier):
+def _tier_dict(tier, annual, both):
     out = {} if tier.up_to is None else {"up_to": plain(tier.up_to)}
     if tier.custom:
         out["custom"] = True
     else:
-        out["unit"] = plain(tier.unit)
-        out["flat"] = plain(tier.flat)
+        out["unit"] = written(tier.unit, annual.unit, both)
+        out["flat"] = written(tier.flat, annual.flat, both)
     return out
 
 
@@ -591,8 +701,15 @@ def _metric_dict(metric):
             "step": plain(metric.step), "default": plain(metric.default)}
 
 
+def _addon_prices(addon):
+    annual = addon.annual or addon
+    both = addon.annual is not None
+    return {"flat": written(addon.flat, annual.flat, both),
+            "per_seat": written(addon.per_seat, annual.per_seat, both)}
+
+
 def _addon_dict(addon):
-    out = {"name": addon.name, "flat": plain(addon.flat), "per_seat": plain(addon.per_seat)}
+    out = {"name": addon.name, **_addon_prices(addon)}
     if addon.plans is not None:
         out["plans"] = list(addon.plans)
     if addon.description:
@@ -600,18 +717,41 @@ def _addon_dict(addon):
     return out
 
 
+def _price_dict(plan):
+    annual = plan.annual or plan
+    both_flat = annual.flat != plan.flat or not annual.flat_discountable
+    price = {"flat": written(plan.flat, annual.flat, both_flat)}
+    if plan.billing == BILLINGS:  # a plan billed one way has no annual discount to write
+        price["annual_discount"] = plain(plan.annual_discount)
+    if plan.seats is not None:
+        price["seats"] = _charge_dict(plan.seats, annual.seats)
+    if plan.usage:
+        price["usage"] = {m: _charge_dict(c, annual.usage[m]) for m, c in plan.usage.items()}
+    return price
+
+
 def _plan_dict(plan):
     out = {"id": plan.id, "name": plan.name}
+    if plan.billing != BILLINGS:
+        out["billing"] = list(plan.billing)
     if plan.custom:
         out["custom"] = True
         return out
-    price = {"flat": plain(plan.flat), "annual_discount": plain(plan.annual_discount)}
-    if plan.seats is not None:
-        price["seats"] = _charge_dict(plan.seats)
-    if plan.usage:
-        price["usage"] = {m: _charge_dict(c) for m, c in plan.usage.items()}
-    out["price"] = price
+    out["price"] = _price_dict(plan)
     if plan.commitment is not None:
         out["commitment"] = {"annual_minimum": plain(plan.commitment.annual_minimum),
                              "discount": plain(plan.commitment.discount)}
     return out
+
+
+def _book_dict(book):
+    """A price book: each priced plan's price (and its commitment's minimum), each add-on's."""
+    plans = {}
+    for plan in book.plans:
+        if plan.custom:
+            continue
+        plans[plan.id] = {"price": _price_dict(plan)}
+        if plan.commitment is not None:
+            plans[plan.id]["commitment"] = {
+                "annual_minimum": plain(plan.commitment.annual_minimum)}
+    return {"plans": plans, "addons": {a.id: _addon_prices(a) for a in book.addons.values()}}

@@ -35,9 +35,15 @@ class Ranked:
                 "reason": self.reason}
 
 
+def _checked(catalog, request):
+    """``(price book, request)``: the request checked, and the catalog at its currency's prices."""
+    request = parse_request(catalog, request)
+    return catalog.book(request.currency), request
+
+
 def compare(catalog, request):
     """Every plan for the same request, cheapest first; then contact-sales, then unavailable."""
-    request = parse_request(catalog, request)
+    catalog, request = _checked(catalog, request)
     priced, custom, unavailable = [], [], []
     for plan in catalog.plans:
         try:
@@ -72,7 +78,7 @@ def _safe_total(catalog, plan, request):
 def cost_curve(catalog, request, metric, quantities):
     """``{plan id: [total or None, ...]}`` over ``quantities`` of ``metric`` ("seats" or a
     metric id); None where a plan cannot price that point (a limit, contact sales)."""
-    request = parse_request(catalog, request)
+    catalog, request = _checked(catalog, request)
     quantities = [Decimal(q) if not isinstance(q, Decimal) else q for q in quantities]
     curves = {}
     for plan in catalog.plans:
@@ -92,7 +98,7 @@ def curve_quantities(catalog, request, metric, count=100):
     so ``count`` evenly spaced points are added only when a plan's package steps are too narrow
     to draw one by one; a metric's curve, drawn on a log axis where straight lines bend, always
     gets ``count`` log-spaced points."""
-    request = parse_request(catalog, request)
+    catalog, request = _checked(catalog, request)
     if metric == SEATS:
         edges = set()
         for plan in catalog.plans:
@@ -181,7 +187,7 @@ def break_even(catalog, request, other_plan, metric=SEATS, up_to=None):
     bisects the first stretch where the order flips; package steps may hide a shorter
     crossing inside a stretch, which the bisection then finds approximately.
     """
-    request = parse_request(catalog, request)
+    catalog, request = _checked(catalog, request)
     mine, theirs = catalog.plan(request.plan), catalog.plan(other_plan)
     if theirs is None:
         raise QuoteError(f"Unknown plan '{other_plan}'.", "plan")

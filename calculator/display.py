@@ -16,8 +16,7 @@ def shows(priced, billing, annual_saving, cheaper_plan):
         "contact_sales": not priced,
         # a year's bill is also given per month; a month's already is one
         "monthly_equivalent": yearly,
-        # rounding alone can make twelve monthly bills dearer or cheaper by a cent or so; a
-        # saving of nothing (or less) is no row
+        # a saving is money yearly prices take off, never rounding (saving.py); none is no row
         "annual_saving": yearly and annual_saving is not None and annual_saving > 0,
         "cheaper_plan": cheaper_plan is not None,
     }

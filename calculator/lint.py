@@ -1,4 +1,5 @@
-"""Warnings about a valid catalog that will surprise buyers: volume cliffs, idle plans.
+"""Warnings about a valid catalog that will surprise buyers: volume cliffs, idle plans,
+annual prices dearer than monthly ones.
 
 ``validate`` prints these after the errors. They never stop a build: a cliff may be
 deliberate, and a plan may be there for its features rather than its price.
@@ -8,7 +9,7 @@ from decimal import ROUND_FLOOR, Decimal
 
 from .errors import Problem, QuoteError
 from .models import model_of, rate_charge
-from .money import format_money, format_quantity, round_money
+from .money import format_money, format_price, format_quantity, round_money
 from .rating import rate_plan
 from .request import Request
 
@@ -18,30 +19,114 @@ _USAGE_SEATS = (1, 5, 20)
 
 def lint(catalog):
     """Warnings (``Problem`` with severity "warning") for ``catalog``."""
-    return _cliffs(catalog) + _idle_plans(catalog)
+    return _cliffs(catalog) + _dearer_yearly(catalog) + _idle_plans(catalog)
+
+
+def _plan_path(catalog, book, plan):
+    """Where a plan's entry in ``book`` is written: ``plans[1]``, ``price_books.EUR.plans.team``."""
+    if book.currency == catalog.currency:
+        return f"plans[{[p.id for p in catalog.plans].index(plan.id)}]"
+    return f"price_books.{book.currency}.plans.{plan.id}"
+
+
+def _said(catalog, book, billing):
+    """What a warning adds about the prices it speaks of: " (EUR prices, billed yearly)"."""
+    parts = [f"{book.currency} prices"] if book.currency != catalog.currency else []
+    parts += ["billed yearly"] if billing == "annual" else []
+    return f" ({', '.join(parts)})" if parts else ""
 
 
 def _cliffs(catalog):
+    """Cliffs in every price book, at the monthly prices and at annual prices written apart."""
     found = []
-    for index, plan in enumerate(catalog.plans):
-        if plan.custom:
-            continue
+    for code in catalog.currencies:
+        book = catalog.book(code)
+        for billing in ("monthly", "annual"):
+            found += _book_cliffs(catalog, book, billing)
+    return found
+
+
+def _book_cliffs(catalog, book, billing):
+    prices = book.at(billing)
+    said = _said(catalog, book, billing)
+    found = []
+    for plan in prices.plans:
+        monthly = book.plan(plan.id)
+        if plan.custom or (billing == "annual" and plan is monthly):
+            continue  # no list price, or the same prices as monthly: warned about there
         # (where, unit, charge, step, whole): seats are counted in whole numbers, usage not
         charges = [(("seats",), "seats", plan.seats, Decimal(1), True)] if plan.seats else []
-        charges += [(("usage", m), catalog.metrics[m].unit, c, catalog.metrics[m].step, False)
+        charges += [(("usage", m), book.metrics[m].unit, c, book.metrics[m].step, False)
                     for m, c in plan.usage.items()]
         for path, unit, charge, step, whole in charges:
             if charge is None or not model_of(charge).all_units:
                 continue  # only all-units tiers reprice every unit, so only they have cliffs
+            if billing == "annual" and charge.tiers == _same_charge(monthly, path).tiers:
+                continue
             for i, (tier, following) in enumerate(zip(charge.tiers, charge.tiers[1:])):
                 if tier.custom or following.custom:
                     continue
                 lower = charge.tiers[i - 1].up_to if i else Decimal(0)
-                warning = _cliff(catalog, charge, tier, lower, unit, step, whole)
+                warning = _cliff(book, charge, tier, lower, unit, step, whole)
                 if warning:
-                    where = "plans[%d].price.%s.tiers[%d]" % (index, ".".join(path), i + 1)
-                    found.append(Problem(where, f"{plan.name}: {warning}", severity="warning"))
+                    field = "%s.price.%s.tiers[%d]" % (_plan_path(catalog, book, plan),
+                                                       ".".join(path), i + 1)
+                    found.append(Problem(field, f"{plan.name}{said}: {warning}",
+                                         severity="warning"))
     return found
+
+
+def _same_charge(plan, path):
+    return plan.seats if path == ("seats",) else plan.usage.get(path[-1])
+
+
+def _dearer_yearly(catalog):
+    """An annual price written above its monthly one: billed yearly, that part costs more than
+    billed monthly, the opposite of what a buyer expects (fine when it is meant)."""
+    found = []
+    for code in catalog.currencies:
+        book = catalog.book(code)
+        annual = book.at("annual")
+        if annual is book:
+            continue
+        for plan in book.plans:
+            yearly = annual.plan(plan.id)
+            if yearly is plan:
+                continue
+            for field, monthly_price, annual_price in _written_prices(plan, yearly):
+                if annual_price > monthly_price:
+                    found.append(_dearer(f"{_plan_path(catalog, book, plan)}.price.{field}",
+                                         plan.name, book.currency, monthly_price, annual_price))
+        for addon in book.addons.values():
+            yearly = annual.addons[addon.id]
+            where = ("addons" if code == catalog.currency else f"price_books.{code}.addons")
+            for field in ("flat", "per_seat"):
+                if getattr(yearly, field) > getattr(addon, field):
+                    found.append(_dearer(f"{where}.{addon.id}.{field}", addon.name, book.currency,
+                                         getattr(addon, field), getattr(yearly, field)))
+    return found
+
+
+def _dearer(field, name, currency, monthly, annual):
+    return Problem(f"{field}.annual", f"{name}: the annual price "
+                                      f"{format_price(annual, currency)} is above the monthly "
+                                      f"{format_price(monthly, currency)}, so billed yearly it "
+                                      f"costs more (fine if meant)", severity="warning")
+
+
+def _written_prices(plan, yearly):
+    """``(field, monthly price, annual price)`` of every price of ``plan``, beside ``yearly``
+    (the same plan at its annual prices)."""
+    yield "flat", plan.flat, yearly.flat
+    charges = [("seats", plan.seats, yearly.seats)] if plan.seats else []
+    charges += [(f"usage.{m}", c, yearly.usage[m]) for m, c in plan.usage.items()]
+    for path, charge, annual in charges:
+        yield f"{path}.unit", charge.unit, annual.unit
+        for i, (tier, annual_tier) in enumerate(zip(charge.tiers, annual.tiers)):
+            yield f"{path}.tiers[{i}].unit", tier.unit, annual_tier.unit
+            yield f"{path}.tiers[{i}].flat", tier.flat, annual_tier.flat
+        if charge.package is not None:
+            yield f"{path}.package.price", charge.package.price, annual.package.price
 
 
 def _cliff(catalog, charge, tier, lower, unit, step, whole):
@@ -74,11 +159,11 @@ def _cliff(catalog, charge, tier, lower, unit, step, whole):
             f"graduated pricing, or accept it on purpose)")
 
 
-def _samples(catalog):
+def _samples(catalog, billing):
     """Requests spread over seats and each metric's range, usage on one metric at a time."""
     plan_id = catalog.plans[0].id
     for seats in _SEAT_SAMPLES:
-        yield Request(plan_id, seats)
+        yield Request(plan_id, seats, {}, billing)
     for metric in catalog.metrics.values():
         points = {Decimal(0), metric.max}
         value = metric.step
@@ -92,7 +177,7 @@ def _samples(catalog):
                 points |= {charge.included, charge.included + metric.step}
         for quantity in sorted(p for p in points if p <= metric.max):
             for seats in _USAGE_SEATS:
-                yield Request(plan_id, seats, {metric.id: quantity})
+                yield Request(plan_id, seats, {metric.id: quantity}, billing)
 
 
 def _idle_plans(catalog):
@@ -100,7 +185,11 @@ def _idle_plans(catalog):
     if len(priced) < 2:
         return []
     winners, checked = set(), 0
-    for request in _samples(catalog):
+    # billed yearly too when that can change the order: a plan sold yearly only, or annual
+    # prices written apart (a plan billed monthly and one yearly are not compared)
+    yearly = any("monthly" not in p.billing for p in priced) or catalog.at("annual") is not catalog
+    billings = ("monthly", "annual") if yearly else ("monthly",)
+    for request in (r for billing in billings for r in _samples(catalog, billing)):
         totals = {}
         for plan in priced:
             try:

@@ -11,8 +11,9 @@ from .advice import alerts, nudges
 from .display import advice, bill_rows, shows
 from .money import ZERO, format_money, format_price, format_quantity, plain, round_money
 from .ranges import SEAT_STEP, is_whole, tier_range, whole_units
-from .rating import bill_for, monthly_lines, rate_plan
+from .rating import rate_plan
 from .request import parse_request
+from .saving import bill_and_saving
 
 
 @dataclass(frozen=True)
@@ -235,23 +236,16 @@ def cheapest_alternative(catalog, request, total):
 
 
 def quote(catalog, request, *, alternatives=True):
-    """Price ``request`` (a dict or ``Request``) on ``catalog``; raise ``QuoteError`` if invalid.
-    ``alternatives=False`` skips the search for a cheaper plan, which rates every plan: a
-    price list that quotes each of N plans would otherwise rate N² plans."""
+    """Price ``request`` (a dict or ``Request``) on ``catalog``, in the price book of its
+    currency; raise ``QuoteError`` if invalid. ``alternatives=False`` skips the search for a
+    cheaper plan, which rates every plan: a price list that quotes each of N plans would
+    otherwise rate N² plans."""
     request = parse_request(catalog, request)
-    plan = catalog.plan(request.plan)
-    lines = monthly_lines(catalog, plan, request)
-    bill = bill_for(catalog, plan, request, lines, request.billing)
+    book = catalog.book(request.currency)
+    plan = book.plan(request.plan)
+    bill, saving = bill_and_saving(book, plan, request)
     if not bill.priced:
-        return Quote(catalog, bill)
-    monthly = bill if request.billing == "monthly" else bill_for(catalog, plan, request, lines, "monthly")
-    annual = bill if request.billing == "annual" else bill_for(catalog, plan, request, lines, "annual")
-    saving = monthly.total * 12 - annual.total
-    # Advised only when yearly billing is discounted: without a discount, or with both periods
-    # at the commitment's minimum, what is left is rounding (twelve monthly bills each rounded,
-    # 12 x $4,166.67 = $50,000.04), shown as the saving but no reason to switch
-    worth = plan.annual_discount and not (monthly.trued_up and annual.trued_up)
-    advised = saving if worth else ZERO
-    cheaper = cheapest_alternative(catalog, request, bill.total) if alternatives else None
-    return Quote(catalog, bill, _monthly_equivalent(bill, catalog.currency), saving, cheaper,
-                 tuple(nudges(catalog, bill, advised)), tuple(alerts(catalog, bill, cheaper)))
+        return Quote(book, bill)
+    cheaper = cheapest_alternative(book, request, bill.total) if alternatives else None
+    return Quote(book, bill, _monthly_equivalent(bill, book.currency), saving, cheaper,
+                 tuple(nudges(book, bill, saving)), tuple(alerts(book, bill, cheaper)))

@@ -19,6 +19,7 @@ times more to create.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .billing import offered
 from .errors import QuoteError
 from .models import rate_charge
 from .money import ZERO, format_money, format_quantity, plain, round_money
@@ -97,10 +98,21 @@ class Custom(str):
 
 
 def rate_plan(catalog, plan, request):
-    """The bill of ``plan`` for a checked ``request``, billed as the request says; raises
-    ``QuoteError`` when the request breaks one of the plan's limits."""
+    """The bill of ``plan`` for a checked ``request``, billed as the request says, in its
+    currency; raises ``QuoteError`` when the request breaks one of the plan's limits or asks
+    for a billing the plan is not offered on."""
+    catalog, plan = priced_at(catalog, plan, request)
     return bill_for(catalog, plan, request, monthly_lines(catalog, plan, request),
                     request.billing)
+
+
+def priced_at(catalog, plan, request):
+    """``(catalog, plan)`` at the request's prices: the price book of its currency, with the
+    plans and add-ons at its billing's prices (``billing.py``); ``QuoteError`` when the plan is
+    not offered on that billing. Every rating of a request starts here."""
+    offered(plan, request.billing)
+    view = catalog.book(request.currency).at(request.billing)
+    return view, view.plan(plan.id)
 
 
 def monthly_lines(catalog, plan, request):
@@ -124,6 +136,7 @@ def curve_totals(catalog, plan, request, metric, quantities):
     What does not depend on ``metric`` (the usage charges of a seat curve; the seats and the
     other metrics of a usage curve) is rated once for the whole curve, by the same functions."""
     try:
+        catalog, plan = priced_at(catalog, plan, request)
         at_quantity = None if plan.custom else _curve_parts(catalog, plan, request, metric)
     except QuoteError:
         at_quantity = None
@@ -222,7 +235,7 @@ def _all_lines(catalog, plan, request, seat_part, usage):
     if plan.flat:
         lines.append(Line("flat", f"{plan.name} plan", ONE, "months", plan.flat,
                           round_money(plan.flat, catalog.currency), plan.flat,
-                          discountable=True))
+                          discountable=plan.flat_discountable))
     lines += seat_lines
     lines += usage
     for addon_id in request.addons:
@@ -232,15 +245,16 @@ def _all_lines(catalog, plan, request, seat_part, usage):
     return lines
 
 
-def bill_for(catalog, plan, request, lines, billing):
-    """The bill for one period from ``monthly_lines``: lines, discounts, true-up, total."""
+def bill_for(catalog, plan, request, lines, billing, *, annual_discount=True):
+    """The bill for one period from ``monthly_lines``: lines, discounts, true-up, total.
+    ``annual_discount=False``: a year without the annual discount (a saving's yardstick)."""
     if isinstance(lines, Custom):
         return Bill(plan, request, billing, custom_reason=str(lines))
     currency = catalog.currency
     months = 12 if billing == "annual" else 1
     if months != 1:
         lines = [line.for_months(months, currency) for line in lines]
-    discounts = _discounts(catalog, plan, request, lines, billing)
+    discounts = _discounts(catalog, plan, request, lines, billing if annual_discount else "monthly")
     zero = round_money(ZERO, currency)  # "0.00" even for a bill without lines
     total = sum([line.amount for line in lines], zero) + sum([d.amount for d in discounts], zero)
     if request.commitment:
@@ -351,7 +365,7 @@ def _addon_line(catalog, plan, addon_id, seats):
     else:
         quantity, unit, unit_price = ONE, "months", addon.flat
     return Line("addon", addon.name, quantity, unit, unit_price,
-                round_money(monthly, catalog.currency), monthly, discountable=True)
+                round_money(monthly, catalog.currency), monthly, discountable=addon.discountable)
 
 
 def _discounts(catalog, plan, request, lines, billing):

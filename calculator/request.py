@@ -8,6 +8,7 @@ failure is a ``QuoteError`` naming the field and what to type instead.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .billing import BILLINGS, offered
 from .errors import QuoteError
 from .money import plain
 from .suggest import did_you_mean
@@ -15,8 +16,8 @@ from .values import NotANumber, OtherDigits, TooLarge, TooPrecise, describe, to_
 
 MAX_SEATS = 1_000_000
 MAX_USAGE = Decimal(10) ** 12
-BILLINGS = ("monthly", "annual")
-REQUEST_KEYS = ("plan", "seats", "usage", "billing", "seat_kinds", "addons", "commitment")
+REQUEST_KEYS = ("plan", "seats", "usage", "billing", "seat_kinds", "addons", "commitment",
+                "currency")
 
 
 @dataclass(slots=True)
@@ -28,6 +29,7 @@ class Request:
     seat_kinds: dict = field(default_factory=dict)  # kind id -> int
     addons: tuple = ()
     commitment: bool = False
+    currency: str | None = None  # a price book's currency; None: the catalog's own
 
     @property
     def months(self):
@@ -38,12 +40,12 @@ class Request:
         ``dataclasses.replace`` takes five times as long (a test keeps the fields listed here
         in step with the class)."""
         return Request(self.plan, seats, self.usage, self.billing, self.seat_kinds, self.addons,
-                       self.commitment)
+                       self.commitment, self.currency)
 
     def with_usage(self, metric, quantity):
         """The same request with ``quantity`` of ``metric`` a month (a usage curve's points)."""
         return Request(self.plan, self.seats, {**self.usage, metric: quantity}, self.billing,
-                       self.seat_kinds, self.addons, self.commitment)
+                       self.seat_kinds, self.addons, self.commitment, self.currency)
 
     def to_dict(self, billing=None):
         out = {"plan": self.plan, "seats": self.seats,
@@ -55,6 +57,8 @@ class Request:
             out["addons"] = list(self.addons)
         if self.commitment:
             out["commitment"] = True
+        if self.currency is not None:
+            out["currency"] = self.currency
         return out
 
 
@@ -134,16 +138,26 @@ def parse_request(catalog, raw):
         if key not in REQUEST_KEYS:
             raise QuoteError(f"Unknown request field {describe(key)}"
                              f"{did_you_mean(key, REQUEST_KEYS)}.", str(key))
+    currency = raw.get("currency")
+    if currency is not None:
+        book = catalog.book(currency)
+        if book is None:
+            hint = did_you_mean(currency.upper(), catalog.currencies) if isinstance(
+                currency, str) else ""
+            raise QuoteError(f"Unknown currency {describe(currency)}{hint} (prices are in: "
+                             f"{', '.join(catalog.currencies)}).", "currency")
+        catalog = book
     plan_id = raw.get("plan")
     plan = catalog.plan(plan_id) if isinstance(plan_id, str) else None
     if plan is None:
         ids = [p.id for p in catalog.plans]
         raise QuoteError(f"Unknown plan {describe(plan_id)}{did_you_mean(plan_id, ids)} "
                          f"(plans: {', '.join(ids)}).", "plan")
-    billing = raw.get("billing", "monthly")
+    billing = raw.get("billing", plan.billing[0])  # monthly, unless the plan is billed yearly only
     if not isinstance(billing, str) or billing not in BILLINGS:
         raise QuoteError(f"Billing must be 'monthly' or 'annual', got {describe(billing)}"
                          f"{did_you_mean(billing, BILLINGS)}.", "billing")
+    offered(plan, billing)
     seats = _seat_count(raw.get("seats", 1), "seats", "seats")
     usage = {}
     for metric_id, value in _mapping(raw.get("usage"), "usage").items():
@@ -173,4 +187,4 @@ def parse_request(catalog, raw):
         raise QuoteError(f"'commitment' must be true or false, got {describe(commitment)}.",
                          "commitment")
     return Request(plan.id, seats, usage, billing, seat_kinds, tuple(dict.fromkeys(addons)),
-                   commitment)
+                   commitment, currency)

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculator import (CatalogError, QuoteError, break_even, cost_curve, curve_quantities,
-                        load_catalog, quote)
+                        lint, load_catalog, quote)
+from calculator.money import CURRENCIES, minor_units
 
 from tests.catalogs import one_plan
 
@@ -85,13 +86,98 @@ def test_total_is_the_sum_of_rounded_lines_and_discounts(seat, usage, flat, seat
     assert result.total == sum(figures)
 
 
+# -- prices written for each billing, and price books ---------------------------------------
+def _written(monthly, annual):
+    return {"monthly": str(monthly), "annual": str(annual)}
+
+
+def _priced(flat, seat, addon, discount):
+    """One plan with a flat fee, a seat price and a per-seat add-on, each price as given."""
+    data = one_plan(seats={"unit": seat}, flat=flat)
+    data["annual_discount"] = str(discount)
+    data["addons"] = {"a": {"name": "A", "per_seat": addon}}
+    return load_catalog(data)
+
+
+@FAST
+@given(flat=prices, seat=prices, addon=prices, cut=st.decimals(0, 1, places=3),
+       seats=st.integers(0, 500), discount=st.decimals(0, 1, places=2))
+def test_a_yearly_bill_never_exceeds_a_year_at_monthly_prices_unless_written_so(
+        flat, seat, addon, cut, seats, discount):
+    """Annual prices at most the monthly ones (here the monthly less ``cut`` of it): the yearly
+    bill is at most the year at monthly prices, by exactly the saving the quote reports."""
+    def annual(price):
+        return (price * (1 - cut)).quantize(D("0.0001"))
+    written = _priced(_written(flat, annual(flat)), _written(seat, annual(seat)),
+                      _written(addon, annual(addon)), discount)
+    at_monthly = _priced(str(flat), str(seat), str(addon), 0)
+    request = {"plan": "p", "seats": seats, "addons": ["a"], "billing": "annual"}
+    yearly, year_at_monthly = quote(written, request), quote(at_monthly, request)
+    assert yearly.total <= year_at_monthly.total
+    assert yearly.annual_saving == year_at_monthly.total - yearly.total
+    assert not [w for w in lint(written) if "annual price" in w.message]
+
+
+@FAST
+@given(monthly=prices, annual=prices, seats=st.integers(1, 500),
+       discount=st.decimals(0, 1, places=2))
+def test_a_dearer_annual_price_is_no_saving_and_is_warned_about(monthly, annual, seats, discount):
+    catalog = _priced(0, _written(monthly, annual), 0, discount)
+    result = quote(catalog, {"plan": "p", "seats": seats})
+    assert result.annual_saving >= 0
+    assert any("annual price" in w.message for w in lint(catalog)) == (annual > monthly)
+
+
+@FAST
+@given(flat=prices, seat=prices, addon=prices, yearly=st.decimals(0, 1, places=3),
+       seats=st.integers(0, 500), discount=st.decimals(0, 1, places=2),
+       billing=st.sampled_from(["monthly", "annual"]))
+def test_a_price_written_two_ways_bills_each_billing_at_its_own_price(
+        flat, seat, addon, yearly, seats, discount, billing):
+    """Billed monthly, the monthly prices; billed yearly, the annual ones, without the plan's
+    discount: the same bill as a catalog writing that price alone, undiscounted."""
+    def annual(price):
+        return (price * yearly).quantize(D("0.0001"))
+    written = _priced(_written(flat, annual(flat)), _written(seat, annual(seat)),
+                      _written(addon, annual(addon)), discount)
+    side = {"monthly": lambda price: str(price), "annual": lambda price: str(annual(price))}
+    alone = _priced(side[billing](flat), side[billing](seat), side[billing](addon), 0)
+    request = {"plan": "p", "seats": seats, "addons": ["a"], "billing": billing}
+    assert quote(written, request).to_dict()["lines"] == quote(alone, request).to_dict()["lines"]
+    assert quote(written, request).total == quote(alone, request).total
+
+
+@FAST
+@given(currency=st.sampled_from(sorted(set(CURRENCIES) - {"USD"})), flat=prices, seat=prices,
+       usage=prices, seats=st.integers(0, 1000), calls=st.decimals(0, 10**6, places=2),
+       discount=st.integers(0, 100), billing=st.sampled_from(["monthly", "annual"]),
+       both=st.booleans())
+def test_every_books_quote_is_exact_in_its_minor_unit(currency, flat, seat, usage, seats, calls,
+                                                      discount, billing, both):
+    seat_price = _written(seat, seat / 2) if both else str(seat)
+    price = {"flat": str(flat), "seats": {"unit": seat_price}, "usage": {"m": {"unit": str(usage)}}}
+    data = one_plan(seats={"unit": 1}, usage={"unit": 1})
+    data["annual_discount"] = str(D(discount) / 100)
+    data["price_books"] = {currency: {"plans": {"p": {"price": price}}}}
+    result = quote(load_catalog(data), {"plan": "p", "seats": seats, "usage": {"m": str(calls)},
+                                        "billing": billing, "currency": currency})
+    digits = minor_units(currency)
+    out = result.to_dict()
+    money = ([line["amount"] for line in out["lines"]] + [d["amount"] for d in out["discounts"]]
+             + [out["total"], out["monthly_equivalent"], out["annual_saving"]])
+    assert all(len(text.partition(".")[2]) == digits for text in money), money
+    figures = [line.amount for line in result.lines] + [d.amount for d in result.discounts]
+    assert result.total == sum(figures)
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20)
     | st.decimals(allow_nan=True),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
     max_leaves=12,
 )
-REQUEST_KEYS = ["plan", "seats", "usage", "billing", "seat_kinds", "addons", "commitment"]
+REQUEST_KEYS = ["plan", "seats", "usage", "billing", "seat_kinds", "addons", "commitment",
+                "currency"]
 
 
 @settings(max_examples=400, deadline=None)
@@ -310,7 +396,8 @@ catalog_values = st.recursive(
         st.sampled_from(["currency", "plans", "metrics", "addons", "id", "name", "price", "seats",
                          "usage", "pricing", "unit", "tiers", "up_to", "flat", "custom", "package",
                          "size", "included", "minimum", "limit", "kinds", "free", "m", "x",
-                         "annual_discount", "commitment", "discount", "annual_minimum", "max"]),
+                         "annual_discount", "commitment", "discount", "annual_minimum", "max",
+                         "monthly", "annual", "billing", "price_books", "EUR"]),
         children, max_size=5),
     max_leaves=25,
 )

@@ -442,35 +442,6 @@ def test_a_tier_fee_written_as_zero_is_no_fee():
     assert [t["flat"] for t in tiers] == ["0", "2.50"]
 
 
-@pytest.mark.parametrize("seats, advised", [
-    (3, False),  # both periods at the $50,000 minimum: the $0.04 left is rounding
-    (150, True),  # far above it: paying yearly saves the discount
-])
-def test_paying_yearly_is_advised_only_when_it_saves_more_than_rounding(demo, seats, advised):
-    request = {"plan": "business", "seats": seats, "commitment": True}
-    result = quote(demo, request)
-    assert ("annual" in [n.kind for n in result.nudges]) == advised
-    assert result.annual_saving > 0  # the figure itself stays exact
-
-
-def test_no_yearly_nudge_when_rounding_makes_yearly_dearer():
-    """No annual discount and a sub-cent seat price: twelve monthly bills (each rounded) come
-    to 4 cents less than one yearly bill (rounded once). Nothing advises paying yearly."""
-    catalog = load_catalog(one_plan(seats={"unit": "1234.5678"}, currency="EUR"))
-    monthly = quote(catalog, {"plan": "p", "seats": 3})
-    assert monthly.annual_saving == D("-0.04")
-    assert "annual" not in [n.kind for n in monthly.nudges]
-
-
-def test_no_yearly_nudge_when_rounding_alone_makes_yearly_cheaper():
-    """No annual discount: a yearly bill rounded once can come out a little under twelve
-    monthly ones (each rounded up). That is exact and shown, but no reason to pay yearly."""
-    catalog = load_catalog(one_plan(seats={"unit": "1234.565"}, currency="EUR"))
-    monthly = quote(catalog, {"plan": "p", "seats": 3})
-    assert monthly.annual_saving == D("0.06")
-    assert "annual" not in [n.kind for n in monthly.nudges]
-
-
 def test_zero_seats_of_a_kind_the_plan_lacks_ask_nothing_of_it(demo):
     """Typing 0 in the viewers field must not rule out a plan without viewers: not as the
     cheaper plan, not on the chart."""

@@ -1,0 +1,235 @@
+"""Price books: a catalog's prices in other currencies, each book a whole catalog of its own.
+
+    price_books:
+      EUR:
+        plans:
+          team: {price: {...}, commitment: {annual_minimum: 46000}}
+        addons:
+          sso: {flat: 95}
+
+The catalog's own prices are its default book (its ``currency``). Every other book gives each
+priced plan its ``price`` (read as a plan's price is, so its pricing model, tiers and annual
+prices may differ from currency to currency), its commitment's minimum, and each priced add-on
+its prices. Nothing falls back to another book and nothing is converted: a price converted at
+run time is a price nobody wrote, so a priced plan or add-on missing from a book is an error
+naming both, and so is a flat fee the default price charges and the book leaves out.
+
+A plan sells the same things in every currency: the ids and names, the billings offered, the
+commitment's discount, and in each charge what the buyer gets (``included``, ``minimum``,
+``limit``, ``discountable``, the seat ``kinds``) are the default price's. A book leaves those
+out (they are taken from the default price) or writes the same; a different one is an error.
+The annual discount is the plan's unless the book's price gives its own.
+
+The parser's reader (``catalog._Reader``) is handed in, so a book's prices are read, checked
+and located by the very code that reads a plan's.
+"""
+
+from dataclasses import replace
+
+from .billing import addon_views, plan_views
+from .money import CURRENCIES, ZERO
+from .suggest import did_you_mean
+from .values import describe
+
+BOOK_KEYS = ("plans", "addons")
+BOOK_PLAN_KEYS = ("price", "commitment")
+BOOK_COMMITMENT_KEYS = ("annual_minimum",)
+BOOK_ADDON_KEYS = ("flat", "per_seat")
+# what a charge sells rather than what it costs: a book takes these from the default price
+SOLD_KEYS = ("included", "minimum", "limit", "discountable", "kinds")
+
+
+def read_price_books(reader, raw, catalog, plan_ids):
+    """``{currency: Catalog}`` from ``price_books`` (``raw``), ``catalog`` being the default
+    book as read and ``plan_ids`` every plan id the file writes (a plan with a mistake of its
+    own is left out of ``catalog``, and out of these messages); problems go to ``reader``."""
+    path = ("price_books",)
+    if not isinstance(raw, dict):
+        reader.fail(path, f"expected a mapping of currency code to price book, got {describe(raw)}")
+        return {}
+    books = {}
+    for code, book in raw.items():
+        where = path + (str(code),)
+        if not isinstance(code, str) or code not in CURRENCIES:
+            hint = did_you_mean(str(code).upper(), CURRENCIES)
+            reader.fail(where, f"unknown currency {describe(code)}{hint} "
+                               f"(supported: {', '.join(sorted(CURRENCIES))})")
+            continue
+        if code == catalog.currency:
+            reader.fail(where, f"the catalog's own prices are in {code} (currency: {code}); a "
+                               f"price book is for another currency")
+            continue
+        read = _book(reader, book, where, code, catalog, plan_ids)
+        if read is not None:
+            books[code] = read
+    return books
+
+
+def _book(reader, raw, path, code, catalog, plan_ids):
+    raw = reader.mapping(raw, path, BOOK_KEYS, what="a price book mapping")
+    if raw is None:
+        return None
+    plans = _plans(reader, raw.get("plans", {}), path + ("plans",), code, catalog, plan_ids)
+    addons = _addons(reader, raw.get("addons", {}), path + ("addons",), code, catalog)
+    if plans is None or addons is None:
+        return None
+    return replace(catalog, currency=code, plans=plans, addons=addons, price_books={})
+
+
+def _plans(reader, raw, path, code, catalog, plan_ids):
+    if not isinstance(raw, dict):
+        reader.fail(path, f"expected a mapping of plan id to its {code} price, got {describe(raw)}")
+        return None
+    known = {plan.id: plan for plan in catalog.plans}
+    ok = True
+    for plan_id in raw:
+        plan = known.get(plan_id)
+        if plan is None and plan_id not in plan_ids:
+            ids = [i for i in plan_ids if isinstance(i, str)]
+            reader.fail(path + (str(plan_id),), f"no plan has the id {describe(plan_id)}"
+                                                f"{did_you_mean(plan_id, ids)}")
+            ok = False
+        elif plan is not None and plan.custom:
+            reader.fail(path + (plan_id,), f"the {plan.name} plan is custom (custom: true): it "
+                                           f"has no list price in any currency")
+            ok = False
+    plans = []
+    for plan in catalog.plans:
+        if plan.custom:
+            plans.append(plan)
+            continue
+        if plan.id not in raw:
+            reader.fail(path, f"no {code} price for the {plan.name} plan ('{plan.id}'): every "
+                              f"priced plan needs its price in each currency of the catalog "
+                              f"(prices are never converted)")
+            ok = False
+            continue
+        priced = _plan(reader, raw[plan.id], path + (plan.id,), code, plan, catalog.metrics)
+        ok = ok and priced is not None
+        plans.append(priced)
+    return tuple(plans) if ok else None
+
+
+def _plan(reader, raw, path, code, plan, metrics):
+    """``plan`` at this book's prices; None after a mistake."""
+    raw = reader.mapping(raw, path, BOOK_PLAN_KEYS, required=("price",),
+                         what=f"a mapping of the plan's {code} price")
+    if raw is None or "price" not in raw:
+        return None
+    price = reader.price_block(raw["price"], path + ("price",), metrics, plan.annual_discount,
+                               plan.billing)
+    commitment = _commitment(reader, raw, path, code, plan)
+    if price is None or commitment is False:
+        return None
+    flat, discount, seats, usage = price
+    where = path + ("price",)
+    if not _sells_the_same(reader, where, code, plan, raw["price"], seats, usage):
+        return None
+    if seats is not None:
+        seats = _as_sold(reader, where + ("seats",), raw["price"]["seats"], seats, plan.seats)
+    usage = {m: _as_sold(reader, where + ("usage", m), raw["price"]["usage"][m], charge,
+                         plan.usage[m]) for m, charge in usage.items()}
+    if (plan.seats is not None and seats is None) or None in usage.values():
+        return None
+    return plan_views(replace(plan, flat=flat, annual_discount=discount, seats=seats, usage=usage,
+                              commitment=commitment, annual=None, flat_discountable=True))
+
+
+def _commitment(reader, raw, path, code, plan):
+    """The plan's commitment with this book's minimum; False after a mistake."""
+    where = path + ("commitment",)
+    if plan.commitment is None:
+        if "commitment" in raw:
+            reader.fail(where, f"the {plan.name} plan has no commitment to price; give it one "
+                               f"under plans: first")
+            return False
+        return None
+    if "commitment" not in raw:
+        reader.fail(where, f"is required: the {plan.name} plan's commitment needs its minimum "
+                           f"in {code}")
+        return False
+    given = reader.mapping(raw["commitment"], where, BOOK_COMMITMENT_KEYS,
+                           required=BOOK_COMMITMENT_KEYS)
+    if given is None or "annual_minimum" not in given:
+        return False
+    minimum = reader.price(given["annual_minimum"], where + ("annual_minimum",))
+    return False if minimum is None else replace(plan.commitment, annual_minimum=minimum)
+
+
+def _sells_the_same(reader, path, code, plan, raw_price, seats, usage):
+    """A plan's price in a book charges what its default price charges: a flat fee, seats and
+    the same metrics, or not; a buyer switching currency keeps the same plan."""
+    said = []
+    if "flat" not in raw_price and (plan.flat or (plan.annual or plan).flat):
+        said.append("a flat fee")
+    if (seats is None) != (plan.seats is None):
+        said.append("seats" if plan.seats is not None else "no seats")
+    if set(usage) != set(plan.usage):
+        said.append(f"the metrics {', '.join(plan.usage) or 'none'}")
+    if said:
+        reader.fail(path, f"the {plan.name} plan charges {' and '.join(said)} in its default "
+                          f"price; its {code} price must charge the same (prices are never "
+                          f"taken from another currency)")
+    return not said
+
+
+def _as_sold(reader, path, raw, charge, default):
+    """``charge`` (read from a book) with what its ``default`` charge sells: a key of
+    ``SOLD_KEYS`` left out is the default's, one written must be the same; None if not."""
+    same = True
+    for key in SOLD_KEYS:
+        theirs = getattr(default, key)
+        if key not in raw:
+            charge = replace(charge, **{key: theirs})
+        elif _sold(getattr(charge, key)) != _sold(theirs):
+            reader.fail(path + (key,), f"differs from the plan's default price: a price book "
+                                       f"changes prices, not what a plan sells; leave it out "
+                                       f"(it is the default price's) or write the same")
+            same = False
+    return charge if same else None
+
+
+def _sold(value):
+    """A sold field made comparable: seat kinds by id, in any order."""
+    return {kind.id: kind for kind in value} if isinstance(value, tuple) else value
+
+
+def _addons(reader, raw, path, code, catalog):
+    if not isinstance(raw, dict):
+        reader.fail(path, f"expected a mapping of add-on id to its {code} prices, got "
+                          f"{describe(raw)}")
+        return None
+    ok = True
+    for addon_id in raw:
+        if addon_id not in catalog.addons:
+            reader.fail(path + (str(addon_id),), f"no add-on has the id {describe(addon_id)}"
+                                                 f"{did_you_mean(addon_id, catalog.addons)}")
+            ok = False
+    addons = {}
+    for addon in catalog.addons.values():
+        priced = [key for key in BOOK_ADDON_KEYS
+                  if getattr(addon, key) or getattr(addon.annual or addon, key)]
+        if addon.id not in raw:
+            if priced:
+                reader.fail(path, f"no {code} price for the add-on {addon.name} ('{addon.id}'): "
+                                  f"every priced add-on needs its price in each currency of the "
+                                  f"catalog (prices are never converted)")
+                ok = False
+            else:
+                addons[addon.id] = addon  # free in every currency
+            continue
+        where = path + (addon.id,)
+        given = reader.mapping(raw[addon.id], where, BOOK_ADDON_KEYS,
+                               required=priced, what=f"a mapping of the add-on's {code} prices")
+        if given is None or any(key not in given for key in priced):
+            ok = False
+            continue
+        flat = reader.money(given.get("flat", ZERO), where + ("flat",))
+        per_seat = reader.money(given.get("per_seat", ZERO), where + ("per_seat",))
+        if None in (flat, per_seat):
+            ok = False
+            continue
+        addons[addon.id] = addon_views(replace(addon, flat=flat, per_seat=per_seat, annual=None,
+                                               discountable=True))
+    return addons if ok else None
+
