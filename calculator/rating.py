@@ -1,8 +1,8 @@
 """Rating one plan for one request into a bill: lines, discounts, total.
 
 Order (DESIGN.md): flat fee + seats + each usage metric + add-ons, then discounts
-(committed use on seats and usage, then the annual discount on recurring fees), then the
-commitment true-up. Every line and every discount is rounded once, half-up, to the
+(committed use on seats and usage, then the annual discount on recurring fees, then a
+promotion on what they leave), then the commitment true-up. Every line and every discount is rounded once, half-up, to the
 currency's minor unit; the total is the sum of the rounded figures.
 
 Rating happens in two steps so that a quote, which needs the same plan billed monthly and
@@ -19,14 +19,16 @@ times more to create.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from . import commitment as committed
 from .billing import offered
 from .errors import QuoteError
 from .models import rate_charge
 from .money import ZERO, format_money, format_quantity, plain, round_money
+from .promotions import amount_off, promotion_for
+from .promotions import label as promotion_label
 from .suggest import did_you_mean
 
 ONE = Decimal(1)
-TWELVE = Decimal(12)
 SEATS = "seats"  # what a cost curve varies when it is not a metric
 CURVE_PARTS_KEPT = 10_000  # points' parts remembered per catalog (then forgotten at once)
 
@@ -61,9 +63,9 @@ class Line:
 
 @dataclass(slots=True)
 class Discount:
-    kind: str  # commitment | annual
+    kind: str  # commitment | annual | promotion
     label: str
-    rate: object
+    rate: object  # Decimal; None for a promotion of an amount off
     amount: object  # Decimal, negative or zero, rounded
 
 
@@ -78,6 +80,9 @@ class Bill:
     discounts: tuple = ()
     total: object = None
     custom_reason: str | None = None
+    promotion: object = None  # the Promotion on the bill (promotions.py)
+    then: object = None  # Decimal: the total once a promotion for some months has ended
+    commitment: object = None  # the commitment level chosen (catalog.Commitment)
 
     @property
     def priced(self):
@@ -240,8 +245,7 @@ def _all_lines(catalog, plan, request, seat_part, usage):
     lines += usage
     for addon_id in request.addons:
         lines.append(_addon_line(catalog, plan, addon_id, seats))
-    if request.commitment and plan.commitment is None:
-        raise QuoteError(f"The {plan.name} plan has no committed-use option.", "commitment")
+    committed.level_of(plan, request)  # a level the plan offers, or a QuoteError
     return lines
 
 
@@ -254,11 +258,24 @@ def bill_for(catalog, plan, request, lines, billing, *, annual_discount=True):
     months = 12 if billing == "annual" else 1
     if months != 1:
         lines = [line.for_months(months, currency) for line in lines]
-    discounts = _discounts(catalog, plan, request, lines, billing if annual_discount else "monthly")
+    level = committed.level_of(plan, request)
+    discounts = _discounts(catalog, plan, level, lines, months,
+                           annual_discount and billing == "annual")
     zero = round_money(ZERO, currency)  # "0.00" even for a bill without lines
     total = sum([line.amount for line in lines], zero) + sum([d.amount for d in discounts], zero)
-    if request.commitment:
-        minimum = round_money(plan.commitment.annual_minimum * months / TWELVE, currency)
+    promotion, then = promotion_for(catalog, plan, request), None
+    off = amount_off(promotion, total, months, currency) if promotion else zero
+    if off:
+        rate = promotion.discount if promotion.amount_off is None else None
+        discounts += (Discount("promotion", promotion_label(promotion, currency, months), rate,
+                               -off),)
+        then = total if promotion.months is not None else None
+        total -= off
+    else:
+        promotion = None  # one that takes nothing off is not on the bill
+    minimum = committed.minimum_of(level, months, currency) if level else None
+    if minimum is not None:
+        then = None if then is None else max(then, minimum)
         if total < minimum:
             lines = list(lines)
             lines.append(Line("true_up", "Commitment minimum (true-up)", ONE, "periods", None,
@@ -266,7 +283,8 @@ def bill_for(catalog, plan, request, lines, billing, *, annual_discount=True):
                               notes=(f"the commitment bills at least "
                                      f"{format_money(minimum, currency)} for the period",)))
             total = minimum
-    return Bill(plan, request, billing, tuple(lines), discounts, total)
+    return Bill(plan, request, billing, tuple(lines), discounts, total, None, promotion, then,
+                level)
 
 
 def _seat_lines(catalog, plan, request, lines):
@@ -368,29 +386,34 @@ def _addon_line(catalog, plan, addon_id, seats):
                 round_money(monthly, catalog.currency), monthly, discountable=addon.discountable)
 
 
-def _discounts(catalog, plan, request, lines, billing):
-    """Committed-use then annual discount, each on the amounts left by the one before."""
+def _discounts(catalog, plan, level, lines, months, annual):
+    """Committed-use then annual discount (``annual``: the bill takes it), each on the amounts
+    left by the one before. The committed-use discount comes off as much of the seat and usage
+    lines of the ``months`` as the level covers (all of them, unless its overage is at list
+    price: commitment.py)."""
+    currency = catalog.currency
     steps = []
-    if request.commitment:
-        rate = plan.commitment.discount
-        steps.append(("commitment", f"Committed use ({_percent(rate)} off seats and usage)",
-                      rate, lambda line: line.kind == "seats" or line.kind == "usage"))
-    if billing == "annual" and plan.annual_discount:
+    if level is not None:
+        steps.append(("commitment", committed.discount_label(level, months, currency),
+                      level.discount, lambda line: line.kind == "seats" or line.kind == "usage",
+                      committed.covers(level, months, currency)))
+    if annual and plan.annual_discount:
         rate = plan.annual_discount
         steps.append(("annual", f"Annual billing ({_percent(rate)} off recurring fees)", rate,
-                      lambda line: line.discountable))
+                      lambda line: line.discountable, None))
     if not steps:
         return ()
     remaining = [line.amount for line in lines]
     discounts = []
-    for kind, label, rate, applies in steps:
-        base = ZERO
+    for kind, label, rate, applies, cover in steps:
+        base = sum((remaining[i] for i, line in enumerate(lines) if applies(line)), ZERO)
+        # the share of each line the rate reaches: all of it, or what the cover leaves
+        reach = ONE if cover is None or base <= cover else cover / base
         for i, line in enumerate(lines):
             if applies(line):
-                base += remaining[i]
-                remaining[i] -= remaining[i] * rate
+                remaining[i] -= remaining[i] * rate * reach
         if base:
-            amount = round_money(base * rate, catalog.currency)
+            amount = round_money(base * reach * rate, currency)
             discounts.append(Discount(kind, label, rate, -amount))
     return tuple(discounts)
 
