@@ -8,7 +8,7 @@ loader beside the package adds file, line and column to each path.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -179,6 +179,12 @@ class Catalog:
         if currency is None or currency == self.currency:
             return self
         return self.price_books.get(currency) if isinstance(currency, str) else None
+
+    def on(self, day):
+        """This catalog, every price book too, priced on ``day`` (ISO text) when a request
+        names no date."""
+        books = {code: replace(book, date=day) for code, book in self.price_books.items()}
+        return replace(self, date=day, price_books=books)
 
     def at(self, billing):
         """This book with its plans and add-ons at ``billing``'s prices."""

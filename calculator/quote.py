@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from . import commitment as committed
 from .advice import alerts, nudges
 from .display import advice, bill_rows, shows
-from .promotions import check_code_for_plan, offer_words
+from .promotions import check_code_for_plan, long_date, offer_words
 from .promotions import note as promotion_note
 from .promotions import summary as promotion_summary
 from .money import ZERO, format_money, format_price, format_quantity, plain, round_money
@@ -239,6 +239,7 @@ def _promotion_dict(bill, currency):
             "months_on_bill": min(promotion.months or bill.months, bill.months),
             "then": then,
             "display": {"offer": offer_words(promotion, currency), "summary": said,
+                        "until": promotion.until and long_date(promotion.until),
                         "then": None if bill.then is None else format_money(bill.then, currency),
                         "note": promotion_note(promotion, currency, bill.then, bill.billing)}}
 

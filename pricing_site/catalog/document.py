@@ -6,6 +6,7 @@ merged document (``variants``) are judged the same way.
 from calculator.catalog import parse_catalog
 from calculator.errors import CatalogError
 
+from .build_day import dated
 from .content import split
 from .schema import plans_schema, schema_problems
 
@@ -13,11 +14,12 @@ from .schema import plans_schema, schema_problems
 def check_document(data):
     """``(catalog, content, problems)``: the engine's and the schema's verdict on a parsed
     document, problems unlocated (field paths only), each reported once; ``catalog`` and
-    ``content`` are None when there is any."""
+    ``content`` are None when there is any. The catalog is priced on the build's day when a
+    promotion needs one (``build_day``)."""
     prices, content = split(data)
     catalog, problems = None, []
     try:
-        catalog = parse_catalog(prices)
+        catalog = dated(parse_catalog(prices))
     except CatalogError as exc:
         problems.extend(exc.problems)
     engine_paths = [p.path for p in problems]

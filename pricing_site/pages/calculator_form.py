@@ -12,6 +12,8 @@ from decimal import Decimal
 from calculator import parse_request
 from calculator.money import plain
 
+from .offers import commitment_choices
+
 SEAT_SLIDER_MAX = 250  # seats slider range unless a plan's tiers or limits reach further
 
 
@@ -53,6 +55,7 @@ def calculator_form(catalog, request):
         "kinds": [],
         "addons": [],
         "commitment": None,
+        "promotion": None,
     }
     for metric in catalog.metrics.values():
         plans = [p.id for p in priced if metric.id in p.usage]
@@ -77,10 +80,14 @@ def calculator_form(catalog, request):
             fields["addons"].append({"id": addon.id, "name": addon.name,
                                      "description": addon.description, "plans": " ".join(plans),
                                      "checked": addon.id in chosen_addons})
-    committed = [p.id for p in priced if p.commitment is not None]
-    if committed:
-        fields["commitment"] = {"plans": " ".join(committed),
-                                "checked": bool(request.get("commitment"))}
+    if any(p.commitments for p in priced):
+        # one control a plan, each level stating its minimum (in every currency, for the page
+        # to show the chosen one's)
+        level = parse_request(catalog, request).commitment
+        fields["commitment"] = [{**choice, "level": level if choice["plan"] == request["plan"]
+                                 else 0} for choice in commitment_choices(catalog)]
+    if any(p.code for p in catalog.promotions.values()):
+        fields["promotion"] = {"value": request.get("promotion") or ""}
     return fields
 
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from calculator import quote
 
+from .offers import card_promotion
 from .price_words import percent
 
 BILLINGS = ("monthly", "annual")
@@ -46,7 +47,8 @@ def _price(plan, billing, data):
     note = ", ".join(part for part in (note, _basis(plan, data)) if part)
     return {"billing": billing, "amount": shown["monthly_equivalent"], "period": "/month",
             "note": note[:1].upper() + note[1:], "total": data["total"],
-            "monthly_equivalent": data["monthly_equivalent"]}
+            "monthly_equivalent": data["monthly_equivalent"],
+            "promotion": card_promotion(data)}
 
 
 def plan_card(catalog, plan, content, link, contact_label):

@@ -8,6 +8,7 @@ price list itself.
 
 from calculator.money import format_price, format_quantity
 
+from .offers import commitment_words, offer_row_cells
 from .price_words import kinds_text, percent, seats_text, usage_text
 
 DASH = "—"
@@ -26,6 +27,9 @@ def _pricing_rows(catalog, cards):
     custom = _cell("Custom")
     starts = [_cell(c["price_from"]) for c in cards]
     rows = [_row("Starts at", starts)]
+    offers = offer_row_cells(cards, _cell, DASH)
+    if offers:
+        rows.append(_row("Offer", offers))
     free = {c["id"] for c in cards if c["free"]}
 
     def per_plan(make):
@@ -46,8 +50,7 @@ def _pricing_rows(catalog, cards):
         else _cell())))
     if any(p.commitment for p in catalog.plans):
         rows.append(_row("Committed use", per_plan(lambda p: _cell(
-            f"{percent(p.commitment.discount)} off seats and usage for "
-            f"{format_price(p.commitment.annual_minimum, cur)} a year") if p.commitment else _cell())))
+            commitment_words(p, cur)) if p.commitment else _cell())))
     return rows
 
 

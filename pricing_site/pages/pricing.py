@@ -16,6 +16,7 @@ from .calculator_form import calculator_form, plan_starts
 from .cards import billing_labels, plan_cards
 from .comparison import comparison_table
 from .landing import faq
+from .offers import promotion_terms
 
 
 def pricing_context(catalog, content, link, bundle_urls, page_url=None):
@@ -100,7 +101,7 @@ def offers_json_ld(catalog, site, cards, page_url):
         if card["custom"]:
             continue
         monthly = card["quotes"]["monthly"]
-        offers.append({
+        offer = {
             "@type": "Offer",
             "name": f"{card['name']} plan",
             "description": card["description"] or card["tagline"] or
@@ -114,7 +115,9 @@ def offers_json_ld(catalog, site, cards, page_url):
                 "priceCurrency": catalog.currency, "unitCode": "MON",
                 "referenceQuantity": {"@type": "QuantitativeValue", "value": 1, "unitCode": "MON"},
             },
-        })
+        }
+        offer.update(promotion_terms(monthly, "MON"))  # a promotion's price and its end
+        offers.append(offer)
     product = {"@context": "https://schema.org", "@type": "Product",
                "name": site.get("name", "Product"),
                "brand": {"@type": "Brand", "name": site.get("name", "Product")},

@@ -2,6 +2,7 @@
 // Values travel as the text the visitor typed, so Python (not this file) decides what is a
 // valid number and says what is wrong with one that is not.
 //   ?plan=team&seats=49&billing=annual&usage.api_calls=150000&kind.viewer=3&addons=sso&commit=1
+//   &promo=FRIENDS (commit: the commitment level, 1 the first)
 
 const visible = (element) => !element.closest("[hidden]");
 
@@ -22,8 +23,11 @@ export function readState(form) {
   if (Object.keys(kinds).length) request.seat_kinds = kinds;
   const addons = [...form.querySelectorAll("[name=addons]:checked")].filter(visible).map((i) => i.value);
   if (addons.length) request.addons = addons;
-  const commit = form.elements.commitment;
-  if (commit && visible(commit) && commit.checked) request.commitment = true;
+  // one commitment control a plan: the shown one's level ("0": none)
+  const commit = [...form.querySelectorAll("[name=commitment]")].find(visible);
+  if (commit && commit.value !== "0") request.commitment = commit.value;
+  const code = form.elements.promotion;
+  if (code && code.value.trim() !== "") request.promotion = code.value;
   return { plan, request };
 }
 
@@ -48,7 +52,11 @@ export function writeState(form, state, catalog, starts) {
   for (const box of form.querySelectorAll("[name=addons]")) {
     box.checked = (request.addons ?? []).includes(box.value);
   }
-  if (form.elements.commitment) form.elements.commitment.checked = Boolean(request.commitment);
+  const level = request.commitment === true ? "1" : String(request.commitment || "0");
+  for (const select of form.querySelectorAll("[name=commitment]")) {
+    select.value = [...select.options].some((o) => o.value === level) ? level : "0";
+  }
+  if (form.elements.promotion) form.elements.promotion.value = request.promotion ?? "";
 }
 
 // What Python read from the field `name` ("seats", "usage.storage_gb"), given the request it
@@ -75,13 +83,14 @@ export function stateToQuery(state) {
   for (const [id, value] of Object.entries(request.usage ?? {})) query.set(`usage.${id}`, value);
   for (const [id, value] of Object.entries(request.seat_kinds ?? {})) query.set(`kind.${id}`, value);
   if (request.addons) query.set("addons", request.addons.join(","));
-  if (request.commitment) query.set("commit", "1");
+  if (request.commitment) query.set("commit", request.commitment === true ? "1" : request.commitment);
+  if (request.promotion) query.set("promo", request.promotion.trim());
   return query.toString();
 }
 
 // The page's query with `state` in it: the calculator's keys replaced, any other kept (the plan
 // cards' own ?period=, an experiment preview), so an estimate's link keeps what else the page shows.
-const OWN_KEY = /^(plan|seats|billing|addons|commit)$|^(usage|kind)\./;
+const OWN_KEY = /^(plan|seats|billing|addons|commit|promo)$|^(usage|kind)\./;
 
 export function queryWith(search, state) {
   const query = new URLSearchParams(stateToQuery(state));
@@ -103,6 +112,8 @@ export function queryToState(query, catalog) {
     if (id && group === "kind") request.seat_kinds[id] = value;
   }
   request.addons = (query.get("addons") ?? "").split(",").filter(Boolean);
-  request.commitment = query.get("commit") === "1";
+  const commit = query.get("commit");
+  if (commit && commit !== "0") request.commitment = commit;
+  if (query.get("promo")) request.promotion = query.get("promo");
   return { plan, request };
 }

@@ -68,6 +68,7 @@ function start(root) {
 
   async function update({ push = false, interacted = false } = {}) {
     showPlanFields(form, form.elements.plan.value); // before reading: hidden inputs are left out
+    labelLevels(form);
     const state = readState(form);
     markPrerendered(state);
     // A committed change (select, radio, leaving a field, Enter) becomes a history entry, so
@@ -183,6 +184,17 @@ function quantityOf(request, metric) {
 function showPlanFields(form, planId) {
   for (const field of form.querySelectorAll("[data-plans]")) {
     field.hidden = !field.dataset.plans.split(" ").includes(planId);
+  }
+}
+
+// Each commitment level states its minimum in the chosen currency: the option's
+// data-label-<code>, prerendered by Python (a page with one currency has no currency field).
+function labelLevels(form) {
+  const code = form.elements.currency?.value;
+  if (!code) return;
+  const key = `label${code[0]}${code.slice(1).toLowerCase()}`;
+  for (const option of form.querySelectorAll("[name=commitment] option")) {
+    if (option.dataset[key]) option.textContent = option.dataset[key];
   }
 }
 
