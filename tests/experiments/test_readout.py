@@ -170,3 +170,22 @@ def test_cli_json_gives_the_same_figures(capsys):
 def test_cli_refuses_unreadable_counts(capsys, args, message):
     assert main(["ab", "result", *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_variation_can_win_on_conversions_and_lose_on_revenue():
+    from decimal import Decimal
+
+    from pricing_site.experiments.revenue import Revenue
+
+    def revenue(count, each):
+        r = Revenue(currency="USD")
+        for _ in range(count):
+            r.add(Decimal(each), "team")
+        return r
+
+    # 5% of 20,000 at $250 against 6% at $150: $12.50 against $9.00 per visitor
+    out = read_experiment(spec(), {"control": (20000, 1000), "b": (20000, 1200)}, plan=8000,
+                          revenue={"control": revenue(1000, 250), "b": revenue(1200, 150)})
+    b = out["variations"][1]
+    assert b["revenue"]["per_visitor"] == 9.0 and out["variations"][0]["revenue"]["per_visitor"] == 12.5
+    assert b["verdict"] == "wins on conversions; loses on revenue per visitor"
