@@ -53,12 +53,7 @@ def _pairs(pairs, option="usage", name="METRIC"):
 
 def _quote(args):
     catalog = load_catalog_file(args.catalog)
-    request = {"plan": args.plan, "seats": args.seats, "usage": _pairs(args.usage),
-               "billing": "annual" if args.annual else "monthly"}
-    if args.kind:
-        request["seat_kinds"] = _pairs(args.kind, "kind", "KIND")
-    if args.addon:
-        request["addons"] = args.addon
+    request = {**_estimate(args), "billing": "annual" if args.annual else "monthly"}
     if args.commit:
         request["commitment"] = True
     result = quote(catalog, request)
@@ -66,6 +61,32 @@ def _quote(args):
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:  # the catalog's names, control characters escaped
         print("\n".join(shown(line) for line in quote_table(result).split("\n")))
+    return 0
+
+
+def _forecast(args):
+    from calculator import forecast
+
+    from .forecast_table import forecast_table, write_forecast_csv
+
+    catalog = load_catalog_file(args.catalog)
+    request = _estimate(args)
+    growth = _pairs(args.growth, "growth", "QUANTITY")
+    for key, target in _pairs(args.target, "target", "QUANTITY").items():
+        if key in growth:
+            raise QuoteError(f"{key} has both --growth and --target: give one.", "growth")
+        growth[key] = {"target": target}
+    out = forecast(catalog, request, growth, args.months).to_dict()
+    if args.csv:
+        try:
+            write_forecast_csv(out, args.csv)
+        except OSError as exc:
+            print(f"error: cannot write {args.csv}: {exc.strerror}", file=sys.stderr)
+            return 1
+    if args.json:
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(shown(line) for line in forecast_table(out).split("\n")))
     return 0
 
 
@@ -167,6 +188,28 @@ def _result(args):
     return 0
 
 
+def _estimate_options(command, when=""):
+    """The options of an estimate, for ``quote`` and ``forecast``."""
+    command.add_argument("--plan", required=True)
+    command.add_argument("--seats", default=1, help=f"billable seats{when} (default 1)")
+    command.add_argument("--usage", action="append", metavar="METRIC=QUANTITY",
+                         help=f"monthly usage of a metric{when}; repeat for several")
+    command.add_argument("--kind", action="append", metavar="KIND=COUNT",
+                         help=f"seats of a kind such as viewer=20{when}; repeat for several")
+    command.add_argument("--addon", action="append", metavar="ID",
+                         help="an add-on; repeat for several")
+
+
+def _estimate(args):
+    """The request the estimate options give."""
+    request = {"plan": args.plan, "seats": args.seats, "usage": _pairs(args.usage)}
+    if args.kind:
+        request["seat_kinds"] = _pairs(args.kind, "kind", "KIND")
+    if args.addon:
+        request["addons"] = args.addon
+    return request
+
+
 def parser():
     root = argparse.ArgumentParser(prog="pricing-site", description=__doc__.splitlines()[0])
     commands = root.add_subparsers(dest="command", required=True)
@@ -176,18 +219,25 @@ def parser():
     validate.set_defaults(run=_validate)
 
     q = commands.add_parser("quote", help="price a request and print the bill")
-    q.add_argument("--plan", required=True)
-    q.add_argument("--seats", default=1, help="billable seats (default 1)")
-    q.add_argument("--usage", action="append", metavar="METRIC=QUANTITY",
-                   help="monthly usage of a metric; repeat for several")
-    q.add_argument("--kind", action="append", metavar="KIND=COUNT",
-                   help="seats of a kind such as viewer=20; repeat for several")
-    q.add_argument("--addon", action="append", metavar="ID", help="an add-on; repeat for several")
+    _estimate_options(q)
     q.add_argument("--commit", action="store_true", help="with the plan's committed-use option")
     q.add_argument("--annual", action="store_true", help="annual billing (default monthly)")
     q.add_argument("--json", action="store_true", help="print the JSON of to_dict()")
     q.add_argument("--catalog", default=DEFAULT_CATALOG)
     q.set_defaults(run=_quote)
+
+    plan_ahead = commands.add_parser("forecast", help="price an estimate month by month as it grows")
+    _estimate_options(plan_ahead, " (the first month's)")
+    plan_ahead.add_argument("--growth", action="append", metavar="QUANTITY=RATE",
+                            help="monthly growth of seats, a metric or a seat kind: seats=0.08 "
+                                 "is 8%% a month")
+    plan_ahead.add_argument("--target", action="append", metavar="QUANTITY=AMOUNT",
+                            help="where a quantity will be in the last month: seats=40")
+    plan_ahead.add_argument("--months", type=int, default=12, help="the horizon (default 12)")
+    plan_ahead.add_argument("--json", action="store_true", help="print the forecast as JSON")
+    plan_ahead.add_argument("--csv", metavar="FILE", help="also write the months as CSV")
+    plan_ahead.add_argument("--catalog", default=DEFAULT_CATALOG)
+    plan_ahead.set_defaults(run=_forecast)
 
     build = commands.add_parser("build", help="build the static site")
     build.add_argument("--out", default=None, help="output folder (default: site/ or dist/): a "
