@@ -25,6 +25,7 @@ from .errors import QuoteError
 from .growth import read_growth, request_in_month
 from .money import ZERO, format_money, plain, round_money
 from .quote import quote
+from .rating import rate_plan
 from .request import parse_request
 
 
@@ -53,10 +54,23 @@ def _price(catalog, request):
         return None, str(exc)
 
 
-def _tier_of(line):
-    """The range of the last tier a line's quantity reaches ("11–50"), or None."""
-    used = [t for t in line.get("tiers", ()) if Decimal(t["quantity"]) > 0]
-    return used[-1]["range"] if used else None
+def _state(line):
+    """What a crossing changes on a bill line: the last tier its quantity reaches, and
+    whether it has passed its allowance."""
+    reached = [use.index for use in line.tiers if use.quantity > 0]
+    return (reached[-1] if reached else None, line.included > 0 and line.quantity > line.included)
+
+
+def _crossing(month, line, kind):
+    """A crossing in words, from the month's quote as the calculator shows it."""
+    shown = next(d for d in month.quote.to_dict()["lines"]
+                 if (d["kind"], d["metric"]) == (line.kind, line.metric))
+    if kind == "tier":
+        reached = [t for t in shown["tiers"] if Decimal(t["quantity"]) > 0][-1]
+        text = f"{shown['label']} reach the {reached['range']} tier"
+    else:
+        text = f"{shown['label']} passes the {shown['included']} {shown['unit']} included"
+    return {"month": month.month, "kind": kind, "line": shown["label"], "text": text}
 
 
 def _crossings(months):
@@ -68,21 +82,16 @@ def _crossings(months):
                 found.append({"month": month.month, "kind": month.status,
                               "text": month.reason or month.quote.message})
             continue
-        for line in month.quote.to_dict()["lines"]:
-            key = (line["kind"], line["metric"])
-            now = (_tier_of(line), Decimal(line["quantity"]) > Decimal(line["included"] or 0)
-                   and Decimal(line["included"] or 0) > 0)
+        for line in month.quote.lines:
+            key, now = (line.kind, line.metric), _state(line)
             was = before.get(key)
             before[key] = now
             if was is None:
                 continue
-            if now[0] != was[0] and now[0] is not None:
-                found.append({"month": month.month, "kind": "tier", "line": line["label"],
-                              "text": f"{line['label']} reach the {now[0]} tier"})
+            if now[0] is not None and now[0] != was[0]:
+                found.append(_crossing(month, line, "tier"))
             if now[1] and not was[1]:
-                found.append({"month": month.month, "kind": "allowance", "line": line["label"],
-                              "text": f"{line['label']} passes the {line['included']} "
-                                      f"{line['unit']} included"})
+                found.append(_crossing(month, line, "allowance"))
     return found
 
 
@@ -125,30 +134,39 @@ def _best_switch(chosen, totals):
     return best
 
 
-def _yearly(catalog, months, currency):
+def _total(catalog, plan, request):
+    """The bill's total for ``request`` (a dict) as ``quote()`` would give it, without the
+    quote's words; ``(None, why)`` when the plan cannot price it."""
+    try:
+        bill = rate_plan(catalog, plan, parse_request(catalog, request))
+    except QuoteError as exc:
+        return None, str(exc)
+    return (bill.total, None) if bill.priced else (None, bill.custom_reason)
+
+
+def _yearly(catalog, plan, months, currency):
     """The path billed yearly (see the module's docstring), or ``(None, why)``."""
-    total, true_ups = ZERO, ZERO
+    total = ZERO
     for first in range(0, len(months), 12):
-        prepaid, reason = _price(catalog, {**months[first].request, "billing": "annual"})
-        if prepaid is None or prepaid.status != "priced":
-            return None, reason or prepaid.message
-        total += prepaid.total
-        a_month = prepaid.total / 12
+        prepaid, reason = _total(catalog, plan, {**months[first].request, "billing": "annual"})
+        if prepaid is None:
+            return None, reason
+        total += prepaid
         for month in months[first + 1:first + 12]:
-            now, reason = _price(catalog, {**month.request, "billing": "annual"})
-            if now is None or now.status != "priced":
-                return None, reason or now.message
-            true_ups += round_money(max(ZERO, now.total / 12 - a_month), currency)
-    return total + true_ups, None
+            now, reason = _total(catalog, plan, {**month.request, "billing": "annual"})
+            if now is None:
+                return None, reason
+            total += round_money(max(ZERO, (now - prepaid) / 12), currency)
+    return total, None
 
 
-def _committed(catalog, months):
+def _committed(catalog, plan, months):
     total = ZERO
     for month in months:
-        priced, reason = _price(catalog, {**month.request, "commitment": True})
-        if priced is None or priced.status != "priced":
-            return None, reason or priced.message
-        total += priced.total
+        priced, reason = _total(catalog, plan, {**month.request, "commitment": True})
+        if priced is None:
+            return None, reason
+        total += priced
     return total, None
 
 
@@ -236,7 +254,7 @@ def forecast(catalog, request, growth=None, months=12):
     currency = next((m.quote.currency for m in path if m.quote is not None), catalog.currency)
     totals, stops = _plan_paths(catalog, path)
     yearly = ((None, f"The {plan.name} plan is priced on request.") if plan.custom
-              else _yearly(catalog, path, currency))
-    committed = _committed(catalog, path) if plan.commitment is not None else None
+              else _yearly(catalog, plan, path, currency))
+    committed = _committed(catalog, plan, path) if plan.commitment is not None else None
     return Forecast(catalog, plan, currency, tuple(path), tuple(_crossings(path)), totals, stops,
                     yearly, committed)

@@ -7,6 +7,7 @@ import subprocess
 import pytest
 
 from calculator import QuoteError, load_catalog, quote
+from calculator.browser import forecast_json
 from pricing_site.runtime.bundle import build_engine_wheel
 from pricing_site.catalog import load_catalog_file
 from tests.support.paths import ROOT
@@ -43,6 +44,17 @@ GOLDEN = [
     ("demo", {"plan": "bussiness"}, QuoteError("plan")),
 ]
 
+# The budget planner's payloads: every month a quote, the crossings, other plans, yearly billing
+FORECASTS = [
+    ("demo", {"request": {"plan": "team", "seats": 8, "usage": {"storage_gb": 40}},
+              "growth": {"seats": "0.08", "storage_gb": "0.15"}, "months": 12}),
+    ("demo", {"request": {"plan": "team", "seats": 100}, "growth": {"seats": {"target": 300}},
+              "months": 12}),
+    ("demo", {"request": {"plan": "business", "seats": 12, "usage": {"api_calls": 250000}},
+              "growth": {"seats": "0.05", "api_calls": "0.2"}, "months": 24}),
+    ("demo", {"request": {"plan": "team", "seats": 5}, "growth": {"seats": "x"}}),
+]
+
 
 def cpython(catalog, request):
     try:
@@ -57,7 +69,8 @@ def pyodide_run(tmp_path_factory):
     cases = out / "cases.json"
     cases.write_text(json.dumps({
         "catalogs": {name: cat.to_dict() for name, cat in CATALOGS.items()},
-        "cases": [{"catalog": c, "request": r} for c, r, _ in GOLDEN]}))
+        "cases": [{"catalog": c, "request": r} for c, r, _ in GOLDEN]
+        + [{"catalog": c, "request": p, "op": "forecast"} for c, p in FORECASTS]}))
     run = subprocess.run(["node", str(SCRIPT), str(build_engine_wheel(out)), str(cases)],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]  # (the stack starts with minified Pyodide)
@@ -79,3 +92,11 @@ def test_python_3_14_in_pyodide_equals_cpython(pyodide_run, index):
     elif expected is not ...:
         assert got["ok"]["total"] == expected
         assert got["ok"]["status"] == ("priced" if expected else "contact_sales")
+
+
+@pytest.mark.parametrize("index", range(len(FORECASTS)))
+def test_the_forecast_in_pyodide_equals_cpython(pyodide_run, index):
+    catalog, payload = FORECASTS[index]
+    got = pyodide_run["results"][len(GOLDEN) + index]
+    want = json.loads(forecast_json(CATALOGS[catalog], json.dumps(payload)))
+    assert json.dumps(got) == json.dumps(want)  # same keys, same order, same strings
