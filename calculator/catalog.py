@@ -36,6 +36,8 @@ MODEL_KEYS = ("unit", "tiers", "package")
 TIER_KEYS = ("up_to", "unit", "flat", "custom")
 PACKAGE_KEYS = ("size", "price", "round")
 METRIC_KEYS = ("name", "unit", "max", "step", "default")
+UNIT_FORMS = ("one", "other")  # CLDR's plural categories for English, as i18n libraries name them
+UNIT_FORM_GUESSES = {"singular": "one", "plural": "other", "many": "other"}
 KIND_KEYS = ("name", "free", "free_up_to", "limit")
 ADDON_KEYS = ("name", "flat", "per_seat", "plans", "description")
 COMMITMENT_KEYS = ("annual_minimum", "discount")
@@ -84,10 +86,16 @@ class Charge:
 class Metric:
     id: str
     name: str
-    unit: str
+    unit: str  # the plural ("messages"), or the one word a plain unit gives for both
     max: Decimal
     step: Decimal = Decimal(1)
     default: Decimal = ZERO
+    unit_one: str | None = None  # the singular ("message"), when it differs from ``unit``
+
+    @property
+    def units(self):
+        """``(singular, plural)``, as ``calculator.units.counted`` takes them."""
+        return (self.unit_one or self.unit, self.unit)
 
 
 @dataclass(frozen=True)
@@ -281,15 +289,45 @@ class _Reader:
                 self.broken_metrics.add(str(key))
                 continue
             name = self.text(value.get("name"), path + ("name",)) if "name" in value else None
-            unit = self.text(value.get("unit"), path + ("unit",)) if "unit" in value else None
+            units = self.units(value["unit"], path + ("unit",)) if "unit" in value else None
             maximum = self.number(value["max"], path + ("max",), positive=True) if "max" in value else None
             step = self.number(value.get("step", 1), path + ("step",), positive=True)
             default = self.number(value.get("default", 0), path + ("default",))
-            if None not in (name, unit, maximum, step, default):
-                metrics[metric_id] = Metric(metric_id, name, unit, maximum, step, default)
+            if None not in (metric_id, name, units, maximum, step, default):
+                one, other = units
+                metrics[metric_id] = Metric(metric_id, name, other, maximum, step, default,
+                                            None if one == other else one)
             else:
                 self.broken_metrics.add(metric_id)
         return metrics
+
+    def units(self, value, path):
+        """A metric's ``unit``: one word for any quantity (``GB``), or its singular and plural
+        (``{one: message, other: messages}``); ``(one, other)``, or None after a problem."""
+        if isinstance(value, dict):
+            value = self.mapping(self.unit_forms(value, path), path, UNIT_FORMS,
+                                 required=UNIT_FORMS)
+            forms = [self.text(value[form], path + (form,)) for form in UNIT_FORMS if form in value]
+            return tuple(forms) if len(forms) == 2 and None not in forms else None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(path, f"expected a unit ('GB'), or its singular and plural ({{one: message, "
+                            f"other: messages}}), got {describe(value)}")
+            return None
+        return value, value
+
+    def unit_forms(self, value, path):
+        """``value`` with a form named as people guess it (``plural:``, ``many:``) told and
+        read under its name (``other:``), so the one mistake gets one message."""
+        forms = {}
+        for key, word in value.items():
+            name = UNIT_FORM_GUESSES.get(key) if isinstance(key, str) else None
+            if name is not None and name not in value:
+                form = "singular" if name == "one" else "plural"
+                self.fail(path + (key,), f"write '{name}:' for the {form} (the forms are named "
+                                         f"as CLDR names them: {{one: message, other: messages}})")
+                key = name
+            forms[key] = word
+        return forms
 
     def addons(self, raw):
         addons = {}
@@ -587,7 +625,8 @@ def _kind_dict(kind):
 
 
 def _metric_dict(metric):
-    return {"name": metric.name, "unit": metric.unit, "max": plain(metric.max),
+    unit = metric.unit if metric.unit_one is None else dict(zip(UNIT_FORMS, metric.units))
+    return {"name": metric.name, "unit": unit, "max": plain(metric.max),
             "step": plain(metric.step), "default": plain(metric.default)}
 
 
