@@ -16,7 +16,7 @@ from .errors import CatalogError, Problem
 from .models import DEFAULT, MODELS, model_of
 from .money import CURRENCIES, ZERO, plain
 from .suggest import did_you_mean, one_of
-from .values import NotANumber, describe, to_decimal
+from .values import NotANumber, describe, to_decimal, written_hint
 
 MAX_PRICE = Decimal(10) ** 9
 MAX_QUANTITY = Decimal(10) ** 12
@@ -203,7 +203,7 @@ class _Reader:
         try:
             number = to_decimal(value)
         except NotANumber as exc:
-            self.fail(path, str(exc))
+            self.fail(path, f"{exc}{written_hint(value)}")
             return None
         if number < 0 or (positive and number == 0):
             sign = "positive" if positive else "zero or more"
@@ -228,7 +228,7 @@ class _Reader:
         try:
             number = to_decimal(value)
         except NotANumber as exc:
-            self.fail(path, str(exc))
+            self.fail(path, f"{exc}{written_hint(value, rate=True)}")
             return None
         if not ZERO <= number <= 1:
             hint = " (write 20% as 0.2)" if 1 < number <= 100 else ""
@@ -528,8 +528,9 @@ class _Reader:
                         ok = False
                 unit, flat = ZERO, ZERO
             else:
-                if "unit" not in value:
-                    self.fail(tier_path + ("unit",), "is required (or custom: true for 'contact sales')")
+                if "unit" not in value and "flat" not in value:  # a flat fee alone is a price
+                    self.fail(tier_path, "a tier needs a price: unit (per unit), flat (a fee for "
+                                         "the tier) or both; or custom: true for 'contact sales'")
                     ok = False
                 unit = self.price(value.get("unit", 0), tier_path + ("unit",))
                 flat = self.price(value.get("flat", 0), tier_path + ("flat",))
