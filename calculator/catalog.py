@@ -285,7 +285,7 @@ class _Reader:
             path = ("metrics", str(key))
             metric_id = self.ident(key, path, "metric")
             value = self.mapping(value, path, METRIC_KEYS, required=("name", "unit", "max"))
-            if value is None or metric_id is None:
+            if value is None:
                 self.broken_metrics.add(str(key))
                 continue
             name = self.text(value.get("name"), path + ("name",)) if "name" in value else None
@@ -298,7 +298,7 @@ class _Reader:
                 metrics[metric_id] = Metric(metric_id, name, other, maximum, step, default,
                                             None if one == other else one)
             else:
-                self.broken_metrics.add(metric_id)
+                self.broken_metrics.add(str(key))
         return metrics
 
     def units(self, value, path):
@@ -338,7 +338,7 @@ class _Reader:
             path = ("addons", str(key))
             addon_id = self.ident(key, path, "add-on")
             value = self.mapping(value, path, ADDON_KEYS, required=("name",))
-            if value is None or addon_id is None:
+            if value is None:
                 continue
             name = self.text(value.get("name"), path + ("name",)) if "name" in value else None
             flat = self.price(value.get("flat", 0), path + ("flat",))
@@ -354,7 +354,7 @@ class _Reader:
             if not isinstance(description, str):
                 self.fail(path + ("description",), f"expected a text, got {describe(description)}")
                 description = ""
-            if None not in (name, flat, per_seat):
+            if None not in (addon_id, name, flat, per_seat):
                 addons[addon_id] = Addon(addon_id, name, flat, per_seat, plans, description)
         return addons
 
@@ -403,6 +403,9 @@ class _Reader:
             if plan_id is None or name is None:
                 return None
             return Plan(plan_id, name, custom=True)
+        commitment = None
+        if "commitment" in value:
+            commitment = self.commitment(value["commitment"], path + ("commitment",))
         if "price" not in value:
             self.fail(path + ("price",), "is required (or mark the plan custom: true for 'contact sales')")
             return None
@@ -425,30 +428,27 @@ class _Reader:
             raw_usage = {}
         for metric_id, raw_charge in raw_usage.items():
             charge_path = price_path + ("usage", str(metric_id))
-            if metric_id in self.broken_metrics:
-                continue  # the metric's own mistake is the one to fix
-            if metric_id not in metrics:
+            # a metric with a mistake of its own is not named again here (one mistake, one
+            # message), but its charge's own mistakes are
+            if metric_id not in metrics and metric_id not in self.broken_metrics:
                 declared = ", ".join(metrics) or "none"
                 self.fail(charge_path, f"usage of undeclared metric '{metric_id}'"
                                        f"{did_you_mean(metric_id, metrics)} (declared under "
                                        f"'metrics:': {declared})")
-                continue
             charge = self.charge(raw_charge, charge_path, seats=False)
-            if charge is not None:
+            if charge is not None and metric_id in metrics:
                 usage[metric_id] = charge
-        commitment = None
-        if "commitment" in value:
-            commitment = self.commitment(value["commitment"], path + ("commitment",))
         if None in (plan_id, name, flat, discount) or ("seats" in price and seats is None):
             return None
         return Plan(plan_id, name, False, flat, discount, seats, usage, commitment)
 
     def commitment(self, raw, path):
         raw = self.mapping(raw, path, COMMITMENT_KEYS, required=COMMITMENT_KEYS)
-        if raw is None or any(k not in raw for k in COMMITMENT_KEYS):
+        if raw is None:
             return None
-        minimum = self.price(raw["annual_minimum"], path + ("annual_minimum",))
-        discount = self.rate(raw["discount"], path + ("discount",))
+        minimum = self.price(raw["annual_minimum"], path + ("annual_minimum",)) \
+            if "annual_minimum" in raw else None
+        discount = self.rate(raw["discount"], path + ("discount",)) if "discount" in raw else None
         return None if None in (minimum, discount) else Commitment(minimum, discount)
 
     # -- charges --------------------------------------------------------------------------
@@ -457,22 +457,24 @@ class _Reader:
         if raw is None:
             return None
         pricing = raw.get("pricing", DEFAULT if "unit" in raw else None)
+        model = MODELS.get(pricing) if isinstance(pricing, str) else None
         if pricing is None:
             self.fail(path + ("pricing",), f"is required ({one_of(MODELS)})")
-            return None
-        if not isinstance(pricing, str) or pricing not in MODELS:
+        elif model is None:
             self.fail(path + ("pricing",), f"unknown pricing {describe(pricing)}"
                                            f"{did_you_mean(pricing, MODELS)} ({one_of(MODELS)})")
-            return None
-        needs = MODELS[pricing].needs
-        for key in MODEL_KEYS:
+        # without a model, each price key given is still read, for its own mistakes
+        needs = model.needs if model else None
+        for key in MODEL_KEYS if model else ():
             if key == needs and key not in raw:
                 self.fail(path + (key,), f"is required for pricing: {pricing}")
             elif key != needs and key in raw:
                 self.fail(path + (key,), f"does not apply to pricing: {pricing} (it uses '{needs}')")
         unit = self.price(raw.get("unit", 0), path + ("unit",))
-        tiers = self.tiers(raw["tiers"], path + ("tiers",)) if needs == "tiers" and "tiers" in raw else ()
-        package = self.package(raw["package"], path + ("package",)) if needs == "package" and "package" in raw else None
+        tiers = self.tiers(raw["tiers"], path + ("tiers",)) \
+            if needs in ("tiers", None) and "tiers" in raw else ()
+        package = self.package(raw["package"], path + ("package",)) \
+            if needs in ("package", None) and "package" in raw else None
         included = self.number(raw.get("included", 0), path + ("included",))
         minimum = self.number(raw.get("minimum", 0), path + ("minimum",))
         limit = self.number(raw["limit"], path + ("limit",)) if "limit" in raw else None
@@ -489,7 +491,7 @@ class _Reader:
             for key, number in (("minimum", minimum), ("limit", limit), ("included", included)):
                 if number is not None and number != number.to_integral_value():
                     self.fail(path + (key,), f"seats are whole; expected a whole number, got {plain(number)}")
-        if None in (unit, included, minimum) or ("limit" in raw and limit is None):
+        if model is None or None in (unit, included, minimum) or ("limit" in raw and limit is None):
             return None
         if (needs == "tiers" and not tiers) or (needs == "package" and package is None):
             return None  # the model's price is missing or has a mistake, reported above
@@ -549,10 +551,11 @@ class _Reader:
 
     def package(self, raw, path):
         raw = self.mapping(raw, path, PACKAGE_KEYS, required=("size", "price"))
-        if raw is None or "size" not in raw or "price" not in raw:
+        if raw is None:
             return None
-        size = self.number(raw["size"], path + ("size",), positive=True, what="package size")
-        price = self.price(raw["price"], path + ("price",))
+        size = self.number(raw["size"], path + ("size",), positive=True, what="package size") \
+            if "size" in raw else None
+        price = self.price(raw["price"], path + ("price",)) if "price" in raw else None
         rounding = raw.get("round", "up")
         if not isinstance(rounding, str) or rounding not in ROUNDINGS:
             self.fail(path + ("round",), f"unknown rounding {describe(rounding)}"
@@ -569,9 +572,9 @@ class _Reader:
             kind_path = path + (str(key),)
             kind_id = self.ident(key, kind_path, "seat kind")
             value = self.mapping(value, kind_path, KIND_KEYS, required=("name",))
-            if value is None or kind_id is None or "name" not in value:
+            if value is None:
                 continue
-            name = self.text(value["name"], kind_path + ("name",))
+            name = self.text(value["name"], kind_path + ("name",)) if "name" in value else None
             free = self.flag(value.get("free", False), kind_path + ("free",))
             free_up_to = limit = None
             if "free_up_to" in value:
@@ -581,7 +584,7 @@ class _Reader:
             if free and free_up_to is not None:
                 self.fail(kind_path + ("free_up_to",), "a kind that is free (free: true) has no "
                                                        "free_up_to; keep one of the two")
-            if name is not None:
+            if name is not None and kind_id is not None:
                 kinds.append(SeatKind(kind_id, name, free, free_up_to, limit))
         return tuple(kinds)
 

@@ -141,3 +141,96 @@ def test_the_schema_refuses_what_the_engine_refuses(unit, tier, said):
     [(path, message)] = engine
     assert path == said[0] and message.startswith(said[1])
     assert schema, "the schema lets an editor accept it"
+
+
+# -- every problem in one run ------------------------------------------------------------------
+MISTAKES = """\
+currency: USD
+annual_discount: 16.67%
+metrics:
+  api_calls: {name: API calls, unit: calls, max: lots}
+plans:
+  - id: free
+    name: Free
+    taglin: For trying it out
+    cta: {label: Start, url: signup/}
+    price:
+      seats:
+        pricing: graduatd
+        tiers:
+          - {up_to: 10, unit: 5}
+          - {up_to: 5, unit: 4}
+          - {unit: 3}
+      usage:
+        api_calls:
+          pricing: volume
+          tiers:
+            - up_to: 1,500
+              unit: 0.01
+            - {unit: -1}
+  - id: team
+    name: Team
+    price: {flat: -5}
+    commitment: {discount: 20}
+  - id: business
+    name: Business
+    price:
+      seats: {unit: 10}
+      usage:
+        api_cals: {unit: 1, included: -3}
+site:
+  footer: Prices in EUR.
+  hero:
+    headline: Hello
+    image: {src: assets/images/nope.svg, alt: ""}
+variants:
+  experiment: test
+  variations:
+    - {key: control, name: Control, weight: 0.5}
+    - {key: b, name: B, weight: 0.6, patch: {plans: [{id: team, name: Team, price: {flat: -7}}]}}
+"""
+
+EVERY_MISTAKE = {
+    "annual_discount": "(write 16.67% as 0.1667)",
+    "metrics.api_calls.max": "expected a number, got 'lots'",
+    "plans[0].taglin": "did you mean 'tagline'",
+    "plans[0].cta.url": "no page 'signup/'",
+    "plans[0].price.seats.pricing": "unknown pricing 'graduatd'",
+    "plans[0].price.seats.tiers[1].up_to": "tiers out of order or overlapping",
+    "plans[0].price.usage.api_calls.tiers[0].up_to": "(write 1500, without separators)",
+    "plans[0].price.usage.api_calls.tiers[1].unit": "zero or more, got -1",
+    "plans[1].price.flat": "zero or more, got -5",
+    "plans[1].commitment.annual_minimum": "is required",
+    "plans[1].commitment.discount": "(write 20% as 0.2)",
+    "plans[2].price.usage.api_cals": "undeclared metric 'api_cals'",
+    "plans[2].price.usage.api_cals.included": "zero or more, got -3",
+    "site.footer": "the footer names EUR, but the prices are in USD",
+    "site.hero.image.src": "no file 'assets/images/nope.svg'",
+    "variants.variations": "the weights add up to 1.1",
+    "[variant b] plans[1].price.flat": "zero or more, got -7",
+}
+
+
+def test_every_mistake_of_a_readable_file_comes_in_one_run(tmp_path):
+    """Before, each line below waited for the ones before it to be fixed: a misspelt pricing
+    hid its tiers, a metric's mistake every charge of it, a price error the page content, the
+    file's errors its variations."""
+    errors = read(tmp_path, MISTAKES, lint=False, roots=ROOTS).errors
+    said = {e.path: e.message for e in errors}
+    assert set(said) == set(EVERY_MISTAKE), sorted(said)
+    for path, words in EVERY_MISTAKE.items():
+        assert words in said[path], (path, said[path])
+    assert [e.line for e in errors] == sorted(e.line for e in errors)
+
+
+def test_a_variation_repeats_no_mistake_of_the_file_it_patches(tmp_path):
+    """Every variation is the file plus its patch: the file's own mistakes are told once."""
+    text = MISTAKES.split("variants:")[0] + textwrap.dedent("""\
+        variants:
+          experiment: test
+          variations:
+            - {key: control, name: Control}
+            - {key: b, name: B, patch: {site: {hero: {headline: Hi}}}}
+        """)
+    errors = read(tmp_path, text, lint=False, roots=ROOTS).errors
+    assert not [e.path for e in errors if e.path.startswith("[variant")]
