@@ -7,6 +7,7 @@ price part alone; what the pages say is ``Content``. A key that is neither (a mi
 to neither: the JSON Schema names it, with the closest known key.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from calculator.catalog import PLAN_KEYS, TOP_KEYS
@@ -14,6 +15,7 @@ from calculator.money import CURRENCIES, plain
 
 SITE_KEYS = ("site", "variants")
 PLAN_CONTENT_KEYS = ("tagline", "description", "features", "cta", "popular", "badge")
+_PLAN_PATH = re.compile(r"plans\[(\d+)\]")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,16 @@ def split(data):
 def plan_id(plan):
     """A plan's id as written, or None where the plan or its id is no text."""
     return plan.get("id") if isinstance(plan, dict) and isinstance(plan.get("id"), str) else None
+
+
+def plan_at(document, path):
+    """The id of the plan a field path of ``document`` lies in (``plans[2].price`` -> "team"),
+    or None: a message names the plan beside its index."""
+    index = _PLAN_PATH.match(path or "")
+    plans = document.get("plans") if isinstance(document, dict) else None
+    if index is None or not isinstance(plans, list) or int(index.group(1)) >= len(plans):
+        return None
+    return plan_id(plans[int(index.group(1))])
 
 
 def _plan_texts(plan):

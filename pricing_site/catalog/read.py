@@ -70,7 +70,7 @@ def read_catalog(path, *, roots=None, lint=True):
         read.errors = locate(problems, marks, file)
         return read
     catalog, content, problems = check_document(data, roots)
-    errors = locate(problems, marks, file)
+    errors = locate(problems, marks, file, data)
     warnings = []
     if content.variants is not None:
         variant_errors, warnings = variant_problems(data, marks, file, roots, lint and not errors)
@@ -79,7 +79,7 @@ def read_catalog(path, *, roots=None, lint=True):
         read.errors = errors
         return read
     if lint:
-        warnings = locate(lint_catalog(catalog), marks, file) + warnings
+        warnings = locate(lint_catalog(catalog), marks, file, data) + warnings
     read.catalog, read.content, read.warnings = catalog, content, warnings
     return read
 

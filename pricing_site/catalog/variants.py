@@ -16,6 +16,7 @@ from decimal import Decimal
 from calculator.errors import Problem
 from calculator.lint import lint
 
+from .content import plan_at
 from .document import check_document
 
 CONTROL = "control"
@@ -133,8 +134,9 @@ def _merged(data):
     return documents, origins, problems
 
 
-def _locate(problem, key, origin, marks, file):
-    """A variant document's problem, placed at the patch line it came from, else control's."""
+def _locate(problem, key, origin, marks, file, document=None):
+    """A variant document's problem, placed at the patch line it came from, else control's,
+    naming the variation and the plan (of ``document``) it lies in."""
     path = problem.path
     while True:
         if path in origin and origin[path] in marks:
@@ -149,7 +151,8 @@ def _locate(problem, key, origin, marks, file):
         cut = max(path.rfind("."), path.rfind("["))
         path = path[:cut] if cut > 0 else ""
     label = f"[variant {key}] {problem.path}" if key else problem.path
-    return Problem(label, problem.message, file, line, column, problem.severity)
+    return Problem(label, problem.message, file, line, column, problem.severity,
+                   plan_at(document, problem.path))
 
 
 def _pricing(catalog):
@@ -186,10 +189,10 @@ def variant_problems(data, marks=None, file=None, roots=None, lint_variations=Tr
         if key == CONTROL:
             inherited = {(p.path, p.message) for p in problems}
             continue
-        errors += [_locate(p, key, origins[key], marks, file) for p in problems
+        errors += [_locate(p, key, origins[key], marks, file, document) for p in problems
                    if (p.path, p.message) not in inherited]
         if catalogs[key] is not None and lint_variations:
-            warnings += [_locate(p, key, origins[key], marks, file) for p in lint(catalog)]
+            warnings += [_locate(p, key, origins[key], marks, file, document) for p in lint(catalog)]
     control = catalogs.get(CONTROL)
     for index, variation in enumerate(section.get("variations") or []):
         catalog = catalogs.get(variation.get("key")) if isinstance(variation, dict) else None

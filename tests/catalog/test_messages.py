@@ -234,3 +234,37 @@ def test_a_variation_repeats_no_mistake_of_the_file_it_patches(tmp_path):
         """)
     errors = read(tmp_path, text, lint=False, roots=ROOTS).errors
     assert not [e.path for e in errors if e.path.startswith("[variant")]
+
+
+# -- a plan named by its id beside its index ---------------------------------------------------
+def test_a_located_problem_names_its_plan(tmp_path):
+    [error] = read(tmp_path, SEATS.replace("{unit: 40}", "{unit: -40}")).errors
+    assert error.path == "plans[1].price.seats.tiers[1].unit"   # the field path, as before
+    assert str(error).endswith(": plans[1] (team).price.seats.tiers[1].unit: expected a price "
+                               "that is zero or more, got -40")
+    assert error.to_dict()["plan"] == "team"
+
+
+def test_a_warning_and_a_variation_name_their_plan_too(tmp_path):
+    # volume tiers (a cliff), and a base fee that Free, at $0, always undercuts (an idle plan)
+    cliff = SEATS.replace("pricing: graduated", "pricing: volume").replace(
+        "    price:\n      seats:", "    price:\n      flat: 1\n      seats:")
+    warnings = [str(w).split(": warning: ", 1)[1] for w in read(tmp_path, cliff).warnings]
+    assert [w.split(": ", 1)[0] for w in warnings] == [
+        "plans[1] (team)", "plans[1] (team).price.seats.tiers[1]"], warnings
+    patched = SEATS + textwrap.dedent("""\
+        variants:
+          experiment: x
+          variations:
+            - {key: control, name: Control}
+            - {key: b, name: B, patch: {plans: [{id: pro, name: Pro, price: {flat: -1}}]}}
+        """)
+    [error] = read(tmp_path, patched).errors
+    assert ": [variant b] plans[2] (pro).price.flat: " in str(error)
+
+
+def test_the_engine_alone_words_its_paths_as_before():
+    """``load_catalog`` (the browser's catalog.json) has no file to name plans from."""
+    assert not lint(load_catalog(one_plan(seats={"unit": 1})))
+    with pytest.raises(CatalogError, match=r"plans\[0\]\.price\.flat: expected a price"):
+        load_catalog(one_plan(flat=-1))
