@@ -11,6 +11,7 @@ from .models import model_of, rate_charge
 from .money import format_money, format_quantity, round_money
 from .rating import rate_plan
 from .request import Request
+from .units import SEAT_UNITS, costs, counted
 
 _SEAT_SAMPLES = (0, 1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000)
 _USAGE_SEATS = (1, 5, 20)
@@ -27,24 +28,24 @@ def _cliffs(catalog):
         if plan.custom:
             continue
         # (where, unit, charge, step, whole): seats are counted in whole numbers, usage not
-        charges = [(("seats",), "seats", plan.seats, Decimal(1), True)] if plan.seats else []
-        charges += [(("usage", m), catalog.metrics[m].unit, c, catalog.metrics[m].step, False)
+        charges = [(("seats",), SEAT_UNITS, plan.seats, Decimal(1), True)] if plan.seats else []
+        charges += [(("usage", m), catalog.metrics[m].units, c, catalog.metrics[m].step, False)
                     for m, c in plan.usage.items()]
-        for path, unit, charge, step, whole in charges:
+        for path, units, charge, step, whole in charges:
             if charge is None or not model_of(charge).all_units:
                 continue  # only all-units tiers reprice every unit, so only they have cliffs
             for i, (tier, following) in enumerate(zip(charge.tiers, charge.tiers[1:])):
                 if tier.custom or following.custom:
                     continue
                 lower = charge.tiers[i - 1].up_to if i else Decimal(0)
-                warning = _cliff(catalog, charge, tier, lower, unit, step, whole)
+                warning = _cliff(catalog, charge, tier, lower, units, step, whole)
                 if warning:
                     where = "plans[%d].price.%s.tiers[%d]" % (index, ".".join(path), i + 1)
                     found.append(Problem(where, f"{plan.name}: {warning}", severity="warning"))
     return found
 
 
-def _cliff(catalog, charge, tier, lower, unit, step, whole):
+def _cliff(catalog, charge, tier, lower, units, step, whole):
     """"50 seats cost $2,000.00 but 51 cost $1,530.00 ..." when crossing ``tier`` saves money.
     ``whole``: only whole quantities exist (seats), so a tier up to 10.5 ends at 10."""
     currency = catalog.currency
@@ -66,8 +67,8 @@ def _cliff(catalog, charge, tier, lower, unit, step, whole):
     span = "" if first == top else (
         f"; every quantity from {format_quantity(first + shift)} to "
         f"{format_quantity(top + shift)} pays more than {format_quantity(above + shift)} would")
-    return (f"{charge.pricing} tiers make more {unit} cost less: "
-            f"{format_quantity(top + shift)} {unit} cost "
+    return (f"{charge.pricing} tiers make more {units[1]} cost less: "
+            f"{counted(top + shift, units)} {costs(top + shift, units)} "
             f"{format_money(round_money(cost_top, currency), currency)} but "
             f"{format_quantity(above + shift)} cost "
             f"{format_money(round_money(cost_above, currency), currency)}{span} (a cliff: use "
