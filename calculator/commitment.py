@@ -48,12 +48,11 @@ def covers(level, months, currency):
 def discount_label(level, months, currency):
     """The committed-use row: "Committed use (20% off seats and usage)", with the cover when
     the overage is at list price."""
-    off = f"{plain((level.discount * 100).normalize())}% off"
     cover = covers(level, months, currency)
     if cover is None:
-        return f"Committed use ({off} seats and usage)"
-    return (f"Committed use ({off} the first {format_money(cover, currency)} of seats and "
-            f"usage; beyond it, list price)")
+        return f"Committed use ({_off(level)} seats and usage)"
+    return (f"Committed use ({_off(level)} the first {format_money(cover, currency)} of seats "
+            f"and usage; beyond it, list price)")
 
 
 def minimum_of(level, months, currency):
@@ -93,13 +92,32 @@ def year_end_note(level, year, currency):
 
 
 def level_words(level, currency):
-    """A level as the calculator's control and the comparison table offer it: "$50,000 a year
-    for 20% off seats and usage"."""
-    words = (f"{format_price(level.annual_minimum, currency)} a year for "
-             f"{plain((level.discount * 100).normalize())}% off seats and usage")
-    terms = []
-    if level.overage == "list":
-        terms.append("beyond it at list price")
-    if level.true_up == "yearly":
-        terms.append("settled at the year's end")
-    return words + (f" ({', '.join(terms)})" if terms else "")
+    """A level's terms as the comparison table gives them: "20% off seats and usage for $50,000
+    a year"; a level without a discount is a yearly minimum, and says so ("At least $12,000 a
+    year", not "0% off")."""
+    yearly = f"{format_price(level.annual_minimum, currency)} a year"
+    if not level.discount:
+        return f"At least {yearly}{_terms(level)}"
+    return f"{_off(level)} seats and usage for {yearly}{_terms(level)}"
+
+
+def level_choice(level, currency):
+    """A level as the calculator offers it, its minimum first: "Commit to $50,000 a year: 20%
+    off seats and usage"."""
+    yearly = f"{format_price(level.annual_minimum, currency)} a year"
+    if not level.discount:
+        return f"Commit to at least {yearly}{_terms(level)}"
+    return f"Commit to {yearly}: {_off(level)} seats and usage{_terms(level)}"
+
+
+def _off(level):
+    return f"{plain((level.discount * 100).normalize())}% off"
+
+
+def _terms(level):
+    """What a level does beyond its discount: " (beyond it at list price, settled at the
+    year's end)"; "" for the default terms."""
+    terms = [words for words, on in (("beyond it at list price", level.overage == "list"),
+                                     ("settled at the year's end", level.true_up == "yearly"))
+             if on]
+    return f" ({', '.join(terms)})" if terms else ""

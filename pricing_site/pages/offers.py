@@ -6,7 +6,7 @@ what applies on the build's day, ``calculator.commitment.level_words`` for a lev
 each price book. This module only picks them for each place.
 """
 
-from calculator.commitment import level_words
+from calculator.commitment import level_choice, level_words
 
 
 def card_promotion(data):
@@ -64,21 +64,21 @@ def promotion_terms(data, unit):
 
 
 def commitment_words(plan, currency):
-    """The comparison's committed-use cell: each level's terms ("$50,000 a year for 20% off
-    seats and usage"), a plan with several levels listing them all."""
+    """The comparison's committed-use cell: each level's terms ("20% off seats and usage for
+    $50,000 a year"), a plan with several levels listing them all."""
     return " · ".join(level_words(level, currency) for level in plan.commitments)
 
 
 def commitment_choices(catalog):
     """What the calculator's commitment control offers on each plan that has levels:
     ``[{"plan", "options": [{"level", "label", "labels": {currency: label}}]}]``, each label
-    stating the level's minimum ("Commit $50,000 a year for 20% off seats and usage"): in the
+    stating the level's minimum ("Commit to $50,000 a year: 20% off seats and usage"): in the
     catalog's currency, and in each of its currencies for the page to swap in."""
     choices = []
     for plan in catalog.plans:
         if not plan.commitments:
             continue
-        labels = {code: [f"Commit {level_words(level, code)}"
+        labels = {code: [level_choice(level, code)
                          for level in catalog.book(code).plan(plan.id).commitments]
                   for code in catalog.currencies}
         choices.append({"plan": plan.id, "options": [

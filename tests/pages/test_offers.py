@@ -61,8 +61,8 @@ def test_the_comparison_has_an_offer_row_and_every_commitment_level():
     rows = {row["label"]: [cell["text"] for cell in row["cells"]]
             for row in page()["comparison"]["groups"][0]["rows"]}
     assert rows["Offer"] == ["Launch offer: 50% off the first 3 months, until 30 June 2026", "—"]
-    assert rows["Committed use"] == ["—", "$12,000 a year for 20% off seats and usage · $24,000 "
-                                          "a year for 25% off seats and usage (beyond it at list "
+    assert rows["Committed use"] == ["—", "20% off seats and usage for $12,000 a year · 25% off "
+                                          "seats and usage for $24,000 a year (beyond it at list "
                                           "price)"]
 
 
@@ -84,10 +84,10 @@ def test_the_calculator_offers_a_code_box_and_each_level_with_its_minimum():
     (scale,) = form["commitment"]
     assert scale["plan"] == "scale" and scale["level"] == 0
     assert [(o["level"], o["label"], o["labels"]["EUR"]) for o in scale["options"]] == [
-        (1, "Commit $12,000 a year for 20% off seats and usage",
-         "Commit €11,000 a year for 20% off seats and usage"),
-        (2, "Commit $24,000 a year for 25% off seats and usage (beyond it at list price)",
-         "Commit €22,000 a year for 25% off seats and usage (beyond it at list price)")]
+        (1, "Commit to $12,000 a year: 20% off seats and usage",
+         "Commit to €11,000 a year: 20% off seats and usage"),
+        (2, "Commit to $24,000 a year: 25% off seats and usage (beyond it at list price)",
+         "Commit to €22,000 a year: 25% off seats and usage (beyond it at list price)")]
     uncoded = {**DOCUMENT, "promotions": {"launch": DOCUMENT["promotions"]["launch"]},
                "price_books": {"EUR": {"plans": DOCUMENT["price_books"]["EUR"]["plans"]}}}
     assert page(uncoded)["calculator"]["form"]["promotion"] is None
