@@ -343,7 +343,8 @@ class _Reader:
         self.addon_plans(addons, ids)
         catalog = Catalog(currency, default_discount, metrics, plans, addons)
         if "price_books" in data:
-            books = read_price_books(self, data["price_books"], catalog, ids)
+            raw_addons = data.get("addons") if isinstance(data.get("addons"), dict) else {}
+            books = read_price_books(self, data["price_books"], catalog, ids, list(raw_addons))
             catalog = Catalog(currency, default_discount, metrics, plans, addons, books)
         return catalog
 

@@ -377,8 +377,8 @@ def _discounts(catalog, plan, request, lines, billing):
                       rate, lambda line: line.kind == "seats" or line.kind == "usage"))
     if billing == "annual" and plan.annual_discount:
         rate = plan.annual_discount
-        steps.append(("annual", f"Annual billing ({_percent(rate)} off recurring fees)", rate,
-                      lambda line: line.discountable))
+        steps.append(("annual", f"Annual billing ({_percent(rate)} off {_discounted(lines)})",
+                      rate, lambda line: line.discountable))
     if not steps:
         return ()
     remaining = [line.amount for line in lines]
@@ -393,6 +393,18 @@ def _discounts(catalog, plan, request, lines, billing):
             amount = round_money(base * rate, catalog.currency)
             discounts.append(Discount(kind, label, rate, -amount))
     return tuple(discounts)
+
+
+def _discounted(lines):
+    """What the annual discount is off: "recurring fees", or, when some of them are not (a
+    price written for yearly billing takes no discount on top), the ones that are: "the base
+    fee", "the base fee and SSO"."""
+    recurring = [line for line in lines if line.kind in ("flat", "seats", "addon")]
+    if all(line.discountable for line in recurring):
+        return "recurring fees"
+    names = [{"flat": "the base fee", "seats": "seats"}.get(line.kind, line.label)
+             for line in lines if line.discountable]
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def _percent(rate):
