@@ -53,8 +53,11 @@ def _pairs(pairs, option="usage", name="METRIC"):
 
 def _quote(args):
     catalog = load_catalog_file(args.catalog)
-    request = {"plan": args.plan, "seats": args.seats, "usage": _pairs(args.usage),
-               "billing": "annual" if args.annual else "monthly"}
+    request = {"plan": args.plan, "seats": args.seats, "usage": _pairs(args.usage)}
+    if args.annual:  # else monthly, or yearly for a plan sold yearly only
+        request["billing"] = "annual"
+    if args.currency is not None:
+        request["currency"] = args.currency
     if args.kind:
         request["seat_kinds"] = _pairs(args.kind, "kind", "KIND")
     if args.addon:
@@ -127,7 +130,10 @@ def parser():
                    help="seats of a kind such as viewer=20; repeat for several")
     q.add_argument("--addon", action="append", metavar="ID", help="an add-on; repeat for several")
     q.add_argument("--commit", action="store_true", help="with the plan's committed-use option")
-    q.add_argument("--annual", action="store_true", help="annual billing (default monthly)")
+    q.add_argument("--annual", action="store_true",
+                   help="annual billing (default monthly, unless the plan is sold yearly only)")
+    q.add_argument("--currency", metavar="CODE",
+                   help="price in this currency's price book (default: the catalog's own)")
     q.add_argument("--json", action="store_true", help="print the JSON of to_dict()")
     q.add_argument("--catalog", default=DEFAULT_CATALOG)
     q.set_defaults(run=_quote)

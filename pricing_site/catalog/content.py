@@ -82,4 +82,4 @@ def _chosen_request(catalog, content):
     seats = 10
     if plan.seats and plan.seats.limit is not None:
         seats = int(min(plan.seats.limit, seats)) or 1
-    return {"plan": plan.id, "seats": seats, "billing": "monthly"}
+    return {"plan": plan.id, "seats": seats, "billing": plan.billing[0]}

@@ -4,7 +4,7 @@ A valid catalog can still build a wrong site: an image or icon that does not exi
 to a page that does not exist (it ships as a 404), a comparison cell keyed by a misspelt plan
 (that plan's cell silently reads "Not included"), page texts for a page that does not exist
 (never used), two "most popular" plans, a calculator request the plan cannot price, a footer
-that names another currency than the prices', a markdown page MkDocs would wait on for ever
+that names another currency than the prices', a tax line for a currency without prices, a markdown page MkDocs would wait on for ever
 (a FIFO) or read whole however large (``file_limits``). ``validate`` and the build run the
 same checks (``content_problems``), on control and on every variation.
 """
@@ -62,7 +62,7 @@ def content_problems(catalog, content, roots):
     return problems + _page_file_problems(Path(roots[0])) + _page_key_problems(site, pages) + \
         _plan_key_problems(catalog, site) + \
         _popular_problems(catalog, content) + _request_problems(catalog, content) + \
-        _footer_problems(catalog, site) + _language_problems(site)
+        _footer_problems(catalog, site) + _tax_problems(catalog, site) + _language_problems(site)
 
 
 def _published(path, roots):
@@ -221,7 +221,21 @@ def _footer_problems(catalog, site):
     """A footer that names another currency than the prices' ("Prices in USD" over euros)."""
     named = set(re.findall(r"\b[A-Z]{3}\b", site.get("footer") or "")) & set(CURRENCIES)
     return [Problem("site.footer", f"the footer names {code}, but the prices are in "
-                                   f"{catalog.currency}") for code in sorted(named - {catalog.currency})]
+                                   f"{_prices_in(catalog)}")
+            for code in sorted(named - set(catalog.currencies))]
+
+
+def _tax_problems(catalog, site):
+    """A tax line for a currency the catalog has no prices in would never show (a typo, or a
+    price book removed)."""
+    taxes = (site.get("pricing") or {}).get("tax") or {}
+    return [Problem(f"site.pricing.tax.{code}", f"the prices are in {_prices_in(catalog)}, not "
+                                                f"{code}{did_you_mean(code, catalog.currencies)}")
+            for code in taxes if code not in catalog.currencies]
+
+
+def _prices_in(catalog):
+    return " and ".join(catalog.currencies)
 
 
 def _request_problems(catalog, content):
