@@ -42,10 +42,11 @@ BOOK_ADDON_KEYS = ("flat", "per_seat")
 SOLD_KEYS = ("included", "minimum", "limit", "discountable", "kinds")
 
 
-def read_price_books(reader, raw, catalog, plan_ids):
+def read_price_books(reader, raw, catalog, plan_ids, addon_ids):
     """``{currency: Catalog}`` from ``price_books`` (``raw``), ``catalog`` being the default
-    book as read and ``plan_ids`` every plan id the file writes (a plan with a mistake of its
-    own is left out of ``catalog``, and out of these messages); problems go to ``reader``."""
+    book as read and ``plan_ids`` and ``addon_ids`` every plan and add-on id the file writes
+    (one with a mistake of its own is left out of ``catalog``, and out of these messages: its
+    own mistake is the one to fix); problems go to ``reader``."""
     path = ("price_books",)
     if not isinstance(raw, dict):
         reader.fail(path, f"expected a mapping of currency code to price book, got {describe(raw)}")
@@ -62,18 +63,18 @@ def read_price_books(reader, raw, catalog, plan_ids):
             reader.fail(where, f"the catalog's own prices are in {code} (currency: {code}); a "
                                f"price book is for another currency")
             continue
-        read = _book(reader, book, where, code, catalog, plan_ids)
+        read = _book(reader, book, where, code, catalog, plan_ids, addon_ids)
         if read is not None:
             books[code] = read
     return books
 
 
-def _book(reader, raw, path, code, catalog, plan_ids):
+def _book(reader, raw, path, code, catalog, plan_ids, addon_ids):
     raw = reader.mapping(raw, path, BOOK_KEYS, what="a price book mapping")
     if raw is None:
         return None
     plans = _plans(reader, raw.get("plans", {}), path + ("plans",), code, catalog, plan_ids)
-    addons = _addons(reader, raw.get("addons", {}), path + ("addons",), code, catalog)
+    addons = _addons(reader, raw.get("addons", {}), path + ("addons",), code, catalog, addon_ids)
     promotions = read_book_promotions(reader, raw.get("promotions", {}), path + ("promotions",),
                                       code, catalog.promotions)
     if plans is None or addons is None or promotions is None:
@@ -215,8 +216,10 @@ def _sold(value):
     return {kind.id: kind for kind in value} if isinstance(value, tuple) else value
 
 
-def _addons(reader, raw, path, code, catalog):
-    ok = reader.known_ids(raw, path, catalog.addons, "add-on", f"its {code} prices")
+def _addons(reader, raw, path, code, catalog, addon_ids):
+    # an add-on with a mistake of its own is still named here (its own mistake is told)
+    known = [*catalog.addons, *(i for i in addon_ids if isinstance(i, str))]
+    ok = reader.known_ids(raw, path, list(dict.fromkeys(known)), "add-on", f"its {code} prices")
     if not isinstance(raw, dict):
         return None
     addons = {}

@@ -399,7 +399,8 @@ class _Reader:
         catalog = Catalog(currency, default_discount, metrics, plans, addons,
                           promotions=promotions, date=day)
         if "price_books" in data:
-            books = read_price_books(self, data["price_books"], catalog, ids)
+            raw_addons = data.get("addons") if isinstance(data.get("addons"), dict) else {}
+            books = read_price_books(self, data["price_books"], catalog, ids, list(raw_addons))
             catalog = Catalog(currency, default_discount, metrics, plans, addons, books,
                               promotions, day)
         return catalog

@@ -409,8 +409,8 @@ def _discounts(catalog, plan, level, lines, months, annual):
                       committed.covers(level, months, currency)))
     if annual and plan.annual_discount:
         rate = plan.annual_discount
-        steps.append(("annual", f"Annual billing ({_percent(rate)} off recurring fees)", rate,
-                      lambda line: line.discountable, None))
+        steps.append(("annual", f"Annual billing ({_percent(rate)} off {_discounted(lines)})",
+                      rate, lambda line: line.discountable, None))
     if not steps:
         return ()
     remaining = [line.amount for line in lines]
@@ -426,6 +426,18 @@ def _discounts(catalog, plan, level, lines, months, annual):
             amount = round_money(base * reach * rate, currency)
             discounts.append(Discount(kind, label, rate, -amount))
     return tuple(discounts)
+
+
+def _discounted(lines):
+    """What the annual discount is off: "recurring fees", or, when some of them are not (a
+    price written for yearly billing takes no discount on top), the ones that are: "the base
+    fee", "the base fee and SSO"."""
+    recurring = [line for line in lines if line.kind in ("flat", "seats", "addon")]
+    if all(line.discountable for line in recurring):
+        return "recurring fees"
+    names = [{"flat": "the base fee", "seats": "seats"}.get(line.kind, line.label)
+             for line in lines if line.discountable]
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def _percent(rate):

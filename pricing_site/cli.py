@@ -54,7 +54,11 @@ def _pairs(pairs, option="usage", name="METRIC"):
 
 def _quote(args):
     catalog = load_catalog_file(args.catalog)
-    request = {**_estimate(args), "billing": "annual" if args.annual else "monthly"}
+    request = _estimate(args)
+    if args.annual:  # else monthly, or yearly for a plan sold yearly only
+        request["billing"] = "annual"
+    if args.currency is not None:
+        request["currency"] = args.currency
     if args.commit:
         request["commitment"] = True
     result = quote(catalog, request)
@@ -137,7 +141,10 @@ def parser():
     q = commands.add_parser("quote", help="price a request and print the bill")
     _estimate_options(q)
     q.add_argument("--commit", action="store_true", help="with the plan's committed-use option")
-    q.add_argument("--annual", action="store_true", help="annual billing (default monthly)")
+    q.add_argument("--annual", action="store_true",
+                   help="annual billing (default monthly, unless the plan is sold yearly only)")
+    q.add_argument("--currency", metavar="CODE",
+                   help="price in this currency's price book (default: the catalog's own)")
     q.add_argument("--json", action="store_true", help="print the JSON of to_dict()")
     q.add_argument("--catalog", default=DEFAULT_CATALOG)
     q.set_defaults(run=_quote)

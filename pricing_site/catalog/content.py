@@ -32,6 +32,8 @@ class Content:
     # the currency the file names, when the engine knows it: the footer must name no other,
     # which is checked even while a price has a mistake
     currency: str | None = None
+    # it and the currencies of the file's price books: what a footer or a tax line may name
+    currencies: tuple = ()
 
     def plan(self, plan_id):
         """The texts of a plan: ``{"tagline", "features", "cta", ...}``, any of them missing."""
@@ -58,8 +60,12 @@ def split(data):
     variants = data.get("variants")
     currency = data.get("currency")
     currency = currency if isinstance(currency, str) and currency in CURRENCIES else None
+    books = data.get("price_books") if isinstance(data.get("price_books"), dict) else {}
+    currencies = (currency, *(code for code in books if isinstance(code, str)
+                              and code in CURRENCIES and code != currency)) if currency else ()
     return prices, Content(site if isinstance(site, dict) else {}, plans,
-                           variants if isinstance(variants, dict) else None, in_order, currency)
+                           variants if isinstance(variants, dict) else None, in_order, currency,
+                           currencies)
 
 
 def plan_id(plan):
@@ -111,4 +117,4 @@ def _chosen_request(catalog, content):
     seats = 10
     if plan.seats and plan.seats.limit is not None:
         seats = int(min(plan.seats.limit, seats)) or 1
-    return {"plan": plan.id, "seats": seats, "billing": "monthly"}
+    return {"plan": plan.id, "seats": seats, "billing": plan.billing[0]}

@@ -4,7 +4,7 @@ A valid catalog can still build a wrong site: an image or icon that does not exi
 to a page that does not exist (it ships as a 404), a comparison cell keyed by a misspelt plan
 (that plan's cell silently reads "Not included"), page texts for a page that does not exist
 (never used), two "most popular" plans, a calculator request the plan cannot price, a footer
-that names another currency than the prices', a markdown page MkDocs would wait on for ever
+that names another currency than the prices', a tax line for a currency without prices, a markdown page MkDocs would wait on for ever
 (a FIFO) or read whole however large (``file_limits``). ``validate`` and the build run the
 same checks (``content_problems``), on control and on every variation.
 """
@@ -61,7 +61,8 @@ def content_problems(catalog, content, roots):
             problems += _markdown_link_problems(path, value, pages, roots)
     return problems + _page_file_problems(Path(roots[0])) + _page_key_problems(site, pages) + \
         _plan_key_problems(content) + _popular_problems(content) + \
-        _request_problems(catalog, content) + _footer_problems(content) + _language_problems(site)
+        _request_problems(catalog, content) + _footer_problems(content) + \
+        _tax_problems(content) + _language_problems(site)
 
 
 def _published(path, roots):
@@ -223,7 +224,23 @@ def _footer_problems(content):
     footer = content.site.get("footer")
     named = set(re.findall(r"\b[A-Z]{3}\b", footer if isinstance(footer, str) else "")) & set(CURRENCIES)
     return [Problem("site.footer", f"the footer names {code}, but the prices are in "
-                                   f"{content.currency}") for code in sorted(named - {content.currency})]
+                                   f"{_prices_in(content)}")
+            for code in sorted(named - set(content.currencies))]
+
+
+def _tax_problems(content):
+    """A tax line for a currency the catalog has no prices in would never show (a typo, or a
+    price book removed)."""
+    if content.currency is None:
+        return []   # the currency's own mistake is told
+    taxes = content.pricing.get("tax") or {}
+    return [Problem(f"site.pricing.tax.{code}", f"the prices are in {_prices_in(content)}, not "
+                                                f"{code}{did_you_mean(code, content.currencies)}")
+            for code in taxes if code not in content.currencies]
+
+
+def _prices_in(content):
+    return " and ".join(content.currencies)
 
 
 def _request_problems(catalog, content):

@@ -1,9 +1,9 @@
 """The live calculator's form, as plain data for the pricing page template.
 
-Which inputs exist (seats, each metric, seat kinds, add-ons, commitment), which plans use
-each one (``plans``: the page hides an input the chosen plan does not use), slider ranges,
-the starting values from the default request, and where each plan's link starts. Prices are
-not here: the result region shows the prerendered quote, and the browser asks the engine for
+Which inputs exist (currency, billing, seats, each metric, seat kinds, add-ons, commitment),
+which plans use each one (``plans``: the page hides an input the chosen plan does not use),
+slider ranges, the starting values from the default request, and where each plan's link
+starts. Prices are not here: the result region shows the prerendered quote, and the browser asks the engine for
 every later one.
 """
 
@@ -43,12 +43,19 @@ def built_values(catalog, request):
 def calculator_form(catalog, request):
     """Fields for ``site_src/overrides/pricing/calculator.html``, filled from ``request``."""
     priced = [p for p in catalog.plans if not p.custom]
+    built = parse_request(catalog, request)
     values = built_values(catalog, request)
     seat_plans = [p.id for p in priced if p.seats is not None]
     fields = {
         "plans": [{"id": p.id, "name": p.name, "custom": p.custom,
                    "selected": p.id == request["plan"]} for p in catalog.plans],
-        "billing": request.get("billing", "monthly"),
+        "billing": built.billing,
+        # each billing's radio shows for the plans sold on it
+        "billings": {b: " ".join(p.id for p in catalog.plans if b in p.billing)
+                     for b in ("monthly", "annual")},
+        # the currencies there are prices in, when there is a choice
+        "currencies": [{"code": code, "selected": code == (built.currency or catalog.currency)}
+                       for code in catalog.currencies] if len(catalog.currencies) > 1 else [],
         "seats": {"plans": " ".join(seat_plans), "value": plain(values["seats"]),
                   "max": _seat_slider_max(catalog)} if seat_plans else None,
         "metrics": [],
@@ -83,9 +90,9 @@ def calculator_form(catalog, request):
     if any(p.commitments for p in priced):
         # one control a plan, each level stating its minimum (in every currency, for the page
         # to show the chosen one's)
-        level = parse_request(catalog, request).commitment
-        fields["commitment"] = [{**choice, "level": level if choice["plan"] == request["plan"]
-                                 else 0} for choice in commitment_choices(catalog)]
+        fields["commitment"] = [{**choice, "level": built.commitment
+                                 if choice["plan"] == built.plan else 0}
+                                for choice in commitment_choices(catalog)]
     if any(p.code for p in catalog.promotions.values()):
         fields["promotion"] = {"value": request.get("promotion") or ""}
     return fields

@@ -16,12 +16,14 @@ def card_promotion(data):
     return promotion["display"]["summary"] if promotion else None
 
 
-def offer_row_cells(cards, cell, dash):
-    """The comparison's "Offer" cells, one a card (``cell(text)``), from the card's first quote
-    (a custom plan has none); None when no plan has an automatic promotion."""
+def offer_row_cells(cards, currency, cell, dash):
+    """The comparison's "Offer" cells in ``currency``, one a card (``cell(text)``), from the
+    card's first quote in that currency (a custom plan has none); None when no plan has an
+    automatic promotion."""
     cells, any_offer = [], False
     for card in cards:
-        quotes = [q for q in card["quotes"].values() if q.get("promotion")]
+        book = next(b for b in card["books"] if b["currency"] == currency)
+        quotes = [q for q in book["quotes"].values() if q.get("promotion")]
         if not quotes:
             cells.append(cell(dash))
             continue

@@ -65,3 +65,13 @@ def kinds_text(charge):
 def percent(rate):
     """0.2 -> "20%"."""
     return f"{format_quantity((rate * 100).normalize())}%"
+
+
+BILLED = {"monthly": "monthly", "annual": "yearly"}  # "billed yearly", as pages say it
+
+
+def billing_words(billings):
+    """How a plan is sold: "Monthly or yearly", "Yearly only"."""
+    if len(billings) > 1:
+        return "Monthly or yearly"
+    return f"{BILLED[billings[0]].capitalize()} only"

@@ -17,6 +17,7 @@ from .cards import billing_labels, plan_cards
 from .comparison import comparison_table
 from .landing import faq
 from .offers import promotion_terms
+from .price_words import BILLED
 
 
 def pricing_context(catalog, content, link, bundle_urls, page_url=None):
@@ -30,7 +31,11 @@ def pricing_context(catalog, content, link, bundle_urls, page_url=None):
     return {
         "headline": settings.get("headline", "Pricing"),
         "subhead": settings.get("subhead"),
-        "labels": billing_labels(catalog, settings),
+        "labels": billing_labels(cards, settings),
+        # the price books the cards and the comparison are prerendered in, the catalog's own
+        # first, each with its tax line (site.pricing.tax)
+        "currencies": [{"code": code, "tax": (settings.get("tax") or {}).get(code)}
+                       for code in catalog.currencies],
         "period": settings.get("period", "monthly"),  # the cards' toggle opens on it
         "has_prices": any(not c["custom"] for c in cards),
         "cards": cards,
@@ -95,29 +100,34 @@ def data_json(value):
 
 
 def offers_json_ld(catalog, site, cards, page_url):
-    """schema.org Product with one Offer per priced plan; prices are quote decimal strings."""
+    """schema.org Product with one Offer per priced plan and currency; prices are quote decimal
+    strings, for a month (a plan sold yearly only: for a year)."""
     offers = []
     for card in cards:
         if card["custom"]:
             continue
-        monthly = card["quotes"]["monthly"]
-        offer = {
-            "@type": "Offer",
-            "name": f"{card['name']} plan",
-            "description": card["description"] or card["tagline"] or
-                           f"{card['name']} plan, billed monthly",
-            "url": f"{page_url}#plan-{card['id']}" if page_url else f"#plan-{card['id']}",
-            "price": monthly["total"],
-            "priceCurrency": catalog.currency,
-            "availability": "https://schema.org/InStock",
-            "priceSpecification": {
-                "@type": "UnitPriceSpecification", "price": monthly["total"],
-                "priceCurrency": catalog.currency, "unitCode": "MON",
-                "referenceQuantity": {"@type": "QuantitativeValue", "value": 1, "unitCode": "MON"},
-            },
-        }
-        offer.update(promotion_terms(monthly, "MON"))  # a promotion's price and its end
-        offers.append(offer)
+        for book in card["books"]:
+            billing = card["billing"][0]
+            data = book["quotes"][billing]
+            unit = "MON" if billing == "monthly" else "ANN"
+            offer = {
+                "@type": "Offer",
+                "name": f"{card['name']} plan",
+                "description": card["description"] or card["tagline"] or
+                               f"{card['name']} plan, billed {BILLED[billing]}",
+                "url": f"{page_url}#plan-{card['id']}" if page_url else f"#plan-{card['id']}",
+                "price": data["total"],
+                "priceCurrency": book["currency"],
+                "availability": "https://schema.org/InStock",
+                "priceSpecification": {
+                    "@type": "UnitPriceSpecification", "price": data["total"],
+                    "priceCurrency": book["currency"], "unitCode": unit,
+                    "referenceQuantity": {"@type": "QuantitativeValue", "value": 1,
+                                          "unitCode": unit},
+                },
+            }
+            offer.update(promotion_terms(data, unit))  # a promotion's price and its end
+            offers.append(offer)
     product = {"@context": "https://schema.org", "@type": "Product",
                "name": site.get("name", "Product"),
                "brand": {"@type": "Brand", "name": site.get("name", "Product")},

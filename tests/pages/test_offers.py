@@ -69,13 +69,17 @@ def test_the_comparison_has_an_offer_row_and_every_commitment_level():
 def test_the_json_ld_gives_the_promoted_price_for_its_months_then_the_price_after_it():
     offers = json.loads(page()["json_ld"].replace("\\u003c", "<").replace("\\u003e", ">")
                         .replace("\\u0026", "&"))["offers"]
-    team = offers[0]
+    by = {(o["name"], o["priceCurrency"]): o for o in offers}
+    team = by["Team plan", "USD"]
     assert (team["price"], team["priceValidUntil"]) == ("15.00", "2026-06-30")
     first, then = team["priceSpecification"]
     assert (first["price"], first["billingDuration"], first["validThrough"], first["name"]) == (
         "15.00", 3, "2026-06-30", "Launch offer: 50% off the first 3 months")
     assert (then["price"], then["billingStart"], then["unitCode"]) == ("30.00", 3, "MON")
-    assert isinstance(offers[1]["priceSpecification"], dict)  # no offer: as before
+    # in euros: 3 months at €27.00 less 50%, then €27.00
+    euros = by["Team plan", "EUR"]["priceSpecification"]
+    assert [(s["price"], s["priceCurrency"]) for s in euros] == [("13.50", "EUR"), ("27.00", "EUR")]
+    assert isinstance(by["Scale plan", "USD"]["priceSpecification"], dict)  # no offer: as before
 
 
 def test_the_calculator_offers_a_code_box_and_each_level_with_its_minimum():

@@ -151,7 +151,7 @@ def test_the_chart_data_carries_the_estimates_curves_and_what_each_plan_varies()
     assert chart["curve"] == json.loads(curve_json(catalog, json.dumps(request)))["ok"]
     assert chart["curve"]["plans"]["api"][-1] is not None
     assert chart["estimate"] == {"status": "priced", "total": "80.00", "billing": "monthly",
-                                 "request": {"plan": "api", "seats": 1, "billing": "monthly",
+                                 "currency": "EUR", "request": {"plan": "api", "seats": 1, "billing": "monthly",
                                              "usage": {"calls": "50000", "gb": "0"}}}
     assert chart_data(catalog, estimate(catalog, calculator_settings(
         {"request": {"plan": "big"}})))["curve"] is None

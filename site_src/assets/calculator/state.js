@@ -3,12 +3,16 @@
 // valid number and says what is wrong with one that is not.
 //   ?plan=team&seats=49&billing=annual&usage.api_calls=150000&kind.viewer=3&addons=sso&commit=1
 //   &promo=FRIENDS (commit: the commitment level, 1 the first)
+//   &currency=EUR (the page's currency, shared with the plan cards' toggle: js/currency-toggle.js;
+//   left out for the catalog's own, the currency field's first option)
 
 const visible = (element) => !element.closest("[hidden]");
 
 export function readState(form) {
   const plan = form.elements.plan.value;
   const request = { plan, billing: form.querySelector("[name=billing]:checked")?.value ?? "monthly" };
+  const currency = form.elements.currency;
+  if (currency && currency.value !== currency.options[0].value) request.currency = currency.value;
   const seats = form.elements.seats;
   if (seats && visible(seats)) request.seats = seats.value.trim();
   else request.seats = 0;
@@ -40,6 +44,8 @@ export function writeState(form, state, catalog, starts) {
   for (const radio of form.querySelectorAll("[name=billing]")) {
     radio.checked = radio.value === (request.billing ?? "monthly");
   }
+  // a state without a currency is in the catalog's own, the field's first option
+  writeCurrency(form, request.currency ?? form.elements.currency?.options[0].value);
   // What the state does not name goes to the plan's start, else to the value the page was built with.
   const start = starts[form.elements.plan.value] ?? {};
   const initial = (input) => start[input.name] ?? input.defaultValue;
@@ -57,6 +63,19 @@ export function writeState(form, state, catalog, starts) {
     select.value = [...select.options].some((o) => o.value === level) ? level : "0";
   }
   if (form.elements.promotion) form.elements.promotion.value = request.promotion ?? "";
+}
+
+// The currency field set to `code`, or to the one the page was built with for none or one it
+// does not offer; false when there is no currency field or it already showed that.
+export function writeCurrency(form, code) {
+  const select = form.elements.currency;
+  if (!select) return false;
+  const options = [...select.options];
+  const wanted = options.find((option) => option.value === code) ??
+    options.find((option) => option.defaultSelected) ?? options[0];
+  if (select.value === wanted.value) return false;
+  select.value = wanted.value;
+  return true;
 }
 
 // What Python read from the field `name` ("seats", "usage.storage_gb"), given the request it
@@ -85,12 +104,13 @@ export function stateToQuery(state) {
   if (request.addons) query.set("addons", request.addons.join(","));
   if (request.commitment) query.set("commit", request.commitment === true ? "1" : request.commitment);
   if (request.promotion) query.set("promo", request.promotion.trim());
+  if (request.currency) query.set("currency", request.currency);
   return query.toString();
 }
 
 // The page's query with `state` in it: the calculator's keys replaced, any other kept (the plan
 // cards' own ?period=, an experiment preview), so an estimate's link keeps what else the page shows.
-const OWN_KEY = /^(plan|seats|billing|addons|commit|promo)$|^(usage|kind)\./;
+const OWN_KEY = /^(plan|seats|billing|addons|commit|promo|currency)$|^(usage|kind)\./;
 
 export function queryWith(search, state) {
   const query = new URLSearchParams(stateToQuery(state));
@@ -115,5 +135,7 @@ export function queryToState(query, catalog) {
   const commit = query.get("commit");
   if (commit && commit !== "0") request.commitment = commit;
   if (query.get("promo")) request.promotion = query.get("promo");
+  const currency = query.get("currency");
+  if (Object.hasOwn(catalog.price_books ?? {}, currency)) request.currency = currency;
   return { plan, request };
 }

@@ -1,0 +1,64 @@
+"""docs/catalog.md's recipes are catalogs that build, and price as the page says they do."""
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from calculator import QuoteError, quote
+from pricing_site.catalog import read_catalog
+from tests.support.paths import ROOT
+
+D = Decimal
+RECIPE = re.compile(r"```yaml\n# recipe: (.+?)\n(.*?)```", re.DOTALL)
+
+
+def recipes():
+    text = (ROOT / "docs" / "catalog.md").read_text(encoding="utf-8")
+    return {name: body for name, body in RECIPE.findall(text)}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Each recipe read as plans.yaml is (the engine, the JSON Schema, the lint):
+    ``{name: CatalogFile}``."""
+    folder = tmp_path_factory.mktemp("recipes")
+    out = {}
+    for name, body in recipes().items():
+        path = folder / f"{name.replace(' ', '-')}.yaml"
+        path.write_text(body, encoding="utf-8")
+        out[name] = read_catalog(path)
+    return out
+
+
+def test_the_page_has_its_recipes():
+    assert set(recipes()) == {"annual prices", "a second currency"}
+
+
+@pytest.mark.parametrize("name", ["annual prices", "a second currency"])
+def test_each_recipe_is_a_catalog_without_a_problem(built, name):
+    assert built[name].errors == [] and built[name].warnings == []
+
+
+def test_annual_prices(built):
+    catalog = built["annual prices"].catalog
+    request = {"plan": "pro", "seats": 10}
+    # $20 + 10 x $8.75 = $107.50 a month
+    assert quote(catalog, request).total == D("107.50")
+    yearly = quote(catalog, {**request, "billing": "annual"})
+    # $240 - 20% ($48) + 12 x 10 x $7.25 ($870) = $1,062.00; a year at monthly prices is
+    # 12 x $107.50 = $1,290.00
+    assert yearly.total == D("1062.00") and yearly.annual_saving == D("228.00")
+    # 12 x 10 x $6.50 = $780.00, and yearly only
+    assert quote(catalog, {"plan": "yearly", "seats": 10}).total == D("780.00")
+    with pytest.raises(QuoteError, match="billed yearly only"):
+        quote(catalog, {"plan": "yearly", "seats": 10, "billing": "monthly"})
+
+
+def test_a_second_currency(built):
+    read = built["a second currency"]
+    # one seat, billed at the minimum of 2: €19 + 2 x €8 = €35.00; $20 + 2 x $8.75 = $37.50
+    euros = quote(read.catalog, {"plan": "pro", "currency": "EUR"})
+    assert (euros.currency, euros.total) == ("EUR", D("35.00"))
+    assert quote(read.catalog, {"plan": "pro"}).total == D("37.50")
+    assert read.content.pricing["tax"]["EUR"] == "Prices in euros, excluding VAT."
