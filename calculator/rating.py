@@ -24,6 +24,7 @@ from .errors import QuoteError
 from .models import rate_charge
 from .money import ZERO, format_money, format_quantity, plain, round_money
 from .suggest import did_you_mean
+from .units import MONTH_UNITS, PERIOD_UNITS, SEAT_UNITS, counted, of_metric
 
 ONE = Decimal(1)
 TWELVE = Decimal(12)
@@ -50,13 +51,19 @@ class Line:
     package_size: object = None
     requested: object = None  # seats asked for, before the plan minimum
     notes: tuple = ()
+    unit_one: str | None = None  # ``unit`` in the singular, when it has one ("seat")
+
+    @property
+    def units(self):
+        """``(singular, plural)`` of the line's unit, as ``calculator.units.counted`` takes."""
+        return (self.unit_one or self.unit, self.unit)
 
     def for_months(self, months, currency):
         """The same charge billed for ``months`` months, rounded once."""
         return Line(self.kind, self.label, self.quantity, self.unit, self.unit_price,
                     round_money(self.monthly * months, currency), self.monthly, months,
                     self.discountable, self.metric, self.included, self.billable, self.tiers,
-                    self.packages, self.package_size, self.requested, self.notes)
+                    self.packages, self.package_size, self.requested, self.notes, self.unit_one)
 
 
 @dataclass(slots=True)
@@ -222,8 +229,8 @@ def _usage_lines(catalog, plan, usage):
             continue
         line = _usage_line(catalog, plan, metric, charge, quantity)
         if line is None:
-            return Custom(f"{format_quantity(quantity)} {metric.unit} of {metric.name} a month "
-                          f"is beyond the list prices: contact sales for a custom price.")
+            return Custom(f"{of_metric(quantity, metric)} a month is beyond the list prices: "
+                          f"contact sales for a custom price.")
         lines.append(line)
     return lines
 
@@ -233,9 +240,9 @@ def _all_lines(catalog, plan, request, seat_part, usage):
     seat_lines, seats = seat_part
     lines = []
     if plan.flat:
-        lines.append(Line("flat", f"{plan.name} plan", ONE, "months", plan.flat,
+        lines.append(Line("flat", f"{plan.name} plan", ONE, MONTH_UNITS[1], plan.flat,
                           round_money(plan.flat, catalog.currency), plan.flat,
-                          discountable=plan.flat_discountable))
+                          discountable=plan.flat_discountable, unit_one=MONTH_UNITS[0]))
     lines += seat_lines
     lines += usage
     for addon_id in request.addons:
@@ -261,10 +268,11 @@ def bill_for(catalog, plan, request, lines, billing, *, annual_discount=True):
         minimum = round_money(plan.commitment.annual_minimum * months / TWELVE, currency)
         if total < minimum:
             lines = list(lines)
-            lines.append(Line("true_up", "Commitment minimum (true-up)", ONE, "periods", None,
-                              minimum - total, ZERO, months,
+            lines.append(Line("true_up", "Commitment minimum (true-up)", ONE, PERIOD_UNITS[1],
+                              None, minimum - total, ZERO, months,
                               notes=(f"the commitment bills at least "
-                                     f"{format_money(minimum, currency)} for the period",)))
+                                     f"{format_money(minimum, currency)} for the period",),
+                              unit_one=PERIOD_UNITS[0]))
             total = minimum
     return Bill(plan, request, billing, tuple(lines), discounts, total)
 
@@ -278,24 +286,23 @@ def _seat_lines(catalog, plan, request, lines):
         billed, free_lines, notes = _seat_kinds(plan, request, billed)
     else:
         free_lines, notes = (), []
-    if charge.limit is not None and billed > charge.limit:
-        seats = "seat" if charge.limit == 1 else "seats"
-        raise QuoteError(f"The {plan.name} plan allows at most {plain(charge.limit)} {seats}; "
-                         f"choose a larger plan for {billed}.", "seats")
     requested = quantity = Decimal(billed)
+    if charge.limit is not None and billed > charge.limit:
+        raise QuoteError(f"The {plan.name} plan allows at most {counted(charge.limit, SEAT_UNITS)}; "
+                         f"choose a larger plan for {format_quantity(requested)}.", "seats")
     if quantity < charge.minimum:
-        notes.append(f"the plan bills at least {plain(charge.minimum)} seats")
+        notes.append(f"the plan bills at least {counted(charge.minimum, SEAT_UNITS)}")
         quantity = charge.minimum
     billable = quantity - charge.included if quantity > charge.included else ZERO
     rated = rate_charge(charge, billable)
     if rated.custom:
-        return Custom(f"{billed} seats is beyond the list prices of the {plan.name} plan: "
-                      f"contact sales for a custom price.")
-    lines.append(Line("seats", "Seats", quantity, "seats", rated.unit_price,
+        return Custom(f"{counted(requested, SEAT_UNITS)} is beyond the list prices of the "
+                      f"{plan.name} plan: contact sales for a custom price.")
+    lines.append(Line("seats", "Seats", quantity, SEAT_UNITS[1], rated.unit_price,
                       round_money(rated.amount, currency), rated.amount,
                       discountable=charge.discountable, included=charge.included,
                       billable=billable, tiers=rated.tiers, requested=requested,
-                      notes=tuple(notes)))
+                      notes=tuple(notes), unit_one=SEAT_UNITS[0]))
     lines.extend(free_lines)
     return int(quantity)
 
@@ -325,12 +332,14 @@ def _seat_kinds(plan, request, billed):
                              f"{', '.join(kinds) or 'none'}).", f"seat_kinds.{kind_id}")
         name = kind.name.lower()
         if kind.limit is not None and count > kind.limit:
-            raise QuoteError(f"The {plan.name} plan allows at most {kind.limit} {name}.",
+            raise QuoteError(f"The {plan.name} plan allows at most "
+                             f"{format_quantity(Decimal(kind.limit))} {name}.",
                              f"seat_kinds.{kind_id}")
         free = count if kind.free else min(count, kind.free_up_to or 0)
         if count > free:
             billed += count - free
-            notes.append(f"{count - free} {name} beyond the {kind.free_up_to or 0} free are "
+            notes.append(f"{format_quantity(Decimal(count - free))} {name} beyond the "
+                         f"{format_quantity(Decimal(kind.free_up_to or 0))} free are "
                          f"billed as seats")
         if free:
             free_lines.append(Line("free_seats", f"{kind.name} (free)", Decimal(free), name,
@@ -340,9 +349,8 @@ def _seat_kinds(plan, request, billed):
 
 def _usage_line(catalog, plan, metric, charge, quantity):
     if charge.limit is not None and quantity > charge.limit:
-        raise QuoteError(f"The {plan.name} plan allows at most {format_quantity(charge.limit)} "
-                         f"{metric.unit} of {metric.name} a month; choose a larger plan.",
-                         f"usage.{metric.id}")
+        raise QuoteError(f"The {plan.name} plan allows at most {of_metric(charge.limit, metric)} "
+                         f"a month; choose a larger plan.", f"usage.{metric.id}")
     billed = quantity if quantity > charge.minimum else charge.minimum
     billable = billed - charge.included if billed > charge.included else ZERO
     rated = rate_charge(charge, billable)
@@ -352,7 +360,8 @@ def _usage_line(catalog, plan, metric, charge, quantity):
                 round_money(rated.amount, catalog.currency), rated.amount,
                 discountable=charge.discountable, metric=metric.id, included=charge.included,
                 billable=billable, tiers=rated.tiers, packages=rated.packages,
-                package_size=charge.package.size if charge.package else None)
+                package_size=charge.package.size if charge.package else None,
+                unit_one=metric.unit_one)
 
 
 def _addon_line(catalog, plan, addon_id, seats):
@@ -361,17 +370,18 @@ def _addon_line(catalog, plan, addon_id, seats):
         raise QuoteError(f"{addon.name} is not available on the {plan.name} plan.", "addons")
     monthly = addon.flat + addon.per_seat * seats
     if addon.per_seat:
-        quantity, unit, unit_price = Decimal(seats), "seats", None if addon.flat else addon.per_seat
+        quantity, units, unit_price = Decimal(seats), SEAT_UNITS, None if addon.flat else addon.per_seat
     else:
-        quantity, unit, unit_price = ONE, "months", addon.flat
-    return Line("addon", addon.name, quantity, unit, unit_price,
-                round_money(monthly, catalog.currency), monthly, discountable=addon.discountable)
+        quantity, units, unit_price = ONE, MONTH_UNITS, addon.flat
+    return Line("addon", addon.name, quantity, units[1], unit_price,
+                round_money(monthly, catalog.currency), monthly,
+                discountable=addon.discountable, unit_one=units[0])
 
 
 def _discounts(catalog, plan, request, lines, billing):
     """Committed-use then annual discount, each on the amounts left by the one before."""
     steps = []
-    if request.commitment:
+    if request.commitment and plan.commitment.discount:  # a bare minimum takes nothing off
         rate = plan.commitment.discount
         steps.append(("commitment", f"Committed use ({_percent(rate)} off seats and usage)",
                       rate, lambda line: line.kind == "seats" or line.kind == "usage"))

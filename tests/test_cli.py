@@ -44,7 +44,10 @@ def test_validate_prints_every_error_and_exits_non_zero(tmp_path):
     assert len(lines) >= 3
     assert any("did you mean 'graduated'" in line for line in lines)
     assert any("unknown currency 'usd' — did you mean 'USD'" in line for line in lines)
-    assert "3 errors" in result.stderr
+    # the third replace also turns a variation's 0.25 into 205: told in the same run
+    assert any("[variant yearly-push] annual_discount: a discount must be between 0 and 1, "
+               "got 205" in line for line in lines)
+    assert "4 errors" in result.stderr
 
 
 @pytest.mark.parametrize("text", ["plans: [", "- just a list", "currency: USD\nplans: 5\n",

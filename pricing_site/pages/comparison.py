@@ -76,11 +76,19 @@ def _pricing_rows(book, cards, code):
         lambda p, a: _cell(_yearly_terms(book, p)) if "annual" in p.billing and p.id not in free
         else _cell())))
     if any(p.commitment for p in book.plans):
-        rows.append(_row("Committed use", per_plan(lambda p, a: _cell(
-            f"{percent(p.commitment.discount)} off seats and usage for "
-            f"{format_price(p.commitment.annual_minimum, cur)} a year") if p.commitment
+        rows.append(_row("Committed use", per_plan(
+            lambda p, a: _cell(_commitment_text(p.commitment, cur)) if p.commitment
             else _cell())))
     return rows
+
+
+def _commitment_text(commitment, currency):
+    """"20% off seats and usage for $50,000 a year"; a commitment without a discount is a
+    yearly minimum, and says so (not "0% off")."""
+    yearly = f"{format_price(commitment.annual_minimum, currency)} a year"
+    if not commitment.discount:
+        return f"At least {yearly}"
+    return f"{percent(commitment.discount)} off seats and usage for {yearly}"
 
 
 def _usage_rows(book):

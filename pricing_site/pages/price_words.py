@@ -14,13 +14,7 @@ module names no model; and the engine already words money and tier ranges for th
 from calculator.models import model_of
 from calculator.money import format_quantity
 from calculator.ranges import SEAT_STEP
-
-SEAT_UNITS = ("seat", "seats")
-
-
-def _units(quantity, units):
-    one, many = units
-    return f"{format_quantity(quantity)} {one if quantity == 1 else many}"
+from calculator.units import SEAT_UNITS, counted
 
 
 def seats_text(charge, currency):
@@ -35,10 +29,9 @@ def seats_text(charge, currency):
 
 def usage_text(charge, metric, currency):
     """A metric on one plan: allowance, then the overage price, then any hard limit."""
-    units = (metric.unit, metric.unit)
-    parts = _allowance_then(charge, units, metric.step, currency) or ["Included"]
+    parts = _allowance_then(charge, metric.units, metric.step, currency) or ["Included"]
     if charge.limit is not None:
-        parts.append(f"limit {_units(charge.limit, units)} a month")
+        parts.append(f"limit {counted(charge.limit, metric.units)} a month")
     return _first_upper(", ".join(parts))
 
 
@@ -49,7 +42,7 @@ def _first_upper(text):
 
 def _allowance_then(charge, units, step, currency):
     """``["<n units> included", "then <price>"]``: either alone when the other is missing."""
-    parts = [f"{_units(charge.included, units)} included"] if charge.included else []
+    parts = [f"{counted(charge.included, units)} included"] if charge.included else []
     price = model_of(charge).words(charge, currency, units, step)  # "" when beyond is free
     if price:
         parts.append(f"then {price}" if parts else price)

@@ -15,6 +15,7 @@ from pricing_site.pages.cards import entry_request
 from pricing_site.build.assets import ASSETS, asset_url
 from tests.catalogs import FLAT_FEE_TIERS, STORAGE_TIERS, ZERO_FEE_TIERS, one_plan
 from tests.site_support import demo_site, parse
+from tests.support.paths import ROOT
 from tests.support.worker_modules import worker_modules
 
 pytestmark = pytest.mark.e2e  # every test reads the built demo site
@@ -331,6 +332,26 @@ def test_sitemap_and_robots(site):
     for path in ("", "pricing/", "about/", "docs/", "legal/privacy/", "legal/terms/"):
         assert f"<loc>https://relaykit.example/{path}</loc>" in sitemap
     assert "Sitemap: https://relaykit.example/sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_the_price_list_for_machines_is_built(site):
+    from pricing_site.catalog import read_catalog
+    from pricing_site.pages.price_list import llms_txt, pricing_json, pricing_markdown
+    from tests.support.http_server import read_headers_file
+
+    read = read_catalog(ROOT / "plans.yaml", lint=False)
+    url = "https://relaykit.example/"
+    assert (site / "pricing.md").read_text() == pricing_markdown(read.catalog, read.content, url)
+    assert json.loads((site / "pricing.json").read_text()) == json.loads(
+        json.dumps(pricing_json(read.catalog, read.content, url)))
+    llms = (site / "llms.txt").read_text()
+    assert llms.startswith(llms_txt(read.catalog, read.content, url).split("## Optional")[0])
+    for page in ("about/", "docs/", "legal/privacy/", "legal/terms/"):   # the site's other pages
+        assert f"(<{url}{page}>)" in llms
+    assert "(<https://relaykit.example/pricing/>)" not in llms        # listed once, under Pricing
+    rules = {path: dict(headers) for path, headers in read_headers_file(site / "_headers")}
+    assert rules["/*.md"]["Content-Type"].startswith("text/markdown")
+    assert rules["/llms.txt"]["Content-Type"].startswith("text/plain")
 
 
 def _foreign_resources(doc):

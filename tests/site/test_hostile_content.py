@@ -45,6 +45,8 @@ def hostile_catalog():
     """The demo catalog with markup in every field that takes it: ``(data, {place: paths})``."""
     data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
     del data["variants"]
+    # a unit in its two forms beside the demo's one-word units: both shapes get markup
+    data["metrics"]["api_calls"]["unit"] = {"one": "call", "other": "calls"}
     return data, fill(data, hostile, SKIP)
 
 
