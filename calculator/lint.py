@@ -55,7 +55,7 @@ def _book_cliffs(catalog, book, billing):
         monthly = book.plan(plan.id)
         if plan.custom or (billing == "annual" and plan is monthly):
             continue  # no list price, or the same prices as monthly: warned about there
-        # (where, unit, charge, step, whole): seats are counted in whole numbers, usage not
+        # (where, units, charge, step, whole): seats are counted in whole numbers, usage not
         charges = [(("seats",), SEAT_UNITS, plan.seats, Decimal(1), True)] if plan.seats else []
         charges += [(("usage", m), book.metrics[m].units, c, book.metrics[m].step, False)
                     for m, c in plan.usage.items()]

@@ -57,8 +57,6 @@ def _quote(args):
     request = _estimate(args)
     if args.annual:  # else monthly, or yearly for a plan sold yearly only
         request["billing"] = "annual"
-    if args.currency is not None:
-        request["currency"] = args.currency
     if args.commit:
         request["commitment"] = True
     result = quote(catalog, request)
@@ -118,6 +116,8 @@ def _estimate_options(command, when=""):
                          help=f"seats of a kind such as viewer=20{when}; repeat for several")
     command.add_argument("--addon", action="append", metavar="ID",
                          help="an add-on; repeat for several")
+    command.add_argument("--currency", metavar="CODE",
+                         help="price in this currency's price book (default: the catalog's own)")
 
 
 def _estimate(args):
@@ -127,6 +127,8 @@ def _estimate(args):
         request["seat_kinds"] = _pairs(args.kind, "kind", "KIND")
     if args.addon:
         request["addons"] = args.addon
+    if args.currency is not None:
+        request["currency"] = args.currency
     return request
 
 
@@ -143,8 +145,6 @@ def parser():
     q.add_argument("--commit", action="store_true", help="with the plan's committed-use option")
     q.add_argument("--annual", action="store_true",
                    help="annual billing (default monthly, unless the plan is sold yearly only)")
-    q.add_argument("--currency", metavar="CODE",
-                   help="price in this currency's price book (default: the catalog's own)")
     q.add_argument("--json", action="store_true", help="print the JSON of to_dict()")
     q.add_argument("--catalog", default=DEFAULT_CATALOG)
     q.set_defaults(run=_quote)

@@ -32,7 +32,7 @@ class Content:
     # the currency the file names, when the engine knows it: the footer must name no other,
     # which is checked even while a price has a mistake
     currency: str | None = None
-    # it and the currencies of the file's price books: what a footer or a tax line may name
+    # that currency, then each of its price books' that the engine knows (the tax lines' keys)
     currencies: tuple = ()
 
     def plan(self, plan_id):

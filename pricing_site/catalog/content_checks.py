@@ -231,9 +231,10 @@ def _footer_problems(content):
 def _tax_problems(content):
     """A tax line for a currency the catalog has no prices in would never show (a typo, or a
     price book removed)."""
-    if content.currency is None:
-        return []   # the currency's own mistake is told
-    taxes = content.pricing.get("tax") or {}
+    pricing = content.pricing
+    taxes = pricing.get("tax") if isinstance(pricing, dict) else None
+    if content.currency is None or not isinstance(taxes, dict):
+        return []   # the currency's own mistake, or the schema's, is told
     return [Problem(f"site.pricing.tax.{code}", f"the prices are in {_prices_in(content)}, not "
                                                 f"{code}{did_you_mean(code, content.currencies)}")
             for code in taxes if code not in content.currencies]

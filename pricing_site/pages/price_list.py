@@ -62,23 +62,29 @@ def pricing_markdown(catalog, content, site_url=None):
     name = _text(site.get("name") or "Pricing")
     cards = _cards(catalog, content)
     lines = [f"# {name} pricing", ""]
-    lines += [f"Prices in {catalog.currency}, as on the pricing page "
+    lines += [f"Prices in {' and '.join(catalog.currencies)}, as on the pricing page "
               f"({_url(site_url, 'pricing/')}); machine-readable: {_url(site_url, 'pricing.json')}. "
               f"Catalog version {catalog_version(catalog)}.", ""]
+    taxes = _taxes(catalog, content)
+    if taxes:
+        lines += [f"- {code}: {_text(tax)}" for code, tax in taxes.items()] + [""]
     for card in cards:
         lines += [f"## {_text(card['name'])}", ""]
         if card["tagline"]:
             lines += [_text(card["tagline"]), ""]
         if card["custom"]:
             lines.append(f"- Price: {_text(card['message'] or card['price_from'])}")
-        for price in card["prices"]:
-            period = "Billed monthly" if price["billing"] == "monthly" else "Billed yearly"
-            lines.append(f"- {period}: {_text(price['amount'])}{_text(price['period'])} "
-                         f"({_text(price['note'])})")
-            if price.get("promotion"):
-                lines.append(f"  - {_text(price['promotion'])}")
-        if card.get("saving"):
-            lines.append(f"- {_text(card['saving'])}")
+        for book in card["books"]:
+            # the catalog's own currency as the page opens on it; each other one named
+            currency = "" if book["currency"] == catalog.currency else f" ({book['currency']})"
+            for price in _offered(card, book):
+                period = "Billed monthly" if price["billing"] == "monthly" else "Billed yearly"
+                lines.append(f"- {period}{currency}: {_text(price['amount'])}"
+                             f"{_text(price['period'])} ({_text(price['note'])})")
+                if price.get("promotion"):
+                    lines.append(f"  - {_text(price['promotion'])}")
+            if book["saving"]:
+                lines.append(f"- {_text(book['saving'])}")
         if card["cta"]:
             lines.append(f"- {_text(card['cta']['label'])}: {_link(card['cta']['url'])}")
         lines += [f"- {_text(feature)}" for feature in card["features"]]
@@ -101,7 +107,30 @@ def _cell(cell):
         return "Yes"
     if cell["check"] is False:
         return "No"
+    if cell.get("texts"):  # worded otherwise in another currency: each, named
+        return " / ".join(f"{_text(t['text'])} ({t['currency']})" for t in cell["texts"])
     return _text(cell["text"])
+
+
+def _offered(card, book):
+    """The card's prices for the billings the plan is sold on (a plan sold yearly only shows
+    its yearly price under both positions of the page's toggle: listed once here)."""
+    return [price for price in book["prices"] if price["billing"] in card["billing"]]
+
+
+def _taxes(catalog, content):
+    """``{currency: tax line}`` of the page (``site.pricing.tax``), in the catalog's order."""
+    taxes = content.pricing.get("tax") or {}
+    return {code: taxes[code] for code in catalog.currencies if taxes.get(code)}
+
+
+def _prices(card, book):
+    return [{"billing": p["billing"], "total": p["total"],
+             "monthly_equivalent": p["monthly_equivalent"],
+             "months": 12 if p["billing"] == "annual" else 1,
+             "display": p["amount"] + p["period"], "note": p["note"],
+             "promotion": p.get("promotion")}
+            for p in _offered(card, book)]
 
 
 def pricing_json(catalog, content, site_url=None):
@@ -115,15 +144,14 @@ def pricing_json(catalog, content, site_url=None):
         "name": content.site.get("name"),
         "page": _url(site_url, "pricing/"),
         "currency": catalog.currency,
+        "currencies": list(catalog.currencies),
+        "tax": _taxes(catalog, content),
         "plans": [{
             "id": card["id"], "name": card["name"], "custom": card["custom"],
             "cta": card["cta"],
-            "prices": [{"billing": p["billing"], "total": p["total"],
-                        "monthly_equivalent": p["monthly_equivalent"],
-                        "months": 12 if p["billing"] == "annual" else 1,
-                        "display": p["amount"] + p["period"], "note": p["note"],
-                        "promotion": p.get("promotion")}
-                       for p in card["prices"]],
+            "prices": _prices(card, card["books"][0]),
+            "prices_by_currency": {book["currency"]: _prices(card, book)
+                                   for book in card["books"]},
         } for card in cards],
         "catalog": catalog.to_dict(),
     }
@@ -139,7 +167,8 @@ def llms_txt(catalog, content, site_url=None, pages=()):
     lines = [f"# {name}", ""]
     if summary:
         lines += [f"> {summary}", ""]
-    lines += [f"{name} sells {len(catalog.plans)} plans ({plans}), priced in {catalog.currency}. "
+    lines += [f"{name} sells {len(catalog.plans)} plans ({plans}), priced in "
+              f"{' and '.join(catalog.currencies)}. "
               "The price list below is generated from the same catalog as the pricing page and "
               "its calculator, so its figures are the page's.", "",
               "## Pricing", "",

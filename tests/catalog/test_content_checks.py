@@ -52,7 +52,7 @@ CASES = [
      "site.pricing.calculator.request.plan", "Unknown plan 'teams'"),
     (lambda d: d["site"]["pricing"]["calculator"].update(request={"plan": "free", "seats": 10}),
      "site.pricing.calculator.request.seats", "Free"),
-    # (the variations go too: yearly-push writes EUR prices, a price book for euros' own)
+    # the demo in euros alone (its yearly-push variation prices a euro book: gone too)
     (lambda d: (d.pop("price_books"), d["site"]["pricing"].pop("tax"), d.pop("variants"),
                 d.update(currency="EUR")),
      "site.footer", "the footer names USD, but the prices are in EUR"),

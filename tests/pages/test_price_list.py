@@ -64,6 +64,42 @@ def test_the_json_is_the_engines_catalog_and_valid(demo):
     assert data["$schema"] == URL + "pricing.schema.json"
 
 
+def test_every_currency_is_listed_with_its_tax_line(demo):
+    catalog, content, _ = demo
+    text = pricing_markdown(catalog, content, URL)
+    assert text.count("Prices in USD and EUR, as on the pricing page") == 1
+    assert "- EUR: Prices in euros, excluding VAT.\n" in text
+    business = text.split("## Business\n", 1)[1].split("\n## ", 1)[0]
+    for billing, words in (("monthly", "Billed monthly"), ("annual", "Billed yearly")):
+        priced = quote(catalog, entry_request(catalog.plan("business"), billing, "EUR")).to_dict()
+        assert f"- {words} (EUR): {priced['display']['monthly_equivalent']}/month" in business
+    seats = next(line for line in text.splitlines() if line.startswith("| Seats |"))
+    assert "$45 per seat; billed yearly: $36 per seat (USD) / €40 per seat; billed yearly: " \
+           "€32 per seat (EUR)" in seats
+    data = json.loads(json.dumps(pricing_json(catalog, content, URL)))
+    assert data["currencies"] == ["USD", "EUR"] and set(data["tax"]) == {"USD", "EUR"}
+    team = next(p for p in data["plans"] if p["id"] == "team")
+    assert team["prices_by_currency"]["USD"] == team["prices"]
+    assert team["prices_by_currency"]["EUR"][0]["total"] == str(quote(
+        catalog, entry_request(catalog.plan("team"), "monthly", "EUR")).total)
+
+
+def test_a_plan_sold_yearly_only_lists_its_yearly_price_once(demo):
+    _, _, data = demo
+    data = copy.deepcopy(data)
+    data["plans"].insert(-1, {"id": "annual", "name": "Annual", "billing": ["annual"],
+                              "price": {"seats": {"unit": "6.5"}}})
+    data["price_books"]["EUR"]["plans"]["annual"] = {"price": {"seats": {"unit": 6}}}
+    catalog, content = check_document(data)[:2]
+    section = pricing_markdown(catalog, content, URL).split("## Annual\n", 1)[1].split("\n## ")[0]
+    # 12 x $6.50 = $78.00 a year, $6.50 a month
+    assert "- Billed yearly: $6.50/month ($78.00 billed yearly only, for 1 seat)" in section
+    assert "Billed monthly" not in section
+    plan = next(p for p in pricing_json(catalog, content, URL)["plans"] if p["id"] == "annual")
+    assert [(p["billing"], p["total"], p["months"]) for p in plan["prices"]] == [
+        ("annual", "78.00", 12)]
+
+
 def test_the_version_follows_the_prices(demo):
     _, _, data = demo
     changed = copy.deepcopy(data)
