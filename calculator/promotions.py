@@ -32,7 +32,7 @@ from datetime import date as Date
 from decimal import Decimal
 
 from .billing import ByBilling, _side
-from .errors import QuoteError
+from .errors import Problem, QuoteError
 from .money import ZERO, format_money, format_price, plain, round_money
 from .suggest import did_you_mean
 from .values import describe
@@ -247,6 +247,16 @@ def _written_amount(promotion):
     if promotion.annual is None:
         return plain(promotion.amount_off)
     return {"monthly": plain(promotion.amount_off), "annual": plain(promotion.annual.amount_off)}
+
+
+def ended_promotions(catalog):
+    """Warnings for promotions over by the catalog's day: no quote gets them any more."""
+    day = catalog.date
+    return [Problem(f"promotions.{p.id}.until", f"the {p.name} promotion ended on "
+                                                f"{long_date(p.until)}: no quote gets it now "
+                                                f"(remove it, or move its until)",
+                    severity="warning")
+            for p in catalog.promotions.values() if day is not None and not p.on_offer(day)]
 
 
 # -- a request's promotion ---------------------------------------------------------------------------

@@ -222,6 +222,16 @@ def test_an_amount_off_missing_from_a_price_book_is_located():
         ("price_books.EUR.promotions", "no EUR amount for the Spring sale promotion ('spring')")]
 
 
+def test_the_lint_warns_of_a_promotion_over_by_the_catalogs_day():
+    from calculator import lint
+
+    assert [p.path for p in lint(CATALOG) if p.path.startswith("promotions")] == []
+    over = catalog(date="2026-07-01")
+    assert [(p.path, p.message) for p in lint(over) if p.path.startswith("promotions")] == [
+        ("promotions.spring.until", "the Spring sale promotion ended on 30 June 2026: no quote "
+                                    "gets it now (remove it, or move its until)")]
+
+
 def test_the_catalog_reads_back_what_it_writes():
     assert load_catalog(CATALOG.to_dict()) == CATALOG
     assert CATALOG.to_dict()["promotions"]["spring"] == {
