@@ -43,6 +43,10 @@ def site(tmp_path_factory):
     data.update(OFFERS)
     business = next(p for p in data["plans"] if p["id"] == "business")
     business["commitment"] = LEVELS
+    euros = data["price_books"]["EUR"]  # the demo's euro book: each level's minimum, each amount
+    euros["plans"]["business"]["commitment"] = [{"annual_minimum": 46000},
+                                                {"annual_minimum": 92000}]
+    euros["promotions"] = {"friends": {"amount_off": 9}}
     folder = tmp_path_factory.mktemp("offers")
     source = folder / "plans.yaml"
     source.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
