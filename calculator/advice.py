@@ -46,6 +46,7 @@ def nudges(catalog, bill, annual_saving):
                 out.append(Advice("minimum", f"The {bill.plan.name} plan bills at least "
                                              f"{plain(line.quantity)} seats: you can add {plain(spare)} "
                                              f"more at no extra cost.", add=spare))
+            out.extend(_free_kind_nudges(bill))
         elif line.kind == "usage":
             metric = catalog.metrics[line.metric]
             charge = bill.plan.usage[line.metric]
@@ -61,6 +62,20 @@ def nudges(catalog, bill, annual_saving):
     if bill.billing == "monthly" and annual_saving > 0:  # saving.py: never rounding
         out.append(Advice("annual", f"Pay yearly and save "
                                     f"{format_money(annual_saving, catalog.currency)} a year."))
+    return out
+
+
+def _free_kind_nudges(bill):
+    """A seat kind with free seats left: "3 more guests cost nothing extra: the first 5 are
+    free." (none for a kind the buyer did not ask for)."""
+    out = []
+    for kind in bill.plan.seats.kinds:
+        count = bill.request.seat_kinds.get(kind.id, 0)
+        if kind.free_up_to and 0 < count < kind.free_up_to:
+            spare = kind.free_up_to - count
+            out.append(Advice("free_kind", f"{spare} more {kind.name.lower()} cost nothing extra: "
+                                           f"the first {kind.free_up_to} are free.",
+                              add=Decimal(spare)))
     return out
 
 

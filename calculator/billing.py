@@ -40,8 +40,9 @@ def _written_both(*values):
 
 
 def _money_of(charge):
-    """Every price a charge writes: its unit, each tier's unit and flat fee, its package's price."""
-    values = [charge.unit]
+    """Every price a charge writes: its unit, each tier's unit and flat fee, its package's price,
+    its seat kinds' prices."""
+    values = [charge.unit, *[kind.unit for kind in charge.kinds if kind.priced]]
     for tier in charge.tiers:
         values += [tier.unit, tier.flat]
     if charge.package is not None:
@@ -61,6 +62,8 @@ def _charge_at(charge, billing):
                     for t in charge.tiers),
         package=None if charge.package is None else replace(
             charge.package, price=_side(charge.package.price, billing)),
+        kinds=tuple(replace(k, unit=_side(k.unit, billing)) if k.priced else k
+                    for k in charge.kinds),
         discountable=charge.discountable and not fixed)
 
 

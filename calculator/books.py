@@ -18,6 +18,8 @@ A plan sells the same things in every currency: the ids and names, the billings 
 commitment's discount, and in each charge what the buyer gets (``included``, ``minimum``,
 ``limit``, ``discountable``, the seat ``kinds``) are the default price's. A book leaves those
 out (they are taken from the default price) or writes the same; a different one is an error.
+A seat kind with a price of its own is the exception that proves it: the book gives its price
+(``kinds: {guest: {unit: 4}}``), and only that.
 The annual discount is the plan's unless the book's price gives its own.
 
 The parser's reader (``catalog._Reader``) is handed in, so a book's prices are read, checked
@@ -117,7 +119,7 @@ def _plan(reader, raw, path, code, plan, metrics):
     if raw is None or "price" not in raw:
         return None
     price = reader.price_block(raw["price"], path + ("price",), metrics, plan.annual_discount,
-                               plan.billing)
+                               plan.billing, sold=plan)
     commitment = _commitment(reader, raw, path, code, plan)
     if price is None or commitment is False:
         return None
@@ -127,6 +129,8 @@ def _plan(reader, raw, path, code, plan, metrics):
         return None
     if seats is not None:
         seats = _as_sold(reader, where + ("seats",), raw["price"]["seats"], seats, plan.seats)
+        seats = seats and _kinds_priced(reader, where + ("seats", "kinds"), code,
+                                        raw["price"]["seats"], seats, plan)
     usage = {m: _as_sold(reader, where + ("usage", m), raw["price"]["usage"][m], charge,
                          plan.usage[m]) for m, charge in usage.items()}
     if (plan.seats is not None and seats is None) or None in usage.values():
@@ -190,8 +194,34 @@ def _as_sold(reader, path, raw, charge, default):
 
 
 def _sold(value):
-    """A sold field made comparable: seat kinds by id, in any order."""
-    return {kind.id: kind for kind in value} if isinstance(value, tuple) else value
+    """A sold field made comparable: seat kinds by id, in any order, without their prices."""
+    if isinstance(value, tuple):
+        return {kind.id: replace(kind, unit=None) for kind in value}
+    return value
+
+
+def _kinds_priced(reader, path, code, raw, seats, plan):
+    """``seats`` (a book's seat charge, ``raw`` as written) when each seat kind the plan prices
+    has its price in this book, and no other kind has one (a kind free or billed as a full seat
+    stays so); else None."""
+    written = raw.get("kinds") if isinstance(raw.get("kinds"), dict) else {}
+    given = {kind.id: kind for kind in seats.kinds} if "kinds" in raw else {}
+    ok = True
+    for default in plan.seats.kinds:
+        kind = given.get(default.id)
+        if default.priced and (kind is None or not kind.priced):
+            reader.fail(path + ((default.id,) if default.id in written else ()),
+                        f"no {code} price (unit) for the {default.name} seat kind "
+                        f"('{default.id}'): a priced seat kind needs its price in each currency "
+                        f"of the catalog (prices are never converted)")
+            ok = False
+        elif kind is not None and kind.priced and not default.priced:
+            reader.fail(path + (default.id, "unit"), f"the {default.name} seat kind has no price "
+                                                     f"of its own in the plan's default price; a "
+                                                     f"price book changes prices, not what a "
+                                                     f"plan sells")
+            ok = False
+    return seats if ok else None
 
 
 def _addons(reader, raw, path, code, catalog):

@@ -8,7 +8,7 @@ loader beside the package adds file, line and column to each path.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -40,7 +40,8 @@ MODEL_KEYS = ("unit", "tiers", "package")
 TIER_KEYS = ("up_to", "unit", "flat", "custom")
 PACKAGE_KEYS = ("size", "price", "round")
 METRIC_KEYS = ("name", "unit", "max", "step", "default")
-KIND_KEYS = ("name", "free", "free_up_to", "limit")
+KIND_KEYS = ("name", "unit", "free", "free_up_to", "limit")
+SEATS = "seats"  # the plan's own (full) seats, where a list names seats and seat kinds
 ADDON_KEYS = ("name", "flat", "per_seat", "plans", "description")
 COMMITMENT_KEYS = ("annual_minimum", "discount")
 
@@ -65,8 +66,14 @@ class SeatKind:
     id: str
     name: str
     free: bool = False  # never billed
-    free_up_to: int | None = None  # the first N are free, the rest billed as seats
+    free_up_to: int | None = None  # the first N are free, the rest billed (as seats, or at unit)
     limit: int | None = None
+    unit: Decimal | None = None  # its own price per seat a month; None: billed as a full seat
+
+    @property
+    def priced(self):
+        """Billed on its own line at its own price, apart from the plan's seats."""
+        return self.unit is not None
 
 
 @dataclass(frozen=True)
@@ -462,9 +469,10 @@ class _Reader:
         return plan_views(Plan(plan_id, name, False, flat, discount, seats, usage, commitment,
                                billing))
 
-    def price_block(self, raw, path, metrics, default_discount, billing):
+    def price_block(self, raw, path, metrics, default_discount, billing, sold=None):
         """``(flat, annual discount, seats, usage)`` of a plan's ``price`` (or of its price in a
-        price book), each price as written (``money``); None after a mistake. A plan billed one
+        price book, ``sold`` being the plan as its default price sells it), each price as
+        written (``money``); None after a mistake. A plan billed one
         way only has one price for each thing, and no annual discount: billed yearly only, its
         prices are its yearly ones (nothing to discount them from)."""
         price = self.mapping(raw, path, PRICE_KEYS)
@@ -483,7 +491,8 @@ class _Reader:
                 discount = self.rate(price["annual_discount"], path + ("annual_discount",))
         seats = None
         if "seats" in price:
-            seats = self.charge(price["seats"], path + ("seats",), seats=True)
+            kinds = sold.seats.kinds if sold is not None and sold.seats is not None else ()
+            seats = self.charge(price["seats"], path + ("seats",), seats=True, sold_kinds=kinds)
         usage = {}
         raw_usage = price.get("usage", {})
         if not isinstance(raw_usage, dict):
@@ -519,7 +528,7 @@ class _Reader:
         return None if None in (minimum, discount) else Commitment(minimum, discount)
 
     # -- charges --------------------------------------------------------------------------
-    def charge(self, raw, path, seats):
+    def charge(self, raw, path, seats, sold_kinds=()):
         raw = self.mapping(raw, path, CHARGE_KEYS, what="a charge mapping")
         if raw is None:
             return None
@@ -547,7 +556,7 @@ class _Reader:
         kinds = ()
         if "kinds" in raw:
             if seats:
-                kinds = self.kinds(raw["kinds"], path + ("kinds",))
+                kinds = self.kinds(raw["kinds"], path + ("kinds",), sold_kinds)
             else:
                 self.fail(path + ("kinds",), "seat kinds belong under price.seats, not under usage")
         if limit is not None and minimum is not None and limit < minimum:
@@ -626,29 +635,49 @@ class _Reader:
             return None
         return None if None in (size, price) else Package(size, price, rounding)
 
-    def kinds(self, raw, path):
+    def kinds(self, raw, path, sold=()):
+        """A seat charge's kinds. ``sold``: the kinds of the plan's default price, when this is
+        its price in a price book: a kind or a field left out is the default's, but for the
+        price (``books.py`` asks each priced kind for its price in the book)."""
         if not isinstance(raw, dict):
             self.fail(path, f"expected a mapping of seat kind id to kind, got {describe(raw)}")
             return ()
+        defaults = {kind.id: kind for kind in sold}
         kinds = []
         for key, value in raw.items():
             kind_path = path + (str(key),)
             kind_id = self.ident(key, kind_path, "seat kind")
-            value = self.mapping(value, kind_path, KIND_KEYS, required=("name",))
-            if value is None or kind_id is None or "name" not in value:
+            if kind_id == SEATS:
+                self.fail(kind_path, "'seats' names the plan's own seats; give the kind another id")
                 continue
-            name = self.text(value["name"], kind_path + ("name",))
-            free = self.flag(value.get("free", False), kind_path + ("free",))
-            free_up_to = limit = None
+            default = defaults.get(kind_id)
+            value = self.mapping(value, kind_path, KIND_KEYS,
+                                 required=() if default else ("name",))
+            if value is None or kind_id is None or ("name" not in value and not default):
+                continue
+            name = self.text(value["name"], kind_path + ("name",)) if "name" in value else default.name
+            free = self.flag(value.get("free", default.free if default else False),
+                             kind_path + ("free",))
+            free_up_to = default.free_up_to if default else None
+            limit = default.limit if default else None
             if "free_up_to" in value:
                 free_up_to = self.whole(value["free_up_to"], kind_path + ("free_up_to",))
             if "limit" in value:
                 limit = self.whole(value["limit"], kind_path + ("limit",))
+            unit = self.money(value["unit"], kind_path + ("unit",)) if "unit" in value else None
             if free and free_up_to is not None:
                 self.fail(kind_path + ("free_up_to",), "a kind that is free (free: true) has no "
                                                        "free_up_to; keep one of the two")
-            if name is not None:
-                kinds.append(SeatKind(kind_id, name, free, free_up_to, limit))
+            if free and unit is not None:
+                self.fail(kind_path + ("unit",), "a kind that is free (free: true) has no price; "
+                                                 "keep one of the two (free_up_to: N with a unit "
+                                                 "makes the first N free)")
+            if name is not None and ("unit" not in value or unit is not None):
+                kinds.append(SeatKind(kind_id, name, free, free_up_to, limit, unit))
+        if defaults:  # the kinds a book leaves out are the default's, but for their prices
+            given = {kind.id: kind for kind in kinds}
+            kinds = [given.get(k.id, replace(k, unit=None)) for k in sold] + [
+                kind for kind in kinds if kind.id not in defaults]
         return tuple(kinds)
 
 
@@ -673,7 +702,7 @@ def _charge_dict(charge, annual=None):
         out["limit"] = plain(charge.limit)
     out["discountable"] = charge.discountable
     if charge.kinds:
-        out["kinds"] = {k.id: _kind_dict(k) for k in charge.kinds}
+        out["kinds"] = {k.id: _kind_dict(k, a, both) for k, a in zip(charge.kinds, annual.kinds)}
     return out
 
 
@@ -687,12 +716,14 @@ def _tier_dict(tier, annual, both):
     return out
 
 
-def _kind_dict(kind):
+def _kind_dict(kind, annual, both):
     out = {"name": kind.name, "free": kind.free}
     if kind.free_up_to is not None:
         out["free_up_to"] = kind.free_up_to
     if kind.limit is not None:
         out["limit"] = kind.limit
+    if kind.priced:
+        out["unit"] = written(kind.unit, annual.unit, both)
     return out
 
 

@@ -33,7 +33,7 @@ CURVE_PARTS_KEPT = 10_000  # points' parts remembered per catalog (then forgotte
 
 @dataclass(slots=True)
 class Line:
-    kind: str  # flat | seats | free_seats | usage | addon | true_up
+    kind: str  # flat | seats | free_seats | seat_kind | usage | addon | true_up
     label: str
     quantity: object  # Decimal: units per month (the line bills ``months`` of them)
     unit: str
@@ -270,14 +270,15 @@ def bill_for(catalog, plan, request, lines, billing, *, annual_discount=True):
 
 
 def _seat_lines(catalog, plan, request, lines):
-    """Append the seat line (and one per free seat kind); return the billed seat count,
-    or a ``Custom`` reason when the count falls in a tier without a list price."""
+    """Append the seat line (and the seat kinds' lines: their free seats, a priced kind's
+    billed ones); return the billed (full) seat count, or a ``Custom`` reason when the count
+    falls in a tier without a list price."""
     charge, currency = plan.seats, catalog.currency
     billed = request.seats
     if request.seat_kinds:
-        billed, free_lines, notes = _seat_kinds(plan, request, billed)
+        billed, asked, notes = _seat_kinds(plan, request, billed)
     else:
-        free_lines, notes = (), []
+        asked, notes = (), []
     if charge.limit is not None and billed > charge.limit:
         seats = "seat" if charge.limit == 1 else "seats"
         raise QuoteError(f"The {plan.name} plan allows at most {plain(charge.limit)} {seats}; "
@@ -296,7 +297,7 @@ def _seat_lines(catalog, plan, request, lines):
                       discountable=charge.discountable, included=charge.included,
                       billable=billable, tiers=rated.tiers, requested=requested,
                       notes=tuple(notes)))
-    lines.extend(free_lines)
+    lines.extend(_kind_lines(asked, charge, currency))
     return int(quantity)
 
 
@@ -312,9 +313,11 @@ def billed_kind_seats(plan, request):
 
 
 def _seat_kinds(plan, request, billed):
-    """Seats of each kind: free ones become zero lines, the billable rest adds to ``billed``."""
+    """``(billed, kinds, notes)``: the seats of a kind billed as full seats added to ``billed``,
+    and ``(kind, free, paid)`` of each kind asked for (a priced kind's paid ones are billed on
+    their own line at its price, apart from the plan's seats)."""
     kinds = {kind.id: kind for kind in plan.seats.kinds}
-    free_lines, notes = [], []
+    asked, notes = [], []
     for kind_id, count in request.seat_kinds.items():
         if not count:
             continue  # "0 viewers" asks nothing of a plan, even one without viewers
@@ -328,14 +331,29 @@ def _seat_kinds(plan, request, billed):
             raise QuoteError(f"The {plan.name} plan allows at most {kind.limit} {name}.",
                              f"seat_kinds.{kind_id}")
         free = count if kind.free else min(count, kind.free_up_to or 0)
-        if count > free:
+        if count > free and not kind.priced:
             billed += count - free
             notes.append(f"{count - free} {name} beyond the {kind.free_up_to or 0} free are "
                          f"billed as seats")
+        asked.append((kind, free, count - free if kind.priced else 0))
+    return billed, asked, notes
+
+
+def _kind_lines(asked, charge, currency):
+    """A zero line for each kind's free seats, so the buyer sees they are counted, and a line
+    for a priced kind's paid ones ("7 guests × $10")."""
+    lines = []
+    for kind, free, paid in asked:
+        name = kind.name.lower()
         if free:
-            free_lines.append(Line("free_seats", f"{kind.name} (free)", Decimal(free), name,
-                                   ZERO, ZERO, ZERO))
-    return billed, free_lines, notes
+            lines.append(Line("free_seats", f"{kind.name} (free)", Decimal(free), name,
+                              ZERO, ZERO, ZERO))
+        if paid:
+            monthly = kind.unit * paid
+            lines.append(Line("seat_kind", kind.name, Decimal(paid), name, kind.unit,
+                              round_money(monthly, currency), monthly,
+                              discountable=charge.discountable))
+    return lines
 
 
 def _usage_line(catalog, plan, metric, charge, quantity):
@@ -374,7 +392,7 @@ def _discounts(catalog, plan, request, lines, billing):
     if request.commitment:
         rate = plan.commitment.discount
         steps.append(("commitment", f"Committed use ({_percent(rate)} off seats and usage)",
-                      rate, lambda line: line.kind == "seats" or line.kind == "usage"))
+                      rate, lambda line: line.kind in ("seats", "seat_kind", "usage")))
     if billing == "annual" and plan.annual_discount:
         rate = plan.annual_discount
         steps.append(("annual", f"Annual billing ({_percent(rate)} off recurring fees)", rate,

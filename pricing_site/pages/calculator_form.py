@@ -12,6 +12,8 @@ from decimal import Decimal
 from calculator import parse_request
 from calculator.money import plain
 
+from .price_words import kind_price
+
 SEAT_SLIDER_MAX = 250  # seats slider range unless a plan's tiers or limits reach further
 
 
@@ -61,15 +63,12 @@ def calculator_form(catalog, request):
                 "id": metric.id, "name": metric.name, "unit": metric.unit,
                 "plans": " ".join(plans), "max": plain(metric.max), "step": plain(metric.step),
                 "value": plain(values[f"usage.{metric.id}"])})
-    kinds = {}
-    for plan in priced:
-        for kind in plan.seats.kinds if plan.seats else ():
-            kinds.setdefault(kind.id, {"id": kind.id, "name": kind.name, "plans": []})
-            kinds[kind.id]["plans"].append(plan.id)
-    for kind in kinds.values():
-        count = values.get(f"kind.{kind['id']}")
-        fields["kinds"].append({**kind, "plans": " ".join(kind["plans"]),
-                                "value": "" if count is None else plain(count)})
+    for kind_id, labels in _kind_labels(catalog, priced).items():
+        count = values.get(f"kind.{kind_id}")
+        fields["kinds"].append({
+            "id": kind_id, "plans": " ".join(p for label in labels for p in label["plans"]),
+            "labels": [{**label, "plans": " ".join(label["plans"])} for label in labels],
+            "value": "" if count is None else plain(count)})
     chosen_addons = set(request.get("addons") or ())
     for addon in catalog.addons.values():
         plans = [p.id for p in priced if addon.plans is None or p.id in addon.plans]
@@ -82,6 +81,23 @@ def calculator_form(catalog, request):
         fields["commitment"] = {"plans": " ".join(committed),
                                 "checked": bool(request.get("commitment"))}
     return fields
+
+
+def _kind_labels(catalog, plans):
+    """``{kind id: [{"name", "price", "plans"}]}``: one input serves a seat kind on every plan
+    that has it, and its label reads as each plan names and prices the kind ("Guests", "5
+    free, then $10 each"), shown for those plans."""
+    kinds = {}
+    for plan in plans:
+        for kind in plan.seats.kinds if plan.seats else ():
+            words = {"name": kind.name, "price": kind_price(kind, catalog.currency)}
+            labels = kinds.setdefault(kind.id, [])
+            label = next((label for label in labels if label["words"] == words), None)
+            if label is None:
+                labels.append(label := {"words": words, "plans": []})
+            label["plans"].append(plan.id)
+    return {kind_id: [{**label["words"], "plans": label["plans"]} for label in labels]
+            for kind_id, labels in kinds.items()}
 
 
 def plan_starts(catalog, request):

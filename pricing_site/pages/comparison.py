@@ -39,8 +39,10 @@ def _pricing_rows(catalog, cards):
     rows.append(_row("Seat limit", per_plan(
         lambda p: _cell(format_quantity(p.seats.limit)) if p.seats and p.seats.limit is not None
         else _cell("No limit"))))
-    if any(p.seats and p.seats.kinds for p in catalog.plans):
-        rows.append(_row("Free seats", per_plan(lambda p: _cell(kinds_text(p.seats) or DASH))))
+    kinds = [k for p in catalog.plans if p.seats for k in p.seats.kinds]
+    if kinds:
+        label = "Seat types" if any(k.priced for k in kinds) else "Free seats"
+        rows.append(_row(label, per_plan(lambda p: _cell(kinds_text(p.seats, cur) or DASH))))
     rows.append(_row("Yearly billing discount", per_plan(
         lambda p: _cell(percent(p.annual_discount)) if p.annual_discount and p.id not in free
         else _cell())))

@@ -11,8 +11,10 @@ module names no model; and the engine already words money and tier ranges for th
 (``calculator.money``, ``calculator.ranges``), so price list and bill say "11–50" alike.
 """
 
+from decimal import Decimal
+
 from calculator.models import model_of
-from calculator.money import format_quantity
+from calculator.money import format_price, format_quantity
 from calculator.ranges import SEAT_STEP
 
 SEAT_UNITS = ("seat", "seats")
@@ -56,17 +58,24 @@ def _allowance_then(charge, units, step, currency):
     return parts
 
 
-def kinds_text(charge):
-    """Free and partly free seat kinds: "Viewers free · Guests: 5 free"."""
+def kinds_text(charge, currency):
+    """The seat kinds that are not simply full seats: "Viewers free · Guests: 5 free, then $5
+    each"."""
     if charge is None or not charge.kinds:
         return ""
-    parts = []
-    for kind in charge.kinds:
-        if kind.free:
-            parts.append(f"{kind.name} free")
-        elif kind.free_up_to:
-            parts.append(f"{kind.name}: {kind.free_up_to} free")
-    return " · ".join(parts)
+    return " · ".join(f"{kind.name}{' ' if kind.free else ': '}{kind_price(kind, currency)}"
+                      for kind in charge.kinds if kind_price(kind, currency))
+
+
+def kind_price(kind, currency):
+    """What a seat of a kind costs, a month: "free", "$5 each", "5 free, then $5 each", "5 free,
+    then billed as seats"; "" for a kind billed as full seats throughout."""
+    if kind.free:
+        return "free"
+    price = f"{format_price(kind.unit, currency)} each" if kind.priced else "billed as seats"
+    if kind.free_up_to:
+        return f"{format_quantity(Decimal(kind.free_up_to))} free, then {price}"
+    return price if kind.priced else ""
 
 
 def percent(rate):
