@@ -8,6 +8,7 @@ before the bill, with the cheaper plan when there is one.
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
+from .allowances import as_billed
 from .models import model_of, rate_charge
 from .money import format_money, format_price, format_quantity, plain, round_money
 
@@ -49,7 +50,7 @@ def nudges(catalog, bill, annual_saving):
             out.extend(_free_kind_nudges(bill))
         elif line.kind == "usage":
             metric = catalog.metrics[line.metric]
-            charge = bill.plan.usage[line.metric]
+            charge = as_billed(bill.plan.usage[line.metric], line)
             out.extend(_tier_nudge(catalog, charge, line, metric.unit, metric.unit, metric))
             if line.packages:
                 spare = line.packages * charge.package.size - line.billable

@@ -35,6 +35,12 @@ def _side(value, billing):
     return getattr(value, billing) if isinstance(value, ByBilling) else value
 
 
+def charged(price):
+    """Whether a price as the parser read it (a number or a ``ByBilling``) is above zero at
+    either billing."""
+    return any(_side(price, billing) for billing in BILLINGS)
+
+
 def _written_both(*values):
     return any(isinstance(value, ByBilling) for value in values)
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
-from .billing import BILLINGS, ByBilling, addon_views, annual_view, plan_views, written
+from .billing import (BILLINGS, ByBilling, addon_views, annual_view, charged, plan_views,
+                      written)
 from .books import read_price_books
 from .errors import CatalogError, Problem
 from .models import DEFAULT, MODELS, model_of
@@ -41,8 +42,9 @@ TIER_KEYS = ("up_to", "unit", "flat", "custom")
 PACKAGE_KEYS = ("size", "price", "round")
 METRIC_KEYS = ("name", "unit", "max", "step", "default")
 KIND_KEYS = ("name", "unit", "free", "free_up_to", "limit")
-SEATS = "seats"  # the plan's own (full) seats, where a list names seats and seat kinds
-ADDON_KEYS = ("name", "flat", "per_seat", "plans", "description")
+FULL_SEATS = "seats"  # the plan's own (full) seats, where a list names seats and seat kinds
+ADDON_KEYS = ("name", "flat", "per_seat", "plans", "description", "quantity", "max", "unit",
+              "includes", "per_seat_for")
 COMMITMENT_KEYS = ("annual_minimum", "discount")
 
 
@@ -111,6 +113,16 @@ class Addon:
     description: str = ""
     annual: "Addon | None" = None  # at its annual prices, when it writes any (billing.py)
     discountable: bool = True  # False at annual prices written as such: no discount on top
+    quantity: bool = False  # bought by the unit (3 phone numbers), each at ``flat``
+    max: int | None = None  # at most this many units (a quantity add-on)
+    unit: str = ""  # a quantity add-on's unit on the bill ("phone numbers"); "": its name
+    includes: dict = field(default_factory=dict)  # metric id -> allowance added per unit bought
+    per_seat_for: tuple = (FULL_SEATS,)  # the seats a per_seat fee counts (full seats, kinds)
+
+    @property
+    def units_word(self):
+        """What a count of a quantity add-on is of: its ``unit``, else its name in lower case."""
+        return self.unit or self.name.lower()
 
 
 @dataclass(frozen=True)
@@ -343,11 +355,12 @@ class _Reader:
         if "annual_discount" in data:
             default_discount = self.rate(data["annual_discount"], ("annual_discount",)) or ZERO
         metrics = self.metrics(data.get("metrics", {}))
-        addons = self.addons(data.get("addons", {}))
+        addons = self.addons(data.get("addons", {}), metrics)
         plans = self.plans(data.get("plans"), metrics, default_discount)
         raw_plans = data.get("plans") if isinstance(data.get("plans"), list) else []
         ids = [p.get("id") for p in raw_plans if isinstance(p, dict)]
         self.addon_plans(addons, ids)
+        self.addons_fit(addons, plans)
         catalog = Catalog(currency, default_discount, metrics, plans, addons)
         if "price_books" in data:
             books = read_price_books(self, data["price_books"], catalog, ids)
@@ -377,7 +390,7 @@ class _Reader:
                 self.broken_metrics.add(metric_id)
         return metrics
 
-    def addons(self, raw):
+    def addons(self, raw, metrics):
         addons = {}
         if not isinstance(raw, dict):
             self.fail(("addons",), f"expected a mapping of add-on id to add-on, got {describe(raw)}")
@@ -402,10 +415,78 @@ class _Reader:
             if not isinstance(description, str):
                 self.fail(path + ("description",), f"expected a text, got {describe(description)}")
                 description = ""
-            if None not in (name, flat, per_seat):
-                addons[addon_id] = addon_views(Addon(addon_id, name, flat, per_seat, plans,
-                                                     description))
+            bought = self.addon_units(value, path, per_seat)
+            includes = self.includes(value["includes"], path + ("includes",), metrics) \
+                if "includes" in value else {}
+            if None not in (name, flat, per_seat, bought, includes):
+                quantity, maximum, unit, per_seat_for = bought
+                addons[addon_id] = addon_views(Addon(
+                    addon_id, name, flat, per_seat, plans, description, quantity=quantity,
+                    max=maximum, unit=unit, includes=includes, per_seat_for=per_seat_for))
         return addons
+
+    def addon_units(self, value, path, per_seat):
+        """``(quantity, max, unit, per_seat_for)`` of an add-on: what one of it is. A quantity add-on
+        is bought by the unit at its ``flat`` price; a per-seat one counts the seats
+        ``per_seat_for`` names (the plan's full seats unless it says otherwise)."""
+        maximum = None
+        if "max" in value:
+            maximum = self.whole(value["max"], path + ("max",), what="number of units")
+            if maximum == 0:
+                self.fail(path + ("max",), "an add-on bought at most 0 times cannot be bought; "
+                                           "remove it, or give a max of 1 or more")
+        quantity = self.flag(value.get("quantity", "max" in value), path + ("quantity",))
+        for key in ("max", "unit"):
+            if key in value and not quantity:
+                self.fail(path + (key,), f"a {key} is for an add-on bought by the unit "
+                                         f"(quantity: true)")
+        unit = self.text(value["unit"], path + ("unit",)) if "unit" in value else ""
+        per_seat = per_seat is not None and charged(per_seat)
+        if quantity and per_seat:
+            self.fail(path + ("quantity",), "an add-on bought by the unit is priced per unit "
+                                            "(flat); one priced per_seat comes with every seat "
+                                            "it counts: keep one of the two")
+        per_seat_for = (FULL_SEATS,)
+        if "per_seat_for" in value:
+            per_seat_for = self.seat_list(value["per_seat_for"], path + ("per_seat_for",))
+            if not per_seat:
+                self.fail(path + ("per_seat_for",), "says which seats a per_seat price counts; "
+                                                    "the add-on has no per_seat price")
+        if None in (maximum if "max" in value else 0, per_seat_for, unit):
+            return None
+        return quantity, maximum, unit, per_seat_for
+
+    def seat_list(self, value, path):
+        """A list of seats: ``seats`` (the plan's full seats) and seat kind ids."""
+        if not isinstance(value, list) or not value:
+            self.fail(path, f"expected a list of 'seats' (the plan's full seats) and seat kind "
+                            f"ids, got {describe(value)}")
+            return None
+        ids = [self.ident(item, path + (i,), "seat kind") for i, item in enumerate(value)]
+        for i, item in enumerate(ids):
+            if item is not None and ids.index(item) != i:
+                self.fail(path + (i,), f"'{item}' is listed twice")
+                return None
+        return None if None in ids else tuple(ids)
+
+    def includes(self, raw, path, metrics):
+        """An add-on's ``includes``: ``{metric id: allowance added per unit bought}``."""
+        if not isinstance(raw, dict) or not raw:
+            self.fail(path, f"expected a mapping of metric id to the allowance it adds, got "
+                            f"{describe(raw)}")
+            return None
+        out = {}
+        for metric_id, amount in raw.items():
+            where = path + (str(metric_id),)
+            if metric_id not in metrics:
+                if metric_id not in self.broken_metrics:
+                    declared = ", ".join(metrics) or "none"
+                    self.fail(where, f"undeclared metric '{metric_id}'"
+                                     f"{did_you_mean(metric_id, metrics)} (declared under "
+                                     f"'metrics:': {declared})")
+                return None
+            out[metric_id] = self.number(amount, where, positive=True, what="allowance")
+        return None if None in out.values() else out
 
     def addon_plans(self, addons, ids):
         """Add-ons name plans that exist (even plans with errors of their own: one mistake,
@@ -416,6 +497,28 @@ class _Reader:
                 if plan_id not in ids:
                     self.fail(("addons", addon.id, "plans", i),
                               f"no plan has the id '{plan_id}'{did_you_mean(plan_id, ids)}")
+
+    def addons_fit(self, addons, plans):
+        """What an add-on counts or raises exists on the plans it is sold on: a seat kind it
+        counts on one of them at least, a metric it raises on each (an allowance a plan does
+        not have cannot grow)."""
+        for addon in addons.values():
+            sold = [p for p in plans if not p.custom and (addon.plans is None or p.id in addon.plans)]
+            kinds = {kind.id for plan in sold if plan.seats for kind in plan.seats.kinds}
+            for i, kind_id in enumerate(addon.per_seat_for):
+                if kind_id != FULL_SEATS and kind_id not in kinds:
+                    self.fail(("addons", addon.id, "per_seat_for", i),
+                              f"no plan the add-on is sold on has the seat kind '{kind_id}'"
+                              f"{did_you_mean(kind_id, kinds)} (kinds: "
+                              f"{', '.join(sorted(kinds)) or 'none'}; 'seats' counts the full seats)")
+            for metric_id in addon.includes:
+                lacking = [p.name for p in sold if metric_id not in p.usage]
+                if lacking:
+                    self.fail(("addons", addon.id, "includes", metric_id),
+                              f"the {' and '.join(lacking)} plan{'s' * (len(lacking) > 1)} "
+                              f"{'do' if len(lacking) > 1 else 'does'} not charge for "
+                              f"'{metric_id}', so the add-on has no allowance to raise there; "
+                              f"name the plans it is sold on (plans: [...])")
 
     def plans(self, raw, metrics, default_discount):
         if not isinstance(raw, list) or not raw:
@@ -647,7 +750,7 @@ class _Reader:
         for key, value in raw.items():
             kind_path = path + (str(key),)
             kind_id = self.ident(key, kind_path, "seat kind")
-            if kind_id == SEATS:
+            if kind_id == FULL_SEATS:
                 self.fail(kind_path, "'seats' names the plan's own seats; give the kind another id")
                 continue
             default = defaults.get(kind_id)
@@ -745,6 +848,16 @@ def _addon_dict(addon):
         out["plans"] = list(addon.plans)
     if addon.description:
         out["description"] = addon.description
+    if addon.quantity:
+        out["quantity"] = True
+    if addon.max is not None:
+        out["max"] = addon.max
+    if addon.unit:
+        out["unit"] = addon.unit
+    if addon.includes:
+        out["includes"] = {m: plain(amount) for m, amount in addon.includes.items()}
+    if addon.per_seat_for != (FULL_SEATS,):
+        out["per_seat_for"] = list(addon.per_seat_for)
     return out
 
 

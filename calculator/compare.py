@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from .errors import QuoteError
 from .money import format_money, plain, round_money
-from .rating import SEATS, billed_kind_seats, curve_totals, rate_plan
+from .rating import SEATS, billed_kind_seats, curve_totals, rate_plan, usage_charge
 from .request import parse_request
 
 MAX_STEPS_DRAWN = 100  # package steps drawn one by one up to this many in a curve's range
@@ -102,7 +102,7 @@ def curve_quantities(catalog, request, metric, count=100):
     if metric == SEATS:
         edges = set()
         for plan in catalog.plans:
-            edges |= {e for e in _edges(plan, SEATS, request) if e is not None}
+            edges |= {e for e in _edges(catalog, plan, SEATS, request) if e is not None}
         finite = [e for e in edges if e > 0]
         top = max(Decimal(request.seats) * 2, Decimal(20),
                   min(max(finite, default=Decimal(0)) * Decimal("1.25"), Decimal(1000)))
@@ -114,7 +114,7 @@ def curve_quantities(catalog, request, metric, count=100):
         top, step = max(spec.max, request.usage.get(metric, 0)), spec.step  # spans the request
         edges = set()
         for plan in catalog.plans:
-            edges |= _edges(plan, metric, request)
+            edges |= _edges(catalog, plan, metric, request)
         points = {Decimal(0), top}
         ratio = (top / step) ** (Decimal(1) / (count - 2)) if top > step else Decimal(2)
         value = step
@@ -138,7 +138,7 @@ def _package_edges(catalog, request, metric, top, step):
     show; and whether every plan had (narrower ones are left to the sampling)."""
     edges, all_drawn = set(), True
     for plan in catalog.plans:
-        charge = _charge(plan, metric)
+        charge = _charge(catalog, plan, metric, request)
         if charge is None or charge.package is None:
             continue
         if top / charge.package.size > MAX_STEPS_DRAWN:
@@ -196,7 +196,7 @@ def break_even(catalog, request, other_plan, metric=SEATS, up_to=None):
         up_to = Decimal(10_000) if metric == SEATS else catalog.metrics[metric].max
     step = Decimal(1) if metric == SEATS else catalog.metrics[metric].step
     edges = sorted({start, Decimal(up_to)} | {
-        e for e in _edges(mine, metric, request) | _edges(theirs, metric, request)
+        e for e in _edges(catalog, mine, metric, request) | _edges(catalog, theirs, metric, request)
         if start < e < up_to})
 
     def cheaper(quantity):
@@ -224,10 +224,10 @@ def _snap(quantity, step):
     return (quantity / step).to_integral_value() * step
 
 
-def _edges(plan, metric, request):
+def _edges(catalog, plan, metric, request):
     """Quantities where a plan's bill changes slope: tier edges shifted by the allowance and,
     for seats, by the request's seat kinds billed as seats (guests beyond the free ones)."""
-    charge = _charge(plan, metric)
+    charge = _charge(catalog, plan, metric, request)
     if charge is None:
         return set()
     edges = {charge.minimum, charge.included}
@@ -242,9 +242,9 @@ def _edges(plan, metric, request):
     return edges
 
 
-def _charge(plan, metric):
-    """The plan's charge for ``metric`` (its seat charge for ``SEATS``); None when it has none
-    or prices only on request."""
+def _charge(catalog, plan, metric, request):
+    """The plan's charge for ``metric`` (its seat charge for ``SEATS``), a metric's with the
+    allowance the request grows it by; None when it has none or prices only on request."""
     if plan.custom:
         return None
-    return plan.seats if metric == SEATS else plan.usage.get(metric)
+    return plan.seats if metric == SEATS else usage_charge(catalog, plan, request, metric)

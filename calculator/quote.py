@@ -8,6 +8,7 @@ same keys and the same strings as CPython. Money crosses as plain decimal string
 from dataclasses import dataclass
 
 from .advice import alerts, nudges
+from .allowances import as_billed
 from .display import advice, bill_rows, shows
 from .money import ZERO, format_money, format_price, format_quantity, plain, round_money
 from .ranges import SEAT_STEP, is_whole, tier_range, whole_units
@@ -185,7 +186,7 @@ def _whole_units(line, catalog, plan):
     if line.kind == "seats":
         return whole_units(plan.seats, SEAT_STEP)
     step = catalog.metrics[line.metric].step
-    return whole_units(plan.usage[line.metric], step) and is_whole(line.billable)
+    return whole_units(as_billed(plan.usage[line.metric], line), step) and is_whole(line.billable)
 
 
 def _tier_dict(use, currency, whole, included):

@@ -19,7 +19,9 @@ times more to create.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .allowances import addon_units, grown_allowances, grows_with_seats, with_allowance
 from .billing import offered
+from .catalog import FULL_SEATS
 from .errors import QuoteError
 from .models import rate_charge
 from .money import ZERO, format_money, format_quantity, plain, round_money
@@ -124,7 +126,8 @@ def monthly_lines(catalog, plan, request):
     seat_part = _seat_part(catalog, plan, request)
     if isinstance(seat_part, Custom):
         return seat_part
-    usage = _usage_lines(catalog, plan, request.usage)
+    usage = _usage_lines(catalog, plan, request.usage,
+                         grown_allowances(catalog, plan, request, seat_part[1]))
     if isinstance(usage, Custom):
         return usage
     return _all_lines(catalog, plan, request, seat_part, usage)
@@ -161,24 +164,34 @@ def _curve_parts(catalog, plan, request, metric):
     """``quantity -> (request, seat part, usage lines)`` along a curve of ``metric``, the part
     that does not depend on it rated here once; None when that part has no list price."""
     if metric == SEATS:
-        usage = _usage_lines(catalog, plan, request.usage)
+        kinds = tuple(request.seat_kinds.items())
+        usage = None if grows_with_seats(catalog, request) else _usage_lines(
+            catalog, plan, request.usage, grown_allowances(catalog, plan, request, 0))
         if isinstance(usage, Custom):
             return None
-        kinds = tuple(request.seat_kinds.items())
 
         def at_seats(quantity):
             at = request.with_seats(int(quantity))
-            return at, _kept(catalog, (plan.id, SEATS, at.seats, kinds), _seat_part,
-                             catalog, plan, at), usage
+            seat_part = _kept(catalog, (plan.id, SEATS, at.seats, kinds), _seat_part,
+                              catalog, plan, at)
+            if usage is not None or isinstance(seat_part, Custom):
+                return at, seat_part, usage
+            grown = grown_allowances(catalog, plan, at, seat_part[1])
+            return at, seat_part, _usage_lines(catalog, plan, at.usage, grown)
         return at_seats
     seat_part = _seat_part(catalog, plan, request)
-    others = _usage_lines(catalog, plan, {m: q for m, q in request.usage.items() if m != metric})
-    if isinstance(seat_part, Custom) or isinstance(others, Custom):
+    if isinstance(seat_part, Custom):
         return None
+    grown = grown_allowances(catalog, plan, request, seat_part[1])
+    others = _usage_lines(catalog, plan, {m: q for m, q in request.usage.items() if m != metric},
+                          grown)
+    if isinstance(others, Custom):
+        return None
+    more = grown.get(metric, 0)
 
     def at_usage(quantity):
-        line = _kept(catalog, (plan.id, metric, quantity), _usage_lines,
-                     catalog, plan, {metric: quantity})
+        line = _kept(catalog, (plan.id, metric, quantity, more), _usage_lines,
+                     catalog, plan, {metric: quantity}, grown)
         usage = line if isinstance(line, Custom) else others + line
         return request.with_usage(metric, quantity), seat_part, usage
     return at_usage
@@ -209,11 +222,14 @@ def _seat_part(catalog, plan, request):
     return lines, 0
 
 
-def _usage_lines(catalog, plan, usage):
-    """One line per metric of ``usage`` ({metric id: quantity}), or a ``Custom`` reason."""
+def _usage_lines(catalog, plan, usage, grown):
+    """One line per metric of ``usage`` ({metric id: quantity}), each charge's allowance raised
+    by ``grown`` ({metric id: units}), or a ``Custom`` reason."""
     lines = []
     for metric_id, quantity in usage.items():
         charge = plan.usage.get(metric_id)
+        if charge is not None:
+            charge = with_allowance(charge, grown.get(metric_id))
         metric = catalog.metrics[metric_id]
         if charge is None:
             if quantity:
@@ -239,7 +255,7 @@ def _all_lines(catalog, plan, request, seat_part, usage):
     lines += seat_lines
     lines += usage
     for addon_id in request.addons:
-        lines.append(_addon_line(catalog, plan, addon_id, seats))
+        lines.append(_addon_line(catalog, plan, catalog.addons[addon_id], request, seats))
     if request.commitment and plan.commitment is None:
         raise QuoteError(f"The {plan.name} plan has no committed-use option.", "commitment")
     return lines
@@ -299,6 +315,21 @@ def _seat_lines(catalog, plan, request, lines):
                       notes=tuple(notes)))
     lines.extend(_kind_lines(asked, charge, currency))
     return int(quantity)
+
+
+def usage_charge(catalog, plan, request, metric):
+    """``plan``'s charge for ``metric`` (None without one) with the allowance ``request`` grows
+    it by at its seats: where a cost curve's usage kinks are."""
+    charge = plan.usage.get(metric)
+    if charge is None:
+        return None
+    try:
+        catalog, plan = priced_at(catalog, plan, request)
+        seat_part = _seat_part(catalog, plan, request)
+    except QuoteError:
+        return charge
+    seats = 0 if isinstance(seat_part, Custom) else seat_part[1]
+    return with_allowance(charge, grown_allowances(catalog, plan, request, seats).get(metric))
 
 
 def billed_kind_seats(plan, request):
@@ -373,17 +404,45 @@ def _usage_line(catalog, plan, metric, charge, quantity):
                 package_size=charge.package.size if charge.package else None)
 
 
-def _addon_line(catalog, plan, addon_id, seats):
-    addon = catalog.addons[addon_id]
+def _addon_line(catalog, plan, addon, request, seats):
     if addon.plans is not None and plan.id not in addon.plans:
         raise QuoteError(f"{addon.name} is not available on the {plan.name} plan.", "addons")
-    monthly = addon.flat + addon.per_seat * seats
-    if addon.per_seat:
-        quantity, unit, unit_price = Decimal(seats), "seats", None if addon.flat else addon.per_seat
+    units = addon_units(addon, request, seats)
+    notes = ()
+    if addon.quantity:
+        monthly = addon.flat * units
+        quantity, unit, unit_price = units, addon.units_word, addon.flat
+    elif addon.per_seat:
+        monthly = addon.flat + addon.per_seat * units
+        quantity, unit, unit_price = units, "seats", None if addon.flat else addon.per_seat
+        if addon.per_seat_for != (FULL_SEATS,):
+            notes = (_seats_counted(plan, addon, request, seats),)
     else:
+        monthly = addon.flat
         quantity, unit, unit_price = ONE, "months", addon.flat
+    notes += tuple(_included_note(catalog, plan, addon, units))
     return Line("addon", addon.name, quantity, unit, unit_price,
-                round_money(monthly, catalog.currency), monthly, discountable=addon.discountable)
+                round_money(monthly, catalog.currency), monthly, discountable=addon.discountable,
+                notes=notes)
+
+
+def _seats_counted(plan, addon, request, seats):
+    """The seats a per-seat add-on counts, when they are not just the full seats: "for 12
+    seats and 5 guests"."""
+    kinds = {kind.id: kind.name.lower() for kind in plan.seats.kinds} if plan.seats else {}
+    parts = [f"{seats} seats" if counted == FULL_SEATS else
+             f"{request.seat_kinds.get(counted, 0)} {kinds.get(counted, counted)}"
+             for counted in addon.per_seat_for]
+    return "for " + " and ".join(parts)
+
+
+def _included_note(catalog, plan, addon, units):
+    """What the add-on adds to allowances: "adds 200 GB to the Storage allowance"."""
+    for metric_id, amount in addon.includes.items():
+        if metric_id in plan.usage:
+            metric = catalog.metrics[metric_id]
+            yield (f"adds {format_quantity(amount * units)} {metric.unit} to the {metric.name} "
+                   f"allowance")
 
 
 def _discounts(catalog, plan, request, lines, billing):

@@ -57,8 +57,9 @@ def _quote(args):
                "billing": "annual" if args.annual else "monthly"}
     if args.kind:
         request["seat_kinds"] = _pairs(args.kind, "kind", "KIND")
-    if args.addon:
-        request["addons"] = args.addon
+    if args.addon:  # ids, or a mapping once one gives a count (--addon phone_numbers=3)
+        request["addons"] = args.addon if not any("=" in a for a in args.addon) else _pairs(
+            [a if "=" in a else f"{a}=1" for a in args.addon], "addon", "ADDON")
     if args.commit:
         request["commitment"] = True
     result = quote(catalog, request)
@@ -125,7 +126,9 @@ def parser():
                    help="monthly usage of a metric; repeat for several")
     q.add_argument("--kind", action="append", metavar="KIND=COUNT",
                    help="seats of a kind such as viewer=20; repeat for several")
-    q.add_argument("--addon", action="append", metavar="ID", help="an add-on; repeat for several")
+    q.add_argument("--addon", action="append", metavar="ID[=COUNT]",
+                   help="an add-on (with the number bought, for one sold by the unit); repeat "
+                        "for several")
     q.add_argument("--commit", action="store_true", help="with the plan's committed-use option")
     q.add_argument("--annual", action="store_true", help="annual billing (default monthly)")
     q.add_argument("--json", action="store_true", help="print the JSON of to_dict()")

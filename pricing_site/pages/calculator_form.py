@@ -10,7 +10,7 @@ every later one.
 from decimal import Decimal
 
 from calculator import parse_request
-from calculator.money import plain
+from calculator.money import format_price, plain
 
 from .price_words import kind_price
 
@@ -69,18 +69,27 @@ def calculator_form(catalog, request):
             "id": kind_id, "plans": " ".join(p for label in labels for p in label["plans"]),
             "labels": [{**label, "plans": " ".join(label["plans"])} for label in labels],
             "value": "" if count is None else plain(count)})
-    chosen_addons = set(request.get("addons") or ())
+    built = parse_request(catalog, request)
     for addon in catalog.addons.values():
         plans = [p.id for p in priced if addon.plans is None or p.id in addon.plans]
         if plans:
-            fields["addons"].append({"id": addon.id, "name": addon.name,
-                                     "description": addon.description, "plans": " ".join(plans),
-                                     "checked": addon.id in chosen_addons})
+            fields["addons"].append({
+                "id": addon.id, "name": addon.name, "description": addon.description,
+                "plans": " ".join(plans), "checked": addon.id in built.addons,
+                "quantity": addon.quantity, "price": _addon_price(addon, catalog.currency),
+                "max": "" if addon.max is None else str(addon.max),
+                "value": str(built.addon_quantities[addon.id])
+                if addon.id in built.addon_quantities else ""})
     committed = [p.id for p in priced if p.commitment is not None]
     if committed:
         fields["commitment"] = {"plans": " ".join(committed),
                                 "checked": bool(request.get("commitment"))}
     return fields
+
+
+def _addon_price(addon, currency):
+    """A quantity add-on's price beside its input: "$4 a month each"."""
+    return f"{format_price(addon.flat, currency)} a month each" if addon.quantity else ""
 
 
 def _kind_labels(catalog, plans):

@@ -8,7 +8,7 @@ price list itself.
 
 from calculator.money import format_price, format_quantity
 
-from .price_words import kinds_text, percent, seats_text, usage_text
+from .price_words import addon_text, kinds_text, percent, seats_text, usage_text
 
 DASH = "—"
 
@@ -71,18 +71,12 @@ def _usage_rows(catalog):
 def _addon_rows(catalog):
     rows = []
     for addon in catalog.addons.values():
-        parts = []
-        if addon.flat:
-            parts.append(f"{format_price(addon.flat, catalog.currency)} a month")
-        if addon.per_seat:
-            parts.append(f"{format_price(addon.per_seat, catalog.currency)} per seat a month")
-        price = " + ".join(parts) or "Free"
         cells = []
         for plan in catalog.plans:
             if plan.custom:
                 cells.append(_cell("Ask sales"))
             elif addon.plans is None or plan.id in addon.plans:
-                cells.append(_cell(price))
+                cells.append(_cell(addon_text(addon, plan, catalog)))
             else:
                 cells.append(_cell("Not available", False))
         rows.append(_row(addon.name, cells))

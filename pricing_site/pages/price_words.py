@@ -13,6 +13,7 @@ module names no model; and the engine already words money and tier ranges for th
 
 from decimal import Decimal
 
+from calculator.catalog import FULL_SEATS
 from calculator.models import model_of
 from calculator.money import format_price, format_quantity
 from calculator.ranges import SEAT_STEP
@@ -76,6 +77,37 @@ def kind_price(kind, currency):
     if kind.free_up_to:
         return f"{format_quantity(Decimal(kind.free_up_to))} free, then {price}"
     return price if kind.priced else ""
+
+
+def addon_text(addon, plan, catalog):
+    """An add-on on one plan: "$100 a month", "$3 per seat a month, guests included", "$4 a
+    month each, up to 10", then what it adds to an allowance ("each adds 100 GB of Storage")."""
+    currency = catalog.currency
+    parts = []
+    if addon.flat:
+        each = " each" if addon.quantity else ""
+        parts.append(f"{format_price(addon.flat, currency)} a month{each}")
+    if addon.per_seat:
+        parts.append(_per_seat(format_price(addon.per_seat, currency), addon, plan))
+    text = " + ".join(parts) or "Free"
+    if addon.max is not None:
+        text += f", up to {format_quantity(Decimal(addon.max))}"
+    adds = [f"{format_quantity(amount)} {catalog.metrics[m].unit} of {catalog.metrics[m].name}"
+            for m, amount in addon.includes.items() if m in plan.usage]
+    if adds:
+        each = "each adds" if addon.quantity or addon.per_seat else "adds"
+        text += f"; {each} {' and '.join(adds)}"
+    return text
+
+
+def _per_seat(price, addon, plan):
+    """"$3 per seat a month", "$3 per seat a month, guests included", "$3 a month each for
+    guests": the seats a per-seat add-on counts on ``plan`` (kinds by their names there)."""
+    kinds = {kind.id: kind.name.lower() for kind in plan.seats.kinds} if plan.seats else {}
+    named = " and ".join(kinds[k] for k in addon.per_seat_for if k in kinds)
+    if FULL_SEATS not in addon.per_seat_for:
+        return f"{price} a month each for {named}" if named else f"{price} per seat a month"
+    return f"{price} per seat a month" + (f", {named} included" if named else "")
 
 
 def percent(rate):

@@ -9,6 +9,7 @@ this module reads no file and starts nothing.
 import json
 
 from calculator import QuoteError, quote
+from calculator.money import plain
 from pricing_site.catalog.content import default_request
 
 from .calculator_chart import chart_data
@@ -16,6 +17,7 @@ from .calculator_form import calculator_form, plan_starts
 from .cards import billing_labels, plan_cards
 from .comparison import comparison_table
 from .landing import faq
+from .price_words import addon_text, kind_price
 
 
 def pricing_context(catalog, content, link, bundle_urls, page_url=None):
@@ -93,6 +95,19 @@ def data_json(value):
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def add_on_offers(catalog, plan):
+    """schema.org offers bought with a plan (its ``addOn``): each seat kind with a price of its
+    own and each add-on sold on it, at its monthly list price, described as the comparison
+    table words it ("5 free, then $10 each", "$4 a month each, up to 20")."""
+    extras = [(kind.name, kind.unit, kind_price(kind, catalog.currency))
+              for kind in (plan.seats.kinds if plan.seats else ()) if kind.priced]
+    extras += [(addon.name, addon.flat or addon.per_seat, addon_text(addon, plan, catalog))
+               for addon in catalog.addons.values()
+               if addon.plans is None or plan.id in addon.plans]
+    return [{"@type": "Offer", "name": name, "description": words, "price": plain(price),
+             "priceCurrency": catalog.currency} for name, price, words in extras]
+
+
 def offers_json_ld(catalog, site, cards, page_url):
     """schema.org Product with one Offer per priced plan; prices are quote decimal strings."""
     offers = []
@@ -100,6 +115,7 @@ def offers_json_ld(catalog, site, cards, page_url):
         if card["custom"]:
             continue
         monthly = card["quotes"]["monthly"]
+        extras = add_on_offers(catalog, catalog.plan(card["id"]))
         offers.append({
             "@type": "Offer",
             "name": f"{card['name']} plan",
@@ -114,6 +130,7 @@ def offers_json_ld(catalog, site, cards, page_url):
                 "priceCurrency": catalog.currency, "unitCode": "MON",
                 "referenceQuantity": {"@type": "QuantitativeValue", "value": 1, "unitCode": "MON"},
             },
+            **({"addOn": extras} if extras else {}),
         })
     product = {"@context": "https://schema.org", "@type": "Product",
                "name": site.get("name", "Product"),

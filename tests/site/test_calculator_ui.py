@@ -450,6 +450,42 @@ def test_back_and_forward_move_between_states(visit, catalog):
     assert page.input_value("[data-testid=calc-plan]") == "team"
 
 
+def test_a_seat_kinds_label_reads_as_the_chosen_plan_names_and_prices_it(visit, catalog):
+    page = visit("?plan=team&seats=4")
+    label = "label[for=calc-kind-guest]"
+    assert page.inner_text(label) == "Guests (5 free, then $10 each)"  # the shown words
+    page.fill("[data-testid=calc-kind-guest]", "8")
+    wait_total(page, shown(catalog, {"plan": "team", "seats": 4, "seat_kinds": {"guest": "8"},
+                                     "usage": {"storage_gb": "20"}}))
+    assert "3 guests × $10" in page.text_content(RESULT)
+    page.select_option("[data-testid=calc-plan]", "business")
+    assert page.inner_text(label) == "Guests (10 free, then $12 each)"
+    wait_total(page, shown(catalog, {"plan": "business", "seats": 4, "seat_kinds": {"guest": "8"},
+                                     "usage": {"storage_gb": "20", "api_calls": "150000"}}))
+
+
+def test_a_quantity_addon_is_typed_in_and_kept_in_the_link(visit, catalog):
+    page = visit("?plan=team&seats=4&addons=sso")
+    field = "[data-testid=calc-addon-phone_numbers]"
+    assert page.text_content("label[for=calc-addon-phone_numbers]") == (
+        "Phone numbers ($4 a month each, up to 20)")
+    page.fill(field, "3")
+    request = {"plan": "team", "seats": 4, "usage": {"storage_gb": "20"},
+               "addons": {"sso": 1, "phone_numbers": "3"}}
+    wait_total(page, shown(catalog, request))
+    assert "3 phone numbers × $4" in page.text_content(RESULT)
+    page.press(field, "Enter")
+    page.wait_for_url("**addon.phone_numbers=3**")
+    assert "addons=sso" in page.url
+    again = visit("?" + page.url.split("?", 1)[1])
+    assert again.input_value(field) == "3" and again.is_checked("[data-testid=calc-addon-sso]")
+    wait_total(again, shown(catalog, request))
+    page.fill(field, "21")
+    slot = "#calc-addon-phone_numbers-error"
+    page.wait_for_selector(f"{slot}:not([hidden])", timeout=10000)
+    assert page.text_content(slot) == "Phone numbers: at most 20 can be bought, got 21."
+
+
 @pytest.mark.parametrize("typed, words", [
     ("", "Enter the number of seats."),
     ("-4", "cannot be negative"),

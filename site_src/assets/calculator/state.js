@@ -1,7 +1,8 @@
 // The calculator's state: the form <-> the request sent to Python <-> the URL query.
 // Values travel as the text the visitor typed, so Python (not this file) decides what is a
 // valid number and says what is wrong with one that is not.
-//   ?plan=team&seats=49&billing=annual&usage.api_calls=150000&kind.viewer=3&addons=sso&commit=1
+//   ?plan=team&seats=49&billing=annual&usage.api_calls=150000&kind.viewer=3&addons=sso
+//   &addon.phone_numbers=3&commit=1
 
 const visible = (element) => !element.closest("[hidden]");
 
@@ -21,7 +22,13 @@ export function readState(form) {
   request.usage = usage;
   if (Object.keys(kinds).length) request.seat_kinds = kinds;
   const addons = [...form.querySelectorAll("[name=addons]:checked")].filter(visible).map((i) => i.value);
-  if (addons.length) request.addons = addons;
+  const counts = {}; // a quantity add-on's units, as typed
+  for (const input of form.querySelectorAll("[name^='addon.']")) {
+    if (visible(input) && input.value.trim() !== "") counts[input.name.slice("addon.".length)] = input.value.trim();
+  }
+  if (Object.keys(counts).length) {
+    request.addons = Object.fromEntries([...addons.map((id) => [id, 1]), ...Object.entries(counts)]);
+  } else if (addons.length) request.addons = addons;
   const commit = form.elements.commitment;
   if (commit && visible(commit) && commit.checked) request.commitment = true;
   return { plan, request };
@@ -45,8 +52,12 @@ export function writeState(form, state, catalog, starts) {
     const [group, id] = input.name.split(".");
     input.value = Object.hasOwn(given[group], id) ? given[group][id] : initial(input);
   }
+  const bought = addonCounts(request.addons);
   for (const box of form.querySelectorAll("[name=addons]")) {
-    box.checked = (request.addons ?? []).includes(box.value);
+    box.checked = Object.hasOwn(bought, box.value);
+  }
+  for (const input of form.querySelectorAll("[name^='addon.']")) {
+    input.value = bought[input.name.slice("addon.".length)] ?? "";
   }
   if (form.elements.commitment) form.elements.commitment.checked = Boolean(request.commitment);
 }
@@ -74,14 +85,17 @@ export function stateToQuery(state) {
   if (request.billing !== "monthly") query.set("billing", request.billing);
   for (const [id, value] of Object.entries(request.usage ?? {})) query.set(`usage.${id}`, value);
   for (const [id, value] of Object.entries(request.seat_kinds ?? {})) query.set(`kind.${id}`, value);
-  if (request.addons) query.set("addons", request.addons.join(","));
+  const bought = addonCounts(request.addons);
+  const once = Object.keys(bought).filter((id) => bought[id] === 1);
+  if (once.length) query.set("addons", once.join(","));
+  for (const [id, count] of Object.entries(bought)) if (count !== 1) query.set(`addon.${id}`, count);
   if (request.commitment) query.set("commit", "1");
   return query.toString();
 }
 
 // The page's query with `state` in it: the calculator's keys replaced, any other kept (the plan
 // cards' own ?period=, an experiment preview), so an estimate's link keeps what else the page shows.
-const OWN_KEY = /^(plan|seats|billing|addons|commit)$|^(usage|kind)\./;
+const OWN_KEY = /^(plan|seats|billing|addons|commit)$|^(usage|kind|addon)\./;
 
 export function queryWith(search, state) {
   const query = new URLSearchParams(stateToQuery(state));
@@ -102,7 +116,17 @@ export function queryToState(query, catalog) {
     if (id && group === "usage") request.usage[id] = value;
     if (id && group === "kind") request.seat_kinds[id] = value;
   }
-  request.addons = (query.get("addons") ?? "").split(",").filter(Boolean);
+  const once = (query.get("addons") ?? "").split(",").filter(Boolean);
+  const counts = [...query].filter(([key]) => key.startsWith("addon.") && key.length > 6)
+    .map(([key, value]) => [key.slice("addon.".length), value]);
+  request.addons = counts.length ? Object.fromEntries([...once.map((id) => [id, 1]), ...counts]) : once;
   request.commitment = query.get("commit") === "1";
   return { plan, request };
+}
+
+// The add-ons a request buys, {id: count}: a list buys one of each; a mapping gives the counts
+// (a quantity add-on's as typed).
+function addonCounts(addons) {
+  if (Array.isArray(addons)) return Object.fromEntries(addons.map((id) => [id, 1]));
+  return { ...(addons ?? {}) };
 }
