@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
 from .allowances import as_billed
+from .credit import credit_left, credit_nudge
 from .models import model_of, rate_charge
-from .money import format_money, format_price, format_quantity, plain, round_money
+from .money import ZERO, format_money, format_price, format_quantity, plain, round_money
 
 ALERT_LEVELS = (90, 75, 50)
 NEAR = Decimal("0.2")  # nudge when the next tier starts within 20% of the current quantity
@@ -60,6 +61,12 @@ def nudges(catalog, bill, annual_saving):
                                                  f"{format_quantity(charge.package.size)} {metric.unit}: "
                                                  f"{format_quantity(spare)} more {metric.unit} cost "
                                                  f"nothing extra.", metric=metric.id, add=spare))
+    credit = bill.plan.credit
+    if credit is not None:
+        drawn = -sum((d.amount for d in bill.discounts if d.kind == "credit"), ZERO)
+        left = credit_left(credit, drawn, bill.months, catalog.currency)
+        if left > 0:
+            out.append(Advice("credit", credit_nudge(credit, catalog, left), add=left))
     if bill.billing == "monthly" and annual_saving > 0:  # saving.py: never rounding
         out.append(Advice("annual", f"Pay yearly and save "
                                     f"{format_money(annual_saving, catalog.currency)} a year."))

@@ -76,7 +76,8 @@ def _charge_at(charge, billing):
 def written_both_ways(plan):
     """Whether a plan as the parser read it writes any price ``{monthly, annual}``."""
     charges = [plan.seats, *plan.usage.values()]
-    return _written_both(plan.flat, *[v for c in charges if c for v in _money_of(c)])
+    credit = [plan.credit.amount] if plan.credit else []
+    return _written_both(plan.flat, *credit, *[v for c in charges if c for v in _money_of(c)])
 
 
 def plan_views(plan):
@@ -87,6 +88,8 @@ def plan_views(plan):
     def at(billing):
         return replace(plan, flat=_side(plan.flat, billing), seats=_charge_at(plan.seats, billing),
                        usage={m: _charge_at(c, billing) for m, c in plan.usage.items()},
+                       credit=plan.credit and replace(plan.credit,
+                                                      amount=_side(plan.credit.amount, billing)),
                        flat_discountable=not (billing == "annual" and _written_both(plan.flat)),
                        annual=None)
     monthly = at("monthly")

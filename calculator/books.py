@@ -123,9 +123,9 @@ def _plan(reader, raw, path, code, plan, metrics):
     commitment = _commitment(reader, raw, path, code, plan)
     if price is None or commitment is False:
         return None
-    flat, discount, seats, usage = price
+    flat, discount, seats, usage, credit = price
     where = path + ("price",)
-    if not _sells_the_same(reader, where, code, plan, raw["price"], seats, usage):
+    if not _sells_the_same(reader, where, code, plan, raw["price"], seats, usage, credit):
         return None
     if seats is not None:
         seats = _as_sold(reader, where + ("seats",), raw["price"]["seats"], seats, plan.seats)
@@ -136,7 +136,8 @@ def _plan(reader, raw, path, code, plan, metrics):
     if (plan.seats is not None and seats is None) or None in usage.values():
         return None
     return plan_views(replace(plan, flat=flat, annual_discount=discount, seats=seats, usage=usage,
-                              commitment=commitment, annual=None, flat_discountable=True))
+                              commitment=commitment, annual=None, flat_discountable=True,
+                              credit=credit))
 
 
 def _commitment(reader, raw, path, code, plan):
@@ -160,10 +161,19 @@ def _commitment(reader, raw, path, code, plan):
     return False if minimum is None else replace(plan.commitment, annual_minimum=minimum)
 
 
-def _sells_the_same(reader, path, code, plan, raw_price, seats, usage):
+def _sells_the_same(reader, path, code, plan, raw_price, seats, usage, credit):
     """A plan's price in a book charges what its default price charges: a flat fee, seats and
-    the same metrics, or not; a buyer switching currency keeps the same plan."""
+    the same metrics, or not, and gives the same credit (its amount in the book's currency);
+    a buyer switching currency keeps the same plan."""
     said = []
+    if (credit is None) != (plan.credit is None):
+        said.append(f"{'a' if plan.credit else 'no'} monthly credit")
+    elif credit is not None and credit.applies_to != plan.credit.applies_to:
+        reader.fail(path + ("credit", "applies_to"), "differs from the plan's default price: a "
+                                                     "price book gives the credit's amount; what "
+                                                     "it pays for is the default price's (leave "
+                                                     "it out)")
+        return False
     if "flat" not in raw_price and (plan.flat or (plan.annual or plan).flat):
         said.append("a flat fee")
     if (seats is None) != (plan.seats is None):

@@ -32,7 +32,7 @@ _ONE_PRICE = {"monthly": "a month", "annual": "per month billed yearly"}
 # over only these: its page content is its own).
 TOP_KEYS = ("currency", "annual_discount", "metrics", "plans", "addons", "price_books")
 PLAN_KEYS = ("id", "name", "custom", "billing", "price", "commitment", "addons")
-PRICE_KEYS = ("flat", "annual_discount", "seats", "usage")
+PRICE_KEYS = ("flat", "annual_discount", "seats", "usage", "credit")
 CHARGE_KEYS = ("pricing", "unit", "tiers", "package", "included", "minimum", "limit",
                "discountable", "kinds")
 # The charge keys a model reads its price from: each model reads exactly one (its ``needs``),
@@ -43,9 +43,10 @@ PACKAGE_KEYS = ("size", "price", "round")
 METRIC_KEYS = ("name", "unit", "max", "step", "default")
 KIND_KEYS = ("name", "unit", "free", "free_up_to", "limit")
 FULL_SEATS = "seats"  # the plan's own (full) seats, where a list names seats and seat kinds
-ADDON_KEYS = ("name", "flat", "per_seat", "plans", "description", "quantity", "max", "unit",
-              "includes", "per_seat_for")
+ADDON_KEYS = ("name", "flat", "per_seat", "plans", "description", "quantity", "max", "includes",
+              "per_seat_for")
 COMMITMENT_KEYS = ("annual_minimum", "discount")
+CREDIT_KEYS = ("amount", "applies_to")
 
 
 @dataclass(frozen=True)
@@ -115,14 +116,17 @@ class Addon:
     discountable: bool = True  # False at annual prices written as such: no discount on top
     quantity: bool = False  # bought by the unit (3 phone numbers), each at ``flat``
     max: int | None = None  # at most this many units (a quantity add-on)
-    unit: str = ""  # a quantity add-on's unit on the bill ("phone numbers"); "": its name
     includes: dict = field(default_factory=dict)  # metric id -> allowance added per unit bought
     per_seat_for: tuple = (FULL_SEATS,)  # the seats a per_seat fee counts (full seats, kinds)
 
-    @property
-    def units_word(self):
-        """What a count of a quantity add-on is of: its ``unit``, else its name in lower case."""
-        return self.unit or self.name.lower()
+
+@dataclass(frozen=True)
+class Credit:
+    """Money a plan gives each month toward the usage it names (Supabase's $10 compute credit),
+    drawn down by those usage lines, never beyond what they cost."""
+
+    amount: Decimal  # a month
+    applies_to: tuple  # metric ids
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,7 @@ class Plan:
     billing: tuple = BILLINGS  # the billings it is offered on
     annual: "Plan | None" = None  # the plan at its annual prices, when it writes any (billing.py)
     flat_discountable: bool = True  # False at an annual flat fee written as such
+    credit: Credit | None = None  # a monthly credit toward some of its usage
 
 
 @dataclass(frozen=True)
@@ -419,14 +424,14 @@ class _Reader:
             includes = self.includes(value["includes"], path + ("includes",), metrics) \
                 if "includes" in value else {}
             if None not in (name, flat, per_seat, bought, includes):
-                quantity, maximum, unit, per_seat_for = bought
+                quantity, maximum, per_seat_for = bought
                 addons[addon_id] = addon_views(Addon(
                     addon_id, name, flat, per_seat, plans, description, quantity=quantity,
-                    max=maximum, unit=unit, includes=includes, per_seat_for=per_seat_for))
+                    max=maximum, includes=includes, per_seat_for=per_seat_for))
         return addons
 
     def addon_units(self, value, path, per_seat):
-        """``(quantity, max, unit, per_seat_for)`` of an add-on: what one of it is. A quantity add-on
+        """``(quantity, max, per_seat_for)`` of an add-on: what one of it is. A quantity add-on
         is bought by the unit at its ``flat`` price; a per-seat one counts the seats
         ``per_seat_for`` names (the plan's full seats unless it says otherwise)."""
         maximum = None
@@ -436,11 +441,9 @@ class _Reader:
                 self.fail(path + ("max",), "an add-on bought at most 0 times cannot be bought; "
                                            "remove it, or give a max of 1 or more")
         quantity = self.flag(value.get("quantity", "max" in value), path + ("quantity",))
-        for key in ("max", "unit"):
-            if key in value and not quantity:
-                self.fail(path + (key,), f"a {key} is for an add-on bought by the unit "
-                                         f"(quantity: true)")
-        unit = self.text(value["unit"], path + ("unit",)) if "unit" in value else ""
+        if "max" in value and not quantity:
+            self.fail(path + ("max",), "a max is for an add-on bought by the unit (quantity: "
+                                       "true)")
         per_seat = per_seat is not None and charged(per_seat)
         if quantity and per_seat:
             self.fail(path + ("quantity",), "an add-on bought by the unit is priced per unit "
@@ -452,9 +455,9 @@ class _Reader:
             if not per_seat:
                 self.fail(path + ("per_seat_for",), "says which seats a per_seat price counts; "
                                                     "the add-on has no per_seat price")
-        if None in (maximum if "max" in value else 0, per_seat_for, unit):
+        if None in (maximum if "max" in value else 0, per_seat_for):
             return None
-        return quantity, maximum, unit, per_seat_for
+        return quantity, maximum, per_seat_for
 
     def seat_list(self, value, path):
         """A list of seats: ``seats`` (the plan's full seats) and seat kind ids."""
@@ -568,12 +571,12 @@ class _Reader:
             commitment = self.commitment(value["commitment"], path + ("commitment",))
         if price is None or None in (plan_id, name, billing):
             return None
-        flat, discount, seats, usage = price
+        flat, discount, seats, usage, credit = price
         return plan_views(Plan(plan_id, name, False, flat, discount, seats, usage, commitment,
-                               billing))
+                               billing, credit=credit))
 
     def price_block(self, raw, path, metrics, default_discount, billing, sold=None):
-        """``(flat, annual discount, seats, usage)`` of a plan's ``price`` (or of its price in a
+        """``(flat, annual discount, seats, usage, credit)`` of a plan's ``price`` (or of its price in a
         price book, ``sold`` being the plan as its default price sells it), each price as
         written (``money``); None after a mistake. A plan billed one
         way only has one price for each thing, and no annual discount: billed yearly only, its
@@ -615,12 +618,60 @@ class _Reader:
             charge = self.charge(raw_charge, charge_path, seats=False)
             if charge is not None:
                 usage[metric_id] = charge
+        credit = None
+        if "credit" in price:
+            credit = self.credit(price["credit"], path + ("credit",), metrics, usage,
+                                 sold.credit if sold is not None else None)
         for where in self.both_ways[written_before:] if only else ():
             self.fail(where, f"the plan is billed {only} (its billing): write this price as "
                              f"one number, its price {_ONE_PRICE[billing[0]]}")
         if None in (flat, discount) or ("seats" in price and seats is None):
             return None
-        return flat, discount, seats, usage
+        if "credit" in price and credit is None:
+            return None
+        return flat, discount, seats, usage, credit
+
+    def credit(self, raw, path, metrics, usage, sold=None):
+        """A plan's monthly ``credit``: ``{amount, applies_to}``; the metrics it applies to
+        default to every one the plan charges for. ``sold``: the default price's credit, when
+        this is a price book's (``applies_to`` is then the default's)."""
+        raw = self.mapping(raw, path, CREDIT_KEYS, required=("amount",),
+                           what="a credit mapping ({amount, applies_to})")
+        if raw is None or "amount" not in raw:
+            return None
+        amount = self.money(raw["amount"], path + ("amount",))
+        applies_to = sold.applies_to if sold else tuple(usage)
+        if "applies_to" in raw:
+            applies_to = self.applied_to(raw["applies_to"], path + ("applies_to",), metrics, usage)
+        elif not applies_to:
+            self.fail(path, "the plan charges for no usage, so a credit has nothing to pay for")
+            return None
+        if None in (amount, applies_to):
+            return None
+        return Credit(amount, applies_to)
+
+    def applied_to(self, raw, path, metrics, usage):
+        """The metric ids a credit pays for: each one the plan charges for."""
+        if not isinstance(raw, list) or not raw:
+            self.fail(path, f"expected a list of the metric ids the credit pays for, got "
+                            f"{describe(raw)}")
+            return None
+        charged_for = f"(it charges for: {', '.join(usage) or 'nothing'})"
+        ok = True
+        for i, metric_id in enumerate(raw):
+            if not isinstance(metric_id, str):
+                self.fail(path + (i,), f"expected a metric id, got {describe(metric_id)}")
+            elif raw.index(metric_id) != i:
+                self.fail(path + (i,), f"'{metric_id}' is listed twice")
+            elif metric_id in metrics and metric_id not in usage:
+                self.fail(path + (i,), f"the plan does not charge for '{metric_id}' {charged_for}")
+            elif metric_id not in metrics and metric_id not in self.broken_metrics:
+                self.fail(path + (i,), f"undeclared metric '{metric_id}'"
+                                       f"{did_you_mean(metric_id, usage)} {charged_for}")
+            else:
+                continue
+            ok = False
+        return tuple(raw) if ok and not any(m in self.broken_metrics for m in raw) else None
 
     def commitment(self, raw, path):
         raw = self.mapping(raw, path, COMMITMENT_KEYS, required=COMMITMENT_KEYS)
@@ -852,8 +903,6 @@ def _addon_dict(addon):
         out["quantity"] = True
     if addon.max is not None:
         out["max"] = addon.max
-    if addon.unit:
-        out["unit"] = addon.unit
     if addon.includes:
         out["includes"] = {m: plain(amount) for m, amount in addon.includes.items()}
     if addon.per_seat_for != (FULL_SEATS,):
@@ -871,6 +920,10 @@ def _price_dict(plan):
         price["seats"] = _charge_dict(plan.seats, annual.seats)
     if plan.usage:
         price["usage"] = {m: _charge_dict(c, annual.usage[m]) for m, c in plan.usage.items()}
+    if plan.credit is not None:
+        monthly, yearly = plan.credit.amount, annual.credit.amount
+        price["credit"] = {"amount": written(monthly, yearly, monthly != yearly),
+                           "applies_to": list(plan.credit.applies_to)}
     return price
 
 

@@ -207,7 +207,8 @@ def _tier_dict(use, currency, whole, included):
 
 
 def _discount_dict(discount, currency):
-    return {"kind": discount.kind, "label": discount.label, "rate": plain(discount.rate),
+    rate = None if discount.rate is None else plain(discount.rate)  # a credit has none
+    return {"kind": discount.kind, "label": discount.label, "rate": rate,
             "amount": plain(discount.amount),
             "display": {"amount": format_money(discount.amount, currency)}}
 

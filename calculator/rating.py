@@ -1,7 +1,8 @@
 """Rating one plan for one request into a bill: lines, discounts, total.
 
 Order (DESIGN.md): flat fee + seats + each usage metric + add-ons, then discounts
-(committed use on seats and usage, then the annual discount on recurring fees), then the
+(committed use on seats and usage, then the annual discount on recurring fees), then a
+plan's monthly credit on what its usage lines still owe (``credit.py``), then the
 commitment true-up. Every line and every discount is rounded once, half-up, to the
 currency's minor unit; the total is the sum of the rounded figures.
 
@@ -21,6 +22,7 @@ from decimal import Decimal
 
 from .allowances import addon_units, grown_allowances, grows_with_seats, with_allowance
 from .billing import offered
+from .credit import credit_drawn, credit_label
 from .catalog import FULL_SEATS
 from .errors import QuoteError
 from .models import rate_charge
@@ -63,9 +65,9 @@ class Line:
 
 @dataclass(slots=True)
 class Discount:
-    kind: str  # commitment | annual
+    kind: str  # commitment | annual | credit
     label: str
-    rate: object
+    rate: object  # Decimal; None for a credit (an amount of money, not a rate)
     amount: object  # Decimal, negative or zero, rounded
 
 
@@ -270,9 +272,15 @@ def bill_for(catalog, plan, request, lines, billing, *, annual_discount=True):
     months = 12 if billing == "annual" else 1
     if months != 1:
         lines = [line.for_months(months, currency) for line in lines]
-    discounts = _discounts(catalog, plan, request, lines, billing if annual_discount else "monthly")
+    discounts, owed = _discounts(catalog, plan, request, lines,
+                                 billing if annual_discount else "monthly")
     zero = round_money(ZERO, currency)  # "0.00" even for a bill without lines
     total = sum([line.amount for line in lines], zero) + sum([d.amount for d in discounts], zero)
+    if plan.credit is not None:
+        drawn = min(credit_drawn(plan.credit, lines, owed, months, currency), max(total, zero))
+        if drawn:
+            discounts += (Discount("credit", credit_label(plan.credit, catalog), None, -drawn),)
+            total -= drawn
     if request.commitment:
         minimum = round_money(plan.commitment.annual_minimum * months / TWELVE, currency)
         if total < minimum:
@@ -411,7 +419,7 @@ def _addon_line(catalog, plan, addon, request, seats):
     notes = ()
     if addon.quantity:
         monthly = addon.flat * units
-        quantity, unit, unit_price = units, addon.units_word, addon.flat
+        quantity, unit, unit_price = units, addon.name.lower(), addon.flat
     elif addon.per_seat:
         monthly = addon.flat + addon.per_seat * units
         quantity, unit, unit_price = units, "seats", None if addon.flat else addon.per_seat
@@ -446,7 +454,8 @@ def _included_note(catalog, plan, addon, units):
 
 
 def _discounts(catalog, plan, request, lines, billing):
-    """Committed-use then annual discount, each on the amounts left by the one before."""
+    """Committed-use then annual discount, each on the amounts left by the one before; and
+    what each line still owes after them (unrounded), which a credit draws down."""
     steps = []
     if request.commitment:
         rate = plan.commitment.discount
@@ -456,9 +465,9 @@ def _discounts(catalog, plan, request, lines, billing):
         rate = plan.annual_discount
         steps.append(("annual", f"Annual billing ({_percent(rate)} off recurring fees)", rate,
                       lambda line: line.discountable))
-    if not steps:
-        return ()
     remaining = [line.amount for line in lines]
+    if not steps:
+        return (), remaining
     discounts = []
     for kind, label, rate, applies in steps:
         base = ZERO
@@ -469,7 +478,7 @@ def _discounts(catalog, plan, request, lines, billing):
         if base:
             amount = round_money(base * rate, catalog.currency)
             discounts.append(Discount(kind, label, rate, -amount))
-    return tuple(discounts)
+    return tuple(discounts), remaining
 
 
 def _percent(rate):

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from calculator import quote
 
-from .price_words import percent
+from .price_words import credit_text, percent
 
 BILLINGS = ("monthly", "annual")
 
@@ -20,7 +20,7 @@ def entry_request(plan, billing):
     return {"plan": plan.id, "seats": 1, "billing": billing}
 
 
-def _basis(plan, data):
+def _basis(catalog, plan, data):
     """What the card's price buys: "for 3 seats (minimum)", "base fee + 1 seat"."""
     if Decimal(data["total"]) == 0:
         limit = plan.seats.limit if plan.seats else None
@@ -32,10 +32,13 @@ def _basis(plan, data):
         elif line["kind"] == "seats":
             minimum = " (minimum)" if plan.seats and plan.seats.minimum > 1 else ""
             parts.append(line["display"]["quantity"] + minimum)
-    return "for " + " + ".join(parts) if parts else ""
+    basis = "for " + " + ".join(parts) if parts else ""
+    if plan.credit is not None:  # money toward usage comes with the price: say so
+        basis += f"{', ' if basis else ''}with {credit_text(plan.credit, catalog)}"
+    return basis
 
 
-def _price(plan, billing, data):
+def _price(catalog, plan, billing, data):
     shown = data["display"]
     if Decimal(data["total"]) == 0:
         note = ""
@@ -43,7 +46,7 @@ def _price(plan, billing, data):
         note = f"{shown['total']} billed yearly"
     else:
         note = "billed monthly"
-    note = ", ".join(part for part in (note, _basis(plan, data)) if part)
+    note = ", ".join(part for part in (note, _basis(catalog, plan, data)) if part)
     return {"billing": billing, "amount": shown["monthly_equivalent"], "period": "/month",
             "note": note[:1].upper() + note[1:], "total": data["total"],
             "monthly_equivalent": data["monthly_equivalent"]}
@@ -71,7 +74,7 @@ def plan_card(catalog, plan, content, link, contact_label):
         card["price_from"] = contact_label
         return card
     card["free"] = Decimal(quotes["monthly"]["total"]) == 0
-    card["prices"] = [_price(plan, b, quotes[b]) for b in BILLINGS]
+    card["prices"] = [_price(catalog, plan, b, quotes[b]) for b in BILLINGS]
     card["price_from"] = f"{quotes['monthly']['display']['monthly_equivalent']} a month"
     saving = quotes["annual"]["annual_saving"]
     if plan.annual_discount and saving and Decimal(saving) > 0:  # not a rounding difference

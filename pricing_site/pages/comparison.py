@@ -8,7 +8,7 @@ price list itself.
 
 from calculator.money import format_price, format_quantity
 
-from .price_words import addon_text, kinds_text, percent, seats_text, usage_text
+from .price_words import addon_text, credit_text, kinds_text, percent, seats_text, usage_text
 
 DASH = "—"
 
@@ -43,6 +43,9 @@ def _pricing_rows(catalog, cards):
     if kinds:
         label = "Seat types" if any(k.priced for k in kinds) else "Free seats"
         rows.append(_row(label, per_plan(lambda p: _cell(kinds_text(p.seats, cur) or DASH))))
+    if any(p.credit for p in catalog.plans):
+        rows.append(_row("Usage credit", per_plan(
+            lambda p: _cell(credit_text(p.credit, catalog)) if p.credit else _cell())))
     rows.append(_row("Yearly billing discount", per_plan(
         lambda p: _cell(percent(p.annual_discount)) if p.annual_discount and p.id not in free
         else _cell())))

@@ -14,6 +14,7 @@ module names no model; and the engine already words money and tier ranges for th
 from decimal import Decimal
 
 from calculator.catalog import FULL_SEATS
+from calculator.credit import paid_for
 from calculator.models import model_of
 from calculator.money import format_price, format_quantity
 from calculator.ranges import SEAT_STEP
@@ -108,6 +109,12 @@ def _per_seat(price, addon, plan):
     if FULL_SEATS not in addon.per_seat_for:
         return f"{price} a month each for {named}" if named else f"{price} per seat a month"
     return f"{price} per seat a month" + (f", {named} included" if named else "")
+
+
+def credit_text(credit, catalog):
+    """A plan's monthly credit: "$10 a month toward Compute hours"."""
+    return (f"{format_price(credit.amount, catalog.currency)} a month toward "
+            f"{paid_for(credit, catalog)}")
 
 
 def percent(rate):

@@ -23,7 +23,7 @@ def shop(**addons):
         "metrics": {"storage": {"name": "Storage", "unit": "GB", "max": 100000}},
         "addons": {
             "phone": {"name": "Phone numbers", "flat": 4, "max": 10},
-            "pack": {"name": "Storage pack", "flat": 10, "quantity": True, "unit": "packs",
+            "pack": {"name": "Storage packs", "flat": 10, "quantity": True,
                      "includes": {"storage": 100}},
             "audit": {"name": "Audit log", "per_seat": 3},
             "sso": {"name": "SSO", "flat": 100},
@@ -112,12 +112,12 @@ def test_an_addon_raises_an_allowance_per_unit_bought():
     # the packs 2 x $10 = $20; seats $45
     storage = result.lines[1]
     assert (storage.included, storage.billable, storage.amount) == (250, 50, D("12.50"))
-    assert addon_lines(result) == [("Storage pack", 2, D("20.00"))]
+    assert addon_lines(result) == [("Storage packs", 2, D("20.00"))]
     assert result.total == D("77.50")
     data = result.to_dict()
     assert data["lines"][1]["included"] == "250"
     assert data["lines"][2]["notes"] == ["adds 200 GB to the Storage allowance"]
-    assert data["lines"][2]["display"]["detail"] == "2 packs × $10"
+    assert data["lines"][2]["display"]["detail"] == "2 storage packs × $10"
     assert [a.message for a in result.alerts] == [
         "You exceed the Storage allowance (250 GB) by 50 GB: overage $12.50 a month."]
     within = quote(catalog, {"plan": "p", "seats": 3, "usage": {"storage": 240},
@@ -158,9 +158,7 @@ def test_a_per_seat_addon_counts_full_seats_unless_it_names_kinds():
      "addons.x.quantity: an add-on bought by the unit is priced per unit (flat)"),
     ({"name": "X", "flat": 3, "quantity": False, "max": 3},
      "addons.x.max: a max is for an add-on bought by the unit (quantity: true)"),
-    ({"name": "X", "flat": 3, "unit": "things"},
-     "addons.x.unit: a unit is for an add-on bought by the unit (quantity: true)"),
-    ({"name": "X", "flat": 3, "max": 0}, "addons.x.max: an add-on bought at most 0 times"),
+        ({"name": "X", "flat": 3, "max": 0}, "addons.x.max: an add-on bought at most 0 times"),
     ({"name": "X", "flat": 3, "per_seat_for": ["guest"]},
      "addons.x.per_seat_for: says which seats a per_seat price counts; the add-on has no "
      "per_seat price"),
@@ -195,7 +193,7 @@ def test_addons_go_to_the_browser_and_back_unchanged():
                                        "per_seat_for": ["seats", "guest"]}))
     assert parse_catalog(catalog.to_dict()).to_dict() == catalog.to_dict()
     assert catalog.to_dict()["addons"]["pack"] == {
-        "name": "Storage pack", "flat": "10", "per_seat": "0", "quantity": True, "unit": "packs",
+        "name": "Storage packs", "flat": "10", "per_seat": "0", "quantity": True,
         "includes": {"storage": "100"}}
 
 
@@ -210,7 +208,7 @@ def test_a_price_book_prices_an_addon_by_the_unit_in_its_currency():
     result = quote(catalog, {"plan": "p", "seats": 3, "usage": {"storage": 300},
                              "addons": {"phone": 3, "pack": 2}, "currency": "EUR"})
     # phones 3 x €3.50 = €10.50; packs 2 x €9 = €18; storage (300 - 250) x €0.20 = €10
-    assert addon_lines(result) == [("Phone numbers", 3, D("10.50")), ("Storage pack", 2, D("18.00"))]
+    assert addon_lines(result) == [("Phone numbers", 3, D("10.50")), ("Storage packs", 2, D("18.00"))]
     assert result.lines[1].amount == D("10.00")
 
 

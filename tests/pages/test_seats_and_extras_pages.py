@@ -9,6 +9,7 @@ from pricing_site.pages.calculator_form import calculator_form
 from pricing_site.pages.comparison import comparison_table
 from pricing_site.pages.price_words import addon_text, kind_price, kinds_text
 from pricing_site.pages.pricing import pricing_context
+from tests.catalogs import with_content
 
 BUNDLE_URLS = {"client": "assets/v/h/calculator/client.js", "worker": "w.js"}
 
@@ -121,3 +122,26 @@ def test_the_offers_name_what_is_bought_with_each_plan():
         ("Guest links", "1", "$1 a month each for guests")]
     assert [o["name"] for o in offers["Solo plan"]] == ["Audit log"]
     assert all(o["priceCurrency"] == "USD" for o in offers["Team plan"])
+
+
+def with_credit():
+    return with_content({"currency": "USD", "metrics": {
+        "compute": {"name": "Compute hours", "unit": "hours", "max": 10000}},
+        "plans": [{"id": "free", "name": "Free", "price": {
+                       "usage": {"compute": {"unit": 0, "limit": 500}}}},
+                  {"id": "pro", "name": "Pro", "price": {
+                      "flat": 25, "usage": {"compute": {"unit": "0.01344"}},
+                      "credit": {"amount": 10}}}]})
+
+
+def test_a_credit_is_a_comparison_row_and_said_on_its_card():
+    catalog, content = with_credit()
+    data = pricing_context(catalog, content, lambda url: url, BUNDLE_URLS)
+    rows = {row["label"]: [c["text"] for c in row["cells"]]
+            for row in data["comparison"]["groups"][0]["rows"]}
+    assert rows["Usage credit"] == ["—", "$10 a month toward Compute hours"]
+    pro = data["cards"][1]
+    assert [p["note"] for p in pro["prices"]] == [
+        "Billed monthly, for base fee, with $10 a month toward Compute hours",
+        "$300.00 billed yearly, for base fee, with $10 a month toward Compute hours"]
+    assert pro["prices"][0]["amount"] == "$25.00"  # no usage on a card: nothing drawn

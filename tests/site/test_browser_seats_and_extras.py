@@ -17,7 +17,7 @@ CATALOG = load_catalog({
     "metrics": {"storage": {"name": "Storage", "unit": "GB", "max": 10000, "step": "0.5"}},
     "addons": {
         "phone": {"name": "Phone numbers", "flat": {"monthly": 5, "annual": 4}, "max": 10},
-        "pack": {"name": "Storage pack", "flat": 10, "quantity": True, "unit": "packs",
+        "pack": {"name": "Storage packs", "flat": 10, "quantity": True,
                  "includes": {"storage": "100.5"}},
         "audit": {"name": "Audit log", "per_seat": "2.5", "per_seat_for": ["seats", "guest"],
                   "includes": {"storage": 2}},
@@ -31,14 +31,17 @@ CATALOG = load_catalog({
                       "admin": {"name": "Admins"},
                       "light": {"name": "Light agents",
                                 "unit": {"monthly": "6.5", "annual": "5.25"}}}},
-            "usage": {"storage": {"unit": "0.25", "included": 10}}}},
+            "usage": {"storage": {"unit": "0.25", "included": 10}},
+            "credit": {"amount": "2.5"}},
+         "commitment": {"annual_minimum": 1200, "discount": "0.15"}},
     ],
     "price_books": {"JPY": {"plans": {"team": {"price": {
         "seats": {"pricing": "graduated",
                   "tiers": [{"up_to": 10, "unit": 2000}, {"unit": 1600}],
                   "kinds": {"guest": {"unit": "650.5"},
                             "light": {"unit": {"monthly": 900, "annual": 700}}}},
-        "usage": {"storage": {"unit": 30}}}}},
+        "usage": {"storage": {"unit": 30}}, "credit": {"amount": 333}},
+        "commitment": {"annual_minimum": 150000}}},
         "addons": {"phone": {"flat": {"monthly": 600, "annual": 480}}, "pack": {"flat": 1200},
                    "audit": {"per_seat": "300.5"}, "sso": {"flat": 12000}}}},
 })
@@ -92,3 +95,10 @@ def test_addons_bought_by_the_unit_and_raising_allowances_quote_as_in_cpython(pa
     requests = list(requests_over(addons=addons, seat_kinds=({"guest": 3},),
                                   usage=[{"storage": q} for q in (0, 60, "250.5", 400)]))
     assert_as_in_cpython(page, requests, priced=100, refused=50)
+
+
+def test_credits_quote_as_in_cpython(page):
+    storage = [{"storage": q} for q in (0, 10, 11, "15.5", 20, 21, 30, 400)]
+    requests = list(requests_over(usage=storage, commitment=(False, True),
+                                  seats=(0, 4, 30)))
+    assert_as_in_cpython(page, requests, priced=150, refused=0)
