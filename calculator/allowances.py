@@ -1,9 +1,11 @@
 """What an add-on comes to, and the allowances that grow with what is bought.
 
-An add-on is bought once (a flat fee), by the unit (``quantity``: 3 phone numbers), or with
-every seat it counts (``per_seat``, the plan's full seats unless ``per_seat_for`` names seat
-kinds too). Its ``includes`` adds to a metric's allowance for each unit bought, so an add-on
-of 100 GB bought twice raises the plan's Storage allowance by 200 GB. The rating asks here
+A usage charge's allowance grows with the full seats billed (``included_per_seat``: 8 GB of
+storage per seat, pooled across the team) and with the add-ons bought. An add-on is bought
+once (a flat fee), by the unit (``quantity``: 3 phone numbers), or with every seat it counts
+(``per_seat``, the plan's full seats unless ``per_seat_for`` names seat kinds too). Its
+``includes`` adds to a metric's allowance for each unit bought, so an add-on of 100 GB bought
+twice raises the plan's Storage allowance by 200 GB. The rating asks here
 before it rates the usage, which then prices only what lies beyond the grown allowance.
 """
 
@@ -11,6 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from .catalog import FULL_SEATS
+from .money import format_quantity
 
 ONE = Decimal(1)
 
@@ -29,8 +32,10 @@ def addon_units(addon, request, seats):
 
 def grown_allowances(catalog, plan, request, seats):
     """``{metric id: allowance added}`` on ``plan`` for ``request`` with ``seats`` full seats
-    billed: each add-on's ``includes`` times its units bought (only metrics the plan prices)."""
-    grown = {}
+    billed: a charge's ``included_per_seat`` times the seats, and each add-on's ``includes``
+    times its units bought (only metrics the plan prices)."""
+    grown = {m: charge.included_per_seat * seats for m, charge in plan.usage.items()
+             if charge.included_per_seat}
     for addon_id in request.addons:
         addon = catalog.addons[addon_id]
         if not addon.includes:
@@ -42,10 +47,22 @@ def grown_allowances(catalog, plan, request, seats):
     return grown
 
 
-def grows_with_seats(catalog, request):
-    """Whether the allowances of ``request`` depend on its seat count (a per-seat add-on that
-    includes usage): a cost curve over seats rates the usage again at each point then."""
-    return any(catalog.addons[a].includes and catalog.addons[a].per_seat for a in request.addons)
+def per_seat_note(charge, metric, seats):
+    """The words of an allowance that grows with the seats: ("20 GB + 8 GB per seat × 3
+    seats included",), or () for one that does not."""
+    if not charge.included_per_seat:
+        return ()
+    return (f"{format_quantity(charge.included)} {metric.unit} + "
+            f"{format_quantity(charge.included_per_seat)} {metric.unit} per seat × "
+            f"{seats} {'seat' if seats == 1 else 'seats'} included",)
+
+
+def grows_with_seats(catalog, plan, request):
+    """Whether the allowances of ``request`` on ``plan`` depend on its seat count (storage per
+    seat, a per-seat add-on that includes usage): a cost curve over seats rates the usage
+    again at each point then."""
+    return any(charge.included_per_seat for charge in plan.usage.values()) or any(
+        catalog.addons[a].includes and catalog.addons[a].per_seat for a in request.addons)
 
 
 def with_allowance(charge, grown):

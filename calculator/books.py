@@ -15,8 +15,9 @@ run time is a price nobody wrote, so a priced plan or add-on missing from a book
 naming both, and so is a flat fee the default price charges and the book leaves out.
 
 A plan sells the same things in every currency: the ids and names, the billings offered, the
-commitment's discount, and in each charge what the buyer gets (``included``, ``minimum``,
-``limit``, ``discountable``, the seat ``kinds``) are the default price's. A book leaves those
+commitment's discount, and in each charge what the buyer gets (``included``,
+``included_per_seat``, ``minimum``, ``limit``, ``discountable``, the seat ``kinds``) are the
+default price's. A book leaves those
 out (they are taken from the default price) or writes the same; a different one is an error.
 A seat kind with a price of its own is the exception that proves it: the book gives its price
 (``kinds: {guest: {unit: 4}}``), and only that.
@@ -38,7 +39,7 @@ BOOK_PLAN_KEYS = ("price", "commitment")
 BOOK_COMMITMENT_KEYS = ("annual_minimum",)
 BOOK_ADDON_KEYS = ("flat", "per_seat")
 # what a charge sells rather than what it costs: a book takes these from the default price
-SOLD_KEYS = ("included", "minimum", "limit", "discountable", "kinds")
+SOLD_KEYS = ("included", "included_per_seat", "minimum", "limit", "discountable", "kinds")
 
 
 def read_price_books(reader, raw, catalog, plan_ids):

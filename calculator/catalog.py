@@ -33,8 +33,8 @@ _ONE_PRICE = {"monthly": "a month", "annual": "per month billed yearly"}
 TOP_KEYS = ("currency", "annual_discount", "metrics", "plans", "addons", "price_books")
 PLAN_KEYS = ("id", "name", "custom", "billing", "price", "commitment", "addons")
 PRICE_KEYS = ("flat", "annual_discount", "seats", "usage", "credit")
-CHARGE_KEYS = ("pricing", "unit", "tiers", "package", "included", "minimum", "limit",
-               "discountable", "kinds")
+CHARGE_KEYS = ("pricing", "unit", "tiers", "package", "included", "included_per_seat", "minimum",
+               "limit", "discountable", "kinds")
 # The charge keys a model reads its price from: each model reads exactly one (its ``needs``),
 # and a charge gives that one and none of the others.
 MODEL_KEYS = ("unit", "tiers", "package")
@@ -92,6 +92,7 @@ class Charge:
     limit: Decimal | None = None  # the plan allows no more than this
     discountable: bool = False  # does the annual discount apply?
     kinds: tuple = ()  # seat kinds (seats only)
+    included_per_seat: Decimal = ZERO  # usage only: allowance added per billed full seat
 
 
 @dataclass(frozen=True)
@@ -506,14 +507,16 @@ class _Reader:
         counts on one of them at least, a metric it raises on each (an allowance a plan does
         not have cannot grow)."""
         for addon in addons.values():
-            sold = [p for p in plans if not p.custom and (addon.plans is None or p.id in addon.plans)]
+            sold = [p for p in plans
+                    if not p.custom and (addon.plans is None or p.id in addon.plans)]
             kinds = {kind.id for plan in sold if plan.seats for kind in plan.seats.kinds}
             for i, kind_id in enumerate(addon.per_seat_for):
                 if kind_id != FULL_SEATS and kind_id not in kinds:
                     self.fail(("addons", addon.id, "per_seat_for", i),
                               f"no plan the add-on is sold on has the seat kind '{kind_id}'"
                               f"{did_you_mean(kind_id, kinds)} (kinds: "
-                              f"{', '.join(sorted(kinds)) or 'none'}; 'seats' counts the full seats)")
+                              f"{', '.join(sorted(kinds)) or 'none'}; 'seats' counts the full "
+                              f"seats)")
             for metric_id in addon.includes:
                 lacking = [p.name for p in sold if metric_id not in p.usage]
                 if lacking:
@@ -576,11 +579,11 @@ class _Reader:
                                billing, credit=credit))
 
     def price_block(self, raw, path, metrics, default_discount, billing, sold=None):
-        """``(flat, annual discount, seats, usage, credit)`` of a plan's ``price`` (or of its price in a
-        price book, ``sold`` being the plan as its default price sells it), each price as
-        written (``money``); None after a mistake. A plan billed one
-        way only has one price for each thing, and no annual discount: billed yearly only, its
-        prices are its yearly ones (nothing to discount them from)."""
+        """``(flat, annual discount, seats, usage, credit)`` of a plan's ``price`` (or of its
+        price in a price book, ``sold`` being the plan as its default price sells it), each
+        price as written (``money``); None after a mistake. A plan billed one way only has one
+        price for each thing, and no annual discount: billed yearly only, its prices are its
+        yearly ones (nothing to discount them from)."""
         price = self.mapping(raw, path, PRICE_KEYS)
         if price is None:
             return None
@@ -618,6 +621,12 @@ class _Reader:
             charge = self.charge(raw_charge, charge_path, seats=False)
             if charge is not None:
                 usage[metric_id] = charge
+        if "seats" not in price:
+            for metric_id, charge in usage.items():
+                if charge.included_per_seat:
+                    self.fail(path + ("usage", metric_id, "included_per_seat"),
+                              "the plan does not charge per seat (no price.seats), so no "
+                              "allowance can grow with its seats")
         credit = None
         if "credit" in price:
             credit = self.credit(price["credit"], path + ("credit",), metrics, usage,
@@ -704,6 +713,11 @@ class _Reader:
         tiers = self.tiers(raw["tiers"], path + ("tiers",)) if needs == "tiers" and "tiers" in raw else ()
         package = self.package(raw["package"], path + ("package",)) if needs == "package" and "package" in raw else None
         included = self.number(raw.get("included", 0), path + ("included",))
+        per_seat = self.number(raw.get("included_per_seat", 0), path + ("included_per_seat",))
+        if seats and "included_per_seat" in raw:
+            self.fail(path + ("included_per_seat",), "an allowance that grows with the seats "
+                                                     "belongs to a usage charge (storage per "
+                                                     "seat); seats include seats with 'included'")
         minimum = self.number(raw.get("minimum", 0), path + ("minimum",))
         limit = self.number(raw["limit"], path + ("limit",)) if "limit" in raw else None
         discountable = self.flag(raw.get("discountable", seats), path + ("discountable",))
@@ -719,11 +733,12 @@ class _Reader:
             for key, number in (("minimum", minimum), ("limit", limit), ("included", included)):
                 if number is not None and number != number.to_integral_value():
                     self.fail(path + (key,), f"seats are whole; expected a whole number, got {plain(number)}")
-        if None in (unit, included, minimum) or ("limit" in raw and limit is None):
+        if None in (unit, included, minimum, per_seat) or ("limit" in raw and limit is None):
             return None
         if (needs == "tiers" and not tiers) or (needs == "package" and package is None):
             return None  # the model's price is missing or has a mistake, reported above
-        return Charge(pricing, unit, tiers, package, included, minimum, limit, discountable, kinds)
+        return Charge(pricing, unit, tiers, package, included, minimum, limit, discountable, kinds,
+                      ZERO if seats else per_seat)
 
     def tiers(self, raw, path):
         if not isinstance(raw, list) or not raw:
@@ -809,7 +824,8 @@ class _Reader:
                                  required=() if default else ("name",))
             if value is None or kind_id is None or ("name" not in value and not default):
                 continue
-            name = self.text(value["name"], kind_path + ("name",)) if "name" in value else default.name
+            name = (self.text(value["name"], kind_path + ("name",)) if "name" in value
+                    else default.name)
             free = self.flag(value.get("free", default.free if default else False),
                              kind_path + ("free",))
             free_up_to = default.free_up_to if default else None
@@ -851,6 +867,8 @@ def _charge_dict(charge, annual=None):
         out["package"] = {"size": plain(p.size),
                           "price": written(p.price, annual.package.price, both), "round": p.round}
     out["included"] = plain(charge.included)
+    if charge.included_per_seat:
+        out["included_per_seat"] = plain(charge.included_per_seat)
     out["minimum"] = plain(charge.minimum)
     if charge.limit is not None:
         out["limit"] = plain(charge.limit)

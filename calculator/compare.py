@@ -6,9 +6,10 @@ with the quote itself.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import pairwise
 
+from .allowances import grown_allowances, grows_with_seats
 from .errors import QuoteError
 from .money import format_money, plain, round_money
 from .rating import SEATS, billed_kind_seats, curve_totals, rate_plan, usage_charge
@@ -237,8 +238,32 @@ def _edges(catalog, plan, metric, request):
     if charge.limit is not None:
         edges |= {charge.limit, charge.limit + 1}
     if metric == SEATS:
+        edges |= _allowance_edges(catalog, plan, request)
         shift = billed_kind_seats(plan, request)
         edges = {e - shift for e in edges if e is not None}
+    return edges
+
+
+def _allowance_edges(catalog, plan, request):
+    """Billed seat counts where a usage charge whose allowance grows with the seats (storage
+    per seat) changes slope: where the grown allowance reaches the request's usage, or a tier
+    edge beyond it."""
+    if plan.custom or not grows_with_seats(catalog, plan, request):
+        return set()
+    at_none = grown_allowances(catalog, plan, request, 0)
+    at_one = grown_allowances(catalog, plan, request, 1)
+    edges = set()
+    for metric_id, quantity in request.usage.items():
+        charge = plan.usage.get(metric_id)
+        per_seat = at_one.get(metric_id, 0) - at_none.get(metric_id, 0)
+        if charge is None or not per_seat:
+            continue
+        start = charge.included + at_none.get(metric_id, 0)
+        for bound in (0, *[t.up_to for t in charge.tiers if t.up_to is not None]):
+            seats = (quantity - start - bound) / per_seat
+            if seats > 0:
+                edges |= {seats.to_integral_value(ROUND_FLOOR),
+                          seats.to_integral_value(ROUND_CEILING)}
     return edges
 
 

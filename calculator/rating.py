@@ -20,7 +20,8 @@ times more to create.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .allowances import addon_units, grown_allowances, grows_with_seats, with_allowance
+from .allowances import (addon_units, grown_allowances, grows_with_seats, per_seat_note,
+                         with_allowance)
 from .billing import offered
 from .credit import credit_drawn, credit_label
 from .catalog import FULL_SEATS
@@ -128,8 +129,9 @@ def monthly_lines(catalog, plan, request):
     seat_part = _seat_part(catalog, plan, request)
     if isinstance(seat_part, Custom):
         return seat_part
+    seats = seat_part[1]
     usage = _usage_lines(catalog, plan, request.usage,
-                         grown_allowances(catalog, plan, request, seat_part[1]))
+                         grown_allowances(catalog, plan, request, seats), seats)
     if isinstance(usage, Custom):
         return usage
     return _all_lines(catalog, plan, request, seat_part, usage)
@@ -167,8 +169,8 @@ def _curve_parts(catalog, plan, request, metric):
     that does not depend on it rated here once; None when that part has no list price."""
     if metric == SEATS:
         kinds = tuple(request.seat_kinds.items())
-        usage = None if grows_with_seats(catalog, request) else _usage_lines(
-            catalog, plan, request.usage, grown_allowances(catalog, plan, request, 0))
+        usage = None if grows_with_seats(catalog, plan, request) else _usage_lines(
+            catalog, plan, request.usage, grown_allowances(catalog, plan, request, 0), 0)
         if isinstance(usage, Custom):
             return None
 
@@ -178,22 +180,27 @@ def _curve_parts(catalog, plan, request, metric):
                               catalog, plan, at)
             if usage is not None or isinstance(seat_part, Custom):
                 return at, seat_part, usage
-            grown = grown_allowances(catalog, plan, at, seat_part[1])
-            return at, seat_part, _usage_lines(catalog, plan, at.usage, grown)
+            seats = seat_part[1]
+            grown = grown_allowances(catalog, plan, at, seats)
+            return at, seat_part, _usage_lines(catalog, plan, at.usage, grown, seats)
         return at_seats
     seat_part = _seat_part(catalog, plan, request)
     if isinstance(seat_part, Custom):
         return None
-    grown = grown_allowances(catalog, plan, request, seat_part[1])
+    seats = seat_part[1]
+    grown = grown_allowances(catalog, plan, request, seats)
     others = _usage_lines(catalog, plan, {m: q for m, q in request.usage.items() if m != metric},
-                          grown)
+                          grown, seats)
     if isinstance(others, Custom):
         return None
-    more = grown.get(metric, 0)
+    # what the line depends on besides the quantity: its grown allowance, and the seats it
+    # grows with (its note counts them)
+    depends = (grown.get(metric, 0), seats if metric in plan.usage and
+               plan.usage[metric].included_per_seat else None)
 
     def at_usage(quantity):
-        line = _kept(catalog, (plan.id, metric, quantity, more), _usage_lines,
-                     catalog, plan, {metric: quantity}, grown)
+        line = _kept(catalog, (plan.id, metric, quantity, depends), _usage_lines,
+                     catalog, plan, {metric: quantity}, grown, seats)
         usage = line if isinstance(line, Custom) else others + line
         return request.with_usage(metric, quantity), seat_part, usage
     return at_usage
@@ -224,21 +231,23 @@ def _seat_part(catalog, plan, request):
     return lines, 0
 
 
-def _usage_lines(catalog, plan, usage, grown):
+def _usage_lines(catalog, plan, usage, grown, seats):
     """One line per metric of ``usage`` ({metric id: quantity}), each charge's allowance raised
-    by ``grown`` ({metric id: units}), or a ``Custom`` reason."""
+    by ``grown`` ({metric id: units}; ``seats`` the full seats billed), or a ``Custom``
+    reason."""
     lines = []
     for metric_id, quantity in usage.items():
         charge = plan.usage.get(metric_id)
+        metric = catalog.metrics[metric_id]
+        notes = per_seat_note(charge, metric, seats) if charge is not None else ()
         if charge is not None:
             charge = with_allowance(charge, grown.get(metric_id))
-        metric = catalog.metrics[metric_id]
         if charge is None:
             if quantity:
                 raise QuoteError(f"The {plan.name} plan does not include {metric.name}; "
                                  f"choose a plan that does.", f"usage.{metric_id}")
             continue
-        line = _usage_line(catalog, plan, metric, charge, quantity)
+        line = _usage_line(catalog, plan, metric, charge, quantity, notes)
         if line is None:
             return Custom(f"{format_quantity(quantity)} {metric.unit} of {metric.name} a month "
                           f"is beyond the list prices: contact sales for a custom price.")
@@ -395,7 +404,7 @@ def _kind_lines(asked, charge, currency):
     return lines
 
 
-def _usage_line(catalog, plan, metric, charge, quantity):
+def _usage_line(catalog, plan, metric, charge, quantity, notes=()):
     if charge.limit is not None and quantity > charge.limit:
         raise QuoteError(f"The {plan.name} plan allows at most {format_quantity(charge.limit)} "
                          f"{metric.unit} of {metric.name} a month; choose a larger plan.",
@@ -409,7 +418,7 @@ def _usage_line(catalog, plan, metric, charge, quantity):
                 round_money(rated.amount, catalog.currency), rated.amount,
                 discountable=charge.discountable, metric=metric.id, included=charge.included,
                 billable=billable, tiers=rated.tiers, packages=rated.packages,
-                package_size=charge.package.size if charge.package else None)
+                package_size=charge.package.size if charge.package else None, notes=notes)
 
 
 def _addon_line(catalog, plan, addon, request, seats):

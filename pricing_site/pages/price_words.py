@@ -11,12 +11,13 @@ module names no model; and the engine already words money and tier ranges for th
 (``calculator.money``, ``calculator.ranges``), so price list and bill say "11–50" alike.
 """
 
+from dataclasses import replace
 from decimal import Decimal
 
 from calculator.catalog import FULL_SEATS
 from calculator.credit import paid_for
 from calculator.models import model_of
-from calculator.money import format_price, format_quantity
+from calculator.money import ZERO, format_price, format_quantity
 from calculator.ranges import SEAT_STEP
 
 SEAT_UNITS = ("seat", "seats")
@@ -53,8 +54,17 @@ def _first_upper(text):
 
 def _allowance_then(charge, units, step, currency):
     """``["<n units> included", "then <price>"]``: either alone when the other is missing."""
-    parts = [f"{_units(charge.included, units)} included"] if charge.included else []
-    price = model_of(charge).words(charge, currency, units, step)  # "" when beyond is free
+    allowance = [_units(charge.included, units)] if charge.included else []
+    if charge.included_per_seat:  # an allowance that grows with the seats billed
+        allowance.append(f"{format_quantity(charge.included_per_seat)} {units[0]} per seat")
+    parts = [f"{' + '.join(allowance)} included"] if allowance else []
+    model = model_of(charge)
+    if charge.included_per_seat and model.tiered:
+        # the allowance's total depends on the seats: tiers count what lies beyond it
+        price = model.words(replace(charge, included=ZERO), currency, units, step)
+        price = price and f"beyond it {price}"
+    else:
+        price = model.words(charge, currency, units, step)  # "" when beyond is free
     if price:
         parts.append(f"then {price}" if parts else price)
     return parts

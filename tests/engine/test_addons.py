@@ -208,7 +208,8 @@ def test_a_price_book_prices_an_addon_by_the_unit_in_its_currency():
     result = quote(catalog, {"plan": "p", "seats": 3, "usage": {"storage": 300},
                              "addons": {"phone": 3, "pack": 2}, "currency": "EUR"})
     # phones 3 x €3.50 = €10.50; packs 2 x €9 = €18; storage (300 - 250) x €0.20 = €10
-    assert addon_lines(result) == [("Phone numbers", 3, D("10.50")), ("Storage packs", 2, D("18.00"))]
+    assert addon_lines(result) == [("Phone numbers", 3, D("10.50")),
+                                   ("Storage packs", 2, D("18.00"))]
     assert result.lines[1].amount == D("10.00")
 
 

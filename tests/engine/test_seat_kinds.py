@@ -92,7 +92,8 @@ def test_the_seat_limit_counts_full_seats_and_a_kind_has_its_own():
     catalog = load_catalog(kinds_plan(seats={"limit": 3},
                                       guest={"name": "Guests", "unit": 5, "limit": 20}))
     # 3 full seats x $15 = $45 and 20 guests x $5 = $100: the guests are not seats
-    assert quote(catalog, {"plan": "p", "seats": 3, "seat_kinds": {"guest": 20}}).total == D("145.00")
+    result = quote(catalog, {"plan": "p", "seats": 3, "seat_kinds": {"guest": 20}})
+    assert result.total == D("145.00")
     with pytest.raises(QuoteError, match="at most 20 guests") as error:
         quote(catalog, {"plan": "p", "seats": 3, "seat_kinds": {"guest": 21}})
     assert error.value.field == "seat_kinds.guest"
@@ -115,7 +116,8 @@ def test_a_priced_kind_is_a_recurring_seat_fee_yearly():
 def test_a_kinds_price_written_both_ways_bills_the_seat_charge_at_its_annual_prices():
     """The kind is part of the seat charge: one price of it written {monthly, annual} makes the
     whole charge billed yearly at its annual prices, with no discount on top."""
-    catalog = load_catalog(kinds_plan(guest={"name": "Guests", "unit": {"monthly": 6, "annual": 5}}))
+    both = {"monthly": 6, "annual": 5}
+    catalog = load_catalog(kinds_plan(guest={"name": "Guests", "unit": both}))
     monthly = quote(catalog, {"plan": "p", "seats": 3, "seat_kinds": {"guest": 10}})
     # 3 x $15 + 10 x $6 = $105 a month
     assert monthly.total == D("105.00")

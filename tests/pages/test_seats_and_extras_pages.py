@@ -145,3 +145,22 @@ def test_a_credit_is_a_comparison_row_and_said_on_its_card():
         "Billed monthly, for base fee, with $10 a month toward Compute hours",
         "$300.00 billed yearly, for base fee, with $10 a month toward Compute hours"]
     assert pro["prices"][0]["amount"] == "$25.00"  # no usage on a card: nothing drawn
+
+
+def test_an_allowance_growing_per_seat_reads_as_such_in_the_comparison():
+    catalog = load_catalog({"currency": "USD", "metrics": {
+        "storage": {"name": "Storage", "unit": "GB", "max": 1000}}, "plans": [
+        {"id": "flat", "name": "Flat", "price": {"seats": {"unit": 10}, "usage": {
+            "storage": {"unit": "0.25", "included_per_seat": 8}}}},
+        {"id": "tiered", "name": "Tiered", "price": {"seats": {"unit": 10}, "usage": {
+            "storage": {"pricing": "graduated", "included": 20, "included_per_seat": 8,
+                        "tiers": [{"up_to": 1000, "unit": "0.2"}, {"unit": "0.1"}]}}}}]})
+    rows = {row["label"]: [c["text"] for c in row["cells"]]
+            for row in comparison_table(catalog, Content(), _cards(catalog), {})["groups"][1][
+                "rows"]}
+    # a tier's range cannot count totals when the allowance depends on the seats: it counts
+    # what lies beyond it
+    assert rows["Storage"] == [
+        "8 GB per seat included, then $0.25 per GB",
+        "20 GB + 8 GB per seat included, then beyond it per GB, graduated: 1–1,000: $0.20 · "
+        "1,001 and up: $0.10"]

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from calculator import load_catalog
+from calculator.browser import curve_json
 from tests.support.calculator_page import cpython, settle, write_test_site
 from tests.support.http_server import STRICT_CSP, StaticServer
 
@@ -31,7 +32,7 @@ CATALOG = load_catalog({
                       "admin": {"name": "Admins"},
                       "light": {"name": "Light agents",
                                 "unit": {"monthly": "6.5", "annual": "5.25"}}}},
-            "usage": {"storage": {"unit": "0.25", "included": 10}},
+            "usage": {"storage": {"unit": "0.25", "included": 10, "included_per_seat": "1.5"}},
             "credit": {"amount": "2.5"}},
          "commitment": {"annual_minimum": 1200, "discount": "0.15"}},
     ],
@@ -102,3 +103,20 @@ def test_credits_quote_as_in_cpython(page):
     requests = list(requests_over(usage=storage, commitment=(False, True),
                                   seats=(0, 4, 30)))
     assert_as_in_cpython(page, requests, priced=150, refused=0)
+
+
+def test_allowances_growing_per_seat_quote_and_curve_as_in_cpython(page):
+    storage = [{"storage": q} for q in (0, 14, "14.5", 25, 100)]
+    requests = list(requests_over(usage=storage, seats=(0, 1, 3, 10, 11),
+                                  seat_kinds=({}, {"admin": 2, "guest": 4})))
+    assert_as_in_cpython(page, requests, priced=150, refused=0)
+    asks = [({"plan": "team", "seats": 4, "usage": {"storage": 40}, "addons": ["audit"]},
+             "seats", 30),
+            ({"plan": "team", "seats": 4, "usage": {"storage": 40}, "currency": "JPY"},
+             "storage", 30)]
+    got = page.evaluate("""(asks) => Promise.all(asks.map(([r, m, n]) =>
+      window.pricingCalculator.curve(r, m, n)))""", asks)
+    for (request, metric, points), answer in zip(asks, got):
+        expected = json.loads(curve_json(CATALOG, json.dumps(
+            {"request": request, "metric": metric, "points": points})))
+        assert json.dumps({"ok": answer}) == json.dumps(expected), (request, metric)
