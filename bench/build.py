@@ -51,6 +51,12 @@ def with_plans(data, count):
         plan["price"]["seats"]["tiers"][0]["unit"] = 50 + k
         plans.append(plan)
     data["plans"] = plans
+    for book in data.get("price_books", {}).values():  # each copy priced as Team, a little more
+        team_price = book["plans"]["team"]
+        book["plans"] = {"team": team_price}
+        for k in range(1, count):
+            copied = book["plans"][f"plan-{k}"] = copy.deepcopy(team_price)
+            copied["price"]["seats"]["tiers"][0]["unit"] += k
     for addon in data.get("addons", {}).values():
         if "plans" in addon:
             addon["plans"] = [p for p in addon["plans"] if p == "team"]

@@ -70,6 +70,9 @@ def with_flat_plans(data, count):
     data = with_plans(data, 1)
     data["plans"] = [{"id": f"plan-{k}", "name": f"Plan {k}", "price": {"flat": 10 + k}}
                      for k in range(count)]
+    for book in data.get("price_books", {}).values():
+        book["plans"] = {f"plan-{k}": {"price": {"flat": 9 + k}} for k in range(count)}
+        book.pop("addons", None)
     data.pop("addons", None)
     data["site"]["pricing"]["comparison"].pop("features", None)
     data["site"]["pricing"].pop("calculator", None)

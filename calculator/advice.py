@@ -12,6 +12,7 @@ from .allowances import as_billed
 from .credit import credit_left, credit_nudge
 from .models import model_of, rate_charge
 from .money import ZERO, format_money, format_price, format_quantity, plain, round_money
+from .units import SEAT_UNITS, costs, counted, unit_for
 
 ALERT_LEVELS = (90, 75, 50)
 NEAR = Decimal("0.2")  # nudge when the next tier starts within 20% of the current quantity
@@ -42,25 +43,20 @@ def nudges(catalog, bill, annual_saving):
     out = []
     for line in bill.lines:
         if line.kind == "seats":
-            out.extend(_tier_nudge(catalog, bill.plan.seats, line, "seat", "seats", None))
+            out.extend(_tier_nudge(catalog, bill.plan.seats, line, SEAT_UNITS, None))
             if line.requested is not None and line.requested < line.quantity:
                 spare = line.quantity - line.requested
                 out.append(Advice("minimum", f"The {bill.plan.name} plan bills at least "
-                                             f"{plain(line.quantity)} seats: you can add {plain(spare)} "
-                                             f"more at no extra cost.", add=spare))
+                                             f"{counted(line.quantity, SEAT_UNITS)}: you can add "
+                                             f"{format_quantity(spare)} more at no extra cost.",
+                                  add=spare))
             out.extend(_free_kind_nudges(bill))
         elif line.kind == "usage":
             metric = catalog.metrics[line.metric]
             charge = as_billed(bill.plan.usage[line.metric], line)
-            out.extend(_tier_nudge(catalog, charge, line, metric.unit, metric.unit, metric))
+            out.extend(_tier_nudge(catalog, charge, line, metric.units, metric))
             if line.packages:
-                spare = line.packages * charge.package.size - line.billable
-                if spare:
-                    out.append(Advice("package", f"You pay for {plain(line.packages)} "
-                                                 f"{'block' if line.packages == 1 else 'blocks'} of "
-                                                 f"{format_quantity(charge.package.size)} {metric.unit}: "
-                                                 f"{format_quantity(spare)} more {metric.unit} cost "
-                                                 f"nothing extra.", metric=metric.id, add=spare))
+                out.extend(_package_nudge(charge.package, line, metric))
     credit = bill.plan.credit
     if credit is not None:
         drawn = -sum((d.amount for d in bill.discounts if d.kind == "credit"), ZERO)
@@ -87,7 +83,31 @@ def _free_kind_nudges(bill):
     return out
 
 
-def _tier_nudge(catalog, charge, line, one, many, metric):
+def _package_nudge(package, line, metric):
+    """What the started blocks leave free. Rounded up, the last block is paid whole: "7 more GB
+    cost nothing extra". Rounded down, only full blocks are paid: the part block beyond them is
+    free, and grows into a paid block (so no "more" is free to add)."""
+    blocks = "block" if line.packages == 1 else "blocks"
+    paid = line.packages * package.size
+    size = counted(package.size, metric.units)
+    if package.round == "down":
+        part = line.billable - paid
+        if not part:
+            return []
+        them = "it" if line.packages == 1 else "them"
+        return [Advice("package", f"You pay for {plain(line.packages)} full {blocks} of {size}: "
+                                  f"the part block of {counted(part, metric.units)} beyond {them} "
+                                  f"is free until it is full.", metric=metric.id)]
+    spare = paid - line.billable
+    if not spare:
+        return []
+    return [Advice("package", f"You pay for {plain(line.packages)} {blocks} of {size}: "
+                              f"{format_quantity(spare)} more {unit_for(spare, metric.units)} {costs(spare, metric.units)} "
+                              f"nothing extra.",
+                   metric=metric.id, add=spare)]
+
+
+def _tier_nudge(catalog, charge, line, units, metric):
     """The next tier up, when it is near and lowers the unit price or needs sales."""
     model = model_of(charge)
     if not model.tiered or not line.tiers:
@@ -103,27 +123,28 @@ def _tier_nudge(catalog, charge, line, one, many, metric):
         return []  # only a threshold within reach is a useful nudge
     metric_id = metric.id if metric else None
     if following.custom:
-        return [Advice("custom_tier", f"Above {format_quantity(current.up_to + charge.included)} "
-                                      f"{many}, contact sales for a custom price.",
+        return [Advice("custom_tier", f"Above {counted(current.up_to + charge.included, units)}, "
+                                      f"contact sales for a custom price.",
                        metric=metric_id, add=add)]
     if following.unit >= current.unit:
         return []
     price = format_price(following.unit, catalog.currency)
-    word = one if add == 1 else many
+    one, many = units
     if model.all_units:  # the next tier reprices every unit, so the charge may fall
         after = rate_charge(charge, line.billable + add).amount
-        message = f"Add {format_quantity(add)} {word} and every {one} costs {price}"
+        message = f"Add {counted(add, units)} and every {one} costs {price}"
         if after < line.monthly:
             drop = round_money(line.monthly - after, catalog.currency)
             message += f": the {many} charge falls by {format_money(drop, catalog.currency)} a month"
         return [Advice("next_tier", message + ".", metric=metric_id, add=add)]
-    return [Advice("next_tier", f"Add {format_quantity(add)} {word} and every {one} beyond "
+    return [Advice("next_tier", f"Add {counted(add, units)} and every {one} beyond "
                                 f"{format_quantity(current.up_to + charge.included)} costs {price}.",
                    metric=metric_id, add=add)]
 
 
-def alerts(catalog, bill, cheaper):
-    """One alert per metric with an allowance: the highest of 50/75/90% reached, or overage."""
+def alerts(catalog, bill):
+    """One alert per metric with an allowance: the highest of 50/75/90% reached, or overage
+    (the cheaper plan, when there is one, is the quote's own line: ``cheaper_plan``)."""
     out = []
     for line in bill.lines:
         if line.kind != "usage" or not line.included:
@@ -131,15 +152,12 @@ def alerts(catalog, bill, cheaper):
         metric = catalog.metrics[line.metric]
         exact = line.quantity * _HUNDRED / line.included
         percent = exact.to_integral_value(rounding=ROUND_FLOOR)
-        allowance = f"{metric.name} allowance ({format_quantity(line.included)} {metric.unit})"
+        allowance = f"{metric.name} allowance ({counted(line.included, metric.units)})"
         if line.quantity > line.included:
             over = line.quantity - line.included
-            message = (f"You exceed the {allowance} by {format_quantity(over)} {metric.unit}: overage "
+            message = (f"You exceed the {allowance} by {counted(over, metric.units)}: overage "
                        f"{format_money(round_money(line.monthly, catalog.currency), catalog.currency)}"
                        f" a month.")
-            if cheaper is not None:
-                message += (f" The {cheaper.name} plan would cost "
-                            f"{format_money(cheaper.saving, catalog.currency)} less.")
             out.append(Advice("overage", message, metric=metric.id, level=100, percent=percent))
             continue
         for level in ALERT_LEVELS:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from .catalog import FULL_SEATS
-from .money import format_quantity
+from .units import SEAT_UNITS, counted
 
 ONE = Decimal(1)
 
@@ -52,9 +52,9 @@ def per_seat_note(charge, metric, seats):
     seats included",), or () for one that does not."""
     if not charge.included_per_seat:
         return ()
-    return (f"{format_quantity(charge.included)} {metric.unit} + "
-            f"{format_quantity(charge.included_per_seat)} {metric.unit} per seat × "
-            f"{seats} {'seat' if seats == 1 else 'seats'} included",)
+    return (f"{counted(charge.included, metric.units)} + "
+            f"{counted(charge.included_per_seat, metric.units)} per seat × "
+            f"{counted(Decimal(seats), SEAT_UNITS)} included",)
 
 
 def grows_with_seats(catalog, plan, request):

@@ -126,13 +126,6 @@ def offered(plan, billing):
                          "billing")
 
 
-def billing_words(billings):
-    """How a plan is billed, for the comparison table: "Monthly or yearly", "Yearly only"."""
-    if len(billings) == len(BILLINGS):
-        return "Monthly or yearly"
-    return f"{_WORDS[billings[0]].capitalize()} only"
-
-
 # -- back to plain data (catalog.json) --------------------------------------------------------
 def written(monthly, annual, both):
     """A price as the catalog writes it: ``{monthly, annual}`` when ``both``, else a number."""

@@ -42,10 +42,11 @@ BOOK_ADDON_KEYS = ("flat", "per_seat")
 SOLD_KEYS = ("included", "included_per_seat", "minimum", "limit", "discountable", "kinds")
 
 
-def read_price_books(reader, raw, catalog, plan_ids):
+def read_price_books(reader, raw, catalog, plan_ids, addon_ids):
     """``{currency: Catalog}`` from ``price_books`` (``raw``), ``catalog`` being the default
-    book as read and ``plan_ids`` every plan id the file writes (a plan with a mistake of its
-    own is left out of ``catalog``, and out of these messages); problems go to ``reader``."""
+    book as read and ``plan_ids`` and ``addon_ids`` every plan and add-on id the file writes
+    (one with a mistake of its own is left out of ``catalog``, and out of these messages: its
+    own mistake is the one to fix); problems go to ``reader``."""
     path = ("price_books",)
     if not isinstance(raw, dict):
         reader.fail(path, f"expected a mapping of currency code to price book, got {describe(raw)}")
@@ -62,18 +63,18 @@ def read_price_books(reader, raw, catalog, plan_ids):
             reader.fail(where, f"the catalog's own prices are in {code} (currency: {code}); a "
                                f"price book is for another currency")
             continue
-        read = _book(reader, book, where, code, catalog, plan_ids)
+        read = _book(reader, book, where, code, catalog, plan_ids, addon_ids)
         if read is not None:
             books[code] = read
     return books
 
 
-def _book(reader, raw, path, code, catalog, plan_ids):
+def _book(reader, raw, path, code, catalog, plan_ids, addon_ids):
     raw = reader.mapping(raw, path, BOOK_KEYS, what="a price book mapping")
     if raw is None:
         return None
     plans = _plans(reader, raw.get("plans", {}), path + ("plans",), code, catalog, plan_ids)
-    addons = _addons(reader, raw.get("addons", {}), path + ("addons",), code, catalog)
+    addons = _addons(reader, raw.get("addons", {}), path + ("addons",), code, catalog, addon_ids)
     if plans is None or addons is None:
         return None
     return replace(catalog, currency=code, plans=plans, addons=addons, price_books={})
@@ -235,16 +236,17 @@ def _kinds_priced(reader, path, code, raw, seats, plan):
     return seats if ok else None
 
 
-def _addons(reader, raw, path, code, catalog):
+def _addons(reader, raw, path, code, catalog, addon_ids):
     if not isinstance(raw, dict):
         reader.fail(path, f"expected a mapping of add-on id to its {code} prices, got "
                           f"{describe(raw)}")
         return None
     ok = True
     for addon_id in raw:
-        if addon_id not in catalog.addons:
+        if addon_id not in catalog.addons and addon_id not in addon_ids:
+            ids = [i for i in addon_ids if isinstance(i, str)]
             reader.fail(path + (str(addon_id),), f"no add-on has the id {describe(addon_id)}"
-                                                 f"{did_you_mean(addon_id, catalog.addons)}")
+                                                 f"{did_you_mean(addon_id, ids)}")
             ok = False
     addons = {}
     for addon in catalog.addons.values():

@@ -1,6 +1,6 @@
 """The browser worker's door to the engine: JSON text in, JSON text out, never an exception.
 
-worker.js calls these two with the request the page sent; a ``QuoteError`` comes back as
+worker.js calls these with the request the page sent; a ``QuoteError`` comes back as
 ``{"error", "field"}`` for the page to show beside the field, anything else as an error too.
 """
 
@@ -8,6 +8,7 @@ import json
 
 from .compare import cost_curve, curve_quantities
 from .errors import QuoteError
+from .forecast import forecast
 from .quote import quote
 from .request import parse_request
 
@@ -42,3 +43,19 @@ def curve_json(catalog, payload_json):
         return json.dumps({"error": f"Bad chart request: {exc!r}", "field": None})
     return json.dumps({"ok": {"metric": metric, "quantities": [format(q, "f") for q in quantities],
                               "plans": curves}}, ensure_ascii=False)
+
+
+def forecast_json(catalog, payload_json):
+    """The budget planner: ``{"request", "growth", "months"}`` in, ``{"ok": forecast}`` (see
+    ``Forecast.to_dict``) or ``{"error": ...}`` out."""
+    try:
+        payload = json.loads(payload_json)
+        if not isinstance(payload, dict):
+            raise QuoteError("A forecast request must be a mapping.", None)
+        result = forecast(catalog, payload.get("request"), payload.get("growth"),
+                          payload.get("months", 12))
+    except QuoteError as exc:
+        return json.dumps({"error": str(exc), "field": exc.field}, ensure_ascii=False)
+    except (ValueError, RecursionError) as exc:
+        return json.dumps({"error": f"Bad forecast request: {exc!r}", "field": None})
+    return json.dumps({"ok": result.to_dict()}, ensure_ascii=False)

@@ -19,7 +19,7 @@ from .errors import CatalogError, Problem
 from .models import DEFAULT, MODELS, model_of
 from .money import CURRENCIES, ZERO, plain
 from .suggest import did_you_mean, one_of
-from .values import NotANumber, describe, to_decimal
+from .values import NotANumber, describe, to_decimal, written_hint
 
 MAX_PRICE = Decimal(10) ** 9
 MAX_QUANTITY = Decimal(10) ** 12
@@ -41,6 +41,8 @@ MODEL_KEYS = ("unit", "tiers", "package")
 TIER_KEYS = ("up_to", "unit", "flat", "custom")
 PACKAGE_KEYS = ("size", "price", "round")
 METRIC_KEYS = ("name", "unit", "max", "step", "default")
+UNIT_FORMS = ("one", "other")  # CLDR's plural categories for English, as i18n libraries name them
+UNIT_FORM_GUESSES = {"singular": "one", "plural": "other", "many": "other"}
 KIND_KEYS = ("name", "unit", "free", "free_up_to", "limit")
 FULL_SEATS = "seats"  # the plan's own (full) seats, where a list names seats and seat kinds
 ADDON_KEYS = ("name", "flat", "per_seat", "plans", "description", "quantity", "max", "includes",
@@ -99,10 +101,16 @@ class Charge:
 class Metric:
     id: str
     name: str
-    unit: str
+    unit: str  # the plural ("messages"), or the one word a plain unit gives for both
     max: Decimal
     step: Decimal = Decimal(1)
     default: Decimal = ZERO
+    unit_one: str | None = None  # the singular ("message"), when it differs from ``unit``
+
+    @property
+    def units(self):
+        """``(singular, plural)``, as ``calculator.units.counted`` takes them."""
+        return (self.unit_one or self.unit, self.unit)
 
 
 @dataclass(frozen=True)
@@ -254,7 +262,7 @@ class _Reader:
         try:
             number = to_decimal(value)
         except NotANumber as exc:
-            self.fail(path, str(exc))
+            self.fail(path, f"{exc}{written_hint(value)}")
             return None
         if number < 0 or (positive and number == 0):
             sign = "positive" if positive else "zero or more"
@@ -319,7 +327,7 @@ class _Reader:
         try:
             number = to_decimal(value)
         except NotANumber as exc:
-            self.fail(path, str(exc))
+            self.fail(path, f"{exc}{written_hint(value, rate=True)}")
             return None
         if not ZERO <= number <= 1:
             hint = " (write 20% as 0.2)" if 1 < number <= 100 else ""
@@ -369,7 +377,8 @@ class _Reader:
         self.addons_fit(addons, plans)
         catalog = Catalog(currency, default_discount, metrics, plans, addons)
         if "price_books" in data:
-            books = read_price_books(self, data["price_books"], catalog, ids)
+            raw_addons = data.get("addons") if isinstance(data.get("addons"), dict) else {}
+            books = read_price_books(self, data["price_books"], catalog, ids, list(raw_addons))
             catalog = Catalog(currency, default_discount, metrics, plans, addons, books)
         return catalog
 
@@ -382,19 +391,49 @@ class _Reader:
             path = ("metrics", str(key))
             metric_id = self.ident(key, path, "metric")
             value = self.mapping(value, path, METRIC_KEYS, required=("name", "unit", "max"))
-            if value is None or metric_id is None:
+            if value is None:
                 self.broken_metrics.add(str(key))
                 continue
             name = self.text(value.get("name"), path + ("name",)) if "name" in value else None
-            unit = self.text(value.get("unit"), path + ("unit",)) if "unit" in value else None
+            units = self.units(value["unit"], path + ("unit",)) if "unit" in value else None
             maximum = self.number(value["max"], path + ("max",), positive=True) if "max" in value else None
             step = self.number(value.get("step", 1), path + ("step",), positive=True)
             default = self.number(value.get("default", 0), path + ("default",))
-            if None not in (name, unit, maximum, step, default):
-                metrics[metric_id] = Metric(metric_id, name, unit, maximum, step, default)
+            if None not in (metric_id, name, units, maximum, step, default):
+                one, other = units
+                metrics[metric_id] = Metric(metric_id, name, other, maximum, step, default,
+                                            None if one == other else one)
             else:
-                self.broken_metrics.add(metric_id)
+                self.broken_metrics.add(str(key))
         return metrics
+
+    def units(self, value, path):
+        """A metric's ``unit``: one word for any quantity (``GB``), or its singular and plural
+        (``{one: message, other: messages}``); ``(one, other)``, or None after a problem."""
+        if isinstance(value, dict):
+            value = self.mapping(self.unit_forms(value, path), path, UNIT_FORMS,
+                                 required=UNIT_FORMS)
+            forms = [self.text(value[form], path + (form,)) for form in UNIT_FORMS if form in value]
+            return tuple(forms) if len(forms) == 2 and None not in forms else None
+        if not isinstance(value, str) or not value.strip():
+            self.fail(path, f"expected a unit ('GB'), or its singular and plural ({{one: message, "
+                            f"other: messages}}), got {describe(value)}")
+            return None
+        return value, value
+
+    def unit_forms(self, value, path):
+        """``value`` with a form named as people guess it (``plural:``, ``many:``) told and
+        read under its name (``other:``), so the one mistake gets one message."""
+        forms = {}
+        for key, word in value.items():
+            name = UNIT_FORM_GUESSES.get(key) if isinstance(key, str) else None
+            if name is not None and name not in value:
+                form = "singular" if name == "one" else "plural"
+                self.fail(path + (key,), f"write '{name}:' for the {form} (the forms are named "
+                                         f"as CLDR names them: {{one: message, other: messages}})")
+                key = name
+            forms[key] = word
+        return forms
 
     def addons(self, raw, metrics):
         addons = {}
@@ -405,7 +444,7 @@ class _Reader:
             path = ("addons", str(key))
             addon_id = self.ident(key, path, "add-on")
             value = self.mapping(value, path, ADDON_KEYS, required=("name",))
-            if value is None or addon_id is None:
+            if value is None:
                 continue
             name = self.text(value.get("name"), path + ("name",)) if "name" in value else None
             flat = self.money(value.get("flat", 0), path + ("flat",))
@@ -424,7 +463,7 @@ class _Reader:
             bought = self.addon_units(value, path, per_seat)
             includes = self.includes(value["includes"], path + ("includes",), metrics) \
                 if "includes" in value else {}
-            if None not in (name, flat, per_seat, bought, includes):
+            if None not in (addon_id, name, flat, per_seat, bought, includes):
                 quantity, maximum, per_seat_for = bought
                 addons[addon_id] = addon_views(Addon(
                     addon_id, name, flat, per_seat, plans, description, quantity=quantity,
@@ -564,14 +603,14 @@ class _Reader:
             if None in (plan_id, name, billing):
                 return None
             return Plan(plan_id, name, custom=True, billing=billing)
+        commitment = None
+        if "commitment" in value:
+            commitment = self.commitment(value["commitment"], path + ("commitment",))
         if "price" not in value:
             self.fail(path + ("price",), "is required (or mark the plan custom: true for 'contact sales')")
             return None
         price = self.price_block(value["price"], path + ("price",), metrics, default_discount,
                                  billing or BILLINGS)
-        commitment = None
-        if "commitment" in value:
-            commitment = self.commitment(value["commitment"], path + ("commitment",))
         if price is None or None in (plan_id, name, billing):
             return None
         flat, discount, seats, usage, credit = price
@@ -610,16 +649,15 @@ class _Reader:
             raw_usage = {}
         for metric_id, raw_charge in raw_usage.items():
             charge_path = path + ("usage", str(metric_id))
-            if metric_id in self.broken_metrics:
-                continue  # the metric's own mistake is the one to fix
-            if metric_id not in metrics:
+            # a metric with a mistake of its own is not named again here (one mistake, one
+            # message), but its charge's own mistakes are
+            if metric_id not in metrics and metric_id not in self.broken_metrics:
                 declared = ", ".join(metrics) or "none"
                 self.fail(charge_path, f"usage of undeclared metric '{metric_id}'"
                                        f"{did_you_mean(metric_id, metrics)} (declared under "
                                        f"'metrics:': {declared})")
-                continue
             charge = self.charge(raw_charge, charge_path, seats=False)
-            if charge is not None:
+            if charge is not None and metric_id in metrics:
                 usage[metric_id] = charge
         if "seats" not in price:
             for metric_id, charge in usage.items():
@@ -684,10 +722,11 @@ class _Reader:
 
     def commitment(self, raw, path):
         raw = self.mapping(raw, path, COMMITMENT_KEYS, required=COMMITMENT_KEYS)
-        if raw is None or any(k not in raw for k in COMMITMENT_KEYS):
+        if raw is None:
             return None
-        minimum = self.price(raw["annual_minimum"], path + ("annual_minimum",))
-        discount = self.rate(raw["discount"], path + ("discount",))
+        minimum = self.price(raw["annual_minimum"], path + ("annual_minimum",)) \
+            if "annual_minimum" in raw else None
+        discount = self.rate(raw["discount"], path + ("discount",)) if "discount" in raw else None
         return None if None in (minimum, discount) else Commitment(minimum, discount)
 
     # -- charges --------------------------------------------------------------------------
@@ -696,22 +735,24 @@ class _Reader:
         if raw is None:
             return None
         pricing = raw.get("pricing", DEFAULT if "unit" in raw else None)
+        model = MODELS.get(pricing) if isinstance(pricing, str) else None
         if pricing is None:
             self.fail(path + ("pricing",), f"is required ({one_of(MODELS)})")
-            return None
-        if not isinstance(pricing, str) or pricing not in MODELS:
+        elif model is None:
             self.fail(path + ("pricing",), f"unknown pricing {describe(pricing)}"
                                            f"{did_you_mean(pricing, MODELS)} ({one_of(MODELS)})")
-            return None
-        needs = MODELS[pricing].needs
-        for key in MODEL_KEYS:
+        # without a model, each price key given is still read, for its own mistakes
+        needs = model.needs if model else None
+        for key in MODEL_KEYS if model else ():
             if key == needs and key not in raw:
                 self.fail(path + (key,), f"is required for pricing: {pricing}")
             elif key != needs and key in raw:
                 self.fail(path + (key,), f"does not apply to pricing: {pricing} (it uses '{needs}')")
         unit = self.money(raw.get("unit", 0), path + ("unit",))
-        tiers = self.tiers(raw["tiers"], path + ("tiers",)) if needs == "tiers" and "tiers" in raw else ()
-        package = self.package(raw["package"], path + ("package",)) if needs == "package" and "package" in raw else None
+        tiers = self.tiers(raw["tiers"], path + ("tiers",)) \
+            if needs in ("tiers", None) and "tiers" in raw else ()
+        package = self.package(raw["package"], path + ("package",)) \
+            if needs in ("package", None) and "package" in raw else None
         included = self.number(raw.get("included", 0), path + ("included",))
         per_seat = self.number(raw.get("included_per_seat", 0), path + ("included_per_seat",))
         if seats and "included_per_seat" in raw:
@@ -733,7 +774,8 @@ class _Reader:
             for key, number in (("minimum", minimum), ("limit", limit), ("included", included)):
                 if number is not None and number != number.to_integral_value():
                     self.fail(path + (key,), f"seats are whole; expected a whole number, got {plain(number)}")
-        if None in (unit, included, minimum, per_seat) or ("limit" in raw and limit is None):
+        if model is None or None in (unit, included, minimum, per_seat) or (
+                "limit" in raw and limit is None):
             return None
         if (needs == "tiers" and not tiers) or (needs == "package" and package is None):
             return None  # the model's price is missing or has a mistake, reported above
@@ -773,8 +815,9 @@ class _Reader:
                         ok = False
                 unit, flat = ZERO, ZERO
             else:
-                if "unit" not in value:
-                    self.fail(tier_path + ("unit",), "is required (or custom: true for 'contact sales')")
+                if "unit" not in value and "flat" not in value:  # a flat fee alone is a price
+                    self.fail(tier_path, "a tier needs a price: unit (per unit), flat (a fee for "
+                                         "the tier) or both; or custom: true for 'contact sales'")
                     ok = False
                 unit = self.money(value.get("unit", 0), tier_path + ("unit",))
                 flat = self.money(value.get("flat", 0), tier_path + ("flat",))
@@ -793,10 +836,11 @@ class _Reader:
 
     def package(self, raw, path):
         raw = self.mapping(raw, path, PACKAGE_KEYS, required=("size", "price"))
-        if raw is None or "size" not in raw or "price" not in raw:
+        if raw is None:
             return None
-        size = self.number(raw["size"], path + ("size",), positive=True, what="package size")
-        price = self.money(raw["price"], path + ("price",))
+        size = self.number(raw["size"], path + ("size",), positive=True, what="package size") \
+            if "size" in raw else None
+        price = self.money(raw["price"], path + ("price",)) if "price" in raw else None
         rounding = raw.get("round", "up")
         if not isinstance(rounding, str) or rounding not in ROUNDINGS:
             self.fail(path + ("round",), f"unknown rounding {describe(rounding)}"
@@ -822,10 +866,10 @@ class _Reader:
             default = defaults.get(kind_id)
             value = self.mapping(value, kind_path, KIND_KEYS,
                                  required=() if default else ("name",))
-            if value is None or kind_id is None or ("name" not in value and not default):
+            if value is None:
                 continue
             name = (self.text(value["name"], kind_path + ("name",)) if "name" in value
-                    else default.name)
+                    else default.name if default else None)
             free = self.flag(value.get("free", default.free if default else False),
                              kind_path + ("free",))
             free_up_to = default.free_up_to if default else None
@@ -842,7 +886,7 @@ class _Reader:
                 self.fail(kind_path + ("unit",), "a kind that is free (free: true) has no price; "
                                                  "keep one of the two (free_up_to: N with a unit "
                                                  "makes the first N free)")
-            if name is not None and ("unit" not in value or unit is not None):
+            if None not in (name, kind_id) and ("unit" not in value or unit is not None):
                 kinds.append(SeatKind(kind_id, name, free, free_up_to, limit, unit))
         if defaults:  # the kinds a book leaves out are the default's, but for their prices
             given = {kind.id: kind for kind in kinds}
@@ -900,7 +944,8 @@ def _kind_dict(kind, annual, both):
 
 
 def _metric_dict(metric):
-    return {"name": metric.name, "unit": metric.unit, "max": plain(metric.max),
+    unit = metric.unit if metric.unit_one is None else dict(zip(UNIT_FORMS, metric.units))
+    return {"name": metric.name, "unit": unit, "max": plain(metric.max),
             "step": plain(metric.step), "default": plain(metric.default)}
 
 

@@ -4,8 +4,10 @@ live in the browser, and the two must not disagree).
 
 A renderer holds the markup and the words; the rules about a quote's bill are here, in
 Python, so no renderer compares amounts: whether the yearly saving is worth a row, the order
-the rows read in, how a tier's row reads.
+the rows read in, how a tier's row reads, what one seat costs a month.
 """
+
+from .models import model_of
 
 
 def shows(priced, billing, annual_saving, cheaper_plan):
@@ -58,3 +60,22 @@ def _line_rows(line):
         yield _row("tier", tier_label(tier), amount=tier["display"]["amount"])
     for note in line["notes"]:
         yield _row("note", note)
+
+
+def seat_price(quote):
+    """What one seat costs a month on ``quote``'s bill, as pricing pages state it ("$36 per
+    seat/month, billed yearly"): the seat price less the discounts that apply to seats (the
+    annual one where seats take it, a commitment's); None when the plan does not price every
+    seat alike (tiers, packages) or the bill has no seat line."""
+    bill = quote.bill
+    seats = bill.plan.seats if bill.priced else None
+    if seats is None or model_of(seats).needs != "unit":
+        return None
+    line = next((line for line in bill.lines if line.kind == "seats"), None)
+    if line is None or line.unit_price is None:
+        return None
+    price = line.unit_price
+    for discount in bill.discounts:
+        if discount.kind == "commitment" or line.discountable:
+            price -= price * discount.rate
+    return price

@@ -12,6 +12,7 @@ from .models import model_of, rate_charge
 from .money import format_money, format_price, format_quantity, round_money
 from .rating import rate_plan
 from .request import Request
+from .units import SEAT_UNITS, costs, counted
 
 _SEAT_SAMPLES = (0, 1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000)
 _USAGE_SEATS = (1, 5, 20)
@@ -54,11 +55,11 @@ def _book_cliffs(catalog, book, billing):
         monthly = book.plan(plan.id)
         if plan.custom or (billing == "annual" and plan is monthly):
             continue  # no list price, or the same prices as monthly: warned about there
-        # (where, unit, charge, step, whole): seats are counted in whole numbers, usage not
-        charges = [(("seats",), "seats", plan.seats, Decimal(1), True)] if plan.seats else []
-        charges += [(("usage", m), book.metrics[m].unit, c, book.metrics[m].step, False)
+        # (where, units, charge, step, whole): seats are counted in whole numbers, usage not
+        charges = [(("seats",), SEAT_UNITS, plan.seats, Decimal(1), True)] if plan.seats else []
+        charges += [(("usage", m), book.metrics[m].units, c, book.metrics[m].step, False)
                     for m, c in plan.usage.items()]
-        for path, unit, charge, step, whole in charges:
+        for path, units, charge, step, whole in charges:
             if charge is None or not model_of(charge).all_units:
                 continue  # only all-units tiers reprice every unit, so only they have cliffs
             if billing == "annual" and charge.tiers == _same_charge(monthly, path).tiers:
@@ -67,7 +68,7 @@ def _book_cliffs(catalog, book, billing):
                 if tier.custom or following.custom:
                     continue
                 lower = charge.tiers[i - 1].up_to if i else Decimal(0)
-                warning = _cliff(book, charge, tier, lower, unit, step, whole)
+                warning = _cliff(book, charge, tier, lower, units, step, whole)
                 if warning:
                     field = "%s.price.%s.tiers[%d]" % (_plan_path(catalog, book, plan),
                                                        ".".join(path), i + 1)
@@ -129,7 +130,7 @@ def _written_prices(plan, yearly):
             yield f"{path}.package.price", charge.package.price, annual.package.price
 
 
-def _cliff(catalog, charge, tier, lower, unit, step, whole):
+def _cliff(catalog, charge, tier, lower, units, step, whole):
     """"50 seats cost $2,000.00 but 51 cost $1,530.00 ..." when crossing ``tier`` saves money.
     ``whole``: only whole quantities exist (seats), so a tier up to 10.5 ends at 10."""
     currency = catalog.currency
@@ -151,8 +152,8 @@ def _cliff(catalog, charge, tier, lower, unit, step, whole):
     span = "" if first == top else (
         f"; every quantity from {format_quantity(first + shift)} to "
         f"{format_quantity(top + shift)} pays more than {format_quantity(above + shift)} would")
-    return (f"{charge.pricing} tiers make more {unit} cost less: "
-            f"{format_quantity(top + shift)} {unit} cost "
+    return (f"{charge.pricing} tiers make more {units[1]} cost less: "
+            f"{counted(top + shift, units)} {costs(top + shift, units)} "
             f"{format_money(round_money(cost_top, currency), currency)} but "
             f"{format_quantity(above + shift)} cost "
             f"{format_money(round_money(cost_above, currency), currency)}{span} (a cliff: use "

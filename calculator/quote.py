@@ -15,6 +15,7 @@ from .ranges import SEAT_STEP, is_whole, tier_range, whole_units
 from .rating import rate_plan
 from .request import parse_request
 from .saving import bill_and_saving
+from .units import MONTH_UNITS, counted
 
 
 @dataclass(frozen=True)
@@ -121,18 +122,11 @@ class Quote:
         }
 
 
-_SINGULAR = {"seats": "seat", "months": "month"}
-
-
-def _unit_label(line):
-    return _SINGULAR.get(line.unit, line.unit) if line.quantity == 1 else line.unit
-
-
 def _detail(line, currency):
     """How the line's amount comes about, in words: "150 blocks of 1,000 calls × $5"."""
     price = None if line.unit_price is None else format_price(line.unit_price, currency)
-    quantity = f"{format_quantity(line.quantity)} {_unit_label(line)}"
-    if line.kind == "flat" or (line.kind == "addon" and line.unit == "months"):
+    quantity = counted(line.quantity, line.units)
+    if line.kind == "flat" or (line.kind == "addon" and line.units == MONTH_UNITS):
         text = f"{price} a month"  # a flat fee: not "1 month × $100", nor that × 12 months
     elif line.kind in ("free_seats", "true_up"):
         text = quantity if line.kind == "free_seats" else ""
@@ -140,12 +134,11 @@ def _detail(line, currency):
         text = f"{quantity}, within the {format_quantity(line.included)} included"
     elif line.packages is not None:
         block = "block" if line.packages == 1 else "blocks"
-        text = (f"{plain(line.packages)} {block} of {format_quantity(line.package_size)} "
-                f"{line.unit} × {price}")
+        text = f"{plain(line.packages)} {block} of {counted(line.package_size, line.units)} × {price}"
         if line.included:
             text += f" ({format_quantity(line.billable)} beyond the {format_quantity(line.included)} included)"
     elif line.included and line.billable:
-        text = f"{format_quantity(line.billable)} {line.unit} beyond the {format_quantity(line.included)} included"
+        text = f"{counted(line.billable, line.units)} beyond the {format_quantity(line.included)} included"
         text += f" × {price}" if price and not line.tiers else ""
     else:
         text = quantity + (f" × {price}" if price and not line.tiers else "")
@@ -171,7 +164,7 @@ def _line_dict(line, currency, catalog, plan):
         "tiers": [_tier_dict(t, currency, whole, line.included) for t in line.tiers
                   if t.quantity or t.flat],
         "display": {
-            "quantity": f"{format_quantity(line.quantity)} {_unit_label(line)}",
+            "quantity": counted(line.quantity, line.units),
             "unit_price": None if line.unit_price is None else format_price(line.unit_price, currency),
             "amount": format_money(line.amount, currency),
             "detail": _detail(line, currency),
@@ -250,4 +243,4 @@ def quote(catalog, request, *, alternatives=True):
         return Quote(book, bill)
     cheaper = cheapest_alternative(book, request, bill.total) if alternatives else None
     return Quote(book, bill, _monthly_equivalent(bill, book.currency), saving, cheaper,
-                 tuple(nudges(book, bill, saving)), tuple(alerts(book, bill, cheaper)))
+                 tuple(nudges(book, bill, saving)), tuple(alerts(book, bill)))

@@ -31,9 +31,12 @@ def tier_range(below, up_to, whole, included=ZERO):
     first tier), ``up_to`` None for the last. ``{up_to: 0}`` holds quantity 0 alone: "0".
     Tiers price what lies beyond an allowance, so with ``included`` their bounds are shown as
     totals, as the nudges count ("every GB beyond 1,200"): with 200 GB included, a first tier
-    up to 1,000 reads "over 200 up to 1,200", never "up to 1,000", which reads as a total."""
+    up to 1,000 reads "over 200 up to 1,200", never "up to 1,000", which reads as a total; and
+    a tier ``{up_to: 0}`` holds every quantity within the allowance ("0–200", "up to 200")."""
     if up_to == 0:
-        return format_quantity(included)
+        if not included:
+            return format_quantity(ZERO)
+        return f"0–{format_quantity(included)}" if whole else f"up to {format_quantity(included)}"
     if included:
         below = (below or ZERO) + included
         up_to = None if up_to is None else up_to + included

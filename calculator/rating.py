@@ -23,12 +23,13 @@ from decimal import Decimal
 from .allowances import (addon_units, grown_allowances, grows_with_seats, per_seat_note,
                          with_allowance)
 from .billing import offered
-from .credit import credit_drawn, credit_label
 from .catalog import FULL_SEATS
+from .credit import credit_drawn, credit_label
 from .errors import QuoteError
 from .models import rate_charge
 from .money import ZERO, format_money, format_quantity, plain, round_money
 from .suggest import did_you_mean
+from .units import MONTH_UNITS, PERIOD_UNITS, SEAT_UNITS, counted, of_metric
 
 ONE = Decimal(1)
 TWELVE = Decimal(12)
@@ -55,13 +56,19 @@ class Line:
     package_size: object = None
     requested: object = None  # seats asked for, before the plan minimum
     notes: tuple = ()
+    unit_one: str | None = None  # ``unit`` in the singular, when it has one ("seat")
+
+    @property
+    def units(self):
+        """``(singular, plural)`` of the line's unit, as ``calculator.units.counted`` takes."""
+        return (self.unit_one or self.unit, self.unit)
 
     def for_months(self, months, currency):
         """The same charge billed for ``months`` months, rounded once."""
         return Line(self.kind, self.label, self.quantity, self.unit, self.unit_price,
                     round_money(self.monthly * months, currency), self.monthly, months,
                     self.discountable, self.metric, self.included, self.billable, self.tiers,
-                    self.packages, self.package_size, self.requested, self.notes)
+                    self.packages, self.package_size, self.requested, self.notes, self.unit_one)
 
 
 @dataclass(slots=True)
@@ -249,8 +256,8 @@ def _usage_lines(catalog, plan, usage, grown, seats):
             continue
         line = _usage_line(catalog, plan, metric, charge, quantity, notes)
         if line is None:
-            return Custom(f"{format_quantity(quantity)} {metric.unit} of {metric.name} a month "
-                          f"is beyond the list prices: contact sales for a custom price.")
+            return Custom(f"{of_metric(quantity, metric)} a month is beyond the list prices: "
+                          f"contact sales for a custom price.")
         lines.append(line)
     return lines
 
@@ -260,9 +267,9 @@ def _all_lines(catalog, plan, request, seat_part, usage):
     seat_lines, seats = seat_part
     lines = []
     if plan.flat:
-        lines.append(Line("flat", f"{plan.name} plan", ONE, "months", plan.flat,
+        lines.append(Line("flat", f"{plan.name} plan", ONE, MONTH_UNITS[1], plan.flat,
                           round_money(plan.flat, catalog.currency), plan.flat,
-                          discountable=plan.flat_discountable))
+                          discountable=plan.flat_discountable, unit_one=MONTH_UNITS[0]))
     lines += seat_lines
     lines += usage
     for addon_id in request.addons:
@@ -294,10 +301,11 @@ def bill_for(catalog, plan, request, lines, billing, *, annual_discount=True):
         minimum = round_money(plan.commitment.annual_minimum * months / TWELVE, currency)
         if total < minimum:
             lines = list(lines)
-            lines.append(Line("true_up", "Commitment minimum (true-up)", ONE, "periods", None,
-                              minimum - total, ZERO, months,
+            lines.append(Line("true_up", "Commitment minimum (true-up)", ONE, PERIOD_UNITS[1],
+                              None, minimum - total, ZERO, months,
                               notes=(f"the commitment bills at least "
-                                     f"{format_money(minimum, currency)} for the period",)))
+                                     f"{format_money(minimum, currency)} for the period",),
+                              unit_one=PERIOD_UNITS[0]))
             total = minimum
     return Bill(plan, request, billing, tuple(lines), discounts, total)
 
@@ -312,24 +320,23 @@ def _seat_lines(catalog, plan, request, lines):
         billed, asked, notes = _seat_kinds(plan, request, billed)
     else:
         asked, notes = (), []
-    if charge.limit is not None and billed > charge.limit:
-        seats = "seat" if charge.limit == 1 else "seats"
-        raise QuoteError(f"The {plan.name} plan allows at most {plain(charge.limit)} {seats}; "
-                         f"choose a larger plan for {billed}.", "seats")
     requested = quantity = Decimal(billed)
+    if charge.limit is not None and billed > charge.limit:
+        raise QuoteError(f"The {plan.name} plan allows at most {counted(charge.limit, SEAT_UNITS)}; "
+                         f"choose a larger plan for {format_quantity(requested)}.", "seats")
     if quantity < charge.minimum:
-        notes.append(f"the plan bills at least {plain(charge.minimum)} seats")
+        notes.append(f"the plan bills at least {counted(charge.minimum, SEAT_UNITS)}")
         quantity = charge.minimum
     billable = quantity - charge.included if quantity > charge.included else ZERO
     rated = rate_charge(charge, billable)
     if rated.custom:
-        return Custom(f"{billed} seats is beyond the list prices of the {plan.name} plan: "
-                      f"contact sales for a custom price.")
-    lines.append(Line("seats", "Seats", quantity, "seats", rated.unit_price,
+        return Custom(f"{counted(requested, SEAT_UNITS)} is beyond the list prices of the "
+                      f"{plan.name} plan: contact sales for a custom price.")
+    lines.append(Line("seats", "Seats", quantity, SEAT_UNITS[1], rated.unit_price,
                       round_money(rated.amount, currency), rated.amount,
                       discountable=charge.discountable, included=charge.included,
                       billable=billable, tiers=rated.tiers, requested=requested,
-                      notes=tuple(notes)))
+                      notes=tuple(notes), unit_one=SEAT_UNITS[0]))
     lines.extend(_kind_lines(asked, charge, currency))
     return int(quantity)
 
@@ -376,12 +383,14 @@ def _seat_kinds(plan, request, billed):
                              f"{', '.join(kinds) or 'none'}).", f"seat_kinds.{kind_id}")
         name = kind.name.lower()
         if kind.limit is not None and count > kind.limit:
-            raise QuoteError(f"The {plan.name} plan allows at most {kind.limit} {name}.",
+            raise QuoteError(f"The {plan.name} plan allows at most "
+                             f"{format_quantity(Decimal(kind.limit))} {name}.",
                              f"seat_kinds.{kind_id}")
         free = count if kind.free else min(count, kind.free_up_to or 0)
         if count > free and not kind.priced:
             billed += count - free
-            notes.append(f"{count - free} {name} beyond the {kind.free_up_to or 0} free are "
+            notes.append(f"{format_quantity(Decimal(count - free))} {name} beyond the "
+                         f"{format_quantity(Decimal(kind.free_up_to or 0))} free are "
                          f"billed as seats")
         asked.append((kind, free, count - free if kind.priced else 0))
     return billed, asked, notes
@@ -406,9 +415,8 @@ def _kind_lines(asked, charge, currency):
 
 def _usage_line(catalog, plan, metric, charge, quantity, notes=()):
     if charge.limit is not None and quantity > charge.limit:
-        raise QuoteError(f"The {plan.name} plan allows at most {format_quantity(charge.limit)} "
-                         f"{metric.unit} of {metric.name} a month; choose a larger plan.",
-                         f"usage.{metric.id}")
+        raise QuoteError(f"The {plan.name} plan allows at most {of_metric(charge.limit, metric)} "
+                         f"a month; choose a larger plan.", f"usage.{metric.id}")
     billed = quantity if quantity > charge.minimum else charge.minimum
     billable = billed - charge.included if billed > charge.included else ZERO
     rated = rate_charge(charge, billable)
@@ -418,7 +426,8 @@ def _usage_line(catalog, plan, metric, charge, quantity, notes=()):
                 round_money(rated.amount, catalog.currency), rated.amount,
                 discountable=charge.discountable, metric=metric.id, included=charge.included,
                 billable=billable, tiers=rated.tiers, packages=rated.packages,
-                package_size=charge.package.size if charge.package else None, notes=notes)
+                package_size=charge.package.size if charge.package else None,
+                unit_one=metric.unit_one, notes=notes)
 
 
 def _addon_line(catalog, plan, addon, request, seats):
@@ -426,30 +435,31 @@ def _addon_line(catalog, plan, addon, request, seats):
         raise QuoteError(f"{addon.name} is not available on the {plan.name} plan.", "addons")
     units = addon_units(addon, request, seats)
     notes = ()
-    if addon.quantity:
+    if addon.quantity:  # named in the plural ("Phone numbers"): its units are that word
         monthly = addon.flat * units
-        quantity, unit, unit_price = units, addon.name.lower(), addon.flat
+        quantity, words, unit_price = units, (addon.name.lower(),) * 2, addon.flat
     elif addon.per_seat:
         monthly = addon.flat + addon.per_seat * units
-        quantity, unit, unit_price = units, "seats", None if addon.flat else addon.per_seat
+        quantity, words, unit_price = units, SEAT_UNITS, None if addon.flat else addon.per_seat
         if addon.per_seat_for != (FULL_SEATS,):
             notes = (_seats_counted(plan, addon, request, seats),)
     else:
         monthly = addon.flat
-        quantity, unit, unit_price = ONE, "months", addon.flat
+        quantity, words, unit_price = ONE, MONTH_UNITS, addon.flat
     notes += tuple(_included_note(catalog, plan, addon, units))
-    return Line("addon", addon.name, quantity, unit, unit_price,
+    return Line("addon", addon.name, quantity, words[1], unit_price,
                 round_money(monthly, catalog.currency), monthly, discountable=addon.discountable,
-                notes=notes)
+                notes=notes, unit_one=words[0])
 
 
 def _seats_counted(plan, addon, request, seats):
     """The seats a per-seat add-on counts, when they are not just the full seats: "for 12
     seats and 5 guests"."""
     kinds = {kind.id: kind.name.lower() for kind in plan.seats.kinds} if plan.seats else {}
-    parts = [f"{seats} seats" if counted == FULL_SEATS else
-             f"{request.seat_kinds.get(counted, 0)} {kinds.get(counted, counted)}"
-             for counted in addon.per_seat_for]
+    parts = [counted(Decimal(seats), SEAT_UNITS) if counted_id == FULL_SEATS else
+             f"{format_quantity(Decimal(request.seat_kinds.get(counted_id, 0)))} "
+             f"{kinds.get(counted_id, counted_id)}"
+             for counted_id in addon.per_seat_for]
     return "for " + " and ".join(parts)
 
 
@@ -458,22 +468,21 @@ def _included_note(catalog, plan, addon, units):
     for metric_id, amount in addon.includes.items():
         if metric_id in plan.usage:
             metric = catalog.metrics[metric_id]
-            yield (f"adds {format_quantity(amount * units)} {metric.unit} to the {metric.name} "
-                   f"allowance")
+            yield f"adds {counted(amount * units, metric.units)} to the {metric.name} allowance"
 
 
 def _discounts(catalog, plan, request, lines, billing):
     """Committed-use then annual discount, each on the amounts left by the one before; and
     what each line still owes after them (unrounded), which a credit draws down."""
     steps = []
-    if request.commitment:
+    if request.commitment and plan.commitment.discount:  # a bare minimum takes nothing off
         rate = plan.commitment.discount
         steps.append(("commitment", f"Committed use ({_percent(rate)} off seats and usage)",
                       rate, lambda line: line.kind in ("seats", "seat_kind", "usage")))
     if billing == "annual" and plan.annual_discount:
         rate = plan.annual_discount
-        steps.append(("annual", f"Annual billing ({_percent(rate)} off recurring fees)", rate,
-                      lambda line: line.discountable))
+        steps.append(("annual", f"Annual billing ({_percent(rate)} off {_discounted(lines)})",
+                      rate, lambda line: line.discountable))
     remaining = [line.amount for line in lines]
     if not steps:
         return (), remaining
@@ -488,6 +497,18 @@ def _discounts(catalog, plan, request, lines, billing):
             amount = round_money(base * rate, catalog.currency)
             discounts.append(Discount(kind, label, rate, -amount))
     return tuple(discounts), remaining
+
+
+def _discounted(lines):
+    """What the annual discount is off: "recurring fees", or, when some of them are not (a
+    price written for yearly billing takes no discount on top), the ones that are: "the base
+    fee", "the base fee and SSO"."""
+    recurring = [line for line in lines if line.kind in ("flat", "seats", "seat_kind", "addon")]
+    if all(line.discountable for line in recurring):
+        return "recurring fees"
+    names = [{"flat": "the base fee", "seats": "seats", "seat_kind": line.label.lower()}.get(
+        line.kind, line.label) for line in lines if line.discountable]
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def _percent(rate):

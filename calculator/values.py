@@ -11,9 +11,17 @@ digits of other scripts (``'٣٠'`` is 30, and Bengali ``'৪'``, a 4, is drawn 
 the page, the price list and the bill would show as someone else's number.
 """
 
+import re
 from decimal import Decimal, InvalidOperation
 
 MAX_DECIMAL_PLACES = 10
+
+# Numbers as people write them for people: grouped (1,500 / 1 500), with a currency sign,
+# a percentage. Read only to say how to write them (a catalog's numbers are plain, and 1,500
+# is 1.5 in half the world).
+_GROUPED = re.compile(r"\+?\d{1,3}(?:([, ])\d{3})(?:\1\d{3})*(?:\.\d+)?")
+_SIGNED = re.compile(r"[$€£¥₹₩]\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*[$€£¥₹₩]")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
 class NotANumber(ValueError):
@@ -89,3 +97,22 @@ def to_decimal(value):
             return number.quantize(Decimal(1).scaleb(-MAX_DECIMAL_PLACES)).normalize()
         raise TooPrecise(f"{describe(value)} has more than {MAX_DECIMAL_PLACES} decimal places")
     return number
+
+
+def written_hint(value, rate=False):
+    """How to write ``value``, a text meant as a number that is not one: " (write 1500, without
+    separators)", " (write 40, without the currency sign)", and where a fraction goes (``rate``)
+    " (write 16.67% as 0.1667)"; "" when it is no such text."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    if _GROUPED.fullmatch(text):
+        return f" (write {re.sub(r'[, ]', '', text).lstrip('+')}, without separators)"
+    signed = _SIGNED.fullmatch(text)
+    if signed:
+        return f" (write {signed.group(1) or signed.group(2)}, without the currency sign)"
+    percent = _PERCENT.fullmatch(text)
+    if percent and rate:
+        number = Decimal(percent.group(1))
+        return f" (write {format(number, 'f')}% as {format((number / 100).normalize(), 'f')})"
+    return ""

@@ -13,6 +13,7 @@ from calculator.errors import shown
 
 from pricing_site.build.termination import exit_cleanly_on_term
 from pricing_site.catalog import load_catalog_file, read_catalog
+from pricing_site.experiments.commands import add_ab_commands
 
 from .quote_table import quote_table
 
@@ -53,13 +54,9 @@ def _pairs(pairs, option="usage", name="METRIC"):
 
 def _quote(args):
     catalog = load_catalog_file(args.catalog)
-    request = {"plan": args.plan, "seats": args.seats, "usage": _pairs(args.usage),
-               "billing": "annual" if args.annual else "monthly"}
-    if args.kind:
-        request["seat_kinds"] = _pairs(args.kind, "kind", "KIND")
-    if args.addon:  # ids, or a mapping once one gives a count (--addon phone_numbers=3)
-        request["addons"] = args.addon if not any("=" in a for a in args.addon) else _pairs(
-            [a if "=" in a else f"{a}=1" for a in args.addon], "addon", "ADDON")
+    request = _estimate(args)
+    if args.annual:  # else monthly, or yearly for a plan sold yearly only
+        request["billing"] = "annual"
     if args.commit:
         request["commitment"] = True
     result = quote(catalog, request)
@@ -67,6 +64,32 @@ def _quote(args):
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:  # the catalog's names, control characters escaped
         print("\n".join(shown(line) for line in quote_table(result).split("\n")))
+    return 0
+
+
+def _forecast(args):
+    from calculator import forecast
+
+    from .forecast_table import forecast_table, write_forecast_csv
+
+    catalog = load_catalog_file(args.catalog)
+    request = _estimate(args)
+    growth = _pairs(args.growth, "growth", "QUANTITY")
+    for key, target in _pairs(args.target, "target", "QUANTITY").items():
+        if key in growth:
+            raise QuoteError(f"{key} has both --growth and --target: give one.", "growth")
+        growth[key] = {"target": target}
+    out = forecast(catalog, request, growth, args.months).to_dict()
+    if args.csv:
+        try:
+            write_forecast_csv(out, args.csv)
+        except OSError as exc:
+            print(f"error: cannot write {args.csv}: {exc.strerror}", file=sys.stderr)
+            return 1
+    if args.json:
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(shown(line) for line in forecast_table(out).split("\n")))
     return 0
 
 
@@ -83,32 +106,32 @@ def _serve(args):
     return serve_site(args.catalog, dev_addr=args.dev_addr)
 
 
-def _sample_size(args):
-    from pricing_site.experiments.stats import sample_size
+def _estimate_options(command, when=""):
+    """The options of an estimate, for ``quote`` and ``forecast``."""
+    command.add_argument("--plan", required=True)
+    command.add_argument("--seats", default=1, help=f"billable seats{when} (default 1)")
+    command.add_argument("--usage", action="append", metavar="METRIC=QUANTITY",
+                         help=f"monthly usage of a metric{when}; repeat for several")
+    command.add_argument("--kind", action="append", metavar="KIND=COUNT",
+                         help=f"seats of a kind such as viewer=20{when}; repeat for several")
+    command.add_argument("--addon", action="append", metavar="ID[=COUNT]",
+                         help="an add-on (with the number bought, for one sold by the unit); "
+                              "repeat for several")
+    command.add_argument("--currency", metavar="CODE",
+                         help="price in this currency's price book (default: the catalog's own)")
 
-    try:
-        n = sample_size(args.baseline, args.mde, relative=args.relative)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    effect = f"{args.mde:.2%} relative" if args.relative else f"{args.mde:.2%} points"
-    print(f"{n:,} visitors per variation ({n * args.variations:,} in all) to detect {effect} "
-          f"on a {args.baseline:.2%} baseline (two-sided, alpha 0.05, power 0.8)")
-    return 0
 
-
-def _srm(args):
-    from pricing_site.experiments.stats import SRM_ALARM, srm
-
-    try:
-        statistic, p_value, alarm = srm(args.counts, args.weights)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    verdict = (f"SAMPLE RATIO MISMATCH (p < {SRM_ALARM}): the split is broken; do not trust "
-               "this test's results" if alarm else "no sample ratio mismatch")
-    print(f"chi-square {statistic:.4f}, p = {p_value:.6g}: {verdict}")
-    return 1 if alarm else 0
+def _estimate(args):
+    """The request the estimate options give."""
+    request = {"plan": args.plan, "seats": args.seats, "usage": _pairs(args.usage)}
+    if args.kind:
+        request["seat_kinds"] = _pairs(args.kind, "kind", "KIND")
+    if args.addon:  # ids, or a mapping once one gives a count (--addon phone_numbers=3)
+        request["addons"] = args.addon if not any("=" in a for a in args.addon) else _pairs(
+            [a if "=" in a else f"{a}=1" for a in args.addon], "addon", "ADDON")
+    if args.currency is not None:
+        request["currency"] = args.currency
+    return request
 
 
 def parser():
@@ -120,20 +143,26 @@ def parser():
     validate.set_defaults(run=_validate)
 
     q = commands.add_parser("quote", help="price a request and print the bill")
-    q.add_argument("--plan", required=True)
-    q.add_argument("--seats", default=1, help="billable seats (default 1)")
-    q.add_argument("--usage", action="append", metavar="METRIC=QUANTITY",
-                   help="monthly usage of a metric; repeat for several")
-    q.add_argument("--kind", action="append", metavar="KIND=COUNT",
-                   help="seats of a kind such as viewer=20; repeat for several")
-    q.add_argument("--addon", action="append", metavar="ID[=COUNT]",
-                   help="an add-on (with the number bought, for one sold by the unit); repeat "
-                        "for several")
+    _estimate_options(q)
     q.add_argument("--commit", action="store_true", help="with the plan's committed-use option")
-    q.add_argument("--annual", action="store_true", help="annual billing (default monthly)")
+    q.add_argument("--annual", action="store_true",
+                   help="annual billing (default monthly, unless the plan is sold yearly only)")
     q.add_argument("--json", action="store_true", help="print the JSON of to_dict()")
     q.add_argument("--catalog", default=DEFAULT_CATALOG)
     q.set_defaults(run=_quote)
+
+    plan_ahead = commands.add_parser("forecast", help="price an estimate month by month as it grows")
+    _estimate_options(plan_ahead, " (the first month's)")
+    plan_ahead.add_argument("--growth", action="append", metavar="QUANTITY=RATE",
+                            help="monthly growth of seats, a metric or a seat kind: seats=0.08 "
+                                 "is 8%% a month")
+    plan_ahead.add_argument("--target", action="append", metavar="QUANTITY=AMOUNT",
+                            help="where a quantity will be in the last month: seats=40")
+    plan_ahead.add_argument("--months", type=int, default=12, help="the horizon (default 12)")
+    plan_ahead.add_argument("--json", action="store_true", help="print the forecast as JSON")
+    plan_ahead.add_argument("--csv", metavar="FILE", help="also write the months as CSV")
+    plan_ahead.add_argument("--catalog", default=DEFAULT_CATALOG)
+    plan_ahead.set_defaults(run=_forecast)
 
     build = commands.add_parser("build", help="build the static site")
     build.add_argument("--out", default=None, help="output folder (default: site/ or dist/): a "
@@ -144,19 +173,7 @@ def parser():
     build.add_argument("--catalog", default=DEFAULT_CATALOG)
     build.set_defaults(run=_build)
 
-    ab = commands.add_parser("ab", help="A/B test maths: sample size, sample ratio mismatch")
-    ab_commands = ab.add_subparsers(dest="ab_command", required=True)
-    size = ab_commands.add_parser("sample-size", help="visitors needed per variation")
-    size.add_argument("--baseline", type=float, required=True, help="conversion rate now (0.05)")
-    size.add_argument("--mde", type=float, required=True,
-                      help="minimum detectable effect: 0.01 = one point, or 10%% with --relative")
-    size.add_argument("--relative", action="store_true", help="--mde is relative to the baseline")
-    size.add_argument("--variations", type=int, default=2, help="for the total (default 2)")
-    size.set_defaults(run=_sample_size)
-    ratio = ab_commands.add_parser("srm", help="chi-square check of the traffic split")
-    ratio.add_argument("counts", type=int, nargs="+", help="visitors per variation")
-    ratio.add_argument("--weights", type=float, nargs="+", help="planned split (default equal)")
-    ratio.set_defaults(run=_srm)
+    add_ab_commands(commands, DEFAULT_CATALOG)
 
     serve = commands.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")

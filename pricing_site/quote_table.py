@@ -29,7 +29,7 @@ def quote_table(result):
     out.append(_row(f"Total per {period}", data["display"]["total"]))
     if data["billing"] == "annual":
         out.append(_row("Monthly equivalent", data["display"]["monthly_equivalent"]))
-    if data["billing"] == "annual" and result.annual_saving > 0:
+    if data["shows"]["annual_saving"]:
         out.append(_row("Saving against monthly billing", data["display"]["annual_saving"] + "/year"))
     extra = [n["message"] for n in data["nudges"]] + [a["message"] for a in data["alerts"]]
     if data["cheaper_plan"]:

@@ -1,5 +1,7 @@
 """Small catalogs for tests, built around one charge."""
 
+import copy
+
 from calculator import load_catalog
 from pricing_site.catalog import Content
 from pricing_site.catalog.content import split
@@ -39,3 +41,15 @@ def with_content(document):
 def calculator_settings(settings):
     """Page content holding only ``site.pricing.calculator``."""
     return Content(site={"pricing": {"calculator": settings}})
+
+
+def books_follow_plans(data, copies=None):
+    """``data`` (a plans.yaml document) with each price book priced for its plans after a test
+    cut or copied them: a plan gone is dropped from the books, a copy (``copies``: new id ->
+    the id it copies) is priced as its original in each book."""
+    copies = copies or {}
+    ids = [plan["id"] for plan in data["plans"] if not plan.get("custom")]
+    for book in data.get("price_books", {}).values():
+        book["plans"] = {i: copy.deepcopy(book["plans"][copies.get(i, i)]) for i in ids
+                         if copies.get(i, i) in book["plans"]}
+    return data

@@ -44,7 +44,10 @@ def test_validate_prints_every_error_and_exits_non_zero(tmp_path):
     assert len(lines) >= 3
     assert any("did you mean 'graduated'" in line for line in lines)
     assert any("unknown currency 'usd' — did you mean 'USD'" in line for line in lines)
-    assert "3 errors" in result.stderr
+    # the third replace also turns a variation's 0.25 into 205: told in the same run
+    assert any("[variant yearly-push] annual_discount: a discount must be between 0 and 1, "
+               "got 205" in line for line in lines)
+    assert "4 errors" in result.stderr
 
 
 @pytest.mark.parametrize("text", ["plans: [", "- just a list", "currency: USD\nplans: 5\n",
@@ -78,7 +81,19 @@ def test_a_true_up_comes_after_the_discounts_it_tops_up():
     labels = [line.strip().split("  ")[0] for line in result.stdout.splitlines()
               if line.startswith("  ") and not line.startswith("      ")]
     assert labels.index("Commitment minimum (true-up)") > labels.index(
-        "Annual billing (20% off recurring fees)") > labels.index("Seats")
+        "Annual billing (20% off the base fee)") > labels.index("Seats")
+
+
+def test_quote_in_another_currency():
+    result = run("quote", "--plan", "business", "--seats", "5", "--annual", "--currency", "EUR")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Business plan · annual billing · EUR" in out
+    # the base fee, 12 x €279 = €3,348.00, less 20% (€669.60); 5 seats at their written yearly
+    # price, 12 x 5 x €32 = €1,920.00: €4,598.40
+    assert "5 seats × €32 × 12 months" in out and "-€669.60" in out and "€4,598.40" in out
+    # a year at monthly prices, €3,348.00 + 12 x 5 x €40 = €5,748.00, less €4,598.40
+    assert "Saving against monthly billing                  €1,149.60/year" in out
 
 
 def test_quote_json_is_to_dict():
@@ -94,6 +109,7 @@ def test_quote_json_is_to_dict():
 
 @pytest.mark.parametrize("args, words", [
     (["--plan", "teem"], "did you mean 'team'"),
+    (["--plan", "team", "--currency", "GBP"], "Unknown currency 'GBP' (prices are in: USD, EUR)"),
     (["--plan", "team", "--seats", "-3"], "cannot be negative"),
     (["--plan", "team", "--seats", "abc"], "whole number, got 'abc'"),
     (["--plan", "team", "--usage", "storage_gb"], "--usage takes METRIC=QUANTITY"),

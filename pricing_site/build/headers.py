@@ -45,6 +45,9 @@ def headers_file():
     for path in IMMUTABLE_PATHS:
         lines += ["", path, f"  Cache-Control: {IMMUTABLE}"]
     lines += ["", "/*.wasm", "  Content-Type: application/wasm"]
+    # the price list for machines (pricing_site.pages.price_list), read as text, not downloaded
+    lines += ["", "/*.md", "  Content-Type: text/markdown; charset=utf-8"]
+    lines += ["", "/llms.txt", "  Content-Type: text/plain; charset=utf-8"]
     return "\n".join(lines) + "\n"
 
 

@@ -32,7 +32,7 @@ import brotli
 
 from pricing_site.runtime.cache import cache_root
 
-SUFFIXES = frozenset((".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt",
+SUFFIXES = frozenset((".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".md",
                       ".wasm", ".zip", ".bin", ".map"))
 MIN_SIZE = 1024
 BIG = 256 << 10

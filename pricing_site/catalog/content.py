@@ -7,13 +7,15 @@ price part alone; what the pages say is ``Content``. A key that is neither (a mi
 to neither: the JSON Schema names it, with the closest known key.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from calculator.catalog import PLAN_KEYS, TOP_KEYS
-from calculator.money import plain
+from calculator.money import CURRENCIES, plain
 
 SITE_KEYS = ("site", "variants")
 PLAN_CONTENT_KEYS = ("tagline", "description", "features", "cta", "popular", "badge")
+_PLAN_PATH = re.compile(r"plans\[(\d+)\]")
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,14 @@ class Content:
     site: dict = field(default_factory=dict)
     plans: dict = field(default_factory=dict)
     variants: dict | None = None
+    # ``(id, texts)`` of each plan in the file's order (id None where it is no text): the
+    # checks name a plan's fields by its index, whether its prices have a mistake or not
+    in_order: tuple = ()
+    # the currency the file names, when the engine knows it: the footer must name no other,
+    # which is checked even while a price has a mistake
+    currency: str | None = None
+    # that currency, then each of its price books' that the engine knows (the tax lines' keys)
+    currencies: tuple = ()
 
     def plan(self, plan_id):
         """The texts of a plan: ``{"tagline", "features", "cta", ...}``, any of them missing."""
@@ -41,15 +51,40 @@ def split(data):
     if not isinstance(data, dict):
         return data, Content()
     prices = {key: value for key, value in data.items() if key in TOP_KEYS}
-    plans = {}
+    plans, in_order = {}, ()
     if isinstance(data.get("plans"), list):
         prices["plans"] = [_plan_prices(plan) for plan in data["plans"]]
-        plans = {plan["id"]: {k: v for k, v in plan.items() if k in PLAN_CONTENT_KEYS}
-                 for plan in data["plans"] if isinstance(plan, dict) and isinstance(plan.get("id"), str)}
+        in_order = tuple((plan_id(plan), _plan_texts(plan)) for plan in data["plans"])
+        plans = {key: texts for key, texts in in_order if key is not None}
     site = data.get("site")
     variants = data.get("variants")
+    currency = data.get("currency")
+    currency = currency if isinstance(currency, str) and currency in CURRENCIES else None
+    books = data.get("price_books") if isinstance(data.get("price_books"), dict) else {}
+    currencies = (currency, *(code for code in books if isinstance(code, str)
+                              and code in CURRENCIES and code != currency)) if currency else ()
     return prices, Content(site if isinstance(site, dict) else {}, plans,
-                           variants if isinstance(variants, dict) else None)
+                           variants if isinstance(variants, dict) else None, in_order, currency,
+                           currencies)
+
+
+def plan_id(plan):
+    """A plan's id as written, or None where the plan or its id is no text."""
+    return plan.get("id") if isinstance(plan, dict) and isinstance(plan.get("id"), str) else None
+
+
+def plan_at(document, path):
+    """The id of the plan a field path of ``document`` lies in (``plans[2].price`` -> "team"),
+    or None: a message names the plan beside its index."""
+    index = _PLAN_PATH.match(path or "")
+    plans = document.get("plans") if isinstance(document, dict) else None
+    if index is None or not isinstance(plans, list) or int(index.group(1)) >= len(plans):
+        return None
+    return plan_id(plans[int(index.group(1))])
+
+
+def _plan_texts(plan):
+    return {k: v for k, v in plan.items() if k in PLAN_CONTENT_KEYS} if isinstance(plan, dict) else {}
 
 
 def _plan_prices(plan):
@@ -82,4 +117,4 @@ def _chosen_request(catalog, content):
     seats = 10
     if plan.seats and plan.seats.limit is not None:
         seats = int(min(plan.seats.limit, seats)) or 1
-    return {"plan": plan.id, "seats": seats, "billing": "monthly"}
+    return {"plan": plan.id, "seats": seats, "billing": plan.billing[0]}

@@ -4,7 +4,7 @@ A valid catalog can still build a wrong site: an image or icon that does not exi
 to a page that does not exist (it ships as a 404), a comparison cell keyed by a misspelt plan
 (that plan's cell silently reads "Not included"), page texts for a page that does not exist
 (never used), two "most popular" plans, a calculator request the plan cannot price, a footer
-that names another currency than the prices', a markdown page MkDocs would wait on for ever
+that names another currency than the prices', a tax line for a currency without prices, a markdown page MkDocs would wait on for ever
 (a FIFO) or read whole however large (``file_limits``). ``validate`` and the build run the
 same checks (``content_problems``), on control and on every variation.
 """
@@ -40,14 +40,14 @@ def content_problems(catalog, content, roots):
     """Every problem of ``content`` (the pages' texts beside ``catalog``'s prices). ``roots``
     are the folders the site publishes: the docs folder (its markdown files are the site's
     pages, its other files published where they are) and the assets folder (published under
-    ``assets/``)."""
+    ``assets/``). The texts are checked whatever the prices' mistakes: ``catalog`` is None
+    while they have one, and only the calculator's request, which is priced, waits for it."""
     site = content.site
     pages = _page_paths(Path(roots[0]))
     schema = plans_schema()
     fields = [*_fields(site, schema["properties"]["site"], "site"),
-              *(field for index, plan in enumerate(catalog.plans)
-                for field in _fields(content.plan(plan.id), schema["$defs"]["plan"],
-                                     f"plans[{index}]"))]
+              *(field for index, (_, texts) in enumerate(content.in_order)
+                for field in _fields(texts, schema["$defs"]["plan"], f"plans[{index}]"))]
     problems = []
     for path, value, kind in fields:
         if kind == "local_path":
@@ -60,9 +60,9 @@ def content_problems(catalog, content, roots):
         elif MARKDOWN.search(path) and isinstance(value, str):
             problems += _markdown_link_problems(path, value, pages, roots)
     return problems + _page_file_problems(Path(roots[0])) + _page_key_problems(site, pages) + \
-        _plan_key_problems(catalog, site) + \
-        _popular_problems(catalog, content) + _request_problems(catalog, content) + \
-        _footer_problems(catalog, site) + _language_problems(site)
+        _plan_key_problems(content) + _popular_problems(content) + \
+        _request_problems(catalog, content) + _footer_problems(content) + \
+        _tax_problems(content) + _language_problems(site)
 
 
 def _published(path, roots):
@@ -185,10 +185,10 @@ def _page_key_problems(site, pages):
             for key in (site.get("pages") or {}) if key not in pages]
 
 
-def _plan_key_problems(catalog, site):
+def _plan_key_problems(content):
     """Comparison rows keyed by plan ids: a misspelt id would leave its plan "Not included"."""
-    ids = [plan.id for plan in catalog.plans]
-    comparison = (site.get("pricing") or {}).get("comparison") or {}
+    ids = [plan_id for plan_id, _ in content.in_order if plan_id is not None]
+    comparison = (content.site.get("pricing") or {}).get("comparison") or {}
     problems = []
     for row, feature in enumerate(comparison.get("features") or ()):
         for key in (feature.get("plans") or {}):
@@ -198,10 +198,10 @@ def _plan_key_problems(catalog, site):
     return problems
 
 
-def _popular_problems(catalog, content):
-    popular = [i for i, plan in enumerate(catalog.plans) if content.plan(plan.id).get("popular")]
+def _popular_problems(content):
+    popular = [i for i, (_, texts) in enumerate(content.in_order) if texts.get("popular") is True]
     return [Problem(f"plans[{i}].popular", f"only one plan can be the most popular; "
-                                           f"'{catalog.plans[popular[0]].id}' already is")
+                                           f"'{content.in_order[popular[0]][0]}' already is")
             for i in popular[1:]]
 
 
@@ -217,15 +217,38 @@ def _language_problems(site):
                     f"{hint or ''} (it has {', '.join(known)})")]
 
 
-def _footer_problems(catalog, site):
+def _footer_problems(content):
     """A footer that names another currency than the prices' ("Prices in USD" over euros)."""
-    named = set(re.findall(r"\b[A-Z]{3}\b", site.get("footer") or "")) & set(CURRENCIES)
+    if content.currency is None:
+        return []   # the currency's own mistake is told
+    footer = content.site.get("footer")
+    named = set(re.findall(r"\b[A-Z]{3}\b", footer if isinstance(footer, str) else "")) & set(CURRENCIES)
     return [Problem("site.footer", f"the footer names {code}, but the prices are in "
-                                   f"{catalog.currency}") for code in sorted(named - {catalog.currency})]
+                                   f"{_prices_in(content)}")
+            for code in sorted(named - set(content.currencies))]
+
+
+def _tax_problems(content):
+    """A tax line for a currency the catalog has no prices in would never show (a typo, or a
+    price book removed)."""
+    pricing = content.pricing
+    taxes = pricing.get("tax") if isinstance(pricing, dict) else None
+    if content.currency is None or not isinstance(taxes, dict):
+        return []   # the currency's own mistake, or the schema's, is told
+    return [Problem(f"site.pricing.tax.{code}", f"the prices are in {_prices_in(content)}, not "
+                                                f"{code}{did_you_mean(code, content.currencies)}")
+            for code in taxes if code not in content.currencies]
+
+
+def _prices_in(content):
+    return " and ".join(content.currencies)
 
 
 def _request_problems(catalog, content):
-    """The calculator's built-in request must be one the engine prices."""
+    """The calculator's built-in request must be one the engine prices (once the prices
+    have no mistake)."""
+    if catalog is None:
+        return []
     request = default_request(catalog, content)
     if request is None:
         return []

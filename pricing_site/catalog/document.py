@@ -7,23 +7,35 @@ from calculator.catalog import parse_catalog
 from calculator.errors import CatalogError
 
 from .content import split
+from .content_checks import content_problems
 from .schema import plans_schema, schema_problems
 
 
-def check_document(data):
+def check_document(data, roots=None):
     """``(catalog, content, problems)``: the engine's and the schema's verdict on a parsed
-    document, problems unlocated (field paths only), each reported once; ``catalog`` and
-    ``content`` are None when there is any."""
+    document and, with ``roots`` (``content_checks``), the site content's; problems unlocated
+    (field paths only), each mistake told once, all of them in one pass: the content is checked
+    whatever the prices' mistakes. ``content`` is the document's page content whatever its
+    problems; ``catalog`` is the engine's when the prices have no mistake (a misspelt page
+    text leaves them priced), else None. The document is valid when ``problems`` is empty."""
     prices, content = split(data)
     catalog, problems = None, []
     try:
         catalog = parse_catalog(prices)
     except CatalogError as exc:
         problems.extend(exc.problems)
-    engine_paths = [p.path for p in problems]
-    problems.extend(p for p in schema_problems(data, plans_schema())
-                    if not any(_related(p.path, known) for known in engine_paths))
-    return (None, None, problems) if problems else (catalog, content, [])
+    problems += _new(schema_problems(data, plans_schema()), problems)
+    if roots is not None:
+        problems += _new(content_problems(catalog, content, roots), problems)
+    return catalog, content, problems
+
+
+def _new(found, known):
+    """The problems of ``found`` that are not one of ``known`` seen again: a field of this
+    document inside or around one already told (a page file's problem names its own file)."""
+    paths = [p.path for p in known]
+    return [p for p in found
+            if p.file is not None or not any(_related(p.path, path) for path in paths)]
 
 
 def _related(a, b):

@@ -16,7 +16,6 @@ from calculator.errors import CatalogError, Problem
 from calculator.lint import lint as lint_catalog
 
 from .content import Content
-from .content_checks import content_problems
 from .document import check_document
 from .variants import CONTROL, variant_documents, variant_problems
 from .yaml_reader import locate, read_yaml
@@ -56,29 +55,31 @@ class CatalogFile:
 
 
 def read_catalog(path, *, roots=None, lint=True):
-    """The ``CatalogFile`` of ``path``. ``lint=False`` skips the lint (it rates hundreds of
-    sample requests): for builds. With ``roots`` (the docs folder, then the assets folder), the
-    site's content is checked too (``content_checks``), in control and in every variation."""
+    """The ``CatalogFile`` of ``path``, with every problem a readable file has, in one pass:
+    prices, schema, site content and variations alike. ``lint=False`` skips the lint (it rates
+    hundreds of sample requests): for builds; the lint runs on a file without errors. With
+    ``roots`` (the docs folder, then the assets folder), the site's content is checked too
+    (``content_checks``), in control and in every variation."""
     file = str(path)
     data, marks, problems = read_yaml(path)
     read = CatalogFile(file, data, marks)
     if data is None and not problems:
         problems = [Problem("", "the file is empty; expected a catalog with currency and plans",
                             file)]
-    if not problems:
-        catalog, content, problems = check_document(data)
-        if not problems and roots is not None:
-            problems = content_problems(catalog, content, roots)
     if problems:
         read.errors = locate(problems, marks, file)
         return read
-    warnings = locate(lint_catalog(catalog), marks, file) if lint else []
+    catalog, content, problems = check_document(data, roots)
+    errors = locate(problems, marks, file, data)
+    warnings = []
     if content.variants is not None:
-        errors, variant_warnings = variant_problems(data, marks, file, roots, lint)
-        if errors:
-            read.errors = errors
-            return read
-        warnings += variant_warnings
+        variant_errors, warnings = variant_problems(data, marks, file, roots, lint and not errors)
+        errors = sorted(errors + variant_errors, key=lambda p: (p.line or 0, p.column or 0))
+    if errors:
+        read.errors = errors
+        return read
+    if lint:
+        warnings = locate(lint_catalog(catalog), marks, file, data) + warnings
     read.catalog, read.content, read.warnings = catalog, content, warnings
     return read
 

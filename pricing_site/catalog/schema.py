@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator, validators
 
 from calculator.errors import Problem
 from calculator.suggest import did_you_mean, one_of
-from calculator.values import describe
+from calculator.values import describe, written_hint
 
 from .url_rules import address_problem, image_path_problem, link_problem
 
@@ -67,7 +67,9 @@ def _expected(kind):
     return _TYPES.get(kind, kind)
 
 
-def _message(error, explainers):
+def _message(error, explainers, rate=False):
+    """``(path suffix, message)``, or a list of them; ``rate``: the value is a fraction (its
+    hint turns a percentage into one)."""
     v, value = error.validator, error.instance
     if v == "required":
         missing = re.findall(r"'([^']+)' is a required property", error.message)
@@ -81,7 +83,8 @@ def _message(error, explainers):
         kind = error.validator_value
         if _non_finite(value) and "number" in (kind if isinstance(kind, list) else [kind]):
             return "", f"expected a finite number, got {describe(value)}"   # as the engine says
-        return "", f"expected {_expected(kind)}, got {describe(value)}"
+        hint = written_hint(value, rate) if "number" in (kind if isinstance(kind, list) else [kind]) else ""
+        return "", f"expected {_expected(kind)}, got {describe(value)}{hint}"
     if v == "enum":
         choices = error.validator_value
         return "", f"unknown value {describe(value)}{did_you_mean(value, choices)} ({one_of(choices)})"
@@ -112,12 +115,14 @@ def schema_problems(data, schema):
     defs = schema.get("$defs", {})
     explainers = {defs[name]["pattern"]: explain for name, explain in EXPLAINED.items()
                   if name in defs}
+    rates = [defs["rate"]] if "rate" in defs else []
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        best = error
-        if error.context:  # oneOf/anyOf: report the branch that got furthest
-            best = max(error.context, key=lambda e: len(e.absolute_path))
-        said = _message(best, explainers)
+        best, rate = error, False
+        while best.context:  # oneOf/anyOf, nested too: report the branch that got furthest
+            rate = rate or any(best.schema is r for r in rates)
+            best = max(best.context, key=lambda e: len(e.absolute_path))
+        said = _message(best, explainers, rate)
         for suffix, message in said if isinstance(said, list) else [said]:
             path = _path(best.absolute_path)
             problems.append(Problem(path + suffix if path else suffix.lstrip("."), message))

@@ -16,7 +16,7 @@ from decimal import Decimal
 from calculator.errors import Problem
 from calculator.lint import lint
 
-from .content_checks import content_problems
+from .content import plan_at
 from .document import check_document
 
 CONTROL = "control"
@@ -134,8 +134,9 @@ def _merged(data):
     return documents, origins, problems
 
 
-def _locate(problem, key, origin, marks, file):
-    """A variant document's problem, placed at the patch line it came from, else control's."""
+def _locate(problem, key, origin, marks, file, document=None):
+    """A variant document's problem, placed at the patch line it came from, else control's,
+    naming the variation and the plan (of ``document``) it lies in."""
     path = problem.path
     while True:
         if path in origin and origin[path] in marks:
@@ -150,7 +151,8 @@ def _locate(problem, key, origin, marks, file):
         cut = max(path.rfind("."), path.rfind("["))
         path = path[:cut] if cut > 0 else ""
     label = f"[variant {key}] {problem.path}" if key else problem.path
-    return Problem(label, problem.message, file, line, column, problem.severity)
+    return Problem(label, problem.message, file, line, column, problem.severity,
+                   plan_at(document, problem.path))
 
 
 def _pricing(catalog):
@@ -166,10 +168,11 @@ def _pricing(catalog):
 
 
 def variant_problems(data, marks=None, file=None, roots=None, lint_variations=True):
-    """``(errors, warnings)`` for the ``variants:`` section of ``data`` (a valid control),
-    each located in ``file`` when ``marks`` (from ``read_yaml``) are given; with ``roots``,
-    each variation's site content is checked too (``content_checks``); ``lint_variations``
-    False skips the lint of each variation (for builds)."""
+    """``(errors, warnings)`` for the ``variants:`` section of ``data``, each located in
+    ``file`` when ``marks`` (from ``read_yaml``) are given; with ``roots``, each variation's
+    site content is checked too (``content_checks``); ``lint_variations`` False skips the lint
+    of each variation (for builds). Control's own mistakes are the file's (``read``), so a
+    variation reports only the ones its patch makes: each mistake is told once."""
     marks = marks or {}
     section = data.get("variants")
     if not isinstance(section, dict):
@@ -179,15 +182,17 @@ def variant_problems(data, marks=None, file=None, roots=None, lint_variations=Tr
     documents, origins, merge_problems = _merged(data)
     errors += [_locate(p, None, {}, marks, file) for p in merge_problems]
     catalogs, warnings = {}, []
-    for key, document in documents.items():
-        catalog, content, problems = check_document(document)
-        if catalog is not None and roots is not None and key != CONTROL:
-            problems = content_problems(catalog, content, roots)
-            catalog = None if problems else catalog
-        errors += [_locate(p, key, origins[key], marks, file) for p in problems]
-        catalogs[key] = catalog
-        if catalog is not None and key != CONTROL and lint_variations:
-            warnings += [_locate(p, key, origins[key], marks, file) for p in lint(catalog)]
+    inherited = set()
+    for key, document in sorted(documents.items(), key=lambda item: item[0] != CONTROL):
+        catalog, _, problems = check_document(document, roots)
+        catalogs[key] = None if problems else catalog
+        if key == CONTROL:
+            inherited = {(p.path, p.message) for p in problems}
+            continue
+        errors += [_locate(p, key, origins[key], marks, file, document) for p in problems
+                   if (p.path, p.message) not in inherited]
+        if catalogs[key] is not None and lint_variations:
+            warnings += [_locate(p, key, origins[key], marks, file, document) for p in lint(catalog)]
     control = catalogs.get(CONTROL)
     for index, variation in enumerate(section.get("variations") or []):
         catalog = catalogs.get(variation.get("key")) if isinstance(variation, dict) else None

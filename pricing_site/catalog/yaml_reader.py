@@ -17,6 +17,7 @@ import yaml
 from calculator.errors import Problem
 from calculator.values import describe
 
+from .content import plan_at
 from .files import CATALOG_LIMIT, FileRefused, read_limited
 
 MAX_DEPTH = 32         # lists and mappings inside each other; the demo nests 9 deep
@@ -317,11 +318,13 @@ def read_yaml(path):
     return data, marks, problems
 
 
-def locate(problems, marks, file):
+def locate(problems, marks, file, document=None):
     """Give each problem the position of its field, or of the nearest enclosing field (in
-    ``file`` unless it names its own: a page)."""
+    ``file`` unless it names its own: a page), and the id of the plan it lies in, from
+    ``document``."""
     for problem in problems:
         problem.file = problem.file or file
+        problem.plan = problem.plan or plan_at(document, problem.path)
         if problem.line is not None:
             continue
         path = problem.path

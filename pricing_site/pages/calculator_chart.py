@@ -43,4 +43,5 @@ def chart_data(catalog, estimate):
     return {"points": CURVE_POINTS,
             "metrics": {plan.id: chart_metric(plan) for plan in catalog.plans},
             "curve": curve,
-            "estimate": {key: quote[key] for key in ("status", "total", "billing", "request")}}
+            "estimate": {key: quote[key]
+                         for key in ("status", "total", "billing", "currency", "request")}}

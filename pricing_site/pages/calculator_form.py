@@ -1,10 +1,11 @@
 """The live calculator's form, as plain data for the pricing page template.
 
-Which inputs exist (seats, each metric, seat kinds, add-ons, commitment), which plans use
-each one (``plans``: the page hides an input the chosen plan does not use), slider ranges,
-the starting values from the default request, and where each plan's link starts. Prices are
-not here: the result region shows the prerendered quote, and the browser asks the engine for
-every later one.
+Which inputs exist (currency, billing, seats, each metric, seat kinds, add-ons, commitment),
+which plans use each one (``plans``: the page hides an input the chosen plan does not use),
+slider ranges, the starting values from the default request, and where each plan's link
+starts. No amount is here: the result region shows the prerendered quote, and the browser
+asks the engine for every later one; a seat kind's and a quantity add-on's label say what one
+costs, as the comparison table words it, in each currency.
 """
 
 from decimal import Decimal
@@ -43,12 +44,19 @@ def built_values(catalog, request):
 def calculator_form(catalog, request):
     """Fields for ``site_src/overrides/pricing/calculator.html``, filled from ``request``."""
     priced = [p for p in catalog.plans if not p.custom]
+    built = parse_request(catalog, request)
     values = built_values(catalog, request)
     seat_plans = [p.id for p in priced if p.seats is not None]
     fields = {
         "plans": [{"id": p.id, "name": p.name, "custom": p.custom,
                    "selected": p.id == request["plan"]} for p in catalog.plans],
-        "billing": request.get("billing", "monthly"),
+        "billing": built.billing,
+        # each billing's radio shows for the plans sold on it
+        "billings": {b: " ".join(p.id for p in catalog.plans if b in p.billing)
+                     for b in ("monthly", "annual")},
+        # the currencies there are prices in, when there is a choice
+        "currencies": [{"code": code, "selected": code == (built.currency or catalog.currency)}
+                       for code in catalog.currencies] if len(catalog.currencies) > 1 else [],
         "seats": {"plans": " ".join(seat_plans), "value": plain(values["seats"]),
                   "max": _seat_slider_max(catalog)} if seat_plans else None,
         "metrics": [],
@@ -69,14 +77,15 @@ def calculator_form(catalog, request):
             "id": kind_id, "plans": " ".join(p for label in labels for p in label["plans"]),
             "labels": [{**label, "plans": " ".join(label["plans"])} for label in labels],
             "value": "" if count is None else plain(count)})
-    built = parse_request(catalog, request)
     for addon in catalog.addons.values():
         plans = [p.id for p in priced if addon.plans is None or p.id in addon.plans]
         if plans:
             fields["addons"].append({
                 "id": addon.id, "name": addon.name, "description": addon.description,
                 "plans": " ".join(plans), "checked": addon.id in built.addons,
-                "quantity": addon.quantity, "price": _addon_price(addon, catalog.currency),
+                "quantity": addon.quantity,
+                "prices": _in_each_currency(catalog, lambda book: _addon_price(
+                    book.addons[addon.id], book.currency)) if addon.quantity else [],
                 "max": "" if addon.max is None else str(addon.max),
                 "value": str(built.addon_quantities[addon.id])
                 if addon.id in built.addon_quantities else ""})
@@ -89,17 +98,31 @@ def calculator_form(catalog, request):
 
 def _addon_price(addon, currency):
     """A quantity add-on's price beside its input: "$4 a month each"."""
-    return f"{format_price(addon.flat, currency)} a month each" if addon.quantity else ""
+    return f"{format_price(addon.flat, currency)} a month each"
+
+
+def _in_each_currency(catalog, words_of):
+    """``[{"currency", "text"}]``: ``words_of(book)`` in each price book, the catalog's own
+    first (the page shows the chosen currency's, as the cards and the comparison do); the
+    one text alone when every book words it alike. [] when there are no words."""
+    texts = [{"currency": code, "text": words_of(catalog.book(code))}
+             for code in catalog.currencies]
+    if not texts[0]["text"]:
+        return []
+    return texts if len({t["text"] for t in texts}) > 1 else texts[:1]
 
 
 def _kind_labels(catalog, plans):
-    """``{kind id: [{"name", "price", "plans"}]}``: one input serves a seat kind on every plan
+    """``{kind id: [{"name", "prices", "plans"}]}``: one input serves a seat kind on every plan
     that has it, and its label reads as each plan names and prices the kind ("Guests", "5
-    free, then $10 each"), shown for those plans."""
+    free, then $10 each", in each currency), shown for those plans."""
     kinds = {}
     for plan in plans:
         for kind in plan.seats.kinds if plan.seats else ():
-            words = {"name": kind.name, "price": kind_price(kind, catalog.currency)}
+            prices = _in_each_currency(catalog, lambda book: kind_price(
+                next(k for k in book.plan(plan.id).seats.kinds if k.id == kind.id),
+                book.currency))
+            words = {"name": kind.name, "prices": prices}
             labels = kinds.setdefault(kind.id, [])
             label = next((label for label in labels if label["words"] == words), None)
             if label is None:

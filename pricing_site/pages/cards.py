@@ -2,25 +2,31 @@
 
 Every amount is a string from ``calculator.quote(...).to_dict()``: a card shows
 ``display.monthly_equivalent`` and ``display.total`` of a quote for the plan's entry request
-(one seat, so the plan's minimum applies), once per billing period. Templates and JS only
+(one seat, so the plan's minimum applies), once per billing period and per currency the
+catalog has prices in (``books``; the first is the catalog's own). Templates and JS only
 choose which prerendered string to show.
 """
 
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from calculator import quote
+from calculator.display import seat_price
+from calculator.money import format_price
 
-from .price_words import credit_text, percent
+from .price_words import BILLED, credit_text, percent
 
 BILLINGS = ("monthly", "annual")
 
 
-def entry_request(plan, billing):
+def entry_request(plan, billing, currency=None):
     """The smallest bill of a plan: one seat (raised to the plan's minimum), no usage."""
-    return {"plan": plan.id, "seats": 1, "billing": billing}
+    request = {"plan": plan.id, "seats": 1, "billing": billing}
+    if currency is not None:
+        request["currency"] = currency
+    return request
 
 
-def _basis(catalog, plan, data):
+def _basis(plan, data):
     """What the card's price buys: "for 3 seats (minimum)", "base fee + 1 seat"."""
     if Decimal(data["total"]) == 0:
         limit = plan.seats.limit if plan.seats else None
@@ -32,53 +38,96 @@ def _basis(catalog, plan, data):
         elif line["kind"] == "seats":
             minimum = " (minimum)" if plan.seats and plan.seats.minimum > 1 else ""
             parts.append(line["display"]["quantity"] + minimum)
-    basis = "for " + " + ".join(parts) if parts else ""
-    if plan.credit is not None:  # money toward usage comes with the price: say so
-        basis += f"{', ' if basis else ''}with {credit_text(plan.credit, catalog)}"
-    return basis
+    return "for " + " + ".join(parts) if parts else ""
 
 
-def _price(catalog, plan, billing, data):
-    shown = data["display"]
+def _credit(result):
+    """The plan's monthly credit, in the quote's currency: money toward usage comes with the
+    price, so the card says so ("with $10 a month toward Compute hours")."""
+    plan = result.bill.plan
+    return f"with {credit_text(plan.credit, result.catalog)}" if plan.credit else ""
+
+
+def _price(plan, billing, result):
+    """One card price: ``billing`` is the toggle's position; ``result`` the quote shown there,
+    billed as the plan is sold (a plan sold yearly only shows its yearly price either way)."""
+    data = result.to_dict()
+    shown, billed = data["display"], data["billing"]
+    only = " only" if len(plan.billing) == 1 else ""
     if Decimal(data["total"]) == 0:
         note = ""
-    elif billing == "annual":
-        note = f"{shown['total']} billed yearly"
+    elif billed == "annual":
+        note = f"{shown['total']} billed yearly{only}"
     else:
-        note = "billed monthly"
-    note = ", ".join(part for part in (note, _basis(catalog, plan, data)) if part)
+        note = f"billed monthly{only}"
+    note = ", ".join(part for part in (note, _basis(plan, data), _credit(result)) if part)
+    seat = seat_price(result) if Decimal(data["total"]) else None
     return {"billing": billing, "amount": shown["monthly_equivalent"], "period": "/month",
             "note": note[:1].upper() + note[1:], "total": data["total"],
-            "monthly_equivalent": data["monthly_equivalent"]}
+            "monthly_equivalent": data["monthly_equivalent"],
+            # "$36 per seat/month, billed yearly", as pricing pages say it
+            "per_seat": None if seat is None else
+            f"{format_price(seat, data['currency'])} per seat/month, billed {BILLED[billed]}"}
+
+
+def _book(catalog, plan, currency):
+    """The card's prices in one currency: ``{"currency", "quotes", "prices", "saving",
+    "price_from"}``, each billing the plan is sold on quoted once."""
+    results = {b: quote(catalog, entry_request(plan, b, currency), alternatives=False)
+               for b in plan.billing}
+    quotes = {b: result.to_dict() for b, result in results.items()}
+    first = quotes[plan.billing[0]]
+    book = {"currency": currency, "quotes": quotes, "prices": [], "saving": None,
+            "price_from": None, "saving_rate": None}
+    if first["status"] != "priced":
+        return book
+    book["prices"] = [_price(plan, b, results[b if b in results else plan.billing[0]])
+                      for b in BILLINGS]
+    book["price_from"] = f"{first['display']['monthly_equivalent']} a month"
+    annual = quotes.get("annual")
+    if "monthly" in quotes and annual and Decimal(annual["annual_saving"]) > 0:
+        book["saving"] = f"Save {annual['display']['annual_saving']} a year"
+        book["saving_rate"] = _saving_rate(catalog.book(currency), plan, annual)
+    return book
+
+
+def _saving_rate(book, plan, annual):
+    """What the yearly saving is as a share of a year at monthly prices: the plan's annual
+    discount when every price of it is discounted by that, else the entry bill's saving as a
+    share, rounded down to a whole percent (a label never claims more than is saved)."""
+    if book.at("annual").plan(plan.id) is book.plan(plan.id):
+        return plan.annual_discount
+    saving = Decimal(annual["annual_saving"])
+    share = saving / (Decimal(annual["total"]) + saving)
+    return share.quantize(Decimal("0.01"), ROUND_FLOOR)
 
 
 def plan_card(catalog, plan, content, link, contact_label):
-    """One card; ``prices`` holds a prerendered price per billing period, ``content`` is the
-    plan's texts (``Content.plan``). A card shows no cheaper plan, so its quotes do not look
-    for one (that rates every plan, for every card)."""
-    quotes = {b: quote(catalog, entry_request(plan, b), alternatives=False).to_dict()
-              for b in BILLINGS}
+    """One card; ``books`` holds its prices per currency (``prices``: one per billing period,
+    prerendered), and the card's top-level ``prices``, ``quotes``, ``saving`` and
+    ``price_from`` are the catalog's own currency's. ``content`` is the plan's texts
+    (``Content.plan``). A card shows no cheaper plan, so its quotes do not look for one (that
+    rates every plan, for every card)."""
+    books = [_book(catalog, plan, code) for code in catalog.currencies]
+    own = books[0]
     card = {
         "id": plan.id, "name": plan.name, "tagline": content.get("tagline", ""),
         "description": content.get("description", ""),
         "features": list(content.get("features", ())), "popular": bool(content.get("popular")),
         "badge": content.get("badge") or ("Most popular" if content.get("popular") else ""),
-        "cta": None, "custom": quotes["monthly"]["status"] != "priced",
-        "prices": [], "saving": None, "price_from": None, "message": None,
-        "quotes": quotes, "free": False,
+        "cta": None, "custom": not own["prices"],
+        "prices": own["prices"], "saving": own["saving"], "price_from": own["price_from"],
+        "message": None, "quotes": own["quotes"], "free": False, "books": books,
+        "billing": list(plan.billing),
     }
     if "cta" in content:
         card["cta"] = {"label": content["cta"]["label"], "url": link(content["cta"]["url"])}
+    first = own["quotes"][plan.billing[0]]
     if card["custom"]:
-        card["message"] = quotes["monthly"]["message"] or contact_label
+        card["message"] = first["message"] or contact_label
         card["price_from"] = contact_label
         return card
-    card["free"] = Decimal(quotes["monthly"]["total"]) == 0
-    card["prices"] = [_price(catalog, plan, b, quotes[b]) for b in BILLINGS]
-    card["price_from"] = f"{quotes['monthly']['display']['monthly_equivalent']} a month"
-    saving = quotes["annual"]["annual_saving"]
-    if plan.annual_discount and saving and Decimal(saving) > 0:  # not a rounding difference
-        card["saving"] = f"Save {quotes['annual']['display']['annual_saving']} a year"
+    card["free"] = Decimal(first["total"]) == 0
     return card
 
 
@@ -87,12 +136,14 @@ def plan_cards(catalog, content, link, contact_label):
             for plan in catalog.plans]
 
 
-def billing_labels(catalog, settings):
-    """Toggle labels; the yearly one names the catalog's default discount ("save 20%")."""
+def billing_labels(cards, settings):
+    """Toggle labels; the yearly one names what paying yearly saves ("save 20%", "save up to
+    25%"), from the cards' yearly savings in every currency."""
     annual = settings.get("annual_label", "Yearly")
-    discounts = {p.annual_discount for p in catalog.plans if not p.custom and p.annual_discount}
-    if len(discounts) == 1:
-        annual = f"{annual} · save {percent(discounts.pop())}"
-    elif discounts:
-        annual = f"{annual} · save up to {percent(max(discounts))}"
+    rates = {book["saving_rate"] for card in cards for book in card["books"]
+             if book["saving_rate"]}
+    if len(rates) == 1:
+        annual = f"{annual} · save {percent(rates.pop())}"
+    elif rates:
+        annual = f"{annual} · save up to {percent(max(rates))}"
     return {"monthly": settings.get("monthly_label", "Monthly"), "annual": annual}

@@ -1,14 +1,17 @@
 """The plan comparison table, generated from the catalog so it can never drift from it.
 
-Rows are grouped (pricing, usage, add-ons, features); each cell is ``{"text", "check"}``
-where ``check`` is True/False for yes/no marks and None for text. The starting price row
-comes from ``calculator.quote`` (via the plan cards); every other row describes the
-price list itself.
+Rows are grouped (pricing, usage, add-ons, features); each cell is ``{"text", "check",
+"texts"}`` where ``check`` is True/False for yes/no marks and None for text. The starting price
+row comes from ``calculator.quote`` (via the plan cards); every other row describes the price
+list itself. The table is worded in every currency the catalog has prices in: a cell whose
+words differ between currencies holds each one in ``texts`` (``[{"currency", "text"}]``, the
+catalog's own first, which is also its ``text``), for the page to show the chosen one.
 """
 
 from calculator.money import format_price, format_quantity
 
-from .price_words import addon_text, credit_text, kinds_text, percent, seats_text, usage_text
+from .price_words import (addon_text, billing_words, credit_text, kinds_text, percent,
+                          seats_text, usage_text)
 
 DASH = "—"
 
@@ -21,65 +24,111 @@ def _row(label, cells):
     return {"label": label, "cells": cells}
 
 
-def _pricing_rows(catalog, cards):
-    cur = catalog.currency
+def _both(monthly, annual):
+    """A price list entry with its annual prices when they are written apart."""
+    return monthly if annual == monthly else f"{monthly}; billed yearly: {annual}"
+
+
+def _yearly_terms(book, plan):
+    """How billing yearly changes a plan's prices: its discount, its written annual prices, or
+    both ("Annual prices, 20% off the rest")."""
+    annual = book.at("annual").plan(plan.id)
+    if annual is plan:
+        return percent(plan.annual_discount) if plan.annual_discount else DASH
+    discounted = (annual.flat and annual.flat_discountable) or (
+        annual.seats is not None and annual.seats.discountable) or any(
+        c.discountable for c in annual.usage.values()) or any(
+        a.discountable and (a.flat or a.per_seat) for a in book.at("annual").addons.values()
+        if a.plans is None or plan.id in a.plans)
+    if plan.annual_discount and discounted:
+        return f"Annual prices, {percent(plan.annual_discount)} off the rest"
+    return "Annual prices"
+
+
+def _pricing_rows(book, cards, code):
+    cur = book.currency
+    annual = book.at("annual")
     custom = _cell("Custom")
-    starts = [_cell(c["price_from"]) for c in cards]
+    starts = [_cell(next(b for b in c["books"] if b["currency"] == code)["price_from"]
+                    if not c["custom"] else c["price_from"]) for c in cards]
     rows = [_row("Starts at", starts)]
     free = {c["id"] for c in cards if c["free"]}
 
     def per_plan(make):
-        return [custom if p.custom else make(p) for p in catalog.plans]
+        return [custom if p.custom else make(p, annual.plan(p.id)) for p in book.plans]
 
+    if any(len(p.billing) == 1 for p in book.plans):
+        rows.append(_row("Billing", per_plan(lambda p, a: _cell(billing_words(p.billing)))))
     rows.append(_row("Base fee", per_plan(
-        lambda p: _cell(f"{format_price(p.flat, cur)} a month") if p.flat else _cell())))
-    rows.append(_row("Seats", per_plan(lambda p: _cell(seats_text(p.seats, cur)))))
+        lambda p, a: _cell(_both(f"{format_price(p.flat, cur)} a month",
+                                 f"{format_price(a.flat, cur)} a month"))
+        if p.flat or a.flat else _cell())))
+    rows.append(_row("Seats", per_plan(
+        lambda p, a: _cell(_both(seats_text(p.seats, cur), seats_text(a.seats, cur))))))
     rows.append(_row("Minimum seats", per_plan(
-        lambda p: _cell(format_quantity(p.seats.minimum)) if p.seats and p.seats.minimum else _cell())))
+        lambda p, a: _cell(format_quantity(p.seats.minimum)) if p.seats and p.seats.minimum
+        else _cell())))
     rows.append(_row("Seat limit", per_plan(
-        lambda p: _cell(format_quantity(p.seats.limit)) if p.seats and p.seats.limit is not None
+        lambda p, a: _cell(format_quantity(p.seats.limit)) if p.seats and p.seats.limit is not None
         else _cell("No limit"))))
-    kinds = [k for p in catalog.plans if p.seats for k in p.seats.kinds]
+    kinds = [k for p in book.plans if p.seats for k in p.seats.kinds]
     if kinds:
         label = "Seat types" if any(k.priced for k in kinds) else "Free seats"
-        rows.append(_row(label, per_plan(lambda p: _cell(kinds_text(p.seats, cur) or DASH))))
-    if any(p.credit for p in catalog.plans):
-        rows.append(_row("Usage credit", per_plan(
-            lambda p: _cell(credit_text(p.credit, catalog)) if p.credit else _cell())))
+        rows.append(_row(label, per_plan(lambda p, a: _cell(
+            _both(kinds_text(p.seats, cur), kinds_text(a.seats, cur)) or DASH))))
+    if any(p.credit for p in book.plans):
+        rows.append(_row("Usage credit", per_plan(lambda p, a: _cell(
+            _both(credit_text(p.credit, book), credit_text(a.credit, book))) if p.credit
+            else _cell())))
     rows.append(_row("Yearly billing discount", per_plan(
-        lambda p: _cell(percent(p.annual_discount)) if p.annual_discount and p.id not in free
+        lambda p, a: _cell(_yearly_terms(book, p)) if "annual" in p.billing and p.id not in free
         else _cell())))
-    if any(p.commitment for p in catalog.plans):
-        rows.append(_row("Committed use", per_plan(lambda p: _cell(
-            f"{percent(p.commitment.discount)} off seats and usage for "
-            f"{format_price(p.commitment.annual_minimum, cur)} a year") if p.commitment else _cell())))
+    if any(p.commitment for p in book.plans):
+        rows.append(_row("Committed use", per_plan(
+            lambda p, a: _cell(_commitment_text(p.commitment, cur)) if p.commitment
+            else _cell())))
     return rows
 
 
-def _usage_rows(catalog):
+def _commitment_text(commitment, currency):
+    """"20% off seats and usage for $50,000 a year"; a commitment without a discount is a
+    yearly minimum, and says so (not "0% off")."""
+    yearly = f"{format_price(commitment.annual_minimum, currency)} a year"
+    if not commitment.discount:
+        return f"At least {yearly}"
+    return f"{percent(commitment.discount)} off seats and usage for {yearly}"
+
+
+def _usage_rows(book):
+    annual = book.at("annual")
     rows = []
-    for metric in catalog.metrics.values():
+    for metric in book.metrics.values():
         cells = []
-        for plan in catalog.plans:
+        for plan in book.plans:
             charge = plan.usage.get(metric.id)
             if plan.custom:
                 cells.append(_cell("Custom"))
+            elif charge:
+                yearly = annual.plan(plan.id).usage[metric.id]
+                cells.append(_cell(_both(usage_text(charge, metric, book.currency),
+                                         usage_text(yearly, metric, book.currency))))
             else:
-                cells.append(_cell(usage_text(charge, metric, catalog.currency)) if charge
-                             else _cell("Not included", False))
+                cells.append(_cell("Not included", False))
         rows.append(_row(metric.name, cells))
     return rows
 
 
-def _addon_rows(catalog):
+def _addon_rows(book):
+    annual = book.at("annual").addons
     rows = []
-    for addon in catalog.addons.values():
+    for addon in book.addons.values():
         cells = []
-        for plan in catalog.plans:
+        for plan in book.plans:
             if plan.custom:
                 cells.append(_cell("Ask sales"))
             elif addon.plans is None or plan.id in addon.plans:
-                cells.append(_cell(addon_text(addon, plan, catalog)))
+                cells.append(_cell(_both(addon_text(addon, plan, book),
+                                         addon_text(annual[addon.id], plan, book))))
             else:
                 cells.append(_cell("Not available", False))
         rows.append(_row(addon.name, cells))
@@ -102,12 +151,33 @@ def _feature_rows(catalog, content, feature_rows):
             for label in labels]
 
 
+def _priced_groups(catalog, cards, code):
+    book = catalog.book(code)
+    return [("Pricing", _pricing_rows(book, cards, code)), ("Usage", _usage_rows(book)),
+            ("Add-ons", _addon_rows(book))]
+
+
+def _in_every_currency(tables):
+    """The first table's groups, each cell with ``texts`` where another currency words it
+    otherwise (the tables have the same rows and cells: a plan sells the same in each)."""
+    codes = list(tables)
+    merged = tables[codes[0]]
+    for g, (_, rows) in enumerate(merged):
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row["cells"]):
+                texts = [{"currency": code, "text": tables[code][g][1][r]["cells"][c]["text"]}
+                         for code in codes]
+                cell["texts"] = texts if len({t["text"] for t in texts}) > 1 else None
+    return merged
+
+
 def comparison_table(catalog, content, cards, settings):
     """``{"title", "plans", "groups": [{"title", "rows"}]}``; empty groups are left out."""
-    groups = [("Pricing", _pricing_rows(catalog, cards)),
-              ("Usage", _usage_rows(catalog)),
-              ("Add-ons", _addon_rows(catalog)),
-              ("Features", _feature_rows(catalog, content, settings.get("features")))]
+    priced = _in_every_currency({code: _priced_groups(catalog, cards, code)
+                                 for code in catalog.currencies})
+    features = [_row(r["label"], [{**cell, "texts": None} for cell in r["cells"]])
+                for r in _feature_rows(catalog, content, settings.get("features"))]
+    groups = priced + [("Features", features)]
     return {
         "title": settings.get("title", "Compare plans"),
         "plans": [{"id": c["id"], "name": c["name"], "popular": c["popular"]} for c in cards],

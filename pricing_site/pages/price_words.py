@@ -19,13 +19,7 @@ from calculator.credit import paid_for
 from calculator.models import model_of
 from calculator.money import ZERO, format_price, format_quantity
 from calculator.ranges import SEAT_STEP
-
-SEAT_UNITS = ("seat", "seats")
-
-
-def _units(quantity, units):
-    one, many = units
-    return f"{format_quantity(quantity)} {one if quantity == 1 else many}"
+from calculator.units import SEAT_UNITS, counted, of_metric
 
 
 def seats_text(charge, currency):
@@ -40,10 +34,9 @@ def seats_text(charge, currency):
 
 def usage_text(charge, metric, currency):
     """A metric on one plan: allowance, then the overage price, then any hard limit."""
-    units = (metric.unit, metric.unit)
-    parts = _allowance_then(charge, units, metric.step, currency) or ["Included"]
+    parts = _allowance_then(charge, metric.units, metric.step, currency) or ["Included"]
     if charge.limit is not None:
-        parts.append(f"limit {_units(charge.limit, units)} a month")
+        parts.append(f"limit {counted(charge.limit, metric.units)} a month")
     return _first_upper(", ".join(parts))
 
 
@@ -54,9 +47,9 @@ def _first_upper(text):
 
 def _allowance_then(charge, units, step, currency):
     """``["<n units> included", "then <price>"]``: either alone when the other is missing."""
-    allowance = [_units(charge.included, units)] if charge.included else []
+    allowance = [counted(charge.included, units)] if charge.included else []
     if charge.included_per_seat:  # an allowance that grows with the seats billed
-        allowance.append(f"{format_quantity(charge.included_per_seat)} {units[0]} per seat")
+        allowance.append(f"{counted(charge.included_per_seat, units)} per seat")
     parts = [f"{' + '.join(allowance)} included"] if allowance else []
     model = model_of(charge)
     if charge.included_per_seat and model.tiered:
@@ -103,8 +96,8 @@ def addon_text(addon, plan, catalog):
     text = " + ".join(parts) or "Free"
     if addon.max is not None:
         text += f", up to {format_quantity(Decimal(addon.max))}"
-    adds = [f"{format_quantity(amount)} {catalog.metrics[m].unit} of {catalog.metrics[m].name}"
-            for m, amount in addon.includes.items() if m in plan.usage]
+    adds = [of_metric(amount, catalog.metrics[m]) for m, amount in addon.includes.items()
+            if m in plan.usage]
     if adds:
         each = "each adds" if addon.quantity or addon.per_seat else "adds"
         text += f"; {each} {' and '.join(adds)}"
@@ -130,3 +123,13 @@ def credit_text(credit, catalog):
 def percent(rate):
     """0.2 -> "20%"."""
     return f"{format_quantity((rate * 100).normalize())}%"
+
+
+BILLED = {"monthly": "monthly", "annual": "yearly"}  # "billed yearly", as pages say it
+
+
+def billing_words(billings):
+    """How a plan is sold: "Monthly or yearly", "Yearly only"."""
+    if len(billings) > 1:
+        return "Monthly or yearly"
+    return f"{BILLED[billings[0]].capitalize()} only"

@@ -17,7 +17,7 @@ from .calculator_form import calculator_form, plan_starts
 from .cards import billing_labels, plan_cards
 from .comparison import comparison_table
 from .landing import faq
-from .price_words import addon_text, kind_price
+from .price_words import BILLED, addon_text, kind_price
 
 
 def pricing_context(catalog, content, link, bundle_urls, page_url=None):
@@ -31,7 +31,11 @@ def pricing_context(catalog, content, link, bundle_urls, page_url=None):
     return {
         "headline": settings.get("headline", "Pricing"),
         "subhead": settings.get("subhead"),
-        "labels": billing_labels(catalog, settings),
+        "labels": billing_labels(cards, settings),
+        # the price books the cards and the comparison are prerendered in, the catalog's own
+        # first, each with its tax line (site.pricing.tax)
+        "currencies": [{"code": code, "tax": (settings.get("tax") or {}).get(code)}
+                       for code in catalog.currencies],
         "period": settings.get("period", "monthly"),  # the cards' toggle opens on it
         "has_prices": any(not c["custom"] for c in cards),
         "cards": cards,
@@ -109,29 +113,35 @@ def add_on_offers(catalog, plan):
 
 
 def offers_json_ld(catalog, site, cards, page_url):
-    """schema.org Product with one Offer per priced plan; prices are quote decimal strings."""
+    """schema.org Product with one Offer per priced plan and currency; prices are quote decimal
+    strings, for a month (a plan sold yearly only: for a year)."""
     offers = []
     for card in cards:
         if card["custom"]:
             continue
-        monthly = card["quotes"]["monthly"]
-        extras = add_on_offers(catalog, catalog.plan(card["id"]))
-        offers.append({
-            "@type": "Offer",
-            "name": f"{card['name']} plan",
-            "description": card["description"] or card["tagline"] or
-                           f"{card['name']} plan, billed monthly",
-            "url": f"{page_url}#plan-{card['id']}" if page_url else f"#plan-{card['id']}",
-            "price": monthly["total"],
-            "priceCurrency": catalog.currency,
-            "availability": "https://schema.org/InStock",
-            "priceSpecification": {
-                "@type": "UnitPriceSpecification", "price": monthly["total"],
-                "priceCurrency": catalog.currency, "unitCode": "MON",
-                "referenceQuantity": {"@type": "QuantitativeValue", "value": 1, "unitCode": "MON"},
-            },
-            **({"addOn": extras} if extras else {}),
-        })
+        for book in card["books"]:
+            billing = card["billing"][0]
+            data = book["quotes"][billing]
+            unit = "MON" if billing == "monthly" else "ANN"
+            prices = catalog.book(book["currency"])
+            extras = add_on_offers(prices, prices.plan(card["id"]))
+            offers.append({
+                "@type": "Offer",
+                "name": f"{card['name']} plan",
+                "description": card["description"] or card["tagline"] or
+                               f"{card['name']} plan, billed {BILLED[billing]}",
+                "url": f"{page_url}#plan-{card['id']}" if page_url else f"#plan-{card['id']}",
+                "price": data["total"],
+                "priceCurrency": book["currency"],
+                "availability": "https://schema.org/InStock",
+                "priceSpecification": {
+                    "@type": "UnitPriceSpecification", "price": data["total"],
+                    "priceCurrency": book["currency"], "unitCode": unit,
+                    "referenceQuantity": {"@type": "QuantitativeValue", "value": 1,
+                                          "unitCode": unit},
+                },
+                **({"addOn": extras} if extras else {}),
+            })
     product = {"@context": "https://schema.org", "@type": "Product",
                "name": site.get("name", "Product"),
                "brand": {"@type": "Brand", "name": site.get("name", "Product")},

@@ -55,7 +55,7 @@ def test_a_broken_catalog_shows_its_located_problem_in_the_page_until_fixed(tmp_
         page = wait_for_page(url, 'data-testid="build-error"')
         line = next(i for i, row in enumerate(catalog.read_text().splitlines(), 1)
                     if "graduatd" in row)
-        assert f"{catalog}:{line}:9: plans[1].price.seats.pricing: unknown pricing " \
+        assert f"{catalog}:{line}:9: plans[1] (team).price.seats.pricing: unknown pricing " \
                "&#x27;graduatd&#x27; — did you mean &#x27;graduated&#x27;?" in page
         assert "<script" in page  # the live-reload script: the page reloads when fixed
         catalog.write_text(good, encoding="utf-8")

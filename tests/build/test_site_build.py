@@ -99,7 +99,7 @@ def test_a_catalog_error_stops_the_build_with_a_located_message(tmp_path, capsys
     bad = _write(tmp_path / "plans.yaml", data)
     assert build_site(str(bad), out=str(out)) == 1
     err = capsys.readouterr().err
-    assert f"{bad}:" in err and "plans[1].price.seats.tiers[1].unit" in err
+    assert f"{bad}:" in err and "plans[1] (team).price.seats.tiers[1].unit" in err
     assert "site.hero.colour" in err and "Traceback" not in err
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

@@ -12,7 +12,7 @@ from calculator.catalog import MODEL_KEYS
 from calculator.models import DEFAULT, MODELS
 from pricing_site.catalog import load_catalog_file, read_catalog
 from pricing_site.catalog.files import CATALOG_LIMIT, MB, FileRefused, read_limited
-from pricing_site.catalog.schema import plans_schema
+from pricing_site.catalog.schema import plans_schema, schema_problems
 from pricing_site.catalog.yaml_reader import MAX_DEPTH, MAX_VALUES, read_yaml
 
 GOOD = """\
@@ -99,6 +99,18 @@ CASES = [
                               "\\nDisallow: /\"}"), 2, "site.url", "control character, tab or newline"),
     ("bad timestamp", ("    name: Team", "    name: !!timestamp 2024-13-45"), 6, "plans[0].name",
      "!!timestamp cannot read '2024-13-45'"),
+    ("annual price missing", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: {monthly: 40}}"), 12,
+     "plans[0].price.seats.tiers[1].unit.annual", "is required"),
+    ("annual price negative", ("{up_to: 50, unit: 40}", "{up_to: 50, unit: {monthly: 40,\n"
+                               "              annual: -32}}"), 13,
+     "plans[0].price.seats.tiers[1].unit.annual", "zero or more, got -32"),
+    ("billing near miss", ("    name: Team\n", "    name: Team\n    billing: [monthly, anual]\n"),
+     7, "plans[0].billing[1]", "did you mean 'annual'"),
+    ("a book without a plan's price", ("currency: USD", "currency: USD\nprice_books: {EUR: "
+                                       "{plans: {}}}"), 2, "price_books.EUR.plans",
+     "no EUR price for the Team plan ('team')"),
+    ("a book in an unknown currency", ("currency: USD", "currency: USD\nprice_books:\n  euro: {}"),
+     3, "price_books.euro", "unknown currency 'euro' — did you mean 'EUR'"),
 ]
 
 
@@ -130,6 +142,47 @@ def test_good_catalog_has_no_problem(tmp_path):
     path.write_text(GOOD, encoding="utf-8")
     read = read_catalog(path)
     assert read.errors == [] and read.catalog.plans[0].id == "team"
+
+
+def _every_price_both_ways(monthly, annual):
+    """A catalog writing each money field the engine reads as ``{monthly, annual}``."""
+    both = {"monthly": monthly, "annual": annual}
+    price = {"flat": both, "seats": {"pricing": "graduated", "tiers": [
+                 {"up_to": 5, "unit": both, "flat": both}, {"unit": both}]},
+             "usage": {"api_calls": {"pricing": "package",
+                                     "package": {"size": 1000, "price": both}}}}
+    return {"currency": "USD", "metrics": {"api_calls": {"name": "API calls", "unit": "calls",
+                                                         "max": 1000}},
+            "addons": {"sso": {"name": "SSO", "flat": both, "per_seat": both}},
+            "plans": [{"id": "team", "name": "Team", "billing": ["monthly", "annual"],
+                       "price": price}],
+            "price_books": {"EUR": {"plans": {"team": {"price": price}},
+                                    "addons": {"sso": {"flat": both, "per_seat": both}}}},
+            "site": {"pricing": {"tax": {"USD": "Plus sales tax.", "EUR": "Excluding VAT."}}}}
+
+
+def test_the_schema_takes_a_price_for_each_billing_wherever_the_engine_does():
+    """Editors complete and check prices written {monthly, annual} wherever the engine reads
+    one (its one reader of money fields), in the catalog's own prices and in a price book."""
+    data = _every_price_both_ways(10, 8)
+    assert schema_problems(data, plans_schema()) == []
+    catalog = load_catalog({k: v for k, v in data.items() if k != "site"})
+    assert catalog.at("annual").plan("team").flat == 8
+    bad = _every_price_both_ways(10, "eight")
+    said = {p.path for p in schema_problems(bad, plans_schema())}
+    engine = {p.path for p in _problems(lambda: load_catalog(
+        {k: v for k, v in bad.items() if k != "site"}))}
+    # the engine leaves a book's price of a plan (or add-on) with a mistake of its own unread:
+    # that mistake is the one to fix; the schema sees both
+    assert engine <= said and "addons.sso.per_seat.annual" in engine
+    assert "price_books.EUR.plans.team.price.usage.api_calls.package.price.annual" in said
+    assert "price_books.EUR.addons.sso.flat.annual" in said
+
+
+def _problems(load):
+    with pytest.raises(CatalogError) as err:
+        load()
+    return err.value.problems
 
 
 def test_the_schema_names_the_engines_pricing_models_and_the_key_each_reads():

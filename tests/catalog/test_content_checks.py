@@ -52,8 +52,12 @@ CASES = [
      "site.pricing.calculator.request.plan", "Unknown plan 'teams'"),
     (lambda d: d["site"]["pricing"]["calculator"].update(request={"plan": "free", "seats": 10}),
      "site.pricing.calculator.request.seats", "Free"),
-    (lambda d: d.update(currency="EUR"),
+    # the demo in euros alone (its yearly-push variation prices a euro book: gone too)
+    (lambda d: (d.pop("price_books"), d["site"]["pricing"].pop("tax"), d.pop("variants"),
+                d.update(currency="EUR")),
      "site.footer", "the footer names USD, but the prices are in EUR"),
+    (lambda d: d["site"]["pricing"]["tax"].update(GBP="Prices exclude VAT."),
+     "site.pricing.tax.GBP", "the prices are in USD and EUR, not GBP"),
     (lambda d: d["site"].update(language="pt-br"),
      "site.language", "Material for MkDocs has no language 'pt-br' — did you mean 'pt-BR'?"),
     (lambda d: d["site"].update(language="xx"),

@@ -118,7 +118,8 @@ def _refused_at(path, field, errors):
     [error] = errors
     key = field.rsplit(".", 1)[-1]
     assert f"{key}:" in path.read_text(encoding="utf-8").splitlines()[error.line - 1]
-    assert str(error).startswith(f"{path}:{error.line}:{error.column}: {field}: ")
+    named = field.replace("plans[0].", "plans[0] (p).")   # a plan is named by its id too
+    assert str(error).startswith(f"{path}:{error.line}:{error.column}: {named}: ")
     return error.message
 
 

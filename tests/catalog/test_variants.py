@@ -65,7 +65,7 @@ def test_an_error_names_the_variant_and_the_line_of_the_patch(tmp_path):
     assert catalog is None and len(errors) == 1
     line = text.splitlines().index("            price: {flat: -5}") + 1
     assert errors[0].line == line
-    assert "[variant business-first] plans[2].price.flat" in str(errors[0])
+    assert "[variant business-first] plans[2] (business).price.flat" in str(errors[0])
 
 
 def test_removing_a_required_field_points_at_the_patch_line(tmp_path):
@@ -108,7 +108,7 @@ def test_every_name_beside_the_variation_folders_is_reserved(key):
      "[variant yearly-push] annual_discount"),
     ("            badge: Best for growing teams\n",
      "            badge: Best for growing teams\n            price: {flat: .NaN}\n",
-     "[variant business-first] plans[2].price.flat"),
+     "[variant business-first] plans[2] (business).price.flat"),
 ], ids=["discount", "plan price"])
 def test_a_nan_in_a_patch_names_the_variant_and_the_line(tmp_path, old, new, field):
     text = DEMO.read_text(encoding="utf-8")

@@ -50,6 +50,7 @@ def test_a_plain_price_beside_an_annual_one_keeps_the_plans_discount():
     assert amounts(annual) == ([("flat", D("240.00")), ("seats", D("870.00"))],
                                [("annual", D("-48.00"))])
     assert annual.total == D("1062.00")
+    assert annual.discounts[0].label == "Annual billing (20% off the base fee)"
     # the year at monthly prices: $240.00 + 12 x $87.50 = $1,290.00; less $1,062.00 = $228.00,
     # the discount's $48.00 and the seat price's 12 x 10 x $1.50 = $180.00
     assert annual.annual_saving == D("228.00")

@@ -1,9 +1,12 @@
 """What a bill shows and in which order (calculator/display.py): decided once, in Python, for
 the build's template and the browser's render.js alike."""
 
+from decimal import Decimal
+
 import pytest
 
 from calculator import load_catalog, quote
+from calculator.display import seat_price
 
 from tests.catalogs import FLAT_FEE_TIERS, one_plan
 
@@ -53,3 +56,26 @@ def test_advice_lists_the_alerts_before_the_nudges(demo):
         [{"kind": "alert", "message": a["message"]} for a in data["alerts"]]
         + [{"kind": "nudge", "message": n["message"]} for n in data["nudges"]])
     assert data["alerts"] and data["nudges"]
+
+
+@pytest.mark.parametrize("seats, billing, commitment, price", [
+    ({"unit": "8.75"}, "monthly", False, "8.75"),
+    # the plan's 20% off yearly: $8.75 x 0.8 = $7.00
+    ({"unit": "8.75"}, "annual", False, "7.00"),
+    # written for yearly billing: $7.25, nothing taken off
+    ({"unit": {"monthly": "8.75", "annual": "7.25"}}, "annual", False, "7.25"),
+    # committed, then 20% off yearly: $10 x 0.9 x 0.8 = $7.20
+    ({"unit": 10}, "annual", True, "7.20"),
+    # seats that take no annual discount keep the committed price: $10 x 0.9
+    ({"unit": 10, "discountable": False}, "annual", True, "9.00"),
+    # tiers price seats unalike: no one price to state
+    ({"pricing": "graduated", "tiers": [{"up_to": 5, "unit": 9}, {"unit": 8}]}, "monthly", False,
+     None),
+])
+def test_a_seat_price_is_what_one_seat_costs_a_month_on_the_bill(seats, billing, commitment,
+                                                                 price):
+    data = one_plan(seats=seats, commitment={"annual_minimum": 0, "discount": "0.1"})
+    data["annual_discount"] = "0.2"
+    result = quote(load_catalog(data), {"plan": "p", "seats": 3, "billing": billing,
+                                        "commitment": commitment})
+    assert seat_price(result) == (None if price is None else Decimal(price))

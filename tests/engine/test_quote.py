@@ -211,11 +211,16 @@ def test_annual_discount_applies_to_recurring_fees_not_usage(demo):
     annual = quote(demo, {**request, "billing": "annual"})
     # recurring: 299 + 10 x 45 = 749 a month; usage overage: 50 packages x $5 = 250 a month
     assert monthly.total == D("999.00")
-    assert annual.total == D("749") * 12 * D("0.8") + 250 * 12
-    assert annual.monthly_equivalent == (annual.total / 12).quantize(D("0.01"))
-    assert annual.annual_saving == monthly.annual_saving == D("749") * 12 * D("0.2")
+    # yearly: the base fee, 12 x 299 = 3,588, less 20% (717.60); the seats at their written
+    # yearly price, 12 x 10 x 36 = 4,320, with no discount on top; the usage, 12 x 250 = 3,000
+    assert [line.amount for line in annual.lines] == [D("3588.00"), D("4320.00"), D("3000.00")]
     [discount] = annual.discounts
-    assert discount.kind == "annual" and discount.amount == -D("1797.60")
+    assert discount.kind == "annual" and discount.amount == -D("717.60")
+    assert discount.label == "Annual billing (20% off the base fee)"
+    assert annual.total == D("10190.40")
+    assert annual.monthly_equivalent == (annual.total / 12).quantize(D("0.01"))
+    # a year at monthly prices: 3,588 + 12 x 450 + 3,000 = 11,988.00, less 10,190.40
+    assert annual.annual_saving == monthly.annual_saving == D("1797.60")
 
 
 def test_usage_discountable_when_the_catalog_says_so():
@@ -393,7 +398,7 @@ def test_usage_alerts_at_50_75_90_percent(demo, calls, level):
     assert [a.level for a in alerts] == ([] if level is None else [level])
 
 
-def test_overage_alert_names_the_cheaper_plan():
+def test_overage_comes_with_the_cheaper_plan():
     catalog = load_catalog({
         "currency": "USD", "metrics": {"m": {"name": "Contacts", "unit": "contacts", "max": 10**6}},
         "plans": [{"id": "a", "name": "A", "price": {"flat": 49, "usage": {"m": {"unit": "0.05", "included": 10000}}}},
@@ -402,7 +407,7 @@ def test_overage_alert_names_the_cheaper_plan():
     assert result.total == D("299.00")
     assert result.cheaper_plan.plan == "b" and result.cheaper_plan.saving == D("200.00")
     [alert] = result.alerts
-    assert alert.kind == "overage" and "The B plan would cost $200.00 less." in alert.message
+    assert alert.kind == "overage" and "overage $250.00 a month" in alert.message
 
 
 def test_no_cheaper_plan_when_the_choice_is_cheapest(demo):

@@ -15,6 +15,7 @@ from pricing_site.pages.cards import entry_request
 from pricing_site.build.assets import ASSETS, asset_url
 from tests.catalogs import FLAT_FEE_TIERS, STORAGE_TIERS, ZERO_FEE_TIERS, one_plan
 from tests.site_support import demo_site, parse
+from tests.support.paths import ROOT
 from tests.support.worker_modules import worker_modules
 
 pytestmark = pytest.mark.e2e  # every test reads the built demo site
@@ -165,7 +166,8 @@ def test_calculator_region_shows_the_default_estimate(pricing, demo, content):
         [t["display"]["amount"] + "/mo" for l in expected["lines"] for t in l["tiers"]]
 
 
-def _table(pricing):
+def _table(pricing, currency="USD"):
+    """The comparison table's plan ids and its rows' cells, as shown in ``currency``."""
     table = pricing.find("section", id="compare").find("table")
     plans = [th.attrs["data-plan"] for th in table.find("thead").find_all("th")]
     rows = {}
@@ -173,8 +175,18 @@ def _table(pricing):
         for tr in body.find_all("tr"):
             th, cells = tr.find("th"), tr.find_all("td")
             if cells:
-                rows[th.text] = dict(zip(plans, (c.text for c in cells)))
+                rows[th.text] = dict(zip(plans, (_in(c, currency) for c in cells)))
     return plans, rows
+
+
+def _in(cell, currency):
+    """A cell's words in ``currency``: its own, or those of its span for that currency (the
+    catalog's own shown, the others hidden)."""
+    spans = {s.attrs["data-book"]: s for s in cell.find_all("span") if "data-book" in s.attrs}
+    if not spans:
+        return cell.text
+    assert [code for code, s in spans.items() if "hidden" not in s.attrs] == ["USD"]
+    return spans[currency].text
 
 
 def test_comparison_table_matches_the_catalog(pricing, demo):
@@ -183,7 +195,8 @@ def test_comparison_table_matches_the_catalog(pricing, demo):
     team = demo.plan("team")
     assert rows["Minimum seats"]["team"] == str(team.seats.minimum)
     assert "1–10: $50" in rows["Seats"]["team"] and "201 and up: contact sales" in rows["Seats"]["team"]
-    assert rows["Seats"]["business"] == "$45 per seat"
+    assert rows["Seats"]["business"] == "$45 per seat; billed yearly: $36 per seat"
+    assert rows["Yearly billing discount"]["business"] == "Annual prices, 20% off the rest"
     assert rows["Base fee"]["business"] == "$299 a month"
     assert rows["Seat limit"]["free"] == "3"
     assert rows["API calls"]["business"] == "100,000 calls included, then $5 per 1,000 calls"
@@ -198,6 +211,12 @@ def test_comparison_table_matches_the_catalog(pricing, demo):
             assert rows["Starts at"][plan.id] == f"{monthly['display']['monthly_equivalent']} a month"
     assert rows["Messaging API and webhooks"]["business"] == "Included"
     assert rows["Support"]["enterprise"] == "Named CSM"
+    _, euros = _table(pricing, "EUR")
+    assert euros["Seats"]["business"] == "€40 per seat; billed yearly: €32 per seat"
+    assert euros["Base fee"]["business"] == "€279 a month"
+    assert euros["SAML single sign-on"]["team"] == "€95 a month"
+    assert euros["Committed use"]["business"] == "20% off seats and usage for €46,000 a year"
+    assert euros["Support"] == rows["Support"]  # features are the same in every currency
 
 
 SEED_TIERS = [{"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40}, {"unit": 30}]
@@ -279,11 +298,33 @@ def test_pricing_json_ld_offers_come_from_quote(pricing, demo):
     assert len(blocks) == 1
     product = json.loads(blocks[0].text)
     assert product["@type"] == "Product" and product["name"] == "Relaykit"
-    priced = [p for p in demo.plans if not p.custom]
-    assert [o["name"] for o in product["offers"]] == [f"{p.name} plan" for p in priced]
-    for offer, plan in zip(product["offers"], priced):
-        assert offer["price"] == quote(demo, entry_request(plan, "monthly")).to_dict()["total"]
-        assert offer["priceCurrency"] == "USD"
+    # one offer per plan and currency, each its entry bill's total in that currency
+    offers = [(p, code) for p in demo.plans if not p.custom for code in ("USD", "EUR")]
+    assert [(o["name"], o["priceCurrency"]) for o in product["offers"]] == [
+        (f"{p.name} plan", code) for p, code in offers]
+    for offer, (plan, code) in zip(product["offers"], offers):
+        assert offer["price"] == quote(demo, entry_request(plan, "monthly", code)).to_dict()["total"]
+
+
+def test_the_cards_are_prerendered_in_every_currency_the_catalogs_own_shown(pricing, demo):
+    for plan in [p for p in demo.plans if not p.custom]:
+        card = pricing.find("article", id=f"plan-{plan.id}")
+        books = [div for div in card.find_all("div") if "data-book" in div.attrs]
+        assert [(b.attrs["data-book"], "hidden" in b.attrs) for b in books] == [
+            ("USD", False), ("EUR", True)]
+        for billing in ("monthly", "annual"):
+            shown = pricing.find(data_testid=f"price-{plan.id}-{billing}-eur")
+            data = quote(demo, entry_request(plan, billing, "EUR")).to_dict()
+            assert shown.text == data["display"]["monthly_equivalent"]
+    # Business writes its seat price for each billing: $45 a month, $36 billed yearly
+    assert pricing.find(data_testid="seat-price-business-annual").text == \
+        "$36 per seat/month, billed yearly"
+    assert pricing.find(data_testid="seat-price-business-annual-eur").text == \
+        "€32 per seat/month, billed yearly"
+    taxes = {p.attrs["data-testid"]: ("hidden" in p.attrs, p.text)
+             for p in pricing.by_class("rk-plans__tax")}
+    assert taxes == {"tax-usd": (False, "Prices in US dollars, plus applicable sales tax."),
+                     "tax-eur": (True, "Prices in euros, excluding VAT.")}
 
 
 def test_sitemap_and_robots(site):
@@ -291,6 +332,26 @@ def test_sitemap_and_robots(site):
     for path in ("", "pricing/", "about/", "docs/", "legal/privacy/", "legal/terms/"):
         assert f"<loc>https://relaykit.example/{path}</loc>" in sitemap
     assert "Sitemap: https://relaykit.example/sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_the_price_list_for_machines_is_built(site):
+    from pricing_site.catalog import read_catalog
+    from pricing_site.pages.price_list import llms_txt, pricing_json, pricing_markdown
+    from tests.support.http_server import read_headers_file
+
+    read = read_catalog(ROOT / "plans.yaml", lint=False)
+    url = "https://relaykit.example/"
+    assert (site / "pricing.md").read_text() == pricing_markdown(read.catalog, read.content, url)
+    assert json.loads((site / "pricing.json").read_text()) == json.loads(
+        json.dumps(pricing_json(read.catalog, read.content, url)))
+    llms = (site / "llms.txt").read_text()
+    assert llms.startswith(llms_txt(read.catalog, read.content, url).split("## Optional")[0])
+    for page in ("about/", "docs/", "legal/privacy/", "legal/terms/"):   # the site's other pages
+        assert f"(<{url}{page}>)" in llms
+    assert "(<https://relaykit.example/pricing/>)" not in llms        # listed once, under Pricing
+    rules = {path: dict(headers) for path, headers in read_headers_file(site / "_headers")}
+    assert rules["/*.md"]["Content-Type"].startswith("text/markdown")
+    assert rules["/llms.txt"]["Content-Type"].startswith("text/plain")
 
 
 def _foreign_resources(doc):

@@ -15,6 +15,7 @@ from pricing_site.catalog.markup import render
 from pricing_site.catalog import Content
 from pricing_site.catalog.content import default_request
 from pricing_site.pages.cards import plan_cards
+from pricing_site.pages.comparison import comparison_table
 from pricing_site.pages.pricing import data_json, estimate, pricing_context
 from pricing_site.pages.share import page_meta
 from tests.catalogs import calculator_settings, one_plan, with_content
@@ -150,7 +151,7 @@ def test_the_chart_data_carries_the_estimates_curves_and_what_each_plan_varies()
     assert chart["curve"] == json.loads(curve_json(catalog, json.dumps(request)))["ok"]
     assert chart["curve"]["plans"]["api"][-1] is not None
     assert chart["estimate"] == {"status": "priced", "total": "80.00", "billing": "monthly",
-                                 "request": {"plan": "api", "seats": 1, "billing": "monthly",
+                                 "currency": "EUR", "request": {"plan": "api", "seats": 1, "billing": "monthly",
                                              "usage": {"calls": "50000", "gb": "0"}}}
     assert chart_data(catalog, estimate(catalog, calculator_settings(
         {"request": {"plan": "big"}})))["curve"] is None
@@ -163,3 +164,17 @@ def test_the_pricing_page_costs_each_plan_the_same_however_many_there_are():
     few, many = (bills_computed(pricing_context, *with_content(with_plans(demo, count)), str,
                                 BUNDLE_URLS) for count in (10, 40))
     assert many <= 4.4 * few, f"{few} bills for 10 plans, {many} for 40 (linear: 4x)"
+
+
+@pytest.mark.parametrize("discount, cell", [
+    ("0.2", "20% off seats and usage for $12,000 a year"),
+    # a commitment that takes nothing off is a yearly minimum, not "0% off"
+    (0, "At least $12,000 a year"),
+])
+def test_the_comparison_says_what_a_commitment_gives(discount, cell):
+    catalog = load_catalog(one_plan(seats={"unit": 100},
+                                    commitment={"annual_minimum": 12000, "discount": discount}))
+    cards = plan_cards(catalog, Content(), lambda url: url, "Contact us")
+    table = comparison_table(catalog, Content(), cards, {})
+    rows = {row["label"]: row["cells"] for group in table["groups"] for row in group["rows"]}
+    assert [c["text"] for c in rows["Committed use"]] == [cell]

@@ -6,6 +6,7 @@ import json
 from calculator import load_catalog
 from pricing_site.catalog import Content
 from pricing_site.pages.calculator_form import calculator_form
+from pricing_site.pages.cards import plan_cards
 from pricing_site.pages.comparison import comparison_table
 from pricing_site.pages.price_words import addon_text, kind_price, kinds_text
 from pricing_site.pages.pricing import pricing_context
@@ -56,19 +57,38 @@ def test_a_kind_input_is_labelled_as_each_plan_names_and_prices_it():
                                          "seat_kinds": {"guest": 4}})
     kinds = {kind["id"]: kind for kind in form["kinds"]}
     assert kinds["guest"]["plans"] == "team business" and kinds["guest"]["value"] == "4"
+    def usd(text):
+        return [{"currency": "USD", "text": text}]
+
     assert kinds["guest"]["labels"] == [
-        {"name": "Guests", "price": "5 free, then $5 each", "plans": "team"},
-        {"name": "Light agents", "price": "$7.50 each", "plans": "business"}]
-    assert kinds["viewer"]["labels"] == [{"name": "Viewers", "price": "free",
+        {"name": "Guests", "prices": usd("5 free, then $5 each"), "plans": "team"},
+        {"name": "Light agents", "prices": usd("$7.50 each"), "plans": "business"}]
+    assert kinds["viewer"]["labels"] == [{"name": "Viewers", "prices": usd("free"),
                                           "plans": "team business"}]
     assert kinds["admin"]["labels"] == [
-        {"name": "Admins", "price": "", "plans": "team"},
-        {"name": "Admins", "price": "2 free, then billed as seats", "plans": "business"}]
+        {"name": "Admins", "prices": [], "plans": "team"},
+        {"name": "Admins", "prices": usd("2 free, then billed as seats"), "plans": "business"}]
+
+
+def test_a_kinds_and_a_quantity_addons_price_words_are_in_each_currency():
+    data = {"currency": "USD",
+            "addons": {"phone": {"name": "Phone numbers", "flat": 4, "quantity": True}},
+            "plans": [{"id": "team", "name": "Team", "price": {"seats": {"unit": 15, "kinds": {
+                "guest": {"name": "Guests", "unit": 5},
+                "viewer": {"name": "Viewers", "free": True}}}}}],
+            "price_books": {"EUR": {"plans": {"team": {"price": {"seats": {
+                "unit": 14, "kinds": {"guest": {"unit": "4.5"}}}}}},
+                "addons": {"phone": {"flat": "3.75"}}}}}
+    form = calculator_form(load_catalog(data), {"plan": "team", "seats": 3})
+    assert [k["labels"][0]["prices"] for k in form["kinds"]] == [
+        [{"currency": "USD", "text": "$5 each"}, {"currency": "EUR", "text": "€4.50 each"}],
+        [{"currency": "USD", "text": "free"}]]  # the same in both: said once
+    assert form["addons"][0]["prices"] == [{"currency": "USD", "text": "$4 a month each"},
+                                           {"currency": "EUR", "text": "€3.75 a month each"}]
 
 
 def _cards(catalog):
-    return [{"id": p.id, "name": p.name, "popular": False, "price_from": "", "free": False}
-            for p in catalog.plans]
+    return plan_cards(catalog, Content(), lambda url: url, "Custom pricing")
 
 
 def with_addons():
@@ -104,8 +124,9 @@ def test_a_quantity_addon_is_an_input_and_the_others_are_boxes():
     form = calculator_form(with_addons(), {"plan": "team", "seats": 3,
                                            "addons": {"phone": "3", "audit": True}})
     addons = {a["id"]: a for a in form["addons"]}
-    assert {k: addons["phone"][k] for k in ("quantity", "price", "max", "value", "checked")} == {
-        "quantity": True, "price": "$4 a month each", "max": "20", "value": "3", "checked": True}
+    assert {k: addons["phone"][k] for k in ("quantity", "prices", "max", "value", "checked")} == {
+        "quantity": True, "prices": [{"currency": "USD", "text": "$4 a month each"}],
+        "max": "20", "value": "3", "checked": True}
     assert {k: addons["audit"][k] for k in ("quantity", "value", "checked")} == {
         "quantity": False, "value": "", "checked": True}
     assert addons["pack"]["value"] == "" and not addons["pack"]["checked"]

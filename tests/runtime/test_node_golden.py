@@ -7,6 +7,7 @@ import subprocess
 import pytest
 
 from calculator import QuoteError, load_catalog, quote
+from calculator.browser import forecast_json
 from pricing_site.runtime.bundle import build_engine_wheel
 from pricing_site.catalog import load_catalog_file
 from tests.support.paths import ROOT
@@ -21,6 +22,20 @@ CATALOGS = {
     "volume": load_catalog({"currency": "USD", "plans": [{"id": "volume", "name": "Volume", "price": {
         "seats": {"pricing": "volume", "tiers": [{"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40},
                                                  {"up_to": 200, "unit": 30}, {"custom": True}]}}}]}),
+    # words a quote says: a unit in two forms, a package rounded down, a commitment without a
+    # discount, a tier up to 0 with seats included, a metric named as its unit
+    "words": load_catalog({"currency": "USD", "metrics": {
+        "sms": {"name": "Messages", "unit": {"one": "message", "other": "messages"}, "max": 10**6},
+        "contacts": {"name": "Contacts", "unit": "contacts", "max": 10**6},
+        "gb": {"name": "Storage", "unit": "GB", "max": 1000}},
+        "plans": [{"id": "words", "name": "Words", "commitment": {"annual_minimum": 1200, "discount": 0},
+                   "price": {"seats": {"pricing": "graduated", "included": 2, "tiers": [
+                       {"up_to": 0, "unit": 0, "flat": 10}, {"up_to": 1000, "unit": 5}, {"custom": True}]},
+                       "usage": {"sms": {"unit": "0.01", "included": 1},
+                                 "contacts": {"pricing": "volume", "tiers": [
+                                     {"up_to": 50000, "unit": "0.01"}, {"custom": True}]},
+                                 "gb": {"pricing": "package", "package": {"size": 10, "price": 5,
+                                                                          "round": "down"}}}}}]}),
 }
 
 # (catalog, request, expected total: a string, None for contact sales, or a QuoteError field)
@@ -41,6 +56,25 @@ GOLDEN = [
     ("demo", {"plan": "free", "usage": {"api_calls": 10001}}, ...),
     ("demo", {"plan": "team", "usage": {"storage_gb": "1e30"}}, QuoteError("usage.storage_gb")),
     ("demo", {"plan": "bussiness"}, QuoteError("plan")),
+    # 3 seats: $10 (seats 0-2) + 1 x $5 = $15; 2 messages: 1 beyond the 1 included x $0.01;
+    # 23 GB: 2 full blocks x $5 = $10. $25.01 is below the $1,200 / 12 = $100 a month
+    # committed (at 0% off): a $74.99 true-up makes $100.00
+    ("words", {"plan": "words", "seats": 3, "usage": {"sms": 2, "gb": 23}, "commitment": True},
+     "100.00"),
+    ("words", {"plan": "words", "seats": 1, "usage": {"sms": 1, "contacts": 1}}, ...),
+    ("words", {"plan": "words", "seats": 1003}, None),
+    ("words", {"plan": "words", "seats": 1, "usage": {"contacts": 50001}}, None),
+]
+
+# The budget planner's payloads: every month a quote, the crossings, other plans, yearly billing
+FORECASTS = [
+    ("demo", {"request": {"plan": "team", "seats": 8, "usage": {"storage_gb": 40}},
+              "growth": {"seats": "0.08", "storage_gb": "0.15"}, "months": 12}),
+    ("demo", {"request": {"plan": "team", "seats": 100}, "growth": {"seats": {"target": 300}},
+              "months": 12}),
+    ("demo", {"request": {"plan": "business", "seats": 12, "usage": {"api_calls": 250000}},
+              "growth": {"seats": "0.05", "api_calls": "0.2"}, "months": 24}),
+    ("demo", {"request": {"plan": "team", "seats": 5}, "growth": {"seats": "x"}}),
 ]
 
 
@@ -57,7 +91,8 @@ def pyodide_run(tmp_path_factory):
     cases = out / "cases.json"
     cases.write_text(json.dumps({
         "catalogs": {name: cat.to_dict() for name, cat in CATALOGS.items()},
-        "cases": [{"catalog": c, "request": r} for c, r, _ in GOLDEN]}))
+        "cases": [{"catalog": c, "request": r} for c, r, _ in GOLDEN]
+        + [{"catalog": c, "request": p, "op": "forecast"} for c, p in FORECASTS]}))
     run = subprocess.run(["node", str(SCRIPT), str(build_engine_wheel(out)), str(cases)],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]  # (the stack starts with minified Pyodide)
@@ -79,3 +114,11 @@ def test_python_3_14_in_pyodide_equals_cpython(pyodide_run, index):
     elif expected is not ...:
         assert got["ok"]["total"] == expected
         assert got["ok"]["status"] == ("priced" if expected else "contact_sales")
+
+
+@pytest.mark.parametrize("index", range(len(FORECASTS)))
+def test_the_forecast_in_pyodide_equals_cpython(pyodide_run, index):
+    catalog, payload = FORECASTS[index]
+    got = pyodide_run["results"][len(GOLDEN) + index]
+    want = json.loads(forecast_json(CATALOGS[catalog], json.dumps(payload)))
+    assert json.dumps(got) == json.dumps(want)  # same keys, same order, same strings

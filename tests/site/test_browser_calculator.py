@@ -93,6 +93,17 @@ def _grid():
         yield {"plan": "business", "seats": seats, "seat_kinds": kinds, "addons": ["audit_log"]}
     yield {"plan": "enterprise"}
     yield {"plan": "enterprise", "seats": 500, "billing": "annual"}
+    # the euro book: its own tiers and package price, Business's written annual seat price,
+    # add-ons and the commitment's minimum in euros
+    for plan, seats, billing in itertools.product(("free", "team", "business"), (1, 3, 11, 51),
+                                                  billings):
+        yield {"plan": plan, "seats": seats, "billing": billing, "currency": "EUR"}
+    for c, commitment, billing in itertools.product(calls, (False, True), billings):
+        yield {"plan": "business", "seats": 7, "usage": {"api_calls": c, "storage_gb": 1200.5},
+               "addons": ["audit_log"], "commitment": commitment, "billing": billing,
+               "currency": "EUR"}
+    yield {"plan": "team", "seats": 20, "addons": ["sso"], "seat_kinds": {"guest": 6},
+           "billing": "annual", "currency": "USD"}
 
 
 GRID = list(_grid())
@@ -110,6 +121,8 @@ INVALID = [
     {"plan": "team", "addons": ["ssoo"]},
     {"plan": "team", "seat": 4},
     {"plan": "free", "seats": 4},
+    {"plan": "team", "currency": "GBP"},
+    {"plan": "team", "currency": "eur"},
 ]
 
 

@@ -40,6 +40,10 @@ ESTIMATES = {
     "a-true-up": ({"plan": "business", "seats": 3, "billing": "annual", "commitment": True,
                    "usage": {"api_calls": "150000", "storage_gb": "20"}},
                   lambda q: any(line["kind"] == "true_up" for line in q["lines"])),
+    # another price book: euros, Business's written yearly seat price, the euro tax line
+    "in-euros": ({"plan": "business", "seats": 4, "billing": "annual", "currency": "EUR",
+                  "usage": {"api_calls": "120000", "storage_gb": "20"}},
+                 lambda q: q["currency"] == "EUR" and q["shows"]["annual_saving"]),
 }
 
 # The region as a tree to compare: [tag, {attribute: value}, children], text nodes as they are,

@@ -847,6 +847,7 @@ API_ONLY = {"id": "api", "name": "API only", "tagline": "Just the messaging API.
 def test_a_usage_only_plan_prices_and_charts_with_its_own_fields(browser, tmp_path):
     data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
     data["plans"].insert(-1, API_ONLY)  # before Enterprise
+    data["price_books"]["EUR"]["plans"]["api"] = {"price": API_ONLY["price"]}
     catalog_file = tmp_path / "plans.yaml"
     catalog_file.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     assert build_site(str(catalog_file), out=str(tmp_path / "site")) == 0  # it used to crash

@@ -18,7 +18,10 @@ from tests.support.schema_fields import fill, places_admitting
 # The variations' own words (name, description) go to variants.json and the edge router only;
 # their patches are the fields below again.
 SKIP = ("variants",)
-UNREACHABLE = {"plans[].price.usage.*.kinds.*.name"}  # the engine takes kinds under seats only
+UNREACHABLE = {"plans[].price.usage.*.kinds.*.name",  # the engine takes kinds under seats only
+               "price_books.*.plans.*.price.usage.*.kinds.*.name",
+               # a price book's seat kinds are the plan's own: the same names, or none written
+               "price_books.*.plans.*.price.seats.kinds.*.name"}
 DEVICES = {"phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True,
                      "has_touch": True},
            "desktop": {"viewport": {"width": 1440, "height": 900}}}
@@ -42,7 +45,9 @@ def hostile_catalog():
     """The demo catalog with markup in every field that takes it: ``(data, {place: paths})``."""
     data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
     del data["variants"]
-    return data, fill(data, hostile, SKIP)
+    # a unit in its two forms beside the demo's one-word units: both shapes get markup
+    data["metrics"]["api_calls"]["unit"] = {"one": "call", "other": "calls"}
+    return data, fill(data, hostile, SKIP + tuple(UNREACHABLE))  # (a book's kinds are written)
 
 
 @pytest.fixture(scope="module")

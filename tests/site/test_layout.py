@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from pricing_site.build.site import build_site
+from tests.catalogs import books_follow_plans
 from tests.site_support import DEMO
 from tests.support.http_server import StaticServer
 
@@ -32,6 +33,7 @@ def long_copy_site(tmp_path_factory):
         extra.pop("badge", None)
         extra["price"]["flat"] = 300 + 100 * n
         data["plans"].insert(3 + n, extra)
+    books_follow_plans(data, {f"scale{n}": "business" for n in range(3)})
     folder = tmp_path_factory.mktemp("long-copy")
     (folder / "plans.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
                                        encoding="utf-8")

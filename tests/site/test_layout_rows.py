@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from pricing_site.build.site import build_site
+from tests.catalogs import books_follow_plans
 from tests.site_support import DEMO, demo_site
 from tests.support.http_server import StaticServer
 
@@ -108,6 +109,8 @@ def _plans(data, n):
             addon["plans"] = [p for p in addon["plans"] if p in ids]
         for row in data["site"]["pricing"]["comparison"]["features"]:
             row["plans"] = {p: v for p, v in row["plans"].items() if p in ids}
+    books_follow_plans(data, {plan["id"]: "business" for plan in data["plans"]
+                              if plan["id"].startswith("scale")})
 
 
 CATALOGS = {"one": (1, 1), "two": (2, 2), "five": (None, 5), "six": (None, 6)}

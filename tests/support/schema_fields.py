@@ -75,7 +75,8 @@ def fill(data, make_value, skip=(), root=None):
     written = {}
 
     def visit(value, schema, place, path):
-        if place and admits(schema, make_value(path), root):
+        # a mapping where a text would do too (a unit in two forms) gets its own fields filled
+        if place and not isinstance(value, dict) and admits(schema, make_value(path), root):
             written.setdefault(place, []).append(path)
             return make_value(path)
         steps = _steps(schema, root)

@@ -99,7 +99,8 @@ function drawCurves(figure, curve, view, period, W) {
   // a plan priced at one point only (Team at 0 API calls) draws no line: no legend entry either
   const plans = Object.entries(curve.plans).filter(([, points]) => points.filter((p) => p !== null).length > 1);
   const totals = plans.flatMap(([, points]) => points.filter((p) => p !== null).map(Number));
-  const yTicks = moneyTicks(Math.max(...totals, 1), view.catalog?.currency ?? "USD");
+  const yTicks = moneyTicks(Math.max(...totals, 1),
+    view.quote?.currency ?? view.catalog?.currency ?? "USD");
   const xMax = Math.max(...xs, 1), yMax = yTicks.at(-1).value;
   const sx = (x) => PAD.left + (x / xMax) * (W - PAD.left - PAD.right);
   const sy = (y) => H - PAD.bottom - (y / yMax) * (H - PAD.top - PAD.bottom);

@@ -1,8 +1,8 @@
 // Writes a quote (the `to_dict()` of Python's `calculator.quote`) into the result region that
 // site_src/overrides/pricing/calculator-result.html prerendered. The markup and the words are
 // that template's, and what shows and in which order is the quote's (calculator/display.py):
-// this module only follows the region's data-text, data-by-billing, data-shows and data-items
-// hooks (the template's header says what each means). Text goes in with textContent only.
+// this module only follows the region's data-text, data-by-billing, data-shows, data-currency
+// and data-items hooks (the template's header says what each means). Text goes in with textContent only.
 
 const at = (data, path) => path.split(".").reduce((value, key) => value?.[key], data);
 
@@ -29,6 +29,9 @@ export function renderResult(region, quote, { onSwitch } = {}) {
   fill(region, quote, quote.billing); // before the lists: their items' texts are the items' own
   for (const node of region.querySelectorAll("[data-shows]")) {
     node.hidden = !quote.shows[node.dataset.shows];
+  }
+  for (const node of region.querySelectorAll("[data-currency]")) {
+    node.hidden = node.dataset.currency !== quote.currency;
   }
   for (const list of region.querySelectorAll("[data-items]")) {
     const items = at(quote, list.dataset.items) ?? [];

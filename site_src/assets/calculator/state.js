@@ -3,12 +3,16 @@
 // valid number and says what is wrong with one that is not.
 //   ?plan=team&seats=49&billing=annual&usage.api_calls=150000&kind.viewer=3&addons=sso
 //   &addon.phone_numbers=3&commit=1
+//   &currency=EUR (the page's currency, shared with the plan cards' toggle: js/currency-toggle.js;
+//   left out for the catalog's own, the currency field's first option)
 
 const visible = (element) => !element.closest("[hidden]");
 
 export function readState(form) {
   const plan = form.elements.plan.value;
   const request = { plan, billing: form.querySelector("[name=billing]:checked")?.value ?? "monthly" };
+  const currency = form.elements.currency;
+  if (currency && currency.value !== currency.options[0].value) request.currency = currency.value;
   const seats = form.elements.seats;
   if (seats && visible(seats)) request.seats = seats.value.trim();
   else request.seats = 0;
@@ -43,6 +47,8 @@ export function writeState(form, state, catalog, starts) {
   for (const radio of form.querySelectorAll("[name=billing]")) {
     radio.checked = radio.value === (request.billing ?? "monthly");
   }
+  // a state without a currency is in the catalog's own, the field's first option
+  writeCurrency(form, request.currency ?? form.elements.currency?.options[0].value);
   // What the state does not name goes to the plan's start, else to the value the page was built with.
   const start = starts[form.elements.plan.value] ?? {};
   const initial = (input) => start[input.name] ?? input.defaultValue;
@@ -60,6 +66,19 @@ export function writeState(form, state, catalog, starts) {
     input.value = bought[input.name.slice("addon.".length)] ?? "";
   }
   if (form.elements.commitment) form.elements.commitment.checked = Boolean(request.commitment);
+}
+
+// The currency field set to `code`, or to the one the page was built with for none or one it
+// does not offer; false when there is no currency field or it already showed that.
+export function writeCurrency(form, code) {
+  const select = form.elements.currency;
+  if (!select) return false;
+  const options = [...select.options];
+  const wanted = options.find((option) => option.value === code) ??
+    options.find((option) => option.defaultSelected) ?? options[0];
+  if (select.value === wanted.value) return false;
+  select.value = wanted.value;
+  return true;
 }
 
 // What Python read from the field `name` ("seats", "usage.storage_gb"), given the request it
@@ -90,12 +109,13 @@ export function stateToQuery(state) {
   if (once.length) query.set("addons", once.join(","));
   for (const [id, count] of Object.entries(bought)) if (count !== 1) query.set(`addon.${id}`, count);
   if (request.commitment) query.set("commit", "1");
+  if (request.currency) query.set("currency", request.currency);
   return query.toString();
 }
 
 // The page's query with `state` in it: the calculator's keys replaced, any other kept (the plan
 // cards' own ?period=, an experiment preview), so an estimate's link keeps what else the page shows.
-const OWN_KEY = /^(plan|seats|billing|addons|commit)$|^(usage|kind|addon)\./;
+const OWN_KEY = /^(plan|seats|billing|addons|commit|currency)$|^(usage|kind|addon)\./;
 
 export function queryWith(search, state) {
   const query = new URLSearchParams(stateToQuery(state));
@@ -121,6 +141,8 @@ export function queryToState(query, catalog) {
     .map(([key, value]) => [key.slice("addon.".length), value]);
   request.addons = counts.length ? Object.fromEntries([...once.map((id) => [id, 1]), ...counts]) : once;
   request.commitment = query.get("commit") === "1";
+  const currency = query.get("currency");
+  if (Object.hasOwn(catalog.price_books ?? {}, currency)) request.currency = currency;
   return { plan, request };
 }
 

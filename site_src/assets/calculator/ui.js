@@ -6,8 +6,11 @@
 import { drawChart } from "./chart.js";
 import { renderResult } from "./render.js";
 import { fillFromSlider, placeSliders } from "./slider.js";
-import { readState, writeState, stateToQuery, queryToState, queryWith, quantitiesRead,
-  quantityRead } from "./state.js";
+import { readState, writeState, writeCurrency, stateToQuery, queryToState, queryWith,
+  quantitiesRead, quantityRead } from "./state.js";
+
+// The event by which the calculator and the plan cards' currency toggle keep one currency.
+const CURRENCY_EVENT = "pricing:currency";
 
 const root = document.querySelector("[data-calculator]");
 if (root) start(root);
@@ -42,6 +45,8 @@ function start(root) {
 
   const fromUrl = queryToState(new URLSearchParams(location.search), catalog);
   if (fromUrl) writeState(form, fromUrl, catalog, starts);
+  else writeCurrency(form, new URLSearchParams(location.search).get("currency")); // the cards'
+
   showPlanFields(form, form.elements.plan.value);
   // until Python has read the fields, the sliders stand at the plan's starting values (Python's)
   placeSliders(form, starts[form.elements.plan.value] ?? {});
@@ -151,14 +156,27 @@ function start(root) {
     fillFromSlider(form, event.target);
     update({ interacted: true });
   });
-  form.addEventListener("change", () => update({ push: true }));
+  form.addEventListener("change", (event) => {
+    update({ push: true });
+    // the page has one currency: the plan cards follow the calculator's (js/currency-toggle.js)
+    if (event.target.name === "currency") {
+      document.dispatchEvent(new CustomEvent(CURRENCY_EVENT, {
+        detail: { currency: event.target.value, from: "calculator" } }));
+    }
+  });
+  // ... and the calculator the cards' toggle
+  document.addEventListener(CURRENCY_EVENT, (event) => {
+    if (event.detail.from !== "calculator" && writeCurrency(form, event.detail.currency)) update();
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     update({ push: true });
   });
   window.addEventListener("popstate", () => {
-    const state = queryToState(new URLSearchParams(location.search), catalog);
+    const query = new URLSearchParams(location.search);
+    const state = queryToState(query, catalog);
     if (state) writeState(form, state, catalog, starts);
+    else writeCurrency(form, query.get("currency"));
     update(); // the sliders follow Python's answer
   });
   root.querySelector("[data-testid=calculator-copy-link]")?.addEventListener("click", copyLink);
@@ -179,10 +197,16 @@ function quantityOf(request, metric) {
 }
 
 // Inputs that only some plans use carry data-plans="a b"; hide the rest (and keep them out of
-// the request: readState skips hidden fields).
+// the request: readState skips hidden fields). A plan sold one way only keeps one billing: the
+// one left is checked.
 function showPlanFields(form, planId) {
   for (const field of form.querySelectorAll("[data-plans]")) {
     field.hidden = !field.dataset.plans.split(" ").includes(planId);
+  }
+  const billings = [...form.querySelectorAll("[name=billing]")];
+  if (billings.some((radio) => radio.checked && radio.closest("[hidden]"))) {
+    const offered = billings.find((radio) => !radio.closest("[hidden]"));
+    if (offered) offered.checked = true;
   }
 }
 

@@ -1,0 +1,260 @@
+"""The budget planner: an estimate grown month by month, each month priced by ``quote()``.
+
+Every month is a single estimate at that month's quantities on monthly billing, so a month's
+total is exactly what the calculator shows for it, and the horizon's total is their sum. Beside
+the chosen plan's path the forecast gives:
+
+- the months where the bill changes character (``crossings``): a quantity enters a new tier,
+  passes its allowance, or the plan stops serving it (contact sales, a limit);
+- every other plan over the same path (its total where it serves every month), the cheapest
+  named, and the month where switching from the chosen plan pays, when one does;
+- the same path billed yearly, where the plan offers it. A yearly bill is prepaid at the
+  quantities of the year's first month (``quote()`` with yearly billing); growth beyond them is
+  trued up month by month at the yearly prices: each month adds what that month's quantities
+  cost at the yearly rate above what was prepaid for a month (one twelfth of the yearly bill),
+  rounded to the currency, never less than nothing (use that falls is not refunded). A horizon
+  that is not whole years bills its last year whole: a yearly bill covers twelve months;
+- the same path with the plan's committed-use option, where it has one (monthly billing).
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .compare import compare
+from .errors import QuoteError
+from .growth import read_growth, request_in_month
+from .money import ZERO, format_money, plain, round_money
+from .quote import quote
+from .rating import rate_plan
+from .request import parse_request
+
+
+@dataclass(frozen=True)
+class Month:
+    month: int
+    request: dict          # the month's request, as quote() takes it
+    quote: object = None   # the chosen plan's Quote; None when it cannot price the month
+    reason: str | None = None
+
+    @property
+    def total(self):
+        return self.quote.total if self.quote is not None and self.quote.status == "priced" else None
+
+    @property
+    def status(self):
+        if self.quote is None:
+            return "unavailable"
+        return self.quote.status
+
+
+def _price(catalog, request):
+    try:
+        return quote(catalog, request, alternatives=False), None
+    except QuoteError as exc:
+        return None, str(exc)
+
+
+def _state(line):
+    """What a crossing changes on a bill line: the last tier its quantity reaches, and
+    whether it has passed its allowance."""
+    reached = [use.index for use in line.tiers if use.quantity > 0]
+    return (reached[-1] if reached else None, line.included > 0 and line.quantity > line.included)
+
+
+def _crossing(month, line, kind):
+    """A crossing in words, from the month's quote as the calculator shows it."""
+    shown = next(d for d in month.quote.to_dict()["lines"]
+                 if (d["kind"], d["metric"]) == (line.kind, line.metric))
+    if kind == "tier":
+        reached = [t for t in shown["tiers"] if Decimal(t["quantity"]) > 0][-1]
+        text = f"{shown['label']} reach the {reached['range']} tier"
+    else:
+        text = f"{shown['label']} passes the {shown['included']} {shown['unit']} included"
+    return {"month": month.month, "kind": kind, "line": shown["label"], "text": text}
+
+
+def _crossings(months):
+    """What changes from one month to the next on the chosen plan."""
+    found, before = [], {}
+    for month in months:
+        if month.total is None:
+            if not found or found[-1]["kind"] not in ("contact_sales", "unavailable"):
+                found.append({"month": month.month, "kind": month.status,
+                              "text": month.reason or month.quote.message})
+            continue
+        for line in month.quote.lines:
+            key, now = (line.kind, line.metric), _state(line)
+            was = before.get(key)
+            before[key] = now
+            if was is None:
+                continue
+            if now[0] is not None and now[0] != was[0]:
+                found.append(_crossing(month, line, "tier"))
+            if now[1] and not was[1]:
+                found.append(_crossing(month, line, "allowance"))
+    return found
+
+
+def _plan_paths(catalog, months):
+    """``{plan id: [monthly total or None, ...]}`` over the path, and each plan's first
+    month it cannot price with why."""
+    totals, stops = {}, {}
+    for index, month in enumerate(months):
+        try:
+            ranked_plans = compare(catalog, month.request)
+        except QuoteError as exc:   # the month's quantities are beyond any plan
+            for plan in catalog.plans:
+                totals.setdefault(plan.id, [None] * len(months))
+                stops.setdefault(plan.id, (month.month, "unavailable", str(exc)))
+            continue
+        for ranked in ranked_plans:
+            totals.setdefault(ranked.plan, [None] * len(months))
+            if ranked.status == "priced":
+                totals[ranked.plan][index] = ranked.total
+            elif ranked.plan not in stops:
+                stops[ranked.plan] = (month.month, ranked.status, ranked.reason)
+    return totals, stops
+
+
+def _best_switch(chosen, totals):
+    """``(cost, month, plan)``: staying on ``chosen`` up to a month, then another plan to the
+    end, at its cheapest; None when no switch can serve the path."""
+    own, best = totals[chosen], None
+    horizon = len(own)
+    for plan, path in totals.items():
+        if plan == chosen:
+            continue
+        for start in range(1, horizon):     # the switch month is start + 1
+            head, tail = own[:start], path[start:]
+            if None in head or None in tail:
+                continue
+            cost = sum(head, ZERO) + sum(tail, ZERO)
+            if best is None or cost < best[0]:
+                best = (cost, start + 1, plan)
+    return best
+
+
+def _total(catalog, plan, request):
+    """The bill's total for ``request`` (a dict) as ``quote()`` would give it, without the
+    quote's words; ``(None, why)`` when the plan cannot price it."""
+    try:
+        bill = rate_plan(catalog, plan, parse_request(catalog, request))
+    except QuoteError as exc:
+        return None, str(exc)
+    return (bill.total, None) if bill.priced else (None, bill.custom_reason)
+
+
+def _yearly(catalog, plan, months, currency):
+    """The path billed yearly (see the module's docstring), or ``(None, why)``."""
+    total = ZERO
+    for first in range(0, len(months), 12):
+        prepaid, reason = _total(catalog, plan, {**months[first].request, "billing": "annual"})
+        if prepaid is None:
+            return None, reason
+        total += prepaid
+        for month in months[first + 1:first + 12]:
+            now, reason = _total(catalog, plan, {**month.request, "billing": "annual"})
+            if now is None:
+                return None, reason
+            total += round_money(max(ZERO, (now - prepaid) / 12), currency)
+    return total, None
+
+
+def _committed(catalog, plan, months):
+    total = ZERO
+    for month in months:
+        priced, reason = _total(catalog, plan, {**month.request, "commitment": True})
+        if priced is None:
+            return None, reason
+        total += priced
+    return total, None
+
+
+@dataclass(frozen=True)
+class Forecast:
+    catalog: object
+    plan: object
+    currency: str
+    months: tuple
+    crossings: tuple
+    plans: dict            # plan id -> [monthly total or None]
+    stops: dict            # plan id -> (month, status, reason)
+    yearly: tuple          # (total or None, reason)
+    committed: tuple | None
+
+    @property
+    def total(self):
+        totals = [m.total for m in self.months]
+        return None if None in totals else sum(totals, ZERO)
+
+    def to_dict(self):
+        money = (lambda v: None if v is None else plain(v))
+        shown = (lambda v: None if v is None else format_money(v, self.currency))
+        names = {p.id: p.name for p in self.catalog.plans}
+        plans = []
+        for plan_id in (p.id for p in self.catalog.plans if p.id in self.plans):
+            path = self.plans[plan_id]
+            total = None if None in path else sum(path, ZERO)
+            stop = self.stops.get(plan_id)
+            plans.append({"plan": plan_id, "name": names.get(plan_id, plan_id), "total": money(total),
+                          "display": {"total": shown(total)},
+                          "stops": None if stop is None else
+                          {"month": stop[0], "status": stop[1], "reason": stop[2]}})
+        serving = [p for p in plans if p["total"] is not None]
+        cheapest = min(serving, key=lambda p: Decimal(p["total"]))["plan"] if serving else None
+        switch = _best_switch(self.plan.id, self.plans) if self.plan.id in self.plans else None
+        best_single = min((Decimal(p["total"]) for p in serving), default=None)
+        if switch is not None and best_single is not None and switch[0] >= best_single:
+            switch = None
+        total = self.total
+        yearly_total, yearly_reason = self.yearly
+        out = {
+            "plan": self.plan.id, "plan_name": self.plan.name, "currency": self.currency,
+            "months": [self._month_dict(m) for m in self.months],
+            "total": money(total), "crossings": list(self.crossings), "plans": plans,
+            "cheapest": cheapest,
+            "switch": None if switch is None else {
+                "month": switch[1], "plan": switch[2], "name": names.get(switch[2], switch[2]),
+                "total": money(switch[0]), "display": {"total": shown(switch[0])}},
+            "yearly": {"total": money(yearly_total), "reason": yearly_reason,
+                       "display": {"total": shown(yearly_total)}},
+            "committed": None,
+            "display": {"total": shown(total)},
+        }
+        if self.committed is not None:
+            committed_total, committed_reason = self.committed
+            out["committed"] = {"total": money(committed_total), "reason": committed_reason,
+                                "display": {"total": shown(committed_total)}}
+        return out
+
+    def _month_dict(self, month):
+        request = month.request
+        return {"month": month.month, "seats": request["seats"],
+                "usage": dict(request.get("usage", {})),
+                "seat_kinds": dict(request.get("seat_kinds", {})),
+                "status": month.status, "total": None if month.total is None else plain(month.total),
+                "reason": month.reason or (None if month.quote is None or month.total is not None
+                                           else month.quote.message),
+                "display": {"total": None if month.total is None
+                            else format_money(month.total, self.currency)}}
+
+
+def forecast(catalog, request, growth=None, months=12):
+    """``request`` (the estimate, as ``quote()`` takes it) grown by ``growth`` over ``months``
+    (see ``calculator.growth``), each month priced by ``quote()`` on monthly billing; raises
+    ``QuoteError`` naming the field for a bad request, growth or horizon."""
+    start = parse_request(catalog, request)
+    plan = catalog.plan(start.plan)
+    rules = read_growth(catalog, plan, start, growth or {}, months)
+    path = []
+    for number in range(1, months + 1):
+        month_request = request_in_month(start, rules, number, months)
+        priced, reason = _price(catalog, month_request)
+        path.append(Month(number, month_request, priced, reason))
+    currency = next((m.quote.currency for m in path if m.quote is not None), catalog.currency)
+    totals, stops = _plan_paths(catalog, path)
+    yearly = ((None, f"The {plan.name} plan is priced on request.") if plan.custom
+              else _yearly(catalog, plan, path, currency))
+    committed = _committed(catalog, plan, path) if plan.commitment is not None else None
+    return Forecast(catalog, plan, currency, tuple(path), tuple(_crossings(path)), totals, stops,
+                    yearly, committed)

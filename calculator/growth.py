@@ -1,0 +1,108 @@
+"""How an estimate grows: the quantities of each month of a forecast.
+
+``growth`` maps a quantity to its growth: ``seats``, a metric id, or a seat kind id, to a
+monthly rate (``0.08`` = 8% a month; negative for a decline) or ``{"target": 40}``, the
+quantity reached in the last month. Month *m* (1..months) holds the starting quantity times
+``(1 + rate) ** (m - 1)`` (with a target, the rate that reaches it:
+``start * (target / start) ** ((m - 1) / (months - 1))``, exactly the target in the last month),
+rounded half-up to the quantity's step: seats and seat kinds to whole units, a metric to its
+``step``. Decimal throughout, so CPython and the browser's Pyodide give the same months.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from .errors import QuoteError
+from .money import plain
+from .suggest import did_you_mean
+from .values import NotANumber, describe, to_decimal
+
+SEATS = "seats"
+MAX_MONTHS = 60
+MAX_RATE = Decimal(10)      # 1,000% a month: anything above is a typo, not a plan
+ONE = Decimal(1)
+
+
+def _rate(key, value, start, months):
+    """The monthly rate for ``key``: as written, or the one that reaches a target."""
+    target = None
+    if isinstance(value, dict):
+        if set(value) != {"target"}:
+            raise QuoteError(f"Growth of {key}: write a monthly rate (0.08 for 8%) or "
+                             f"{{\"target\": N}}, got {describe(value)}.", f"growth.{key}")
+        target = value["target"]
+    try:
+        number = to_decimal(target if target is not None else value)
+    except NotANumber as exc:
+        raise QuoteError(f"Growth of {key}: {exc}.", f"growth.{key}") from None
+    if target is None:
+        if not -ONE < number <= MAX_RATE:
+            raise QuoteError(f"Growth of {key}: {describe(value)} a month is not a growth rate "
+                             f"(write 0.08 for 8% a month; between -1 and {MAX_RATE}).",
+                             f"growth.{key}")
+        return number, None
+    if number < 0:
+        raise QuoteError(f"Growth of {key}: the target cannot be negative.", f"growth.{key}")
+    if start == 0:
+        raise QuoteError(f"Growth of {key}: it starts at 0, and nothing grows from nothing: "
+                         "give a starting quantity above zero.", f"growth.{key}")
+    return None, number
+
+
+def read_growth(catalog, plan, request, growth, months):
+    """``{key: (kind, start, rate, target, step)}`` for each growing quantity; raises
+    ``QuoteError`` naming the field for an unknown quantity, a bad rate or horizon."""
+    if type(months) is not int or not 1 <= months <= MAX_MONTHS:
+        raise QuoteError(f"The horizon is a whole number of months from 1 to {MAX_MONTHS}, "
+                         f"got {describe(months)}.", "months")
+    if not isinstance(growth, dict):
+        raise QuoteError(f"'growth' must be a mapping of quantity to monthly rate, got "
+                         f"{describe(growth)}.", "growth")
+    kinds = {k.id for k in plan.seats.kinds} if plan.seats else set()
+    rules = {}
+    for key, value in growth.items():
+        if key == SEATS:
+            kind, start, step = SEATS, Decimal(request.seats), ONE
+        elif key in catalog.metrics:
+            metric = catalog.metrics[key]
+            kind, start, step = "usage", request.usage.get(key, metric.default), metric.step
+        elif key in kinds:
+            kind, start, step = "seat_kinds", Decimal(request.seat_kinds.get(key, 0)), ONE
+        else:
+            known = [SEATS, *catalog.metrics, *sorted(kinds)]
+            raise QuoteError(f"Growth of {describe(key)}: not a quantity of this estimate"
+                             f"{did_you_mean(key, known)} (quantities: {', '.join(known)}).",
+                             "growth")
+        rate, target = _rate(key, value, start, months)
+        if rate is not None and rate != 0 and start == 0:
+            raise QuoteError(f"Growth of {key}: it starts at 0, and nothing grows from nothing: "
+                             "give a starting quantity above zero.", f"growth.{key}")
+        rules[key] = (kind, start, rate, target, step)
+    return rules
+
+
+def quantity_in_month(rule, month, months):
+    """The quantity of one growing quantity in ``month`` (1-based), rounded to its step."""
+    _, start, rate, target, step = rule
+    with localcontext() as context:
+        context.prec = 34
+        if target is not None:
+            exact = target if month == months else (
+                start * (target / start) ** (Decimal(month - 1) / Decimal(months - 1)))
+        else:
+            exact = start * (ONE + rate) ** (month - 1)
+        return (exact / step).to_integral_value(ROUND_HALF_UP) * step
+
+
+def request_in_month(request, rules, month, months):
+    """The estimate's request (as a dict, for ``quote()``) with every quantity of ``month``."""
+    out = request.to_dict("monthly")
+    for key, rule in rules.items():
+        quantity = quantity_in_month(rule, month, months)
+        kind = rule[0]
+        if kind == SEATS:
+            out["seats"] = int(quantity)
+        elif kind == "usage":
+            out["usage"] = {**out.get("usage", {}), key: plain(quantity.normalize())}
+        else:
+            out["seat_kinds"] = {**out.get("seat_kinds", {}), key: int(quantity)}
+    return out

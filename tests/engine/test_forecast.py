@@ -1,0 +1,184 @@
+"""The budget planner: months grown by the stated rule, each month exactly ``quote()``, the
+crossings named, other plans, yearly billing and the commitment over the same path."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from calculator import QuoteError, forecast, load_catalog, quote
+
+PRICES = {
+    "currency": "USD",
+    "annual_discount": 0.2,
+    "metrics": {"storage_gb": {"name": "Storage", "unit": "GB", "max": 2000, "step": 0.5}},
+    "plans": [
+        {"id": "free", "name": "Free",
+         "price": {"flat": 0, "seats": {"unit": 0, "limit": 3}}},
+        {"id": "team", "name": "Team", "price": {
+            "seats": {"pricing": "graduated", "tiers": [
+                {"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40},
+                {"up_to": 200, "unit": 30}, {"custom": True}]},
+            "usage": {"storage_gb": {"pricing": "per_unit", "unit": 0.25, "included": 50}}}},
+        {"id": "business", "name": "Business",
+         "price": {"flat": 299, "seats": {"unit": 45},
+                   "usage": {"storage_gb": {"pricing": "per_unit", "unit": 0.2, "included": 200}}},
+         "commitment": {"annual_minimum": 6000, "discount": 0.2}},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(PRICES)
+
+
+def test_a_tier_crossed_mid_year(catalog):
+    # 8 seats growing 8% a month: 8 x 1.08^(m-1), rounded half-up to whole seats
+    # m1 8, m2 8.64 -> 9, m3 9.3312 -> 9, m4 10.0777 -> 10, m5 10.8839 -> 11, m6 11.7546 -> 12
+    out = forecast(catalog, {"plan": "team", "seats": 8}, {"seats": "0.08"}, 6).to_dict()
+    assert [m["seats"] for m in out["months"]] == [8, 9, 9, 10, 11, 12]
+    # graduated: up to 10 at $50, then $40: m5 = 10 x 50 + 1 x 40 = 540, m6 = 500 + 80 = 580
+    assert [m["total"] for m in out["months"]] == [
+        "400.00", "450.00", "450.00", "500.00", "540.00", "580.00"]
+    assert out["total"] == "2920.00"        # 400 + 450 + 450 + 500 + 540 + 580
+    assert out["crossings"] == [{"month": 5, "kind": "tier", "line": "Seats",
+                                 "text": "Seats reach the 11–50 tier"}]
+
+
+def test_an_allowance_exhausted(catalog):
+    # 40 GB growing 15%: 40, 46, 52.9 -> 53 (the metric's step is 0.5), 60.835 -> 61
+    out = forecast(catalog, {"plan": "team", "seats": 5, "usage": {"storage_gb": 40}},
+                   {"storage_gb": "0.15"}, 4).to_dict()
+    assert [m["usage"]["storage_gb"] for m in out["months"]] == ["40", "46", "53", "61"]
+    # 5 seats x $50 = 250; beyond the 50 GB included at $0.25: m3 3 x 0.25, m4 11 x 0.25
+    assert [m["total"] for m in out["months"]] == ["250.00", "250.00", "250.75", "252.75"]
+    assert out["crossings"][0]["month"] == 3
+    assert out["crossings"][0]["text"] == "Storage passes the 50 GB included"
+
+
+def test_contact_sales_reached_and_the_switch_that_pays(catalog):
+    # 100 seats to a target of 300 in month 12: 100 x 3^((m-1)/11); m7 = 100 x 3^(6/11) =
+    # 182.08 -> 182, m8 = 100 x 3^(7/11) = 201.20 -> 201, past Team's last listed tier (200)
+    out = forecast(catalog, {"plan": "team", "seats": 100}, {"seats": {"target": 300}}, 12)
+    d = out.to_dict()
+    assert d["months"][6]["seats"] == 182 and d["months"][7]["seats"] == 201
+    assert d["months"][-1]["seats"] == 300
+    assert [m["status"] for m in d["months"]] == ["priced"] * 7 + ["contact_sales"] * 5
+    assert d["total"] is None
+    assert d["crossings"][-1]["month"] == 8 and d["crossings"][-1]["kind"] == "contact_sales"
+    team = next(p for p in d["plans"] if p["plan"] == "team")
+    assert team["total"] is None and team["stops"]["month"] == 8
+    # Business serves every month: $299 + $45 a seat
+    business = next(p for p in d["plans"] if p["plan"] == "business")
+    seats = [m["seats"] for m in d["months"]]
+    assert Decimal(business["total"]) == sum(299 + 45 * s for s in seats)
+    assert d["cheapest"] == "business"
+    # staying on Team to month 7, then Business: cheaper than Business all along
+    team_head = sum(Decimal(m["total"]) for m in d["months"][:7])
+    assert d["switch"]["month"] == 8 and d["switch"]["plan"] == "business"
+    assert Decimal(d["switch"]["total"]) == team_head + sum(299 + 45 * s for s in seats[7:])
+    assert Decimal(d["switch"]["total"]) < Decimal(business["total"])
+
+
+def test_a_limit_stops_a_plan(catalog):
+    d = forecast(catalog, {"plan": "free", "seats": 2}, {"seats": "0.5"}, 3).to_dict()
+    # 2, 3, 4.5 -> 5: the Free plan allows 3 seats
+    assert [m["status"] for m in d["months"]] == ["priced", "priced", "unavailable"]
+    assert "at most 3 seats" in d["months"][2]["reason"]
+    assert d["crossings"] == [{"month": 3, "kind": "unavailable",
+                               "text": d["months"][2]["reason"]}]
+
+
+def test_yearly_billing_prepaid_at_the_start_and_trued_up(catalog):
+    # 8 seats at 8% a month for 6 months (8, 9, 9, 10, 11, 12), billed yearly with 20% off.
+    # Prepaid: 8 x $50 x 12 x 0.8 = $3,840, $320 a month. True-ups at the yearly prices:
+    # m2, m3 9 seats: 450 x 0.8 = 360 - 320 = 40 each; m4: 400 - 320 = 80;
+    # m5: 540 x 0.8 = 432 - 320 = 112; m6: 580 x 0.8 = 464 - 320 = 144.
+    # A yearly bill covers twelve months: the six-month horizon pays its year whole.
+    d = forecast(catalog, {"plan": "team", "seats": 8}, {"seats": "0.08"}, 6).to_dict()
+    assert d["yearly"]["total"] == str(Decimal("3840.00") + 40 + 40 + 80 + 112 + 144)
+
+
+def test_use_that_falls_is_not_refunded_on_a_yearly_bill(catalog):
+    d = forecast(catalog, {"plan": "team", "seats": 10}, {"seats": "-0.5"}, 3).to_dict()
+    assert [m["seats"] for m in d["months"]] == [10, 5, 3]         # 2.5 rounds half-up to 3
+    assert d["yearly"]["total"] == "4800.00"                        # 10 x 50 x 12 x 0.8 only
+
+
+def test_the_commitment_over_the_path(catalog):
+    # Business, 10 seats, no growth: each month $299 + 10 x $45 = $749, with the commitment
+    # the month is raised to its $6,000 / 12 = $500 minimum only when below it
+    d = forecast(catalog, {"plan": "business", "seats": 10}, {}, 3).to_dict()
+    months = [quote(load_catalog(PRICES), {"plan": "business", "seats": 10, "commitment": True}).total] * 3
+    assert Decimal(d["committed"]["total"]) == sum(months)
+    assert d["total"] == "2247.00"                                  # 3 x 749
+
+
+@pytest.mark.parametrize("growth, months, field, message", [
+    ({"sheep": "0.1"}, 12, "growth", "not a quantity of this estimate"),
+    ({"seats": "-1"}, 12, "growth.seats", "is not a growth rate"),
+    ({"seats": "11"}, 12, "growth.seats", "is not a growth rate"),
+    ({"seats": "lots"}, 12, "growth.seats", "expected a number"),
+    ({"seats": {"goal": 4}}, 12, "growth.seats", "or {\"target\": N}"),
+    ({"storage_gb": {"target": 100}}, 12, "growth.storage_gb", "nothing grows from nothing"),
+    ({"storage_gb": "0.2"}, 12, "growth.storage_gb", "nothing grows from nothing"),
+    ({}, 0, "months", "whole number of months from 1 to 60"),
+    ({}, 61, "months", "whole number of months from 1 to 60"),
+    ("fast", 12, "growth", "must be a mapping"),
+])
+def test_bad_growth_is_a_located_error(catalog, growth, months, field, message):
+    with pytest.raises(QuoteError, match=message) as caught:
+        forecast(catalog, {"plan": "team", "seats": 5}, growth, months)
+    assert caught.value.field == field
+
+
+def test_growth_beyond_the_calculator_is_a_month_it_cannot_price(catalog):
+    d = forecast(catalog, {"plan": "team", "seats": 5}, {"seats": "10"}, 12).to_dict()
+    assert d["months"][-1]["status"] == "unavailable"
+    assert "more than this calculator handles" in d["months"][-1]["reason"]
+
+
+requests = st.fixed_dictionaries({
+    "plan": st.sampled_from(["team", "business"]),
+    "seats": st.integers(1, 120),
+    "usage": st.fixed_dictionaries({"storage_gb": st.integers(0, 400)}),
+})
+rates = st.decimals(min_value=Decimal("-0.3"), max_value=Decimal("0.4"), places=3)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(request=requests, seat_rate=rates, storage_rate=rates, months=st.integers(1, 14))
+def test_every_month_is_quote_and_the_total_their_sum(catalog, request, seat_rate, storage_rate,
+                                                       months):
+    growth = {"seats": str(seat_rate)}
+    if request["usage"]["storage_gb"]:
+        growth["storage_gb"] = str(storage_rate)
+    result = forecast(catalog, request, growth, months)
+    totals = []
+    for month in result.to_dict()["months"]:
+        single = {"plan": request["plan"], "seats": month["seats"], "usage": month["usage"]}
+        try:
+            expected = quote(catalog, single)
+        except QuoteError:
+            assert month["status"] == "unavailable"
+            totals.append(None)
+            continue
+        assert month["status"] == expected.status
+        total = None if expected.status != "priced" else str(expected.total)
+        assert month["total"] == total
+        totals.append(total)
+    d = result.to_dict()
+    if None in totals:
+        assert d["total"] is None
+    else:
+        assert Decimal(d["total"]) == sum(Decimal(t) for t in totals)
+
+
+@settings(max_examples=25, deadline=None)
+@given(request=requests, months=st.integers(1, 24))
+def test_zero_growth_gives_equal_months(catalog, request, months):
+    d = forecast(catalog, request, {"seats": "0"}, months).to_dict()
+    assert len({m["total"] for m in d["months"]}) == 1
+    assert len(d["months"]) == months
