@@ -450,6 +450,11 @@ def test_back_and_forward_move_between_states(visit, catalog):
     assert page.input_value("[data-testid=calc-plan]") == "team"
 
 
+def words(page, selector):
+    """The words shown in ``selector`` (hidden ones left out), on one line."""
+    return " ".join(page.inner_text(selector).split())
+
+
 def test_a_seat_kinds_label_reads_as_the_chosen_plan_names_and_prices_it(visit, catalog):
     page = visit("?plan=team&seats=4")
     label = "label[for=calc-kind-guest]"
@@ -462,13 +467,18 @@ def test_a_seat_kinds_label_reads_as_the_chosen_plan_names_and_prices_it(visit, 
     assert page.inner_text(label) == "Guests (10 free, then $12 each)"
     wait_total(page, shown(catalog, {"plan": "business", "seats": 4, "seat_kinds": {"guest": "8"},
                                      "usage": {"storage_gb": "20", "api_calls": "150000"}}))
+    # in euros, the words of the euro book (written both ways there: the monthly price)
+    page.select_option("[data-testid=calc-currency]", "EUR")
+    assert page.inner_text(label) == "Guests (10 free, then €11 each)"
+    assert words(page, "label[for=calc-addon-phone_numbers]") == (
+        "Phone numbers (€3.75 a month each, up to 20)")
 
 
 def test_a_quantity_addon_is_typed_in_and_kept_in_the_link(visit, catalog):
     page = visit("?plan=team&seats=4&addons=sso")
     field = "[data-testid=calc-addon-phone_numbers]"
-    assert page.text_content("label[for=calc-addon-phone_numbers]") == (
-        "Phone numbers ($4 a month each, up to 20)")
+    assert words(page, "label[for=calc-addon-phone_numbers]") == (
+        "Phone numbers ($4 a month each, up to 20)")  # the dollar words: the page's currency
     page.fill(field, "3")
     request = {"plan": "team", "seats": 4, "usage": {"storage_gb": "20"},
                "addons": {"sso": 1, "phone_numbers": "3"}}
