@@ -73,12 +73,15 @@ def changed_lines(name, control, variant):
 
 
 ALLOWED = {
-    # The headline, the annual discount (every annual price, the comparison's discount row,
+    # The headline, the annual discount (every annual price, the comparison's discount row and
+    # Business's written yearly seat prices,
     # the calculator's prerendered quote, which now opens on yearly billing), the plan
     # cards' toggle opening on yearly, and the pricing page's description.
     "yearly-push": r'data-variant=|name="description"|og:description|twitter:description|<h1>'
                    r'|rk-price__|rk-bill__|rk-calc__|calc-billing|billing-(annual|monthly)|calculator-'
                    r'|<td data-plan="\w+">2[05]%</td>|class="md-typeset rk-pricing" data-billing='
+                   # Business's written yearly seat prices, lowered with the discount
+                   r'|<td data-plan="business">.*(billed yearly|Annual prices, 2[05]% off)'
                    r'|^\s*$',
     # The highlighted plan: card class, badge, primary button, comparison column.
     "business-first": r'data-variant=|rk-card|md-button|rk-compare__popular|<th scope="col" '
@@ -103,6 +106,14 @@ def test_variant_differs_only_where_its_patch_says(dist, variant):
             continue
         if name.endswith((".gz", ".br")) and name[:-3] in b:
             continue  # a precompressed sibling: its source is compared (tests/test_precompress.py)
+        if name in PRICE_LIST:  # the variation's own prices, as pricing_site.pages.price_list says
+            text = other.joinpath(name).read_text()
+            if name == "llms.txt":
+                head, _, pages = text.partition("## Optional")
+                assert pages == control.joinpath(name).read_text().partition("## Optional")[2]
+                text = head
+            assert text == price_list(variant, name)
+            continue
         if name == "robots.txt":  # names control's sitemap, which this variation has not
             assert changed_lines(name, control, other) == [
                 "Sitemap: https://relaykit.example/sitemap.xml"]
@@ -111,6 +122,24 @@ def test_variant_differs_only_where_its_patch_says(dist, variant):
         unexpected = [line for line in changed_lines(name, control, other)
                       if not re.search(ALLOWED[variant], line)]
         assert unexpected == [], f"{name}: {unexpected[:5]}"
+
+
+PRICE_LIST = ("pricing.md", "pricing.json", "llms.txt")
+
+
+def price_list(variant, name):
+    """The text the build writes as ``name`` for ``variant`` (site_src/hooks/outputs.py); for
+    llms.txt, up to its list of the site's other pages (the same in every variation)."""
+    from pricing_site.catalog import read_catalog
+    from pricing_site.pages.price_list import llms_txt, pricing_json, pricing_markdown
+
+    catalog, content = read_catalog(DEMO, lint=False).variant(variant)
+    url = "https://relaykit.example/"
+    if name == "pricing.md":
+        return pricing_markdown(catalog, content, url)
+    if name == "pricing.json":
+        return json.dumps(pricing_json(catalog, content, url), indent=1, ensure_ascii=False) + "\n"
+    return llms_txt(catalog, content, url).partition("## Optional")[0]
 
 
 def _by_testid(node, testid):

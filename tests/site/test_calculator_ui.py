@@ -831,7 +831,7 @@ def test_keyboard_alone_reaches_and_changes_the_inputs(visit, catalog):
     for _ in range(8):
         order.append(page.evaluate("document.activeElement.dataset.testid || ''"))
         page.keyboard.press("Tab")
-    assert order[:3] == ["calc-plan", "calc-billing-monthly", "calc-seats"]
+    assert order[:4] == ["calc-plan", "calc-currency", "calc-billing-monthly", "calc-seats"]
     page.focus("[data-testid=calc-seats]")
     page.keyboard.press("Control+A")
     page.keyboard.type("30")
