@@ -109,13 +109,15 @@ def addon_views(addon):
 
 
 def annual_view(catalog):
-    """``catalog`` with its plans and add-ons at their annual prices (itself when it writes none).
-    A view holds no price books: it is one book, at one billing."""
+    """``catalog`` with its plans, add-ons and promotions at their annual prices (itself when it
+    writes none). A view holds no price books: it is one book, at one billing."""
     if not any(p.annual for p in catalog.plans) and not any(
-            a.annual for a in catalog.addons.values()):
+            a.annual for a in (*catalog.addons.values(), *catalog.promotions.values())):
         return catalog
     return replace(catalog, plans=tuple(p.annual or p for p in catalog.plans),
-                   addons={i: a.annual or a for i, a in catalog.addons.items()}, price_books={})
+                   addons={i: a.annual or a for i, a in catalog.addons.items()},
+                   promotions={i: p.annual or p for i, p in catalog.promotions.items()},
+                   price_books={})
 
 
 def offered(plan, billing):

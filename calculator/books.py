@@ -6,11 +6,13 @@
           team: {price: {...}, commitment: {annual_minimum: 46000}}
         addons:
           sso: {flat: 95}
+        promotions:
+          welcome: {amount_off: 9}
 
 The catalog's own prices are its default book (its ``currency``). Every other book gives each
 priced plan its ``price`` (read as a plan's price is, so its pricing model, tiers and annual
-prices may differ from currency to currency), its commitment's minimum, and each priced add-on
-its prices. Nothing falls back to another book and nothing is converted: a price converted at
+prices may differ from currency to currency), its commitment's minimum (each level's), each
+priced add-on its prices, and each promotion that takes an amount off its amount. Nothing falls back to another book and nothing is converted: a price converted at
 run time is a price nobody wrote, so a priced plan or add-on missing from a book is an error
 naming both, and so is a flat fee the default price charges and the book leaves out.
 
@@ -31,10 +33,11 @@ from dataclasses import replace
 
 from .billing import addon_views, plan_views
 from .money import CURRENCIES, ZERO
+from .promotions import read_book_promotions
 from .suggest import did_you_mean
 from .values import describe
 
-BOOK_KEYS = ("plans", "addons")
+BOOK_KEYS = ("plans", "addons", "promotions")
 BOOK_PLAN_KEYS = ("price", "commitment")
 BOOK_COMMITMENT_KEYS = ("annual_minimum",)
 BOOK_ADDON_KEYS = ("flat", "per_seat")
@@ -75,9 +78,12 @@ def _book(reader, raw, path, code, catalog, plan_ids, addon_ids):
         return None
     plans = _plans(reader, raw.get("plans", {}), path + ("plans",), code, catalog, plan_ids)
     addons = _addons(reader, raw.get("addons", {}), path + ("addons",), code, catalog, addon_ids)
-    if plans is None or addons is None:
+    promotions = read_book_promotions(reader, raw.get("promotions", {}), path + ("promotions",),
+                                      code, catalog.promotions)
+    if plans is None or addons is None or promotions is None:
         return None
-    return replace(catalog, currency=code, plans=plans, addons=addons, price_books={})
+    return replace(catalog, currency=code, plans=plans, addons=addons, promotions=promotions,
+                   price_books={})
 
 
 def _plans(reader, raw, path, code, catalog, plan_ids):
@@ -122,8 +128,8 @@ def _plan(reader, raw, path, code, plan, metrics):
         return None
     price = reader.price_block(raw["price"], path + ("price",), metrics, plan.annual_discount,
                                plan.billing, sold=plan)
-    commitment = _commitment(reader, raw, path, code, plan)
-    if price is None or commitment is False:
+    commitments = _commitments(reader, raw, path, code, plan)
+    if price is None or commitments is None:
         return None
     flat, discount, seats, usage, credit = price
     where = path + ("price",)
@@ -138,29 +144,44 @@ def _plan(reader, raw, path, code, plan, metrics):
     if (plan.seats is not None and seats is None) or None in usage.values():
         return None
     return plan_views(replace(plan, flat=flat, annual_discount=discount, seats=seats, usage=usage,
-                              commitment=commitment, annual=None, flat_discountable=True,
+                              commitments=commitments, annual=None, flat_discountable=True,
                               credit=credit))
 
 
-def _commitment(reader, raw, path, code, plan):
-    """The plan's commitment with this book's minimum; False after a mistake."""
+def _commitments(reader, raw, path, code, plan):
+    """The plan's commitment levels with this book's minimums (a mapping for a plan with one
+    level, a list of as many for one with several); None after a mistake."""
     where = path + ("commitment",)
-    if plan.commitment is None:
+    if not plan.commitments:
         if "commitment" in raw:
             reader.fail(where, f"the {plan.name} plan has no commitment to price; give it one "
                                f"under plans: first")
-            return False
-        return None
+            return None
+        return ()
     if "commitment" not in raw:
         reader.fail(where, f"is required: the {plan.name} plan's commitment needs its minimum "
                            f"in {code}")
-        return False
-    given = reader.mapping(raw["commitment"], where, BOOK_COMMITMENT_KEYS,
-                           required=BOOK_COMMITMENT_KEYS)
-    if given is None or "annual_minimum" not in given:
-        return False
-    minimum = reader.price(given["annual_minimum"], where + ("annual_minimum",))
-    return False if minimum is None else replace(plan.commitment, annual_minimum=minimum)
+        return None
+    given = raw["commitment"]
+    count = len(plan.commitments)
+    if count == 1:
+        given, paths = [given], [where]
+    elif not isinstance(given, list) or len(given) != count:
+        reader.fail(where, f"expected a list of {count} levels, one {code} minimum for each of "
+                           f"the plan's commitment levels, got {describe(given)}")
+        return None
+    else:
+        paths = [where + (i,) for i in range(count)]
+    levels = []
+    for level, value, at in zip(plan.commitments, given, paths):
+        value = reader.mapping(value, at, BOOK_COMMITMENT_KEYS, required=BOOK_COMMITMENT_KEYS)
+        if value is None or "annual_minimum" not in value:
+            return None
+        minimum = reader.price(value["annual_minimum"], at + ("annual_minimum",))
+        if minimum is None:
+            return None
+        levels.append(replace(level, annual_minimum=minimum))
+    return tuple(levels)
 
 
 def _sells_the_same(reader, path, code, plan, raw_price, seats, usage, credit):
@@ -237,17 +258,11 @@ def _kinds_priced(reader, path, code, raw, seats, plan):
 
 
 def _addons(reader, raw, path, code, catalog, addon_ids):
+    # an add-on with a mistake of its own is still named here (its own mistake is told)
+    known = [*catalog.addons, *(i for i in addon_ids if isinstance(i, str))]
+    ok = reader.known_ids(raw, path, list(dict.fromkeys(known)), "add-on", f"its {code} prices")
     if not isinstance(raw, dict):
-        reader.fail(path, f"expected a mapping of add-on id to its {code} prices, got "
-                          f"{describe(raw)}")
         return None
-    ok = True
-    for addon_id in raw:
-        if addon_id not in catalog.addons and addon_id not in addon_ids:
-            ids = [i for i in addon_ids if isinstance(i, str)]
-            reader.fail(path + (str(addon_id),), f"no add-on has the id {describe(addon_id)}"
-                                                 f"{did_you_mean(addon_id, ids)}")
-            ok = False
     addons = {}
     for addon in catalog.addons.values():
         priced = [key for key in BOOK_ADDON_KEYS

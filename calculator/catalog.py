@@ -18,6 +18,9 @@ from .books import read_price_books
 from .errors import CatalogError, Problem
 from .models import DEFAULT, MODELS, model_of
 from .money import CURRENCIES, ZERO, plain
+from .promotions import book_dict as promotions_book_dict
+from .promotions import read_date, read_promotions
+from .promotions import to_dict as promotion_dict
 from .suggest import did_you_mean, one_of
 from .values import NotANumber, describe, to_decimal, written_hint
 
@@ -30,7 +33,8 @@ _ONE_PRICE = {"monthly": "a month", "annual": "per month billed yearly"}
 
 # The keys the engine reads; any other is an unknown field (a site reading plans.yaml hands
 # over only these: its page content is its own).
-TOP_KEYS = ("currency", "annual_discount", "metrics", "plans", "addons", "price_books")
+TOP_KEYS = ("currency", "annual_discount", "metrics", "plans", "addons", "price_books",
+            "promotions", "date")
 PLAN_KEYS = ("id", "name", "custom", "billing", "price", "commitment", "addons")
 PRICE_KEYS = ("flat", "annual_discount", "seats", "usage", "credit")
 CHARGE_KEYS = ("pricing", "unit", "tiers", "package", "included", "included_per_seat", "minimum",
@@ -47,7 +51,10 @@ KIND_KEYS = ("name", "unit", "free", "free_up_to", "limit")
 FULL_SEATS = "seats"  # the plan's own (full) seats, where a list names seats and seat kinds
 ADDON_KEYS = ("name", "flat", "per_seat", "plans", "description", "quantity", "max", "includes",
               "per_seat_for")
-COMMITMENT_KEYS = ("annual_minimum", "discount")
+COMMITMENT_KEYS = ("annual_minimum", "discount", "true_up", "overage")
+TRUE_UPS = ("monthly", "yearly")  # each bill raised to its share of the minimum, or the year's end
+OVERAGES = ("discounted", "list")  # usage beyond what the commitment covers: discounted or not
+MAX_LEVELS = 10
 CREDIT_KEYS = ("amount", "applies_to")
 
 
@@ -140,8 +147,12 @@ class Credit:
 
 @dataclass(frozen=True)
 class Commitment:
+    """One commitment level: a yearly minimum spend for a discount off seats and usage."""
+
     annual_minimum: Decimal
     discount: Decimal
+    true_up: str = "monthly"  # "yearly": monthly bills are not raised; the year's end settles
+    overage: str = "discounted"  # "list": seats and usage beyond what it covers at list price
 
 
 @dataclass(frozen=True)
@@ -153,11 +164,16 @@ class Plan:
     annual_discount: Decimal = ZERO
     seats: Charge | None = None
     usage: dict = field(default_factory=dict)
-    commitment: Commitment | None = None
+    commitments: tuple = ()  # the commitment levels offered (Commitment), cheapest first
     billing: tuple = BILLINGS  # the billings it is offered on
     annual: "Plan | None" = None  # the plan at its annual prices, when it writes any (billing.py)
     flat_discountable: bool = True  # False at an annual flat fee written as such
     credit: Credit | None = None  # a monthly credit toward some of its usage
+
+    @property
+    def commitment(self):
+        """The first (or only) commitment level; None when the plan offers none."""
+        return self.commitments[0] if self.commitments else None
 
 
 @dataclass(frozen=True)
@@ -168,6 +184,8 @@ class Catalog:
     plans: tuple
     addons: dict
     price_books: dict = field(default_factory=dict)  # currency -> Catalog at its prices (books.py)
+    promotions: dict = field(default_factory=dict)  # id -> Promotion (promotions.py)
+    date: str | None = None  # the day quotes are priced on when a request names none (ISO)
     # parts of cost-curve points, rated once per catalog (rating.curve_totals); not catalog data
     curve_parts: dict = field(init=False, default_factory=dict, compare=False, repr=False)
 
@@ -195,6 +213,12 @@ class Catalog:
             return self
         return self.price_books.get(currency) if isinstance(currency, str) else None
 
+    def on(self, day):
+        """This catalog, every price book too, priced on ``day`` (ISO text) when a request
+        names no date."""
+        books = {code: replace(book, date=day) for code, book in self.price_books.items()}
+        return replace(self, date=day, price_books=books)
+
     def at(self, billing):
         """This book with its plans and add-ons at ``billing``'s prices."""
         return self._annual if billing == "annual" else self
@@ -214,6 +238,10 @@ class Catalog:
         }
         if self.price_books:
             out["price_books"] = {code: _book_dict(book) for code, book in self.price_books.items()}
+        if self.promotions:
+            out["promotions"] = {p.id: promotion_dict(p) for p in self.promotions.values()}
+        if self.date is not None:
+            out["date"] = self.date
         return out
 
 
@@ -257,6 +285,21 @@ class _Reader:
             if key not in value:
                 self.fail(path + (key,), "is required")
         return value
+
+    def known_ids(self, raw, path, known, what, holds):
+        """A mapping keyed by the ids of ``known`` (a price book's add-ons, its promotions):
+        False, after saying so, when ``raw`` is no mapping or names an id ``known`` lacks
+        (``what``: "add-on"; ``holds``: what each id maps to, for the message)."""
+        if not isinstance(raw, dict):
+            self.fail(path, f"expected a mapping of {what} id to {holds}, got {describe(raw)}")
+            return False
+        ok = True
+        for key in raw:
+            if key not in known:
+                self.fail(path + (str(key),), f"no {what} has the id {describe(key)}"
+                                              f"{did_you_mean(key, known)}")
+                ok = False
+        return ok
 
     def number(self, value, path, *, maximum=MAX_QUANTITY, what="number", positive=False):
         try:
@@ -375,11 +418,17 @@ class _Reader:
         ids = [p.get("id") for p in raw_plans if isinstance(p, dict)]
         self.addon_plans(addons, ids)
         self.addons_fit(addons, plans)
-        catalog = Catalog(currency, default_discount, metrics, plans, addons)
+        promotions = {}
+        if "promotions" in data:
+            promotions = read_promotions(self, data["promotions"], ids)
+        day = read_date(self, data["date"], ("date",)) if "date" in data else None
+        catalog = Catalog(currency, default_discount, metrics, plans, addons,
+                          promotions=promotions, date=day)
         if "price_books" in data:
             raw_addons = data.get("addons") if isinstance(data.get("addons"), dict) else {}
             books = read_price_books(self, data["price_books"], catalog, ids, list(raw_addons))
-            catalog = Catalog(currency, default_discount, metrics, plans, addons, books)
+            catalog = Catalog(currency, default_discount, metrics, plans, addons, books,
+                              promotions, day)
         return catalog
 
     def metrics(self, raw):
@@ -603,18 +652,18 @@ class _Reader:
             if None in (plan_id, name, billing):
                 return None
             return Plan(plan_id, name, custom=True, billing=billing)
-        commitment = None
+        commitments = ()
         if "commitment" in value:
-            commitment = self.commitment(value["commitment"], path + ("commitment",))
+            commitments = self.commitments(value["commitment"], path + ("commitment",))
         if "price" not in value:
             self.fail(path + ("price",), "is required (or mark the plan custom: true for 'contact sales')")
             return None
         price = self.price_block(value["price"], path + ("price",), metrics, default_discount,
                                  billing or BILLINGS)
-        if price is None or None in (plan_id, name, billing):
+        if price is None or None in (plan_id, name, billing, commitments):
             return None
         flat, discount, seats, usage, credit = price
-        return plan_views(Plan(plan_id, name, False, flat, discount, seats, usage, commitment,
+        return plan_views(Plan(plan_id, name, False, flat, discount, seats, usage, commitments,
                                billing, credit=credit))
 
     def price_block(self, raw, path, metrics, default_discount, billing, sold=None):
@@ -720,14 +769,51 @@ class _Reader:
             ok = False
         return tuple(raw) if ok and not any(m in self.broken_metrics for m in raw) else None
 
+    def commitments(self, raw, path):
+        """A plan's ``commitment``: one level (a mapping) or several (a list of them, their
+        minimums rising); a tuple of ``Commitment``, or None after a mistake."""
+        if not isinstance(raw, list):
+            level = self.commitment(raw, path)
+            return None if level is None else (level,)
+        if not raw or len(raw) > MAX_LEVELS:
+            self.fail(path, f"expected a list of 1 to {MAX_LEVELS} commitment levels, got "
+                            f"{describe(raw) if not raw else f'{len(raw)} levels'}")
+            return None
+        levels = [self.commitment(value, path + (i,)) for i, value in enumerate(raw)]
+        if None in levels:
+            return None
+        for i in range(1, len(levels)):
+            if levels[i].annual_minimum <= levels[i - 1].annual_minimum:
+                self.fail(path + (i, "annual_minimum"),
+                          f"commitment levels go from the smallest minimum up: "
+                          f"{plain(levels[i].annual_minimum)} must be above the level before's "
+                          f"{plain(levels[i - 1].annual_minimum)}")
+                return None
+        return tuple(levels)
+
     def commitment(self, raw, path):
-        raw = self.mapping(raw, path, COMMITMENT_KEYS, required=COMMITMENT_KEYS)
+        required = ("annual_minimum", "discount")
+        raw = self.mapping(raw, path, COMMITMENT_KEYS, required=required,
+                           what="a commitment mapping")
         if raw is None:
             return None
         minimum = self.price(raw["annual_minimum"], path + ("annual_minimum",)) \
             if "annual_minimum" in raw else None
         discount = self.rate(raw["discount"], path + ("discount",)) if "discount" in raw else None
-        return None if None in (minimum, discount) else Commitment(minimum, discount)
+        true_up = self.choice(raw.get("true_up", TRUE_UPS[0]), path + ("true_up",), TRUE_UPS,
+                              "true-up")
+        overage = self.choice(raw.get("overage", OVERAGES[0]), path + ("overage",), OVERAGES,
+                              "overage")
+        if None in (minimum, discount, true_up, overage):
+            return None
+        return Commitment(minimum, discount, true_up, overage)
+
+    def choice(self, value, path, allowed, what):
+        if not isinstance(value, str) or value not in allowed:
+            self.fail(path, f"unknown {what} {describe(value)}{did_you_mean(value, allowed)} "
+                            f"({one_of(allowed)})")
+            return None
+        return value
 
     # -- charges --------------------------------------------------------------------------
     def charge(self, raw, path, seats, sold_kinds=()):
@@ -998,9 +1084,23 @@ def _plan_dict(plan):
         out["custom"] = True
         return out
     out["price"] = _price_dict(plan)
-    if plan.commitment is not None:
-        out["commitment"] = {"annual_minimum": plain(plan.commitment.annual_minimum),
-                             "discount": plain(plan.commitment.discount)}
+    if plan.commitments:
+        out["commitment"] = _levels(plan, _commitment_dict)
+    return out
+
+
+def _levels(plan, write):
+    """A plan's commitment as the catalog writes it: one mapping, or a list of its levels."""
+    levels = [write(level) for level in plan.commitments]
+    return levels[0] if len(levels) == 1 else levels
+
+
+def _commitment_dict(level):
+    out = {"annual_minimum": plain(level.annual_minimum), "discount": plain(level.discount)}
+    if level.true_up != TRUE_UPS[0]:
+        out["true_up"] = level.true_up
+    if level.overage != OVERAGES[0]:
+        out["overage"] = level.overage
     return out
 
 
@@ -1011,7 +1111,10 @@ def _book_dict(book):
         if plan.custom:
             continue
         plans[plan.id] = {"price": _price_dict(plan)}
-        if plan.commitment is not None:
-            plans[plan.id]["commitment"] = {
-                "annual_minimum": plain(plan.commitment.annual_minimum)}
-    return {"plans": plans, "addons": {a.id: _addon_prices(a) for a in book.addons.values()}}
+        if plan.commitments:
+            plans[plan.id]["commitment"] = _levels(
+                plan, lambda level: {"annual_minimum": plain(level.annual_minimum)})
+    out = {"plans": plans, "addons": {a.id: _addon_prices(a) for a in book.addons.values()}}
+    if any(p.amount_off is not None for p in book.promotions.values()):
+        out["promotions"] = promotions_book_dict(book.promotions)
+    return out

@@ -24,14 +24,17 @@ def shows(priced, billing, annual_saving, cheaper_plan):
     }
 
 
-def bill_rows(lines, discounts):
+def bill_rows(lines, discounts, notes=()):
     """The bill's rows top to bottom, from ``to_dict()``'s lines and discounts: each charge with
     its tier and note rows, the discounts, then a commitment's true-up (it tops up what the
-    discounts left), so the bill reads as its own sum. Each row is ``{"kind": "line" | "tier" |
-    "note" | "discount", "label", "detail", "amount"}``, strings ("" where a kind has none)."""
+    discounts left), so the bill reads as its own sum; then ``notes`` on the bill as a whole
+    (what a promotion leaves, a commitment's year's end). Each row is ``{"kind": "line" |
+    "tier" | "note" | "discount", "label", "detail", "amount"}``, strings ("" where a kind has
+    none)."""
     rows = [row for line in lines if line["kind"] != "true_up" for row in _line_rows(line)]
     rows += [_row("discount", d["label"], amount=d["display"]["amount"]) for d in discounts]
     rows += [row for line in lines if line["kind"] == "true_up" for row in _line_rows(line)]
+    rows += [_row("note", note) for note in notes]
     return rows
 
 

@@ -12,6 +12,7 @@ from .models import model_of, rate_charge
 from .money import format_money, format_price, format_quantity, round_money
 from .rating import rate_plan
 from .request import Request
+from .promotions import ended_promotions
 from .units import SEAT_UNITS, costs, counted
 
 _SEAT_SAMPLES = (0, 1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000)
@@ -20,7 +21,8 @@ _USAGE_SEATS = (1, 5, 20)
 
 def lint(catalog):
     """Warnings (``Problem`` with severity "warning") for ``catalog``."""
-    return _cliffs(catalog) + _dearer_yearly(catalog) + _idle_plans(catalog)
+    return _cliffs(catalog) + _dearer_yearly(catalog) + _idle_plans(catalog) + \
+        ended_promotions(catalog)
 
 
 def _plan_path(catalog, book, plan):

@@ -7,9 +7,13 @@ same keys and the same strings as CPython. Money crosses as plain decimal string
 
 from dataclasses import dataclass
 
+from . import commitment as committed
 from .advice import alerts, nudges
 from .allowances import as_billed
 from .display import advice, bill_rows, shows
+from .promotions import check_code_for_plan, long_date, offer_words
+from .promotions import note as promotion_note
+from .promotions import summary as promotion_summary
 from .money import ZERO, format_money, format_price, format_quantity, plain, round_money
 from .ranges import SEAT_STEP, is_whole, tier_range, whole_units
 from .rating import rate_plan
@@ -90,6 +94,10 @@ class Quote:
         subtotal = self.subtotal
         lines = [_line_dict(line, currency, self.catalog, self.bill.plan) for line in self.lines]
         discounts = [_discount_dict(d, currency) for d in self.discounts]
+        promotion = _promotion_dict(self.bill, currency) if priced else None
+        commitment = _commitment_dict(self.bill, currency) if priced else None
+        notes = [part["display"]["note"] for part in (promotion, commitment)
+                 if part and part["display"]["note"]]
         nudge_list, alert_list = [n.to_dict() for n in self.nudges], [a.to_dict() for a in self.alerts]
         return {
             "plan": self.plan,
@@ -109,6 +117,9 @@ class Quote:
             "nudges": nudge_list,
             "alerts": alert_list,
             "cheaper_plan": self.cheaper_plan.to_dict(currency) if self.cheaper_plan else None,
+            "date": self.bill.request.date or self.catalog.date,
+            "promotion": promotion,
+            "commitment": commitment,
             # what a page shows of this quote, decided here for both of the page's renderers
             "shows": shows(priced, self.billing, self.annual_saving, self.cheaper_plan),
             "display": {
@@ -116,7 +127,7 @@ class Quote:
                 "total": shown(self.total),
                 "monthly_equivalent": shown(self.monthly_equivalent),
                 "annual_saving": shown(self.annual_saving),
-                "rows": bill_rows(lines, discounts),
+                "rows": bill_rows(lines, discounts, notes),
                 "advice": advice(alert_list, nudge_list),
             } if priced else None,
         }
@@ -200,10 +211,54 @@ def _tier_dict(use, currency, whole, included):
 
 
 def _discount_dict(discount, currency):
-    rate = None if discount.rate is None else plain(discount.rate)  # a credit has none
+    rate = None if discount.rate is None else plain(discount.rate)  # a credit has none, nor an amount off
     return {"kind": discount.kind, "label": discount.label, "rate": rate,
             "amount": plain(discount.amount),
             "display": {"amount": format_money(discount.amount, currency)}}
+
+
+def _promotion_dict(bill, currency):
+    """The promotion on the bill, or None: its terms, how many of the bill's months it
+    discounts, and the total once it has ended (``then``; None for one that lasts)."""
+    promotion = bill.promotion
+    if promotion is None:
+        return None
+    amount = promotion.amount_off
+    then = None if bill.then is None else plain(bill.then)
+    said = promotion_summary(promotion, currency, bill.then, bill.billing)
+    return {"id": promotion.id, "name": promotion.name, "code": promotion.code,
+            "rate": None if amount is not None else plain(promotion.discount),
+            "amount_off": None if amount is None else plain(amount),
+            "months": promotion.months, "until": promotion.until,
+            "months_on_bill": min(promotion.months or bill.months, bill.months),
+            "then": then,
+            "display": {"offer": offer_words(promotion, currency), "summary": said,
+                        "until": promotion.until and long_date(promotion.until),
+                        "then": None if bill.then is None else format_money(bill.then, currency),
+                        "note": promotion_note(promotion, currency, bill.then, bill.billing)}}
+
+
+def _commitment_dict(bill, currency):
+    """The commitment level on the bill, or None: its terms, what it covers at list price
+    (``overage: list``), and for a monthly bill settled yearly, the year's end."""
+    level = bill.commitment
+    if level is None:
+        return None
+    cover = committed.covers(level, bill.months, currency)
+    year = shortfall = note = None
+    if level.true_up == "yearly" and bill.months == 1:
+        year = committed.first_year(bill)
+        shortfall = committed.year_end(level, year, currency)
+        note = committed.year_end_note(level, year, currency)
+    money = (lambda v: None if v is None else plain(v))
+    shown = (lambda v: None if v is None else format_money(v, currency))
+    return {"level": bill.request.commitment, "levels": len(bill.plan.commitments),
+            "annual_minimum": plain(level.annual_minimum), "discount": plain(level.discount),
+            "true_up": level.true_up, "overage": level.overage, "covers": money(cover),
+            "year": money(year), "year_end_true_up": money(shortfall),
+            "display": {"terms": committed.level_words(level, currency), "covers": shown(cover),
+                        "year": shown(year), "year_end_true_up": shown(shortfall),
+                        "note": note}}
 
 
 def _monthly_equivalent(bill, currency):
@@ -238,6 +293,8 @@ def quote(catalog, request, *, alternatives=True):
     request = parse_request(catalog, request)
     book = catalog.book(request.currency)
     plan = book.plan(request.plan)
+    if request.promotion:
+        check_code_for_plan(book, plan, request.promotion)
     bill, saving = bill_and_saving(book, plan, request)
     if not bill.priced:
         return Quote(book, bill)

@@ -2,8 +2,9 @@
 
 Order (DESIGN.md): flat fee + seats + each usage metric + add-ons, then discounts
 (committed use on seats and usage, then the annual discount on recurring fees), then a
-plan's monthly credit on what its usage lines still owe (``credit.py``), then the
-commitment true-up. Every line and every discount is rounded once, half-up, to the
+plan's monthly credit on what its usage lines still owe (``credit.py``), then a promotion on
+what they leave (``promotions.py``), then the commitment true-up. Every line and every
+discount is rounded once, half-up, to the
 currency's minor unit; the total is the sum of the rounded figures.
 
 Rating happens in two steps so that a quote, which needs the same plan billed monthly and
@@ -20,6 +21,7 @@ times more to create.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from . import commitment as committed
 from .allowances import (addon_units, grown_allowances, grows_with_seats, per_seat_note,
                          with_allowance)
 from .billing import offered
@@ -28,11 +30,12 @@ from .credit import credit_drawn, credit_label
 from .errors import QuoteError
 from .models import rate_charge
 from .money import ZERO, format_money, format_quantity, plain, round_money
+from .promotions import amount_off, promotion_for
+from .promotions import label as promotion_label
 from .suggest import did_you_mean
 from .units import MONTH_UNITS, PERIOD_UNITS, SEAT_UNITS, counted, of_metric
 
 ONE = Decimal(1)
-TWELVE = Decimal(12)
 SEATS = "seats"  # what a cost curve varies when it is not a metric
 CURVE_PARTS_KEPT = 10_000  # points' parts remembered per catalog (then forgotten at once)
 
@@ -73,9 +76,9 @@ class Line:
 
 @dataclass(slots=True)
 class Discount:
-    kind: str  # commitment | annual | credit
+    kind: str  # commitment | annual | credit | promotion
     label: str
-    rate: object  # Decimal; None for a credit (an amount of money, not a rate)
+    rate: object  # Decimal; None for a credit or a promotion of an amount off (money, not a rate)
     amount: object  # Decimal, negative or zero, rounded
 
 
@@ -90,6 +93,9 @@ class Bill:
     discounts: tuple = ()
     total: object = None
     custom_reason: str | None = None
+    promotion: object = None  # the Promotion on the bill (promotions.py)
+    then: object = None  # Decimal: the total once a promotion for some months has ended
+    commitment: object = None  # the commitment level chosen (catalog.Commitment)
 
     @property
     def priced(self):
@@ -274,8 +280,7 @@ def _all_lines(catalog, plan, request, seat_part, usage):
     lines += usage
     for addon_id in request.addons:
         lines.append(_addon_line(catalog, plan, catalog.addons[addon_id], request, seats))
-    if request.commitment and plan.commitment is None:
-        raise QuoteError(f"The {plan.name} plan has no committed-use option.", "commitment")
+    committed.level_of(plan, request)  # a level the plan offers, or a QuoteError
     return lines
 
 
@@ -288,8 +293,9 @@ def bill_for(catalog, plan, request, lines, billing, *, annual_discount=True):
     months = 12 if billing == "annual" else 1
     if months != 1:
         lines = [line.for_months(months, currency) for line in lines]
-    discounts, owed = _discounts(catalog, plan, request, lines,
-                                 billing if annual_discount else "monthly")
+    level = committed.level_of(plan, request)
+    discounts, owed = _discounts(catalog, plan, level, lines, months,
+                                 annual_discount and billing == "annual")
     zero = round_money(ZERO, currency)  # "0.00" even for a bill without lines
     total = sum([line.amount for line in lines], zero) + sum([d.amount for d in discounts], zero)
     if plan.credit is not None:
@@ -297,8 +303,19 @@ def bill_for(catalog, plan, request, lines, billing, *, annual_discount=True):
         if drawn:
             discounts += (Discount("credit", credit_label(plan.credit, catalog), None, -drawn),)
             total -= drawn
-    if request.commitment:
-        minimum = round_money(plan.commitment.annual_minimum * months / TWELVE, currency)
+    promotion, then = promotion_for(catalog, plan, request), None
+    off = amount_off(promotion, total, months, currency) if promotion else zero
+    if off:
+        rate = promotion.discount if promotion.amount_off is None else None
+        discounts += (Discount("promotion", promotion_label(promotion, currency, months), rate,
+                               -off),)
+        then = total if promotion.months is not None else None
+        total -= off
+    else:
+        promotion = None  # one that takes nothing off is not on the bill
+    minimum = committed.minimum_of(level, months, currency) if level else None
+    if minimum is not None:
+        then = None if then is None else max(then, minimum)
         if total < minimum:
             lines = list(lines)
             lines.append(Line("true_up", "Commitment minimum (true-up)", ONE, PERIOD_UNITS[1],
@@ -307,7 +324,8 @@ def bill_for(catalog, plan, request, lines, billing, *, annual_discount=True):
                                      f"{format_money(minimum, currency)} for the period",),
                               unit_one=PERIOD_UNITS[0]))
             total = minimum
-    return Bill(plan, request, billing, tuple(lines), discounts, total)
+    return Bill(plan, request, billing, tuple(lines), discounts, total, None, promotion, then,
+                level)
 
 
 def _seat_lines(catalog, plan, request, lines):
@@ -471,30 +489,35 @@ def _included_note(catalog, plan, addon, units):
             yield f"adds {counted(amount * units, metric.units)} to the {metric.name} allowance"
 
 
-def _discounts(catalog, plan, request, lines, billing):
-    """Committed-use then annual discount, each on the amounts left by the one before; and
-    what each line still owes after them (unrounded), which a credit draws down."""
+def _discounts(catalog, plan, level, lines, months, annual):
+    """Committed-use then annual discount (``annual``: the bill takes it), each on the amounts
+    left by the one before; and what each line still owes after them (unrounded), which a
+    credit draws down. The committed-use discount comes off as much of the seat and usage
+    lines of the ``months`` as the level covers (all of them, unless its overage is at list
+    price: commitment.py)."""
+    currency = catalog.currency
     steps = []
-    if request.commitment and plan.commitment.discount:  # a bare minimum takes nothing off
-        rate = plan.commitment.discount
-        steps.append(("commitment", f"Committed use ({_percent(rate)} off seats and usage)",
-                      rate, lambda line: line.kind in ("seats", "seat_kind", "usage")))
-    if billing == "annual" and plan.annual_discount:
+    if level is not None and level.discount:  # a bare minimum takes nothing off
+        steps.append(("commitment", committed.discount_label(level, months, currency),
+                      level.discount, lambda line: line.kind in ("seats", "seat_kind", "usage"),
+                      committed.covers(level, months, currency)))
+    if annual and plan.annual_discount:
         rate = plan.annual_discount
         steps.append(("annual", f"Annual billing ({_percent(rate)} off {_discounted(lines)})",
-                      rate, lambda line: line.discountable))
+                      rate, lambda line: line.discountable, None))
     remaining = [line.amount for line in lines]
     if not steps:
         return (), remaining
     discounts = []
-    for kind, label, rate, applies in steps:
-        base = ZERO
+    for kind, label, rate, applies, cover in steps:
+        base = sum((remaining[i] for i, line in enumerate(lines) if applies(line)), ZERO)
+        # the share of each line the rate reaches: all of it, or what the cover leaves
+        reach = ONE if cover is None or base <= cover else cover / base
         for i, line in enumerate(lines):
             if applies(line):
-                base += remaining[i]
-                remaining[i] -= remaining[i] * rate
+                remaining[i] -= remaining[i] * rate * reach
         if base:
-            amount = round_money(base * rate, catalog.currency)
+            amount = round_money(base * reach * rate, currency)
             discounts.append(Discount(kind, label, rate, -amount))
     return tuple(discounts), remaining
 

@@ -11,13 +11,14 @@ from decimal import Decimal
 from .billing import BILLINGS, offered
 from .errors import QuoteError
 from .money import plain
+from .promotions import check_code, iso_date
 from .suggest import did_you_mean
 from .values import NotANumber, OtherDigits, TooLarge, TooPrecise, describe, to_decimal
 
 MAX_SEATS = 1_000_000
 MAX_USAGE = Decimal(10) ** 12
 REQUEST_KEYS = ("plan", "seats", "usage", "billing", "seat_kinds", "addons", "commitment",
-                "currency")
+                "currency", "promotion", "date")
 
 
 @dataclass(slots=True)
@@ -28,9 +29,11 @@ class Request:
     billing: str = "monthly"
     seat_kinds: dict = field(default_factory=dict)  # kind id -> int
     addons: tuple = ()
-    commitment: bool = False
+    commitment: int = 0  # the commitment level chosen (1 = the first); 0: none
     currency: str | None = None  # a price book's currency; None: the catalog's own
     addon_quantities: dict = field(default_factory=dict)  # quantity add-on id -> units bought
+    promotion: str | None = None  # a promotion's code, as the catalog writes it
+    date: str | None = None  # the day it is priced on (ISO); None: the catalog's date
 
     @property
     def months(self):
@@ -41,13 +44,14 @@ class Request:
         ``dataclasses.replace`` takes five times as long (a test keeps the fields listed here
         in step with the class)."""
         return Request(self.plan, seats, self.usage, self.billing, self.seat_kinds, self.addons,
-                       self.commitment, self.currency, self.addon_quantities)
+                       self.commitment, self.currency, self.addon_quantities, self.promotion,
+                       self.date)
 
     def with_usage(self, metric, quantity):
         """The same request with ``quantity`` of ``metric`` a month (a usage curve's points)."""
         return Request(self.plan, self.seats, {**self.usage, metric: quantity}, self.billing,
                        self.seat_kinds, self.addons, self.commitment, self.currency,
-                       self.addon_quantities)
+                       self.addon_quantities, self.promotion, self.date)
 
     def to_dict(self, billing=None):
         out = {"plan": self.plan, "seats": self.seats,
@@ -60,9 +64,13 @@ class Request:
         if self.addon_quantities:
             out["addon_quantities"] = dict(self.addon_quantities)
         if self.commitment:
-            out["commitment"] = True
+            out["commitment"] = True if self.commitment == 1 else self.commitment
         if self.currency is not None:
             out["currency"] = self.currency
+        if self.promotion is not None:
+            out["promotion"] = self.promotion
+        if self.date is not None:
+            out["date"] = self.date
         return out
 
 
@@ -178,12 +186,22 @@ def parse_request(catalog, raw):
             raise QuoteError(f"Seat kinds are named by id, got {describe(kind_id)}.", "seat_kinds")
         seat_kinds[kind_id] = _seat_count(value, kinds.get(kind_id, kind_id), f"seat_kinds.{kind_id}")
     addons, quantities = _addons(catalog, raw.get("addons", ()))
-    commitment = raw.get("commitment", False)
-    if not isinstance(commitment, bool):
-        raise QuoteError(f"'commitment' must be true or false, got {describe(commitment)}.",
-                         "commitment")
+    commitment = _commitment_level(raw.get("commitment", False))
+    day = raw.get("date")
+    if day is not None:
+        if iso_date(day) is None:
+            raise QuoteError(f"The date must be a day written YYYY-MM-DD (2026-06-30), got "
+                             f"{describe(day)}.", "date")
+        day = iso_date(day)
+    promotion = raw.get("promotion")
+    if promotion is not None and not isinstance(promotion, str):
+        raise QuoteError(f"A promotion code is a text, got {describe(promotion)}.", "promotion")
+    if promotion is not None and promotion.strip():
+        promotion = check_code(catalog, promotion, day or catalog.date)
+    else:
+        promotion = None  # an empty code box asks for nothing
     return Request(plan.id, seats, usage, billing, seat_kinds, addons, commitment, currency,
-                   quantities)
+                   quantities, promotion, day)
 
 
 def _addons(catalog, raw):
@@ -225,3 +243,18 @@ def _addon_count(addon, value):
         raise QuoteError(f"{addon.name}: at most {addon.max} can be bought, got {count}.",
                          field_name)
     return count
+
+
+def _commitment_level(value):
+    """The commitment level a request asks for: ``true`` the first (or only) one, a number
+    the level of that number (1 is the first), ``false`` or 0 none."""
+    if isinstance(value, bool):
+        return int(value)
+    try:
+        number = to_decimal(value) if value is not None else None
+    except (NotANumber, TooLarge):
+        number = None
+    if number is None or number < 0 or number != number.to_integral_value() or number > 100:
+        raise QuoteError(f"'commitment' must be true, false or a commitment level (1, 2, ...), "
+                         f"got {describe(value)}.", "commitment")
+    return int(number)

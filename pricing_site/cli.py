@@ -58,7 +58,11 @@ def _quote(args):
     if args.annual:  # else monthly, or yearly for a plan sold yearly only
         request["billing"] = "annual"
     if args.commit:
-        request["commitment"] = True
+        request["commitment"] = args.commit  # True: the first level; or the level's number
+    if args.promotion is not None:
+        request["promotion"] = args.promotion
+    if args.date is not None:
+        request["date"] = args.date
     result = quote(catalog, request)
     if args.json:
         print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
@@ -144,7 +148,13 @@ def parser():
 
     q = commands.add_parser("quote", help="price a request and print the bill")
     _estimate_options(q)
-    q.add_argument("--commit", action="store_true", help="with the plan's committed-use option")
+    q.add_argument("--commit", nargs="?", const=True, default=False, metavar="LEVEL",
+                   help="with the plan's committed-use option (its first level, or level LEVEL: "
+                        "1, 2, ...)")
+    q.add_argument("--promotion", metavar="CODE", help="a promotion code the buyer types")
+    q.add_argument("--date", metavar="YYYY-MM-DD",
+                   help="the day to price on (default: the catalog's date, which a promotion "
+                        "that ends sets to today)")
     q.add_argument("--annual", action="store_true",
                    help="annual billing (default monthly, unless the plan is sold yearly only)")
     q.add_argument("--json", action="store_true", help="print the JSON of to_dict()")

@@ -25,6 +25,9 @@ def quote_table(result):
         out.append(_row(discount["label"], discount["display"]["amount"]))
     for line in true_ups:
         out += _line_rows(line)
+    # what follows a promotion, a commitment's year's end: about the bill as a whole
+    out += [_row(part["display"]["note"]) for part in (data["promotion"], data["commitment"])
+            if part and part["display"]["note"]]
     out.append(_row("-" * (WIDTH - 2), indent=2))
     out.append(_row(f"Total per {period}", data["display"]["total"]))
     if data["billing"] == "annual":

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from calculator import quote
 from pricing_site.catalog import load_catalog_file
@@ -82,6 +83,32 @@ def test_a_true_up_comes_after_the_discounts_it_tops_up():
               if line.startswith("  ") and not line.startswith("      ")]
     assert labels.index("Commitment minimum (true-up)") > labels.index(
         "Annual billing (20% off the base fee)") > labels.index("Seats")
+
+
+def test_quote_with_a_promotion_code_a_commitment_level_and_a_day(tmp_path):
+    data = yaml.safe_load((ROOT / "plans.yaml").read_text(encoding="utf-8"))
+    del data["variants"]
+    business = next(plan for plan in data["plans"] if plan["id"] == "business")
+    business["commitment"] = [{"annual_minimum": 20000, "discount": 0.1, "true_up": "yearly"},
+                              business["commitment"]]
+    data["price_books"]["EUR"]["plans"]["business"]["commitment"] = [
+        {"annual_minimum": 18000}, {"annual_minimum": 46000}]
+    (tmp_path / "plans.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    args = ("quote", "--plan", "business", "--seats", "10", "--promotion", "welcome20",
+            "--commit", "1", "--date", "2026-05-01", "--catalog", str(tmp_path / "plans.yaml"))
+    result = run(*args)
+    assert result.returncode == 0, result.stderr
+    catalog = load_catalog_file(tmp_path / "plans.yaml")
+    expected = quote(catalog, {"plan": "business", "seats": 10, "promotion": "WELCOME20",
+                               "commitment": 1, "date": "2026-05-01"}).to_dict()
+    assert expected["display"]["total"] in result.stdout
+    assert "Welcome offer: 20% off the first 3 months" in result.stdout
+    assert expected["promotion"]["display"]["note"] in result.stdout
+    assert expected["commitment"]["display"]["note"] in result.stdout
+    assert json.loads(run(*args, "--json").stdout) == json.loads(json.dumps(expected))
+    wrong = run("quote", "--plan", "business", "--promotion", "NOPE")
+    assert wrong.returncode != 0 and "No promotion has the code 'NOPE'" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
 
 
 def test_quote_in_another_currency():

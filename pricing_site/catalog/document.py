@@ -6,6 +6,7 @@ merged document (``variants``) are judged the same way.
 from calculator.catalog import parse_catalog
 from calculator.errors import CatalogError
 
+from .build_day import dated
 from .content import split
 from .content_checks import content_problems
 from .schema import plans_schema, schema_problems
@@ -17,11 +18,12 @@ def check_document(data, roots=None):
     (field paths only), each mistake told once, all of them in one pass: the content is checked
     whatever the prices' mistakes. ``content`` is the document's page content whatever its
     problems; ``catalog`` is the engine's when the prices have no mistake (a misspelt page
-    text leaves them priced), else None. The document is valid when ``problems`` is empty."""
+    text leaves them priced), else None. The document is valid when ``problems`` is empty. The
+    catalog is priced on the build's day when a promotion needs one (``build_day``)."""
     prices, content = split(data)
     catalog, problems = None, []
     try:
-        catalog = parse_catalog(prices)
+        catalog = dated(parse_catalog(prices))
     except CatalogError as exc:
         problems.extend(exc.problems)
     problems += _new(schema_problems(data, plans_schema()), problems)

@@ -90,13 +90,15 @@ class _Loader(yaml.SafeLoader):
 
 
 # YAML 1.2's core schema, not PyYAML's YAML 1.1: there, 3:1 is 181 (base 60), 010 is 8
-# (octal) and 1_000 is 1000, silently. Here those stay the text written; octal is 0o10.
+# (octal) and 1_000 is 1000, silently. Here those stay the text written; octal is 0o10. A day
+# (2026-06-30) stays its text too, as editors' YAML 1.2 reads it: YAML 1.1 made it a date.
 _INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _INT_TEXT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)\Z")
 _FLOAT_TEXT = re.compile(r"""^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
                               |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z""", re.X)
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_INT, _FLOAT)]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_INT, _FLOAT, _TIMESTAMP)]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 _Loader.add_implicit_resolver(_INT, _INT_TEXT, list("-+0123456789"))
 _Loader.add_implicit_resolver(_FLOAT, _FLOAT_TEXT, list("-+.0123456789"))

@@ -15,6 +15,8 @@ from calculator.money import format_price, plain
 
 from .price_words import kind_price
 
+from .offers import commitment_choices
+
 SEAT_SLIDER_MAX = 250  # seats slider range unless a plan's tiers or limits reach further
 
 
@@ -63,6 +65,7 @@ def calculator_form(catalog, request):
         "kinds": [],
         "addons": [],
         "commitment": None,
+        "promotion": None,
     }
     for metric in catalog.metrics.values():
         plans = [p.id for p in priced if metric.id in p.usage]
@@ -89,10 +92,14 @@ def calculator_form(catalog, request):
                 "max": "" if addon.max is None else str(addon.max),
                 "value": str(built.addon_quantities[addon.id])
                 if addon.id in built.addon_quantities else ""})
-    committed = [p.id for p in priced if p.commitment is not None]
-    if committed:
-        fields["commitment"] = {"plans": " ".join(committed),
-                                "checked": bool(request.get("commitment"))}
+    if any(p.commitments for p in priced):
+        # one control a plan, each level stating its minimum (in every currency, for the page
+        # to show the chosen one's)
+        fields["commitment"] = [{**choice, "level": built.commitment
+                                 if choice["plan"] == built.plan else 0}
+                                for choice in commitment_choices(catalog)]
+    if any(p.code for p in catalog.promotions.values()):
+        fields["promotion"] = {"value": request.get("promotion") or ""}
     return fields
 
 

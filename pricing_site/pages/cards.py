@@ -13,6 +13,7 @@ from calculator import quote
 from calculator.display import seat_price
 from calculator.money import format_price
 
+from .offers import card_promotion
 from .price_words import BILLED, credit_text, percent
 
 BILLINGS = ("monthly", "annual")
@@ -67,7 +68,8 @@ def _price(plan, billing, result):
             "monthly_equivalent": data["monthly_equivalent"],
             # "$36 per seat/month, billed yearly", as pricing pages say it
             "per_seat": None if seat is None else
-            f"{format_price(seat, data['currency'])} per seat/month, billed {BILLED[billed]}"}
+            f"{format_price(seat, data['currency'])} per seat/month, billed {BILLED[billed]}",
+            "promotion": card_promotion(data)}
 
 
 def _book(catalog, plan, currency):

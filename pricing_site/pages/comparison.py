@@ -10,6 +10,7 @@ catalog's own first, which is also its ``text``), for the page to show the chose
 
 from calculator.money import format_price, format_quantity
 
+from .offers import commitment_words, offer_row_cells
 from .price_words import (addon_text, billing_words, credit_text, kinds_text, percent,
                           seats_text, usage_text)
 
@@ -52,6 +53,9 @@ def _pricing_rows(book, cards, code):
     starts = [_cell(next(b for b in c["books"] if b["currency"] == code)["price_from"]
                     if not c["custom"] else c["price_from"]) for c in cards]
     rows = [_row("Starts at", starts)]
+    offers = offer_row_cells(cards, code, _cell, DASH)
+    if offers:
+        rows.append(_row("Offer", offers))
     free = {c["id"] for c in cards if c["free"]}
 
     def per_plan(make):
@@ -84,19 +88,9 @@ def _pricing_rows(book, cards, code):
         lambda p, a: _cell(_yearly_terms(book, p)) if "annual" in p.billing and p.id not in free
         else _cell())))
     if any(p.commitment for p in book.plans):
-        rows.append(_row("Committed use", per_plan(
-            lambda p, a: _cell(_commitment_text(p.commitment, cur)) if p.commitment
-            else _cell())))
+        rows.append(_row("Committed use", per_plan(lambda p, a: _cell(
+            commitment_words(p, cur)) if p.commitment else _cell())))
     return rows
-
-
-def _commitment_text(commitment, currency):
-    """"20% off seats and usage for $50,000 a year"; a commitment without a discount is a
-    yearly minimum, and says so (not "0% off")."""
-    yearly = f"{format_price(commitment.annual_minimum, currency)} a year"
-    if not commitment.discount:
-        return f"At least {yearly}"
-    return f"{percent(commitment.discount)} off seats and usage for {yearly}"
 
 
 def _usage_rows(book):

@@ -48,8 +48,10 @@ def _cards(catalog, content):
 
 
 def catalog_version(catalog):
-    """A version that changes exactly when a price, limit or name in the catalog does."""
-    text = json.dumps(catalog.to_dict(), sort_keys=True, separators=(",", ":"))
+    """A version that changes exactly when a price, limit or name in the catalog does (not with
+    the day a build prices on: a promotion's terms, its last day included, are in it)."""
+    data = {key: value for key, value in catalog.to_dict().items() if key != "date"}
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
@@ -79,6 +81,8 @@ def pricing_markdown(catalog, content, site_url=None):
                 period = "Billed monthly" if price["billing"] == "monthly" else "Billed yearly"
                 lines.append(f"- {period}{currency}: {_text(price['amount'])}"
                              f"{_text(price['period'])} ({_text(price['note'])})")
+                if price.get("promotion"):
+                    lines.append(f"  - {_text(price['promotion'])}")
             if book["saving"]:
                 lines.append(f"- {_text(book['saving'])}")
         if card["cta"]:
@@ -124,7 +128,8 @@ def _prices(card, book):
     return [{"billing": p["billing"], "total": p["total"],
              "monthly_equivalent": p["monthly_equivalent"],
              "months": 12 if p["billing"] == "annual" else 1,
-             "display": p["amount"] + p["period"], "note": p["note"]}
+             "display": p["amount"] + p["period"], "note": p["note"],
+             "promotion": p.get("promotion")}
             for p in _offered(card, book)]
 
 

@@ -17,6 +17,7 @@ from .calculator_form import calculator_form, plan_starts
 from .cards import billing_labels, plan_cards
 from .comparison import comparison_table
 from .landing import faq
+from .offers import promotion_terms
 from .price_words import BILLED, addon_text, kind_price
 
 
@@ -125,7 +126,7 @@ def offers_json_ld(catalog, site, cards, page_url):
             unit = "MON" if billing == "monthly" else "ANN"
             prices = catalog.book(book["currency"])
             extras = add_on_offers(prices, prices.plan(card["id"]))
-            offers.append({
+            offer = {
                 "@type": "Offer",
                 "name": f"{card['name']} plan",
                 "description": card["description"] or card["tagline"] or
@@ -141,7 +142,9 @@ def offers_json_ld(catalog, site, cards, page_url):
                                           "unitCode": unit},
                 },
                 **({"addOn": extras} if extras else {}),
-            })
+            }
+            offer.update(promotion_terms(data, unit))  # a promotion's price and its end
+            offers.append(offer)
     product = {"@context": "https://schema.org", "@type": "Product",
                "name": site.get("name", "Product"),
                "brand": {"@type": "Brand", "name": site.get("name", "Product")},

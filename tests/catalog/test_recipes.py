@@ -1,9 +1,12 @@
-"""docs/catalog.md's recipes are catalogs that build, and price as the page says they do."""
+"""docs/catalog.md's recipes are catalogs that build, and price as the page says they do: each
+recipe's YAML block is read as plans.yaml is, and each row of a recipe's table is quoted and
+must come to the total the page writes (the page is the test's data, so they cannot drift)."""
 
 import re
 from decimal import Decimal
 
 import pytest
+import yaml
 
 from calculator import QuoteError, quote
 from pricing_site.catalog import read_catalog
@@ -11,6 +14,11 @@ from tests.support.paths import ROOT
 
 D = Decimal
 RECIPE = re.compile(r"```yaml\n# recipe: (.+?)\n(.*?)```", re.DOTALL)
+# a worked row: | `{request}` | the bill in words | total |
+ROW = re.compile(r"^\| `(?P<request>\{.*\})` \| (?P<bill>.*) \| (?P<total>[^|]+) \|$")
+# what the issue asks the recipes to show
+RECIPES = {"annual prices", "a second currency", "band pricing", "seat types", "coupon",
+           "commitment", "a monthly credit", "storage per user"}
 
 
 def recipes():
@@ -31,15 +39,25 @@ def built(tmp_path_factory):
     return out
 
 
-NAMES = ["annual prices", "a second currency", "seat types", "a monthly credit",
-         "storage per user", "contact bands"]
+def worked_rows():
+    """``{name: [(request, bill, total)]}``: each recipe's table, the rows after its YAML block
+    up to the next recipe."""
+    text = (ROOT / "docs" / "catalog.md").read_text(encoding="utf-8")
+    section = text.split("\n## Recipes\n", 1)[1]
+    rows = {}
+    for part in section.split("\n### ")[1:]:
+        found = RECIPE.search(part)
+        if found:
+            rows[found[1]] = [(yaml.safe_load(m["request"]), m["bill"], m["total"].strip())
+                              for m in map(ROW.match, part.splitlines()) if m]
+    return rows
 
 
 def test_the_page_has_its_recipes():
-    assert set(recipes()) == set(NAMES)
+    assert set(recipes()) == RECIPES
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", sorted(RECIPES))
 def test_each_recipe_is_a_catalog_without_a_problem(built, name):
     assert built[name].errors == [] and built[name].warnings == []
 
@@ -104,7 +122,18 @@ def test_storage_per_user(built):
                  addons={"storage_pack": 2}) == D("164.00")
 
 
-def test_contact_bands(built):
-    catalog = built["contact bands"].catalog
-    bands = {400: D("20.00"), 501: D("45.00"), 2500: D("45.00"), 10001: "contact sales"}
-    assert {n: total(catalog, plan="standard", usage={"contacts": n}) for n in bands} == bands
+
+TABLES = {name: rows for name, rows in worked_rows().items() if rows}
+
+
+def test_the_new_recipes_have_their_bills_worked_out_in_a_table():
+    assert {"band pricing", "coupon", "commitment"} <= set(TABLES)
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_each_worked_row_comes_to_the_total_written(built, name):
+    catalog = built[name].catalog
+    for request, bill, total in TABLES[name]:
+        got = quote(catalog, request).to_dict()
+        shown = "contact sales" if got["status"] == "contact_sales" else got["display"]["total"]
+        assert shown == total, (request, bill)

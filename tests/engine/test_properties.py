@@ -177,7 +177,7 @@ json_values = st.recursive(
     max_leaves=12,
 )
 REQUEST_KEYS = ["plan", "seats", "usage", "billing", "seat_kinds", "addons", "commitment",
-                "currency"]
+                "currency", "promotion", "date"]
 
 
 @settings(max_examples=400, deadline=None)

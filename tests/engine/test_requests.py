@@ -42,7 +42,7 @@ BAD = [
     ("unknown field", {"seat": 3}, "seat", "did you mean 'seats'"),
     ("addons not a list", {"addons": "sso"}, "addons", "list of add-on ids"),
     ("unknown addon", {"addons": ["audit"]}, "addons", "did you mean 'audit_log'"),
-    ("commitment not bool", {"commitment": "yes"}, "commitment", "true or false"),
+    ("commitment not a level", {"commitment": "yes"}, "commitment", "true, false or a commitment level"),
     ("metric the plan lacks", {"plan": "team", "usage": {"api_calls": 5}}, "usage.api_calls",
      "does not include API calls"),
     ("usage over a free limit", {"plan": "free", "seats": 1, "usage": {"api_calls": 10001}},
@@ -120,8 +120,9 @@ def test_with_seats_and_with_usage_keep_every_other_field():
     from calculator import Request
 
     values = {"plan": "team", "seats": 4, "usage": {"storage_gb": Decimal(3)}, "billing": "annual",
-              "seat_kinds": {"guest": 2}, "addons": ("sso", "phones"), "commitment": True,
-              "currency": "EUR", "addon_quantities": {"phones": 3}}
+              "seat_kinds": {"guest": 2}, "addons": ("sso", "phones"), "commitment": 2,
+              "currency": "EUR", "addon_quantities": {"phones": 3}, "promotion": "SPRING",
+              "date": "2026-05-01"}
     assert {f.name for f in fields(Request)} == set(values)
     request = Request(**values)
     assert request.with_seats(9) == replace(request, seats=9)

@@ -74,13 +74,13 @@ def changed_lines(name, control, variant):
 
 ALLOWED = {
     # The headline, the annual discount (every annual price, the comparison's discount row and
-    # Business's written yearly seat prices,
-    # the calculator's prerendered quote, which now opens on yearly billing), the plan
-    # cards' toggle opening on yearly, and the pricing page's description.
+    # its written yearly prices, the calculator's prerendered quote, which now opens on yearly
+    # billing), the plan cards' toggle opening on yearly, and the pricing page's description.
     "yearly-push": r'data-variant=|name="description"|og:description|twitter:description|<h1>'
                    r'|rk-price__|rk-bill__|rk-calc__|calc-billing|billing-(annual|monthly)|calculator-'
                    r'|<td data-plan="\w+">2[05]%</td>|class="md-typeset rk-pricing" data-billing='
-                   # Business's written yearly seat prices, lowered with the discount
+                   r'|<td data-plan="\w+">Annual prices, 2[05]% off the rest</td>'
+                   r'|<td data-plan="\w+">.*billed yearly: '
                    r'|<td data-plan="business">.*(billed yearly|Annual prices, 2[05]% off)'
                    r'|^\s*$',
     # The highlighted plan: card class, badge, primary button, comparison column.

@@ -2,7 +2,7 @@
 // Values travel as the text the visitor typed, so Python (not this file) decides what is a
 // valid number and says what is wrong with one that is not.
 //   ?plan=team&seats=49&billing=annual&usage.api_calls=150000&kind.viewer=3&addons=sso
-//   &addon.phone_numbers=3&commit=1
+//   &addon.phone_numbers=3&commit=1&promo=FRIENDS (commit: the commitment level, 1 the first)
 //   &currency=EUR (the page's currency, shared with the plan cards' toggle: js/currency-toggle.js;
 //   left out for the catalog's own, the currency field's first option)
 
@@ -33,8 +33,11 @@ export function readState(form) {
   if (Object.keys(counts).length) {
     request.addons = Object.fromEntries([...addons.map((id) => [id, 1]), ...Object.entries(counts)]);
   } else if (addons.length) request.addons = addons;
-  const commit = form.elements.commitment;
-  if (commit && visible(commit) && commit.checked) request.commitment = true;
+  // one commitment control a plan: the shown one's level ("0": none)
+  const commit = [...form.querySelectorAll("[name=commitment]")].find(visible);
+  if (commit && commit.value !== "0") request.commitment = commit.value;
+  const code = form.elements.promotion;
+  if (code && code.value.trim() !== "") request.promotion = code.value;
   return { plan, request };
 }
 
@@ -65,7 +68,11 @@ export function writeState(form, state, catalog, starts) {
   for (const input of form.querySelectorAll("[name^='addon.']")) {
     input.value = bought[input.name.slice("addon.".length)] ?? "";
   }
-  if (form.elements.commitment) form.elements.commitment.checked = Boolean(request.commitment);
+  const level = request.commitment === true ? "1" : String(request.commitment || "0");
+  for (const select of form.querySelectorAll("[name=commitment]")) {
+    select.value = [...select.options].some((o) => o.value === level) ? level : "0";
+  }
+  if (form.elements.promotion) form.elements.promotion.value = request.promotion ?? "";
 }
 
 // The currency field set to `code`, or to the one the page was built with for none or one it
@@ -108,14 +115,15 @@ export function stateToQuery(state) {
   const once = Object.keys(bought).filter((id) => bought[id] === 1);
   if (once.length) query.set("addons", once.join(","));
   for (const [id, count] of Object.entries(bought)) if (count !== 1) query.set(`addon.${id}`, count);
-  if (request.commitment) query.set("commit", "1");
+  if (request.commitment) query.set("commit", request.commitment === true ? "1" : request.commitment);
+  if (request.promotion) query.set("promo", request.promotion.trim());
   if (request.currency) query.set("currency", request.currency);
   return query.toString();
 }
 
 // The page's query with `state` in it: the calculator's keys replaced, any other kept (the plan
 // cards' own ?period=, an experiment preview), so an estimate's link keeps what else the page shows.
-const OWN_KEY = /^(plan|seats|billing|addons|commit|currency)$|^(usage|kind|addon)\./;
+const OWN_KEY = /^(plan|seats|billing|addons|commit|promo|currency)$|^(usage|kind|addon)\./;
 
 export function queryWith(search, state) {
   const query = new URLSearchParams(stateToQuery(state));
@@ -140,7 +148,9 @@ export function queryToState(query, catalog) {
   const counts = [...query].filter(([key]) => key.startsWith("addon.") && key.length > 6)
     .map(([key, value]) => [key.slice("addon.".length), value]);
   request.addons = counts.length ? Object.fromEntries([...once.map((id) => [id, 1]), ...counts]) : once;
-  request.commitment = query.get("commit") === "1";
+  const commit = query.get("commit");
+  if (commit && commit !== "0") request.commitment = commit;
+  if (query.get("promo")) request.promotion = query.get("promo");
   const currency = query.get("currency");
   if (Object.hasOwn(catalog.price_books ?? {}, currency)) request.currency = currency;
   return { plan, request };

@@ -48,6 +48,7 @@ function start(root) {
   else writeCurrency(form, new URLSearchParams(location.search).get("currency")); // the cards'
 
   showPlanFields(form, form.elements.plan.value);
+  labelLevels(form);
   // until Python has read the fields, the sliders stand at the plan's starting values (Python's)
   placeSliders(form, starts[form.elements.plan.value] ?? {});
   const initial = readState(form);
@@ -73,6 +74,7 @@ function start(root) {
 
   async function update({ push = false, interacted = false } = {}) {
     showPlanFields(form, form.elements.plan.value); // before reading: hidden inputs are left out
+    labelLevels(form);
     const state = readState(form);
     markPrerendered(state);
     // A committed change (select, radio, leaving a field, Enter) becomes a history entry, so
@@ -207,6 +209,17 @@ function showPlanFields(form, planId) {
   if (billings.some((radio) => radio.checked && radio.closest("[hidden]"))) {
     const offered = billings.find((radio) => !radio.closest("[hidden]"));
     if (offered) offered.checked = true;
+  }
+}
+
+// Each commitment level states its minimum in the chosen currency: the option's
+// data-label-<code>, prerendered by Python (a page with one currency has no currency field).
+function labelLevels(form) {
+  const code = form.elements.currency?.value;
+  if (!code) return;
+  const key = `label${code[0]}${code.slice(1).toLowerCase()}`;
+  for (const option of form.querySelectorAll("[name=commitment] option")) {
+    if (option.dataset[key]) option.textContent = option.dataset[key];
   }
 }
 
