@@ -1,5 +1,5 @@
-// The calculator's main-thread side: starts the Python worker after the page has loaded and
-// carries requests to it. It never computes a price: every result is the `to_dict()` that the
+// The calculator's main-thread side: starts the Python worker once the page has painted and
+// the visitor may want it (start-when.js), and carries requests to it. It never computes a price: every result is the `to_dict()` that the
 // `calculator` package made in the worker.
 //
 //   <script type="application/json" id="calculator-config">{"worker": ..., "wheel": ...,
@@ -10,6 +10,8 @@
 //   <script type="module" src=".../assets/calculator/client.js"></script>
 //
 //   await window.pricingCalculator.ready;                     // Python answered a warm-up quote
+//   await window.pricingCalculator.started; // {reason, at}: why and when (ms) the worker started:
+//                                           // "idle", "in view", "used" or "asked" (start-when.js)
 //   await window.pricingCalculator.warmed;  // {rounds, after, at}: the worker's warming after
 //                                           // ready is over (it pauses while requests come;
 //                                           // after: ms from ready to its first round; warm-up.js)
@@ -20,6 +22,8 @@
 //   pricingCalculator.curveLatest(request, metric, points)  // the same, newest only
 // The site root is four levels above this file (assets/v/<hash>/calculator/client.js) unless
 // the config names it as "root".
+import { whenToStart } from "./start-when.js";
+
 const here = new URL(import.meta.url);
 let worker = null;
 let nextId = 1;
@@ -27,6 +31,10 @@ const waiting = new Map(); // id -> {resolve, reject}
 let failure = null; // why the worker cannot answer (it never started, or it died)
 let started;
 const whenStarted = new Promise((resolve) => (started = resolve));
+let markAsked; // a quote or a curve asked for starts the worker, whatever start-when.js waits for
+const asked = new Promise((resolve) => (markAsked = resolve));
+let startedFor;
+const startedWhy = new Promise((resolve) => (startedFor = resolve));
 let warmedUp, notWarmed;
 const warmed = new Promise((resolve, reject) => ([warmedUp, notWarmed] = [resolve, reject]));
 
@@ -43,7 +51,8 @@ function readConfig() {
 }
 
 const ready = new Promise((resolve, reject) => {
-  function start() {
+  function start(reason) {
+    startedFor({ reason, at: performance.now() });
     try {
       const workerURL = readConfig();
       worker = new Worker(workerURL, { type: "module" }); // first: its start is the longer wait
@@ -77,8 +86,7 @@ const ready = new Promise((resolve, reject) => {
     for (const call of waiting.values()) call.reject(err);
     waiting.clear();
   }
-  if (document.readyState === "complete") start();
-  else window.addEventListener("load", start, { once: true });
+  whenToStart(document.querySelector("[data-calculator]"), asked).then(start);
 });
 // The runtime's wasm, compiled here while the worker's thread and modules start (a time in which
 // nothing of Pyodide could run yet; the worker used to fetch and compile it after), from the
@@ -100,6 +108,7 @@ const tooDeep = (value, depth = 0) => depth > MAX_DEPTH || (typeof value === "ob
 
 // {id, op, payload} to the worker (worker.js), which answers {id, result} or {id, error, ...}
 async function ask(op, payload) {
+  markAsked();
   await whenStarted;
   if (failure) throw failure;
   if (tooDeep(payload)) throw new RangeError(`A quote request is nested more than ${MAX_DEPTH} levels deep.`);
@@ -145,6 +154,7 @@ function latestOnly(send) {
 const quoteLatest = latestOnly(quote);
 const curveLatest = latestOnly(curve);
 
-const api = { ready, warmed, quote, quoteLatest, curve, curveLatest, get worker() { return worker; } };
+const api = { ready, warmed, started: startedWhy, quote, quoteLatest, curve, curveLatest,
+  get worker() { return worker; } };
 window.pricingCalculator ??= api;
-export { ready, warmed, quote, quoteLatest, curve, curveLatest };
+export { ready, warmed, startedWhy as started, quote, quoteLatest, curve, curveLatest };
