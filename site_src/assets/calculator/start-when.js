@@ -3,11 +3,14 @@
 // network, and a page-speed audit (Lighthouse) counts them on that paint's path. So the start
 // waits for the largest paint to settle, then comes as soon as the calculator is in view or
 // the main thread is idle; a visitor who uses the calculator (or a script that asks it for a
-// quote) starts it at once. With the browser's data saver on, only use starts it, and the page
+// quote) starts it at once, and so does a returning visitor whose browser holds the runtime
+// (nothing to download). With the browser's data saver on, only use starts it, and the page
 // says so.
 //
-//   const reason = await whenToStart(root, asked);  // "used", "asked", "in view" or "idle"
-//   (root: the calculator's element, or null; asked: a promise that resolves when a quote is asked)
+//   const reason = await whenToStart(root, asked, cached);
+//     // "cached", "used", "asked", "in view" or "idle"; root: the calculator's element, or null;
+//     // asked: resolves when a quote is asked for; cached: resolves true when the browser
+//     // holds the runtime
 
 // Frames in a row without a new largest-paint candidate: the paint has settled (a candidate is
 // reported a frame or two after it is painted).
@@ -24,7 +27,7 @@ const NEAR = "0px 0px 50% 0px";
 
 export const savingData = () => navigator.connection?.saveData === true;
 
-export function whenToStart(root, asked) {
+export function whenToStart(root, asked, cached) {
   return new Promise((resolve) => {
     const undo = [];
     let started = false;
@@ -40,11 +43,12 @@ export function whenToStart(root, asked) {
       for (const type of USE) root.addEventListener(type, used, { capture: true, passive: true });
       undo.push(() => USE.forEach((type) => root.removeEventListener(type, used, { capture: true })));
     }
-    if (savingData()) {
-      root?.querySelector("[data-save-data]")?.removeAttribute("hidden");
-      return;
-    }
-    paintSettled().then(() => {
+    cached.then((yes) => {
+      if (yes) return start("cached");
+      if (savingData()) return root?.querySelector("[data-save-data]")?.removeAttribute("hidden");
+      return paintSettled().then(whenSettled);
+    });
+    function whenSettled() {
       if (started) return;
       if (root && "IntersectionObserver" in window) {
         const seen = new IntersectionObserver((entries) => {
@@ -54,7 +58,7 @@ export function whenToStart(root, asked) {
         undo.push(() => seen.disconnect());
       }
       whenIdle(() => start("idle"));
-    });
+    }
   });
 }
 
@@ -93,7 +97,7 @@ function paintSettled() {
   }));
 }
 
-function loaded() {
+export function loaded() {
   if (document.readyState === "complete") return Promise.resolve();
   return new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
 }
