@@ -233,19 +233,46 @@ def test_python_is_made_while_the_snapshot_still_arrives(browser):
     assert timings["module made"] < timings["snapshot read"]
 
 
-@pytest.mark.parametrize("page_compiles", [True, False])
-def test_the_page_compiles_the_runtime_for_the_worker_and_it_is_fetched_once(browser, page_compiles):
-    """client.js compiles pyodide.asm.wasm while the worker starts and posts the module, which
-    Pyodide's instantiation takes; the worker does not fetch the bytes again. A page that
-    cannot compile it leaves the worker to fetch and compile them, and Python starts as well."""
+def test_a_first_visit_leaves_the_wasm_to_the_worker_and_fetches_it_once(browser):
+    """On a first visit the wasm is not in the browser's cache: the page does not compile it
+    (its bytes would keep the main thread busy as they arrive); the worker fetches and
+    compiles them, once."""
     with StaticServer(demo_site(), host_rules=True) as fresh:  # counts what each load asked for
-        # (an init script runs in the page only, not in its workers)
-        timings = ready_timings(browser, fresh, None if page_compiles else
-                               "WebAssembly.compileStreaming = undefined;")
+        timings = ready_timings(browser, fresh)
         wasm = [path for path in fresh.requests if path.split("?")[0].endswith(".wasm")]
     assert timings["start"] == "snapshot"
-    assert timings.get("wasm") == ("page" if page_compiles else None)
+    assert timings.get("wasm") is None
     assert len(wasm) == 1
+
+
+@pytest.mark.parametrize("page_compiles", [True, False])
+def test_a_returning_visitor_s_page_compiles_the_kept_wasm_for_the_worker(browser, tmp_path,
+                                                                          page_compiles):
+    """With the wasm in the browser's cache (a profile on disk, as a returning visitor's),
+    client.js compiles it while the worker starts and posts the module, which Pyodide's
+    instantiation takes; nothing asks the server for it again. A page that cannot compile it
+    leaves the worker to compile the kept bytes, and Python starts as well."""
+    from tests.support.chromium import ARGS, CHROMIUM
+
+    profile = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=CHROMIUM, args=ARGS)
+    try:
+        if not page_compiles:
+            profile.add_init_script("WebAssembly.compileStreaming = undefined;")
+        with StaticServer(demo_site(), host_rules=True) as fresh:
+            page = profile.new_page()
+            page.goto(fresh.url + "pricing/")
+            page.evaluate("window.pricingCalculator.warmed")   # the first visit is over
+            seen = len(fresh.requests)
+            page.reload()
+            timings = page.evaluate("window.pricingCalculator.ready")["timings"]
+            again = [p for p in fresh.requests[seen:] if p.split("?")[0].endswith(".wasm")]
+        assert page.evaluate("window.pricingCalculator.started")["reason"] == "cached"
+        assert timings["start"] == "snapshot"
+        assert timings.get("wasm") == ("page" if page_compiles else None)
+        assert again == []
+    finally:
+        profile.close()
 
 
 def test_a_runtime_that_cannot_load_keeps_the_estimate_and_blames_no_field(browser, server):
