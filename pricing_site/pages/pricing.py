@@ -16,6 +16,7 @@ from .calculator_form import calculator_form, plan_starts
 from .cards import billing_labels, plan_cards
 from .comparison import comparison_table
 from .landing import faq
+from .planner import planner_context
 
 
 def pricing_context(catalog, content, link, bundle_urls, page_url=None):
@@ -35,6 +36,7 @@ def pricing_context(catalog, content, link, bundle_urls, page_url=None):
         "cards": cards,
         "comparison": comparison_table(catalog, content, cards, settings.get("comparison") or {}),
         "calculator": _calculator(catalog, content, calculator, default, link, bundle_urls),
+        "planner": planner_context(catalog, content, default),
         "faq": faq(settings.get("faq"), link),
         "json_ld": data_json(offers_json_ld(catalog, content.site, cards, page_url)),
     }
