@@ -100,10 +100,10 @@ def read_growth(catalog, plan, request, growth, months):
             raise QuoteError(f"Growth of {describe(key)}: not a quantity of this estimate"
                              f"{did_you_mean(key, known)} (quantities: {', '.join(known)}).",
                              "growth")
+        # a rate grows nothing from nothing: a quantity at 0 stays there (the planner's growth
+        # stands for every plan, and an estimate may leave a metric at 0); a target from 0 is
+        # refused in _rate, as no rate reaches it
         rate, target = _rate(key, value, start, months)
-        if rate is not None and rate != 0 and start == 0:
-            raise QuoteError(f"Growth of {key}: it starts at 0, and nothing grows from nothing: "
-                             "give a starting quantity above zero.", f"growth.{key}")
         rules[key] = (kind, start, rate, target, step)
     return months, rules
 

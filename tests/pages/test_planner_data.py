@@ -68,3 +68,14 @@ def test_the_default_title_names_the_horizon(demo, demo_content):
     data = planner_context(demo, content, estimate(demo, content))
     assert data["title"] == "Plan ahead: your next 24 months"
     assert len(data["forecast"]["months"]) == 24 and data["forecast"]["crossings"] == []
+
+
+def test_an_estimate_at_zero_opens_on_a_forecast_that_keeps_it_at_zero(demo, demo_content):
+    """Business at 0 API calls, with the demo's 10% a month for API calls: the calls stay at 0
+    (the build used to stop here: the growth is written for every plan)."""
+    pricing = {**demo_content.pricing, "calculator": {"request": {
+        "plan": "business", "seats": 5, "usage": {"api_calls": "0", "storage_gb": "20"}}}}
+    content = Content(site={**demo_content.site, "pricing": pricing})
+    data = planner_context(demo, content, estimate(demo, content))
+    assert {m["usage"]["api_calls"] for m in data["forecast"]["months"]} == {"0"}
+    assert data["forecast"]["months"][-1]["seats"] == 9     # 5 x 1.05^11 = 8.55
