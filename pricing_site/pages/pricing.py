@@ -18,6 +18,7 @@ from .cards import billing_labels, plan_cards
 from .comparison import comparison_table
 from .landing import faq
 from .offers import promotion_terms
+from .planner import planner_context
 from .price_words import BILLED, addon_text, kind_price
 
 
@@ -42,6 +43,7 @@ def pricing_context(catalog, content, link, bundle_urls, page_url=None):
         "cards": cards,
         "comparison": comparison_table(catalog, content, cards, settings.get("comparison") or {}),
         "calculator": _calculator(catalog, content, calculator, default, link, bundle_urls),
+        "planner": planner_context(catalog, content, default),
         "faq": faq(settings.get("faq"), link),
         "json_ld": data_json(offers_json_ld(catalog, content.site, cards, page_url)),
     }

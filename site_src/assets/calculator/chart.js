@@ -8,7 +8,7 @@ const NS = "http://www.w3.org/2000/svg";
 const WIDE = 640, NARROW = 360, H = 260, PAD = { left: 64, right: 16, top: 16, bottom: 40 };
 const COLOURS = 8; // line colours in site.css (.rk-chart__line--0 to --7), reused past eight plans
 
-function svg(tag, attrs = {}, text) {
+export function svg(tag, attrs = {}, text) {
   const node = document.createElementNS(NS, tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
   if (text !== undefined) node.textContent = text;

@@ -20,6 +20,8 @@
 //                                           // older waiting ones reject with err.superseded = true
 //   pricingCalculator.curve(request, metric, points)  // chart data from calculator.browser.curve_json
 //   pricingCalculator.curveLatest(request, metric, points)  // the same, newest only
+//   pricingCalculator.forecast({request, growth, months})  // the budget planner:
+//                                           // calculator.browser.forecast_json; forecastLatest too
 // The site root is four levels above this file (assets/v/<hash>/calculator/client.js) unless
 // the config names it as "root".
 import { loaded, whenToStart } from "./start-when.js";
@@ -168,6 +170,7 @@ async function ask(op, payload) {
 
 const quote = (request) => ask("quote", request);
 const curve = (request, metric, points = 100) => ask("curve", { request, metric, points });
+const forecast = (payload) => ask("forecast", payload);
 
 // Latest only: while one call of `send` is in the worker, newer calls wait, and each newer one
 // replaces the one waiting (which rejects with err.superseded = true). Edits that outrun the
@@ -195,8 +198,10 @@ function latestOnly(send) {
 
 const quoteLatest = latestOnly(quote);
 const curveLatest = latestOnly(curve);
+const forecastLatest = latestOnly(forecast);
 
 const api = { ready, warmed, started: startedWhy, quote, quoteLatest, curve, curveLatest,
-  get worker() { return worker; } };
+  forecast, forecastLatest, get worker() { return worker; } };
 window.pricingCalculator ??= api;
-export { ready, warmed, startedWhy as started, quote, quoteLatest, curve, curveLatest };
+export { ready, warmed, startedWhy as started, quote, quoteLatest, curve, curveLatest, forecast,
+  forecastLatest };
