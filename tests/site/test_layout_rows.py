@@ -16,11 +16,10 @@ WIDTHS = (1280, 390)
 TOLERANCE = 3  # px between the gaps left and right of a row
 
 # Every row of items, with the gaps it leaves to the left and right of its container's content
-# box. Sections render only near the viewport (content-visibility: auto): scrolled to first.
+# box.
 ROWS = """(selector) => {
     const box = document.querySelector(selector);
     if (!box) return null;
-    box.scrollIntoView({block: 'center'});
     const outer = box.getBoundingClientRect(), style = getComputedStyle(box);
     const left = outer.left + parseFloat(style.paddingLeft);
     const right = outer.right - parseFloat(style.paddingRight);
