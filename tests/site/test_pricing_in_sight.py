@@ -4,12 +4,23 @@ move under the reader. Each test keeps a screenshot of what it checked."""
 
 import pytest
 
-from tests.site_support import demo_site
+from calculator import quote
+from pricing_site.catalog import load_catalog_file
+from tests.site_support import DEMO, demo_site
 from tests.support.devices import new_context
 from tests.support.http_server import StaticServer
 from tests.support.screenshots import keep_screenshot
 
 DEVICES = ("phone", "desktop")
+
+# The elements whose data-testid says "total", shown, inside the viewport and on top at their
+# centre, with their period ("Total per month") in the element or in its row of the bill.
+TOTALS_IN_SIGHT = """() => [...document.querySelectorAll('[data-testid*=total]')].filter((el) => {
+    const box = el.getBoundingClientRect();
+    if (!box.width || box.top < 0 || box.bottom > innerHeight) return false;
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return el.contains(hit);
+}).map((el) => (el.closest('tr') ?? el).textContent.replace(/\\s+/g, ' ').trim())"""
 
 HEADER_BOTTOM = "() => document.querySelector('.md-header').getBoundingClientRect().bottom"
 
@@ -18,6 +29,11 @@ HEADER_BOTTOM = "() => document.querySelector('.md-header').getBoundingClientRec
 def server():
     with StaticServer(demo_site(), host_rules=True) as running:
         yield running
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog_file(DEMO)
 
 
 @pytest.fixture
@@ -44,6 +60,44 @@ def open_pricing(browser, server):
 def settle(page):
     """Two frames drawn: what the last change laid out is on screen."""
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def total_of(catalog, request):
+    return quote(catalog, request).to_dict()["display"]["total"]
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_the_total_and_its_period_stay_in_sight_while_the_form_is_edited(open_pricing, catalog,
+                                                                          device):
+    page = open_pricing(device)
+    seats = page.get_by_test_id("calc-seats")
+    seats.evaluate("(el) => el.scrollIntoView({block: 'center'})")
+    seats.fill("30")
+    total = total_of(catalog, {"plan": "team", "seats": 30})
+    page.wait_for_function(f"() => ({TOTALS_IN_SIGHT})().some((t) => t.includes({total!r}))")
+    in_sight = page.evaluate(TOTALS_IN_SIGHT)
+    keep_screenshot(page, f"total-in-sight-{device}")
+    assert any(total in text and "per month" in text for text in in_sight), in_sight
+    # the storage field at the bottom of the screen: still in sight
+    page.get_by_test_id("calc-usage-storage_gb").evaluate("(el) => el.scrollIntoView({block: 'end'})")
+    page.get_by_test_id("calc-usage-storage_gb").fill("80")
+    total = total_of(catalog, {"plan": "team", "seats": 30, "usage": {"storage_gb": "80"}})
+    page.wait_for_function(f"() => ({TOTALS_IN_SIGHT})().some((t) => t.includes({total!r}))")
+
+
+def test_the_kept_total_gives_way_to_the_bill_and_leaves_with_the_form(open_pricing):
+    page = open_pricing("phone")
+    bar = page.get_by_test_id("calculator-total-bar")
+    assert bar.is_hidden()  # the form is not on screen yet
+    page.get_by_test_id("calc-seats").evaluate("(el) => el.scrollIntoView({block: 'center'})")
+    bar.wait_for(state="visible")
+    assert bar.text_content().split() == ["Total", "per", "month",
+                                          page.get_by_test_id("calculator-total").text_content()]
+    page.get_by_test_id("calculator-total").evaluate("(el) => el.scrollIntoView({block: 'center'})")
+    bar.wait_for(state="hidden")  # the bill's own total is in sight
+    keep_screenshot(page, "total-bill-phone")
+    page.evaluate("() => window.scrollTo(0, 0)")
+    bar.wait_for(state="hidden")
 
 
 @pytest.mark.parametrize("device", DEVICES)

@@ -6,6 +6,7 @@
 import { drawChart } from "./chart.js";
 import { renderResult } from "./render.js";
 import { fillFromSlider, placeSliders } from "./slider.js";
+import { keepTotalInSight } from "./total-bar.js";
 import { readState, writeState, stateToQuery, queryToState, queryWith, quantitiesRead,
   quantityRead } from "./state.js";
 
@@ -48,6 +49,7 @@ function start(root) {
   const initial = readState(form);
   markPrerendered(initial);
   drawBuiltChart(initial);
+  keepTotalInSight(form, result);
 
   // The prerendered estimate's curves, drawn now (before Python has loaded): the chart's until
   // an edit needs others, or, for a shared link's other state, greyed with the built bill
