@@ -15,6 +15,7 @@ from pricing_site.catalog.markup import render
 from pricing_site.catalog import Content
 from pricing_site.catalog.content import default_request
 from pricing_site.pages.cards import plan_cards
+from pricing_site.pages.comparison import first_pair
 from pricing_site.pages.pricing import data_json, estimate, pricing_context
 from pricing_site.pages.share import page_meta
 from tests.catalogs import calculator_settings, one_plan, with_content
@@ -161,3 +162,14 @@ def test_the_pricing_page_costs_each_plan_the_same_however_many_there_are():
     few, many = (bills_computed(pricing_context, *with_content(with_plans(demo, count)), str,
                                 BUNDLE_URLS) for count in (10, 40))
     assert many <= 4.4 * few, f"{few} bills for 10 plans, {many} for 40 (linear: 4x)"
+
+
+@pytest.mark.parametrize("popular, pair", [
+    ("b", {"b", "c"}),  # the popular plan and the one after it
+    ("d", {"c", "d"}),  # the last: the one before it
+    (None, {"a", "b"}),  # none: the first two
+])
+def test_a_narrow_comparison_opens_on_the_popular_plan_and_its_neighbour(popular, pair):
+    cards = [{"id": i, "popular": i == popular} for i in "abcd"]
+    assert first_pair(cards) == pair
+    assert first_pair(cards[:1]) == {"a"}

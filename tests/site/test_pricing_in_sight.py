@@ -7,7 +7,7 @@ import pytest
 from calculator import quote
 from pricing_site.catalog import load_catalog_file
 from tests.site_support import DEMO, demo_site
-from tests.support.devices import new_context
+from tests.support.devices import new_context, settle
 from tests.support.http_server import StaticServer
 from tests.support.screenshots import keep_screenshot
 
@@ -55,11 +55,6 @@ def open_pricing(browser, server):
     yield open_page
     for context in contexts:
         context.close()
-
-
-def settle(page):
-    """Two frames drawn: what the last change laid out is on screen."""
-    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
 def total_of(catalog, request):
@@ -112,10 +107,10 @@ def test_a_link_to_a_section_lands_on_its_heading_and_the_page_holds_still(open_
     # read to the end of the page: nothing laid out late makes it longer
     height = page.evaluate("() => document.documentElement.scrollHeight")
     page.evaluate("""async () => {
-        while (scrollY + innerHeight < document.documentElement.scrollHeight - 1) {
+        for (let i = 0; i < 100 && scrollY + innerHeight < document.documentElement.scrollHeight - 1; i++) {
             const before = scrollY;
             scrollBy(0, innerHeight / 2);
-            await new Promise((done) => requestAnimationFrame(done));
+            await new Promise((done) => { requestAnimationFrame(done); setTimeout(done, 200); });
             if (scrollY === before) break;
         }
     }""")

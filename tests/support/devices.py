@@ -11,3 +11,12 @@ DEVICES = {
 def new_context(browser, device, scheme="light"):
     """A browser context for ``device`` ("phone" or "desktop") in the light or dark scheme."""
     return browser.new_context(**DEVICES[device], color_scheme=scheme)
+
+
+def settle(page):
+    """Two frames drawn (or half a second, in a page that draws none): what the last change
+    laid out is on the screen."""
+    page.evaluate("""() => new Promise((done) => {
+        requestAnimationFrame(() => requestAnimationFrame(done));
+        setTimeout(done, 500);
+    })""")
