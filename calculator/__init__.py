@@ -7,7 +7,7 @@ dict (a site reading plans.yaml hands it over, and the browser's catalog.json is
 """
 
 from .catalog import Catalog, parse_catalog
-from .compare import break_even, compare, cost_curve, curve_quantities
+from .compare import break_even, compare, cost_curve, curve_quantities, curve_span
 from .errors import CatalogError, Problem, QuoteError
 from .lint import lint
 from .quote import Quote, quote
@@ -15,7 +15,8 @@ from .request import MAX_SEATS, MAX_USAGE, Request, parse_request
 
 __all__ = [
     "Catalog", "CatalogError", "MAX_SEATS", "MAX_USAGE", "Problem", "Quote", "QuoteError",
-    "Request", "break_even", "compare", "cost_curve", "curve_quantities", "lint", "load_catalog",
+    "Request", "break_even", "compare", "cost_curve", "curve_quantities", "curve_span", "lint",
+    "load_catalog",
     "parse_request", "quote",
 ]
 

@@ -6,7 +6,7 @@ than the screen. Screenshots of mid-table are kept."""
 import pytest
 
 from tests.site_support import demo_site
-from tests.support.devices import new_context, settle
+from tests.support.devices import settle
 from tests.support.http_server import StaticServer
 from tests.support.screenshots import keep_screenshot
 
@@ -40,20 +40,8 @@ def server():
 
 
 @pytest.fixture
-def open_compare(browser, server):
-    contexts = []
-
-    def open_page(device, scheme="light"):
-        context = new_context(browser, device, scheme)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(server.url + "pricing/#compare")
-        page.wait_for_load_state("load")
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
+def open_compare(open_on, server):
+    return lambda device, scheme="light": open_on(device, server.url + "pricing/#compare", scheme)
 
 
 def mid_table_row(page):

@@ -7,7 +7,7 @@ import pytest
 from calculator import quote
 from pricing_site.catalog import load_catalog_file
 from tests.site_support import DEMO, demo_site
-from tests.support.devices import new_context, settle
+from tests.support.devices import settle
 from tests.support.http_server import StaticServer
 from tests.support.screenshots import keep_screenshot
 
@@ -37,24 +37,10 @@ def catalog():
 
 
 @pytest.fixture
-def open_pricing(browser, server):
+def open_pricing(open_on, server):
     """The pricing page (plus ``tail``: a query, a fragment) on a device, once Python answers."""
-    contexts = []
-
-    def open_page(device, tail="", scheme="light"):
-        context = new_context(browser, device, scheme)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(server.url + "pricing/" + tail)
-        page.wait_for_function("() => document.querySelector("
-                               "'[data-testid=calculator-status]').dataset.state === 'live'",
-                               timeout=60000)
-        settle(page)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
+    return lambda device, tail="", scheme="light": open_on(device, server.url + "pricing/" + tail,
+                                                           scheme, live=True)
 
 
 def total_of(catalog, request):

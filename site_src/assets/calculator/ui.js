@@ -105,16 +105,17 @@ function start(root) {
   }
 
   // The chart's curves for `state`: none without a main quantity; the ones drawn when only that
-  // quantity changed and they still span it, as Python read it (once `quoted` has answered);
-  // else Python's, asked for now.
+  // quantity changed and they still serve it, as Python read it (once `quoted` has answered:
+  // within the curves' `serves`, calculator.curve_span); else Python's, asked for now.
   function askCurves(state, quoted) {
     if (!chart || !api.curveLatest) return null;
     const { metric, key } = curveOf(state);
     if (!metric) return { metric };
     const ask = () => api.curveLatest(state.request, metric, charting.points);
     const drawn = key === curveKey ? chart.curve : null;
+    const serves = (quantity) => Number(drawn.serves[0]) <= quantity && quantity <= Number(drawn.serves[1]);
     const curve = drawn ? quoted.then((quote) =>
-      quantityOf(quote.request, metric) <= Number(drawn.quantities.at(-1)) ? drawn : ask()) : ask();
+      serves(quantityOf(quote.request, metric)) ? drawn : ask()) : ask();
     curve.catch(() => {}); // superseded, or a bad input the quote reports
     return { metric, key, curve };
   }
