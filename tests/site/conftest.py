@@ -2,9 +2,7 @@
 
 import pytest
 
-from tests.support.devices import new_context, settle
-
-LIVE = "() => document.querySelector('[data-testid=calculator-status]').dataset.state === 'live'"
+from tests.support.devices import LIVE, new_context, settle
 
 
 @pytest.fixture

@@ -438,9 +438,10 @@ def test_a_shared_url_restores_the_same_state(visit, catalog):
 
 
 def test_back_and_forward_move_between_states(visit, catalog):
+    """Each settled estimate (the visitor's focus has left the form) is a history entry."""
     page = visit()
     page.fill("[data-testid=calc-seats]", "20")
-    page.locator("[data-testid=calc-seats]").dispatch_event("change")
+    page.locator("[data-testid=calc-seats]").blur()
     wait_total(page, shown(catalog, {"plan": "team", "seats": 20, "usage": {"storage_gb": "20"}}))
     page.select_option("[data-testid=calc-plan]", "business")
     wait_total(page, shown(catalog, {"plan": "business", "seats": 20,

@@ -1,13 +1,13 @@
 """What a prospect has in sight on the pricing page, on a phone (390x844, touch) and a laptop
 (1440x900): the total while the form is edited, a section a link names, a page that does not
-move under the reader. Each test keeps a screenshot of what it checked."""
+move under the reader, and the way back out. Each test keeps a screenshot of what it checked."""
 
 import pytest
 
 from calculator import quote
 from pricing_site.catalog import load_catalog_file
 from tests.site_support import DEMO, demo_site
-from tests.support.devices import settle
+from tests.support.devices import LIVE, settle
 from tests.support.http_server import StaticServer
 from tests.support.screenshots import keep_screenshot
 
@@ -102,3 +102,31 @@ def test_a_link_to_a_section_lands_on_its_heading_and_the_page_holds_still(open_
     }""")
     settle(page)
     assert page.evaluate("() => document.documentElement.scrollHeight") == height
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_back_leaves_the_page_after_a_run_of_edits_in_one_or_two_presses(open_on, server, catalog,
+                                                                          device):
+    page = open_on(device, server.url)  # the landing page, then the pricing page
+    page.goto(server.url + "pricing/")
+    page.wait_for_function(LIVE, timeout=60000)
+    entries = page.evaluate("history.length")
+    page.get_by_test_id("calc-seats").fill("30")
+    page.get_by_test_id("calc-billing-annual").check()
+    page.get_by_test_id("calc-plan").select_option("business")
+    page.get_by_test_id("calc-usage-storage_gb").fill("80")
+    page.get_by_test_id("calc-addon-audit_log").check()
+    slider = page.get_by_test_id("calc-usage-api_calls-slider")
+    slider.evaluate("(el) => { el.value = '600'; el.dispatchEvent(new Event('input', {bubbles: true})); }")
+    calls = page.get_by_test_id("calc-usage-api_calls").input_value()
+    request = {"plan": "business", "seats": 30, "billing": "annual", "addons": ["audit_log"],
+               "usage": {"storage_gb": "80", "api_calls": calls}}
+    page.wait_for_function("(t) => document.querySelector('[data-testid=calculator-total]')"
+                           ".textContent === t", arg=total_of(catalog, request), timeout=10000)
+    assert "seats=30" in page.url and f"usage.api_calls={calls}" in page.url  # a link to share
+    assert page.evaluate("history.length") <= entries + 1
+    for _ in range(2):
+        page.go_back()
+        if page.url == server.url:
+            break
+    page.wait_for_url(server.url)

@@ -1,6 +1,9 @@
 """The two screens the pricing page is judged on: a phone held by a prospect (390x844, touch,
 device scale 2) and a laptop (1440x900), as Playwright browser-context options."""
 
+# The calculator's status line once Python answers (calculator-result.html, ui.js).
+LIVE = "() => document.querySelector('[data-testid=calculator-status]').dataset.state === 'live'"
+
 DEVICES = {
     "phone": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
               "is_mobile": True, "has_touch": True},

@@ -68,17 +68,26 @@ function start(root) {
     if (Array.isArray(window.dataLayer)) window.dataLayer.push({ event: name, ...detail });
   }
 
-  async function update({ push = false, interacted = false } = {}) {
+  // History: an edit made once the visitor has settled (focus has left the form, or Back or
+  // Forward brought an estimate) adds an entry; the edits after it replace that entry, so the
+  // address always holds the estimate shown, each settled estimate is one entry, and Back
+  // leaves a run of edits in one press.
+  let settled = true;
+  form.addEventListener("focusout", (event) => {
+    if (!form.contains(event.relatedTarget)) settled = true;
+  });
+  function remember(url) {
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    history[settled ? "pushState" : "replaceState"](null, "", url);
+    settled = false;
+  }
+
+  async function update({ record = false, interacted = false } = {}) {
     showPlanFields(form, form.elements.plan.value); // before reading: hidden inputs are left out
     const state = readState(form);
     markPrerendered(state);
-    // A committed change (select, radio, leaving a field, Enter) becomes a history entry, so
-    // back and forward step through estimates; keystrokes in between do not.
     const query = queryWith(location.search, state);
-    const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
-    if (push && url !== `${location.pathname}${location.search}${location.hash}`) {
-      history.pushState(null, "", url);
-    }
+    if (record) remember(`${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
     // the quote first, then the curves: Python computes them while the bill is drawn here
     const quoted = api.quoteLatest(state.request);
     const curves = askCurves(state, quoted);
@@ -146,20 +155,21 @@ function start(root) {
   function switchPlan(planId) {
     const select = form.querySelector("[name=plan]");
     select.value = planId;
-    update({ push: true, interacted: true });
+    update({ record: true, interacted: true });
     select.focus();
   }
 
   form.addEventListener("input", (event) => {
     fillFromSlider(form, event.target);
-    update({ interacted: true });
+    update({ record: true, interacted: true });
   });
-  form.addEventListener("change", () => update({ push: true }));
+  form.addEventListener("change", () => update({ record: true }));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    update({ push: true });
+    update({ record: true });
   });
   window.addEventListener("popstate", () => {
+    settled = true;
     const state = queryToState(new URLSearchParams(location.search), catalog);
     if (state) writeState(form, state, catalog, starts);
     update(); // the sliders follow Python's answer
