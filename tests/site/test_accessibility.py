@@ -1,6 +1,6 @@
 """axe-core (from the npm registry, pinned in package-lock.json) on the landing and pricing
-pages, light and dark, phone and desktop: no serious or critical violation, and none at all of
-the rules Lighthouse's accessibility score is made of."""
+pages, light and dark, phone and desktop: no serious or critical violation, and on every page
+none at all of the rules Lighthouse's accessibility score is made of."""
 
 import json
 
@@ -63,7 +63,8 @@ LIGHTHOUSE_RULES = """accesskeys aria-allowed-attr aria-allowed-role aria-comman
     th-has-data-cells valid-lang video-caption""".split()
 
 
-@pytest.mark.parametrize("path", ["", "pricing/"])
+@pytest.mark.parametrize("path", ["", "pricing/", "about/", "docs/", "legal/privacy/",
+                                  "legal/terms/"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("device", ["phone", "desktop"])
 def test_no_violation_of_the_rules_lighthouse_scores(browser, server, path, scheme, device):

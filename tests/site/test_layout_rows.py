@@ -205,7 +205,7 @@ def test_a_hero_with_an_image_keeps_its_copy_beside_it(layout):
     assert all(line["before"] < 1 for line in hero["lines"][".rk-hero__title"])  # left-aligned
 
 
-@pytest.mark.parametrize("catalog,desktop", [("one", [1]), ("two", [2]), ("five", [3, 2]),
+@pytest.mark.parametrize("catalog,desktop", [("one", [1]), ("two", [2]), ("five", [5]),
                                              ("six", [3, 3])])
 @pytest.mark.parametrize("width", WIDTHS)
 def test_plan_cards_wrap_in_balanced_centred_rows(layout, catalog, desktop, width):
@@ -225,6 +225,7 @@ def test_plan_cards_wrap_in_balanced_centred_rows(layout, catalog, desktop, widt
     ("#integrations .rk-integrations__list", [3, 3], [1] * 6),
     ("#security .rk-grid", [4], [1] * 4),
     ("#proof .rk-stats", [4], [2, 2]),
+    ("#proof .rk-logos", [6], [3, 3]),  # not 5 + 1
     ("#proof .rk-quotes", [3], [1, 1, 1]),
     (".rk-cards", [4], [1] * 4),
 ])
