@@ -65,6 +65,15 @@ HERO = """(texts) => {
     return {lines, width: right - left, copy: box('.rk-hero__copy'), art: box('.rk-hero__art')};
 }"""
 
+# What sticks out of a plan card (a price and its period in a narrow card).
+SPILLS = """() => [...document.querySelectorAll('.rk-card')].flatMap((card) => {
+    const box = card.getBoundingClientRect();
+    return [...card.querySelectorAll('*')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width && (r.left < box.left - 1 || r.right > box.right + 1);
+    }).map((el) => `${card.dataset.plan}: ${el.className}`);
+})"""
+
 GRIDS = {  # the grids of the landing page, each with one item per entry of the catalog's list
     "story cards": "#story .rk-story__parts",
     "steps": "#story .rk-steps",
@@ -143,6 +152,8 @@ def layout(browser, tmp_path_factory):
             page.goto(servers[catalog].url + path)
             selectors = [".rk-cards"] if path else list(GRIDS.values())
             measured[key] = {selector: page.evaluate(ROWS, selector) for selector in selectors}
+            if path:
+                measured[key]["spills"] = page.evaluate(SPILLS)
             if not path:
                 measured[key]["hero"] = page.evaluate(HERO, HERO_TEXTS)
             page.close()
@@ -215,6 +226,7 @@ def test_plan_cards_wrap_in_balanced_centred_rows(layout, catalog, desktop, widt
     _assert_centred(found, "plan cards")
     widths = [w for row in found["rows"] for w in row["widths"]]
     assert max(widths) - min(widths) <= 1, found  # a short row's cards are as wide as a full one's
+    assert layout(catalog, "pricing/", width)["spills"] == []  # nothing sticks out of a card
 
 
 @pytest.mark.parametrize("selector,desktop,phone", [
