@@ -165,15 +165,26 @@ def _in_every_currency(tables):
     return merged
 
 
+def first_pair(cards):
+    """The ids of the two plans a narrow screen shows side by side until the visitor picks
+    others: the popular plan (else the first) and the one after it (before it, for the last)."""
+    ids = [c["id"] for c in cards]
+    first = next((i for i, c in enumerate(cards) if c["popular"]), 0)
+    return set(ids[first:first + 2] if first + 2 <= len(ids) else ids[-2:])
+
+
 def comparison_table(catalog, content, cards, settings):
-    """``{"title", "plans", "groups": [{"title", "rows"}]}``; empty groups are left out."""
+    """``{"title", "plans", "groups": [{"title", "rows"}]}``; empty groups are left out. Each
+    plan is ``{"id", "name", "popular", "first_pair"}`` (``first_pair``: see ``first_pair``)."""
     priced = _in_every_currency({code: _priced_groups(catalog, cards, code)
                                  for code in catalog.currencies})
     features = [_row(r["label"], [{**cell, "texts": None} for cell in r["cells"]])
                 for r in _feature_rows(catalog, content, settings.get("features"))]
     groups = priced + [("Features", features)]
+    pair = first_pair(cards)
     return {
         "title": settings.get("title", "Compare plans"),
-        "plans": [{"id": c["id"], "name": c["name"], "popular": c["popular"]} for c in cards],
+        "plans": [{"id": c["id"], "name": c["name"], "popular": c["popular"],
+                   "first_pair": c["id"] in pair} for c in cards],
         "groups": [{"title": t, "rows": rows} for t, rows in groups if rows],
     }
