@@ -17,9 +17,11 @@ validate:
 	scripts/setup.sh
 	.venv/bin/pricing-site validate plans.yaml
 
-bench:            ## engine, build and browser benchmarks (figures and ratios; see bench/RESULTS.md)
+bench:            ## engine, build, browser and Lighthouse benchmarks (figures and ratios; see bench/RESULTS.md)
 	scripts/setup.sh --test
+	npm ci --prefix bench/lighthouse --no-audit --no-fund --loglevel=error   # Lighthouse: for the bench only
 	.venv/bin/python bench/engine.py
 	.venv/bin/python bench/build.py
 	.venv/bin/python bench/scale.py
 	.venv/bin/python bench/browser.py
+	.venv/bin/python bench/lighthouse.py

@@ -7,7 +7,7 @@ dict (a site reading plans.yaml hands it over, and the browser's catalog.json is
 """
 
 from .catalog import Catalog, parse_catalog
-from .compare import break_even, compare, cost_curve, curve_quantities
+from .compare import break_even, compare, cost_curve, curve_quantities, curve_span
 from .errors import CatalogError, Problem, QuoteError
 from .forecast import Forecast, forecast
 from .lint import lint
@@ -17,7 +17,7 @@ from .request import MAX_SEATS, MAX_USAGE, Request, parse_request
 __all__ = [
     "Catalog", "CatalogError", "Forecast", "MAX_SEATS", "MAX_USAGE", "Problem", "Quote",
     "QuoteError", "Request", "break_even", "compare", "cost_curve", "curve_quantities",
-    "forecast", "lint", "load_catalog", "parse_request", "quote",
+    "curve_span", "forecast", "lint", "load_catalog", "parse_request", "quote",
 ]
 
 

@@ -8,8 +8,10 @@ before the bill, with the cheaper plan when there is one.
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
+from .allowances import as_billed
+from .credit import credit_left, credit_nudge
 from .models import model_of, rate_charge
-from .money import format_money, format_price, format_quantity, plain, round_money
+from .money import ZERO, format_money, format_price, format_quantity, plain, round_money
 from .units import SEAT_UNITS, costs, counted, unit_for
 
 ALERT_LEVELS = (90, 75, 50)
@@ -48,15 +50,36 @@ def nudges(catalog, bill, annual_saving):
                                              f"{counted(line.quantity, SEAT_UNITS)}: you can add "
                                              f"{format_quantity(spare)} more at no extra cost.",
                                   add=spare))
+            out.extend(_free_kind_nudges(bill))
         elif line.kind == "usage":
             metric = catalog.metrics[line.metric]
-            charge = bill.plan.usage[line.metric]
+            charge = as_billed(bill.plan.usage[line.metric], line)
             out.extend(_tier_nudge(catalog, charge, line, metric.units, metric))
             if line.packages:
                 out.extend(_package_nudge(charge.package, line, metric))
+    credit = bill.plan.credit
+    if credit is not None:
+        drawn = -sum((d.amount for d in bill.discounts if d.kind == "credit"), ZERO)
+        left = credit_left(credit, drawn, bill.months, catalog.currency)
+        if left > 0:
+            out.append(Advice("credit", credit_nudge(credit, catalog, left), add=left))
     if bill.billing == "monthly" and annual_saving > 0:  # saving.py: never rounding
         out.append(Advice("annual", f"Pay yearly and save "
                                     f"{format_money(annual_saving, catalog.currency)} a year."))
+    return out
+
+
+def _free_kind_nudges(bill):
+    """A seat kind with free seats left: "3 more guests cost nothing extra: the first 5 are
+    free." (none for a kind the buyer did not ask for)."""
+    out = []
+    for kind in bill.plan.seats.kinds:
+        count = bill.request.seat_kinds.get(kind.id, 0)
+        if kind.free_up_to and 0 < count < kind.free_up_to:
+            spare = kind.free_up_to - count
+            out.append(Advice("free_kind", f"{spare} more {kind.name.lower()} cost nothing extra: "
+                                           f"the first {kind.free_up_to} are free.",
+                              add=Decimal(spare)))
     return out
 
 

@@ -35,13 +35,20 @@ def _side(value, billing):
     return getattr(value, billing) if isinstance(value, ByBilling) else value
 
 
+def charged(price):
+    """Whether a price as the parser read it (a number or a ``ByBilling``) is above zero at
+    either billing."""
+    return any(_side(price, billing) for billing in BILLINGS)
+
+
 def _written_both(*values):
     return any(isinstance(value, ByBilling) for value in values)
 
 
 def _money_of(charge):
-    """Every price a charge writes: its unit, each tier's unit and flat fee, its package's price."""
-    values = [charge.unit]
+    """Every price a charge writes: its unit, each tier's unit and flat fee, its package's price,
+    its seat kinds' prices."""
+    values = [charge.unit, *[kind.unit for kind in charge.kinds if kind.priced]]
     for tier in charge.tiers:
         values += [tier.unit, tier.flat]
     if charge.package is not None:
@@ -61,13 +68,16 @@ def _charge_at(charge, billing):
                     for t in charge.tiers),
         package=None if charge.package is None else replace(
             charge.package, price=_side(charge.package.price, billing)),
+        kinds=tuple(replace(k, unit=_side(k.unit, billing)) if k.priced else k
+                    for k in charge.kinds),
         discountable=charge.discountable and not fixed)
 
 
 def written_both_ways(plan):
     """Whether a plan as the parser read it writes any price ``{monthly, annual}``."""
     charges = [plan.seats, *plan.usage.values()]
-    return _written_both(plan.flat, *[v for c in charges if c for v in _money_of(c)])
+    credit = [plan.credit.amount] if plan.credit else []
+    return _written_both(plan.flat, *credit, *[v for c in charges if c for v in _money_of(c)])
 
 
 def plan_views(plan):
@@ -78,6 +88,8 @@ def plan_views(plan):
     def at(billing):
         return replace(plan, flat=_side(plan.flat, billing), seats=_charge_at(plan.seats, billing),
                        usage={m: _charge_at(c, billing) for m, c in plan.usage.items()},
+                       credit=plan.credit and replace(plan.credit,
+                                                      amount=_side(plan.credit.amount, billing)),
                        flat_discountable=not (billing == "annual" and _written_both(plan.flat)),
                        annual=None)
     monthly = at("monthly")

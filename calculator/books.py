@@ -17,9 +17,12 @@ run time is a price nobody wrote, so a priced plan or add-on missing from a book
 naming both, and so is a flat fee the default price charges and the book leaves out.
 
 A plan sells the same things in every currency: the ids and names, the billings offered, the
-commitment's discount, and in each charge what the buyer gets (``included``, ``minimum``,
-``limit``, ``discountable``, the seat ``kinds``) are the default price's. A book leaves those
+commitment's discount, and in each charge what the buyer gets (``included``,
+``included_per_seat``, ``minimum``, ``limit``, ``discountable``, the seat ``kinds``) are the
+default price's. A book leaves those
 out (they are taken from the default price) or writes the same; a different one is an error.
+A seat kind with a price of its own is the exception that proves it: the book gives its price
+(``kinds: {guest: {unit: 4}}``), and only that.
 The annual discount is the plan's unless the book's price gives its own.
 
 The parser's reader (``catalog._Reader``) is handed in, so a book's prices are read, checked
@@ -39,7 +42,7 @@ BOOK_PLAN_KEYS = ("price", "commitment")
 BOOK_COMMITMENT_KEYS = ("annual_minimum",)
 BOOK_ADDON_KEYS = ("flat", "per_seat")
 # what a charge sells rather than what it costs: a book takes these from the default price
-SOLD_KEYS = ("included", "minimum", "limit", "discountable", "kinds")
+SOLD_KEYS = ("included", "included_per_seat", "minimum", "limit", "discountable", "kinds")
 
 
 def read_price_books(reader, raw, catalog, plan_ids, addon_ids):
@@ -124,22 +127,25 @@ def _plan(reader, raw, path, code, plan, metrics):
     if raw is None or "price" not in raw:
         return None
     price = reader.price_block(raw["price"], path + ("price",), metrics, plan.annual_discount,
-                               plan.billing)
+                               plan.billing, sold=plan)
     commitments = _commitments(reader, raw, path, code, plan)
     if price is None or commitments is None:
         return None
-    flat, discount, seats, usage = price
+    flat, discount, seats, usage, credit = price
     where = path + ("price",)
-    if not _sells_the_same(reader, where, code, plan, raw["price"], seats, usage):
+    if not _sells_the_same(reader, where, code, plan, raw["price"], seats, usage, credit):
         return None
     if seats is not None:
         seats = _as_sold(reader, where + ("seats",), raw["price"]["seats"], seats, plan.seats)
+        seats = seats and _kinds_priced(reader, where + ("seats", "kinds"), code,
+                                        raw["price"]["seats"], seats, plan)
     usage = {m: _as_sold(reader, where + ("usage", m), raw["price"]["usage"][m], charge,
                          plan.usage[m]) for m, charge in usage.items()}
     if (plan.seats is not None and seats is None) or None in usage.values():
         return None
     return plan_views(replace(plan, flat=flat, annual_discount=discount, seats=seats, usage=usage,
-                              commitments=commitments, annual=None, flat_discountable=True))
+                              commitments=commitments, annual=None, flat_discountable=True,
+                              credit=credit))
 
 
 def _commitments(reader, raw, path, code, plan):
@@ -178,10 +184,19 @@ def _commitments(reader, raw, path, code, plan):
     return tuple(levels)
 
 
-def _sells_the_same(reader, path, code, plan, raw_price, seats, usage):
+def _sells_the_same(reader, path, code, plan, raw_price, seats, usage, credit):
     """A plan's price in a book charges what its default price charges: a flat fee, seats and
-    the same metrics, or not; a buyer switching currency keeps the same plan."""
+    the same metrics, or not, and gives the same credit (its amount in the book's currency);
+    a buyer switching currency keeps the same plan."""
     said = []
+    if (credit is None) != (plan.credit is None):
+        said.append(f"{'a' if plan.credit else 'no'} monthly credit")
+    elif credit is not None and credit.applies_to != plan.credit.applies_to:
+        reader.fail(path + ("credit", "applies_to"), "differs from the plan's default price: a "
+                                                     "price book gives the credit's amount; what "
+                                                     "it pays for is the default price's (leave "
+                                                     "it out)")
+        return False
     if "flat" not in raw_price and (plan.flat or (plan.annual or plan).flat):
         said.append("a flat fee")
     if (seats is None) != (plan.seats is None):
@@ -212,8 +227,34 @@ def _as_sold(reader, path, raw, charge, default):
 
 
 def _sold(value):
-    """A sold field made comparable: seat kinds by id, in any order."""
-    return {kind.id: kind for kind in value} if isinstance(value, tuple) else value
+    """A sold field made comparable: seat kinds by id, in any order, without their prices."""
+    if isinstance(value, tuple):
+        return {kind.id: replace(kind, unit=None) for kind in value}
+    return value
+
+
+def _kinds_priced(reader, path, code, raw, seats, plan):
+    """``seats`` (a book's seat charge, ``raw`` as written) when each seat kind the plan prices
+    has its price in this book, and no other kind has one (a kind free or billed as a full seat
+    stays so); else None."""
+    written = raw.get("kinds") if isinstance(raw.get("kinds"), dict) else {}
+    given = {kind.id: kind for kind in seats.kinds} if "kinds" in raw else {}
+    ok = True
+    for default in plan.seats.kinds:
+        kind = given.get(default.id)
+        if default.priced and (kind is None or not kind.priced):
+            reader.fail(path + ((default.id,) if default.id in written else ()),
+                        f"no {code} price (unit) for the {default.name} seat kind "
+                        f"('{default.id}'): a priced seat kind needs its price in each currency "
+                        f"of the catalog (prices are never converted)")
+            ok = False
+        elif kind is not None and kind.priced and not default.priced:
+            reader.fail(path + (default.id, "unit"), f"the {default.name} seat kind has no price "
+                                                     f"of its own in the plan's default price; a "
+                                                     f"price book changes prices, not what a "
+                                                     f"plan sells")
+            ok = False
+    return seats if ok else None
 
 
 def _addons(reader, raw, path, code, catalog, addon_ids):

@@ -6,7 +6,7 @@ worker.js calls these with the request the page sent; a ``QuoteError`` comes bac
 
 import json
 
-from .compare import cost_curve, curve_quantities
+from .compare import cost_curve, curve_quantities, curve_span
 from .errors import QuoteError
 from .forecast import forecast
 from .quote import quote
@@ -27,7 +27,8 @@ def quote_json(catalog, request_json):
 
 def curve_json(catalog, payload_json):
     """The chart's data: ``{"request", "metric", "points"}`` in, ``{"ok": {"metric",
-    "quantities", "plans": {id: [total or None]}}}`` or ``{"error": ...}`` out."""
+    "quantities", "serves": [low, high], "plans": {id: [total or None]}}}`` or ``{"error":
+    ...}`` out (``serves``: the quantities these curves keep serving, ``curve_span``)."""
     try:
         payload = json.loads(payload_json)
         request, metric = payload["request"], payload["metric"]
@@ -37,11 +38,13 @@ def curve_json(catalog, payload_json):
         request = parse_request(catalog, request)  # once for both
         quantities = curve_quantities(catalog, request, metric, max(points, 3))
         curves = cost_curve(catalog, request, metric, quantities)
+        _, low, high = curve_span(catalog, request, metric)
     except QuoteError as exc:
         return json.dumps({"error": str(exc), "field": exc.field}, ensure_ascii=False)
     except (ValueError, TypeError, KeyError, RecursionError) as exc:
         return json.dumps({"error": f"Bad chart request: {exc!r}", "field": None})
     return json.dumps({"ok": {"metric": metric, "quantities": [format(q, "f") for q in quantities],
+                              "serves": [format(low, "f"), format(high, "f")],
                               "plans": curves}}, ensure_ascii=False)
 
 

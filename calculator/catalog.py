@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 
-from .billing import BILLINGS, ByBilling, addon_views, annual_view, plan_views, written
+from .billing import (BILLINGS, ByBilling, addon_views, annual_view, charged, plan_views,
+                      written)
 from .books import read_price_books
 from .errors import CatalogError, Problem
 from .models import DEFAULT, MODELS, model_of
@@ -35,9 +36,9 @@ _ONE_PRICE = {"monthly": "a month", "annual": "per month billed yearly"}
 TOP_KEYS = ("currency", "annual_discount", "metrics", "plans", "addons", "price_books",
             "promotions", "date")
 PLAN_KEYS = ("id", "name", "custom", "billing", "price", "commitment", "addons")
-PRICE_KEYS = ("flat", "annual_discount", "seats", "usage")
-CHARGE_KEYS = ("pricing", "unit", "tiers", "package", "included", "minimum", "limit",
-               "discountable", "kinds")
+PRICE_KEYS = ("flat", "annual_discount", "seats", "usage", "credit")
+CHARGE_KEYS = ("pricing", "unit", "tiers", "package", "included", "included_per_seat", "minimum",
+               "limit", "discountable", "kinds")
 # The charge keys a model reads its price from: each model reads exactly one (its ``needs``),
 # and a charge gives that one and none of the others.
 MODEL_KEYS = ("unit", "tiers", "package")
@@ -46,12 +47,15 @@ PACKAGE_KEYS = ("size", "price", "round")
 METRIC_KEYS = ("name", "unit", "max", "step", "default")
 UNIT_FORMS = ("one", "other")  # CLDR's plural categories for English, as i18n libraries name them
 UNIT_FORM_GUESSES = {"singular": "one", "plural": "other", "many": "other"}
-KIND_KEYS = ("name", "free", "free_up_to", "limit")
-ADDON_KEYS = ("name", "flat", "per_seat", "plans", "description")
+KIND_KEYS = ("name", "unit", "free", "free_up_to", "limit")
+FULL_SEATS = "seats"  # the plan's own (full) seats, where a list names seats and seat kinds
+ADDON_KEYS = ("name", "flat", "per_seat", "plans", "description", "quantity", "max", "includes",
+              "per_seat_for")
 COMMITMENT_KEYS = ("annual_minimum", "discount", "true_up", "overage")
 TRUE_UPS = ("monthly", "yearly")  # each bill raised to its share of the minimum, or the year's end
 OVERAGES = ("discounted", "list")  # usage beyond what the commitment covers: discounted or not
 MAX_LEVELS = 10
+CREDIT_KEYS = ("amount", "applies_to")
 
 
 @dataclass(frozen=True)
@@ -74,8 +78,14 @@ class SeatKind:
     id: str
     name: str
     free: bool = False  # never billed
-    free_up_to: int | None = None  # the first N are free, the rest billed as seats
+    free_up_to: int | None = None  # the first N are free, the rest billed (as seats, or at unit)
     limit: int | None = None
+    unit: Decimal | None = None  # its own price per seat a month; None: billed as a full seat
+
+    @property
+    def priced(self):
+        """Billed on its own line at its own price, apart from the plan's seats."""
+        return self.unit is not None
 
 
 @dataclass(frozen=True)
@@ -91,6 +101,7 @@ class Charge:
     limit: Decimal | None = None  # the plan allows no more than this
     discountable: bool = False  # does the annual discount apply?
     kinds: tuple = ()  # seat kinds (seats only)
+    included_per_seat: Decimal = ZERO  # usage only: allowance added per billed full seat
 
 
 @dataclass(frozen=True)
@@ -119,6 +130,19 @@ class Addon:
     description: str = ""
     annual: "Addon | None" = None  # at its annual prices, when it writes any (billing.py)
     discountable: bool = True  # False at annual prices written as such: no discount on top
+    quantity: bool = False  # bought by the unit (3 phone numbers), each at ``flat``
+    max: int | None = None  # at most this many units (a quantity add-on)
+    includes: dict = field(default_factory=dict)  # metric id -> allowance added per unit bought
+    per_seat_for: tuple = (FULL_SEATS,)  # the seats a per_seat fee counts (full seats, kinds)
+
+
+@dataclass(frozen=True)
+class Credit:
+    """Money a plan gives each month toward the usage it names (Supabase's $10 compute credit),
+    drawn down by those usage lines, never beyond what they cost."""
+
+    amount: Decimal  # a month
+    applies_to: tuple  # metric ids
 
 
 @dataclass(frozen=True)
@@ -144,6 +168,7 @@ class Plan:
     billing: tuple = BILLINGS  # the billings it is offered on
     annual: "Plan | None" = None  # the plan at its annual prices, when it writes any (billing.py)
     flat_discountable: bool = True  # False at an annual flat fee written as such
+    credit: Credit | None = None  # a monthly credit toward some of its usage
 
     @property
     def commitment(self):
@@ -387,11 +412,12 @@ class _Reader:
         if "annual_discount" in data:
             default_discount = self.rate(data["annual_discount"], ("annual_discount",)) or ZERO
         metrics = self.metrics(data.get("metrics", {}))
-        addons = self.addons(data.get("addons", {}))
+        addons = self.addons(data.get("addons", {}), metrics)
         plans = self.plans(data.get("plans"), metrics, default_discount)
         raw_plans = data.get("plans") if isinstance(data.get("plans"), list) else []
         ids = [p.get("id") for p in raw_plans if isinstance(p, dict)]
         self.addon_plans(addons, ids)
+        self.addons_fit(addons, plans)
         promotions = {}
         if "promotions" in data:
             promotions = read_promotions(self, data["promotions"], ids)
@@ -458,7 +484,7 @@ class _Reader:
             forms[key] = word
         return forms
 
-    def addons(self, raw):
+    def addons(self, raw, metrics):
         addons = {}
         if not isinstance(raw, dict):
             self.fail(("addons",), f"expected a mapping of add-on id to add-on, got {describe(raw)}")
@@ -483,10 +509,76 @@ class _Reader:
             if not isinstance(description, str):
                 self.fail(path + ("description",), f"expected a text, got {describe(description)}")
                 description = ""
-            if None not in (addon_id, name, flat, per_seat):
-                addons[addon_id] = addon_views(Addon(addon_id, name, flat, per_seat, plans,
-                                                     description))
+            bought = self.addon_units(value, path, per_seat)
+            includes = self.includes(value["includes"], path + ("includes",), metrics) \
+                if "includes" in value else {}
+            if None not in (addon_id, name, flat, per_seat, bought, includes):
+                quantity, maximum, per_seat_for = bought
+                addons[addon_id] = addon_views(Addon(
+                    addon_id, name, flat, per_seat, plans, description, quantity=quantity,
+                    max=maximum, includes=includes, per_seat_for=per_seat_for))
         return addons
+
+    def addon_units(self, value, path, per_seat):
+        """``(quantity, max, per_seat_for)`` of an add-on: what one of it is. A quantity add-on
+        is bought by the unit at its ``flat`` price; a per-seat one counts the seats
+        ``per_seat_for`` names (the plan's full seats unless it says otherwise)."""
+        maximum = None
+        if "max" in value:
+            maximum = self.whole(value["max"], path + ("max",), what="number of units")
+            if maximum == 0:
+                self.fail(path + ("max",), "an add-on bought at most 0 times cannot be bought; "
+                                           "remove it, or give a max of 1 or more")
+        quantity = self.flag(value.get("quantity", "max" in value), path + ("quantity",))
+        if "max" in value and not quantity:
+            self.fail(path + ("max",), "a max is for an add-on bought by the unit (quantity: "
+                                       "true)")
+        per_seat = per_seat is not None and charged(per_seat)
+        if quantity and per_seat:
+            self.fail(path + ("quantity",), "an add-on bought by the unit is priced per unit "
+                                            "(flat); one priced per_seat comes with every seat "
+                                            "it counts: keep one of the two")
+        per_seat_for = (FULL_SEATS,)
+        if "per_seat_for" in value:
+            per_seat_for = self.seat_list(value["per_seat_for"], path + ("per_seat_for",))
+            if not per_seat:
+                self.fail(path + ("per_seat_for",), "says which seats a per_seat price counts; "
+                                                    "the add-on has no per_seat price")
+        if None in (maximum if "max" in value else 0, per_seat_for):
+            return None
+        return quantity, maximum, per_seat_for
+
+    def seat_list(self, value, path):
+        """A list of seats: ``seats`` (the plan's full seats) and seat kind ids."""
+        if not isinstance(value, list) or not value:
+            self.fail(path, f"expected a list of 'seats' (the plan's full seats) and seat kind "
+                            f"ids, got {describe(value)}")
+            return None
+        ids = [self.ident(item, path + (i,), "seat kind") for i, item in enumerate(value)]
+        for i, item in enumerate(ids):
+            if item is not None and ids.index(item) != i:
+                self.fail(path + (i,), f"'{item}' is listed twice")
+                return None
+        return None if None in ids else tuple(ids)
+
+    def includes(self, raw, path, metrics):
+        """An add-on's ``includes``: ``{metric id: allowance added per unit bought}``."""
+        if not isinstance(raw, dict) or not raw:
+            self.fail(path, f"expected a mapping of metric id to the allowance it adds, got "
+                            f"{describe(raw)}")
+            return None
+        out = {}
+        for metric_id, amount in raw.items():
+            where = path + (str(metric_id),)
+            if metric_id not in metrics:
+                if metric_id not in self.broken_metrics:
+                    declared = ", ".join(metrics) or "none"
+                    self.fail(where, f"undeclared metric '{metric_id}'"
+                                     f"{did_you_mean(metric_id, metrics)} (declared under "
+                                     f"'metrics:': {declared})")
+                return None
+            out[metric_id] = self.number(amount, where, positive=True, what="allowance")
+        return None if None in out.values() else out
 
     def addon_plans(self, addons, ids):
         """Add-ons name plans that exist (even plans with errors of their own: one mistake,
@@ -497,6 +589,30 @@ class _Reader:
                 if plan_id not in ids:
                     self.fail(("addons", addon.id, "plans", i),
                               f"no plan has the id '{plan_id}'{did_you_mean(plan_id, ids)}")
+
+    def addons_fit(self, addons, plans):
+        """What an add-on counts or raises exists on the plans it is sold on: a seat kind it
+        counts on one of them at least, a metric it raises on each (an allowance a plan does
+        not have cannot grow)."""
+        for addon in addons.values():
+            sold = [p for p in plans
+                    if not p.custom and (addon.plans is None or p.id in addon.plans)]
+            kinds = {kind.id for plan in sold if plan.seats for kind in plan.seats.kinds}
+            for i, kind_id in enumerate(addon.per_seat_for):
+                if kind_id != FULL_SEATS and kind_id not in kinds:
+                    self.fail(("addons", addon.id, "per_seat_for", i),
+                              f"no plan the add-on is sold on has the seat kind '{kind_id}'"
+                              f"{did_you_mean(kind_id, kinds)} (kinds: "
+                              f"{', '.join(sorted(kinds)) or 'none'}; 'seats' counts the full "
+                              f"seats)")
+            for metric_id in addon.includes:
+                lacking = [p.name for p in sold if metric_id not in p.usage]
+                if lacking:
+                    self.fail(("addons", addon.id, "includes", metric_id),
+                              f"the {' and '.join(lacking)} plan{'s' * (len(lacking) > 1)} "
+                              f"{'do' if len(lacking) > 1 else 'does'} not charge for "
+                              f"'{metric_id}', so the add-on has no allowance to raise there; "
+                              f"name the plans it is sold on (plans: [...])")
 
     def plans(self, raw, metrics, default_discount):
         if not isinstance(raw, list) or not raw:
@@ -546,15 +662,16 @@ class _Reader:
                                  billing or BILLINGS)
         if price is None or None in (plan_id, name, billing, commitments):
             return None
-        flat, discount, seats, usage = price
+        flat, discount, seats, usage, credit = price
         return plan_views(Plan(plan_id, name, False, flat, discount, seats, usage, commitments,
-                               billing))
+                               billing, credit=credit))
 
-    def price_block(self, raw, path, metrics, default_discount, billing):
-        """``(flat, annual discount, seats, usage)`` of a plan's ``price`` (or of its price in a
-        price book), each price as written (``money``); None after a mistake. A plan billed one
-        way only has one price for each thing, and no annual discount: billed yearly only, its
-        prices are its yearly ones (nothing to discount them from)."""
+    def price_block(self, raw, path, metrics, default_discount, billing, sold=None):
+        """``(flat, annual discount, seats, usage, credit)`` of a plan's ``price`` (or of its
+        price in a price book, ``sold`` being the plan as its default price sells it), each
+        price as written (``money``); None after a mistake. A plan billed one way only has one
+        price for each thing, and no annual discount: billed yearly only, its prices are its
+        yearly ones (nothing to discount them from)."""
         price = self.mapping(raw, path, PRICE_KEYS)
         if price is None:
             return None
@@ -571,7 +688,8 @@ class _Reader:
                 discount = self.rate(price["annual_discount"], path + ("annual_discount",))
         seats = None
         if "seats" in price:
-            seats = self.charge(price["seats"], path + ("seats",), seats=True)
+            kinds = sold.seats.kinds if sold is not None and sold.seats is not None else ()
+            seats = self.charge(price["seats"], path + ("seats",), seats=True, sold_kinds=kinds)
         usage = {}
         raw_usage = price.get("usage", {})
         if not isinstance(raw_usage, dict):
@@ -590,12 +708,66 @@ class _Reader:
             charge = self.charge(raw_charge, charge_path, seats=False)
             if charge is not None and metric_id in metrics:
                 usage[metric_id] = charge
+        if "seats" not in price:
+            for metric_id, charge in usage.items():
+                if charge.included_per_seat:
+                    self.fail(path + ("usage", metric_id, "included_per_seat"),
+                              "the plan does not charge per seat (no price.seats), so no "
+                              "allowance can grow with its seats")
+        credit = None
+        if "credit" in price:
+            credit = self.credit(price["credit"], path + ("credit",), metrics, usage,
+                                 sold.credit if sold is not None else None)
         for where in self.both_ways[written_before:] if only else ():
             self.fail(where, f"the plan is billed {only} (its billing): write this price as "
                              f"one number, its price {_ONE_PRICE[billing[0]]}")
         if None in (flat, discount) or ("seats" in price and seats is None):
             return None
-        return flat, discount, seats, usage
+        if "credit" in price and credit is None:
+            return None
+        return flat, discount, seats, usage, credit
+
+    def credit(self, raw, path, metrics, usage, sold=None):
+        """A plan's monthly ``credit``: ``{amount, applies_to}``; the metrics it applies to
+        default to every one the plan charges for. ``sold``: the default price's credit, when
+        this is a price book's (``applies_to`` is then the default's)."""
+        raw = self.mapping(raw, path, CREDIT_KEYS, required=("amount",),
+                           what="a credit mapping ({amount, applies_to})")
+        if raw is None or "amount" not in raw:
+            return None
+        amount = self.money(raw["amount"], path + ("amount",))
+        applies_to = sold.applies_to if sold else tuple(usage)
+        if "applies_to" in raw:
+            applies_to = self.applied_to(raw["applies_to"], path + ("applies_to",), metrics, usage)
+        elif not applies_to:
+            self.fail(path, "the plan charges for no usage, so a credit has nothing to pay for")
+            return None
+        if None in (amount, applies_to):
+            return None
+        return Credit(amount, applies_to)
+
+    def applied_to(self, raw, path, metrics, usage):
+        """The metric ids a credit pays for: each one the plan charges for."""
+        if not isinstance(raw, list) or not raw:
+            self.fail(path, f"expected a list of the metric ids the credit pays for, got "
+                            f"{describe(raw)}")
+            return None
+        charged_for = f"(it charges for: {', '.join(usage) or 'nothing'})"
+        ok = True
+        for i, metric_id in enumerate(raw):
+            if not isinstance(metric_id, str):
+                self.fail(path + (i,), f"expected a metric id, got {describe(metric_id)}")
+            elif raw.index(metric_id) != i:
+                self.fail(path + (i,), f"'{metric_id}' is listed twice")
+            elif metric_id in metrics and metric_id not in usage:
+                self.fail(path + (i,), f"the plan does not charge for '{metric_id}' {charged_for}")
+            elif metric_id not in metrics and metric_id not in self.broken_metrics:
+                self.fail(path + (i,), f"undeclared metric '{metric_id}'"
+                                       f"{did_you_mean(metric_id, usage)} {charged_for}")
+            else:
+                continue
+            ok = False
+        return tuple(raw) if ok and not any(m in self.broken_metrics for m in raw) else None
 
     def commitments(self, raw, path):
         """A plan's ``commitment``: one level (a mapping) or several (a list of them, their
@@ -644,7 +816,7 @@ class _Reader:
         return value
 
     # -- charges --------------------------------------------------------------------------
-    def charge(self, raw, path, seats):
+    def charge(self, raw, path, seats, sold_kinds=()):
         raw = self.mapping(raw, path, CHARGE_KEYS, what="a charge mapping")
         if raw is None:
             return None
@@ -668,13 +840,18 @@ class _Reader:
         package = self.package(raw["package"], path + ("package",)) \
             if needs in ("package", None) and "package" in raw else None
         included = self.number(raw.get("included", 0), path + ("included",))
+        per_seat = self.number(raw.get("included_per_seat", 0), path + ("included_per_seat",))
+        if seats and "included_per_seat" in raw:
+            self.fail(path + ("included_per_seat",), "an allowance that grows with the seats "
+                                                     "belongs to a usage charge (storage per "
+                                                     "seat); seats include seats with 'included'")
         minimum = self.number(raw.get("minimum", 0), path + ("minimum",))
         limit = self.number(raw["limit"], path + ("limit",)) if "limit" in raw else None
         discountable = self.flag(raw.get("discountable", seats), path + ("discountable",))
         kinds = ()
         if "kinds" in raw:
             if seats:
-                kinds = self.kinds(raw["kinds"], path + ("kinds",))
+                kinds = self.kinds(raw["kinds"], path + ("kinds",), sold_kinds)
             else:
                 self.fail(path + ("kinds",), "seat kinds belong under price.seats, not under usage")
         if limit is not None and minimum is not None and limit < minimum:
@@ -683,11 +860,13 @@ class _Reader:
             for key, number in (("minimum", minimum), ("limit", limit), ("included", included)):
                 if number is not None and number != number.to_integral_value():
                     self.fail(path + (key,), f"seats are whole; expected a whole number, got {plain(number)}")
-        if model is None or None in (unit, included, minimum) or ("limit" in raw and limit is None):
+        if model is None or None in (unit, included, minimum, per_seat) or (
+                "limit" in raw and limit is None):
             return None
         if (needs == "tiers" and not tiers) or (needs == "package" and package is None):
             return None  # the model's price is missing or has a mistake, reported above
-        return Charge(pricing, unit, tiers, package, included, minimum, limit, discountable, kinds)
+        return Charge(pricing, unit, tiers, package, included, minimum, limit, discountable, kinds,
+                      ZERO if seats else per_seat)
 
     def tiers(self, raw, path):
         if not isinstance(raw, list) or not raw:
@@ -755,29 +934,50 @@ class _Reader:
             return None
         return None if None in (size, price) else Package(size, price, rounding)
 
-    def kinds(self, raw, path):
+    def kinds(self, raw, path, sold=()):
+        """A seat charge's kinds. ``sold``: the kinds of the plan's default price, when this is
+        its price in a price book: a kind or a field left out is the default's, but for the
+        price (``books.py`` asks each priced kind for its price in the book)."""
         if not isinstance(raw, dict):
             self.fail(path, f"expected a mapping of seat kind id to kind, got {describe(raw)}")
             return ()
+        defaults = {kind.id: kind for kind in sold}
         kinds = []
         for key, value in raw.items():
             kind_path = path + (str(key),)
             kind_id = self.ident(key, kind_path, "seat kind")
-            value = self.mapping(value, kind_path, KIND_KEYS, required=("name",))
+            if kind_id == FULL_SEATS:
+                self.fail(kind_path, "'seats' names the plan's own seats; give the kind another id")
+                continue
+            default = defaults.get(kind_id)
+            value = self.mapping(value, kind_path, KIND_KEYS,
+                                 required=() if default else ("name",))
             if value is None:
                 continue
-            name = self.text(value["name"], kind_path + ("name",)) if "name" in value else None
-            free = self.flag(value.get("free", False), kind_path + ("free",))
-            free_up_to = limit = None
+            name = (self.text(value["name"], kind_path + ("name",)) if "name" in value
+                    else default.name if default else None)
+            free = self.flag(value.get("free", default.free if default else False),
+                             kind_path + ("free",))
+            free_up_to = default.free_up_to if default else None
+            limit = default.limit if default else None
             if "free_up_to" in value:
                 free_up_to = self.whole(value["free_up_to"], kind_path + ("free_up_to",))
             if "limit" in value:
                 limit = self.whole(value["limit"], kind_path + ("limit",))
+            unit = self.money(value["unit"], kind_path + ("unit",)) if "unit" in value else None
             if free and free_up_to is not None:
                 self.fail(kind_path + ("free_up_to",), "a kind that is free (free: true) has no "
                                                        "free_up_to; keep one of the two")
-            if name is not None and kind_id is not None:
-                kinds.append(SeatKind(kind_id, name, free, free_up_to, limit))
+            if free and unit is not None:
+                self.fail(kind_path + ("unit",), "a kind that is free (free: true) has no price; "
+                                                 "keep one of the two (free_up_to: N with a unit "
+                                                 "makes the first N free)")
+            if None not in (name, kind_id) and ("unit" not in value or unit is not None):
+                kinds.append(SeatKind(kind_id, name, free, free_up_to, limit, unit))
+        if defaults:  # the kinds a book leaves out are the default's, but for their prices
+            given = {kind.id: kind for kind in kinds}
+            kinds = [given.get(k.id, replace(k, unit=None)) for k in sold] + [
+                kind for kind in kinds if kind.id not in defaults]
         return tuple(kinds)
 
 
@@ -797,12 +997,14 @@ def _charge_dict(charge, annual=None):
         out["package"] = {"size": plain(p.size),
                           "price": written(p.price, annual.package.price, both), "round": p.round}
     out["included"] = plain(charge.included)
+    if charge.included_per_seat:
+        out["included_per_seat"] = plain(charge.included_per_seat)
     out["minimum"] = plain(charge.minimum)
     if charge.limit is not None:
         out["limit"] = plain(charge.limit)
     out["discountable"] = charge.discountable
     if charge.kinds:
-        out["kinds"] = {k.id: _kind_dict(k) for k in charge.kinds}
+        out["kinds"] = {k.id: _kind_dict(k, a, both) for k, a in zip(charge.kinds, annual.kinds)}
     return out
 
 
@@ -816,12 +1018,14 @@ def _tier_dict(tier, annual, both):
     return out
 
 
-def _kind_dict(kind):
+def _kind_dict(kind, annual, both):
     out = {"name": kind.name, "free": kind.free}
     if kind.free_up_to is not None:
         out["free_up_to"] = kind.free_up_to
     if kind.limit is not None:
         out["limit"] = kind.limit
+    if kind.priced:
+        out["unit"] = written(kind.unit, annual.unit, both)
     return out
 
 
@@ -844,6 +1048,14 @@ def _addon_dict(addon):
         out["plans"] = list(addon.plans)
     if addon.description:
         out["description"] = addon.description
+    if addon.quantity:
+        out["quantity"] = True
+    if addon.max is not None:
+        out["max"] = addon.max
+    if addon.includes:
+        out["includes"] = {m: plain(amount) for m, amount in addon.includes.items()}
+    if addon.per_seat_for != (FULL_SEATS,):
+        out["per_seat_for"] = list(addon.per_seat_for)
     return out
 
 
@@ -857,6 +1069,10 @@ def _price_dict(plan):
         price["seats"] = _charge_dict(plan.seats, annual.seats)
     if plan.usage:
         price["usage"] = {m: _charge_dict(c, annual.usage[m]) for m, c in plan.usage.items()}
+    if plan.credit is not None:
+        monthly, yearly = plan.credit.amount, annual.credit.amount
+        price["credit"] = {"amount": written(monthly, yearly, monthly != yearly),
+                           "applies_to": list(plan.credit.applies_to)}
     return price
 
 

@@ -6,12 +6,13 @@ with the quote itself.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import pairwise
 
+from .allowances import grown_allowances, grows_with_seats
 from .errors import QuoteError
 from .money import format_money, plain, round_money
-from .rating import SEATS, billed_kind_seats, curve_totals, rate_plan
+from .rating import SEATS, billed_kind_seats, curve_totals, rate_plan, usage_charge
 from .request import parse_request
 
 MAX_STEPS_DRAWN = 100  # package steps drawn one by one up to this many in a curve's range
@@ -89,41 +90,58 @@ def cost_curve(catalog, request, metric, quantities):
     return curves
 
 
-def curve_quantities(catalog, request, metric, count=100):
-    """Where to sample a cost curve of ``metric`` up to the range that matters (always
-    including the request's own quantity). A bill is a straight line between the quantities
-    where it changes slope or steps: tier edges on both sides (so steps and cliffs show
-    sharply), package ends while few enough to draw, and for committed use the seat counts
-    where the true-up starts or stops. A seat curve is exact with those alone (and its ends),
-    so ``count`` evenly spaced points are added only when a plan's package steps are too narrow
-    to draw one by one; a metric's curve, drawn on a log axis where straight lines bend, always
-    gets ``count`` log-spaced points."""
-    catalog, request = _checked(catalog, request)
+# A chart's far end: the first of these times a power of ten at or above twice the estimate.
+NICE = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
+
+
+def nice_ceiling(value):
+    """The smallest of 1, 2, 2.5 and 5 times a power of ten at or above ``value`` (> 0)."""
+    value = Decimal(value)
+    for exponent in (value.adjusted(), value.adjusted() + 1):
+        for mantissa in NICE:
+            if mantissa.scaleb(exponent) >= value:
+                return mantissa.scaleb(exponent)
+    raise AssertionError("unreachable: 10 x 10^n is at or above value")
+
+
+def curve_span(catalog, request, metric):
+    """``(top, low, high)``: a cost curve of ``metric`` runs from 0 to ``top``, the nice number
+    at or above twice the request's quantity (a quantity of 0 takes the metric's default, or
+    five seats), so the estimate's dot stands in the left half of the chart among the tiers
+    near it; its curves keep serving quantities from ``low`` to ``high`` (a fifth to four
+    fifths of the way), whose dots stay clear of the chart's ends, so typing moves the dot
+    along curves drawn once."""
+    request = parse_request(catalog, request)
     if metric == SEATS:
-        edges = set()
-        for plan in catalog.plans:
-            edges |= {e for e in _edges(plan, SEATS, request) if e is not None}
-        finite = [e for e in edges if e > 0]
-        top = max(Decimal(request.seats) * 2, Decimal(20),
-                  min(max(finite, default=Decimal(0)) * Decimal("1.25"), Decimal(1000)))
-        top = top.to_integral_value()
-        points = {Decimal(0), top}
-        step = Decimal(1)
+        quantity, step, base = Decimal(request.seats), Decimal(1), Decimal(5)
     else:
         spec = catalog.metrics[metric]
-        top, step = max(spec.max, request.usage.get(metric, 0)), spec.step  # spans the request
-        edges = set()
-        for plan in catalog.plans:
-            edges |= _edges(plan, metric, request)
-        points = {Decimal(0), top}
-        ratio = (top / step) ** (Decimal(1) / (count - 2)) if top > step else Decimal(2)
-        value = step
-        while value < top and len(points) < count:
-            points.add(_snap(value, step))
-            value *= ratio
+        quantity, step = request.usage.get(metric, Decimal(0)), spec.step
+        base = spec.default or step * 10
+    top = nice_ceiling(2 * (quantity or base))
+    top = max((top / step).to_integral_value(rounding="ROUND_CEILING") * step, step)
+    return top, min(quantity, top / 5), top * 4 / 5
+
+
+def curve_quantities(catalog, request, metric, count=100):
+    """Where to sample a cost curve of ``metric`` from 0 to ``curve_span``'s top (the
+    estimate's neighbourhood). A bill is a straight line between the quantities where it
+    changes slope or steps: tier edges on both sides (so steps and cliffs show sharply),
+    package ends while few enough to draw, and for committed use the seat counts where the
+    true-up starts or stops. A seat curve is exact with those alone (and its ends), so
+    ``count`` evenly spaced points are added only when a plan's package steps are too narrow to
+    draw one by one; a metric's curve always gets them (a commitment's true-up bends it between
+    its edges)."""
+    catalog, request = _checked(catalog, request)
+    top = curve_span(catalog, request, metric)[0]
+    step = Decimal(1) if metric == SEATS else catalog.metrics[metric].step
+    edges = set()
+    for plan in catalog.plans:
+        edges |= {e for e in _edges(catalog, plan, metric, request) if e is not None}
+    points = {Decimal(0), top}
     package_edges, all_drawn = _package_edges(catalog, request, metric, top, step)
-    if metric == SEATS and not all_drawn:
-        points |= {(top * i / (count - 1)).to_integral_value() for i in range(count)}
+    if metric != SEATS or not all_drawn:
+        points |= {_snap(top * i / (count - 1), step) for i in range(count)}
     edges |= package_edges
     points |= {e for e in edges if 0 <= e <= top}
     points |= {e - step for e in edges if 0 <= e - step <= top}
@@ -138,7 +156,7 @@ def _package_edges(catalog, request, metric, top, step):
     show; and whether every plan had (narrower ones are left to the sampling)."""
     edges, all_drawn = set(), True
     for plan in catalog.plans:
-        charge = _charge(plan, metric)
+        charge = _charge(catalog, plan, metric, request)
         if charge is None or charge.package is None:
             continue
         if top / charge.package.size > MAX_STEPS_DRAWN:
@@ -196,7 +214,7 @@ def break_even(catalog, request, other_plan, metric=SEATS, up_to=None):
         up_to = Decimal(10_000) if metric == SEATS else catalog.metrics[metric].max
     step = Decimal(1) if metric == SEATS else catalog.metrics[metric].step
     edges = sorted({start, Decimal(up_to)} | {
-        e for e in _edges(mine, metric, request) | _edges(theirs, metric, request)
+        e for e in _edges(catalog, mine, metric, request) | _edges(catalog, theirs, metric, request)
         if start < e < up_to})
 
     def cheaper(quantity):
@@ -224,10 +242,10 @@ def _snap(quantity, step):
     return (quantity / step).to_integral_value() * step
 
 
-def _edges(plan, metric, request):
+def _edges(catalog, plan, metric, request):
     """Quantities where a plan's bill changes slope: tier edges shifted by the allowance and,
     for seats, by the request's seat kinds billed as seats (guests beyond the free ones)."""
-    charge = _charge(plan, metric)
+    charge = _charge(catalog, plan, metric, request)
     if charge is None:
         return set()
     edges = {charge.minimum, charge.included}
@@ -237,14 +255,38 @@ def _edges(plan, metric, request):
     if charge.limit is not None:
         edges |= {charge.limit, charge.limit + 1}
     if metric == SEATS:
+        edges |= _allowance_edges(catalog, plan, request)
         shift = billed_kind_seats(plan, request)
         edges = {e - shift for e in edges if e is not None}
     return edges
 
 
-def _charge(plan, metric):
-    """The plan's charge for ``metric`` (its seat charge for ``SEATS``); None when it has none
-    or prices only on request."""
+def _allowance_edges(catalog, plan, request):
+    """Billed seat counts where a usage charge whose allowance grows with the seats (storage
+    per seat) changes slope: where the grown allowance reaches the request's usage, or a tier
+    edge beyond it."""
+    if plan.custom or not grows_with_seats(catalog, plan, request):
+        return set()
+    at_none = grown_allowances(catalog, plan, request, 0)
+    at_one = grown_allowances(catalog, plan, request, 1)
+    edges = set()
+    for metric_id, quantity in request.usage.items():
+        charge = plan.usage.get(metric_id)
+        per_seat = at_one.get(metric_id, 0) - at_none.get(metric_id, 0)
+        if charge is None or not per_seat:
+            continue
+        start = charge.included + at_none.get(metric_id, 0)
+        for bound in (0, *[t.up_to for t in charge.tiers if t.up_to is not None]):
+            seats = (quantity - start - bound) / per_seat
+            if seats > 0:
+                edges |= {seats.to_integral_value(ROUND_FLOOR),
+                          seats.to_integral_value(ROUND_CEILING)}
+    return edges
+
+
+def _charge(catalog, plan, metric, request):
+    """The plan's charge for ``metric`` (its seat charge for ``SEATS``), a metric's with the
+    allowance the request grows it by; None when it has none or prices only on request."""
     if plan.custom:
         return None
-    return plan.seats if metric == SEATS else plan.usage.get(metric)
+    return plan.seats if metric == SEATS else usage_charge(catalog, plan, request, metric)

@@ -22,8 +22,9 @@ from decimal import Decimal
 
 from .compare import compare
 from .errors import QuoteError
+from .forecast_advice import advice
 from .growth import read_growth, request_in_month
-from .money import ZERO, format_money, plain, round_money
+from .money import ZERO, format_money, format_quantity, plain, round_money
 from .quote import quote
 from .rating import rate_plan
 from .request import parse_request
@@ -225,6 +226,7 @@ class Forecast:
             committed_total, committed_reason = self.committed
             out["committed"] = {"total": money(committed_total), "reason": committed_reason,
                                 "display": {"total": shown(committed_total)}}
+        out["advice"] = advice(out, self.currency)
         return out
 
     def _month_dict(self, month):
@@ -236,7 +238,16 @@ class Forecast:
                 "reason": month.reason or (None if month.quote is None or month.total is not None
                                            else month.quote.message),
                 "display": {"total": None if month.total is None
-                            else format_money(month.total, self.currency)}}
+                            else format_money(month.total, self.currency),
+                            **_shown_quantities(request)}}
+
+
+def _shown_quantities(request):
+    """A month's quantities as the planner's table shows them ("150,000", "26.5")."""
+    shown = lambda value: format_quantity(Decimal(value))  # noqa: E731
+    return {"seats": shown(request["seats"]),
+            "usage": {k: shown(v) for k, v in request.get("usage", {}).items()},
+            "seat_kinds": {k: shown(v) for k, v in request.get("seat_kinds", {}).items()}}
 
 
 def forecast(catalog, request, growth=None, months=12):
@@ -245,7 +256,7 @@ def forecast(catalog, request, growth=None, months=12):
     ``QuoteError`` naming the field for a bad request, growth or horizon."""
     start = parse_request(catalog, request)
     plan = catalog.plan(start.plan)
-    rules = read_growth(catalog, plan, start, growth or {}, months)
+    months, rules = read_growth(catalog, plan, start, growth or {}, months)
     path = []
     for number in range(1, months + 1):
         month_request = request_in_month(start, rules, number, months)

@@ -1,7 +1,8 @@
 """How an estimate grows: the quantities of each month of a forecast.
 
 ``growth`` maps a quantity to its growth: ``seats``, a metric id, or a seat kind id, to a
-monthly rate (``0.08`` = 8% a month; negative for a decline) or ``{"target": 40}``, the
+monthly rate (``0.08`` = 8% a month; negative for a decline), the same rate in percent as a
+person types it (``{"percent": "8"}``: the planner's fields) or ``{"target": 40}``, the
 quantity reached in the last month. Month *m* (1..months) holds the starting quantity times
 ``(1 + rate) ** (m - 1)`` (with a target, the rate that reaches it:
 ``start * (target / start) ** ((m - 1) / (months - 1))``, exactly the target in the last month),
@@ -23,17 +24,24 @@ ONE = Decimal(1)
 
 
 def _rate(key, value, start, months):
-    """The monthly rate for ``key``: as written, or the one that reaches a target."""
-    target = None
+    """The monthly rate for ``key``: as written, in percent, or the one that reaches a target."""
+    target = percent = None
     if isinstance(value, dict):
-        if set(value) != {"target"}:
-            raise QuoteError(f"Growth of {key}: write a monthly rate (0.08 for 8%) or "
-                             f"{{\"target\": N}}, got {describe(value)}.", f"growth.{key}")
-        target = value["target"]
+        if len(value) != 1 or not set(value) <= {"target", "percent"}:
+            raise QuoteError(f"Growth of {key}: write a monthly rate (0.08 for 8%), "
+                             f"{{\"percent\": 8}} or {{\"target\": N}}, got {describe(value)}.",
+                             f"growth.{key}")
+        target, percent = value.get("target"), value.get("percent")
     try:
-        number = to_decimal(target if target is not None else value)
+        number = to_decimal(_unsigned_percent(percent) if percent is not None else
+                            target if target is not None else value)
     except NotANumber as exc:
         raise QuoteError(f"Growth of {key}: {exc}.", f"growth.{key}") from None
+    if percent is not None:
+        if not -100 < number <= MAX_RATE * 100:
+            raise QuoteError(f"Growth of {key}: {plain(number)}% a month is not a growth rate "
+                             f"(from above -100% to {plain(MAX_RATE * 100)}%).", f"growth.{key}")
+        return number / 100, None
     if target is None:
         if not -ONE < number <= MAX_RATE:
             raise QuoteError(f"Growth of {key}: {describe(value)} a month is not a growth rate "
@@ -48,12 +56,32 @@ def _rate(key, value, start, months):
     return None, number
 
 
-def read_growth(catalog, plan, request, growth, months):
-    """``{key: (kind, start, rate, target, step)}`` for each growing quantity; raises
-    ``QuoteError`` naming the field for an unknown quantity, a bad rate or horizon."""
-    if type(months) is not int or not 1 <= months <= MAX_MONTHS:
+def _unsigned_percent(text):
+    """A percentage typed with its sign ("8%") is the number typed: the field says percent."""
+    return text.strip().removesuffix("%") if isinstance(text, str) else text
+
+
+def _horizon(months):
+    """The horizon as a whole number of months, from an int or a text of one ("12")."""
+    number = months
+    if isinstance(months, str):
+        try:
+            number = to_decimal(months)
+        except NotANumber:
+            pass
+        else:
+            number = int(number) if number == number.to_integral_value() else months
+    if type(number) is not int or not 1 <= number <= MAX_MONTHS:
         raise QuoteError(f"The horizon is a whole number of months from 1 to {MAX_MONTHS}, "
                          f"got {describe(months)}.", "months")
+    return number
+
+
+def read_growth(catalog, plan, request, growth, months):
+    """``(months, {key: (kind, start, rate, target, step)})``: the horizon as a whole number
+    and each growing quantity's rule; raises ``QuoteError`` naming the field for an unknown
+    quantity, a bad rate or horizon."""
+    months = _horizon(months)
     if not isinstance(growth, dict):
         raise QuoteError(f"'growth' must be a mapping of quantity to monthly rate, got "
                          f"{describe(growth)}.", "growth")
@@ -72,12 +100,12 @@ def read_growth(catalog, plan, request, growth, months):
             raise QuoteError(f"Growth of {describe(key)}: not a quantity of this estimate"
                              f"{did_you_mean(key, known)} (quantities: {', '.join(known)}).",
                              "growth")
+        # a rate grows nothing from nothing: a quantity at 0 stays there (the planner's growth
+        # stands for every plan, and an estimate may leave a metric at 0); a target from 0 is
+        # refused in _rate, as no rate reaches it
         rate, target = _rate(key, value, start, months)
-        if rate is not None and rate != 0 and start == 0:
-            raise QuoteError(f"Growth of {key}: it starts at 0, and nothing grows from nothing: "
-                             "give a starting quantity above zero.", f"growth.{key}")
         rules[key] = (kind, start, rate, target, step)
-    return rules
+    return months, rules
 
 
 def quantity_in_month(rule, month, months):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from . import commitment as committed
 from .advice import alerts, nudges
+from .allowances import as_billed
 from .display import advice, bill_rows, shows
 from .promotions import check_code_for_plan, long_date, offer_words
 from .promotions import note as promotion_note
@@ -189,7 +190,7 @@ def _whole_units(line, catalog, plan):
     if line.kind == "seats":
         return whole_units(plan.seats, SEAT_STEP)
     step = catalog.metrics[line.metric].step
-    return whole_units(plan.usage[line.metric], step) and is_whole(line.billable)
+    return whole_units(as_billed(plan.usage[line.metric], line), step) and is_whole(line.billable)
 
 
 def _tier_dict(use, currency, whole, included):
@@ -210,7 +211,7 @@ def _tier_dict(use, currency, whole, included):
 
 
 def _discount_dict(discount, currency):
-    rate = None if discount.rate is None else plain(discount.rate)
+    rate = None if discount.rate is None else plain(discount.rate)  # a credit has none, nor an amount off
     return {"kind": discount.kind, "label": discount.label, "rate": rate,
             "amount": plain(discount.amount),
             "display": {"amount": format_money(discount.amount, currency)}}

@@ -1,8 +1,10 @@
 """Rating one plan for one request into a bill: lines, discounts, total.
 
 Order (DESIGN.md): flat fee + seats + each usage metric + add-ons, then discounts
-(committed use on seats and usage, then the annual discount on recurring fees, then a
-promotion on what they leave), then the commitment true-up. Every line and every discount is rounded once, half-up, to the
+(committed use on seats and usage, then the annual discount on recurring fees), then a
+plan's monthly credit on what its usage lines still owe (``credit.py``), then a promotion on
+what they leave (``promotions.py``), then the commitment true-up. Every line and every
+discount is rounded once, half-up, to the
 currency's minor unit; the total is the sum of the rounded figures.
 
 Rating happens in two steps so that a quote, which needs the same plan billed monthly and
@@ -20,7 +22,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import commitment as committed
+from .allowances import (addon_units, grown_allowances, grows_with_seats, per_seat_note,
+                         with_allowance)
 from .billing import offered
+from .catalog import FULL_SEATS
+from .credit import credit_drawn, credit_label
 from .errors import QuoteError
 from .models import rate_charge
 from .money import ZERO, format_money, format_quantity, plain, round_money
@@ -36,7 +42,7 @@ CURVE_PARTS_KEPT = 10_000  # points' parts remembered per catalog (then forgotte
 
 @dataclass(slots=True)
 class Line:
-    kind: str  # flat | seats | free_seats | usage | addon | true_up
+    kind: str  # flat | seats | free_seats | seat_kind | usage | addon | true_up
     label: str
     quantity: object  # Decimal: units per month (the line bills ``months`` of them)
     unit: str
@@ -70,9 +76,9 @@ class Line:
 
 @dataclass(slots=True)
 class Discount:
-    kind: str  # commitment | annual | promotion
+    kind: str  # commitment | annual | credit | promotion
     label: str
-    rate: object  # Decimal; None for a promotion of an amount off
+    rate: object  # Decimal; None for a credit or a promotion of an amount off (money, not a rate)
     amount: object  # Decimal, negative or zero, rounded
 
 
@@ -136,7 +142,9 @@ def monthly_lines(catalog, plan, request):
     seat_part = _seat_part(catalog, plan, request)
     if isinstance(seat_part, Custom):
         return seat_part
-    usage = _usage_lines(catalog, plan, request.usage)
+    seats = seat_part[1]
+    usage = _usage_lines(catalog, plan, request.usage,
+                         grown_allowances(catalog, plan, request, seats), seats)
     if isinstance(usage, Custom):
         return usage
     return _all_lines(catalog, plan, request, seat_part, usage)
@@ -173,24 +181,39 @@ def _curve_parts(catalog, plan, request, metric):
     """``quantity -> (request, seat part, usage lines)`` along a curve of ``metric``, the part
     that does not depend on it rated here once; None when that part has no list price."""
     if metric == SEATS:
-        usage = _usage_lines(catalog, plan, request.usage)
+        kinds = tuple(request.seat_kinds.items())
+        usage = None if grows_with_seats(catalog, plan, request) else _usage_lines(
+            catalog, plan, request.usage, grown_allowances(catalog, plan, request, 0), 0)
         if isinstance(usage, Custom):
             return None
-        kinds = tuple(request.seat_kinds.items())
 
         def at_seats(quantity):
             at = request.with_seats(int(quantity))
-            return at, _kept(catalog, (plan.id, SEATS, at.seats, kinds), _seat_part,
-                             catalog, plan, at), usage
+            seat_part = _kept(catalog, (plan.id, SEATS, at.seats, kinds), _seat_part,
+                              catalog, plan, at)
+            if usage is not None or isinstance(seat_part, Custom):
+                return at, seat_part, usage
+            seats = seat_part[1]
+            grown = grown_allowances(catalog, plan, at, seats)
+            return at, seat_part, _usage_lines(catalog, plan, at.usage, grown, seats)
         return at_seats
     seat_part = _seat_part(catalog, plan, request)
-    others = _usage_lines(catalog, plan, {m: q for m, q in request.usage.items() if m != metric})
-    if isinstance(seat_part, Custom) or isinstance(others, Custom):
+    if isinstance(seat_part, Custom):
         return None
+    seats = seat_part[1]
+    grown = grown_allowances(catalog, plan, request, seats)
+    others = _usage_lines(catalog, plan, {m: q for m, q in request.usage.items() if m != metric},
+                          grown, seats)
+    if isinstance(others, Custom):
+        return None
+    # what the line depends on besides the quantity: its grown allowance, and the seats it
+    # grows with (its note counts them)
+    depends = (grown.get(metric, 0), seats if metric in plan.usage and
+               plan.usage[metric].included_per_seat else None)
 
     def at_usage(quantity):
-        line = _kept(catalog, (plan.id, metric, quantity), _usage_lines,
-                     catalog, plan, {metric: quantity})
+        line = _kept(catalog, (plan.id, metric, quantity, depends), _usage_lines,
+                     catalog, plan, {metric: quantity}, grown, seats)
         usage = line if isinstance(line, Custom) else others + line
         return request.with_usage(metric, quantity), seat_part, usage
     return at_usage
@@ -221,18 +244,23 @@ def _seat_part(catalog, plan, request):
     return lines, 0
 
 
-def _usage_lines(catalog, plan, usage):
-    """One line per metric of ``usage`` ({metric id: quantity}), or a ``Custom`` reason."""
+def _usage_lines(catalog, plan, usage, grown, seats):
+    """One line per metric of ``usage`` ({metric id: quantity}), each charge's allowance raised
+    by ``grown`` ({metric id: units}; ``seats`` the full seats billed), or a ``Custom``
+    reason."""
     lines = []
     for metric_id, quantity in usage.items():
         charge = plan.usage.get(metric_id)
         metric = catalog.metrics[metric_id]
+        notes = per_seat_note(charge, metric, seats) if charge is not None else ()
+        if charge is not None:
+            charge = with_allowance(charge, grown.get(metric_id))
         if charge is None:
             if quantity:
                 raise QuoteError(f"The {plan.name} plan does not include {metric.name}; "
                                  f"choose a plan that does.", f"usage.{metric_id}")
             continue
-        line = _usage_line(catalog, plan, metric, charge, quantity)
+        line = _usage_line(catalog, plan, metric, charge, quantity, notes)
         if line is None:
             return Custom(f"{of_metric(quantity, metric)} a month is beyond the list prices: "
                           f"contact sales for a custom price.")
@@ -251,7 +279,7 @@ def _all_lines(catalog, plan, request, seat_part, usage):
     lines += seat_lines
     lines += usage
     for addon_id in request.addons:
-        lines.append(_addon_line(catalog, plan, addon_id, seats))
+        lines.append(_addon_line(catalog, plan, catalog.addons[addon_id], request, seats))
     committed.level_of(plan, request)  # a level the plan offers, or a QuoteError
     return lines
 
@@ -266,10 +294,15 @@ def bill_for(catalog, plan, request, lines, billing, *, annual_discount=True):
     if months != 1:
         lines = [line.for_months(months, currency) for line in lines]
     level = committed.level_of(plan, request)
-    discounts = _discounts(catalog, plan, level, lines, months,
-                           annual_discount and billing == "annual")
+    discounts, owed = _discounts(catalog, plan, level, lines, months,
+                                 annual_discount and billing == "annual")
     zero = round_money(ZERO, currency)  # "0.00" even for a bill without lines
     total = sum([line.amount for line in lines], zero) + sum([d.amount for d in discounts], zero)
+    if plan.credit is not None:
+        drawn = min(credit_drawn(plan.credit, lines, owed, months, currency), max(total, zero))
+        if drawn:
+            discounts += (Discount("credit", credit_label(plan.credit, catalog), None, -drawn),)
+            total -= drawn
     promotion, then = promotion_for(catalog, plan, request), None
     off = amount_off(promotion, total, months, currency) if promotion else zero
     if off:
@@ -296,14 +329,15 @@ def bill_for(catalog, plan, request, lines, billing, *, annual_discount=True):
 
 
 def _seat_lines(catalog, plan, request, lines):
-    """Append the seat line (and one per free seat kind); return the billed seat count,
-    or a ``Custom`` reason when the count falls in a tier without a list price."""
+    """Append the seat line (and the seat kinds' lines: their free seats, a priced kind's
+    billed ones); return the billed (full) seat count, or a ``Custom`` reason when the count
+    falls in a tier without a list price."""
     charge, currency = plan.seats, catalog.currency
     billed = request.seats
     if request.seat_kinds:
-        billed, free_lines, notes = _seat_kinds(plan, request, billed)
+        billed, asked, notes = _seat_kinds(plan, request, billed)
     else:
-        free_lines, notes = (), []
+        asked, notes = (), []
     requested = quantity = Decimal(billed)
     if charge.limit is not None and billed > charge.limit:
         raise QuoteError(f"The {plan.name} plan allows at most {counted(charge.limit, SEAT_UNITS)}; "
@@ -321,8 +355,23 @@ def _seat_lines(catalog, plan, request, lines):
                       discountable=charge.discountable, included=charge.included,
                       billable=billable, tiers=rated.tiers, requested=requested,
                       notes=tuple(notes), unit_one=SEAT_UNITS[0]))
-    lines.extend(free_lines)
+    lines.extend(_kind_lines(asked, charge, currency))
     return int(quantity)
+
+
+def usage_charge(catalog, plan, request, metric):
+    """``plan``'s charge for ``metric`` (None without one) with the allowance ``request`` grows
+    it by at its seats: where a cost curve's usage kinks are."""
+    charge = plan.usage.get(metric)
+    if charge is None:
+        return None
+    try:
+        catalog, plan = priced_at(catalog, plan, request)
+        seat_part = _seat_part(catalog, plan, request)
+    except QuoteError:
+        return charge
+    seats = 0 if isinstance(seat_part, Custom) else seat_part[1]
+    return with_allowance(charge, grown_allowances(catalog, plan, request, seats).get(metric))
 
 
 def billed_kind_seats(plan, request):
@@ -337,9 +386,11 @@ def billed_kind_seats(plan, request):
 
 
 def _seat_kinds(plan, request, billed):
-    """Seats of each kind: free ones become zero lines, the billable rest adds to ``billed``."""
+    """``(billed, kinds, notes)``: the seats of a kind billed as full seats added to ``billed``,
+    and ``(kind, free, paid)`` of each kind asked for (a priced kind's paid ones are billed on
+    their own line at its price, apart from the plan's seats)."""
     kinds = {kind.id: kind for kind in plan.seats.kinds}
-    free_lines, notes = [], []
+    asked, notes = [], []
     for kind_id, count in request.seat_kinds.items():
         if not count:
             continue  # "0 viewers" asks nothing of a plan, even one without viewers
@@ -354,18 +405,33 @@ def _seat_kinds(plan, request, billed):
                              f"{format_quantity(Decimal(kind.limit))} {name}.",
                              f"seat_kinds.{kind_id}")
         free = count if kind.free else min(count, kind.free_up_to or 0)
-        if count > free:
+        if count > free and not kind.priced:
             billed += count - free
             notes.append(f"{format_quantity(Decimal(count - free))} {name} beyond the "
                          f"{format_quantity(Decimal(kind.free_up_to or 0))} free are "
                          f"billed as seats")
+        asked.append((kind, free, count - free if kind.priced else 0))
+    return billed, asked, notes
+
+
+def _kind_lines(asked, charge, currency):
+    """A zero line for each kind's free seats, so the buyer sees they are counted, and a line
+    for a priced kind's paid ones ("7 guests × $10")."""
+    lines = []
+    for kind, free, paid in asked:
+        name = kind.name.lower()
         if free:
-            free_lines.append(Line("free_seats", f"{kind.name} (free)", Decimal(free), name,
-                                   ZERO, ZERO, ZERO))
-    return billed, free_lines, notes
+            lines.append(Line("free_seats", f"{kind.name} (free)", Decimal(free), name,
+                              ZERO, ZERO, ZERO))
+        if paid:
+            monthly = kind.unit * paid
+            lines.append(Line("seat_kind", kind.name, Decimal(paid), name, kind.unit,
+                              round_money(monthly, currency), monthly,
+                              discountable=charge.discountable))
+    return lines
 
 
-def _usage_line(catalog, plan, metric, charge, quantity):
+def _usage_line(catalog, plan, metric, charge, quantity, notes=()):
     if charge.limit is not None and quantity > charge.limit:
         raise QuoteError(f"The {plan.name} plan allows at most {of_metric(charge.limit, metric)} "
                          f"a month; choose a larger plan.", f"usage.{metric.id}")
@@ -379,41 +445,69 @@ def _usage_line(catalog, plan, metric, charge, quantity):
                 discountable=charge.discountable, metric=metric.id, included=charge.included,
                 billable=billable, tiers=rated.tiers, packages=rated.packages,
                 package_size=charge.package.size if charge.package else None,
-                unit_one=metric.unit_one)
+                unit_one=metric.unit_one, notes=notes)
 
 
-def _addon_line(catalog, plan, addon_id, seats):
-    addon = catalog.addons[addon_id]
+def _addon_line(catalog, plan, addon, request, seats):
     if addon.plans is not None and plan.id not in addon.plans:
         raise QuoteError(f"{addon.name} is not available on the {plan.name} plan.", "addons")
-    monthly = addon.flat + addon.per_seat * seats
-    if addon.per_seat:
-        quantity, units, unit_price = Decimal(seats), SEAT_UNITS, None if addon.flat else addon.per_seat
+    units = addon_units(addon, request, seats)
+    notes = ()
+    if addon.quantity:  # named in the plural ("Phone numbers"): its units are that word
+        monthly = addon.flat * units
+        quantity, words, unit_price = units, (addon.name.lower(),) * 2, addon.flat
+    elif addon.per_seat:
+        monthly = addon.flat + addon.per_seat * units
+        quantity, words, unit_price = units, SEAT_UNITS, None if addon.flat else addon.per_seat
+        if addon.per_seat_for != (FULL_SEATS,):
+            notes = (_seats_counted(plan, addon, request, seats),)
     else:
-        quantity, units, unit_price = ONE, MONTH_UNITS, addon.flat
-    return Line("addon", addon.name, quantity, units[1], unit_price,
-                round_money(monthly, catalog.currency), monthly,
-                discountable=addon.discountable, unit_one=units[0])
+        monthly = addon.flat
+        quantity, words, unit_price = ONE, MONTH_UNITS, addon.flat
+    notes += tuple(_included_note(catalog, plan, addon, units))
+    return Line("addon", addon.name, quantity, words[1], unit_price,
+                round_money(monthly, catalog.currency), monthly, discountable=addon.discountable,
+                notes=notes, unit_one=words[0])
+
+
+def _seats_counted(plan, addon, request, seats):
+    """The seats a per-seat add-on counts, when they are not just the full seats: "for 12
+    seats and 5 guests"."""
+    kinds = {kind.id: kind.name.lower() for kind in plan.seats.kinds} if plan.seats else {}
+    parts = [counted(Decimal(seats), SEAT_UNITS) if counted_id == FULL_SEATS else
+             f"{format_quantity(Decimal(request.seat_kinds.get(counted_id, 0)))} "
+             f"{kinds.get(counted_id, counted_id)}"
+             for counted_id in addon.per_seat_for]
+    return "for " + " and ".join(parts)
+
+
+def _included_note(catalog, plan, addon, units):
+    """What the add-on adds to allowances: "adds 200 GB to the Storage allowance"."""
+    for metric_id, amount in addon.includes.items():
+        if metric_id in plan.usage:
+            metric = catalog.metrics[metric_id]
+            yield f"adds {counted(amount * units, metric.units)} to the {metric.name} allowance"
 
 
 def _discounts(catalog, plan, level, lines, months, annual):
     """Committed-use then annual discount (``annual``: the bill takes it), each on the amounts
-    left by the one before. The committed-use discount comes off as much of the seat and usage
+    left by the one before; and what each line still owes after them (unrounded), which a
+    credit draws down. The committed-use discount comes off as much of the seat and usage
     lines of the ``months`` as the level covers (all of them, unless its overage is at list
     price: commitment.py)."""
     currency = catalog.currency
     steps = []
     if level is not None and level.discount:  # a bare minimum takes nothing off
         steps.append(("commitment", committed.discount_label(level, months, currency),
-                      level.discount, lambda line: line.kind == "seats" or line.kind == "usage",
+                      level.discount, lambda line: line.kind in ("seats", "seat_kind", "usage"),
                       committed.covers(level, months, currency)))
     if annual and plan.annual_discount:
         rate = plan.annual_discount
         steps.append(("annual", f"Annual billing ({_percent(rate)} off {_discounted(lines)})",
                       rate, lambda line: line.discountable, None))
-    if not steps:
-        return ()
     remaining = [line.amount for line in lines]
+    if not steps:
+        return (), remaining
     discounts = []
     for kind, label, rate, applies, cover in steps:
         base = sum((remaining[i] for i, line in enumerate(lines) if applies(line)), ZERO)
@@ -425,18 +519,18 @@ def _discounts(catalog, plan, level, lines, months, annual):
         if base:
             amount = round_money(base * reach * rate, currency)
             discounts.append(Discount(kind, label, rate, -amount))
-    return tuple(discounts)
+    return tuple(discounts), remaining
 
 
 def _discounted(lines):
     """What the annual discount is off: "recurring fees", or, when some of them are not (a
     price written for yearly billing takes no discount on top), the ones that are: "the base
     fee", "the base fee and SSO"."""
-    recurring = [line for line in lines if line.kind in ("flat", "seats", "addon")]
+    recurring = [line for line in lines if line.kind in ("flat", "seats", "seat_kind", "addon")]
     if all(line.discountable for line in recurring):
         return "recurring fees"
-    names = [{"flat": "the base fee", "seats": "seats"}.get(line.kind, line.label)
-             for line in lines if line.discountable]
+    names = [{"flat": "the base fee", "seats": "seats", "seat_kind": line.label.lower()}.get(
+        line.kind, line.label) for line in lines if line.discountable]
     return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 

@@ -31,6 +31,7 @@ class Request:
     addons: tuple = ()
     commitment: int = 0  # the commitment level chosen (1 = the first); 0: none
     currency: str | None = None  # a price book's currency; None: the catalog's own
+    addon_quantities: dict = field(default_factory=dict)  # quantity add-on id -> units bought
     promotion: str | None = None  # a promotion's code, as the catalog writes it
     date: str | None = None  # the day it is priced on (ISO); None: the catalog's date
 
@@ -43,13 +44,14 @@ class Request:
         ``dataclasses.replace`` takes five times as long (a test keeps the fields listed here
         in step with the class)."""
         return Request(self.plan, seats, self.usage, self.billing, self.seat_kinds, self.addons,
-                       self.commitment, self.currency, self.promotion, self.date)
+                       self.commitment, self.currency, self.addon_quantities, self.promotion,
+                       self.date)
 
     def with_usage(self, metric, quantity):
         """The same request with ``quantity`` of ``metric`` a month (a usage curve's points)."""
         return Request(self.plan, self.seats, {**self.usage, metric: quantity}, self.billing,
                        self.seat_kinds, self.addons, self.commitment, self.currency,
-                       self.promotion, self.date)
+                       self.addon_quantities, self.promotion, self.date)
 
     def to_dict(self, billing=None):
         out = {"plan": self.plan, "seats": self.seats,
@@ -59,6 +61,8 @@ class Request:
             out["seat_kinds"] = dict(self.seat_kinds)
         if self.addons:
             out["addons"] = list(self.addons)
+        if self.addon_quantities:
+            out["addon_quantities"] = dict(self.addon_quantities)
         if self.commitment:
             out["commitment"] = True if self.commitment == 1 else self.commitment
         if self.currency is not None:
@@ -181,15 +185,7 @@ def parse_request(catalog, raw):
         if not isinstance(kind_id, str):
             raise QuoteError(f"Seat kinds are named by id, got {describe(kind_id)}.", "seat_kinds")
         seat_kinds[kind_id] = _seat_count(value, kinds.get(kind_id, kind_id), f"seat_kinds.{kind_id}")
-    addons = raw.get("addons", ())
-    if addons is None:
-        addons = ()
-    if not isinstance(addons, (list, tuple)) or not all(isinstance(a, str) for a in addons):
-        raise QuoteError(f"'addons' must be a list of add-on ids, got {describe(addons)}.", "addons")
-    for addon_id in addons:
-        if addon_id not in catalog.addons:
-            raise QuoteError(f"Unknown add-on '{addon_id}'{did_you_mean(addon_id, catalog.addons)}.",
-                             "addons")
+    addons, quantities = _addons(catalog, raw.get("addons", ()))
     commitment = _commitment_level(raw.get("commitment", False))
     day = raw.get("date")
     if day is not None:
@@ -204,8 +200,49 @@ def parse_request(catalog, raw):
         promotion = check_code(catalog, promotion, day or catalog.date)
     else:
         promotion = None  # an empty code box asks for nothing
-    return Request(plan.id, seats, usage, billing, seat_kinds, tuple(dict.fromkeys(addons)),
-                   commitment, currency, promotion, day)
+    return Request(plan.id, seats, usage, billing, seat_kinds, addons, commitment, currency,
+                   quantities, promotion, day)
+
+
+def _addons(catalog, raw):
+    """``(ids, quantities)`` of the add-ons bought: a list of ids (one of each), or a mapping of
+    id to the number bought (``{"phone_numbers": 3, "sso": 1}``; 0 buys none, and an add-on
+    without a quantity is bought once or not). ``quantities`` holds each quantity add-on's."""
+    if raw is None:
+        return (), {}
+    if isinstance(raw, dict):
+        counts = {}
+        for addon_id, value in raw.items():
+            addon = _known_addon(catalog, addon_id, f"addons.{addon_id}")
+            counts[addon_id] = _addon_count(addon, value)
+    elif isinstance(raw, (list, tuple)) and all(isinstance(a, str) for a in raw):
+        counts = {_known_addon(catalog, a, "addons").id: 1 for a in raw}
+    else:
+        raise QuoteError(f"'addons' must be a list of add-on ids or a mapping of add-on id to "
+                         f"the number bought, got {describe(raw)}.", "addons")
+    bought = {addon_id: count for addon_id, count in counts.items() if count}
+    return tuple(bought), {a: n for a, n in bought.items() if catalog.addons[a].quantity}
+
+
+def _known_addon(catalog, addon_id, field_name):
+    addon = catalog.addons.get(addon_id) if isinstance(addon_id, str) else None
+    if addon is None:
+        raise QuoteError(f"Unknown add-on {describe(addon_id)}"
+                         f"{did_you_mean(addon_id, catalog.addons)}.", field_name)
+    return addon
+
+
+def _addon_count(addon, value):
+    """How many of ``addon`` a request buys: a whole number (true and false are 1 and 0)."""
+    field_name = f"addons.{addon.id}"
+    count = int(value) if isinstance(value, bool) else _seat_count(value, addon.name, field_name)
+    if not addon.quantity and count > 1:
+        raise QuoteError(f"{addon.name} is bought once or not at all (1 or 0), got {count}.",
+                         field_name)
+    if addon.max is not None and count > addon.max:
+        raise QuoteError(f"{addon.name}: at most {addon.max} can be bought, got {count}.",
+                         field_name)
+    return count
 
 
 def _commitment_level(value):

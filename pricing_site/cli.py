@@ -118,8 +118,9 @@ def _estimate_options(command, when=""):
                          help=f"monthly usage of a metric{when}; repeat for several")
     command.add_argument("--kind", action="append", metavar="KIND=COUNT",
                          help=f"seats of a kind such as viewer=20{when}; repeat for several")
-    command.add_argument("--addon", action="append", metavar="ID",
-                         help="an add-on; repeat for several")
+    command.add_argument("--addon", action="append", metavar="ID[=COUNT]",
+                         help="an add-on (with the number bought, for one sold by the unit); "
+                              "repeat for several")
     command.add_argument("--currency", metavar="CODE",
                          help="price in this currency's price book (default: the catalog's own)")
 
@@ -129,8 +130,9 @@ def _estimate(args):
     request = {"plan": args.plan, "seats": args.seats, "usage": _pairs(args.usage)}
     if args.kind:
         request["seat_kinds"] = _pairs(args.kind, "kind", "KIND")
-    if args.addon:
-        request["addons"] = args.addon
+    if args.addon:  # ids, or a mapping once one gives a count (--addon phone_numbers=3)
+        request["addons"] = args.addon if not any("=" in a for a in args.addon) else _pairs(
+            [a if "=" in a else f"{a}=1" for a in args.addon], "addon", "ADDON")
     if args.currency is not None:
         request["currency"] = args.currency
     return request

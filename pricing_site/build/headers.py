@@ -37,6 +37,12 @@ IMMUTABLE_PATHS = ("/assets/v/*", "/assets/pyodide/*", "/assets/calculator/engin
                    "/assets/calculator/stdlib/*", "/assets/calculator/snapshot/*",
                    "/assets/javascripts/bundle.*", "/assets/javascripts/workers/*",
                    "/assets/stylesheets/*")  # Material's content-hashed files, not its lunr/
+IMMUTABLE_PREFIXES = tuple(path.removesuffix("*") for path in IMMUTABLE_PATHS)
+
+
+def immutable(path):
+    """True when the file at site path ``path`` ("/assets/...") never changes under its URL."""
+    return path.startswith(IMMUTABLE_PREFIXES)
 
 
 def headers_file():

@@ -28,6 +28,7 @@ from pricing_site.experiments.spec import experiment_spec
 from .assets import ASSETS
 from .headers import write_headers
 from .output import build_into, refusal
+from .shared_files import SharedFileClash, store_once
 from .site_catalog import ENV_VAR, VARIANT_ENV, asset_roots, load
 from .termination import worker_signals
 
@@ -171,7 +172,8 @@ def _build_variant(catalog_path, folder, variant, config_file, build_epoch, out)
 
 
 def build_all_variants(catalog_path, out, config_file=CONFIG):
-    """Every variation into ``out/<key>/`` in parallel processes, plus ``out/variants.json``
+    """Every variation into ``out/<key>/`` in parallel processes, the files that never change
+    under their URL once in ``out/assets/`` (``shared_files``), plus ``out/variants.json``
     (GrowthBook's experiment shape) and the edge routers in ``out/edge/``."""
     out = Path(out).resolve()
     if not _may_replace(out, catalog_path, config_file):
@@ -196,8 +198,8 @@ def build_all_variants(catalog_path, out, config_file=CONFIG):
 
 
 def _build_variations(catalog_path, config_file, spec, keys, epoch, staging, out):
-    """Every variation into ``staging/<key>/`` in parallel processes, then variants.json and
-    the edge routers; an exit status."""
+    """Every variation into ``staging/<key>/`` in parallel processes, the files they share
+    moved to ``staging/`` once, then variants.json and the edge routers; an exit status."""
     context = multiprocessing.get_context("spawn")   # no fork of a threaded parent
     jobs = [(str(catalog_path), str(staging / key), key, str(config_file), epoch, str(out))
             for key in keys]
@@ -210,6 +212,11 @@ def _build_variations(catalog_path, config_file, spec, keys, epoch, staging, out
     if any(statuses):
         print(f"error: not every variant built; {out} is unchanged", file=sys.stderr)
         return max(statuses)
+    try:
+        store_once(staging, keys)
+    except SharedFileClash as exc:
+        print(f"error: {exc}; {out} is unchanged", file=sys.stderr)
+        return 1
     (staging / "variants.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
     write_edge_routers(staging, spec)
     write_headers(staging)  # for what the host serves without the router (its own files)

@@ -25,6 +25,7 @@ from calculator.suggest import did_you_mean
 from .content import default_request
 from .files import PAGE_LIMIT, FileRefused, check_status, link_out
 from .markup import render
+from .planner import planner_problems
 from .schema import plans_schema
 from .url_rules import image_path_problem, link_problem
 
@@ -48,7 +49,7 @@ def content_problems(catalog, content, roots):
     fields = [*_fields(site, schema["properties"]["site"], "site"),
               *(field for index, (_, texts) in enumerate(content.in_order)
                 for field in _fields(texts, schema["$defs"]["plan"], f"plans[{index}]"))]
-    problems = []
+    problems = planner_problems(catalog, content)  # like the request's, once the prices have none
     for path, value, kind in fields:
         if kind == "local_path":
             problems += _image_problems(path, value, roots)

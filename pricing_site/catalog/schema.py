@@ -88,10 +88,14 @@ def _message(error, explainers, rate=False):
     if v == "enum":
         choices = error.validator_value
         return "", f"unknown value {describe(value)}{did_you_mean(value, choices)} ({one_of(choices)})"
-    if v in ("minimum", "exclusiveMinimum"):
+    if v == "minimum":
         return "", f"must be at least {error.validator_value}, got {describe(value)}"
-    if v in ("maximum", "exclusiveMaximum"):
+    if v == "exclusiveMinimum":
+        return "", f"must be above {error.validator_value}, got {describe(value)}"
+    if v == "maximum":
         return "", f"must be at most {error.validator_value}, got {describe(value)}"
+    if v == "exclusiveMaximum":
+        return "", f"must be below {error.validator_value}, got {describe(value)}"
     if v == "minItems":
         return "", f"needs at least {error.validator_value} item(s)"
     if v == "maxItems":
@@ -115,7 +119,7 @@ def schema_problems(data, schema):
     defs = schema.get("$defs", {})
     explainers = {defs[name]["pattern"]: explain for name, explain in EXPLAINED.items()
                   if name in defs}
-    rates = [defs["rate"]] if "rate" in defs else []
+    rates = [defs[name] for name in ("rate", "growth_rate") if name in defs]
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         best, rate = error, False

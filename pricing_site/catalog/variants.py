@@ -21,8 +21,9 @@ from .document import check_document
 
 CONTROL = "control"
 # What ``build --all-variants`` writes beside the variation folders (pricing_site/build/site.py):
-# a variation with one of these keys would have its folder overwritten or mixed with them.
-RESERVED_KEYS = ("edge", "variants.json", "_headers", ".pricing-site-build")
+# a variation with one of these keys would have its folder overwritten or mixed with them
+# (assets/ holds the files every variation shares, kept once: pricing_site/build/shared_files.py).
+RESERVED_KEYS = ("edge", "variants.json", "_headers", ".pricing-site-build", "assets")
 _SAYS_PRICE = re.compile(r"\bpric(e|es|ed|ing)\b", re.IGNORECASE)
 
 

@@ -6,7 +6,8 @@ A conversions file has one row per conversion, as exported from the site's analy
     variation,plan,billing,seats,commitment,addons,usage.api_calls,kind.viewer
     yearly-push,team,annual,12,,sso,,3
 
-``variation`` and ``plan`` are required; ``billing`` (monthly | annual), ``seats``,
+``variation`` and ``plan`` are required; ``billing`` (monthly | annual), ``currency`` (a price
+book of the catalog; every priced row in one currency, as money of two is not added), ``seats``,
 ``commitment`` (yes | no), ``addons`` (ids separated by spaces or ``;``), ``usage.<metric>`` and
 ``kind.<seat kind>`` are optional, an empty cell meaning "not given", exactly as a calculator
 request. Each row becomes a request and is priced with ``quote()`` under its own variation's
@@ -28,7 +29,7 @@ from calculator import QuoteError, quote
 from .lift import Sample
 
 VALUES = ("monthly", "first-year")
-FIXED_COLUMNS = ("variation", "plan", "billing", "seats", "commitment", "addons")
+FIXED_COLUMNS = ("variation", "plan", "billing", "currency", "seats", "commitment", "addons")
 PREFIXES = {"usage.": "usage", "kind.": "seat_kinds"}
 MAX_ROWS = 1_000_000
 _YES, _NO = ("yes", "true", "1"), ("no", "false", "0", "")
@@ -149,8 +150,19 @@ def price_conversions(path, catalogs, value="monthly"):
     if value not in VALUES:
         raise ValueError(f"value must be one of {', '.join(VALUES)}")
     revenue = {key: Revenue(currency=catalog.currency) for key, catalog in catalogs.items()}
-    for _, variation, result in priced_conversions(path, catalogs):
-        revenue[variation].add(conversion_value(result, value), result.plan)
+    currency = None
+    for line, variation, result in priced_conversions(path, catalogs):
+        worth = conversion_value(result, value)
+        if worth is not None:
+            currency = currency or result.currency
+            if result.currency != currency:
+                raise ConversionsError(
+                    f"{path}:{line}: currency: {result.currency}, where the rows before are in "
+                    f"{currency}: revenue adds money of one currency, so read each currency's "
+                    "conversions apart (one file each)")
+        revenue[variation].add(worth, result.plan)
+    for key in revenue:
+        revenue[key].currency = currency or revenue[key].currency
     return revenue
 
 

@@ -11,10 +11,10 @@ import json
 
 from calculator.browser import curve_json
 
-# Points a usage curve is sampled at, log-spaced, besides every tier edge on both sides (which
-# Python adds, so steps and kinks are exact): 40 on a 640-unit wide chart draw its log axis as
-# well as 100, in a third of the time (bench/HISTORY.md). A seat curve needs only its edges
-# (``calculator.curve_quantities``), unless its package steps are too narrow to draw.
+# Points a usage curve is sampled at, evenly over the estimate's neighbourhood
+# (``calculator.curve_span``), besides every tier edge on both sides (which Python adds, so
+# steps and kinks are exact). A seat curve needs only its edges (``calculator.curve_quantities``),
+# unless its package steps are too narrow to draw.
 CURVE_POINTS = 40
 
 

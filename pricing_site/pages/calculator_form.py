@@ -3,14 +3,17 @@
 Which inputs exist (currency, billing, seats, each metric, seat kinds, add-ons, commitment),
 which plans use each one (``plans``: the page hides an input the chosen plan does not use),
 slider ranges, the starting values from the default request, and where each plan's link
-starts. Prices are not here: the result region shows the prerendered quote, and the browser asks the engine for
-every later one.
+starts. No amount is here: the result region shows the prerendered quote, and the browser
+asks the engine for every later one; a seat kind's and a quantity add-on's label say what one
+costs, as the comparison table words it, in each currency.
 """
 
 from decimal import Decimal
 
 from calculator import parse_request
-from calculator.money import plain
+from calculator.money import format_price, plain
+
+from .price_words import kind_price
 
 from .offers import commitment_choices
 
@@ -71,22 +74,24 @@ def calculator_form(catalog, request):
                 "id": metric.id, "name": metric.name, "unit": metric.unit,
                 "plans": " ".join(plans), "max": plain(metric.max), "step": plain(metric.step),
                 "value": plain(values[f"usage.{metric.id}"])})
-    kinds = {}
-    for plan in priced:
-        for kind in plan.seats.kinds if plan.seats else ():
-            kinds.setdefault(kind.id, {"id": kind.id, "name": kind.name, "plans": []})
-            kinds[kind.id]["plans"].append(plan.id)
-    for kind in kinds.values():
-        count = values.get(f"kind.{kind['id']}")
-        fields["kinds"].append({**kind, "plans": " ".join(kind["plans"]),
-                                "value": "" if count is None else plain(count)})
-    chosen_addons = set(request.get("addons") or ())
+    for kind_id, labels in _kind_labels(catalog, priced).items():
+        count = values.get(f"kind.{kind_id}")
+        fields["kinds"].append({
+            "id": kind_id, "plans": " ".join(p for label in labels for p in label["plans"]),
+            "labels": [{**label, "plans": " ".join(label["plans"])} for label in labels],
+            "value": "" if count is None else plain(count)})
     for addon in catalog.addons.values():
         plans = [p.id for p in priced if addon.plans is None or p.id in addon.plans]
         if plans:
-            fields["addons"].append({"id": addon.id, "name": addon.name,
-                                     "description": addon.description, "plans": " ".join(plans),
-                                     "checked": addon.id in chosen_addons})
+            fields["addons"].append({
+                "id": addon.id, "name": addon.name, "description": addon.description,
+                "plans": " ".join(plans), "checked": addon.id in built.addons,
+                "quantity": addon.quantity,
+                "prices": _in_each_currency(catalog, lambda book: _addon_price(
+                    book.addons[addon.id], book.currency)) if addon.quantity else [],
+                "max": "" if addon.max is None else str(addon.max),
+                "value": str(built.addon_quantities[addon.id])
+                if addon.id in built.addon_quantities else ""})
     if any(p.commitments for p in priced):
         # one control a plan, each level stating its minimum (in every currency, for the page
         # to show the chosen one's)
@@ -96,6 +101,42 @@ def calculator_form(catalog, request):
     if any(p.code for p in catalog.promotions.values()):
         fields["promotion"] = {"value": request.get("promotion") or ""}
     return fields
+
+
+def _addon_price(addon, currency):
+    """A quantity add-on's price beside its input: "$4 a month each"."""
+    return f"{format_price(addon.flat, currency)} a month each"
+
+
+def _in_each_currency(catalog, words_of):
+    """``[{"currency", "text"}]``: ``words_of(book)`` in each price book, the catalog's own
+    first (the page shows the chosen currency's, as the cards and the comparison do); the
+    one text alone when every book words it alike. [] when there are no words."""
+    texts = [{"currency": code, "text": words_of(catalog.book(code))}
+             for code in catalog.currencies]
+    if not texts[0]["text"]:
+        return []
+    return texts if len({t["text"] for t in texts}) > 1 else texts[:1]
+
+
+def _kind_labels(catalog, plans):
+    """``{kind id: [{"name", "prices", "plans"}]}``: one input serves a seat kind on every plan
+    that has it, and its label reads as each plan names and prices the kind ("Guests", "5
+    free, then $10 each", in each currency), shown for those plans."""
+    kinds = {}
+    for plan in plans:
+        for kind in plan.seats.kinds if plan.seats else ():
+            prices = _in_each_currency(catalog, lambda book: kind_price(
+                next(k for k in book.plan(plan.id).seats.kinds if k.id == kind.id),
+                book.currency))
+            words = {"name": kind.name, "prices": prices}
+            labels = kinds.setdefault(kind.id, [])
+            label = next((label for label in labels if label["words"] == words), None)
+            if label is None:
+                labels.append(label := {"words": words, "plans": []})
+            label["plans"].append(plan.id)
+    return {kind_id: [{**label["words"], "plans": label["plans"]} for label in labels]
+            for kind_id, labels in kinds.items()}
 
 
 def plan_starts(catalog, request):

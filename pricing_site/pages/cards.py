@@ -14,7 +14,7 @@ from calculator.display import seat_price
 from calculator.money import format_price
 
 from .offers import card_promotion
-from .price_words import BILLED, percent
+from .price_words import BILLED, credit_text, percent
 
 BILLINGS = ("monthly", "annual")
 
@@ -42,6 +42,13 @@ def _basis(plan, data):
     return "for " + " + ".join(parts) if parts else ""
 
 
+def _credit(result):
+    """The plan's monthly credit, in the quote's currency: money toward usage comes with the
+    price, so the card says so ("with $10 a month toward Compute hours")."""
+    plan = result.bill.plan
+    return f"with {credit_text(plan.credit, result.catalog)}" if plan.credit else ""
+
+
 def _price(plan, billing, result):
     """One card price: ``billing`` is the toggle's position; ``result`` the quote shown there,
     billed as the plan is sold (a plan sold yearly only shows its yearly price either way)."""
@@ -54,7 +61,7 @@ def _price(plan, billing, result):
         note = f"{shown['total']} billed yearly{only}"
     else:
         note = f"billed monthly{only}"
-    note = ", ".join(part for part in (note, _basis(plan, data)) if part)
+    note = ", ".join(part for part in (note, _basis(plan, data), _credit(result)) if part)
     seat = seat_price(result) if Decimal(data["total"]) else None
     return {"billing": billing, "amount": shown["monthly_equivalent"], "period": "/month",
             "note": note[:1].upper() + note[1:], "total": data["total"],

@@ -11,7 +11,8 @@ catalog's own first, which is also its ``text``), for the page to show the chose
 from calculator.money import format_price, format_quantity
 
 from .offers import commitment_words, offer_row_cells
-from .price_words import billing_words, kinds_text, percent, seats_text, usage_text
+from .price_words import (addon_text, billing_words, credit_text, kinds_text, percent,
+                          seats_text, usage_text)
 
 DASH = "—"
 
@@ -74,8 +75,15 @@ def _pricing_rows(book, cards, code):
     rows.append(_row("Seat limit", per_plan(
         lambda p, a: _cell(format_quantity(p.seats.limit)) if p.seats and p.seats.limit is not None
         else _cell("No limit"))))
-    if any(p.seats and p.seats.kinds for p in book.plans):
-        rows.append(_row("Free seats", per_plan(lambda p, a: _cell(kinds_text(p.seats) or DASH))))
+    kinds = [k for p in book.plans if p.seats for k in p.seats.kinds]
+    if kinds:
+        label = "Seat types" if any(k.priced for k in kinds) else "Free seats"
+        rows.append(_row(label, per_plan(lambda p, a: _cell(
+            _both(kinds_text(p.seats, cur), kinds_text(a.seats, cur)) or DASH))))
+    if any(p.credit for p in book.plans):
+        rows.append(_row("Usage credit", per_plan(lambda p, a: _cell(
+            _both(credit_text(p.credit, book), credit_text(a.credit, book))) if p.credit
+            else _cell())))
     rows.append(_row("Yearly billing discount", per_plan(
         lambda p, a: _cell(_yearly_terms(book, p)) if "annual" in p.billing and p.id not in free
         else _cell())))
@@ -104,26 +112,17 @@ def _usage_rows(book):
     return rows
 
 
-def _addon_price(addon, currency):
-    parts = []
-    if addon.flat:
-        parts.append(f"{format_price(addon.flat, currency)} a month")
-    if addon.per_seat:
-        parts.append(f"{format_price(addon.per_seat, currency)} per seat a month")
-    return " + ".join(parts) or "Free"
-
-
 def _addon_rows(book):
+    annual = book.at("annual").addons
     rows = []
     for addon in book.addons.values():
-        price = _both(_addon_price(addon, book.currency),
-                      _addon_price(book.at("annual").addons[addon.id], book.currency))
         cells = []
         for plan in book.plans:
             if plan.custom:
                 cells.append(_cell("Ask sales"))
             elif addon.plans is None or plan.id in addon.plans:
-                cells.append(_cell(price))
+                cells.append(_cell(_both(addon_text(addon, plan, book),
+                                         addon_text(annual[addon.id], plan, book))))
             else:
                 cells.append(_cell("Not available", False))
         rows.append(_row(addon.name, cells))
@@ -166,15 +165,26 @@ def _in_every_currency(tables):
     return merged
 
 
+def first_pair(cards):
+    """The ids of the two plans a narrow screen shows side by side until the visitor picks
+    others: the popular plan (else the first) and the one after it (before it, for the last)."""
+    ids = [c["id"] for c in cards]
+    first = next((i for i, c in enumerate(cards) if c["popular"]), 0)
+    return set(ids[first:first + 2] if first + 2 <= len(ids) else ids[-2:])
+
+
 def comparison_table(catalog, content, cards, settings):
-    """``{"title", "plans", "groups": [{"title", "rows"}]}``; empty groups are left out."""
+    """``{"title", "plans", "groups": [{"title", "rows"}]}``; empty groups are left out. Each
+    plan is ``{"id", "name", "popular", "first_pair"}`` (``first_pair``: see ``first_pair``)."""
     priced = _in_every_currency({code: _priced_groups(catalog, cards, code)
                                  for code in catalog.currencies})
     features = [_row(r["label"], [{**cell, "texts": None} for cell in r["cells"]])
                 for r in _feature_rows(catalog, content, settings.get("features"))]
     groups = priced + [("Features", features)]
+    pair = first_pair(cards)
     return {
         "title": settings.get("title", "Compare plans"),
-        "plans": [{"id": c["id"], "name": c["name"], "popular": c["popular"]} for c in cards],
+        "plans": [{"id": c["id"], "name": c["name"], "popular": c["popular"],
+                   "first_pair": c["id"] in pair} for c in cards],
         "groups": [{"title": t, "rows": rows} for t, rows in groups if rows],
     }

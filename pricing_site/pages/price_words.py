@@ -11,10 +11,15 @@ module names no model; and the engine already words money and tier ranges for th
 (``calculator.money``, ``calculator.ranges``), so price list and bill say "11–50" alike.
 """
 
+from dataclasses import replace
+from decimal import Decimal
+
+from calculator.catalog import FULL_SEATS
+from calculator.credit import paid_for
 from calculator.models import model_of
-from calculator.money import format_quantity
+from calculator.money import ZERO, format_price, format_quantity
 from calculator.ranges import SEAT_STEP
-from calculator.units import SEAT_UNITS, counted
+from calculator.units import SEAT_UNITS, counted, of_metric
 
 
 def seats_text(charge, currency):
@@ -42,24 +47,77 @@ def _first_upper(text):
 
 def _allowance_then(charge, units, step, currency):
     """``["<n units> included", "then <price>"]``: either alone when the other is missing."""
-    parts = [f"{counted(charge.included, units)} included"] if charge.included else []
-    price = model_of(charge).words(charge, currency, units, step)  # "" when beyond is free
+    allowance = [counted(charge.included, units)] if charge.included else []
+    if charge.included_per_seat:  # an allowance that grows with the seats billed
+        allowance.append(f"{counted(charge.included_per_seat, units)} per seat")
+    parts = [f"{' + '.join(allowance)} included"] if allowance else []
+    model = model_of(charge)
+    if charge.included_per_seat and model.tiered:
+        # the allowance's total depends on the seats: tiers count what lies beyond it
+        price = model.words(replace(charge, included=ZERO), currency, units, step)
+        price = price and f"beyond it {price}"
+    else:
+        price = model.words(charge, currency, units, step)  # "" when beyond is free
     if price:
         parts.append(f"then {price}" if parts else price)
     return parts
 
 
-def kinds_text(charge):
-    """Free and partly free seat kinds: "Viewers free · Guests: 5 free"."""
+def kinds_text(charge, currency):
+    """The seat kinds that are not simply full seats: "Viewers free · Guests: 5 free, then $5
+    each"."""
     if charge is None or not charge.kinds:
         return ""
+    return " · ".join(f"{kind.name}{' ' if kind.free else ': '}{kind_price(kind, currency)}"
+                      for kind in charge.kinds if kind_price(kind, currency))
+
+
+def kind_price(kind, currency):
+    """What a seat of a kind costs, a month: "free", "$5 each", "5 free, then $5 each", "5 free,
+    then billed as seats"; "" for a kind billed as full seats throughout."""
+    if kind.free:
+        return "free"
+    price = f"{format_price(kind.unit, currency)} each" if kind.priced else "billed as seats"
+    if kind.free_up_to:
+        return f"{format_quantity(Decimal(kind.free_up_to))} free, then {price}"
+    return price if kind.priced else ""
+
+
+def addon_text(addon, plan, catalog):
+    """An add-on on one plan: "$100 a month", "$3 per seat a month, guests included", "$4 a
+    month each, up to 10", then what it adds to an allowance ("each adds 100 GB of Storage")."""
+    currency = catalog.currency
     parts = []
-    for kind in charge.kinds:
-        if kind.free:
-            parts.append(f"{kind.name} free")
-        elif kind.free_up_to:
-            parts.append(f"{kind.name}: {kind.free_up_to} free")
-    return " · ".join(parts)
+    if addon.flat:
+        each = " each" if addon.quantity else ""
+        parts.append(f"{format_price(addon.flat, currency)} a month{each}")
+    if addon.per_seat:
+        parts.append(_per_seat(format_price(addon.per_seat, currency), addon, plan))
+    text = " + ".join(parts) or "Free"
+    if addon.max is not None:
+        text += f", up to {format_quantity(Decimal(addon.max))}"
+    adds = [of_metric(amount, catalog.metrics[m]) for m, amount in addon.includes.items()
+            if m in plan.usage]
+    if adds:
+        each = "each adds" if addon.quantity or addon.per_seat else "adds"
+        text += f"; {each} {' and '.join(adds)}"
+    return text
+
+
+def _per_seat(price, addon, plan):
+    """"$3 per seat a month", "$3 per seat a month, guests included", "$3 a month each for
+    guests": the seats a per-seat add-on counts on ``plan`` (kinds by their names there)."""
+    kinds = {kind.id: kind.name.lower() for kind in plan.seats.kinds} if plan.seats else {}
+    named = " and ".join(kinds[k] for k in addon.per_seat_for if k in kinds)
+    if FULL_SEATS not in addon.per_seat_for:
+        return f"{price} a month each for {named}" if named else f"{price} per seat a month"
+    return f"{price} per seat a month" + (f", {named} included" if named else "")
+
+
+def credit_text(credit, catalog):
+    """A plan's monthly credit: "$10 a month toward Compute hours"."""
+    return (f"{format_price(credit.amount, catalog.currency)} a month toward "
+            f"{paid_for(credit, catalog)}")
 
 
 def percent(rate):

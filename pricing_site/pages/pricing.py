@@ -9,6 +9,7 @@ this module reads no file and starts nothing.
 import json
 
 from calculator import QuoteError, quote
+from calculator.money import plain
 from pricing_site.catalog.content import default_request
 
 from .calculator_chart import chart_data
@@ -17,7 +18,8 @@ from .cards import billing_labels, plan_cards
 from .comparison import comparison_table
 from .landing import faq
 from .offers import promotion_terms
-from .price_words import BILLED
+from .planner import planner_context
+from .price_words import BILLED, addon_text, kind_price
 
 
 def pricing_context(catalog, content, link, bundle_urls, page_url=None):
@@ -41,6 +43,7 @@ def pricing_context(catalog, content, link, bundle_urls, page_url=None):
         "cards": cards,
         "comparison": comparison_table(catalog, content, cards, settings.get("comparison") or {}),
         "calculator": _calculator(catalog, content, calculator, default, link, bundle_urls),
+        "planner": planner_context(catalog, content, default),
         "faq": faq(settings.get("faq"), link),
         "json_ld": data_json(offers_json_ld(catalog, content.site, cards, page_url)),
     }
@@ -99,6 +102,19 @@ def data_json(value):
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def add_on_offers(catalog, plan):
+    """schema.org offers bought with a plan (its ``addOn``): each seat kind with a price of its
+    own and each add-on sold on it, at its monthly list price, described as the comparison
+    table words it ("5 free, then $10 each", "$4 a month each, up to 20")."""
+    extras = [(kind.name, kind.unit, kind_price(kind, catalog.currency))
+              for kind in (plan.seats.kinds if plan.seats else ()) if kind.priced]
+    extras += [(addon.name, addon.flat or addon.per_seat, addon_text(addon, plan, catalog))
+               for addon in catalog.addons.values()
+               if addon.plans is None or plan.id in addon.plans]
+    return [{"@type": "Offer", "name": name, "description": words, "price": plain(price),
+             "priceCurrency": catalog.currency} for name, price, words in extras]
+
+
 def offers_json_ld(catalog, site, cards, page_url):
     """schema.org Product with one Offer per priced plan and currency; prices are quote decimal
     strings, for a month (a plan sold yearly only: for a year)."""
@@ -110,6 +126,8 @@ def offers_json_ld(catalog, site, cards, page_url):
             billing = card["billing"][0]
             data = book["quotes"][billing]
             unit = "MON" if billing == "monthly" else "ANN"
+            prices = catalog.book(book["currency"])
+            extras = add_on_offers(prices, prices.plan(card["id"]))
             offer = {
                 "@type": "Offer",
                 "name": f"{card['name']} plan",
@@ -125,6 +143,7 @@ def offers_json_ld(catalog, site, cards, page_url):
                     "referenceQuantity": {"@type": "QuantitativeValue", "value": 1,
                                           "unitCode": unit},
                 },
+                **({"addOn": extras} if extras else {}),
             }
             offer.update(promotion_terms(data, unit))  # a promotion's price and its end
             offers.append(offer)

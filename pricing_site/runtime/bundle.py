@@ -33,7 +33,8 @@ from .startup import RESTORE_ZIP, precompiled_stdlib, snapshot_on
 from .wheel import CACHE_DIR, ROOT, build_engine_wheel, cached_wheel
 
 JS_DIR = ROOT / "site_src" / "assets" / "calculator"
-JS_FILES = ("client.js", "worker.js", "boot.js", "snapshot.js", "sparse.js", "page-wasm.js", "warm-up.js")
+JS_FILES = ("client.js", "start-when.js", "worker.js", "boot.js", "snapshot.js", "sparse.js",
+            "page-wasm.js", "warm-up.js")
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,10 @@ CASES = [
      "site.pricing.calculator.request.plan", "Unknown plan 'teams'"),
     (lambda d: d["site"]["pricing"]["calculator"].update(request={"plan": "free", "seats": 10}),
      "site.pricing.calculator.request.seats", "Free"),
+    (lambda d: _rename_key(d["site"]["pricing"]["planner"]["growth"], "seats", "sheets"),
+     "site.pricing.planner.growth.sheets",
+     "not a quantity the planner grows — did you mean 'seats'? (it grows seats, api_calls, "
+     "storage_gb)"),
     # the demo in euros alone (its yearly-push variation prices a euro book: gone too)
     (lambda d: (d.pop("price_books"), d["site"]["pricing"].pop("tax"), d.pop("variants"),
                 d.update(currency="EUR")),

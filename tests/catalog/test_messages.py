@@ -80,6 +80,20 @@ def test_a_discount_written_as_a_percentage_gets_its_fraction(tmp_path, written,
     assert said == {"annual_discount": hint}
 
 
+@pytest.mark.parametrize("written, said", [
+    ("5%", "expected a number, got '5%' (write 5% as 0.05)"),
+    (5, None),                      # 500% a month: a rate, if a steep one
+    (-1, "must be above -1, got -1"),   # -100%: nothing would be left
+])
+def test_the_planners_growth_is_a_monthly_rate(written, said):
+    data = {"currency": "USD", "plans": [{"id": "a", "name": "A", "price": {"seats": {"unit": 5}}}],
+            "site": {"pricing": {"planner": {"growth": {"seats": written}, "months": 61}}}}
+    problems = {p.path: p.message for p in schema_problems(data, plans_schema())}
+    assert "site.pricing.planner.months" in problems      # at most 60
+    got = problems.get("site.pricing.planner.growth.seats")
+    assert got == said
+
+
 # -- a tier priced by its flat fee alone --------------------------------------------------------
 def test_a_tier_with_a_flat_fee_alone_needs_no_unit_price():
     """As Stripe takes a tier with flat_amount and no unit_amount, and Lago a flat_amount

@@ -92,7 +92,7 @@ def test_a_key_that_build_all_variants_writes_itself_is_refused_at_its_line(tmp_
         in str(errors[0])
 
 
-@pytest.mark.parametrize("key", ["edge", "variants.json", "_headers"])
+@pytest.mark.parametrize("key", ["edge", "variants.json", "_headers", "assets"])
 def test_every_name_beside_the_variation_folders_is_reserved(key):
     data, marks = demo()   # (the schema refuses the names with a dot or an underscore first)
     data["variants"]["variations"][2]["key"] = key

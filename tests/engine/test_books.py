@@ -197,7 +197,8 @@ def _broken(change):
      "price_books.EUR.plans.team.price.usage.calls.included: differs from the plan's default "
      "price: a price book changes prices, not what a plan sells; leave it out (it is the default "
      "price's) or write the same"),
-    (lambda b, d: b["EUR"]["plans"]["team"]["price"]["seats"].update(kinds={}),
+    (lambda b, d: b["EUR"]["plans"]["team"]["price"]["seats"].update(
+        kinds={"viewer": {"free": False}}),
      "price_books.EUR.plans.team.price.seats.kinds: differs from the plan's default price"),
     (lambda b, d: b["EUR"]["plans"]["team"]["price"]["seats"]["unit"].update(annual=-1),
      "price_books.EUR.plans.team.price.seats.unit.annual: expected a price that is zero or more"),

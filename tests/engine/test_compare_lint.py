@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from calculator import (break_even, compare, cost_curve, curve_quantities, lint, load_catalog,
-                        quote, rating)
+from calculator import (break_even, compare, cost_curve, curve_quantities, curve_span, lint,
+                        load_catalog, quote, rating)
 from pricing_site.catalog import load_catalog_file
 from calculator.browser import curve_json
 from tests.support.paths import DEMO
@@ -75,7 +75,7 @@ def test_a_curve_after_an_edit_elsewhere_rates_only_what_changed(metric, edit, m
     (or a metric's line at each quantity) are kept in the catalog, so the next curve rates
     only the rest, and gives the same totals a fresh catalog does. The memo is bounded."""
     catalog, fresh = load_catalog_file(DEMO), load_catalog_file(DEMO)
-    request = {"plan": "team", "seats": 10, "usage": {"storage_gb": 60}}
+    request = {"plan": "team", "seats": 40, "usage": {"storage_gb": 60}}  # the 50-seat edge drawn
     quantities = curve_quantities(catalog, request, metric, 40)
     cost_curve(catalog, request, metric, quantities)
     rated = []
@@ -161,19 +161,35 @@ def test_demo_catalog_lints_clean(demo):
 
 def test_curve_quantities_include_tier_edges_on_both_sides(demo):
     points = curve_quantities(demo, {"plan": "team", "seats": 49}, "seats")
-    assert {9, 10, 11, 49, 50, 51, 199, 200, 201} <= set(points)
+    assert {9, 10, 11, 49, 50, 51} <= set(points) and points[-1] == 100
     assert points == sorted(points) and points[0] == 0 and len(points) <= 130
-    calls = curve_quantities(demo, {"plan": "business"}, "api_calls")
-    assert calls[0] == 0 and calls[-1] == demo.metrics["api_calls"].max
+    calls = curve_quantities(demo, {"plan": "business", "usage": {"api_calls": 150000}}, "api_calls")
+    assert calls[0] == 0 and calls[-1] == 500000
     assert {100000, 99999} <= set(calls)  # the allowance edge
 
 
-def test_curve_quantities_span_the_requests_own_quantity(demo):
-    seats = curve_quantities(demo, {"plan": "business", "seats": 600}, "seats")
-    assert seats[-1] >= 600
-    beyond = demo.metrics["api_calls"].max * 3  # above the slider's end: typed
-    calls = curve_quantities(demo, {"plan": "business", "usage": {"api_calls": beyond}}, "api_calls")
-    assert calls[-1] == beyond
+@pytest.mark.parametrize("metric, quantity, top", [
+    ("seats", 10, 20), ("seats", 30, 100), ("seats", 49, 100), ("seats", 600, 2000),
+    ("seats", 1, 2), ("seats", 0, 10),  # none asked for: five seats' neighbourhood
+    ("api_calls", 150000, 500000), ("api_calls", 15_000_000, 50_000_000),  # beyond the slider
+    ("api_calls", 0, 500000),  # none: the metric's default, 150,000
+    ("storage_gb", 20, 50), ("storage_gb", "0.5", 1), ("storage_gb", "0.1", "0.5"),  # steps of 0.5
+])
+def test_a_curve_spans_the_estimates_neighbourhood_to_a_round_end(demo, metric, quantity, top):
+    """Not the whole catalog's range: a $500 estimate's dot squashed into a corner of a chart
+    that runs to $20,000 told nothing. The dot stands in the left half, the end is round, and
+    the curves keep serving nearby quantities with the dot clear of the chart's ends."""
+    request = {"plan": "business", "seats": 10, "usage": {}}
+    if metric == "seats":
+        request["seats"] = quantity
+    else:
+        request["usage"][metric] = str(quantity)
+    end, low, high = curve_span(demo, request, metric)
+    assert end == Decimal(str(top))
+    assert low <= Decimal(str(quantity)) <= high == end * 4 / 5
+    assert curve_quantities(demo, request, metric, 40)[-1] == end
+    if Decimal(str(quantity)) >= 1:
+        assert end / 5 <= Decimal(str(quantity)) <= end / 2 and low == end / 5
 
 
 def test_curve_json_is_the_browser_chart_entry_point(demo):

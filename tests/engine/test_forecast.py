@@ -1,6 +1,7 @@
 """The budget planner: months grown by the stated rule, each month exactly ``quote()``, the
 crossings named, other plans, yearly billing and the commitment over the same path."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -123,7 +124,6 @@ def test_the_commitment_over_the_path(catalog):
     ({"seats": "lots"}, 12, "growth.seats", "expected a number"),
     ({"seats": {"goal": 4}}, 12, "growth.seats", "or {\"target\": N}"),
     ({"storage_gb": {"target": 100}}, 12, "growth.storage_gb", "nothing grows from nothing"),
-    ({"storage_gb": "0.2"}, 12, "growth.storage_gb", "nothing grows from nothing"),
     ({}, 0, "months", "whole number of months from 1 to 60"),
     ({}, 61, "months", "whole number of months from 1 to 60"),
     ("fast", 12, "growth", "must be a mapping"),
@@ -132,6 +132,15 @@ def test_bad_growth_is_a_located_error(catalog, growth, months, field, message):
     with pytest.raises(QuoteError, match=message) as caught:
         forecast(catalog, {"plan": "team", "seats": 5}, growth, months)
     assert caught.value.field == field
+
+
+def test_a_rate_grows_nothing_from_nothing(catalog):
+    """An estimate at 0 GB with storage growing 20% a month stays at 0 GB (the planner's
+    growth is written for every plan; a visitor may leave a metric at 0)."""
+    d = forecast(catalog, {"plan": "team", "seats": 5}, {"storage_gb": {"percent": "20"},
+                                                          "seats": "0.5"}, 3).to_dict()
+    assert [m["usage"]["storage_gb"] for m in d["months"]] == ["0", "0", "0"]
+    assert [m["seats"] for m in d["months"]] == [5, 8, 11]   # 7.5 -> 8, 11.25 -> 11
 
 
 def test_growth_beyond_the_calculator_is_a_month_it_cannot_price(catalog):
@@ -182,3 +191,73 @@ def test_zero_growth_gives_equal_months(catalog, request, months):
     d = forecast(catalog, request, {"seats": "0"}, months).to_dict()
     assert len({m["total"] for m in d["months"]}) == 1
     assert len(d["months"]) == months
+
+
+def test_growth_in_percent_as_typed_is_the_same_rate(catalog):
+    """The planner's fields are in percent, sent as typed: Python reads them, not the page."""
+    request = {"plan": "team", "seats": 8, "usage": {"storage_gb": 40}}
+    as_rate = forecast(catalog, request, {"seats": "0.08", "storage_gb": "-0.125"}, 6).to_dict()
+    for typed in ({"seats": {"percent": "8"}, "storage_gb": {"percent": "-12.5"}},
+                  {"seats": {"percent": " 8% "}, "storage_gb": {"percent": -12.5}}):
+        assert forecast(catalog, request, typed, "6").to_dict() == as_rate
+
+
+@pytest.mark.parametrize("growth, months, field, message", [
+    ({"seats": {"percent": "-100"}}, 12, "growth.seats", "-100% a month is not a growth rate"),
+    ({"seats": {"percent": "1001"}}, 12, "growth.seats", "from above -100% to 1000%"),
+    ({"seats": {"percent": "8,5"}}, 12, "growth.seats", "expected a number, got '8,5'"),
+    ({"seats": {"percent": "8", "target": 4}}, 12, "growth.seats", "or {\"target\": N}"),
+    ({}, "1.5", "months", "from 1 to 60, got '1.5'"),
+    ({}, "twelve", "months", "got 'twelve'"),
+    ({}, "61", "months", "got '61'"),
+])
+def test_a_typed_percent_or_horizon_that_is_no_number_is_a_located_error(
+        catalog, growth, months, field, message):
+    with pytest.raises(QuoteError, match=re.escape(message)) as caught:
+        forecast(catalog, {"plan": "team", "seats": 5}, growth, months)
+    assert caught.value.field == field
+
+
+def test_each_months_quantities_are_shown_as_the_bill_shows_them(catalog):
+    d = forecast(catalog, {"plan": "team", "seats": 8, "usage": {"storage_gb": 1200}},
+                 {"storage_gb": "0.5"}, 3).to_dict()
+    assert [m["display"]["usage"]["storage_gb"] for m in d["months"]] == ["1,200", "1,800", "2,700"]
+    assert d["months"][0]["display"]["seats"] == "8"
+
+
+def test_the_advice_names_what_costs_less_than_the_chosen_plans_months(catalog):
+    # 8 seats at 8% a month for a year on Team (a year of monthly bills), as in the yearly test
+    d = forecast(catalog, {"plan": "team", "seats": 8}, {"seats": "0.08"}, 12).to_dict()
+    yearly = Decimal(d["yearly"]["total"])
+    assert yearly < Decimal(d["total"])
+    assert d["advice"] == [{
+        "kind": "yearly", "total": d["yearly"]["total"],
+        "saving": str(Decimal(d["total"]) - yearly),
+        "display": {"total": d["yearly"]["display"]["total"],
+                    "saving": f"${Decimal(d['total']) - yearly:,.2f}"},
+        "text": f"Paying yearly: {d['yearly']['display']['total']}, "
+                f"${Decimal(d['total']) - yearly:,.2f} less."}]
+    # six months billed yearly still pay a whole year: more than six monthly bills, not advised
+    short = forecast(catalog, {"plan": "team", "seats": 8}, {"seats": "0.08"}, 6).to_dict()
+    assert Decimal(short["yearly"]["total"]) > Decimal(short["total"])
+    assert short["advice"] == []
+
+
+def test_the_advice_for_a_cheaper_plan_and_a_commitment(catalog):
+    # Business at 10 seats, no growth: $749 a month; Team $500 (10 x $50) saves $249 a month;
+    # the commitment raises nothing (each month is above its $500 minimum) and lowers the
+    # seats' price by 20%: $299 + 10 x $36 = $659, $90 a month less
+    d = forecast(catalog, {"plan": "business", "seats": 10}, {}, 3).to_dict()
+    assert [(a["kind"], a["saving"], a["text"]) for a in d["advice"]] == [
+        ("cheaper_plan", "747.00", "Team from the start saves $747.00: $1,500.00 over the 3 months."),
+        ("committed", "270.00", "With the yearly commitment: $1,977.00, $270.00 less.")]
+
+
+def test_the_switch_is_advised_without_a_saving_where_the_chosen_plan_stops(catalog):
+    # Team from 100 to 300 seats stops in month 8 (contact sales): nothing to save against
+    d = forecast(catalog, {"plan": "team", "seats": 100}, {"seats": {"target": 300}}, 12).to_dict()
+    switch, cheaper = d["advice"]
+    assert (switch["kind"], switch["month"], switch["saving"]) == ("switch", 8, None)
+    assert switch["text"] == f"Moving to Business in month 8: {d['switch']['display']['total']} over the 12 months."
+    assert cheaper["kind"] == "cheaper_plan" and cheaper["saving"] is None
+    assert cheaper["text"].startswith("Business prices every month: $")

@@ -203,7 +203,9 @@ def test_any_request_holds_for_structured_requests(demo):
            usage=st.dictionaries(st.sampled_from(["api_calls", "storage_gb", "x"]),
                                  json_values | st.integers(0, 10**7), max_size=2),
            kinds=st.dictionaries(st.sampled_from(["viewer", "guest"]), st.integers(-1, 30), max_size=2),
-           addons=st.lists(st.sampled_from(["sso", "audit_log"]), max_size=2),
+           addons=st.lists(st.sampled_from(["sso", "audit_log", "phone_numbers"]), max_size=2)
+           | st.dictionaries(st.sampled_from(["sso", "audit_log", "phone_numbers"]),
+                             st.integers(0, 25) | st.booleans(), max_size=3),
            billing=st.sampled_from(["monthly", "annual"]), commitment=st.booleans())
     def check(plan, seats, usage, kinds, addons, billing, commitment):
         request = {"plan": plan, "seats": seats, "usage": usage, "seat_kinds": kinds,
@@ -239,7 +241,8 @@ def test_a_curve_is_the_quotes_at_its_points(demo, metric):
                                  st.integers(0, 2000) | st.sampled_from([0, 1, 50, 51, 10**5]),
                                  max_size=2),
            kinds=st.dictionaries(st.sampled_from(["viewer", "guest"]), st.integers(0, 30), max_size=2),
-           addons=st.lists(st.sampled_from(["sso", "audit_log"]), max_size=2, unique=True),
+           addons=st.lists(st.sampled_from(["sso", "audit_log"]), max_size=2, unique=True)
+           | st.fixed_dictionaries({"phone_numbers": st.integers(0, 20)}),
            billing=st.sampled_from(["monthly", "annual"]), commitment=st.booleans())
     def check(quantities, seats, usage, kinds, addons, billing, commitment):
         request = {"plan": "team", "seats": seats, "usage": usage, "seat_kinds": kinds,

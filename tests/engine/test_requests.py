@@ -120,8 +120,9 @@ def test_with_seats_and_with_usage_keep_every_other_field():
     from calculator import Request
 
     values = {"plan": "team", "seats": 4, "usage": {"storage_gb": Decimal(3)}, "billing": "annual",
-              "seat_kinds": {"guest": 2}, "addons": ("sso",), "commitment": 2,
-              "currency": "EUR", "promotion": "SPRING", "date": "2026-05-01"}
+              "seat_kinds": {"guest": 2}, "addons": ("sso", "phones"), "commitment": 2,
+              "currency": "EUR", "addon_quantities": {"phones": 3}, "promotion": "SPRING",
+              "date": "2026-05-01"}
     assert {f.name for f in fields(Request)} == set(values)
     request = Request(**values)
     assert request.with_seats(9) == replace(request, seats=9)

@@ -16,6 +16,9 @@ catalog, and the live calculator (Python in a Web Worker, loading its catalog th
 router) quotes the patched catalog too. ``experiment_viewed`` fires once per visit, in the
 DOM and in ``window.dataLayer`` (a reload or a second page in the same tab: not again);
 ``cta_click`` and ``calculator_used`` reach both once; no CSP violation, no console error.
+The build keeps the files every variation shares once, at dist's root: the router serves them
+from there, and a variation deployed alone (its folder with those files copied over it) still
+has its live calculator.
 """
 
 import json
@@ -32,6 +35,7 @@ from pricing_site.build.headers import SECURITY
 from pricing_site.pages.cards import BILLINGS, entry_request
 from pricing_site.catalog.variants import variant_documents
 from tests.site_support import DEMO, ROOT, parse
+from tests.support.http_server import StaticServer
 from tests.support.processes import stop
 from tests.site.test_calculator_ui import wait_total
 from tests.site.test_calculator_ui import live as wait_live
@@ -272,3 +276,27 @@ def test_a_new_visitor_gets_the_routers_cookie_and_keeps_its_variation(open_cont
     assert events(page, "experiment_viewed") == []
     assert {c["name"]: c["value"] for c in page.context.cookies()} == cookies
     assert page.evaluate("() => window.__violations") == [] and page.problems == []
+
+
+def test_a_variation_deployed_alone_has_its_calculator(browser, dist, catalogs, tmp_path):
+    """One variation's folder with dist's shared files copied over it, as docs/variants.md
+    says, on a plain static host with the site's own _headers: the page is the variation's
+    and its calculator quotes the variation's catalog, every file from that one folder."""
+    site = tmp_path / "site"
+    subprocess.run(["cp", "-R", str(dist / "yearly-push"), str(site)], check=True)
+    subprocess.run(["cp", "-R", str(dist / "assets"), f"{site}/"], check=True)
+    with StaticServer(site, host_rules=True) as server:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            page = context.new_page()
+            missing = []
+            page.on("response", lambda r: r.status >= 400 and missing.append(r.url))
+            page.goto(server.url + "pricing/")
+            assert page.get_attribute("html", "data-variant") == "yearly-push"
+            wait_live(page)
+            default = json.loads(page.text_content("#calculator-default"))
+            page.fill("[data-testid=calc-seats]", "12")
+            wait_total(page, total(catalogs["yearly-push"], {**default, "seats": 12}))
+            assert missing == []
+        finally:
+            context.close()

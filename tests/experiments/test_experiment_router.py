@@ -2,8 +2,8 @@
 with the host emulated (Cloudflare's ASSETS binding; Netlify's static files, `context.next`
 and its same-site fetch, which runs the function again): cookie set when absent, sticky
 assignment equal to Python's, preview override (kept for the browser session by a session
-cookie), rewrite (not redirect) into the variant's folder, content-addressed files from
-whichever variation has them, security and cache headers, no bypass a visitor can ask for,
+cookie), rewrite (not redirect) into the variant's folder, content-addressed files from the one copy
+at dist's root, security and cache headers, no bypass a visitor can ask for,
 and every Location on the site's own origin."""
 
 import json
@@ -21,17 +21,17 @@ from tests.experiments.test_experiment import spec
 
 NODE = shutil.which("node")
 
-# The static files both hosts serve: "served <path>", but a file only the business-first
-# variation has (a 404 in the other folders), a folder asked for without its slash (the
-# host's redirect to the slash) and, for `?location=<value>`, a redirect of the host's own
-# (a rule of its config) to that value.
+# The static files both hosts serve: "served <path>", but a shared file inside a variation's
+# folder (a 404: the build keeps those once, at dist's root), a folder asked for without its
+# slash (the host's redirect to the slash) and, for `?location=<value>`, a redirect of the
+# host's own (a rule of its config) to that value.
 FILES = """
 const files = (request) => {
   const url = new URL(request.url);
   const path = url.pathname;
   const to = url.searchParams.get("location");
   if (to !== null) return new Response(null, { status: 302, headers: { Location: to } });
-  if (path.includes("/only-business-first/") && !path.startsWith("/business-first/")) {
+  if (/^\\/[^/]+\\/assets\\/(v|pyodide|calculator)\\//.test(path)) {
     return new Response("not found", { status: 404 });
   }
   if (path.endsWith("/pricing")) return new Response(null, { status: 307, headers: { Location: path + "/" } });
@@ -87,7 +87,8 @@ out.previewEnd = await run("/pricing/?pricing-page-dec-2026=", "rk_visitor=abcde
 out.sitemap = await run("/sitemap.xml", "rk_visitor=abcdef123456");
 out.direct = await run("/yearly-push/pricing/", "rk_visitor=abcdef123456");
 out.shared = await run("/assets/v/0123abcd/calculator/worker.js", "rk_visitor=abcdef123456");
-out.sharedElsewhere = await run("/assets/calculator/catalog/only-business-first/catalog.json");
+out.sharedUnrouted = await run("/assets/calculator/catalog/0123abcd/catalog.json");
+out.sharedInFolder = await run("/yearly-push/assets/pyodide/314.0.7-abc/pyodide.asm.wasm?x=1");
 out.slash = await run("/pricing", "rk_visitor=abcdef123456");
 out.forged = await run("/pricing/", "rk_visitor=abcdef123456", { "x-experiment-routed": "1" });
 console.log(JSON.stringify(out));
@@ -127,18 +128,20 @@ def test_router_routes_by_cookie_with_preview(tmp_path, flavour):
     assert out["direct"]["body"] == "served /yearly-push/pricing/"  # a variant's own path
     # every routed answer carries the site's security headers itself (a host's _headers may not
     # reach a router's responses); Netlify's own static files get them from dist/_headers
-    for name in ("fresh", "preview", "sitemap", "shared", "sharedElsewhere", "slash") + (
+    for name in ("fresh", "preview", "sitemap", "shared", "sharedUnrouted", "sharedInFolder",
+                 "slash") + (
             ("direct",) if flavour.startswith("cloudflare") else ()):
         assert out[name]["csp"] == CSP, name
-    # a content-addressed file is the same in every variation: cached for good, no cookie,
-    # and found in another variation's folder when the visitor's lacks it (no cookie came
-    # with the request: the visitor is assigned anew, maybe to another variation than its page)
-    assert out["shared"]["body"] == f"served /{expected}/assets/v/0123abcd/calculator/worker.js"
-    assert out["shared"]["cache"] == IMMUTABLE and out["shared"]["vary"] is None
-    assert out["shared"]["cookie"] is None
-    elsewhere = out["sharedElsewhere"]
-    assert elsewhere["body"] == "served /business-first/assets/calculator/catalog/only-business-first/catalog.json"
-    assert elsewhere["cache"] == IMMUTABLE and elsewhere["cookie"] is None
+    # a content-addressed file is the same in every variation: kept once at dist's root and
+    # served from there, cached for good, with no cookie, whether a cookie came with the request
+    # or not, and when asked for inside a variation's folder (a page browsed at /<key>/...)
+    assert out["shared"]["body"] == "served /assets/v/0123abcd/calculator/worker.js"
+    assert out["sharedUnrouted"]["body"] == "served /assets/calculator/catalog/0123abcd/catalog.json"
+    assert out["sharedInFolder"]["body"] == "served /assets/pyodide/314.0.7-abc/pyodide.asm.wasm"
+    for name in ("shared", "sharedUnrouted", "sharedInFolder"):
+        assert out[name]["status"] == 200, name
+        assert out[name]["cache"] == IMMUTABLE and out[name]["vary"] is None, name
+        assert out[name]["cookie"] is None, name
     # the host's redirect to a folder's slash stays on the public path
     assert out["slash"]["status"] == 307 and out["slash"]["location"] == "/pricing/"
     # a header a visitor can send (the marker an earlier router put on its own subrequest)

@@ -99,11 +99,22 @@ def _write(tmp_path, text):
     ("variation,plan,price\ncontrol,team,5\n", r"conversions.csv:1: unknown column 'price'"),
     ("plan,seats\nteam,5\n", r"conversions.csv:1: no 'variation' column"),
     ("", r"conversions.csv:1: the file is empty"),
+    ("variation,plan,currency\ncontrol,team,USD\ncontrol,team,EUR\n",
+     r"conversions.csv:3: currency: EUR, where the rows before are in USD"),
+    ("variation,plan,currency\ncontrol,team,GBP\n", r"conversions.csv:2: currency: "),
     ("variation,plan\ncontrol,team,extra\n", r"conversions.csv:2: more cells than columns"),
 ])
 def test_bad_rows_are_located(tmp_path, catalogs, text, message):
     with pytest.raises(ConversionsError, match=message):
         price_conversions(_write(tmp_path, text), catalogs)
+
+
+def test_a_price_book_prices_its_rows(tmp_path, catalogs):
+    path = _write(tmp_path, "variation,plan,currency,seats\ncontrol,team,EUR,5\n")
+    revenue = price_conversions(path, catalogs)
+    expected = quote(catalogs["control"], {"plan": "team", "currency": "EUR", "seats": 5})
+    assert revenue["control"].total == expected.monthly_equivalent
+    assert revenue["control"].currency == revenue["yearly-push"].currency == "EUR"
 
 
 def test_cli_counts_conversions_from_the_file(tmp_path, capsys):

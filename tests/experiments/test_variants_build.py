@@ -1,5 +1,6 @@
 """`pricing-site build --all-variants`: each variation differs from control exactly where its
-patch says, control is byte for byte the plain build, variants.json and the routers exist.
+patch says, control with the shared files is byte for byte the plain build, the shared files
+are stored once, variants.json and the routers exist.
 
 Both builds run with the same SOURCE_DATE_EPOCH (MkDocs dates the sitemap's lastmod and the
 gzip header from it), so the comparison is exact, sitemap included. They run as a person runs
@@ -18,7 +19,7 @@ import sys
 import pytest
 
 from pricing_site.build.output import MARKER
-from pricing_site.build.headers import headers_file
+from pricing_site.build.headers import headers_file, immutable
 from pricing_site.build.assets import asset_url
 from pricing_site.catalog.variants import RESERVED_KEYS
 
@@ -58,11 +59,35 @@ def files(folder):
     return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
 
 
-def test_control_is_byte_identical_to_a_plain_build(dist):
+def lone(out, key):
+    """``dist/<key>/`` with dist's ``assets/`` copied over it, as docs/variants.md deploys one
+    variation alone: its files (relative path: file)."""
+    return {**files(out / key), **{f"assets/{name}": file
+                                   for name, file in files(out / "assets").items()}}
+
+
+def test_control_with_the_shared_files_is_byte_identical_to_a_plain_build(dist):
     plain, out = dist
-    a, b = files(plain), files(out / "control")
-    assert sorted(a) == sorted(b)
+    a, b = files(plain), lone(out, "control")
+    # the shared folder also holds the catalog of the variation that changes prices
+    extra = sorted(set(b) - set(a))
+    assert extra and all(name.startswith("assets/calculator/catalog/") for name in extra)
+    assert sorted(a) == sorted(set(b) - set(extra))
     assert [name for name in a if a[name].read_bytes() != b[name].read_bytes()] == []
+
+
+def test_the_shared_files_are_stored_once(dist):
+    plain, out = dist
+
+    def size(folder):
+        return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    assert size(out) <= 1.3 * size(plain)
+    for key in ("control", "yearly-push", "business-first"):
+        kept = [name for name in files(out / key) if immutable(f"/{name}")]
+        assert kept == [], f"{key} still holds shared files: {kept[:3]}"
+    # one catalog per set of prices: business-first changes only what the page shows
+    catalogs = {p.parent.name for p in (out / "assets/calculator/catalog").glob("*/catalog.json")}
+    assert len(catalogs) == 2
 
 
 def changed_lines(name, control, variant):
@@ -81,6 +106,7 @@ ALLOWED = {
                    r'|<td data-plan="\w+">2[05]%</td>|class="md-typeset rk-pricing" data-billing='
                    r'|<td data-plan="\w+">Annual prices, 2[05]% off the rest</td>'
                    r'|<td data-plan="\w+">.*billed yearly: '
+                   r'|<td data-plan="business">.*(billed yearly|Annual prices, 2[05]% off)'
                    r'|^\s*$',
     # The highlighted plan: card class, badge, primary button, comparison column.
     "business-first": r'data-variant=|rk-card|md-button|rk-compare__popular|<th scope="col" '
@@ -92,11 +118,7 @@ ALLOWED = {
 def test_variant_differs_only_where_its_patch_says(dist, variant):
     _, out = dist
     control, other = out / "control", out / variant
-    a, b = files(control), files(other)
-    # catalog.json sits under the hash of its bytes: another folder only where prices changed
-    catalogs = {name for name in {*a, *b} if name.startswith("assets/calculator/catalog/")}
-    assert (catalogs & set(a) != catalogs & set(b)) == (variant == "yearly-push")
-    a, b = ({name: file for name, file in tree.items() if name not in catalogs} for tree in (a, b))
+    a, b = files(control), files(other)   # the shared files are kept apart (above)
     # left out of the sitemap (a .br sibling only once the sitemap passes 1 KB)
     assert sorted(set(a) - set(b) - {"sitemap.xml.br"}) == ["sitemap.xml", "sitemap.xml.gz"]
     assert set(b) <= set(a)
@@ -105,8 +127,14 @@ def test_variant_differs_only_where_its_patch_says(dist, variant):
             continue
         if name.endswith((".gz", ".br")) and name[:-3] in b:
             continue  # a precompressed sibling: its source is compared (tests/test_precompress.py)
-        if name in ("pricing.json", "pricing.md"):
-            continue  # the price list for machines is made of the variation's own cards
+        if name in PRICE_LIST:  # the variation's own prices, as pricing_site.pages.price_list says
+            text = other.joinpath(name).read_text()
+            if name == "llms.txt":
+                head, _, pages = text.partition("## Optional")
+                assert pages == control.joinpath(name).read_text().partition("## Optional")[2]
+                text = head
+            assert text == price_list(variant, name)
+            continue
         if name == "robots.txt":  # names control's sitemap, which this variation has not
             assert changed_lines(name, control, other) == [
                 "Sitemap: https://relaykit.example/sitemap.xml"]
@@ -115,6 +143,24 @@ def test_variant_differs_only_where_its_patch_says(dist, variant):
         unexpected = [line for line in changed_lines(name, control, other)
                       if not re.search(ALLOWED[variant], line)]
         assert unexpected == [], f"{name}: {unexpected[:5]}"
+
+
+PRICE_LIST = ("pricing.md", "pricing.json", "llms.txt")
+
+
+def price_list(variant, name):
+    """The text the build writes as ``name`` for ``variant`` (site_src/hooks/outputs.py); for
+    llms.txt, up to its list of the site's other pages (the same in every variation)."""
+    from pricing_site.catalog import read_catalog
+    from pricing_site.pages.price_list import llms_txt, pricing_json, pricing_markdown
+
+    catalog, content = read_catalog(DEMO, lint=False).variant(variant)
+    url = "https://relaykit.example/"
+    if name == "pricing.md":
+        return pricing_markdown(catalog, content, url)
+    if name == "pricing.json":
+        return json.dumps(pricing_json(catalog, content, url), indent=1, ensure_ascii=False) + "\n"
+    return llms_txt(catalog, content, url).partition("## Optional")[0]
 
 
 def _by_testid(node, testid):

@@ -380,6 +380,18 @@ def test_no_page_loads_anything_from_another_origin(site):
         assert "fonts.googleapis" not in text and "@import url(http" not in text, css
 
 
+def test_every_image_a_page_writes_has_its_size(site):
+    """Width and height on every <img>: the browser keeps the image's place before it loads
+    (no layout shift); the logo's are its file's own (Material's partial writes none)."""
+    pages = sorted(site.rglob("*.html"))
+    for page in pages:
+        for image in parse(page).find_all("img"):
+            assert image.attrs.get("width") and image.attrs.get("height"), (page, image.attrs)
+    logo = parse(site / "index.html").find("img", alt="logo")
+    svg = parse((ASSETS / "images/logo.svg").read_text(encoding="utf-8")).find("svg")
+    assert (logo.attrs["width"], logo.attrs["height"]) == (svg.attrs["width"], svg.attrs["height"])
+
+
 def test_every_page_has_its_title_and_material_scripts_as_markup(site):
     """Each page, 404 included, carries a real <title> and Material's bundle, not their text."""
     pages = sorted(site.rglob("*.html"))

@@ -15,7 +15,7 @@ from pricing_site.catalog.markup import render
 from pricing_site.catalog import Content
 from pricing_site.catalog.content import default_request
 from pricing_site.pages.cards import plan_cards
-from pricing_site.pages.comparison import comparison_table
+from pricing_site.pages.comparison import comparison_table, first_pair
 from pricing_site.pages.pricing import data_json, estimate, pricing_context
 from pricing_site.pages.share import page_meta
 from tests.catalogs import calculator_settings, one_plan, with_content
@@ -178,3 +178,14 @@ def test_the_comparison_says_what_a_commitment_gives(discount, cell):
     table = comparison_table(catalog, Content(), cards, {})
     rows = {row["label"]: row["cells"] for group in table["groups"] for row in group["rows"]}
     assert [c["text"] for c in rows["Committed use"]] == [cell]
+
+
+@pytest.mark.parametrize("popular, pair", [
+    ("b", {"b", "c"}),  # the popular plan and the one after it
+    ("d", {"c", "d"}),  # the last: the one before it
+    (None, {"a", "b"}),  # none: the first two
+])
+def test_a_narrow_comparison_opens_on_the_popular_plan_and_its_neighbour(popular, pair):
+    cards = [{"id": i, "popular": i == popular} for i in "abcd"]
+    assert first_pair(cards) == pair
+    assert first_pair(cards[:1]) == {"a"}

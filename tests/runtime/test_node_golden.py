@@ -75,6 +75,12 @@ FORECASTS = [
     ("demo", {"request": {"plan": "business", "seats": 12, "usage": {"api_calls": 250000}},
               "growth": {"seats": "0.05", "api_calls": "0.2"}, "months": 24}),
     ("demo", {"request": {"plan": "team", "seats": 5}, "growth": {"seats": "x"}}),
+    # as the pricing page's planner sends them: percent and the horizon as typed, the advice
+    ("demo", {"request": {"plan": "business", "seats": "10", "usage": {"storage_gb": "20"}},
+              "growth": {"seats": {"percent": "7.5"}, "storage_gb": {"percent": "12%"}},
+              "months": "18"}),
+    ("demo", {"request": {"plan": "team", "seats": "10"}, "growth": {"seats": {"percent": "-100"}},
+              "months": "12"}),
 ]
 
 

@@ -42,4 +42,6 @@ def test_the_warming_is_loaded_once_python_is_ready_not_before_its_start():
 
 
 def test_the_bundle_publishes_the_page_client_and_every_module_of_the_worker():
-    assert sorted(JS_FILES) == sorted(worker_modules() | {"client.js"})
+    client = {"client.js"} | imports("client.js")   # and the modules the client imports
+    assert "start-when.js" in client
+    assert sorted(JS_FILES) == sorted(worker_modules() | client)

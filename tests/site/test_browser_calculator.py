@@ -11,10 +11,10 @@ import shutil
 
 import pytest
 
-from calculator import QuoteError, quote
 from calculator.browser import curve_json
 from pricing_site.catalog import load_catalog_file
-from tests.support.calculator_page import PAGE, write_test_site
+from tests.support.calculator_page import PAGE, settle, write_test_site
+from tests.support.calculator_page import cpython as cpython_answer
 from tests.support.http_server import STRICT_CSP, StaticServer
 from tests.support.typed_numbers import TYPED_SEATS
 from tests.support.paths import ROOT
@@ -25,19 +25,7 @@ CATALOG = load_catalog_file(ROOT / "plans.yaml")
 
 
 def cpython(request):
-    """What the browser must give: ``{"ok": to_dict()}`` or ``{"error", "field"}``, as JSON data."""
-    try:
-        return {"ok": json.loads(json.dumps(quote(CATALOG, request).to_dict()))}
-    except QuoteError as exc:
-        return {"error": str(exc), "field": exc.field}
-
-
-# Each quote in the page, settled into the same shape as cpython() (or a JS-side failure).
-SETTLE = """async (requests) => Promise.all(requests.map((r) =>
-  window.pricingCalculator.quote(r).then(
-    (ok) => ({ok}),
-    (e) => (e.name === "QuoteError" ? {error: e.message, field: e.field ?? null}
-                                    : {js_error: `${e.name}: ${e.message}`}))))"""
+    return cpython_answer(CATALOG, request)
 
 
 @pytest.fixture(scope="module")
@@ -77,10 +65,6 @@ def write_corrupt_snapshot_pages(site, urls):
         page.parent.mkdir()
         page.write_text(PAGE.format(config=json.dumps(config), client=urls["client"]),
                         encoding="utf-8")
-
-
-def settle(page, requests):
-    return page.evaluate(SETTLE, requests)
 
 
 def _grid():

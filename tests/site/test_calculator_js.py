@@ -1,7 +1,7 @@
 """The calculator's pure JavaScript helpers, run under Node: the sliders (slider.js: every
-position gives a number a person could have typed, a whole number of the metric's steps) and
-the chart's axis ticks (chart.js: distinct labels, each the value at its tick, however small or
-large the amounts and whatever the currency)."""
+position gives a number a person could have typed, a whole number of the metric's steps, and a
+log slider's a round one) and the chart's axis ticks (chart.js: round steps, distinct labels,
+each the value at its tick, however small or large the amounts and whatever the currency)."""
 
 import json
 import re
@@ -49,6 +49,13 @@ def test_every_position_is_a_whole_number_of_steps_as_typed(tmp_path, max_, step
         # the field's value puts the slider back where it was (or where that value lies)
         assert rows[back][1] == text, (position, text, back)
     assert values == sorted(values) and values[0] == 0 and values[-1] == top
+    if scale == "log":  # between its ends, a round value: 10,000 calls, not 11,121
+        assert {_mantissa(v) for v in values[1:-1]} <= {Decimal(m) for m in ("1", "2", "2.5", "5")}
+
+
+def _mantissa(value):
+    """12,500 -> 1.25; 0.5 -> 5."""
+    return value.scaleb(-value.adjusted()).normalize()
 
 
 TICKS = """
@@ -70,21 +77,24 @@ def axes(tmp_path, cases):
 
 @pytest.mark.skipif(NODE is None, reason="node not installed")
 @pytest.mark.parametrize("kind, max_, arg, labels", [
-    ("money", 1, "USD", ["$0.00", "$0.25", "$0.50", "$0.75", "$1.00"]),
-    ("money", 5, "USD", ["$0.00", "$1.25", "$2.50", "$3.75", "$5.00"]),
-    ("money", 50, "EUR", ["€0.00", "€12.50", "€25.00", "€37.50", "€50.00"]),
-    ("money", 2500, "USD", ["$0", "$625", "$1,250", "$1,875", "$2,500"]),
-    ("money", 250000, "USD", ["$0", "$62.5K", "$125K", "$187.5K", "$250K"]),
-    ("money", 5000000, "USD", ["$0", "$1.25M", "$2.5M", "$3.75M", "$5M"]),
-    # no yen has sen: the axis reaches the first top whose quarters are whole yen
-    ("money", 1, "JPY", ["¥0", "¥5", "¥10", "¥15", "¥20"]),  # not ¥0, ¥0, ¥1, ¥1, ¥1
-    ("money", 10, "JPY", ["¥0", "¥5", "¥10", "¥15", "¥20"]),  # not "¥3" for 2.5
-    ("money", 2.5, "USD", ["$0.00", "$1.25", "$2.50", "$3.75", "$5.00"]),  # not "$0.63"
-    ("quantity", 251, True, ["0", "63", "126", "188", "251"]),  # seats are whole
+    ("money", 1, "USD", ["$0.00", "$0.20", "$0.40", "$0.60", "$0.80", "$1.00"]),
+    ("money", 5, "USD", ["$0", "$1", "$2", "$3", "$4", "$5"]),
+    ("money", 50, "EUR", ["€0", "€10", "€20", "€30", "€40", "€50"]),
+    ("money", 1199, "USD", ["$0", "$250", "$500", "$750", "$1,000", "$1,250"]),  # not to $2,000
+    ("money", 250000, "USD", ["$0", "$50K", "$100K", "$150K", "$200K", "$250K"]),
+    ("money", 5000000, "USD", ["$0", "$1M", "$2M", "$3M", "$4M", "$5M"]),
+    # no yen has sen: the steps are whole yen
+    ("money", 1, "JPY", ["¥0", "¥1"]),  # not ¥0, ¥0, ¥1, ¥1, ¥1
+    ("money", 10, "JPY", ["¥0", "¥2", "¥4", "¥6", "¥8", "¥10"]),  # not "¥3" for 2.5
+    ("money", 2.5, "USD", ["$0.00", "$0.50", "$1.00", "$1.50", "$2.00", "$2.50"]),
+    ("money", 0.1, "USD", ["$0.00", "$0.02", "$0.04", "$0.06", "$0.08", "$0.10"]),  # not $0.025
+    ("quantity", 20, True, ["0", "5", "10", "15", "20"]),
+    ("quantity", 100, True, ["0", "20", "40", "60", "80", "100"]),  # not 0/25/50/75/100... or 63
+    ("quantity", 251, True, ["0", "100", "200"]),  # an end that is not round: the round ticks
     ("quantity", 2, False, ["0", "0.5", "1", "1.5", "2"]),  # 0.5 GB is not "1"
-    ("quantity", 5_000_000, False, ["0", "1.25M", "2.5M", "3.75M", "5M"]),
+    ("quantity", 5_000_000, False, ["0", "1M", "2M", "3M", "4M", "5M"]),
     ("quantity", 2_000_000, True, ["0", "500K", "1M", "1.5M", "2M"]),  # not "2M" for 1.5M
-    ("quantity", 7.5, False, ["0", "1.88", "3.75", "5.63", "7.5"]),
+    ("quantity", 2, True, ["0", "1", "2"]),  # whole seats: no 0.5 seat
 ])
 def test_chart_axis_labels_say_the_value_at_their_tick(tmp_path, kind, max_, arg, labels):
     [axis] = axes(tmp_path, [[kind, max_, arg]])
@@ -115,8 +125,10 @@ def test_every_axis_label_states_its_ticks_value(tmp_path):
         assert values[0] == 0 and values == sorted(set(values)), (top, arg, labels)
         assert len(set(labels)) == len(labels), (top, arg, labels)
         assert [_number(label) for label in labels] == exactly(values), (top, arg, labels)
+        assert 2 <= len(values) <= 6 and {_mantissa(Decimal(repr(v))) for v in values[1:2]} <= \
+            {Decimal(m) for m in ("1", "2", "2.5", "5")}, (top, arg, labels)  # a round step
         if kind == "money":
-            assert len(values) == 5 and values[-1] >= top
+            assert values[-1] >= top and values[-2] < top
         else:
-            assert values[-1] == pytest.approx(top, rel=0.005)  # the axis's end, to 3 digits
+            assert values[-1] <= top < values[-1] + values[1]  # the last round tick on the axis
             assert not arg or all(float(v).is_integer() for v in values)  # whole seats

@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site_support import ROOT, demo_site
+from tests.site_support import demo_site
 from tests.support.http_server import StaticServer
+from tests.support.screenshots import keep_screenshot
 
-SHOTS = ROOT / "test-artifacts" / "screenshots"
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 PAGES = {"landing": "", "pricing": "pricing/"}
 
@@ -32,14 +32,8 @@ def _shoot(browser, base_url, page_name, viewport, scheme):
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(base_url + PAGES[page_name], wait_until="networkidle")
-    # Sections below the first screen render only near the viewport (content-visibility:
-    # auto); a viewport as tall as the page renders them all for the picture.
-    height = page.evaluate("() => document.documentElement.scrollHeight")
-    page.set_viewport_size({"width": VIEWPORTS[viewport]["width"], "height": height})
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{page_name}-{viewport}-{scheme}.png"
-    page.screenshot(path=str(path), full_page=True)
+    path = keep_screenshot(page, f"{page_name}-{viewport}-{scheme}", full_page=True)
     context.close()
     return path, requests, errors
 

@@ -8,6 +8,7 @@ import html
 import json
 from pathlib import Path
 
+from calculator import QuoteError, quote
 from pricing_site.runtime import emit_bundle, prepare_bundle
 
 PAGE = """<!doctype html>
@@ -36,3 +37,24 @@ def write_test_site(site_dir, catalog):
     page.write_text(PAGE.format(config=text, client=html.escape(urls["client"])), encoding="utf-8")
     (Path(site_dir) / "favicon.ico").write_bytes(b"")  # no 404 in the console
     return urls
+
+
+# Each quote in the page, settled into the same shape as cpython() (or a JS-side failure).
+SETTLE = """async (requests) => Promise.all(requests.map((r) =>
+  window.pricingCalculator.quote(r).then(
+    (ok) => ({ok}),
+    (e) => (e.name === "QuoteError" ? {error: e.message, field: e.field ?? null}
+                                    : {js_error: `${e.name}: ${e.message}`}))))"""
+
+
+def cpython(catalog, request):
+    """What the browser must give: ``{"ok": to_dict()}`` or ``{"error", "field"}``, as JSON data."""
+    try:
+        return {"ok": json.loads(json.dumps(quote(catalog, request).to_dict()))}
+    except QuoteError as exc:
+        return {"error": str(exc), "field": exc.field}
+
+
+def settle(page, requests):
+    """The page's answers to ``requests``, in cpython()'s shape."""
+    return page.evaluate(SETTLE, requests)

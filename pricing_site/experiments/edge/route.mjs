@@ -20,13 +20,22 @@ function readCookie(request, name) {
 const PREVIEW_COOKIE = `${COOKIE}_preview`;
 const COOKIE_FLAGS = "Path=/; SameSite=Lax; Secure; HttpOnly";
 
-// {folders, variant, preview, shared, setCookies}: the variation folders to look in, in order,
-// and why. A shared file (content-addressed, or the runtime under its version) has the same
-// bytes in every variation that has it: it is looked for in the visitor's variation, then in
-// the others, so that a page's own files are found even when no cookie came with them.
+// Where the build keeps a shared file (content-addressed, or the runtime under its version:
+// the same bytes for every variation), asked for at `pathname` or under a variation's folder:
+// once, at its own path at dist's root. null for every other path.
+function storedPath(pathname) {
+  const [, first, ...rest] = pathname.split("/");
+  const path = KEYS.includes(first) ? `/${rest.join("/")}` : pathname;
+  return SHARED.some((prefix) => path.startsWith(prefix)) ? path : null;
+}
+
+// {path, variant, preview, shared, setCookies}: the file to serve and why. A shared
+// file comes from the one copy at dist's root, whichever variation the visitor has, so a page's
+// own files are found even when no cookie came with them.
 function decide(request) {
   const url = new URL(request.url);
-  const shared = SHARED.some((prefix) => url.pathname.startsWith(prefix));
+  const stored = storedPath(url.pathname);
+  const shared = stored !== null;
   const setCookies = [];
   let id = readCookie(request, COOKIE);
   if (!id || !VISITOR_ID.test(id)) {
@@ -45,21 +54,16 @@ function decide(request) {
   }
   const variant = preview || assign(EXPERIMENT, id) || KEYS[0];
   const first = SITE_WIDE.has(url.pathname) ? KEYS[0] : variant;
-  const folders = shared ? [first, ...KEYS.filter((key) => key !== first)] : [first];
-  return { folders, variant, preview: preview !== null, shared, setCookies };
+  return { path: shared ? stored : `/${first}${url.pathname}`, variant,
+           preview: preview !== null, shared, setCookies };
 }
 
 // What the visitor gets for a request the router owns. `fetchFile(path)` is the host's static
-// file at `path` (`/<variation><path><query>`); the answer is a rewrite, never a redirect to a
-// variation's folder.
+// file at `path` (`/<variation><path><query>`, or a shared file's own path); the answer is a
+// rewrite, never a redirect to a variation's folder.
 async function route(request, fetchFile) {
   const decision = decide(request);
-  const { pathname, search } = new URL(request.url);
-  let upstream;
-  for (const folder of decision.folders) {
-    upstream = await fetchFile(`/${folder}${pathname}${search}`);
-    if (upstream.status !== 404) break;
-  }
+  const upstream = await fetchFile(`${decision.path}${new URL(request.url).search}`);
   return finish(upstream, decision, request);
 }
 
@@ -106,8 +110,11 @@ function siteLocation(location, request, unfold) {
   return `/${path.replace(/^\/+/, "")}${target.search}${target.hash}`;
 }
 
-// A request already aimed at a variant's folder (or the router's own files) passes through.
+// A request already aimed at a variant's folder (or the router's own files) passes through,
+// but for a shared file, which the folder no longer holds.
 function alreadyRouted(request) {
-  const first = new URL(request.url).pathname.split("/")[1];
+  const { pathname } = new URL(request.url);
+  const first = pathname.split("/")[1];
+  if (storedPath(pathname) !== null) return false;
   return KEYS.includes(first) || first === "edge" || first === "variants.json";
 }

@@ -40,7 +40,7 @@ export function pageWasm() {
   return params.get("wasm") === href ? usePageWasm(href) : null;
 }
 
-// Resolves {engine: {quote, curve}, plans, report} once Python has answered a warm-up quote;
+// Resolves {engine: {quote, curve, forecast}, plans, report} once Python has answered a warm-up quote;
 // engine's calls take a request as JSON text and give {ok} or {error, field}; plans are the
 // catalog's priced plans; report is what the ready message says (worker.js): timings (ms
 // since the worker's start at each lap; start: the way Python started; wasm: "page" when
@@ -82,6 +82,7 @@ export async function start() {
   const engine = {
     quote: (text) => JSON.parse(door.quote_json(catalog, text)),
     curve: (text) => JSON.parse(door.curve_json(catalog, text)),
+    forecast: (text) => JSON.parse(door.forecast_json(catalog, text)),
   };
   const plans = JSON.parse(catalogText).plans.filter((plan) => !plan.custom);
   engine.quote(JSON.stringify({ plan: plans[0]?.id }));

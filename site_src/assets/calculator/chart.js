@@ -3,54 +3,61 @@
 // volume cliffs as drops, break-even points as crossings. Numbers are only turned into
 // coordinates here; axis labels use the browser's number formatting for round tick values.
 const NS = "http://www.w3.org/2000/svg";
-// Drawn 640 units wide, or 360 in a narrow figure (a phone), so that the ticks' 11 units stay
-// readable once the SVG is scaled to the screen (640 on a 270 px figure made them 5 px).
-const WIDE = 640, NARROW = 360, H = 260, PAD = { left: 64, right: 16, top: 16, bottom: 40 };
+// Drawn in CSS pixels: as wide as the figure and as tall as site.css makes the SVG, so the
+// ticks' 12 units are 12 px on a phone as on a desktop (a wider drawing scaled down made them 8).
+const H = 260, PAD = { left: 64, right: 16, top: 16, bottom: 40 };
 const COLOURS = 8; // line colours in site.css (.rk-chart__line--0 to --7), reused past eight plans
+const MOST_STEPS = 5; // an axis is cut in at most five steps: six labels at most
 
-function svg(tag, attrs = {}, text) {
+export function svg(tag, attrs = {}, text) {
   const node = document.createElementNS(NS, tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
   if (text !== undefined) node.textContent = text;
   return node;
 }
 
-function niceMax(value) {
-  if (value <= 0) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(value));
-  return [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((m) => m >= value);
-}
-
 const isWhole = (x) => Math.abs(x - Math.round(x)) < 1e-6;
 
-// The money axis's five ticks, {value, label}, from 0 to the first niceMax at or above `top` whose
-// quarters are whole minor units of the currency (a JPY axis steps by ¥5, not by ¥0.25 shown as
-// "¥0"), each labelled with its exact amount: whole, or in minor units when a quarter needs them.
+// The step between an axis's ticks: the smallest of 1, 2, 2.5 and 5 times a power of ten that
+// cuts `top` in at most MOST_STEPS steps and is a whole number of `unit`s (a cent, a yen, a seat).
+function niceStep(top, unit) {
+  const least = Math.max(top / MOST_STEPS, unit);
+  for (let magnitude = 10 ** Math.floor(Math.log10(least)); ; magnitude *= 10) {
+    const step = [1, 2, 2.5, 5].map((m) => m * magnitude)
+      .find((m) => m >= least * (1 - 1e-9) && isWhole(m / unit));
+    if (step) return step;
+  }
+}
+
+// The ticks from 0 by `step` up to `top` (`reach`: up to the first tick at or above it).
+function ticksTo(top, step, reach) {
+  const count = reach ? Math.ceil(top / step - 1e-9) : Math.floor(top / step + 1e-9);
+  return Array.from({ length: Math.max(count, 1) + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+}
+
+// The money axis's ticks, {value, label}: 0 by a nice step that is whole minor units of the
+// currency (a JPY axis steps by whole yen) up to the first tick at or above `top`, each
+// labelled with its exact amount (in minor units only when the step needs them).
 export function moneyTicks(top, currency) {
   const minor = new Intl.NumberFormat("en-US", { style: "currency", currency })
     .resolvedOptions().maximumFractionDigits;
-  let max = niceMax(top);
-  while (!isWhole((max / 4) * 10 ** minor)) max = niceMax(max * 1.01); // the next nice one
-  const compact = max >= 100000; // $62.5K, $1.875M: a quarter has at most four digits
-  const digits = compact ? [0, 3] : isWhole(max / 4) ? [0, 0] : [minor, minor];
+  const step = niceStep(Math.max(top, 10 ** -minor), 10 ** -minor);
+  const values = ticksTo(Math.max(top, step), step, true);
+  const compact = values.at(-1) >= 100000; // $250K, $1.25M
+  const digits = compact ? [0, 3] : isWhole(step) ? [0, 0] : [minor, minor];
   const format = new Intl.NumberFormat("en-US", { style: "currency", currency,
     minimumFractionDigits: digits[0], maximumFractionDigits: digits[1],
     notation: compact ? "compact" : "standard" });
-  return [0, 1, 2, 3, 4].map((i) => (max * i) / 4)
-    .map((value) => ({ value, label: format.format(value) }));
+  return values.map((value) => ({ value, label: format.format(value) }));
 }
 
-// The quantity axis's ticks, {value, label}, 0 to `max`: each quarter moved to a value its label
-// states exactly, three significant digits and whole seats (62.75 seats is the tick "63" at 63,
-// 1.125M is "1.13M" at 1,130,000), so a label never names a point the tick is not at.
+// The quantity axis's ticks, {value, label}: 0 by a nice step (whole for seats) up to `max`,
+// the axis's end (Python's: a nice number, so it is the last tick).
 export function quantityTicks(max, seats) {
-  const format = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3,
+  const step = niceStep(max, seats ? 1 : 10 ** -6);
+  const format = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6,
     notation: max >= 100000 ? "compact" : "standard" });
-  const values = [0, 1, 2, 3, 4].map((i) => {
-    const value = Number(((max * i) / 4).toPrecision(3));
-    return seats ? Math.round(value) : value;
-  });
-  return [...new Set(values)].map((value) => ({ value, label: format.format(value) }));
+  return ticksTo(max, step, false).map((value) => ({ value, label: format.format(value) }));
 }
 
 // The curves are redrawn only when they, the chosen plan or the billing period change; an edit
@@ -75,16 +82,15 @@ export function drawChart(figure, curve, view = {}) {
   figure.drawn.view = view;
 }
 
-// WIDE, or NARROW in a figure under 480 px. Read from the layout once; then a ResizeObserver
-// keeps it (and redraws when a turned phone crosses 480 px), so that an edit never makes the
-// browser lay out the page in the middle of drawing (reading clientWidth did, at every keystroke).
+// The figure's width in CSS pixels. Read from the layout once; then a ResizeObserver keeps it
+// (and redraws when it changes: a turned phone), so that an edit never makes the browser lay
+// out the page in the middle of drawing (reading clientWidth did, at every keystroke).
 function drawingWidth(figure) {
-  const widthFor = (px) => (px && px < 480 ? NARROW : WIDE);
   if (figure.drawingWidth === undefined) {
-    figure.drawingWidth = widthFor(figure.clientWidth);
+    figure.drawingWidth = Math.round(figure.clientWidth) || 640;
     new ResizeObserver(() => {
-      const width = widthFor(figure.clientWidth); // fresh here: observers run after layout
-      if (width === figure.drawingWidth) return;
+      const width = Math.round(figure.clientWidth); // fresh here: observers run after layout
+      if (!width || width === figure.drawingWidth) return;
       figure.drawingWidth = width;
       if (figure.drawn) drawChart(figure, figure.drawn.curve, figure.drawn.view);
     }).observe(figure);

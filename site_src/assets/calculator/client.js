@@ -1,5 +1,5 @@
-// The calculator's main-thread side: starts the Python worker after the page has loaded and
-// carries requests to it. It never computes a price: every result is the `to_dict()` that the
+// The calculator's main-thread side: starts the Python worker once the page has painted and
+// the visitor may want it (start-when.js), and carries requests to it. It never computes a price: every result is the `to_dict()` that the
 // `calculator` package made in the worker.
 //
 //   <script type="application/json" id="calculator-config">{"worker": ..., "wheel": ...,
@@ -10,6 +10,8 @@
 //   <script type="module" src=".../assets/calculator/client.js"></script>
 //
 //   await window.pricingCalculator.ready;                     // Python answered a warm-up quote
+//   await window.pricingCalculator.started; // {reason, at}: why and when (ms) the worker started:
+//                                           // "idle", "in view", "used" or "asked" (start-when.js)
 //   await window.pricingCalculator.warmed;  // {rounds, after, at}: the worker's warming after
 //                                           // ready is over (it pauses while requests come;
 //                                           // after: ms from ready to its first round; warm-up.js)
@@ -18,8 +20,12 @@
 //                                           // older waiting ones reject with err.superseded = true
 //   pricingCalculator.curve(request, metric, points)  // chart data from calculator.browser.curve_json
 //   pricingCalculator.curveLatest(request, metric, points)  // the same, newest only
+//   pricingCalculator.forecast({request, growth, months})  // the budget planner:
+//                                           // calculator.browser.forecast_json; forecastLatest too
 // The site root is four levels above this file (assets/v/<hash>/calculator/client.js) unless
 // the config names it as "root".
+import { loaded, whenToStart } from "./start-when.js";
+
 const here = new URL(import.meta.url);
 let worker = null;
 let nextId = 1;
@@ -27,6 +33,10 @@ const waiting = new Map(); // id -> {resolve, reject}
 let failure = null; // why the worker cannot answer (it never started, or it died)
 let started;
 const whenStarted = new Promise((resolve) => (started = resolve));
+let markAsked; // a quote or a curve asked for starts the worker, whatever start-when.js waits for
+const asked = new Promise((resolve) => (markAsked = resolve));
+let startedFor;
+const startedWhy = new Promise((resolve) => (startedFor = resolve));
 let warmedUp, notWarmed;
 const warmed = new Promise((resolve, reject) => ([warmedUp, notWarmed] = [resolve, reject]));
 
@@ -42,20 +52,50 @@ function readConfig() {
   return workerURL;
 }
 
+// Whether this browser has started the runtime of this wasm (its URL names its version) before:
+// only then does the page ask the cache for it, so a first visit makes no request for it at all
+// before the runtime starts.
+const STARTED = "pricing-calculator.runtime";
+function startedBefore(href) {
+  try {
+    return localStorage.getItem(STARTED) === href;
+  } catch {
+    return false; // storage refused: every visit is a first one
+  }
+}
+function remember(href) {
+  try {
+    localStorage.setItem(STARTED, href);
+  } catch {}
+}
 const ready = new Promise((resolve, reject) => {
-  function start() {
+  let workerURL;
+  try {
+    workerURL = readConfig();
+  } catch (err) {
+    fail(err);
+    return started();
+  }
+  const wasm = workerURL.searchParams.get("wasm");
+  // a visitor whose browser started this runtime before: its wasm may still be in the cache
+  const kept = wasm && startedBefore(wasm) ? loaded().then(() => keptFile(wasm)) : Promise.resolve(null);
+  whenToStart(document.querySelector("[data-calculator]"), asked, kept.then(Boolean))
+    .then((reason) => kept.then((response) => start(reason, response)));
+
+  function start(reason, keptWasm) {
+    startedFor({ reason, at: performance.now() });
     try {
-      const workerURL = readConfig();
       worker = new Worker(workerURL, { type: "module" }); // first: its start is the longer wait
-      const wasm = workerURL.searchParams.has("wasm") ? compiled(workerURL.searchParams.get("wasm")) : null;
-      wasm?.then((module) => worker.postMessage({ op: "wasm", payload: module }))
-        .catch(() => worker.postMessage({ op: "wasm", payload: null })); // the worker waits for either
+      if (wasm) compiled(keptWasm).then((module) => worker.postMessage({ op: "wasm", payload: module }));
     } catch (err) {
       fail(err);
       return started();
     }
     worker.onmessage = ({ data }) => {
-      if (data?.type === "ready") return resolve({ timings: data.timings, stdlib: data.stdlib, engine: data.engine, at: performance.now() });
+      if (data?.type === "ready") {
+        if (wasm) remember(wasm);
+        return resolve({ timings: data.timings, stdlib: data.stdlib, engine: data.engine, at: performance.now() });
+      }
       if (data?.type === "failed") return fail(new Error(`calculator failed to start: ${data.error}`));
       if (data?.type === "warmed") return warmedUp({ rounds: data.rounds, after: data.after, at: performance.now() });
       const call = waiting.get(data?.id);
@@ -77,17 +117,29 @@ const ready = new Promise((resolve, reject) => {
     for (const call of waiting.values()) call.reject(err);
     waiting.clear();
   }
-  if (document.readyState === "complete") start();
-  else window.addEventListener("load", start, { once: true });
 });
+// The file at `href` when the browser's HTTP cache holds it (asking the cache only: no request
+// goes out), else null. The runtime's wasm kept there means a returning visitor: the runtime
+// starts at once, its downloads compete with nothing.
+async function keptFile(href) {
+  try {
+    const response = await fetch(href, { cache: "only-if-cached", mode: "same-origin" });
+    return response.ok ? response : null;
+  } catch {
+    return null; // not in the cache: a network error, by definition
+  }
+}
 // The runtime's wasm, compiled here while the worker's thread and modules start (a time in which
 // nothing of Pyodide could run yet; the worker used to fetch and compile it after), from the
 // browser's code cache, and posted to the worker compiled (page-wasm.js), for a sooner warm
-// start (bench/HISTORY.md, ninth session); null if it cannot be compiled here, and the worker
-// compiles the bytes it fetches.
-function compiled(href) {
-  if (typeof globalThis.WebAssembly?.compileStreaming !== "function") return Promise.resolve(null);
-  return WebAssembly.compileStreaming(fetch(href)).catch(() => null);
+// start (bench/HISTORY.md, ninth session). Only when the browser already holds the file: on a
+// first visit its megabytes arrive over the network and compiling them as they come keeps the
+// page's main thread busy while the visitor reads or scrolls (bench/HISTORY.md, eleventh
+// session). null if it is not kept or cannot be compiled here: the worker fetches and compiles
+// it (the worker waits for this answer either way).
+async function compiled(keptWasm) {
+  if (!keptWasm || typeof globalThis.WebAssembly?.compileStreaming !== "function") return null;
+  return WebAssembly.compileStreaming(keptWasm).catch(() => null);
 }
 // a page without a calculator must not log an unhandled rejection
 ready.catch(() => {});
@@ -100,6 +152,7 @@ const tooDeep = (value, depth = 0) => depth > MAX_DEPTH || (typeof value === "ob
 
 // {id, op, payload} to the worker (worker.js), which answers {id, result} or {id, error, ...}
 async function ask(op, payload) {
+  markAsked();
   await whenStarted;
   if (failure) throw failure;
   if (tooDeep(payload)) throw new RangeError(`A quote request is nested more than ${MAX_DEPTH} levels deep.`);
@@ -117,6 +170,7 @@ async function ask(op, payload) {
 
 const quote = (request) => ask("quote", request);
 const curve = (request, metric, points = 100) => ask("curve", { request, metric, points });
+const forecast = (payload) => ask("forecast", payload);
 
 // Latest only: while one call of `send` is in the worker, newer calls wait, and each newer one
 // replaces the one waiting (which rejects with err.superseded = true). Edits that outrun the
@@ -144,7 +198,10 @@ function latestOnly(send) {
 
 const quoteLatest = latestOnly(quote);
 const curveLatest = latestOnly(curve);
+const forecastLatest = latestOnly(forecast);
 
-const api = { ready, warmed, quote, quoteLatest, curve, curveLatest, get worker() { return worker; } };
+const api = { ready, warmed, started: startedWhy, quote, quoteLatest, curve, curveLatest,
+  forecast, forecastLatest, get worker() { return worker; } };
 window.pricingCalculator ??= api;
-export { ready, warmed, quote, quoteLatest, curve, curveLatest };
+export { ready, warmed, startedWhy as started, quote, quoteLatest, curve, curveLatest, forecast,
+  forecastLatest };

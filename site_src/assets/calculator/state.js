@@ -1,8 +1,8 @@
 // The calculator's state: the form <-> the request sent to Python <-> the URL query.
 // Values travel as the text the visitor typed, so Python (not this file) decides what is a
 // valid number and says what is wrong with one that is not.
-//   ?plan=team&seats=49&billing=annual&usage.api_calls=150000&kind.viewer=3&addons=sso&commit=1
-//   &promo=FRIENDS (commit: the commitment level, 1 the first)
+//   ?plan=team&seats=49&billing=annual&usage.api_calls=150000&kind.viewer=3&addons=sso
+//   &addon.phone_numbers=3&commit=1&promo=FRIENDS (commit: the commitment level, 1 the first)
 //   &currency=EUR (the page's currency, shared with the plan cards' toggle: js/currency-toggle.js;
 //   left out for the catalog's own, the currency field's first option)
 
@@ -26,7 +26,13 @@ export function readState(form) {
   request.usage = usage;
   if (Object.keys(kinds).length) request.seat_kinds = kinds;
   const addons = [...form.querySelectorAll("[name=addons]:checked")].filter(visible).map((i) => i.value);
-  if (addons.length) request.addons = addons;
+  const counts = {}; // a quantity add-on's units, as typed
+  for (const input of form.querySelectorAll("[name^='addon.']")) {
+    if (visible(input) && input.value.trim() !== "") counts[input.name.slice("addon.".length)] = input.value.trim();
+  }
+  if (Object.keys(counts).length) {
+    request.addons = Object.fromEntries([...addons.map((id) => [id, 1]), ...Object.entries(counts)]);
+  } else if (addons.length) request.addons = addons;
   // one commitment control a plan: the shown one's level ("0": none)
   const commit = [...form.querySelectorAll("[name=commitment]")].find(visible);
   if (commit && commit.value !== "0") request.commitment = commit.value;
@@ -55,8 +61,12 @@ export function writeState(form, state, catalog, starts) {
     const [group, id] = input.name.split(".");
     input.value = Object.hasOwn(given[group], id) ? given[group][id] : initial(input);
   }
+  const bought = addonCounts(request.addons);
   for (const box of form.querySelectorAll("[name=addons]")) {
-    box.checked = (request.addons ?? []).includes(box.value);
+    box.checked = Object.hasOwn(bought, box.value);
+  }
+  for (const input of form.querySelectorAll("[name^='addon.']")) {
+    input.value = bought[input.name.slice("addon.".length)] ?? "";
   }
   const level = request.commitment === true ? "1" : String(request.commitment || "0");
   for (const select of form.querySelectorAll("[name=commitment]")) {
@@ -101,7 +111,10 @@ export function stateToQuery(state) {
   if (request.billing !== "monthly") query.set("billing", request.billing);
   for (const [id, value] of Object.entries(request.usage ?? {})) query.set(`usage.${id}`, value);
   for (const [id, value] of Object.entries(request.seat_kinds ?? {})) query.set(`kind.${id}`, value);
-  if (request.addons) query.set("addons", request.addons.join(","));
+  const bought = addonCounts(request.addons);
+  const once = Object.keys(bought).filter((id) => bought[id] === 1);
+  if (once.length) query.set("addons", once.join(","));
+  for (const [id, count] of Object.entries(bought)) if (count !== 1) query.set(`addon.${id}`, count);
   if (request.commitment) query.set("commit", request.commitment === true ? "1" : request.commitment);
   if (request.promotion) query.set("promo", request.promotion.trim());
   if (request.currency) query.set("currency", request.currency);
@@ -110,7 +123,7 @@ export function stateToQuery(state) {
 
 // The page's query with `state` in it: the calculator's keys replaced, any other kept (the plan
 // cards' own ?period=, an experiment preview), so an estimate's link keeps what else the page shows.
-const OWN_KEY = /^(plan|seats|billing|addons|commit|promo|currency)$|^(usage|kind)\./;
+const OWN_KEY = /^(plan|seats|billing|addons|commit|promo|currency)$|^(usage|kind|addon)\./;
 
 export function queryWith(search, state) {
   const query = new URLSearchParams(stateToQuery(state));
@@ -131,11 +144,21 @@ export function queryToState(query, catalog) {
     if (id && group === "usage") request.usage[id] = value;
     if (id && group === "kind") request.seat_kinds[id] = value;
   }
-  request.addons = (query.get("addons") ?? "").split(",").filter(Boolean);
+  const once = (query.get("addons") ?? "").split(",").filter(Boolean);
+  const counts = [...query].filter(([key]) => key.startsWith("addon.") && key.length > 6)
+    .map(([key, value]) => [key.slice("addon.".length), value]);
+  request.addons = counts.length ? Object.fromEntries([...once.map((id) => [id, 1]), ...counts]) : once;
   const commit = query.get("commit");
   if (commit && commit !== "0") request.commitment = commit;
   if (query.get("promo")) request.promotion = query.get("promo");
   const currency = query.get("currency");
   if (Object.hasOwn(catalog.price_books ?? {}, currency)) request.currency = currency;
   return { plan, request };
+}
+
+// The add-ons a request buys, {id: count}: a list buys one of each; a mapping gives the counts
+// (a quantity add-on's as typed).
+function addonCounts(addons) {
+  if (Array.isArray(addons)) return Object.fromEntries(addons.map((id) => [id, 1]));
+  return { ...(addons ?? {}) };
 }

@@ -6,6 +6,7 @@
 import { drawChart } from "./chart.js";
 import { renderResult } from "./render.js";
 import { fillFromSlider, placeSliders } from "./slider.js";
+import { keepTotalInSight } from "./total-bar.js";
 import { readState, writeState, writeCurrency, stateToQuery, queryToState, queryWith,
   quantitiesRead, quantityRead } from "./state.js";
 
@@ -54,6 +55,7 @@ function start(root) {
   const initial = readState(form);
   markPrerendered(initial);
   drawBuiltChart(initial);
+  keepTotalInSight(form, result);
 
   // The prerendered estimate's curves, drawn now (before Python has loaded): the chart's until
   // an edit needs others, or, for a shared link's other state, greyed with the built bill
@@ -72,18 +74,27 @@ function start(root) {
     if (Array.isArray(window.dataLayer)) window.dataLayer.push({ event: name, ...detail });
   }
 
-  async function update({ push = false, interacted = false } = {}) {
+  // History: an edit made once the visitor has settled (focus has left the form, or Back or
+  // Forward brought an estimate) adds an entry; the edits after it replace that entry, so the
+  // address always holds the estimate shown, each settled estimate is one entry, and Back
+  // leaves a run of edits in one press.
+  let settled = true;
+  form.addEventListener("focusout", (event) => {
+    if (!form.contains(event.relatedTarget)) settled = true;
+  });
+  function remember(url) {
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    history[settled ? "pushState" : "replaceState"](null, "", url);
+    settled = false;
+  }
+
+  async function update({ record = false, interacted = false } = {}) {
     showPlanFields(form, form.elements.plan.value); // before reading: hidden inputs are left out
     labelLevels(form);
     const state = readState(form);
     markPrerendered(state);
-    // A committed change (select, radio, leaving a field, Enter) becomes a history entry, so
-    // back and forward step through estimates; keystrokes in between do not.
     const query = queryWith(location.search, state);
-    const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
-    if (push && url !== `${location.pathname}${location.search}${location.hash}`) {
-      history.pushState(null, "", url);
-    }
+    if (record) remember(`${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
     // the quote first, then the curves: Python computes them while the bill is drawn here
     const quoted = api.quoteLatest(state.request);
     const curves = askCurves(state, quoted);
@@ -110,16 +121,17 @@ function start(root) {
   }
 
   // The chart's curves for `state`: none without a main quantity; the ones drawn when only that
-  // quantity changed and they still span it, as Python read it (once `quoted` has answered);
-  // else Python's, asked for now.
+  // quantity changed and they still serve it, as Python read it (once `quoted` has answered:
+  // within the curves' `serves`, calculator.curve_span); else Python's, asked for now.
   function askCurves(state, quoted) {
     if (!chart || !api.curveLatest) return null;
     const { metric, key } = curveOf(state);
     if (!metric) return { metric };
     const ask = () => api.curveLatest(state.request, metric, charting.points);
     const drawn = key === curveKey ? chart.curve : null;
+    const serves = (quantity) => Number(drawn.serves[0]) <= quantity && quantity <= Number(drawn.serves[1]);
     const curve = drawn ? quoted.then((quote) =>
-      quantityOf(quote.request, metric) <= Number(drawn.quantities.at(-1)) ? drawn : ask()) : ask();
+      serves(quantityOf(quote.request, metric)) ? drawn : ask()) : ask();
     curve.catch(() => {}); // superseded, or a bad input the quote reports
     return { metric, key, curve };
   }
@@ -150,16 +162,16 @@ function start(root) {
   function switchPlan(planId) {
     const select = form.querySelector("[name=plan]");
     select.value = planId;
-    update({ push: true, interacted: true });
+    update({ record: true, interacted: true });
     select.focus();
   }
 
   form.addEventListener("input", (event) => {
     fillFromSlider(form, event.target);
-    update({ interacted: true });
+    update({ record: true, interacted: true });
   });
   form.addEventListener("change", (event) => {
-    update({ push: true });
+    update({ record: true });
     // the page has one currency: the plan cards follow the calculator's (js/currency-toggle.js)
     if (event.target.name === "currency") {
       document.dispatchEvent(new CustomEvent(CURRENCY_EVENT, {
@@ -172,9 +184,10 @@ function start(root) {
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    update({ push: true });
+    update({ record: true });
   });
   window.addEventListener("popstate", () => {
+    settled = true;
     const query = new URLSearchParams(location.search);
     const state = queryToState(query, catalog);
     if (state) writeState(form, state, catalog, starts);

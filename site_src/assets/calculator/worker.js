@@ -6,6 +6,7 @@
 //              [&snapshot=<url>]][&wasm=<runtime dir/>pyodide.asm.wasm]", {type: "module"})
 // In:  {id, op: "quote", payload: request}                    calculator.browser.quote_json
 //      {id, op: "curve", payload: {request, metric, points}}  calculator.browser.curve_json
+//      {id, op: "forecast", payload: {request, growth, months}}  calculator.browser.forecast_json
 //      {op: "wasm", payload: WebAssembly.Module | null}       once, when the URL names the
 //                    wasm: the page's compiled runtime, or null (page-wasm.js); not answered
 // Out: {id, result} | {id, error, field} for a QuoteError
@@ -57,7 +58,7 @@ self.onmessage = async ({ data }) => {
   const id = data?.id ?? null;
   try {
     const { engine } = await started;
-    const op = data?.op; // the engine's calls are the ops: quote and curve
+    const op = data?.op; // the engine's calls are the ops: quote, curve and forecast
     if (!Object.hasOwn(engine, op)) throw new TypeError(`No such operation: ${JSON.stringify(op)}.`);
     const payload = data.payload ?? null;
     if (tooDeep(payload)) throw new RangeError(`A quote request is nested more than ${MAX_DEPTH} levels deep.`);

@@ -1,6 +1,6 @@
 /* Currency toggle of the pricing page: shows the prerendered prices of the chosen currency (the
-   plan cards, the tax line under them and the comparison table hold each currency's, marked
-   data-book; the catalog's own is shown in the HTML) and remembers the choice in ?currency=
+   plan cards, the tax line under them, the comparison table and the calculator form's price
+   words hold each currency's, marked data-book; the catalog's own is shown in the HTML) and remembers the choice in ?currency=
    (left out for the catalog's own, the first radio), so a shared link keeps it. The page has
    one currency: the calculator's currency field reads the same parameter, and the two tell each
    other of a change by a "pricing:currency" event. Without JavaScript the toggle stays hidden
@@ -14,7 +14,8 @@
   var radios = toggle.querySelectorAll('input[name="price-currency"]');
   var codes = Array.prototype.map.call(radios, function (radio) { return radio.value; });
   var own = codes[0];
-  var books = root.querySelectorAll(".rk-plans [data-book], .rk-compare [data-book]");
+  var books = root.querySelectorAll(".rk-plans [data-book], .rk-compare [data-book], " +
+                                    ".rk-calc [data-book]");
 
   function show(code, remember) {
     radios.forEach(function (radio) { radio.checked = radio.value === code; });
