@@ -107,9 +107,12 @@ ALLOWED = {
                    r'|<td data-plan="\w+">Annual prices, 2[05]% off the rest</td>'
                    r'|<td data-plan="\w+">.*billed yearly: '
                    r'|<td data-plan="business">.*(billed yearly|Annual prices, 2[05]% off)'
+                   # the total bar's copy of the bill's total, and the planner's forecast
+                   r'|data-annual="Total per year"|data-text="\{display\.total\}"|id="planner-'
                    r'|^\s*$',
-    # The highlighted plan: card class, badge, primary button, comparison column.
-    "business-first": r'data-variant=|rk-card|md-button|rk-compare__popular|<th scope="col" '
+    # The highlighted plan: card class, badge, primary button, comparison column (and the
+    # pair of plans a phone's comparison opens on).
+    "business-first": r'data-variant=|rk-card|md-button|rk-compare__popular|rk-compare__pick|<th scope="col" '
                       r'data-plan="(team|business)">|^\s*$',
 }
 
