@@ -60,7 +60,10 @@ def visit(browser, server):
     def open_page(query="", wait_live=True, site=server):
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.problems = []
-        page.on("console", lambda m: m.type in ("error", "warning") and page.problems.append(m.text))
+        # (Chromium logs a returning visit's cache-only lookup of the runtime's wasm that finds
+        # nothing as ERR_CACHE_MISS: no request went out, nothing failed; client.js)
+        page.on("console", lambda m: m.type in ("error", "warning")
+                and "net::ERR_CACHE_MISS" not in m.text and page.problems.append(m.text))
         page.on("pageerror", lambda e: page.problems.append(str(e)))
         page.requests = []
         page.on("request", lambda r: page.requests.append(r.url))
@@ -789,7 +792,9 @@ def test_an_edit_asks_python_for_the_quote_before_the_curves(visit, catalog):
     seats = int(page.input_value("[data-testid=calc-seats]"))
     wait_total(page, shown(catalog, {"plan": "team", "seats": seats, "usage": {"storage_gb": "80"}}))
     page.wait_for_function("() => window.__sent.length >= 2", timeout=10000)
-    assert page.evaluate("window.__sent") == ["quote", "curve"]
+    sent = page.evaluate("window.__sent")
+    # the planner's forecast of the new estimate may follow, never precede
+    assert sent[:2] == ["quote", "curve"] and set(sent[2:]) <= {"forecast"}
 
 
 def test_an_edit_redraws_the_chart_without_reading_the_layout(visit, catalog):
