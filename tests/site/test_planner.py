@@ -12,6 +12,7 @@ from pricing_site.catalog import load_catalog_file
 from tests.site.test_accessibility import AXE, serious
 from tests.site_support import DEMO, demo_site
 from tests.support.http_server import StaticServer
+from tests.support.worker_ops import RECORD_OPS
 
 PLANNER = "[data-testid=planner]"
 STATUS = "[data-testid=planner-status]"
@@ -159,14 +160,7 @@ def test_the_calculators_typing_is_priced_before_any_forecast(visit, catalog):
     """A forecast waits for the calculator's typing to pause: it never stands in the worker
     between one keystroke's total and the next."""
     page = visit()
-    page.evaluate("""() => {
-      const worker = window.pricingCalculator.worker, post = worker.postMessage.bind(worker);
-      window.__sent = [];
-      worker.postMessage = (message) => {
-        window.__sent.push(message.op);
-        return post(message);
-      };
-    }""")
+    page.evaluate(RECORD_OPS)
     # keystrokes 30 ms apart, as typing comes (in the page: no round trip between them)
     page.evaluate("""async (texts) => {
       const input = document.querySelector('[data-testid=calc-seats]');
