@@ -16,6 +16,7 @@ from pricing_site.build.site import build_site
 from tests.site_support import DEMO, ROOT, demo_site
 from tests.support.http_server import StaticServer
 from tests.support.typed_numbers import TYPED_SEATS
+from tests.support.worker_ops import RECORD_OPS
 
 TOTAL = "[data-testid=calculator-total]"
 STATUS = "[data-testid=calculator-status]"
@@ -780,20 +781,12 @@ def test_an_edit_asks_python_for_the_quote_before_the_curves(visit, catalog):
     page = visit()
     page.wait_for_selector("[data-testid=calculator-chart] path[data-plan=team]", state="attached",
                            timeout=10000)
-    page.evaluate("""() => {
-      const worker = window.pricingCalculator.worker, post = worker.postMessage.bind(worker);
-      window.__sent = [];
-      worker.postMessage = (message) => {
-        window.__sent.push(message.op);
-        return post(message);
-      };
-    }""")
+    page.evaluate(RECORD_OPS)
     page.fill("[data-testid=calc-usage-storage_gb]", "80")  # new seat curves: more storage
     seats = int(page.input_value("[data-testid=calc-seats]"))
     wait_total(page, shown(catalog, {"plan": "team", "seats": seats, "usage": {"storage_gb": "80"}}))
     page.wait_for_function("() => window.__sent.length >= 2", timeout=10000)
-    sent = page.evaluate("window.__sent")
-    # the planner's forecast of the new estimate may follow, never precede
+    sent = page.evaluate("window.__sent")   # the planner's forecast, once typing pauses, last
     assert sent[:2] == ["quote", "curve"] and set(sent[2:]) <= {"forecast"}
 
 

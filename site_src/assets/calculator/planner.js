@@ -10,6 +10,7 @@ import { drawPlan } from "./planner-chart.js";
 import { renderPlan } from "./planner-render.js";
 import { plannerFromQuery, queryWithPlanner, readPlanner, showMode, writePlanner } from "./planner-state.js";
 
+const SETTLE_MS = 150; // a pause in the calculator's typing (a slider moves an input a frame)
 const root = document.querySelector("[data-planner]");
 const calculator = document.querySelector("[data-testid=calculator-form]");
 if (root && calculator) start(root, calculator);
@@ -106,8 +107,15 @@ function start(root, calculator) {
     event.preventDefault();
     committed();
   });
-  calculator.addEventListener("input", () => update());
+  // The calculator's keystrokes: its bill and chart first; the forecast once typing pauses, so
+  // that it never holds up the next keystroke's total in the worker.
+  let settling = null;
+  calculator.addEventListener("input", () => {
+    clearTimeout(settling);
+    settling = setTimeout(update, SETTLE_MS);
+  });
   calculator.addEventListener("change", () => {
+    clearTimeout(settling);
     committed(); // the calculator made its own history entry
     update();
   });
