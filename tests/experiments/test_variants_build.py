@@ -80,9 +80,10 @@ ALLOWED = {
                    r'|rk-price__|rk-bill__|rk-calc__|calc-billing|billing-(annual|monthly)|calculator-'
                    r'|<td data-plan="\w+">2[05]%</td>|class="md-typeset rk-pricing" data-billing='
                    r'|^\s*$',
-    # The highlighted plan: card class, badge, primary button, comparison column.
-    "business-first": r'data-variant=|rk-card|md-button|rk-compare__popular|<th scope="col" '
-                      r'data-plan="(team|business)">|^\s*$',
+    # The highlighted plan: card class, badge, primary button, comparison column, and the pair
+    # of plans a narrow comparison opens on.
+    "business-first": r'data-variant=|rk-card|md-button|rk-compare__popular|rk-compare__pick'
+                      r'|<th scope="col" data-plan="(team|business)">|^\s*$',
 }
 
 
