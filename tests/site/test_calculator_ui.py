@@ -180,14 +180,17 @@ KEPT = """async ([name, href, urls, bytes]) => {
 
 
 def test_the_snapshot_is_kept_in_the_cache_api_and_a_damaged_copy_is_replaced(browser, server):
-    """A returning visitor's worker reads the snapshot from the Cache API (faster than the HTTP
-    cache, and decoded when the host compressed it): kept once it unpacked whole, one entry
-    (an older build's goes), and a damaged copy gives way to the network's."""
+    """A first visit starts without the snapshot and keeps it once ready; a returning visitor's
+    worker reads it from the Cache API (faster than the HTTP cache, and decoded): kept once it
+    unpacked whole, one entry (an older build's goes), and a damaged copy gives way to the
+    network's."""
     context = browser.new_context()
     page = context.new_page()
     try:
         page.goto(server.url + "pricing/")
         live(page)
+        assert page.evaluate("window.pricingCalculator.ready")["timings"]["start"] == "precompiled"
+        assert page.evaluate("window.pricingCalculator.nextVisit")["cached"]["snapshot"] is True
         snapshot = json.loads(page.text_content("#calculator-config"))["snapshot"]
         href, size = server.url + snapshot, (demo_site() / snapshot).stat().st_size
         kept = {"urls": [href], "bytes": size}
@@ -208,26 +211,42 @@ def test_the_snapshot_is_kept_in_the_cache_api_and_a_damaged_copy_is_replaced(br
 HOLD_S = 4
 
 
-def ready_timings(browser, server, init_script=None):
-    """The worker's timings when the pricing page first opens in a new context."""
+def ready_timings(browser, server, init_script=None, returning=False):
+    """The worker's timings when the pricing page first opens in a new context (``returning``:
+    when it opens again once the first visit has kept what the next one starts from; ``True``,
+    or a function of the page to run in between)."""
     context = browser.new_context()
     if init_script:
         context.add_init_script(init_script)
     try:
         page = context.new_page()
         page.goto(server.url + "pricing/")
+        if returning:
+            page.evaluate("window.pricingCalculator.nextVisit")
+            if callable(returning):
+                returning(page)
+            page.reload()
         return page.evaluate("window.pricingCalculator.ready")["timings"]
     finally:
         context.close()
 
 
+def damage_kept_snapshot(page):
+    """The kept snapshot damaged and the HTTP cache emptied: the worker reads the network's copy."""
+    page.evaluate("""async () => {
+      const cache = await caches.open("pricing-calculator-snapshot");
+      for (const request of await cache.keys()) await cache.put(request, new Response("PYSPARSE!"));
+    }""")
+    page.context.new_cdp_session(page).send("Network.clearBrowserCache")
+
+
 def test_python_is_made_while_the_snapshot_still_arrives(browser):
     """loadPyodide needs only the snapshot's size, in its header, to make the module: with the
-    rest of the snapshot held back (a slow network), the runtime is made meanwhile and only the
-    restore waits for the last byte."""
-    held = ("*/snapshot.bin", 64 * 1024, HOLD_S)
+    rest of the snapshot held back (a slow network, for a returning visitor whose kept copy is
+    damaged), the runtime is made meanwhile and only the restore waits for the last byte."""
+    held = ("*/snapshot.bin.gz", 64 * 1024, HOLD_S)
     with StaticServer(demo_site(), host_rules=True, hold=held) as slow:
-        timings = ready_timings(browser, slow)
+        timings = ready_timings(browser, slow, returning=damage_kept_snapshot)
     assert timings["start"] == "snapshot"
     assert timings["snapshot read"] >= HOLD_S * 1000  # the hold took place
     assert timings["module made"] < timings["snapshot read"]
@@ -237,15 +256,21 @@ def test_python_is_made_while_the_snapshot_still_arrives(browser):
 def test_the_page_compiles_the_runtime_for_the_worker_and_it_is_fetched_once(browser, page_compiles):
     """client.js compiles pyodide.asm.wasm while the worker starts and posts the module, which
     Pyodide's instantiation takes; the worker does not fetch the bytes again. A page that
-    cannot compile it leaves the worker to fetch and compile them, and Python starts as well."""
+    cannot compile it leaves the worker to fetch and compile them, and Python starts as well.
+    A first visit downloads the wasm's gzip; the wasm by its own name comes after ready, once,
+    for the next visit (next-visit.js), which compiles that copy."""
     with StaticServer(demo_site(), host_rules=True) as fresh:  # counts what each load asked for
         # (an init script runs in the page only, not in its workers)
-        timings = ready_timings(browser, fresh, None if page_compiles else
-                               "WebAssembly.compileStreaming = undefined;")
-        wasm = [path for path in fresh.requests if path.split("?")[0].endswith(".wasm")]
-    assert timings["start"] == "snapshot"
-    assert timings.get("wasm") == ("page" if page_compiles else None)
-    assert len(wasm) == 1
+        script = None if page_compiles else "WebAssembly.compileStreaming = undefined;"
+        first = ready_timings(browser, fresh, script)
+        gzipped = [path for path in fresh.gets if path.endswith("/pyodide.asm.wasm.gz")]
+        returning = ready_timings(browser, fresh, script, returning=True)
+        wasm = [path for path in fresh.gets if path.split("?")[0].endswith(".wasm")]
+    assert first["start"] == "precompiled" and returning["start"] == "snapshot"
+    for timings in (first, returning):
+        assert timings.get("wasm") == ("page" if page_compiles else None)
+    assert len(gzipped) == 1
+    assert len(wasm) == 2  # after each first visit (each context has its own HTTP cache)
 
 
 def test_a_runtime_that_cannot_load_keeps_the_estimate_and_blames_no_field(browser, server):

@@ -13,6 +13,8 @@
 //   await window.pricingCalculator.warmed;  // {rounds, after, at}: the worker's warming after
 //                                           // ready is over (it pauses while requests come;
 //                                           // after: ms from ready to its first round; warm-up.js)
+//   await window.pricingCalculator.nextVisit;  // {cached, at}: what the next visit starts from
+//                                              // is in the browser's caches (next-visit.js)
 //   const q = await window.pricingCalculator.quote(request);  // rejects with Error(message).field
 //   pricingCalculator.quoteLatest(request)  // for a form: only the newest waiting request is sent;
 //                                           // older waiting ones reject with err.superseded = true
@@ -20,6 +22,8 @@
 //   pricingCalculator.curveLatest(request, metric, points)  // the same, newest only
 // The site root is four levels above this file (assets/v/<hash>/calculator/client.js) unless
 // the config names it as "root".
+import { fetchDecoded } from "./gunzip.js";
+
 const here = new URL(import.meta.url);
 let worker = null;
 let nextId = 1;
@@ -29,6 +33,8 @@ let started;
 const whenStarted = new Promise((resolve) => (started = resolve));
 let warmedUp, notWarmed;
 const warmed = new Promise((resolve, reject) => ([warmedUp, notWarmed] = [resolve, reject]));
+let preparedNext, notPrepared;
+const nextVisit = new Promise((resolve, reject) => ([preparedNext, notPrepared] = [resolve, reject]));
 
 function readConfig() {
   const block = document.getElementById("calculator-config");
@@ -44,8 +50,9 @@ function readConfig() {
 
 const ready = new Promise((resolve, reject) => {
   function start() {
+    let workerURL;
     try {
-      const workerURL = readConfig();
+      workerURL = readConfig();
       worker = new Worker(workerURL, { type: "module" }); // first: its start is the longer wait
       const wasm = workerURL.searchParams.has("wasm") ? compiled(workerURL.searchParams.get("wasm")) : null;
       wasm?.then((module) => worker.postMessage({ op: "wasm", payload: module }))
@@ -58,6 +65,10 @@ const ready = new Promise((resolve, reject) => {
       if (data?.type === "ready") return resolve({ timings: data.timings, stdlib: data.stdlib, engine: data.engine, at: performance.now() });
       if (data?.type === "failed") return fail(new Error(`calculator failed to start: ${data.error}`));
       if (data?.type === "warmed") return warmedUp({ rounds: data.rounds, after: data.after, at: performance.now() });
+      if (data?.type === "next-visit") {
+        if (data.cached?.wasm === true) stored(WASM_KEPT, workerURL.searchParams.get("wasm"));
+        return preparedNext({ cached: data.cached, at: performance.now() });
+      }
       const call = waiting.get(data?.id);
       if (!call) return;
       waiting.delete(data.id);
@@ -73,7 +84,8 @@ const ready = new Promise((resolve, reject) => {
   function fail(err) {
     failure ??= err;
     reject(err);
-    notWarmed(err); // nothing to warm: it rejects as ready does
+    notWarmed(err); // nothing to warm or to prepare: they reject as ready does
+    notPrepared(err);
     for (const call of waiting.values()) call.reject(err);
     waiting.clear();
   }
@@ -81,17 +93,31 @@ const ready = new Promise((resolve, reject) => {
   else window.addEventListener("load", start, { once: true });
 });
 // The runtime's wasm, compiled here while the worker's thread and modules start (a time in which
-// nothing of Pyodide could run yet; the worker used to fetch and compile it after), from the
-// browser's code cache, and posted to the worker compiled (page-wasm.js), for a sooner warm
-// start (bench/HISTORY.md, ninth session); null if it cannot be compiled here, and the worker
-// compiles the bytes it fetches.
+// nothing of Pyodide could run yet; the worker used to fetch and compile it after), and posted
+// to the worker compiled (page-wasm.js), for a sooner warm start (bench/HISTORY.md, ninth
+// session); null if it cannot be compiled here, and the worker compiles the bytes it fetches.
 function compiled(href) {
   if (typeof globalThis.WebAssembly?.compileStreaming !== "function") return Promise.resolve(null);
-  return WebAssembly.compileStreaming(fetch(href)).catch(() => null);
+  return WebAssembly.compileStreaming(wasmResponse(href)).catch(() => null);
 }
+// A returning visitor's browser holds the wasm by its own name (next-visit.js put it there and
+// said so: WASM_KEPT), and V8 its compiled code beside it: that copy. A first visit downloads its
+// gzip, decoded here (gunzip.js): a third of the bytes (bench/HISTORY.md, eleventh session).
+function wasmResponse(href) {
+  return stored(WASM_KEPT) === href ? fetch(href) : fetchDecoded(href, "application/wasm");
+}
+const WASM_KEPT = "pricing-calculator-wasm"; // localStorage: the wasm URL in the HTTP cache
+const stored = (key, value) => { // localStorage may be refused (then each visit is a first)
+  try {
+    return value === undefined ? localStorage.getItem(key) : localStorage.setItem(key, value);
+  } catch {
+    return null;
+  }
+};
 // a page without a calculator must not log an unhandled rejection
 ready.catch(() => {});
 warmed.catch(() => {});
+nextVisit.catch(() => {});
 
 // The worker's limit (see worker.js): a deeper value may not even survive the trip there.
 const MAX_DEPTH = 16;
@@ -145,6 +171,6 @@ function latestOnly(send) {
 const quoteLatest = latestOnly(quote);
 const curveLatest = latestOnly(curve);
 
-const api = { ready, warmed, quote, quoteLatest, curve, curveLatest, get worker() { return worker; } };
+const api = { ready, warmed, nextVisit, quote, quoteLatest, curve, curveLatest, get worker() { return worker; } };
 window.pricingCalculator ??= api;
-export { ready, warmed, quote, quoteLatest, curve, curveLatest };
+export { ready, warmed, nextVisit, quote, quoteLatest, curve, curveLatest };
