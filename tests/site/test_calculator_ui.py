@@ -363,6 +363,56 @@ def test_an_edit_before_python_has_loaded_greys_the_estimate_until_undone(browse
         page.close()
 
 
+# Every text the total shows from now on, in order.
+TOTALS_SHOWN = """() => {
+  window.totalsShown = [];
+  const total = document.querySelector("[data-testid=calculator-total]");
+  new MutationObserver(() => window.totalsShown.push(total.textContent))
+    .observe(total, { childList: true, subtree: true, characterData: true });
+}"""
+PENDING = "[data-testid=calculator-pending]"
+
+
+def test_edits_while_python_starts_are_marked_beside_their_field_and_the_newest_is_priced_first(
+        browser, server, catalog):
+    """On a phone over a slow link: edits made while the runtime downloads stay in their
+    fields, each field edited shows a mark beside its label, in view with the field (the status
+    line above the bill is a screen further down), and Python's first answer is for the fields
+    as they are then, not for an edit on the way."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    held, released = [], []  # the runtime's requests, answered once the test says so
+    page.route("**/assets/pyodide/**",
+               lambda route: route.continue_() if released else held.append(route))
+    try:
+        page.goto(server.url + "pricing/")
+        seats, storage = page.locator("[data-testid=calc-seats]"), \
+            page.locator("[data-testid=calc-usage-storage_gb]")
+        page.evaluate(TOTALS_SHOWN)
+        for value in ("30", "31", "32"):
+            seats.fill(value)
+        seat_mark = page.locator(f".rk-field:has([data-testid=calc-seats]) {PENDING}")
+        assert seat_mark.count() == 1 and seat_mark.text_content() == "not priced yet"
+        field, mark = seats.bounding_box(), seat_mark.bounding_box()
+        assert 0 <= mark["y"] and mark["y"] + mark["height"] <= 844  # seen without scrolling
+        assert 0 <= field["y"] - mark["y"] < 80  # on the label just above the field
+        storage.fill("75")
+        assert page.locator(PENDING).count() == 2
+        assert "rk-stale" in page.get_attribute(RESULT, "class")
+        released.append(True)
+        for route in held:
+            route.continue_()
+        live(page)
+        newest = {"plan": "team", "seats": 32, "usage": {"storage_gb": "75"}}
+        assert page.text_content(TOTAL) == shown(catalog, newest)
+        # the first answer, and so every total shown since the edits, is the newest fields'
+        assert set(page.evaluate("window.totalsShown")) == {shown(catalog, newest)}
+        assert seats.input_value() == "32" and storage.input_value() == "75"
+        assert page.locator(PENDING).count() == 0
+        assert "rk-stale" not in page.get_attribute(RESULT, "class")
+    finally:
+        page.close()
+
+
 def test_prerendered_estimate_is_what_python_says_live(visit, catalog):
     page = visit(wait_live=False)
     first = page.text_content(TOTAL)

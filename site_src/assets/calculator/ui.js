@@ -26,6 +26,7 @@ function start(root) {
   const api = window.pricingCalculator;
   let curveKey = null;
   let used = false;
+  let usedWhileStarting = false; // an edit before Python was ready: its first answer is a use
   let python = "starting"; // then "live" or "failed"
 
   // The prerendered bill is for the request the page was built with: until Python has answered,
@@ -38,6 +39,7 @@ function start(root) {
     if (python !== "starting") return;
     result.classList.toggle("rk-stale", !showsBuilt(state));
     setStatus(status, showsBuilt(state) ? "prerendered" : "pending");
+    if (showsBuilt(state)) clearPending(form);
   }
 
   const fromUrl = queryToState(new URLSearchParams(location.search), catalog);
@@ -66,8 +68,9 @@ function start(root) {
     if (Array.isArray(window.dataLayer)) window.dataLayer.push({ event: name, ...detail });
   }
 
-  async function update({ push = false, interacted = false } = {}) {
+  async function update({ push = false, interacted = false, edited = null } = {}) {
     showPlanFields(form, form.elements.plan.value); // before reading: hidden inputs are left out
+    if (python === "starting" && edited) markPending(form, edited);
     const state = readState(form);
     markPrerendered(state);
     // A committed change (select, radio, leaving a field, Enter) becomes a history entry, so
@@ -76,6 +79,12 @@ function start(root) {
     const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
     if (push && url !== `${location.pathname}${location.search}${location.hash}`) {
       history.pushState(null, "", url);
+    }
+    // Until Python is ready nothing is asked: its first answer is for the fields as they are then
+    // (api.ready below), never for an older edit on the way.
+    if (python === "starting") {
+      usedWhileStarting ||= interacted;
+      return;
     }
     // the quote first, then the curves: Python computes them while the bill is drawn here
     const quoted = api.quoteLatest(state.request);
@@ -89,6 +98,7 @@ function start(root) {
       return;
     }
     clearErrors(form, result);
+    clearPending(form);
     renderResult(result, quote, { onSwitch: switchPlan });
     // the sliders show what Python read, unless the fields have changed since: a newer answer comes
     if (stateToQuery(readState(form)) === stateToQuery(state)) {
@@ -149,9 +159,9 @@ function start(root) {
 
   form.addEventListener("input", (event) => {
     fillFromSlider(form, event.target);
-    update({ interacted: true });
+    update({ interacted: true, edited: event.target });
   });
-  form.addEventListener("change", () => update({ push: true }));
+  form.addEventListener("change", (event) => update({ push: true, edited: event.target }));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     update({ push: true });
@@ -165,9 +175,10 @@ function start(root) {
 
   api.ready.then(() => {
     python = "live";
-    update();
+    update({ interacted: usedWhileStarting });
   }, (err) => {
     python = "failed";
+    clearPending(form); // the status line and the form's error say it now
     if (showsBuilt(readState(form))) setStatus(status, "failed");
     else showError(form, result, status, err); // the link's inputs will not be priced
   });
@@ -184,6 +195,25 @@ function showPlanFields(form, planId) {
   for (const field of form.querySelectorAll("[data-plans]")) {
     field.hidden = !field.dataset.plans.split(" ").includes(planId);
   }
+}
+
+// An edit made while Python starts: a mark beside the field's label (where a visitor typing on a
+// phone sees it, unlike the status line above the bill) says that it is not priced yet, until
+// the first answer, which is for the fields as they are then. The words are the template's
+// (data-pending-words on the form).
+function markPending(form, input) {
+  const field = input.closest(".rk-field");
+  if (!field || field.querySelector("[data-pending-mark]")) return;
+  const mark = document.createElement("span");
+  mark.className = "rk-field__pending";
+  mark.dataset.pendingMark = "";
+  mark.dataset.testid = "calculator-pending";
+  mark.textContent = form.dataset.pendingWords;
+  (field.querySelector(":scope > label, :scope > legend") ?? field).append(mark);
+}
+
+function clearPending(form) {
+  for (const mark of form.querySelectorAll("[data-pending-mark]")) mark.remove();
 }
 
 // The state's words are the template's: data-<state> on the status line (calculator-result.html).
