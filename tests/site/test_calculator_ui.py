@@ -14,6 +14,7 @@ from calculator import quote
 from pricing_site.catalog import load_catalog_file
 from pricing_site.build.site import build_site
 from tests.site_support import DEMO, ROOT, demo_site
+from tests.support.chromium import ARGS, CHROMIUM
 from tests.support.http_server import StaticServer
 from tests.support.typed_numbers import TYPED_SEATS
 
@@ -271,6 +272,28 @@ def test_the_page_compiles_the_runtime_for_the_worker_and_it_is_fetched_once(bro
         assert timings.get("wasm") == ("page" if page_compiles else None)
     assert len(gzipped) == 1
     assert len(wasm) == 2  # after each first visit (each context has its own HTTP cache)
+
+
+def test_without_the_cache_api_each_visit_starts_from_the_stdlib_and_prices(browser, server, catalog):
+    """Where there is no Cache API (a page outside a secure context: plain http on a host other
+    than localhost), nothing is kept: every visit boots Python from the precompiled zip, and
+    the calculator works as well."""
+    insecure = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=[*ARGS, "--host-resolver-rules=MAP calculator.test 127.0.0.1"])
+    try:
+        page = insecure.new_page()
+        page.goto(server.url.replace("127.0.0.1", "calculator.test") + "pricing/")
+        assert page.evaluate("[window.isSecureContext, typeof caches]") == [False, "undefined"]
+        for _ in range(2):
+            assert page.evaluate("window.pricingCalculator.ready")["timings"]["start"] == "precompiled"
+            assert page.evaluate("window.pricingCalculator.nextVisit")["cached"] == {
+                "snapshot": False, "stdlib": False, "wasm": True}
+            request = {"plan": "team", "seats": 49}
+            assert page.evaluate("(r) => window.pricingCalculator.quote(r)", request)["total"] == \
+                quote(catalog, request).to_dict()["total"]
+            page.reload()
+    finally:
+        insecure.close()
 
 
 def test_a_runtime_that_cannot_load_keeps_the_estimate_and_blames_no_field(browser, server):
