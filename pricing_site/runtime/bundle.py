@@ -13,7 +13,8 @@ the pieces into the built site:
     assets/calculator/stdlib/<hash>/python_stdlib.zip, pyodide-lock.json   the modules Python
                                                  and the engine import, precompiled, and a lock
                                                  file without packages (``startup``)
-    assets/calculator/snapshot/<hash>/snapshot.bin   a memory snapshot made on that zip
+    assets/calculator/snapshot/<hash>/snapshot.bin, python_stdlib.zip   a memory snapshot made on
+                                                 that zip, and the zip without what it holds
 
 The runtime's wasm, the stdlib zip and the snapshot get their ``.gz`` siblings here (as the
 build's precompression writes them: pricing_site/build/precompress.py), since the worker
@@ -35,7 +36,7 @@ from pricing_site.build.precompress import write_siblings
 
 from .cache import BundleError, ensure, served_path, sha256
 from .pyodide import copy_runtime, served_runtime
-from .startup import empty_lock, precompiled_stdlib, snapshot_on
+from .startup import RESTORE_ZIP, empty_lock, precompiled_stdlib, snapshot_on
 from .wheel import CACHE_DIR, ROOT, build_engine_wheel, cached_wheel
 
 JS_DIR = ROOT / "site_src" / "assets" / "calculator"
@@ -82,7 +83,7 @@ def prepare_bundle(catalog, *, cache_dir=CACHE_DIR):
         served["stdlib"] = (stdlib, empty_lock(stdlib.parent))
         snapshot = snapshot_on(catalog_json, stdlib, cache_dir)
         if snapshot is not None:
-            served["snapshot"] = (snapshot,)
+            served["snapshot"] = (snapshot, snapshot.with_name(RESTORE_ZIP))
     for key, files in served.items():
         urls[key] = f"assets/calculator/{key}/{served_path(*files)}"
     return Bundle(urls, served)

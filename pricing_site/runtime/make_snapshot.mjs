@@ -11,10 +11,10 @@
 // captured, the zip is mounted again at restore), loads the catalog, makes a warm-up quote and a
 // cost curve (so the modules imported lazily are in memory too), drops the catalog (the worker
 // loads the page's catalog.json itself) and writes `pyodide.makeMemorySnapshot()`.
-// It reports which files of the zip the modules in memory came from ("in_memory"). The worker
-// restores it with the same zip mounted (what Python may still import lazily); zipimport's
-// cached directory of the zip is cleared last, so the first import after a restore reads the
-// directory of the zip mounted then.
+// It reports which files of the zip the modules in memory came from ("in_memory"): the build
+// serves the zip without them beside the snapshot, as the zip the worker mounts at restore
+// (startup.py; what Python may still import lazily). zipimport's cached directory of the
+// full zip is cleared last, so the first import after a restore reads the lean zip's own.
 // Hash randomisation is off (PYTHONHASHSEED=0), no packages are loaded, no JS object is kept.
 // Prints {"python": "3.14.x", "engine": calculator.__file__, "in_memory": [...], "bytes": n}.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -45,7 +45,7 @@ json.dumps({"python": sys.version.split()[0], "engine": calculator.__file__,
                                  if (getattr(m, "__file__", None) or "").startswith(ZIP)})})
 `));
 // the last Python to run: zipimport forgets the directory of this zip, and reads the one of
-// the zip mounted at restore on the first import after it
+// the zip mounted at restore (the lean one) on the first import after it
 pyodide.runPython("import zipimport; zipimport._zip_directory_cache.clear()");
 const snapshot = pyodide.makeMemorySnapshot();
 writeFileSync(outPath, snapshot);

@@ -8,8 +8,9 @@ plan quoted and charted, every kind of refused request: warm_up.mjs) and writes 
 the modules then in ``sys.modules``, as sourceless .pyc, with the engine's own: what a first
 visit boots from. ``make_snapshot.mjs`` boots Pyodide in Node from that zip, imports the engine,
 warms it up and writes a memory snapshot (an underscore API: the same Pyodide build only),
-served sparse (``sparse_snapshot``); the worker restores it on the same zip, fetched after a
-first visit is ready, for the next one. Beside the zip, ``pyodide-lock.json`` with no packages
+served sparse (``sparse_snapshot``) beside the zip without the modules it holds in memory
+(what the restored Python may still import), both fetched after a first visit is ready, for
+the next one. Beside the zip, ``pyodide-lock.json`` with no packages
 (the runtime's own lists 300 of them, which the calculator never loads). Each is cached by
 everything it is made from; without Node, or when a script fails, the build warns and the page
 falls back (snapshot -> precompiled stdlib -> stock). docs/architecture.md tells the whole path.
@@ -20,6 +21,7 @@ import json
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 from . import sparse_snapshot
@@ -35,6 +37,7 @@ SNAPSHOT_CACHE_DIR = cache_root() / "snapshot"
 SNAPSHOT_SCRIPT = HERE / "make_snapshot.mjs"
 SNAPSHOT_NAME = "snapshot.bin"
 LOCK_NAME = "pyodide-lock.json"  # served beside the stdlib: no packages to index
+RESTORE_ZIP = "python_stdlib.zip"  # served beside the snapshot: the zip mounted at restore
 WARM_UP_SCRIPT = HERE / "warm_up.mjs"  # imported by both scripts
 
 
@@ -79,16 +82,24 @@ def snapshot_on(catalog_json, stdlib, cache_dir, snapshot_cache_dir=None):
                          "making the Pyodide memory snapshot failed, the calculator boots "
                          "Python from the precompiled stdlib (slower start-up)"),
                      extra_args=(f"{runtime}/",))
-    return None if raw is None else _served_snapshot(raw)
+    return None if raw is None else _served_snapshot(raw, stdlib)
 
 
-def _served_snapshot(raw):
+def _served_snapshot(raw, stdlib):
     """``served/snapshot.bin`` beside the cached snapshot ``raw``: the same memory in the
-    sparse layout the worker reads (pricing_site/runtime/sparse_snapshot.py); made on first use."""
+    sparse layout the worker reads (pricing_site/runtime/sparse_snapshot.py), with the zip the
+    worker mounts at restore beside it (``RESTORE_ZIP``: ``stdlib`` without the files of the
+    modules already in memory, which Python never reads again: a few kB, so a returning visit
+    reads next to nothing besides the snapshot); made on first use."""
     served = raw.parent / "served"
     if not (served / raw.name).is_file():
+        in_memory = set(json.loads((raw.parent / "report.json").read_text())["in_memory"])
         staging = Path(tempfile.mkdtemp(prefix=".served-", dir=raw.parent))
         (staging / raw.name).write_bytes(sparse_snapshot.encode(raw.read_bytes()))
+        with zipfile.ZipFile(stdlib) as full, zipfile.ZipFile(staging / RESTORE_ZIP, "w") as lean:
+            for entry in full.infolist():
+                if entry.filename not in in_memory:
+                    lean.writestr(entry, full.read(entry), compresslevel=9)
         move_in(staging, served)
     return served / raw.name
 

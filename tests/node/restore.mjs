@@ -1,6 +1,6 @@
 // The memory snapshot as the worker restores it (the sparse file rebuilt, the served stdlib zip
-// mounted), headless: the engine answers, and modules the zip does not hold are not there.
-//   node tests/node/restore.mjs <memory.bin (raw)> <python_stdlib.zip> <catalog.json>
+// beside it mounted), headless: the engine answers, and modules no zip holds are not there.
+//   node tests/node/restore.mjs <memory.bin (raw)> <the zip beside it> <catalog.json>
 //        <the site's runtime folder/> (the snapshot restores onto the module it was made on)
 // Prints {"quote": quote_json output, "missing": [module names that cannot be imported]}.
 import { readFileSync } from "node:fs";

@@ -287,7 +287,7 @@ def test_without_the_cache_api_each_visit_starts_from_the_stdlib_and_prices(brow
         for _ in range(2):
             assert page.evaluate("window.pricingCalculator.ready")["timings"]["start"] == "precompiled"
             assert page.evaluate("window.pricingCalculator.nextVisit")["cached"] == {
-                "snapshot": False, "stdlib": False, "wasm": True}
+                "snapshot": False, "restoreZip": True, "wasm": True}
             request = {"plan": "team", "seats": 49}
             assert page.evaluate("(r) => window.pricingCalculator.quote(r)", request)["total"] == \
                 quote(catalog, request).to_dict()["total"]

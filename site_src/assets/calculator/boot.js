@@ -2,22 +2,23 @@
 // way (a warning in the console), the next:
 //   "snapshot"     ?snapshot= and ?stdlib=, a returning visitor: a Pyodide memory snapshot made
 //                  at build time on the precompiled stdlib with json and the engine imported,
-//                  kept in the Cache API after an earlier visit (snapshot.js), restored with that
-//                  stdlib zip as stdLibURL (what Python may still import lazily)
+//                  kept in the Cache API after an earlier visit (snapshot.js), restored with the
+//                  zip served beside it as stdLibURL (that stdlib without what the snapshot
+//                  holds: what Python may still import lazily)
 //   "precompiled"  ?stdlib=, a first visit: the zip of the modules Python and the engine import,
 //                  precompiled to .pyc, the engine's among them
 //                  (pricing_site/runtime/precompile_stdlib.mjs) as stdLibURL
 //   "stock"        the runtime's own python_stdlib.zip and the engine's wheel ("stock
 //                  (fallback)" when the precompiled zip failed)
 // Then the engine: the wheel unpacked (stock only), `calculator` imported, catalog.json loaded,
-// a warm-up quote: ready. The stdlib zip comes as its gzip, decoded here (gunzip.js), with a lock
-// file of no packages beside it. The order of the requests is the start's speed: the snapshot
+// a warm-up quote: ready. A first visit's stdlib zip comes as its gzip, decoded here (gunzip.js);
+// a lock file of no packages is served beside it. The order of the requests is the start's speed: the snapshot
 // and the stdlib first, the runtime's two modules side by side, the catalog meanwhile
 // (bench/HISTORY.md, eighth and eleventh sessions). The strategies get their URLs from here: this
 // module alone reads the worker's URL (client.js sets its parameters).
 import { answerDecoded } from "./gunzip.js";
 import { pageWasmUsed, usePageWasm } from "./page-wasm.js";
-import { keptStdlib, snapshotMemory } from "./snapshot.js";
+import { snapshotMemory } from "./snapshot.js";
 
 const t0 = performance.now();
 const params = new URL(self.location.href).searchParams;
@@ -37,13 +38,15 @@ const fetchOk = async (name, as) => { // the response's body `as` text or arrayB
 const useSnapshot = Boolean(params.get("snapshot") && params.get("stdlib"));
 const stdlib = params.get("stdlib") ? { stdLibURL: url("stdlib"),
   lockFileURL: new URL("pyodide-lock.json", url("stdlib")).href } : null;
+const restoreZip = useSnapshot ? new URL("python_stdlib.zip", url("snapshot")).href : null;
+let decoding = false; // Pyodide's request for the stdlib zip answered with its decoded gzip, once
+const decodeStdlib = () => {
+  if (stdlib && !decoding) answerDecoded(stdlib.stdLibURL, "application/zip");
+  decoding = true;
+};
 
-let stdlibBytes = Promise.resolve(null); // the zip as Python's start got it (answerDecoded)
-
-// What next-visit.js keeps once Python is ready, for the next visit to start sooner: the
-// snapshot's URL, the stdlib zip's (with its bytes, as this start had them), the wasm's.
-export const nextVisit = () => ({ snapshot: useSnapshot ? url("snapshot") : null,
-  stdlib: useSnapshot ? { href: stdlib.stdLibURL, bytes: stdlibBytes } : null,
+// What next-visit.js fetches once Python is ready, for the next visit to start sooner.
+export const nextVisit = () => ({ snapshot: useSnapshot ? url("snapshot") : null, restoreZip,
   wasm: params.get("wasm") ? url("wasm") : null });
 
 // Once, before Python first starts: when the worker's URL names the runtime's own wasm, the
@@ -63,12 +66,10 @@ export function pageWasm() {
 export async function start() {
   const timings = {};
   const lap = (name) => (timings[name] = Math.round(performance.now() - t0));
-  if (stdlib) { // its download (or its kept copy's read) starts now
-    stdlibBytes = answerDecoded(stdlib.stdLibURL, "application/zip", useSnapshot ?
-      keptStdlib(stdlib.stdLibURL) : undefined);
-  }
-  // a kept snapshot streams in while the runtime loads
-  const kept = useSnapshot ? snapshotMemory(url("snapshot")).catch(() => null) : null;
+  // a kept snapshot streams in while the runtime loads; without one (a first visit), the stdlib
+  // zip's download starts as soon as that is known
+  const kept = useSnapshot ? snapshotMemory(url("snapshot")).catch(() => null) : Promise.resolve(null);
+  kept.then((snapshot) => snapshot || decodeStdlib());
   // the runtime's second module loads beside the first (loadPyodide would import it only once
   // it runs, after starting the wasm's and the zip's downloads, which it still does first)
   const factory = import(new URL("pyodide.asm.mjs", indexURL).href);
@@ -115,7 +116,7 @@ async function boot(loadPyodide, runtime, snapshot, lap) {
           await snapshot.filled;
           return module;
         },
-        ...stdlib });
+        ...stdlib, stdLibURL: restoreZip });
       // what the snapshot must hold, checked through proxies (no Python source to compile);
       // `random` (if anything imported it) is reseeded, as the snapshot froze its state
       const modules = pyodide.pyimport("sys").modules;
@@ -129,6 +130,7 @@ async function boot(loadPyodide, runtime, snapshot, lap) {
     }
   }
   if (!stdlib) return { pyodide: await loadPyodide(runtime), way: "stock", stdlib: "stock" };
+  decodeStdlib();
   try {
     const pyodide = await loadPyodide({ ...runtime, ...stdlib });
     const compiled = pyodide.runPython("import json; json.__file__.endswith('.pyc')");

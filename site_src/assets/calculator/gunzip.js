@@ -28,20 +28,17 @@ async function hostCompresses(href) {
   return Boolean(head?.ok && head.headers.get("Content-Encoding"));
 }
 
-// Pyodide fetches the stdlib zip itself: from now, its request for `href` is answered with
-// `kept` bytes (a promise: the copy a returning visitor keeps, or null), else with the decoded
-// sibling, fetched at once (before Pyodide asks, after its runtime has loaded), or, if that
-// fails, sent on to the network as it was. Returns the bytes' promise (null if they failed).
-export function answerDecoded(href, type, kept = Promise.resolve(null)) {
-  const decoded = kept.then((bytes) => bytes ?? fetchDecoded(href, type)
-    .then((r) => (r.ok ? r.arrayBuffer() : null))).catch(() => null);
+// Pyodide fetches the stdlib zip itself: from now, its request for `href` is answered with the
+// decoded sibling, fetched at once (before Pyodide asks, after its runtime has loaded), or, if
+// that fails, sent on to the network as it was.
+export function answerDecoded(href, type) {
+  const decoded = fetchDecoded(href, type).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
   const nextFetch = self.fetch;
   self.fetch = async (input, init) => {
     if (String(input?.url ?? input) !== href) return nextFetch(input, init);
     const bytes = await decoded;
     return bytes ? new Response(bytes, { headers: { "Content-Type": type } }) : nextFetch(input, init);
   };
-  return decoded;
 }
 
 async function decodedBody(body) {

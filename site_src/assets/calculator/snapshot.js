@@ -1,6 +1,5 @@
-// What a returning visitor's Python starts from, kept (decoded) in the Cache API: the memory
-// snapshot (?snapshot=, made by pricing_site/runtime/make_snapshot.mjs) and the stdlib zip it
-// restores on (?stdlib=). The snapshot's copy is read as it streams, for boot.js:
+// The memory snapshot (?snapshot=, made by pricing_site/runtime/make_snapshot.mjs), for a
+// returning visitor: its copy kept (decoded) in the Cache API, read as it streams for boot.js:
 // `memory` resolves once the sparse file's header is in (a zeroed array of the memory's size, all
 // loadPyodide needs to make the module), `filled` (the same array) once sparse.js has copied every
 // byte into place; both reject for a damaged snapshot, and boot.js then starts Python from the
@@ -9,13 +8,12 @@
 // next-visit.js has `keepSnapshot` fetch the snapshot's gzip (gunzip.js) and keep it decoded.
 // The Cache API rather than the HTTP cache: Chromium's HTTP cache keeps what the host sent
 // (brotli, when it compresses, or the gzip sibling gunzip.js decodes) and gives it back more
-// slowly, and the zip's copy there is found only by asking the host again (gunzip.js's HEAD).
-// One entry each: their URLs are content-addressed, so any other is an older build's and goes.
-// Without the Cache API, every visit starts from the stdlib.
+// slowly. One entry: the snapshot's URL is content-addressed, so any other is an older build's
+// and goes. Without the Cache API, every visit starts from the stdlib.
 import { fetchDecoded } from "./gunzip.js";
 import { unsparse } from "./sparse.js";
 
-const SNAPSHOT_CACHE = "pricing-calculator-snapshot", STDLIB_CACHE = "pricing-calculator-stdlib";
+const SNAPSHOT_CACHE = "pricing-calculator-snapshot";
 
 // Resolves {memory, filled} when a copy is kept, else null.
 export async function snapshotMemory(href) {
@@ -64,20 +62,6 @@ async function fetchAndKeep(cache, href, memoryOf) {
   copy.catch(() => {}); // a damaged file is not kept
   const memory = await unsparse(unpacked, memoryOf);
   return { memory, kept: copy.then((blob) => keep(cache, href, new Response(blob))) };
-}
-
-// The stdlib zip's kept bytes (an ArrayBuffer), or null.
-export async function keptStdlib(href) {
-  const kept = await (await openCache(STDLIB_CACHE))?.match(href).catch(() => null);
-  return kept ? kept.arrayBuffer().catch(() => null) : null;
-}
-
-// Resolves true once the zip's `bytes` are kept, false if they were already or cannot be.
-export async function keepStdlib(href, bytes) {
-  const cache = await openCache(STDLIB_CACHE);
-  if (!cache || !bytes || await cache.match(href).catch(() => null)) return false;
-  await keep(cache, href, new Response(bytes));
-  return true;
 }
 
 async function openCache(name) {
