@@ -23,3 +23,4 @@ bench:            ## engine, build and browser benchmarks (figures and ratios; s
 	.venv/bin/python bench/build.py
 	.venv/bin/python bench/scale.py
 	.venv/bin/python bench/browser.py
+	.venv/bin/python bench/first_visit.py

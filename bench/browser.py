@@ -7,7 +7,9 @@ the precompiled stdlib (stock ``loadPyodide``, the baseline), and serves both ov
 gives each path, as Netlify or Cloudflare Pages would: immutable caching of the
 content-addressed runtime, stdlib and snapshot). Then, RUNS times each:
 
-- cold (a new browser context per visit) and warm (reloads in one context per page), pricing
+- cold (a new browser context per visit: a first visit, whose Python boots from the
+  precompiled stdlib; bench/first_visit.py times it over an emulated link) and warm (reloads
+  in one context per page, from the snapshot the first visit kept), pricing
   and stock alternating so load on the machine hits both alike: first contentful paint of the
   pricing page (PerformanceObserver 'paint'); the time a price is visible (the prerendered
   ``[data-testid=calculator-total]`` has text, and a frame has been painted: max of the two);
