@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
 
 from browser import PROBE, WARMED, median_row, warm_runs, write_stock_page  # noqa: E402
 from pricing_site.build.site import build_site  # noqa: E402
@@ -44,6 +44,7 @@ LINKS = {"20 Mbps, 40 ms": (20, 40), "100 Mbps, 20 ms": (100, 20)}
 SLOW = {"1.6 Mbps, 150 ms (slow 4G)": (1.6, 150)}
 PAGES = {"ours": "pricing/", "stock": "stock/"}
 PROFILE_DWELL = 5000
+VISIT_LIMIT_MS = 300_000  # slow 4G's stock visit takes one to two minutes
 
 
 def throttle(context, page, mbps, rtt):
@@ -64,7 +65,18 @@ def first_visit(browser, server, path, mbps, rtt):
     throttle(context, page, mbps, rtt)
     sent, seen = server.sent, len(server.requests)
     page.goto(server.url + path, timeout=600_000)
-    info = page.evaluate("window.pricingCalculator.ready")
+    # awaited in the page with a bound: a visit that never gets ready is reported, not waited on
+    page.evaluate("() => { window.pricingCalculator.ready.then((info) => { window.__ready = info; },"
+                  " (err) => { window.__ready = { failed: String(err) }; }); }")
+    try:
+        page.wait_for_function("() => window.__ready !== undefined", timeout=VISIT_LIMIT_MS,
+                               polling=250)
+    except PlaywrightTimeout:
+        context.close()
+        return None
+    info = page.evaluate("window.__ready")
+    if "failed" in info:
+        raise RuntimeError(f"{path}: {info['failed']}")
     row = {"ready": info["at"], "bytes": server.sent - sent,
            "requests": len(server.requests) - seen, "start": info["timings"].get("start"),
            "worker started": page.evaluate("window.__bench.worker")}
@@ -79,6 +91,10 @@ def run_links(browser, server, links, runs):
         for _ in range(runs):
             for variant, path in PAGES.items():
                 row = first_visit(browser, server, path, mbps, rtt)
+                if row is None:
+                    print(f"  ({link}, {variant}: not ready in {VISIT_LIMIT_MS / 1000:.0f} s, "
+                          "left out)", file=sys.stderr, flush=True)
+                    continue
                 rows.setdefault((link, variant), []).append(row)
                 print(f"  ({link}, {variant}: ready {row['ready']:.0f} ms, "
                       f"{row['bytes'] / 1e6:.2f} MB)", file=sys.stderr, flush=True)
