@@ -6,8 +6,8 @@ ours and stock alternating: a fresh browser context (nothing cached, no code cac
 link emulated by Chromium (CDP ``Network.emulateNetworkConditions``: latency and throughput
 both ways, applied to the page and its worker), the pricing page opened and
 ``pricingCalculator.ready`` awaited. Per visit: ms from navigation to ready, how Python
-started, and the body bytes the host wrote until then (tests/support/http_server.py counts
-them per response).
+started, and the body bytes the host wrote for the requests made until then
+(tests/support/http_server.py counts them per response).
 
 Host kinds: ``plain`` (never sends a ``.br``/``.gz`` sibling: S3, a bare server, a CDN that
 does not compress ``.bin``/``.zip``/``.wasm``) and ``compressing`` (sends the build's siblings
@@ -63,7 +63,7 @@ def first_visit(browser, server, path, mbps, rtt):
     context.add_init_script(PROBE)
     page = context.new_page()
     throttle(context, page, mbps, rtt)
-    sent, seen = server.sent, len(server.requests)
+    seen, start = len(server.requests), time.time()
     page.goto(server.url + path, timeout=600_000)
     # awaited in the page with a bound: a visit that never gets ready is reported, not waited on
     page.evaluate("() => { window.pricingCalculator.ready.then((info) => { window.__ready = info; },"
@@ -77,7 +77,9 @@ def first_visit(browser, server, path, mbps, rtt):
     info = page.evaluate("window.__ready")
     if "failed" in info:
         raise RuntimeError(f"{path}: {info['failed']}")
-    row = {"ready": info["at"], "bytes": server.sent - sent,
+    ready_at = (page.evaluate("performance.timeOrigin") + info["at"]) / 1000  # the same clock
+    # the requests made until ready (what the next visit starts from is asked for after it)
+    row = {"ready": info["at"], "bytes": server.sent_between(start, ready_at),
            "requests": len(server.requests) - seen, "start": info["timings"].get("start"),
            "worker started": page.evaluate("window.__bench.worker")}
     context.close()

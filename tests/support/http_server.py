@@ -7,7 +7,8 @@ path (``host_rules=True``: security headers, long caching), can send a file's pr
 ``.br`` or ``.gz`` sibling with its Content-Encoding when the browser accepts it
 (``precompressed=True``, as a host serving the build's siblings does), and records every path
 it was asked for (and the encodings it sent), and counts the body bytes it wrote (``sent``: all
-responses so far; ``sent_by_path``: per path), as a host's bill would. ``hold=(pattern, n,
+responses so far; ``sent_by_path``: per path; ``sent_between(start, end)``: to the requests
+made in a span of ``time.time()``), as a host's bill would. ``hold=(pattern, n,
 seconds)`` sends a file matching the pattern as a slow network would: its first ``n`` bytes,
 then the rest ``seconds`` later.
 
@@ -54,6 +55,10 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header(name, value)
         super().end_headers()
 
+    def parse_request(self):
+        self.asked_at = time.time()
+        return super().parse_request()
+
     def send_head(self):
         """The file, or with ``precompressed`` its ``.br``/``.gz`` sibling as the browser's
         Accept-Encoding allows (headers as for the file itself, plus Content-Encoding)."""
@@ -71,7 +76,7 @@ class _Handler(SimpleHTTPRequestHandler):
         return body
 
     def copyfile(self, source, outputfile):
-        counted = _Counted(outputfile, self.server, self.path.split("?")[0])
+        counted = _Counted(outputfile, self.server, self.path.split("?")[0], self.asked_at)
         held = self.server.hold
         if held and rule_matches(held[0], self.path.split("?")[0]):
             counted.write(source.read(held[1]))
@@ -96,14 +101,18 @@ class _Handler(SimpleHTTPRequestHandler):
 class _Counted:
     """A response's output stream that adds each write's bytes to the server's counts."""
 
-    def __init__(self, stream, server, path):
+    def __init__(self, stream, server, path, asked_at):
         self._stream, self._server, self._path = stream, server, path
+        self._response = [asked_at, 0]  # when it was asked for, the bytes written so far
+        with server.count_lock:
+            server.sent_log.append(self._response)
 
     def write(self, data):
         written = self._stream.write(data)
         with self._server.count_lock:
             self._server.sent_total += len(data)
             self._server.sent_paths[self._path] += len(data)
+            self._response[1] += len(data)
         return written
 
 
@@ -145,6 +154,7 @@ class StaticServer:
         self._httpd.count_lock = threading.Lock()
         self._httpd.sent_total = 0
         self._httpd.sent_paths = collections.Counter()
+        self._httpd.sent_log = []  # [asked at, bytes written] per response
         self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/"
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
@@ -167,6 +177,12 @@ class StaticServer:
     def sent(self):
         """Body bytes written to every response so far (compressed ones as sent)."""
         return self._httpd.sent_total
+
+    def sent_between(self, start, end):
+        """Body bytes written (so far) to the responses to requests made between ``start`` and
+        ``end`` (``time.time()``)."""
+        with self._httpd.count_lock:
+            return sum(n for asked, n in self._httpd.sent_log if start <= asked <= end)
 
     @property
     def sent_by_path(self):
