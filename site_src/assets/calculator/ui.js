@@ -8,7 +8,7 @@ import { renderResult } from "./render.js";
 import { fillFromSlider, placeSliders } from "./slider.js";
 import { keepTotalInSight } from "./total-bar.js";
 import { readState, writeState, writeCurrency, stateToQuery, queryToState, queryWith,
-  quantitiesRead, quantityRead } from "./state.js";
+  quantitiesRead, quantityRead, showQuantitiesRead } from "./state.js";
 
 // The event by which the calculator and the plan cards' currency toggle keep one currency.
 const CURRENCY_EVENT = "pricing:currency";
@@ -90,7 +90,9 @@ function start(root) {
     settled = false;
   }
 
-  async function update({ record = false, interacted = false, edited = null } = {}) {
+  // `written`: the visitor is done with a field (it lost focus, or Enter): once Python has
+  // read it, it shows the number read, never while it is being typed ("1," on the way to 1,500).
+  async function update({ record = false, interacted = false, edited = null, written = false } = {}) {
     showPlanFields(form, form.elements.plan.value); // before reading: hidden inputs are left out
     labelLevels(form);
     if (python === "starting" && edited) markPending(form, edited);
@@ -121,6 +123,11 @@ function start(root) {
     // the sliders show what Python read, unless the fields have changed since: a newer answer comes
     if (stateToQuery(readState(form)) === stateToQuery(state)) {
       placeSliders(form, quantitiesRead(form, quote.request));
+      if (written) {
+        showQuantitiesRead(form, quote.request);
+        const shown = queryWith(location.search, readState(form));
+        history.replaceState(null, "", `${location.pathname}${shown ? `?${shown}` : ""}${location.hash}`);
+      }
     }
     setStatus(status, "live");
     if (interacted && !used) { // once per page view: a use, not a keystroke count
@@ -181,7 +188,7 @@ function start(root) {
     update({ record: true, interacted: true, edited: event.target });
   });
   form.addEventListener("change", (event) => {
-    update({ record: true, edited: event.target });
+    update({ record: true, edited: event.target, written: true });
     // the page has one currency: the plan cards follow the calculator's (js/currency-toggle.js)
     if (event.target.name === "currency") {
       document.dispatchEvent(new CustomEvent(CURRENCY_EVENT, {
@@ -194,7 +201,7 @@ function start(root) {
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    update({ record: true });
+    update({ record: true, written: true });
   });
   window.addEventListener("popstate", () => {
     settled = true;
