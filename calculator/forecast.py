@@ -149,12 +149,15 @@ def _yearly(catalog, plan, months, currency):
     """The path billed yearly (see the module's docstring), or ``(None, why)``."""
     total = ZERO
     for first in range(0, len(months), 12):
-        prepaid, reason = _total(catalog, plan, {**months[first].request, "billing": "annual"})
+        # each year's bill, and what its months are trued up against, is for the year from
+        # the subscription's month first + 1 (a promotion's months fall in the first year)
+        year = {"billing": "annual", "month": first + 1}
+        prepaid, reason = _total(catalog, plan, {**months[first].request, **year})
         if prepaid is None:
             return None, reason
         total += prepaid
         for month in months[first + 1:first + 12]:
-            now, reason = _total(catalog, plan, {**month.request, "billing": "annual"})
+            now, reason = _total(catalog, plan, {**month.request, **year})
             if now is None:
                 return None, reason
             total += round_money(max(ZERO, (now - prepaid) / 12), currency)

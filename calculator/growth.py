@@ -122,8 +122,9 @@ def quantity_in_month(rule, month, months):
 
 
 def request_in_month(request, rules, month, months):
-    """The estimate's request (as a dict, for ``quote()``) with every quantity of ``month``."""
-    out = request.to_dict("monthly")
+    """The estimate's request (as a dict, for ``quote()``) with every quantity of ``month``, for
+    that month of the subscription (a promotion for its first months is on those only)."""
+    out = {**request.to_dict("monthly"), "month": month}
     for key, rule in rules.items():
         quantity = quantity_in_month(rule, month, months)
         kind = rule[0]

@@ -23,7 +23,10 @@ all when there is no date to compare (a quote that cannot date an offer does not
 A bill is for the subscription's first period, starting on that day: a monthly bill is the
 first month's, so a promotion "for the first 3 months" is on it, and the quote also gives the
 bill once the promotion has ended (``then``); a yearly bill holds twelve months, of which the
-promotion discounts its first ``months`` (all twelve when it is for good or longer).
+promotion discounts its first ``months`` (all twelve when it is for good or longer). A request
+for a later period names the subscription's month it starts in (``month``; the budget
+planner's months): a promotion is on it for the months of it that are among its first
+``months``, and not at all past them.
 """
 
 import re
@@ -311,19 +314,21 @@ def promotion_for(catalog, plan, request):
 
 
 # -- on the bill ------------------------------------------------------------------------------------
-def months_on_bill(promotion, bill_months):
-    """How many of a bill's months the promotion discounts: the first month of a monthly bill;
-    its first ``months`` (at most the twelve) of a yearly one."""
+def months_on_bill(promotion, bill_months, start=1):
+    """How many of a bill's months the promotion discounts, for a bill of ``bill_months``
+    months from the subscription's month ``start``: those among the promotion's first
+    ``months`` (every one when it is for good)."""
     if promotion.months is None:
         return bill_months
-    return min(promotion.months, bill_months)
+    return max(0, min(promotion.months, start + bill_months - 1) - start + 1)
 
 
-def amount_off(promotion, before, bill_months, currency):
+def amount_off(promotion, before, bill_months, currency, start=1):
     """What the promotion takes off a bill that comes to ``before`` (rounded, zero or more) for
-    ``bill_months`` months: a share of the months it covers, or its amount for each of them,
-    rounded once, half-up, and never more than ``before``."""
-    covered = months_on_bill(promotion, bill_months)
+    ``bill_months`` months from the subscription's month ``start``: a share of the months it
+    covers, or its amount for each of them, rounded once, half-up, and never more than
+    ``before``."""
+    covered = months_on_bill(promotion, bill_months, start)
     if promotion.amount_off is None:
         off = round_money(before * promotion.discount * covered / bill_months, currency)
     else:

@@ -12,7 +12,7 @@ from .advice import Advice, alerts, nudges
 from .commit_advice import best_commitment, commitment_message
 from .allowances import as_billed
 from .display import advice, bill_rows, shows
-from .promotions import check_code_for_plan, long_date, offer_words
+from .promotions import check_code_for_plan, long_date, months_on_bill, offer_words
 from .promotions import note as promotion_note
 from .promotions import summary as promotion_summary
 from .money import ZERO, format_money, format_price, format_quantity, plain, round_money
@@ -231,7 +231,7 @@ def _promotion_dict(bill, currency):
             "rate": None if amount is not None else plain(promotion.discount),
             "amount_off": None if amount is None else plain(amount),
             "months": promotion.months, "until": promotion.until,
-            "months_on_bill": min(promotion.months or bill.months, bill.months),
+            "months_on_bill": months_on_bill(promotion, bill.months, bill.request.month),
             "then": then,
             "display": {"offer": offer_words(promotion, currency), "summary": said,
                         "until": promotion.until and long_date(promotion.until),

@@ -304,7 +304,7 @@ def bill_for(catalog, plan, request, lines, billing, *, annual_discount=True):
             discounts += (Discount("credit", credit_label(plan.credit, catalog), None, -drawn),)
             total -= drawn
     promotion, then = promotion_for(catalog, plan, request), None
-    off = amount_off(promotion, total, months, currency) if promotion else zero
+    off = amount_off(promotion, total, months, currency, request.month) if promotion else zero
     if off:
         rate = promotion.discount if promotion.amount_off is None else None
         discounts += (Discount("promotion", promotion_label(promotion, currency, months), rate,

@@ -19,7 +19,8 @@ from .written import NotAGrouping, read_written
 MAX_SEATS = 1_000_000
 MAX_USAGE = Decimal(10) ** 12
 REQUEST_KEYS = ("plan", "seats", "usage", "billing", "seat_kinds", "addons", "commitment",
-                "currency", "promotion", "date")
+                "currency", "promotion", "date", "month")
+MAX_MONTH = 1200  # a hundred years into a subscription: past that, a typo
 
 
 @dataclass(slots=True)
@@ -35,6 +36,9 @@ class Request:
     addon_quantities: dict = field(default_factory=dict)  # quantity add-on id -> units bought
     promotion: str | None = None  # a promotion's code, as the catalog writes it
     date: str | None = None  # the day it is priced on (ISO); None: the catalog's date
+    # the subscription's month the bill starts in (1: its first): a promotion for the first
+    # months is on the bills of those months only (the budget planner's later months)
+    month: int = 1
 
     @property
     def months(self):
@@ -46,13 +50,13 @@ class Request:
         in step with the class)."""
         return Request(self.plan, seats, self.usage, self.billing, self.seat_kinds, self.addons,
                        self.commitment, self.currency, self.addon_quantities, self.promotion,
-                       self.date)
+                       self.date, self.month)
 
     def with_usage(self, metric, quantity):
         """The same request with ``quantity`` of ``metric`` a month (a usage curve's points)."""
         return Request(self.plan, self.seats, {**self.usage, metric: quantity}, self.billing,
                        self.seat_kinds, self.addons, self.commitment, self.currency,
-                       self.addon_quantities, self.promotion, self.date)
+                       self.addon_quantities, self.promotion, self.date, self.month)
 
     def to_dict(self, billing=None):
         out = {"plan": self.plan, "seats": self.seats,
@@ -72,6 +76,8 @@ class Request:
             out["promotion"] = self.promotion
         if self.date is not None:
             out["date"] = self.date
+        if self.month != 1:
+            out["month"] = self.month
         return out
 
 
@@ -207,7 +213,15 @@ def parse_request(catalog, raw):
     else:
         promotion = None  # an empty code box asks for nothing
     return Request(plan.id, seats, usage, billing, seat_kinds, addons, commitment, currency,
-                   quantities, promotion, day)
+                   quantities, promotion, day, _month(raw.get("month", 1)))
+
+
+def _month(value):
+    """The subscription's month a bill starts in: 1 (the first) or later."""
+    if type(value) is int and 1 <= value <= MAX_MONTH:
+        return value
+    raise QuoteError(f"The month is the subscription's month the bill starts in, a whole number "
+                     f"from 1 (its first) to {MAX_MONTH}, got {describe(value)}.", "month")
 
 
 def _addons(catalog, raw):

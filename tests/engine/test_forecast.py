@@ -261,3 +261,13 @@ def test_the_switch_is_advised_without_a_saving_where_the_chosen_plan_stops(cata
     assert switch["text"] == f"Moving to Business in month 8: {d['switch']['display']['total']} over the 12 months."
     assert cheaper["kind"] == "cheaper_plan" and cheaper["saving"] is None
     assert cheaper["text"].startswith("Business prices every month: $")
+
+
+def test_a_promotion_for_the_first_months_is_on_those_months_only():
+    # Team at 4 seats, $200 a month; 50% off its first 3 months, for every visitor.
+    data = {**PRICES, "promotions": {"launch": {"name": "Launch", "discount": 0.5, "months": 3}}}
+    d = forecast(load_catalog(data), {"plan": "team", "seats": 4}, {}, 6).to_dict()
+    assert [m["total"] for m in d["months"]] == ["100.00"] * 3 + ["200.00"] * 3
+    assert d["total"] == "900.00"
+    # yearly: $1,920 a year (20% off), the first 3 of its 12 months at half: 1920 - 240
+    assert d["yearly"]["total"] == "1680.00"

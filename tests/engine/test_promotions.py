@@ -292,3 +292,27 @@ def test_an_offer_is_on_the_bill_exactly_up_to_its_last_day(case, until, day):
     plain = quote(load_catalog(data), request)
     if day > until:
         assert got.total == plain.total and got.bill.promotion is None
+
+
+# -- a bill for a later month of the subscription (``month``: the budget planner's months) --------
+@pytest.mark.parametrize("month, billing, off, total", [
+    # Team, 2 seats: $40 a month; $384 a year (20% off). Launch: 50% off the first 3 months.
+    (1, "monthly", "-20.00", "20.00"),
+    (3, "monthly", "-20.00", "20.00"),
+    (4, "monthly", None, "40.00"),          # past the offer: the full price, no promotion row
+    (2, "annual", "-32.00", "352.00"),      # months 2-13: months 2 and 3 of the 3 (384 x 0.5 x 2/12)
+    (4, "annual", None, "384.00"),
+])
+def test_a_later_month_gets_the_promotion_for_its_months_only(month, billing, off, total):
+    result = quote(CATALOG, {"plan": "team", "seats": 2, "billing": billing, "month": month})
+    rows = {d.kind: d.amount for d in result.bill.discounts}
+    assert rows.get("promotion") == (None if off is None else D(off))
+    assert result.total == D(total)
+    assert result.to_dict()["request"].get("month", 1) == month
+
+
+@pytest.mark.parametrize("month", [0, -1, "2", 1.5, True, 1201])
+def test_a_month_that_is_no_subscription_month_is_a_located_error(month):
+    with pytest.raises(QuoteError) as caught:
+        quote(CATALOG, {"plan": "team", "month": month})
+    assert caught.value.field == "month"

@@ -122,7 +122,7 @@ def test_with_seats_and_with_usage_keep_every_other_field():
     values = {"plan": "team", "seats": 4, "usage": {"storage_gb": Decimal(3)}, "billing": "annual",
               "seat_kinds": {"guest": 2}, "addons": ("sso", "phones"), "commitment": 2,
               "currency": "EUR", "addon_quantities": {"phones": 3}, "promotion": "SPRING",
-              "date": "2026-05-01"}
+              "date": "2026-05-01", "month": 5}
     assert {f.name for f in fields(Request)} == set(values)
     request = Request(**values)
     assert request.with_seats(9) == replace(request, seats=9)
