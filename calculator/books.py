@@ -221,7 +221,7 @@ def _as_sold(reader, path, raw, charge, default):
         elif _sold(getattr(charge, key)) != _sold(theirs):
             reader.fail(path + (key,), "differs from the plan's default price: a price book "
                                        "changes prices, not what a plan sells; leave it out "
-                                       f"(it is the default price's) or write the same")
+                                       "(it is the default price's) or write the same")
             same = False
     return charge if same else None
 
