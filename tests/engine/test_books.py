@@ -1,6 +1,5 @@
 """Price books: one catalog, a price in each currency, each rated in its own minor unit."""
 
-import copy
 from decimal import Decimal
 
 import pytest
