@@ -114,10 +114,12 @@ def report(host, rows):
         o, s = (statistics.median(r["ready"] for r in x) for x in (ours, stock))
         ob, sb = (statistics.median(r["bytes"] for r in x) for x in (ours, stock))
         starts = sorted({r["start"] for r in ours})
+        # when each page started its worker (ours waits for its largest paint: start-when.js)
+        ow, sw = (statistics.median(r["worker started"] or 0 for r in x) for x in (ours, stock))
         print(f"    {link}: ready {o:7.0f} ms ours vs {s:7.0f} stock = {s / o:4.2f}x sooner; "
               f"bytes until ready {ob / 1e6:5.2f} MB vs {sb / 1e6:5.2f} MB "
-              f"({len(ours)} runs; ours started {'/'.join(map(str, starts))}; "
-              f"ours each: {each(ours)}; stock each: {each(stock)})")
+              f"({len(ours)} runs; ours started {'/'.join(map(str, starts))}; worker started at "
+              f"{ow:.0f} ms ours, {sw:.0f} stock; ours each: {each(ours)}; stock each: {each(stock)})")
 
 
 def main(runs, slow):
