@@ -17,6 +17,7 @@ from calculator.values import to_decimal
 SEATS = "seats"
 PATH = "site.pricing.planner"
 DEFAULT_MONTHS = 12
+DEFAULT_TITLE = "Plan ahead: your bill as you grow"  # no month count: the visitor changes it
 
 
 def planner_settings(content):
@@ -27,7 +28,7 @@ def planner_settings(content):
         return None
     months = settings.get("months", DEFAULT_MONTHS)
     growth = settings.get("growth")   # (read by the checks before the schema's verdict too)
-    return {"title": settings.get("title", f"Plan ahead: your next {months} months"),
+    return {"title": settings.get("title", DEFAULT_TITLE),
             "intro": settings.get("intro"), "months": months,
             "growth": dict(growth) if isinstance(growth, dict) else {}}
 

@@ -25,7 +25,7 @@ def expected(demo):
 
 
 def test_the_prerendered_planner_shows_the_engines_forecast(planner, expected):
-    assert planner.find(**{"data-testid": "planner-summary"}).text == "Plan ahead: your next 12 months"
+    assert planner.find(**{"data-testid": "planner-summary"}).text == "Plan ahead: your bill as you grow"
     assert planner.find(**{"data-testid": "planner-total"}).text == expected["display"]["total"]
     advice = planner.find(**{"data-testid": "planner-advice"}).find_all("li")
     assert [li.text for li in advice] == [a["text"] for a in expected["advice"]] != []

@@ -29,7 +29,7 @@ def test_the_planner_opens_on_the_engines_forecast_of_the_built_request(demo, de
     assert data["forecast"] == expected
     assert data["forecast"]["display"]["total"] == "$7,600.00"
     assert [m["seats"] for m in data["forecast"]["months"]][:4] == [10, 11, 11, 12]
-    assert data["months"] == 12 and data["title"] == "Plan ahead: your next 12 months"
+    assert data["months"] == 12 and data["title"] == "Plan ahead: your bill as you grow"
 
 
 def test_a_field_for_every_quantity_a_plan_grows_with_its_opening_percent(demo, demo_content):
@@ -49,7 +49,7 @@ def test_a_quantity_without_growth_is_an_empty_field_and_does_not_grow(demo, dem
     assert [f["percent"] for f in data["fields"]] == ["", "", "50"]
     assert [m["seats"] for m in data["forecast"]["months"]] == [10, 10, 10]
     assert [m["usage"]["storage_gb"] for m in data["forecast"]["months"]] == ["20", "30", "45"]
-    assert data["title"] == "Plan ahead: your next 12 months"   # the demo's own title
+    assert data["title"] == "Plan ahead: your bill as you grow"   # the demo's own title
 
 
 @pytest.mark.parametrize("changes", [{"enabled": False}, None])
@@ -66,7 +66,7 @@ def test_the_default_title_names_the_horizon(demo, demo_content):
     pricing = {**demo_content.pricing, "planner": {"months": 24}}
     content = Content(site={**demo_content.site, "pricing": pricing})
     data = planner_context(demo, content, estimate(demo, content))
-    assert data["title"] == "Plan ahead: your next 24 months"
+    assert data["title"] == "Plan ahead: your bill as you grow"
     assert len(data["forecast"]["months"]) == 24 and data["forecast"]["crossings"] == []
 
 
