@@ -158,20 +158,33 @@ def test_the_planner_is_cpythons_forecast_and_follows_every_input(visit, catalog
 def test_the_calculators_typing_is_priced_before_any_forecast(visit, catalog):
     """A forecast waits for the calculator's typing to pause: it never stands in the worker
     between one keystroke's total and the next."""
-    page = visit()
-    page.evaluate(RECORD_OPS)
-    # keystrokes 30 ms apart, as typing comes (in the page: no round trip between them)
-    page.evaluate("""async (texts) => {
-      const input = document.querySelector('[data-testid=calc-seats]');
-      for (const text of texts) {
-        input.value = text;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await new Promise((done) => setTimeout(done, 30));
-      }
-    }""", ["3", "38", "389", "38"])
     forecast = expected(catalog, {"plan": "team", "billing": "monthly", "seats": "38",
                                   "usage": {"storage_gb": "20"}},
                         {"seats": {"percent": "5"}, "storage_gb": {"percent": "8"}})["ok"]
+    # A loaded machine may stall the page between two keystrokes for longer than the planner's
+    # pause (planner.js SETTLE_MS, 150 ms): a pause the planner rightly takes as one. Typed
+    # again on a fresh page until no gap came near it.
+    for _ in range(5):
+        page = visit()
+        page.evaluate(RECORD_OPS)
+        # keystrokes 30 ms apart, as typing comes (in the page: no round trip between them);
+        # returns the longest gap there was
+        gap = page.evaluate("""async (texts) => {
+          const input = document.querySelector('[data-testid=calc-seats]');
+          let last = null, longest = 0;
+          for (const text of texts) {
+            const now = performance.now();
+            if (last !== null) longest = Math.max(longest, now - last);
+            last = now;
+            input.value = text;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            await new Promise((done) => setTimeout(done, 30));
+          }
+          return longest;
+        }""", ["3", "38", "389", "38"])
+        if gap < 100:
+            break
+    assert gap < 100
     wait_shown(page, forecast["display"]["total"])
     sent = page.evaluate("window.__sent")
     assert sent.count("quote") >= 2 and sent.count("forecast") == 1 and sent[-1] == "forecast", sent

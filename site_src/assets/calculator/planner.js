@@ -5,6 +5,7 @@
 // `calculator` package made. The first forecast is prerendered at build time
 // (site_src/overrides/pricing/planner.html); this script runs after ui.js (it comes later in
 // the page), so the calculator's fields already show the link's state and its handlers run first.
+import { clearErrors } from "./field-errors.js";
 import { readState } from "./state.js";
 import { drawPlan } from "./planner-chart.js";
 import { renderPlan } from "./planner-render.js";
@@ -175,14 +176,4 @@ function showError(form, region, status, err) {
   const mode = form.querySelector("[name=grow]:checked")?.value === "target" ? "t." : "g.";
   const name = err.field === "months" ? "h" : `${mode}${String(err.field).slice("growth.".length)}`;
   form.elements[name]?.setAttribute("aria-invalid", "true");
-}
-
-function clearErrors(form, region) {
-  for (const slot of form.querySelectorAll("[data-error-for]")) {
-    slot.textContent = "";
-    slot.hidden = true;
-  }
-  for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
-  region.classList.remove("rk-stale");
-  region.removeAttribute("aria-describedby");
 }

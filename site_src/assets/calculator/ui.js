@@ -4,6 +4,7 @@
 // `calculator` package made. The form and the first estimate are prerendered at build time
 // (site_src/overrides/pricing/calculator.html), so nothing moves when Python takes over.
 import { drawChart } from "./chart.js";
+import { clearErrors } from "./field-errors.js";
 import { renderResult } from "./render.js";
 import { fillFromSlider, placeSliders } from "./slider.js";
 import { keepTotalInSight } from "./total-bar.js";
@@ -301,16 +302,6 @@ function showError(form, result, status, err) {
   result.classList.add("rk-stale");
   result.setAttribute("aria-describedby", slot.id);
   setStatus(status, unavailable ? "failed" : "stale");
-}
-
-function clearErrors(form, result) {
-  for (const slot of form.querySelectorAll("[data-error-for]")) {
-    slot.textContent = "";
-    slot.hidden = true;
-  }
-  for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
-  result.classList.remove("rk-stale");
-  result.removeAttribute("aria-describedby");
 }
 
 async function copyLink(event) {
