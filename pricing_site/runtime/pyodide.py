@@ -15,11 +15,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pricing_site.sources import NPM_LOCK
+
 from .cache import BundleError, cache_root, ensure, move_in, sha256
 from .lean_wasm import LayoutError, lean_wasm
+from .npm import npm_package
 
 ROOT = Path(__file__).resolve().parents[2]
-NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
+NODE_PYODIDE = ROOT / "node_modules" / "pyodide"   # a checkout's npm ci
 # What loadPyodide() fetches for a bare interpreter (no packages): entry module, Emscripten
 # module, the wasm binary, the standard library and the lock file it always reads.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
@@ -30,13 +33,20 @@ RUNTIME_CACHE_DIR = cache_root() / "runtime"
 LEAN_SCRIPT = Path(__file__).resolve().parent / "lean_wasm.py"
 
 
+def npm_pyodide():
+    """The npm ``pyodide`` package's folder: this checkout's node_modules when npm ci made it,
+    else the pinned tarball from the npm registry, checked and unpacked in the cache once."""
+    return NODE_PYODIDE if NODE_PYODIDE.is_dir() else npm_package("pyodide")
+
+
 def pyodide_version():
-    """The installed npm ``pyodide`` version; an error unless it is the one package-lock.json pins."""
+    """The npm ``pyodide`` version in use; an error unless it is the one package-lock.json pins."""
+    folder = npm_pyodide()
     try:
-        installed = json.loads((NODE_PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
+        installed = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
     except (OSError, ValueError, KeyError):
-        raise BundleError(f"the Pyodide runtime is missing ({NODE_PYODIDE}): run npm ci") from None
-    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+        raise BundleError(f"the Pyodide runtime is missing ({folder}): run npm ci") from None
+    lock = json.loads(NPM_LOCK.read_text(encoding="utf-8"))
     pinned = lock["packages"]["node_modules/pyodide"]["version"]
     if installed != pinned:
         raise BundleError(f"node_modules has pyodide {installed} but package-lock.json pins "
@@ -67,8 +77,8 @@ def served_runtime(*, runtime_cache_dir=None):
     cannot be made (another Pyodide layout), the npm folder itself, named ``<version>``, after a
     warning.
     """
-    version = pyodide_version()
-    sources = [LEAN_SCRIPT, *(NODE_PYODIDE / file for file in RUNTIME_FILES)]
+    version, npm = pyodide_version(), npm_pyodide()
+    sources = [LEAN_SCRIPT, *(npm / file for file in RUNTIME_FILES)]
     for source in sources:
         if not source.is_file():
             raise BundleError(f"{source} is missing: run npm ci")
@@ -84,16 +94,16 @@ def served_runtime(*, runtime_cache_dir=None):
     cached = Path(runtime_cache_dir or RUNTIME_CACHE_DIR) / name
     if not (cached / WASM_NAME).is_file():
         try:
-            wasm = lean_wasm((NODE_PYODIDE / WASM_NAME).read_bytes(),
-                             [(NODE_PYODIDE / f).read_text(encoding="utf-8") for f in JS_RUNTIME])
+            wasm = lean_wasm((npm / WASM_NAME).read_bytes(),
+                             [(npm / f).read_text(encoding="utf-8") for f in JS_RUNTIME])
         except LayoutError as exc:
             warn_once(f"the Pyodide runtime is served as npm ships it ({exc}): slower start-up")
-            _served_runtimes[stamp] = NODE_PYODIDE, version
+            _served_runtimes[stamp] = npm, version
             return _served_runtimes[stamp]
         staging = Path(tempfile.mkdtemp(prefix=".runtime-", dir=ensure(cached.parent)))
         for file in RUNTIME_FILES:
             if file != WASM_NAME:
-                shutil.copyfile(NODE_PYODIDE / file, staging / file)
+                shutil.copyfile(npm / file, staging / file)
         (staging / WASM_NAME).write_bytes(wasm)  # last: its presence marks a complete folder
         move_in(staging, cached)
     _served_runtimes[stamp] = cached, name
