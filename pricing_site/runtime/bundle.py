@@ -26,13 +26,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pricing_site.build.assets import asset_url
+from pricing_site.sources import ASSETS
 
 from .cache import BundleError, ensure, served_path, sha256
 from .pyodide import copy_runtime, served_runtime
 from .startup import RESTORE_ZIP, precompiled_stdlib, snapshot_on
-from .wheel import CACHE_DIR, ROOT, build_engine_wheel, cached_wheel
+from .wheel import CACHE_DIR, build_engine_wheel, cached_wheel
 
-JS_DIR = ROOT / "site_src" / "assets" / "calculator"
+JS_DIR = ASSETS / "calculator"
 JS_FILES = ("client.js", "start-when.js", "worker.js", "boot.js", "snapshot.js", "sparse.js",
             "page-wasm.js", "warm-up.js")
 
