@@ -31,9 +31,7 @@ def npm_package(name, *, lock_path=NPM_LOCK, cache_dir=None):
     on beside it (so Node resolves its imports): from the cache, else fetched into it."""
     packages = _lock(lock_path)
     entry = _entry(packages, name, lock_path)
-    integrity = entry["integrity"]
-    root = Path(cache_dir or cache_root() / "npm") / (
-        f"{name.replace('/', '+')}-{entry['version']}-{_digest_hex(integrity)[:12]}")
+    root = cached_root(name, lock_path=lock_path, cache_dir=cache_dir)
     folder = root / "node_modules" / name
     if not (folder / "package.json").is_file():
         staging = Path(tempfile.mkdtemp(prefix=".npm-", dir=ensure(root.parent)))
@@ -46,6 +44,14 @@ def npm_package(name, *, lock_path=NPM_LOCK, cache_dir=None):
             raise
         move_in(staging, root)
     return folder
+
+
+def cached_root(name, *, lock_path=NPM_LOCK, cache_dir=None):
+    """The cache folder whose node_modules/ holds ``name`` as pinned, and what it imports."""
+    entry = _entry(_lock(lock_path), name, lock_path)
+    return Path(cache_dir or cache_root() / "npm") / (
+        f"{name.replace('/', '+')}-{entry['version']}-"
+        f"{_digest_hex(entry['integrity'])[:12]}")
 
 
 def tarball_url(name, version):
