@@ -17,7 +17,7 @@ from pricing_site.catalog import load_catalog_file, read_catalog
 from pricing_site.experiments.commands import add_ab_commands
 
 from .quote_table import quote_table
-from .version import __version__
+from . import __version__
 
 DEFAULT_CATALOG = "plans.yaml"
 

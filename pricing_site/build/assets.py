@@ -11,7 +11,7 @@ for markdown pages and links from elsewhere.
 """
 
 import hashlib
-from pricing_site.sources import ASSETS
+from pricing_site.build.sources import ASSETS
 
 VERSIONED = ("css", "js", "calculator")
 

@@ -25,7 +25,7 @@ from pricing_site.catalog import read_catalog
 from pricing_site.experiments.edge import write_edge_routers
 from pricing_site.experiments.spec import experiment_spec
 
-from pricing_site.sources import ASSETS, HOOKS, OVERRIDES
+from pricing_site.build.sources import ASSETS, HOOKS, OVERRIDES
 
 from .config_file import find_config
 from .headers import write_headers

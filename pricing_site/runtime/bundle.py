@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pricing_site.build.assets import asset_url
-from pricing_site.sources import ASSETS
+from pricing_site.build.sources import ASSETS
 
 from .cache import BundleError, ensure, served_path, sha256
 from .pyodide import copy_runtime, served_runtime

@@ -17,7 +17,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from pricing_site.sources import NPM_LOCK
+from pricing_site.build.sources import NPM_LOCK
 
 from .cache import BundleError, cache_root, ensure, move_in
 

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pricing_site.sources import NPM_LOCK
+from pricing_site.build.sources import NPM_LOCK
 
 from .cache import BundleError, cache_root, ensure, move_in, sha256
 from .lean_wasm import LayoutError, lean_wasm

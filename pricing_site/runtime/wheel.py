@@ -15,7 +15,7 @@ import tempfile
 from importlib.metadata import version as installed_version
 from pathlib import Path
 
-from pricing_site.version import __version__
+from pricing_site import __version__
 
 from .cache import BundleError, cache_root, ensure, move_in, served_path, sha256
 

@@ -75,8 +75,8 @@ def test_a_new_site_built_by_the_installed_tool_has_a_live_calculator(
         env = clean_env(cache, registry=CLOSED)
     else:
         env = clean_env(cache)
-    where = run(installed / "python", "-c", "import pricing_site.sources as s; print(s.SITE_SRC)",
-                cwd=tmp_path, env=env).stdout.strip()
+    where = run(installed / "python", "-c", "from pricing_site.build import sources; "
+                "print(sources.SITE_SRC)", cwd=tmp_path, env=env).stdout.strip()
     assert Path(where).is_relative_to(installed.parent) and not Path(where).is_relative_to(ROOT)
 
     run(installed / "pricing-site", "new", "mysite", cwd=tmp_path, env=env)

@@ -2,7 +2,7 @@
 
 from mkdocs.config import load_config
 
-from pricing_site.sources import OVERRIDES
+from pricing_site.build.sources import OVERRIDES
 from tests.support.paths import ROOT
 
 SITE = """\

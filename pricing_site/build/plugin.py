@@ -15,8 +15,8 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import EVENTS, BasePlugin, CombinedEvent, event_priority
 
-from pricing_site.sources import HOOKS as HOOKS_DIR
-from pricing_site.sources import OVERRIDES
+from pricing_site.build.sources import HOOKS as HOOKS_DIR
+from pricing_site.build.sources import OVERRIDES
 
 # the order of a build: the catalog first, the precompression last (its own priority)
 STYLES = "assets/css/site.css"

@@ -8,7 +8,7 @@ so a site anywhere builds from them, and the checkout keeps its layout.
 
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]
 _CHECKOUT = _PACKAGE.parent
 _BUNDLED = _PACKAGE / "site_src"
 
