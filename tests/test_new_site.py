@@ -67,3 +67,22 @@ def test_version_is_the_projects(capsys):
         main(["--version"])
     assert exit_.value.code == 0
     assert capsys.readouterr().out == f"pricing-site {importlib.metadata.version('pricing-site')}\n"
+
+
+@pytest.mark.e2e
+def test_a_build_with_no_runtime_to_be_had_says_where_it_looked(tmp_path, monkeypatch, capsys):
+    from pricing_site.runtime import pyodide
+    from pricing_site.runtime.npm import REGISTRY_ENV
+
+    new_site(tmp_path / "mysite")
+    monkeypatch.chdir(tmp_path / "mysite")
+    monkeypatch.setattr(pyodide, "NODE_PYODIDE", tmp_path / "no-checkout")  # as installed
+    monkeypatch.setenv("PRICING_SITE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv(REGISTRY_ENV, "http://127.0.0.1:9")  # nothing listens
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "the calculator's runtime: the pyodide 314.0.7 runtime is not in the cache " \
+           f"({tmp_path / 'cache' / 'npm'}" in err
+    assert "http://127.0.0.1:9/pyodide/-/pyodide-314.0.7.tgz" in err
+    assert not (tmp_path / "mysite" / "site").exists()
