@@ -1,4 +1,4 @@
-"""``pricing-site``: validate the catalog, print a quote, build or serve the site.
+"""``pricing-site``: make a site, validate its catalog, print a quote, build or serve it.
 
 Every failure a person can cause (a bad file, a bad number) ends in a message and a
 non-zero exit status, never a traceback.
@@ -11,19 +11,26 @@ import sys
 from calculator import CatalogError, QuoteError, quote
 from calculator.errors import shown
 
+from pricing_site.build.config_file import NoConfig
 from pricing_site.build.termination import exit_cleanly_on_term
 from pricing_site.catalog import load_catalog_file, read_catalog
 from pricing_site.experiments.commands import add_ab_commands
 
 from .quote_table import quote_table
+from . import __version__
 
 DEFAULT_CATALOG = "plans.yaml"
 
 
 def _validate(args):
-    from pricing_site.build.site import content_roots
+    from pricing_site.build.site import configured_catalog_path, content_roots
 
-    read = read_catalog(args.path, roots=content_roots())
+    try:  # the site's pages and images are checked too when run in its folder
+        roots, site_catalog = content_roots(), configured_catalog_path()
+    except NoConfig:
+        roots, site_catalog = None, DEFAULT_CATALOG
+    args.path = args.path or site_catalog
+    read = read_catalog(args.path, roots=roots)
     catalog, errors, warnings = read.catalog, read.errors, read.warnings
     for problem in errors + warnings:
         print(problem)
@@ -98,16 +105,30 @@ def _forecast(args):
 
 
 def _build(args):
-    from pricing_site.build.site import build_site
+    from pricing_site.build.site import build_site, configured_catalog_path
 
-    return build_site(args.catalog, out=args.out, variant=args.variant,
-                      all_variants=args.all_variants)
+    return build_site(args.catalog or configured_catalog_path(), out=args.out,
+                      variant=args.variant, all_variants=args.all_variants)
 
 
 def _serve(args):
-    from pricing_site.build.site import serve_site
+    from pricing_site.build.site import configured_catalog_path, serve_site
 
-    return serve_site(args.catalog, dev_addr=args.dev_addr)
+    return serve_site(args.catalog or configured_catalog_path(), dev_addr=args.dev_addr)
+
+
+def _new(args):
+    from .starter import StarterError, new_site
+
+    try:
+        folder = new_site(args.folder)
+    except StarterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"Made a new site in {folder}. Next:\n  cd {args.folder}\n  pricing-site serve"
+          f"      # preview at http://127.0.0.1:8000, rebuilt as you edit plans.yaml\n"
+          f"  pricing-site build      # the static site in site/")
+    return 0
 
 
 def _estimate_options(command, when=""):
@@ -140,10 +161,16 @@ def _estimate(args):
 
 def parser():
     root = argparse.ArgumentParser(prog="pricing-site", description=__doc__.splitlines()[0])
+    root.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = root.add_subparsers(dest="command", required=True)
 
+    new = commands.add_parser("new", help="make a new site folder that builds at once")
+    new.add_argument("folder", metavar="DIR", help="a new or empty folder")
+    new.set_defaults(run=_new)
+
     validate = commands.add_parser("validate", help="check plans.yaml: every error, then warnings")
-    validate.add_argument("path", nargs="?", default=DEFAULT_CATALOG)
+    validate.add_argument("path", nargs="?", default=None,
+                          help="default: the catalog mkdocs.yml names, else plans.yaml")
     validate.set_defaults(run=_validate)
 
     q = commands.add_parser("quote", help="price a request and print the bill")
@@ -180,14 +207,14 @@ def parser():
     which = build.add_mutually_exclusive_group()
     which.add_argument("--variant", default=None, help="build one A/B variant")
     which.add_argument("--all-variants", action="store_true", help="build every variant")
-    build.add_argument("--catalog", default=DEFAULT_CATALOG)
+    build.add_argument("--catalog", default=None, help="default: the one mkdocs.yml names")
     build.set_defaults(run=_build)
 
     add_ab_commands(commands, DEFAULT_CATALOG)
 
     serve = commands.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
-    serve.add_argument("--catalog", default=DEFAULT_CATALOG)
+    serve.add_argument("--catalog", default=None, help="default: the one mkdocs.yml names")
     serve.set_defaults(run=_serve)
     return root
 
@@ -201,6 +228,9 @@ def main(argv=None):
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
+    except NoConfig as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except QuoteError as exc:
         print(shown(f"error: {exc}"), file=sys.stderr)
         return 2

@@ -11,9 +11,8 @@ for markdown pages and links from elsewhere.
 """
 
 import hashlib
-from pathlib import Path
+from pricing_site.build.sources import ASSETS
 
-ASSETS = Path(__file__).resolve().parents[2] / "site_src" / "assets"
 VERSIONED = ("css", "js", "calculator")
 
 

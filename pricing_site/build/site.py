@@ -25,14 +25,15 @@ from pricing_site.catalog import read_catalog
 from pricing_site.experiments.edge import write_edge_routers
 from pricing_site.experiments.spec import experiment_spec
 
-from .assets import ASSETS
+from pricing_site.build.sources import ASSETS, HOOKS, OVERRIDES
+
+from .config_file import find_config
 from .headers import write_headers
 from .output import build_into, refusal
 from .shared_files import SharedFileClash, store_once
-from .site_catalog import ENV_VAR, VARIANT_ENV, asset_roots, load
+from .site_catalog import ENV_VAR, VARIANT_ENV, asset_roots, configured_catalog, load
 from .termination import worker_signals
 
-CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 DEFAULT_OUT = "site"
 DEFAULT_VARIANTS_OUT = "dist"
 
@@ -75,9 +76,17 @@ def _set_env(name, value):
         os.environ[name] = value
 
 
-def content_roots(config_file=CONFIG):
+def content_roots(config_file=None):
     """The folders ``content_checks`` needs (docs first) for the site of ``config_file``."""
-    return asset_roots(load_config(str(config_file)))
+    return asset_roots(load_config(str(config_file or find_config())))
+
+
+def configured_catalog_path(config_file=None):
+    """The catalog the site's mkdocs.yml names (``plans.yaml`` by default), as a path (from
+    the current folder when inside it, as messages name it)."""
+    config = load_config(str(config_file or find_config()))
+    path = Path(config.config_file_path).parent / configured_catalog(config)
+    return str(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
 
 
 def _catalog_ok(catalog_path, config, variant=None):
@@ -95,9 +104,11 @@ def _catalog_ok(catalog_path, config, variant=None):
     return not errors
 
 
-def build_site(catalog_path, out=None, variant=None, all_variants=False, config_file=CONFIG):
+def build_site(catalog_path, out=None, variant=None, all_variants=False, config_file=None):
     """Build the site from ``catalog_path`` into ``out`` (default site/, or dist/ for all
-    variants); an exit status. ``variant`` builds one A/B variation (control = plain build)."""
+    variants); an exit status. ``variant`` builds one A/B variation (control = plain build).
+    ``config_file``: the site's mkdocs.yml, by default the current folder's."""
+    config_file = config_file or find_config()
     if all_variants:
         return build_all_variants(catalog_path, out or DEFAULT_VARIANTS_OUT, config_file)
     _log_to_stderr(logging.WARNING)
@@ -127,6 +138,8 @@ def _protected(out, catalog_path, config_file):
         ("the catalog", Path(catalog_path), False),
         ("the docs_dir of mkdocs.yml", Path(config.docs_dir), True),
         ("the site's assets", ASSETS, True),
+        ("the site's templates", OVERRIDES, True),
+        ("the site's hooks", HOOKS, True),
         *(("a hook of mkdocs.yml", Path(hook.__file__), False) for hook in config.hooks.values()),
     ]
     if config.theme.custom_dir:
@@ -171,11 +184,11 @@ def _build_variant(catalog_path, folder, variant, config_file, build_epoch, out)
         catalog_path, variant, config_file, building, out))
 
 
-def build_all_variants(catalog_path, out, config_file=CONFIG):
+def build_all_variants(catalog_path, out, config_file=None):
     """Every variation into ``out/<key>/`` in parallel processes, the files that never change
     under their URL once in ``out/assets/`` (``shared_files``), plus ``out/variants.json``
     (GrowthBook's experiment shape) and the edge routers in ``out/edge/``."""
-    out = Path(out).resolve()
+    out, config_file = Path(out).resolve(), config_file or find_config()
     if not _may_replace(out, catalog_path, config_file):
         return 2
     read = read_catalog(catalog_path)
@@ -223,10 +236,11 @@ def _build_variations(catalog_path, config_file, spec, keys, epoch, staging, out
     return 0
 
 
-def serve_site(catalog_path, dev_addr="127.0.0.1:8000", config_file=CONFIG):
+def serve_site(catalog_path, dev_addr="127.0.0.1:8000", config_file=None):
     """Serve with live reload; edits to plans.yaml, pages and assets rebuild the site."""
     from mkdocs.commands.serve import serve
 
+    config_file = config_file or find_config()
     _log_to_stderr(logging.INFO)
     if not _catalog_ok(catalog_path, load_config(str(config_file))):
         return 1

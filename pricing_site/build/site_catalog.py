@@ -22,10 +22,17 @@ _cache = {}
 
 
 def catalog_path(config):
-    """plans.yaml for this build: $PRICING_SITE_CATALOG, else ``extra.catalog`` in mkdocs.yml."""
+    """plans.yaml for this build: $PRICING_SITE_CATALOG, else the one mkdocs.yml names (the
+    pricing plugin's ``catalog``, or ``extra.catalog``), else plans.yaml beside mkdocs.yml."""
     base = Path(config.config_file_path or ".").resolve().parent
-    name = os.environ.get(ENV_VAR) or config.extra.get("catalog") or "plans.yaml"
-    return (base / name).resolve()
+    return (base / (os.environ.get(ENV_VAR) or configured_catalog(config))).resolve()
+
+
+def configured_catalog(config):
+    """The catalog mkdocs.yml names, as written (relative to its folder)."""
+    plugin = config.plugins.get("pricing")
+    return ((plugin and plugin.config.catalog) or config.extra.get("catalog")
+            or "plans.yaml")
 
 
 def asset_roots(config):

@@ -33,13 +33,14 @@ from pathlib import Path
 
 from pricing_site.build.assets import asset_url
 from pricing_site.build.precompress import write_siblings
+from pricing_site.build.sources import ASSETS
 
 from .cache import BundleError, ensure, served_path, sha256
 from .pyodide import copy_runtime, served_runtime
 from .startup import RESTORE_ZIP, empty_lock, precompiled_stdlib, snapshot_on
-from .wheel import CACHE_DIR, ROOT, build_engine_wheel, cached_wheel
+from .wheel import CACHE_DIR, build_engine_wheel, cached_wheel
 
-JS_DIR = ROOT / "site_src" / "assets" / "calculator"
+JS_DIR = ASSETS / "calculator"
 JS_FILES = ("client.js", "start-when.js", "worker.js", "boot.js", "snapshot.js", "sparse.js",
             "page-wasm.js", "gunzip.js", "warm-up.js", "next-visit.js")
 DECODED_HERE = ("wasm", "stdlib", "snapshot")  # the pieces fetched as their .gz (gunzip.js)

@@ -18,8 +18,9 @@
 // Hash randomisation is off (PYTHONHASHSEED=0), no packages are loaded, no JS object is kept.
 // Prints {"python": "3.14.x", "engine": calculator.__file__, "in_memory": [...], "bytes": n}.
 import { readFileSync, writeFileSync } from "node:fs";
-import { loadPyodide } from "pyodide";
 import { WARM_UP } from "./warm_up.mjs";
+// the npm package the build uses (a checkout's node_modules or the cache): startup.py says
+const { loadPyodide } = await import(process.env.PRICING_SITE_PYODIDE ?? "pyodide");
 
 const [stdlibPath, catalogPath, outPath, indexURL] = process.argv.slice(2);
 if (!outPath) {

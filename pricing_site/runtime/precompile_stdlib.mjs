@@ -18,8 +18,9 @@
 // (bundle.py).
 // Prints {"python": "3.14.x", "magic": hex, "compiled": [zip entry names]} on stdout.
 import { readFileSync, writeFileSync } from "node:fs";
-import { loadPyodide } from "pyodide";
 import { WARM_UP } from "./warm_up.mjs";
+// the npm package the build uses (a checkout's node_modules or the cache): startup.py says
+const { loadPyodide } = await import(process.env.PRICING_SITE_PYODIDE ?? "pyodide");
 
 const [wheelPath, catalogPath, outPath] = process.argv.slice(2);
 if (!outPath) {

@@ -15,11 +15,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from pricing_site.build.sources import NPM_LOCK
+
 from .cache import BundleError, cache_root, ensure, move_in, sha256
 from .lean_wasm import LayoutError, lean_js, lean_wasm
+from .npm import npm_package
 
 ROOT = Path(__file__).resolve().parents[2]
-NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
+NODE_PYODIDE = ROOT / "node_modules" / "pyodide"   # a checkout's npm ci
 # What loadPyodide() fetches for a bare interpreter (no packages): entry module, Emscripten
 # module, the wasm binary, the standard library and the lock file it always reads.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
@@ -31,13 +34,20 @@ RUNTIME_CACHE_DIR = cache_root() / "runtime"
 LEAN_SCRIPT = Path(__file__).resolve().parent / "lean_wasm.py"
 
 
+def npm_pyodide():
+    """The npm ``pyodide`` package's folder: this checkout's node_modules when npm ci made it,
+    else the pinned tarball from the npm registry, checked and unpacked in the cache once."""
+    return NODE_PYODIDE if NODE_PYODIDE.is_dir() else npm_package("pyodide")
+
+
 def pyodide_version():
-    """The installed npm ``pyodide`` version; an error unless it is the one package-lock.json pins."""
+    """The npm ``pyodide`` version in use; an error unless it is the one package-lock.json pins."""
+    folder = npm_pyodide()
     try:
-        installed = json.loads((NODE_PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
+        installed = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
     except (OSError, ValueError, KeyError):
-        raise BundleError(f"the Pyodide runtime is missing ({NODE_PYODIDE}): run npm ci") from None
-    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+        raise BundleError(f"the Pyodide runtime is missing ({folder}): run npm ci") from None
+    lock = json.loads(NPM_LOCK.read_text(encoding="utf-8"))
     pinned = lock["packages"]["node_modules/pyodide"]["version"]
     if installed != pinned:
         raise BundleError(f"node_modules has pyodide {installed} but package-lock.json pins "
@@ -69,8 +79,8 @@ def served_runtime(*, runtime_cache_dir=None):
     cannot be made (another Pyodide layout), the npm folder itself, named ``<version>``, after a
     warning.
     """
-    version = pyodide_version()
-    sources = [LEAN_SCRIPT, *(NODE_PYODIDE / file for file in RUNTIME_FILES)]
+    version, npm = pyodide_version(), npm_pyodide()
+    sources = [LEAN_SCRIPT, *(npm / file for file in RUNTIME_FILES)]
     for source in sources:
         if not source.is_file():
             raise BundleError(f"{source} is missing: run npm ci")
@@ -86,17 +96,17 @@ def served_runtime(*, runtime_cache_dir=None):
     cached = Path(runtime_cache_dir or RUNTIME_CACHE_DIR) / name
     if not (cached / WASM_NAME).is_file():
         try:
-            wasm = lean_wasm((NODE_PYODIDE / WASM_NAME).read_bytes(),
-                             [(NODE_PYODIDE / f).read_text(encoding="utf-8") for f in JS_RUNTIME])
-            module_js = lean_js((NODE_PYODIDE / MODULE_JS).read_text(encoding="utf-8"), wasm)
+            wasm = lean_wasm((npm / WASM_NAME).read_bytes(),
+                             [(npm / f).read_text(encoding="utf-8") for f in JS_RUNTIME])
+            module_js = lean_js((npm / MODULE_JS).read_text(encoding="utf-8"), wasm)
         except LayoutError as exc:
             warn_once(f"the Pyodide runtime is served as npm ships it ({exc}): slower start-up")
-            _served_runtimes[stamp] = NODE_PYODIDE, version
+            _served_runtimes[stamp] = npm, version
             return _served_runtimes[stamp]
         staging = Path(tempfile.mkdtemp(prefix=".runtime-", dir=ensure(cached.parent)))
         for file in RUNTIME_FILES:
             if file not in (WASM_NAME, MODULE_JS):
-                shutil.copyfile(NODE_PYODIDE / file, staging / file)
+                shutil.copyfile(npm / file, staging / file)
         (staging / MODULE_JS).write_text(module_js, encoding="utf-8")
         (staging / WASM_NAME).write_bytes(wasm)  # last: its presence marks a complete folder
         move_in(staging, cached)

@@ -18,6 +18,7 @@ falls back (snapshot -> precompiled stdlib -> stock). docs/architecture.md tells
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from . import sparse_snapshot
 from .cache import cache_root, ensure, move_in, sha256
-from .pyodide import NODE_PYODIDE, pyodide_version, served_runtime, warn_once
+from .pyodide import npm_pyodide, pyodide_version, served_runtime, warn_once
 from .wheel import CACHE_DIR, ROOT, cached_wheel
 
 HERE = Path(__file__).resolve().parent
@@ -39,6 +40,7 @@ SNAPSHOT_NAME = "snapshot.bin"
 LOCK_NAME = "pyodide-lock.json"  # served beside the stdlib: no packages to index
 RESTORE_ZIP = "python_stdlib.zip"  # served beside the snapshot: the zip mounted at restore
 WARM_UP_SCRIPT = HERE / "warm_up.mjs"  # imported by both scripts
+PYODIDE_ENV = "PRICING_SITE_PYODIDE"  # where both scripts import Pyodide from
 
 
 def precompiled_stdlib(catalog_json, *, cache_dir=CACHE_DIR, stdlib_cache_dir=None):
@@ -49,7 +51,7 @@ def precompiled_stdlib(catalog_json, *, cache_dir=CACHE_DIR, stdlib_cache_dir=No
     number, the .pyc entries).
     """
     wheel = cached_wheel(cache_dir)
-    key_parts = (pyodide_version().encode(), (NODE_PYODIDE / STDLIB_NAME).read_bytes(),
+    key_parts = (pyodide_version().encode(), (npm_pyodide() / STDLIB_NAME).read_bytes(),
                  STDLIB_SCRIPT.read_bytes(), WARM_UP_SCRIPT.read_bytes(), wheel.read_bytes())
     return _node_made(STDLIB_SCRIPT, wheel, catalog_json, STDLIB_NAME, key_parts,
                       Path(stdlib_cache_dir or STDLIB_CACHE_DIR), no_node=(
@@ -109,9 +111,15 @@ def empty_lock(folder):
     its ``info`` at start; the calculator loads no package), written if missing."""
     lock = folder / LOCK_NAME
     if not lock.is_file():
-        info = json.loads((NODE_PYODIDE / LOCK_NAME).read_text(encoding="utf-8"))["info"]
+        info = json.loads((npm_pyodide() / LOCK_NAME).read_text(encoding="utf-8"))["info"]
         lock.write_text(json.dumps({"info": info, "packages": {}}, sort_keys=True), encoding="utf-8")
     return lock
+
+
+def _pyodide_module():
+    """The URL the scripts import Pyodide from: the npm package in use (a checkout's
+    node_modules or the cache), which a bare ``import "pyodide"`` would not find installed."""
+    return (npm_pyodide() / "pyodide.mjs").as_uri()
 
 
 def _node_made(script, input_file, catalog_json, out_name, key_parts, folder, *, no_node, failed,
@@ -137,7 +145,8 @@ def _node_made(script, input_file, catalog_json, out_name, key_parts, folder, *,
         try:
             run = subprocess.run([node, str(script), str(input_file), str(catalog_file), str(out),
                                   *extra_args],
-                                 cwd=ROOT, capture_output=True, text=True, timeout=300)
+                                 cwd=ROOT, capture_output=True, text=True, timeout=300,
+                                 env={**os.environ, PYODIDE_ENV: _pyodide_module()})
             report = json.loads(run.stdout) if run.returncode == 0 else None
         except (OSError, subprocess.TimeoutExpired, ValueError) as exc:
             run, report = None, None

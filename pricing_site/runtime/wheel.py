@@ -12,9 +12,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 from importlib.metadata import version as installed_version
 from pathlib import Path
+
+from pricing_site import __version__
 
 from .cache import BundleError, cache_root, ensure, move_in, served_path, sha256
 
@@ -47,11 +48,6 @@ def _engine_sources():
     return [(p.relative_to(ROOT).as_posix(), p.read_bytes()) for p in files]
 
 
-def _project_version():
-    with open(ROOT / "pyproject.toml", "rb") as fh:
-        return tomllib.load(fh)["project"]["version"]
-
-
 def build_engine_wheel(out_dir, *, cache_dir=CACHE_DIR):
     """Build (or take from the cache) the engine wheel; copy it to ``out_dir/<hash>/``.
 
@@ -69,7 +65,7 @@ def build_engine_wheel(out_dir, *, cache_dir=CACHE_DIR):
 def cached_wheel(cache_dir):
     """The engine wheel for the current sources, built into ``cache_dir`` on first use."""
     sources = _engine_sources()
-    pyproject = _PYPROJECT.format(name=WHEEL_PROJECT, version=_project_version())
+    pyproject = _PYPROJECT.format(name=WHEEL_PROJECT, version=__version__)
     recipe = [pyproject, installed_version("hatchling"), SOURCE_DATE_EPOCH]
     key = hashlib.sha256()
     for part in recipe:

@@ -13,7 +13,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from pricing_site.build.assets import ASSETS, asset_url, versioned
+from pricing_site.build import assets as site_assets
+from pricing_site.build.assets import asset_url, versioned
 from pricing_site.catalog.files import link_out
 
 
@@ -32,18 +33,19 @@ def on_env(env, config, files):
 
 
 def on_files(files, config):
-    for source in sorted(ASSETS.rglob("*")):
+    assets = site_assets.ASSETS  # read at each build, as asset_url reads it (a test's copy)
+    for source in sorted(assets.rglob("*")):
         if source.is_file() and not source.name.startswith("."):
-            path = source.relative_to(ASSETS.parent).as_posix()  # assets/...
+            path = source.relative_to(assets.parent).as_posix()  # assets/...
             if files.get_file_from_path(path) is not None:
                 continue
             target = asset_url(path.removeprefix("assets/"))
             if path.startswith("assets/images/"):  # also at the plain path: markdown, og:image
                 files.append(File.generated(config, target, abs_src_path=str(source)))
                 target = path
-            files.append(File(path, str(ASSETS.parent), config.site_dir,
+            files.append(File(path, str(assets.parent), config.site_dir,
                               config.use_directory_urls, dest_uri=target))
-    _refuse_links_out(files, (Path(config.docs_dir), ASSETS.parent))
+    _refuse_links_out(files, (Path(config.docs_dir), assets.parent))
     return files
 
 
@@ -58,5 +60,5 @@ def _refuse_links_out(files, sources):
 
 
 def on_serve(server, config, builder):
-    server.watch(str(ASSETS))
+    server.watch(str(site_assets.ASSETS))
     return server

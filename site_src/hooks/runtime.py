@@ -2,11 +2,16 @@
 Pyodide runtime, its precompiled stdlib and snapshot), prepared once per build when the
 catalog is known, named by the pricing page, written beside the pages after the build."""
 
-from pricing_site.runtime import emit_bundle, prepare_bundle
+from mkdocs.exceptions import PluginError
+
+from pricing_site.runtime import BundleError, emit_bundle, prepare_bundle
 
 
 def on_config(config):  # after hooks/catalog.py's (priority 100), which loads the catalog
-    config.extra["calculator_bundle"] = prepare_bundle(config.extra["catalog_data"])
+    try:
+        config.extra["calculator_bundle"] = prepare_bundle(config.extra["catalog_data"])
+    except BundleError as exc:  # no runtime (nor a way to fetch it): said, not a traceback
+        raise PluginError(f"the calculator's runtime: {exc}") from None
     return config
 
 

@@ -215,8 +215,6 @@ def listing(folder):
     ("..", "it holds the project folder"),
     ("site_src", "it holds the docs_dir of mkdocs.yml"),
     ("site_src/docs/built", "it lies inside the docs_dir of mkdocs.yml"),
-    ("site_src/overrides", "it is the theme's custom_dir"),
-    ("site_src/hooks/pages.py", "it is a hook of mkdocs.yml"),
     ("plans.yaml", "it is the catalog"),
     ("plans.yaml/site", "/project/plans.yaml is a file, not a folder"),
     ("notes", "it is not empty and not the output of an earlier build"),
@@ -263,6 +261,12 @@ def test_what_a_build_may_replace(tmp_path):
     assert "not the output" in refusal(tmp_path / "json", ["variants.json", "notes.txt"])
     assert "not the output of an earlier build" in refusal(tmp_path / "www", ["index.html"])
     assert refusal(Path("/")).startswith("it is the filesystem root; ")
+    # the templates, hooks and assets every site builds from (the package's)
+    assert refusal(ROOT / "site_src" / "overrides").startswith("it is the site's templates")
+    assert refusal(ROOT / "site_src" / "hooks" / "new").startswith(
+        "it lies inside the site's hooks")
+    assert refusal(ROOT / "site_src" / "assets" / "calculator").startswith(
+        "it lies inside the site's assets")
 
 
 @pytest.mark.parametrize("all_variants", [False, True], ids=["site", "all-variants"])

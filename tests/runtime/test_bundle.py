@@ -83,12 +83,6 @@ def test_the_runtime_is_copied_under_its_version_and_hash(tmp_path):
     assert (target / "pyodide.asm.wasm").read_bytes() != stock.read_bytes()  # lean_wasm's
 
 
-def test_a_missing_runtime_says_run_npm_ci(tmp_path, monkeypatch):
-    monkeypatch.setattr(pyodide, "NODE_PYODIDE", tmp_path / "node_modules" / "pyodide")
-    with pytest.raises(BundleError, match="run npm ci"):
-        copy_runtime(tmp_path / "out")
-
-
 def test_the_lock_pins_pyodide_with_its_integrity():
     lock = json.loads((ROOT / "package-lock.json").read_text())
     entry = lock["packages"]["node_modules/pyodide"]
