@@ -24,6 +24,8 @@ out (they are taken from the default price) or writes the same; a different one 
 A seat kind with a price of its own is the exception that proves it: the book gives its price
 (``kinds: {guest: {unit: 4}}``), and only that.
 The annual discount is the plan's unless the book's price gives its own.
+A sales threshold's money (``sales_threshold: {monthly}``, the catalog's and a plan's) is
+written in each book too (``sales.read_book``); its quantities are the default's.
 
 The parser's reader (``catalog._Reader``) is handed in, so a book's prices are read, checked
 and located by the very code that reads a plan's.
@@ -34,11 +36,12 @@ from dataclasses import replace
 from .billing import addon_views, plan_views
 from .money import CURRENCIES, ZERO
 from .promotions import read_book_promotions
+from .sales import read_book as read_book_threshold
 from .suggest import did_you_mean
 from .values import describe
 
-BOOK_KEYS = ("plans", "addons", "promotions")
-BOOK_PLAN_KEYS = ("price", "commitment")
+BOOK_KEYS = ("plans", "addons", "promotions", "sales_threshold")
+BOOK_PLAN_KEYS = ("price", "commitment", "sales_threshold")
 BOOK_COMMITMENT_KEYS = ("annual_minimum",)
 BOOK_ADDON_KEYS = ("flat", "per_seat")
 # what a charge sells rather than what it costs: a book takes these from the default price
@@ -80,10 +83,13 @@ def _book(reader, raw, path, code, catalog, plan_ids, addon_ids):
     addons = _addons(reader, raw.get("addons", {}), path + ("addons",), code, catalog, addon_ids)
     promotions = read_book_promotions(reader, raw.get("promotions", {}), path + ("promotions",),
                                       code, catalog.promotions)
-    if plans is None or addons is None or promotions is None:
+    threshold = read_book_threshold(reader, raw.get("sales_threshold"), path + ("sales_threshold",),
+                                    code, catalog.sales_threshold, "the catalog's")
+    if plans is None or addons is None or promotions is None or (
+            catalog.sales_threshold is not None and threshold is None):
         return None
     return replace(catalog, currency=code, plans=plans, addons=addons, promotions=promotions,
-                   price_books={})
+                   price_books={}, sales_threshold=threshold)
 
 
 def _plans(reader, raw, path, code, catalog, plan_ids):
@@ -129,7 +135,10 @@ def _plan(reader, raw, path, code, plan, metrics):
     price = reader.price_block(raw["price"], path + ("price",), metrics, plan.annual_discount,
                                plan.billing, sold=plan)
     commitments = _commitments(reader, raw, path, code, plan)
-    if price is None or commitments is None:
+    threshold = read_book_threshold(reader, raw.get("sales_threshold"), path + ("sales_threshold",),
+                                    code, plan.sales_threshold, f"the {plan.name} plan's")
+    if price is None or commitments is None or (
+            plan.sales_threshold is not None and threshold is None):
         return None
     flat, discount, seats, usage, credit = price
     where = path + ("price",)
@@ -145,7 +154,7 @@ def _plan(reader, raw, path, code, plan, metrics):
         return None
     return plan_views(replace(plan, flat=flat, annual_discount=discount, seats=seats, usage=usage,
                               commitments=commitments, annual=None, flat_discountable=True,
-                              credit=credit))
+                              credit=credit, sales_threshold=threshold))
 
 
 def _commitments(reader, raw, path, code, plan):

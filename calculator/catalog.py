@@ -21,6 +21,7 @@ from .money import CURRENCIES, ZERO, plain
 from .promotions import book_dict as promotions_book_dict
 from .promotions import read_date, read_promotions
 from .promotions import to_dict as promotion_dict
+from . import sales
 from .suggest import did_you_mean, one_of
 from .values import NotANumber, describe, to_decimal, written_hint
 
@@ -34,8 +35,9 @@ _ONE_PRICE = {"monthly": "a month", "annual": "per month billed yearly"}
 # The keys the engine reads; any other is an unknown field (a site reading plans.yaml hands
 # over only these: its page content is its own).
 TOP_KEYS = ("currency", "annual_discount", "metrics", "plans", "addons", "price_books",
-            "promotions", "date")
-PLAN_KEYS = ("id", "name", "custom", "billing", "price", "commitment", "addons")
+            "promotions", "date", "sales_threshold")
+PLAN_KEYS = ("id", "name", "custom", "billing", "price", "commitment", "addons",
+             "sales_threshold")
 PRICE_KEYS = ("flat", "annual_discount", "seats", "usage", "credit")
 CHARGE_KEYS = ("pricing", "unit", "tiers", "package", "included", "included_per_seat", "minimum",
                "limit", "discountable", "kinds")
@@ -169,6 +171,7 @@ class Plan:
     annual: "Plan | None" = None  # the plan at its annual prices, when it writes any (billing.py)
     flat_discountable: bool = True  # False at an annual flat fee written as such
     credit: Credit | None = None  # a monthly credit toward some of its usage
+    sales_threshold: object = None  # its own (sales.Threshold), replacing the catalog's; None: the catalog's
 
     @property
     def commitment(self):
@@ -186,6 +189,7 @@ class Catalog:
     price_books: dict = field(default_factory=dict)  # currency -> Catalog at its prices (books.py)
     promotions: dict = field(default_factory=dict)  # id -> Promotion (promotions.py)
     date: str | None = None  # the day quotes are priced on when a request names none (ISO)
+    sales_threshold: object = None  # sales.Threshold: above it, an estimate turns to sales
     # parts of cost-curve points, rated once per catalog (rating.curve_totals); not catalog data
     curve_parts: dict = field(init=False, default_factory=dict, compare=False, repr=False)
 
@@ -212,6 +216,11 @@ class Catalog:
         if currency is None or currency == self.currency:
             return self
         return self.price_books.get(currency) if isinstance(currency, str) else None
+
+    def sales_threshold_of(self, plan):
+        """The threshold above which ``plan``'s estimates turn to sales: its own, else this
+        book's; None when neither writes one."""
+        return self.sales_threshold if plan.sales_threshold is None else plan.sales_threshold
 
     def on(self, day):
         """This catalog, every price book too, priced on ``day`` (ISO text) when a request
@@ -242,6 +251,8 @@ class Catalog:
             out["promotions"] = {p.id: promotion_dict(p) for p in self.promotions.values()}
         if self.date is not None:
             out["date"] = self.date
+        if self.sales_threshold is not None:
+            out["sales_threshold"] = sales.to_dict(self.sales_threshold)
         return out
 
 
@@ -422,13 +433,15 @@ class _Reader:
         if "promotions" in data:
             promotions = read_promotions(self, data["promotions"], ids)
         day = read_date(self, data["date"], ("date",)) if "date" in data else None
+        threshold = None
+        if "sales_threshold" in data:
+            threshold = sales.read(self, data["sales_threshold"], ("sales_threshold",), metrics)
         catalog = Catalog(currency, default_discount, metrics, plans, addons,
-                          promotions=promotions, date=day)
+                          promotions=promotions, date=day, sales_threshold=threshold)
         if "price_books" in data:
             raw_addons = data.get("addons") if isinstance(data.get("addons"), dict) else {}
             books = read_price_books(self, data["price_books"], catalog, ids, list(raw_addons))
-            catalog = Catalog(currency, default_discount, metrics, plans, addons, books,
-                              promotions, day)
+            catalog = replace(catalog, price_books=books)
         return catalog
 
     def metrics(self, raw):
@@ -563,9 +576,15 @@ class _Reader:
 
     def includes(self, raw, path, metrics):
         """An add-on's ``includes``: ``{metric id: allowance added per unit bought}``."""
-        if not isinstance(raw, dict) or not raw:
-            self.fail(path, f"expected a mapping of metric id to the allowance it adds, got "
-                            f"{describe(raw)}")
+        return self.per_metric(raw, path, metrics, "the allowance it adds", "allowance",
+                               positive=True, empty=False)
+
+    def per_metric(self, raw, path, metrics, holds, what, positive=False, empty=True):
+        """``{metric id: quantity}`` over declared metrics (an add-on's ``includes``, a sales
+        threshold's ``usage``); None after a mistake. ``holds``: what each id maps to, in words;
+        ``what``: one quantity's name."""
+        if not isinstance(raw, dict) or (not raw and not empty):
+            self.fail(path, f"expected a mapping of metric id to {holds}, got {describe(raw)}")
             return None
         out = {}
         for metric_id, amount in raw.items():
@@ -577,7 +596,7 @@ class _Reader:
                                      f"{did_you_mean(metric_id, metrics)} (declared under "
                                      f"'metrics:': {declared})")
                 return None
-            out[metric_id] = self.number(amount, where, positive=True, what="allowance")
+            out[metric_id] = self.number(amount, where, positive=positive, what=what)
         return None if None in out.values() else out
 
     def addon_plans(self, addons, ids):
@@ -645,6 +664,13 @@ class _Reader:
         if "addons" in value:
             self.fail(path + ("addons",), "add-ons are declared at the top level, under 'addons:', "
                                          "with 'plans: [...]' naming where they can be bought")
+        threshold = None
+        if custom and "sales_threshold" in value:
+            self.fail(path + ("sales_threshold",), "a custom plan (custom: true) is sold by "
+                                                   "sales already; remove it")
+        elif "sales_threshold" in value:
+            threshold = sales.read(self, value["sales_threshold"], path + ("sales_threshold",),
+                                   metrics)
         if custom:
             if "price" in value or "commitment" in value:
                 self.fail(path + ("price",) if "price" in value else path + ("commitment",),
@@ -660,11 +686,12 @@ class _Reader:
             return None
         price = self.price_block(value["price"], path + ("price",), metrics, default_discount,
                                  billing or BILLINGS)
-        if price is None or None in (plan_id, name, billing, commitments):
+        if price is None or None in (plan_id, name, billing, commitments) or (
+                "sales_threshold" in value and threshold is None):
             return None
         flat, discount, seats, usage, credit = price
         return plan_views(Plan(plan_id, name, False, flat, discount, seats, usage, commitments,
-                               billing, credit=credit))
+                               billing, credit=credit, sales_threshold=threshold))
 
     def price_block(self, raw, path, metrics, default_discount, billing, sold=None):
         """``(flat, annual discount, seats, usage, credit)`` of a plan's ``price`` (or of its
@@ -1086,6 +1113,8 @@ def _plan_dict(plan):
     out["price"] = _price_dict(plan)
     if plan.commitments:
         out["commitment"] = _levels(plan, _commitment_dict)
+    if plan.sales_threshold is not None:
+        out["sales_threshold"] = sales.to_dict(plan.sales_threshold)
     return out
 
 
@@ -1114,7 +1143,11 @@ def _book_dict(book):
         if plan.commitments:
             plans[plan.id]["commitment"] = _levels(
                 plan, lambda level: {"annual_minimum": plain(level.annual_minimum)})
+        if sales.book_dict(plan.sales_threshold):
+            plans[plan.id]["sales_threshold"] = sales.book_dict(plan.sales_threshold)
     out = {"plans": plans, "addons": {a.id: _addon_prices(a) for a in book.addons.values()}}
+    if sales.book_dict(book.sales_threshold):
+        out["sales_threshold"] = sales.book_dict(book.sales_threshold)
     if any(p.amount_off is not None for p in book.promotions.values()):
         out["promotions"] = promotions_book_dict(book.promotions)
     return out

@@ -10,12 +10,14 @@ the rows read in, how a tier's row reads, what one seat costs a month.
 from .models import model_of
 
 
-def shows(priced, billing, annual_saving, cheaper_plan):
+def shows(priced, billing, annual_saving, cheaper_plan, sales=None):
     """``{part: bool}``: which parts of the result a page shows for this quote."""
     yearly = priced and billing == "annual"
     return {
         "bill": priced,
         "contact_sales": not priced,
+        # a priced estimate above the catalog's sales threshold leads with talking to sales
+        "sales": priced and sales is not None,
         # a year's bill is also given per month; a month's already is one
         "monthly_equivalent": yearly,
         # a saving is money yearly prices take off, never rounding (saving.py); none is no row

@@ -20,6 +20,7 @@ from .ranges import SEAT_STEP, is_whole, tier_range, whole_units
 from .rating import rate_plan
 from .request import parse_request
 from .saving import bill_and_saving
+from .sales import over as over_threshold
 from .units import MONTH_UNITS, counted
 
 
@@ -49,6 +50,7 @@ class Quote:
     cheaper_plan: Alternative | None = None
     nudges: tuple = ()
     alerts: tuple = ()
+    sales: dict | None = None  # why to talk to sales, above the catalog's threshold (sales.py)
 
     @property
     def plan(self):
@@ -121,8 +123,10 @@ class Quote:
             "date": self.bill.request.date or self.catalog.date,
             "promotion": promotion,
             "commitment": commitment,
+            "sales": self.sales,
             # what a page shows of this quote, decided here for both of the page's renderers
-            "shows": shows(priced, self.billing, self.annual_saving, self.cheaper_plan),
+            "shows": shows(priced, self.billing, self.annual_saving, self.cheaper_plan,
+                           self.sales),
             "display": {
                 "subtotal": shown(subtotal),
                 "total": shown(self.total),
@@ -305,5 +309,7 @@ def quote(catalog, request, *, alternatives=True):
     if commit is not None:
         advice.append(Advice("commitment", commitment_message(commit, book.currency),
                              level=commit[0], saving=commit[3]))
-    return Quote(book, bill, _monthly_equivalent(bill, book.currency), saving, cheaper,
-                 tuple(advice), tuple(alerts(book, bill)))
+    monthly = _monthly_equivalent(bill, book.currency)
+    sales = over_threshold(book.sales_threshold_of(plan), request, monthly, book)
+    return Quote(book, bill, monthly, saving, cheaper, tuple(advice), tuple(alerts(book, bill)),
+                 sales)

@@ -111,6 +111,17 @@ CASES = [
      "no EUR price for the Team plan ('team')"),
     ("a book in an unknown currency", ("currency: USD", "currency: USD\nprice_books:\n  euro: {}"),
      3, "price_books.euro", "unknown currency 'euro' — did you mean 'EUR'"),
+    ("sales threshold's metric near miss", ("currency: USD", "currency: USD\nsales_threshold:\n"
+                                            "  usage: {api_call: 1000}"), 3,
+     "sales_threshold.usage.api_call", "did you mean 'api_calls'"),
+    ("plan's sales threshold field near miss", ("    name: Team\n", "    name: Team\n"
+                                                "    sales_threshold: {montly: 50000}\n"), 7,
+     "plans[0].sales_threshold.montly", "did you mean 'monthly'"),
+    ("a book without the sales threshold's money", (
+        "currency: USD", "currency: USD\nsales_threshold: {monthly: 50000}\nprice_books:\n"
+        "  EUR:\n    plans: {team: {price: {seats: {pricing: graduated, tiers: [{up_to: 10, unit: 46},"
+        " {up_to: 50, unit: 37}, {unit: 28}]}, usage: {api_calls: {unit: 0.001}}}}}"), 4,
+     "price_books.EUR.sales_threshold", "write it in EUR too"),
 ]
 
 

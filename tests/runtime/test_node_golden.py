@@ -68,7 +68,14 @@ GOLDEN = [
     ("words", {"plan": "words", "seats": 1, "usage": {"sms": 1, "contacts": 1}}, ...),
     ("words", {"plan": "words", "seats": 1003}, None),
     ("words", {"plan": "words", "seats": 1, "usage": {"contacts": 50001}}, None),
+    # above the demo's sales threshold ($50,000 a month; €46,000 in its EUR book): still priced,
+    # and flagged (SALES_FLAGGED)
+    ("demo", {"plan": "business", "seats": 5, "usage": {"api_calls": 10**12}}, "5000000024.00"),
+    ("demo", {"plan": "business", "seats": 5, "usage": {"api_calls": "1000000000000"},
+              "currency": "EUR", "billing": "annual"}, ...),
 ]
+# the GOLDEN cases above the sales threshold, and the reason each is told
+SALES_FLAGGED = {len(GOLDEN) - 2: "monthly", len(GOLDEN) - 1: "monthly"}
 
 # The budget planner's payloads: every month a quote, the crossings, other plans, yearly billing
 FORECASTS = [
@@ -150,6 +157,9 @@ def test_python_3_14_in_pyodide_equals_cpython(pyodide_run, index):
     elif expected is not ...:
         assert got["ok"]["total"] == expected
         assert got["ok"]["status"] == ("priced" if expected else "contact_sales")
+    if "ok" in got:
+        sales = got["ok"]["sales"]
+        assert (sales and sales["reason"]) == SALES_FLAGGED.get(index, None)
 
 
 @pytest.mark.parametrize("index", range(len(FORECASTS)))

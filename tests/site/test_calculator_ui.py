@@ -112,11 +112,14 @@ def test_the_page_works_before_python_has_loaded(browser, server):
         monthly, annual = page.get_by_test_id("price-team-monthly"), page.get_by_test_id("price-team-annual")
         page.click("label[for=billing-annual]")  # the plan cards' billing toggle
         assert annual.is_visible() and not monthly.is_visible()
+        # the calculator follows; its built (monthly) bill waits for Python, and says so
+        assert page.is_checked("[data-testid=calc-billing-annual]")
+        assert page.get_attribute(STATUS, "data-state") == "pending"
         question = page.locator("#pricing-faq details").nth(1)
         assert question.get_attribute("open") is None
         question.locator("summary").click()
         assert question.get_attribute("open") is not None
-        assert requested(page, held) and page.get_attribute(STATUS, "data-state") == "prerendered"
+        assert requested(page, held) and page.get_attribute(STATUS, "data-state") == "pending"
     finally:
         page.close()  # drops the held requests
 
@@ -500,7 +503,7 @@ def test_the_plan_cards_open_on_their_own_billing_not_the_calculators(visit, yea
     assert not page.get_by_test_id("price-team-annual").is_visible()
 
 
-def test_the_plan_cards_toggle_and_the_calculator_keep_their_own_billing(visit, catalog):
+def test_the_plan_cards_toggle_and_the_calculator_keep_one_billing(visit, catalog):
     page = visit()
     cards = {"monthly": page.get_by_test_id("price-team-monthly"),
              "annual": page.get_by_test_id("price-team-annual")}
@@ -508,12 +511,12 @@ def test_the_plan_cards_toggle_and_the_calculator_keep_their_own_billing(visit, 
     wait_total(page, shown(catalog, {"plan": "team", "seats": 10, "billing": "annual",
                                      "usage": {"storage_gb": "20"}}))
     page.wait_for_url("**billing=annual**")
-    assert cards["monthly"].is_visible() and page.is_checked("#billing-monthly")  # not flipped
-    page.click("label[for=billing-annual]")
+    assert cards["annual"].is_visible() and page.is_checked("#billing-annual")  # followed
     page.click("label[for=billing-monthly]")
     assert cards["monthly"].is_visible()
-    assert page.is_checked("[data-testid=calc-billing-annual]")  # the estimate stays yearly
-    assert "billing=annual" in page.url  # and so does its link
+    assert page.is_checked("[data-testid=calc-billing-monthly]")  # the estimate follows
+    wait_total(page, shown(catalog, {"plan": "team", "seats": 10, "usage": {"storage_gb": "20"}}))
+    assert "billing=annual" not in page.url  # and so does its link
     page.click("label[for=billing-annual]")
     page.fill("[data-testid=calc-seats]", "12")
     page.press("[data-testid=calc-seats]", "Enter")  # an estimate's link keeps the cards' choice

@@ -26,10 +26,11 @@ def card_price(catalog, plan, billing, currency):
     return quote(catalog, request).to_dict()["display"]["monthly_equivalent"]
 
 
-def shows_euros(page, catalog):
-    """Whether the cards, their tax line and the comparison show euros, and dollars not."""
-    euros = page.get_by_test_id("price-team-monthly-eur")
-    dollars = page.get_by_test_id("price-team-monthly")
+def shows_euros(page, catalog, period="monthly"):
+    """Whether the cards (showing ``period``'s prices), their tax line and the comparison show
+    euros, and dollars not."""
+    euros = page.get_by_test_id(f"price-team-{period}-eur")
+    dollars = page.get_by_test_id(f"price-team-{period}")
     visible = euros.is_visible()
     assert visible != dollars.is_visible()
     assert page.get_by_test_id("tax-eur").is_visible() == visible
@@ -39,7 +40,7 @@ def shows_euros(page, catalog):
     assert seats == ("€40 per seat; billed yearly: €32 per seat" if visible
                      else "$45 per seat; billed yearly: $36 per seat")
     if visible:
-        assert euros.inner_text() == card_price(catalog, "team", "monthly", "EUR")
+        assert euros.inner_text() == card_price(catalog, "team", period, "EUR")
     return visible
 
 
@@ -77,13 +78,15 @@ def test_the_calculators_currency_moves_the_cards_and_goes_into_its_link(visit, 
     assert "Seats\n10 seats × €32 × 12 months" in rows  # its written yearly price
     assert page.text_content("[data-testid=calculator-saving]") == \
         f"{expected['display']['annual_saving']} a year"
-    assert page.is_checked("#currency-eur") and shows_euros(page, demo)
+    # the cards follow the calculator's yearly billing as well as its currency
+    assert page.is_checked("#billing-annual")
+    assert page.is_checked("#currency-eur") and shows_euros(page, demo, "annual")
     page.wait_for_url("**currency=EUR**")
     shared = page.url.split("/pricing/")[1]
     other = visit(shared)
     assert other.input_value("[data-testid=calc-currency]") == "EUR"
     wait_total(other, expected["display"]["total"])
-    assert shows_euros(other, demo)
+    assert shows_euros(other, demo, "annual")
     page.go_back()
     page.wait_for_function("() => !location.search.includes('currency')")
     wait_total(page, quote(demo, {**request, "currency": None}).to_dict()["display"]["total"])

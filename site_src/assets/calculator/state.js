@@ -88,6 +88,16 @@ export function writeCurrency(form, code) {
   return true;
 }
 
+// Checks the billing radio of `billing` ("monthly" | "annual") when the chosen plan offers it
+// (its radio is not hidden); true when that changed the form.
+export function writeBilling(form, billing) {
+  const radio = [...form.querySelectorAll("[name=billing]")]
+    .find((r) => r.value === billing && !r.closest("[hidden]"));
+  if (!radio || radio.checked) return false;
+  radio.checked = true;
+  return true;
+}
+
 // What Python read from the field `name` ("seats", "usage.storage_gb"), given the request it
 // returned for readState's (a quote's `request`): 12, "2.5". An emptied usage field was sent as
 // none: "0".

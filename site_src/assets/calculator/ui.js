@@ -8,11 +8,13 @@ import { clearErrors } from "./field-errors.js";
 import { renderResult } from "./render.js";
 import { fillFromSlider, placeSliders } from "./slider.js";
 import { keepTotalInSight } from "./total-bar.js";
-import { readState, writeState, writeCurrency, stateToQuery, queryToState, queryWith,
+import { readState, writeState, writeCurrency, writeBilling, stateToQuery, queryToState, queryWith,
   quantitiesRead, quantityRead, showQuantitiesRead } from "./state.js";
 
 // The event by which the calculator and the plan cards' currency toggle keep one currency.
 const CURRENCY_EVENT = "pricing:currency";
+// ... and the plan cards' billing toggle and the calculator one billing (js/billing-toggle.js)
+const BILLING_EVENT = "pricing:billing";
 
 const root = document.querySelector("[data-calculator]");
 if (root) start(root);
@@ -49,7 +51,7 @@ function start(root) {
 
   const fromUrl = queryToState(new URLSearchParams(location.search), catalog);
   if (fromUrl) writeState(form, fromUrl, catalog, starts);
-  else writeCurrency(form, new URLSearchParams(location.search).get("currency")); // the cards'
+  else writeCardChoices(form, new URLSearchParams(location.search));
 
   showPlanFields(form, form.elements.plan.value);
   labelLevels(form);
@@ -195,10 +197,22 @@ function start(root) {
       document.dispatchEvent(new CustomEvent(CURRENCY_EVENT, {
         detail: { currency: event.target.value, from: "calculator" } }));
     }
+    if (event.target.name === "billing") {
+      document.dispatchEvent(new CustomEvent(BILLING_EVENT, {
+        detail: { billing: event.target.value, from: "calculator" } }));
+    }
   });
   // ... and the calculator the cards' toggle
   document.addEventListener(CURRENCY_EVENT, (event) => {
     if (event.detail.from !== "calculator" && writeCurrency(form, event.detail.currency)) update();
+  });
+  // "Yearly" chosen on the cards is the calculator's billing too; the address keeps it in the
+  // calculator's own words (?billing=), replacing the entry as the cards' toggle does
+  document.addEventListener(BILLING_EVENT, (event) => {
+    if (event.detail.from === "calculator" || !writeBilling(form, event.detail.billing)) return;
+    const query = queryWith(location.search, readState(form));
+    history.replaceState(null, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+    update();
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -209,7 +223,7 @@ function start(root) {
     const query = new URLSearchParams(location.search);
     const state = queryToState(query, catalog);
     if (state) writeState(form, state, catalog, starts);
-    else writeCurrency(form, query.get("currency"));
+    else writeCardChoices(form, query);
     update(); // the sliders follow Python's answer
   });
   root.querySelector("[data-testid=calculator-copy-link]")?.addEventListener("click", copyLink);
@@ -223,6 +237,13 @@ function start(root) {
     if (showsBuilt(readState(form))) setStatus(status, "failed");
     else showError(form, result, status, err); // the link's inputs will not be priced
   });
+}
+
+// A link without the calculator's own state keeps what the plan cards' toggles say: their
+// currency (?currency=, the same parameter) and billing (?period=).
+function writeCardChoices(form, query) {
+  writeCurrency(form, query.get("currency"));
+  writeBilling(form, query.get("period"));
 }
 
 // The marker's place: the chart's quantity in `request` as Python read it (a quote's request).

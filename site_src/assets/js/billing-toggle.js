@@ -1,11 +1,13 @@
 /* Billing toggle of the plan cards: mirrors its checked radio into data-billing on .rk-pricing
    (for browsers without CSS :has) and into ?period= so a shared link keeps the choice (the
    parameter is left out for the period the page opens on: site.pricing.period, prerendered as
-   data-billing). Its own radios and parameter only: the calculator further down has its
-   billing radios and ?billing=, and the two choices are independent. Both sets of prices are
-   already in the page, prerendered by calculator.quote: nothing is computed here. */
+   data-billing). The calculator further down has its own billing radios and ?billing=; the two
+   tell each other of a change by a "pricing:billing" event, so "Yearly" chosen on the cards is
+   the calculator's billing too, and the reverse. Both sets of prices are already in the page,
+   prerendered by calculator.quote: nothing is computed here. */
 (function () {
   "use strict";
+  var EVENT = "pricing:billing";
   var root = document.querySelector(".rk-pricing");
   var toggle = root && root.querySelector("[data-testid=billing-toggle]");
   if (!toggle) return;
@@ -28,7 +30,16 @@
     show(wanted, false);
   }
   radios.forEach(function (radio) {
-    radio.addEventListener("change", function () { show(radio.value, true); });
+    radio.addEventListener("change", function () {
+      show(radio.value, true);
+      document.dispatchEvent(new CustomEvent(EVENT, { detail: { billing: radio.value, from: "cards" } }));
+    });
+  });
+  document.addEventListener(EVENT, function (event) {
+    var billing = event.detail.billing;
+    if (event.detail.from === "cards" || (billing !== "annual" && billing !== "monthly")) return;
+    radios.forEach(function (radio) { radio.checked = radio.value === billing; });
+    show(billing, true);
   });
   showUrlChoice();
   window.addEventListener("popstate", showUrlChoice);
