@@ -4,11 +4,17 @@ Written into the build as ``_headers`` (the format Netlify and Cloudflare Pages 
 policy allows nothing but the site's own origin: no inline script (Material's inline
 snippets are moved to files by site_src/overrides/partials/javascripts/), and
 'wasm-unsafe-eval' only so that Pyodide can compile its WebAssembly.
+
+With the embed on (``site.embed``, docs/embed.md), framing is said per path instead: the policy
+on every path leaves ``frame-ancestors`` out, each top-level entry of the site holding a page
+gets ``frame-ancestors 'none'`` in a second policy (browsers enforce every policy sent), and the
+embed's folder gets the origins allowed. Hosts merge every rule matching a path, so one on
+``/*`` saying ``'none'`` would forbid the embed too.
 """
 
 from pathlib import Path
 
-CSP = "; ".join([
+POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "worker-src 'self'",
@@ -19,8 +25,9 @@ CSP = "; ".join([
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
 ])
+NO_FRAMING = "frame-ancestors 'none'"
+CSP = f"{POLICY}; {NO_FRAMING}"
 
 SECURITY = {
     "Content-Security-Policy": CSP,
@@ -45,9 +52,18 @@ def immutable(path):
     return path.startswith(IMMUTABLE_PREFIXES)
 
 
-def headers_file():
-    """The text of ``_headers``: security headers on every path, long caching where safe."""
-    lines = ["/*"] + [f"  {name}: {value}" for name, value in SECURITY.items()]
+def headers_file(embed=None):
+    """The text of ``_headers``: security headers on every path, long caching where safe.
+    ``embed``: ``(folder, origins, pages)`` when the embed is on: its folder ("embed/"), the
+    origins that may frame it, and the other top-level paths holding pages (``page_roots``)."""
+    security = SECURITY if embed is None else {**SECURITY, "Content-Security-Policy": POLICY}
+    lines = ["/*"] + [f"  {name}: {value}" for name, value in security.items()]
+    if embed is not None:
+        folder, origins, pages = embed
+        for path in pages:
+            lines += ["", path, f"  Content-Security-Policy: {NO_FRAMING}"]
+        lines += ["", f"/{folder}*",
+                  f"  Content-Security-Policy: frame-ancestors {' '.join(origins)}"]
     for path in IMMUTABLE_PATHS:
         lines += ["", path, f"  Cache-Control: {IMMUTABLE}"]
     lines += ["", "/*.wasm", "  Content-Type: application/wasm"]
@@ -57,5 +73,25 @@ def headers_file():
     return "\n".join(lines) + "\n"
 
 
-def write_headers(site_dir):
-    Path(site_dir, "_headers").write_text(headers_file(), encoding="utf-8")
+def page_roots(site_dir, skip):
+    """The ``_headers`` paths covering every page of ``site_dir`` but folder ``skip``: the
+    root ("/", "/index.html"), each page at the top and each top-level folder holding one."""
+    site = Path(site_dir)
+    roots = set()
+    for page in site.rglob("*.html"):
+        top = page.relative_to(site).parts[0]
+        if top == page.name:
+            roots.add(f"/{top}")
+            if top == "index.html":
+                roots.add("/")
+        elif top != skip.strip("/"):
+            roots.add(f"/{top}/*")
+    return sorted(roots)
+
+
+def write_headers(site_dir, embed=None):
+    """``_headers`` in ``site_dir``; ``embed``: ``(folder, origins)`` when the embed is on."""
+    if embed is not None:
+        folder, origins = embed
+        embed = (folder, origins, page_roots(site_dir, folder))
+    Path(site_dir, "_headers").write_text(headers_file(embed), encoding="utf-8")

@@ -23,6 +23,7 @@ from calculator.money import CURRENCIES
 from calculator.suggest import did_you_mean
 
 from .content import default_request
+from .embed import embed_problems
 from .files import PAGE_LIMIT, FileRefused, check_status, link_out
 from .markup import render
 from .planner import planner_problems
@@ -63,7 +64,7 @@ def content_problems(catalog, content, roots):
     return problems + _page_file_problems(Path(roots[0])) + _page_key_problems(site, pages) + \
         _plan_key_problems(content) + _popular_problems(content) + \
         _request_problems(catalog, content) + _footer_problems(content) + \
-        _tax_problems(content) + _language_problems(site)
+        _tax_problems(content) + _language_problems(site) + embed_problems(site)
 
 
 def _published(path, roots):

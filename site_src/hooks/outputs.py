@@ -1,11 +1,12 @@
 """MkDocs hook: files beside the pages after the build: robots.txt naming the sitemap, the price
 list for machines (llms.txt, pricing.md, pricing.json and its schema), and the host headers
-(CSP, caching)."""
+(CSP, caching; which pages may be framed: site.embed)."""
 
 import json
 from pathlib import Path
 
 from pricing_site.build.headers import write_headers
+from pricing_site.catalog.embed import EMBED_PATH, embed_settings
 from pricing_site.pages.price_list import (SCHEMA_PATH, llms_txt, pricing_json,
                                            pricing_markdown)
 
@@ -17,7 +18,9 @@ def on_post_build(config):
     out = Path(config.site_dir)
     (out / "robots.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     _price_list(config, out)
-    write_headers(config.site_dir)
+    embed = embed_settings(config.extra["catalog_content"].site)
+    write_headers(config.site_dir,
+                  (EMBED_PATH.split("/")[0] + "/", embed["origins"]) if embed["enabled"] else None)
 
 
 def _price_list(config, out):

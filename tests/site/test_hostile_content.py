@@ -21,7 +21,9 @@ SKIP = ("variants",)
 UNREACHABLE = {"plans[].price.usage.*.kinds.*.name",  # the engine takes kinds under seats only
                "price_books.*.plans.*.price.usage.*.kinds.*.name",
                # a price book's seat kinds are the plan's own: the same names, or none written
-               "price_books.*.plans.*.price.seats.kinds.*.name"}
+               "price_books.*.plans.*.price.seats.kinds.*.name",
+               # an origin is a scheme, host and port or refused (pricing_site/catalog/embed.py)
+               "site.embed.allowed_origins[]"}
 DEVICES = {"phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True,
                      "has_touch": True},
            "desktop": {"viewport": {"width": 1440, "height": 900}}}
