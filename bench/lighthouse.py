@@ -109,8 +109,8 @@ def summary(report, origin):
         "observed FCP": observed["observedFirstContentfulPaint"],
         "observed LCP": lcp,
         # what the simulated LCP downloads: every request done before the observed paint
-        "kB done before LCP": round(sum(r["transferSize"] for r in requests
-                                        if r["networkEndTime"] <= lcp) / 1e3),
+        "kB done before LCP": round(sum(r["transferSize"] for r in requests  # (unfinished: none)
+                                        if r.get("networkEndTime", lcp + 1) <= lcp) / 1e3),
         "observed load": observed["observedLoad"],
         "first runtime request": min((r["networkRequestTime"] for r in runtime), default=None),
         "runtime MB": sum(r["transferSize"] for r in runtime) / 1e6,

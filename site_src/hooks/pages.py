@@ -9,6 +9,7 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 
+from pricing_site.build.compact_html import compact_html
 from pricing_site.build.page_checks import element_ids, front_matter_problem
 from pricing_site.build.templates import COMPILED, autoescape_for
 from pricing_site.pages.landing import landing_context
@@ -53,4 +54,4 @@ def on_post_page(output, page, config):
     # page's markdown: the ids its template wrote count too
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= element_ids(output)
-    return output
+    return compact_html(output)

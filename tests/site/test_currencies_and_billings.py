@@ -1,6 +1,8 @@
 """The pricing page's currency toggle and the calculator's currency, kept as one, and a plan
 sold yearly only, driven in Chromium on built sites. Every figure is CPython's quote's."""
 
+import time
+
 import pytest
 import yaml
 
@@ -10,6 +12,7 @@ from pricing_site.catalog import load_catalog_file
 from pricing_site.pages.cards import entry_request
 from tests.site.test_calculator_ui import visit, wait_total  # noqa: F401 (a fixture)
 from tests.site_support import DEMO, demo_site
+from tests.support.devices import new_context, settle
 from tests.support.http_server import StaticServer
 
 pytestmark = pytest.mark.e2e
@@ -102,6 +105,32 @@ def test_without_javascript_the_page_is_in_the_catalogs_own_currency(browser, se
     assert page.get_by_test_id("price-team-monthly").inner_text() == \
         card_price(demo, "team", "monthly", None)
     assert not page.get_by_test_id("price-team-monthly-eur").is_visible()
+    context.close()
+
+
+# Every layout shift of the page, from its first paint on.
+SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+}).observe({ type: "layout-shift", buffered: true });"""
+
+
+def test_the_toggle_is_in_place_before_its_script_runs(browser, server):
+    """A phone draws the page before the deferred scripts run: the toggle that shows up only
+    then pushed the plan cards down (a layout shift in sight, on a slow phone at every visit)."""
+    context = new_context(browser, "phone")
+    context.add_init_script(SHIFTS)
+
+    def late(route):
+        time.sleep(0.6)  # the script comes well after the first paint
+        route.continue_()
+
+    context.route("**/js/currency-toggle.js", late)
+    page = context.new_page()
+    page.goto(server.url + "pricing/")
+    settle(page)
+    assert page.get_by_test_id("currency-toggle").is_visible()
+    assert page.evaluate("window.__shifts") == []
     context.close()
 
 
