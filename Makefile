@@ -25,3 +25,4 @@ bench:            ## engine, build, browser and Lighthouse benchmarks (figures a
 	.venv/bin/python bench/scale.py
 	.venv/bin/python bench/browser.py
 	.venv/bin/python bench/lighthouse.py
+	.venv/bin/python bench/first_visit.py

@@ -25,14 +25,18 @@ class Advice:
     message: str
     metric: str | None = None  # None = seats
     add: object = None  # Decimal: how much more unlocks the nudge
-    level: int | None = None  # alert level in percent
+    level: int | None = None  # alert level in percent; a commitment nudge's level number
     percent: object = None  # Decimal: share of the allowance used
+    saving: object = None  # Decimal: what a commitment nudge saves a year
 
     def to_dict(self):
         out = {"kind": self.kind, "metric": self.metric, "message": self.message}
         if self.add is not None:
             out["add"] = plain(self.add)
-        if self.level is not None:
+        if self.saving is not None:
+            out["level"] = self.level
+            out["saving"] = plain(self.saving)
+        elif self.level is not None:
             out["level"] = self.level
             out["percent"] = plain(self.percent)
         return out

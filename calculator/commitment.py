@@ -102,12 +102,12 @@ def level_words(level, currency):
 
 
 def level_choice(level, currency):
-    """A level as the calculator offers it, its minimum first: "Commit to $50,000 a year: 20%
-    off seats and usage"."""
+    """A level as the calculator offers it, its minimum first and called one (a bill below it
+    is raised to it): "Commit to a $50,000 a year minimum: 20% off seats and usage"."""
     yearly = f"{format_price(level.annual_minimum, currency)} a year"
     if not level.discount:
         return f"Commit to at least {yearly}{_terms(level)}"
-    return f"Commit to {yearly}: {_off(level)} seats and usage{_terms(level)}"
+    return f"Commit to a {yearly} minimum: {_off(level)} seats and usage{_terms(level)}"
 
 
 def _off(level):

@@ -8,7 +8,8 @@ same keys and the same strings as CPython. Money crosses as plain decimal string
 from dataclasses import dataclass
 
 from . import commitment as committed
-from .advice import alerts, nudges
+from .advice import Advice, alerts, nudges
+from .commit_advice import best_commitment, commitment_message
 from .allowances import as_billed
 from .display import advice, bill_rows, shows
 from .promotions import check_code_for_plan, long_date, offer_words
@@ -299,5 +300,10 @@ def quote(catalog, request, *, alternatives=True):
     if not bill.priced:
         return Quote(book, bill)
     cheaper = cheapest_alternative(book, request, bill.total) if alternatives else None
+    advice = nudges(book, bill, saving)
+    commit = best_commitment(book, plan, request, bill) if alternatives else None
+    if commit is not None:
+        advice.append(Advice("commitment", commitment_message(commit, book.currency),
+                             level=commit[0], saving=commit[3]))
     return Quote(book, bill, _monthly_equivalent(bill, book.currency), saving, cheaper,
-                 tuple(nudges(book, bill, saving)), tuple(alerts(book, bill)))
+                 tuple(advice), tuple(alerts(book, bill)))

@@ -47,3 +47,17 @@ def tier_range(below, up_to, whole, included=ZERO):
         return f"over {format_quantity(below or ZERO)}"
     prefix = "" if below is None else f"over {format_quantity(below)} "
     return f"{prefix}up to {format_quantity(up_to)}"
+
+
+def sales_range(charge, step):
+    """The quantities of ``charge`` that its list does not price, in words, with the last one
+    it does: ``("200", "201 and up")`` for tiers whose tier above 200 is custom (the quote then
+    says contact sales); None when the list prices every quantity (a hard ``limit`` refuses
+    more, rather than sending them to sales)."""
+    tiers = getattr(charge, "tiers", None) or ()
+    index = next((i for i, tier in enumerate(tiers) if tier.custom), None)
+    if not index:  # none, or a first tier that is custom: nothing is self-serve
+        return None
+    below = tiers[index - 1].up_to
+    return (format_quantity(below + charge.included),
+            tier_range(below, tiers[index].up_to, whole_units(charge, step), charge.included))

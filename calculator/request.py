@@ -14,6 +14,7 @@ from .money import plain
 from .promotions import check_code, iso_date
 from .suggest import did_you_mean
 from .values import NotANumber, OtherDigits, TooLarge, TooPrecise, describe, to_decimal
+from .written import NotAGrouping, read_written
 
 MAX_SEATS = 1_000_000
 MAX_USAGE = Decimal(10) ** 12
@@ -80,7 +81,7 @@ def _seat_count(value, name, field_name):
     if value is None or value == "":
         raise QuoteError(f"Enter the number of {name}.", field_name)
     try:
-        number = to_decimal(value)
+        number = read_written(value)
     except TooLarge as exc:
         if not exc.negative:
             raise QuoteError(f"{describe(value)} {name} is more than this calculator handles "
@@ -89,14 +90,17 @@ def _seat_count(value, name, field_name):
     except OtherDigits:
         raise QuoteError(f"The number of {name} must be written with the digits 0-9, "
                          f"got {describe(value)}.", field_name) from None
+    except NotAGrouping as exc:
+        raise QuoteError(f"The number of {name}: {exc}.", field_name) from None
     except NotANumber:
         raise QuoteError(f"The number of {name} must be a whole number, got {describe(value)}.",
                          field_name) from None
     if number < 0:
         raise QuoteError(f"The number of {name} cannot be negative.", field_name)
     if number != number.to_integral_value():
-        raise QuoteError(f"The number of {name} must be a whole number, got {plain(number)}.",
-                         field_name)
+        read = f"{describe(value)}, which is {plain(number)}" if isinstance(value, str) and \
+            value.strip() != plain(number) else plain(number)
+        raise QuoteError(f"The number of {name} must be a whole number, got {read}.", field_name)
     if number > MAX_SEATS:
         raise QuoteError(f"{plain(number)} {name} is more than this calculator handles "
                          f"({MAX_SEATS:,}); contact sales for a quote.", field_name)
@@ -110,7 +114,7 @@ def _usage_amount(value, metric, field_name):
     if value is None or value == "":
         raise QuoteError(f"Enter the monthly {label}.", field_name)
     try:
-        number = to_decimal(value)
+        number = read_written(value)
     except TooLarge as exc:
         if not exc.negative:
             raise QuoteError(f"{label}: {describe(value)} is more than this calculator handles "
@@ -118,6 +122,8 @@ def _usage_amount(value, metric, field_name):
                              field_name) from None
         number = Decimal(-1)  # told as negative below
     except TooPrecise as exc:
+        raise QuoteError(f"{label}: {exc}.", field_name) from None
+    except NotAGrouping as exc:
         raise QuoteError(f"{label}: {exc}.", field_name) from None
     except OtherDigits:
         raise QuoteError(f"{label} must be written with the digits 0-9, got {describe(value)}.",

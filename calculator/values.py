@@ -66,8 +66,17 @@ def describe(value):
     return f"a {type(value).__name__}"
 
 
-def to_decimal(value):
-    """``value`` as a finite Decimal with at most 10 decimal places, else ``NotANumber``."""
+def to_decimal(value, shown=None):
+    """``value`` as a finite Decimal with at most 10 decimal places, else ``NotANumber``; its
+    messages name ``shown`` instead when given (the text a person typed for ``value``)."""
+    if shown is not None:
+        try:
+            return to_decimal(value)
+        except TooLarge as exc:
+            raise TooLarge(str(exc).replace(describe(value), describe(shown)),
+                           exc.negative) from None
+        except NotANumber as exc:
+            raise type(exc)(str(exc).replace(describe(value), describe(shown))) from None
     if isinstance(value, bool) or value is None:
         raise NotANumber(f"expected a number, got {describe(value)}")
     if isinstance(value, Decimal):

@@ -65,7 +65,7 @@ def precompress_site(site_dir):
     paths = sorted((p for p in site.rglob("*") if p.is_file() and wanted(p)),
                    key=lambda p: -p.stat().st_size)  # the biggest first: the threads end together
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        sizes = dict(zip(paths, pool.map(_write_siblings, paths, [site] * len(paths))))
+        sizes = dict(zip(paths, pool.map(write_siblings, paths, [site] * len(paths))))
     return {path.relative_to(site).as_posix(): sizes[path] for path in sorted(paths) if sizes[path]}
 
 
@@ -91,7 +91,8 @@ def _cached(data):
     return result
 
 
-def _write_siblings(path, site):
+def write_siblings(path, site):
+    """Write ``path``'s siblings (``site``: the built site's folder); return their sizes."""
     data = path.read_bytes()
     cacheable = len(data) >= CACHE_MIN and path.relative_to(site).parts[0] == "assets"
     sizes = {}

@@ -15,6 +15,7 @@ from calculator.catalog import Catalog
 from calculator.errors import CatalogError, Problem
 from calculator.lint import lint as lint_catalog
 
+from .comparison_checks import comparison_gaps
 from .content import Content
 from .document import check_document
 from .variants import CONTROL, variant_documents, variant_problems
@@ -79,7 +80,8 @@ def read_catalog(path, *, roots=None, lint=True):
         read.errors = errors
         return read
     if lint:
-        warnings = locate(lint_catalog(catalog), marks, file, data) + warnings
+        warnings = locate(lint_catalog(catalog) + comparison_gaps(content), marks, file,
+                          data) + warnings
     read.catalog, read.content, read.warnings = catalog, content, warnings
     return read
 

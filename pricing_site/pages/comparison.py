@@ -9,6 +9,7 @@ catalog's own first, which is also its ``text``), for the page to show the chose
 """
 
 from calculator.money import format_price, format_quantity
+from calculator.ranges import SEAT_STEP, sales_range
 
 from .offers import commitment_words, offer_row_cells
 from .price_words import (addon_text, billing_words, credit_text, kinds_text, percent,
@@ -28,6 +29,18 @@ def _row(label, cells):
 def _both(monthly, annual):
     """A price list entry with its annual prices when they are written apart."""
     return monthly if annual == monthly else f"{monthly}; billed yearly: {annual}"
+
+
+def seat_limit(seats):
+    """The seat limit as the engine applies it: the plan's ``limit`` ("3"), the last seat the
+    tiers price and the seats a quote sends to sales ("200; 201 and up: contact sales"), or
+    "No limit"."""
+    if seats is not None and seats.limit is not None:
+        return format_quantity(seats.limit)
+    sales = sales_range(seats, SEAT_STEP) if seats is not None else None
+    if sales is None:
+        return "No limit"
+    return f"{sales[0]}; {sales[1]}: contact sales"
 
 
 def _yearly_terms(book, plan):
@@ -72,9 +85,7 @@ def _pricing_rows(book, cards, code):
     rows.append(_row("Minimum seats", per_plan(
         lambda p, a: _cell(format_quantity(p.seats.minimum)) if p.seats and p.seats.minimum
         else _cell())))
-    rows.append(_row("Seat limit", per_plan(
-        lambda p, a: _cell(format_quantity(p.seats.limit)) if p.seats and p.seats.limit is not None
-        else _cell("No limit"))))
+    rows.append(_row("Seat limit", per_plan(lambda p, a: _cell(seat_limit(p.seats)))))
     kinds = [k for p in book.plans if p.seats for k in p.seats.kinds]
     if kinds:
         label = "Seat types" if any(k.priced for k in kinds) else "Free seats"

@@ -74,8 +74,8 @@ def commitment_words(plan, currency):
 def commitment_choices(catalog):
     """What the calculator's commitment control offers on each plan that has levels:
     ``[{"plan", "options": [{"level", "label", "labels": {currency: label}}]}]``, each label
-    stating the level's minimum ("Commit to $50,000 a year: 20% off seats and usage"): in the
-    catalog's currency, and in each of its currencies for the page to swap in."""
+    stating the level's minimum ("Commit to a $50,000 a year minimum: 20% off seats and
+    usage"): in the catalog's currency, and in each of its currencies for the page to swap in."""
     choices = []
     for plan in catalog.plans:
         if not plan.commitments:

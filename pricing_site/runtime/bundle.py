@@ -10,10 +10,16 @@ the pieces into the built site:
                                                  ``calculator.load_catalog``
     assets/calculator/engine/<hash>/*.whl        the ``calculator`` package (``wheel``)
     assets/pyodide/<version>-<hash>/             the Pyodide runtime, its wasm lean (``pyodide``)
-    assets/calculator/stdlib/<hash>/python_stdlib.zip     the stdlib, the engine's modules
-                                                 precompiled (``startup``)
-    assets/calculator/snapshot/<hash>/snapshot.bin, python_stdlib.zip   a memory snapshot made
-                                                 on it, and the zip without what it holds
+    assets/calculator/stdlib/<hash>/python_stdlib.zip, pyodide-lock.json   the modules Python
+                                                 and the engine import, precompiled, and a lock
+                                                 file without packages (``startup``)
+    assets/calculator/snapshot/<hash>/snapshot.bin, python_stdlib.zip   a memory snapshot made on
+                                                 that zip, and the zip without what it holds
+
+The runtime's wasm, the stdlib zip and the snapshot get their ``.gz`` siblings here (as the
+build's precompression writes them: pricing_site/build/precompress.py), since the worker
+fetches those by name and decodes them itself (gunzip.js): a first visit downloads a third of
+the bytes from any host, one that compresses nothing too.
 
 Everything is served under a hash of its bytes (or, for the runtime, of its making), so hosts
 may cache it for good, and an A/B variation's catalog is found whichever variation's folder the
@@ -26,15 +32,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pricing_site.build.assets import asset_url
+from pricing_site.build.precompress import write_siblings
 
 from .cache import BundleError, ensure, served_path, sha256
 from .pyodide import copy_runtime, served_runtime
-from .startup import RESTORE_ZIP, precompiled_stdlib, snapshot_on
+from .startup import RESTORE_ZIP, empty_lock, precompiled_stdlib, snapshot_on
 from .wheel import CACHE_DIR, ROOT, build_engine_wheel, cached_wheel
 
 JS_DIR = ROOT / "site_src" / "assets" / "calculator"
 JS_FILES = ("client.js", "start-when.js", "worker.js", "boot.js", "snapshot.js", "sparse.js",
-            "page-wasm.js", "warm-up.js")
+            "page-wasm.js", "gunzip.js", "warm-up.js", "next-visit.js")
+DECODED_HERE = ("wasm", "stdlib", "snapshot")  # the pieces fetched as their .gz (gunzip.js)
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ def prepare_bundle(catalog, *, cache_dir=CACHE_DIR):
     served = {}
     stdlib = precompiled_stdlib(catalog_json, cache_dir=cache_dir)
     if stdlib is not None:
-        served["stdlib"] = (stdlib,)
+        served["stdlib"] = (stdlib, empty_lock(stdlib.parent))
         snapshot = snapshot_on(catalog_json, stdlib, cache_dir)
         if snapshot is not None:
             served["snapshot"] = (snapshot, snapshot.with_name(RESTORE_ZIP))
@@ -94,6 +102,9 @@ def emit_bundle(site_dir, catalog, bundle, *, cache_dir=CACHE_DIR):
     for name in JS_FILES:  # as the site build publishes them (for pages made without MkDocs)
         target = ensure((site / asset_url(f"calculator/{name}")).parent) / name
         shutil.copyfile(JS_DIR / name, target)
+    for key in DECODED_HERE:
+        if key in bundle.urls:
+            write_siblings(site / bundle.urls[key], site)
     for key, url in bundle.urls.items():
         if not (site / url.split("?")[0]).exists():
             raise BundleError(f"the bundle's {key} ({url}) was not written")

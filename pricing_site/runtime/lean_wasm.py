@@ -13,7 +13,9 @@ Together a large share of a warm start in Chromium (measured in bench/HISTORY.md
 every function export the runtime's own JavaScript names (``pyodide.asm.mjs``, ``pyodide.mjs``)
 and every other export (memory, table, globals, tags), and points the WebGL addresses at one
 exported function that traps (there is no WebGL canvas in a worker; Python never calls them).
-No code of Pyodide's changes and no function moves, so Python runs as before; what is lost is
+No code of Pyodide's changes and no function moves, so Python runs as before; ``lean_js`` then
+drops from ``pyodide.asm.mjs`` the lines binding the dropped exports to variables (each bound
+``undefined``: a third of the file's bytes, which a first visit downloads). What is lost is
 what a package would need: a compiled extension (``.so``) cannot link against the dropped C API
 (a fatal error at its first call) and ``ctypes`` cannot find it: serve the npm wasm before
 loading either (checked in Node and Chromium against stock: exceptions, recursion, stack and
@@ -34,6 +36,9 @@ VOID_TYPE = bytes([0x60, 0, 0])  # () -> ()
 # `var _a,_b,...;` declaring them: these name every export, so they prove no use of one.
 _ASSIGNMENT = re.compile(r'([\w$]+)=Module\["\1"\]=(?:[\w$]+=)?wasmExports\["[^"]+"\](?:\.value>>>0)?')
 _DECLARATIONS = re.compile(r"var (?:[\w$]+,){100,}[\w$]+;")
+# one binding with its variable and the export's name, and the semicolon after it (the last one
+# in assignWasmExports has a closing brace instead)
+_BINDING = re.compile(r'([\w$]+)=Module\["\1"\]=(?:[\w$]+=)?wasmExports\["([^"]+)"\](?:\.value>>>0)?;?')
 _NAMES = re.compile(r"[A-Za-z_$][\w$]*")
 
 
@@ -65,6 +70,26 @@ def lean_wasm(wasm, js_texts):
         exports.append(_name(TRAP) + bytes([FUNCTION]) + _uleb(trap_index))
     sections[EXPORT] = _vector(exports)
     return _assemble(wasm, sections)
+
+
+def lean_js(js, wasm):
+    """``pyodide.asm.mjs``'s text ``js`` without the bindings (and their variables' declarations)
+    of the exports that the lean module ``wasm`` no longer has."""
+    kept = {name for name, _, _ in _exports(_sections(wasm)[EXPORT])}
+    dropped = set()
+
+    def binding(match):
+        if match[2] in kept:
+            return match[0]
+        dropped.add(match[1])
+        return ""
+
+    text = _BINDING.sub(binding, js)
+    declared = _DECLARATIONS.search(text)
+    if declared is None:
+        raise LayoutError("the runtime's export bindings are not where expected")
+    names = [name for name in declared[0][4:-1].split(",") if name not in dropped]
+    return f"{text[:declared.start()]}var {','.join(names)};{text[declared.end():]}"
 
 
 def function_exports(wasm):

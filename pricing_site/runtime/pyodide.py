@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from .cache import BundleError, cache_root, ensure, move_in, sha256
-from .lean_wasm import LayoutError, lean_wasm
+from .lean_wasm import LayoutError, lean_js, lean_wasm
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -26,6 +26,7 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
                  "pyodide-lock.json")
 WASM_NAME = "pyodide.asm.wasm"
 JS_RUNTIME = ("pyodide.asm.mjs", "pyodide.mjs")  # what calls into the wasm
+MODULE_JS = "pyodide.asm.mjs"  # binds every export to a variable (lean_js)
 RUNTIME_CACHE_DIR = cache_root() / "runtime"
 LEAN_SCRIPT = Path(__file__).resolve().parent / "lean_wasm.py"
 
@@ -61,7 +62,8 @@ def served_runtime(*, runtime_cache_dir=None):
     """``(folder, name)``: the Pyodide runtime the site serves under ``assets/pyodide/<name>/``.
 
     The npm package's files with its ``pyodide.asm.wasm`` made lean (``lean_wasm``: no function
-    exports that nothing calls, a faster start), cached (``_cache_root``/runtime) and named
+    exports that nothing calls, a faster start) and ``pyodide.asm.mjs`` without their bindings
+    (``lean_js``: fewer bytes), cached (``_cache_root``/runtime) and named
     ``<version>-<hash>`` by the npm files and the lean script, so that hosts may cache it
     forever and a snapshot made on it is never restored onto another one. When the lean module
     cannot be made (another Pyodide layout), the npm folder itself, named ``<version>``, after a
@@ -86,14 +88,16 @@ def served_runtime(*, runtime_cache_dir=None):
         try:
             wasm = lean_wasm((NODE_PYODIDE / WASM_NAME).read_bytes(),
                              [(NODE_PYODIDE / f).read_text(encoding="utf-8") for f in JS_RUNTIME])
+            module_js = lean_js((NODE_PYODIDE / MODULE_JS).read_text(encoding="utf-8"), wasm)
         except LayoutError as exc:
             warn_once(f"the Pyodide runtime is served as npm ships it ({exc}): slower start-up")
             _served_runtimes[stamp] = NODE_PYODIDE, version
             return _served_runtimes[stamp]
         staging = Path(tempfile.mkdtemp(prefix=".runtime-", dir=ensure(cached.parent)))
         for file in RUNTIME_FILES:
-            if file != WASM_NAME:
+            if file not in (WASM_NAME, MODULE_JS):
                 shutil.copyfile(NODE_PYODIDE / file, staging / file)
+        (staging / MODULE_JS).write_text(module_js, encoding="utf-8")
         (staging / WASM_NAME).write_bytes(wasm)  # last: its presence marks a complete folder
         move_in(staging, cached)
     _served_runtimes[stamp] = cached, name

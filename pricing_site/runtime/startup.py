@@ -2,13 +2,16 @@
 standard library and a memory snapshot.
 
 Stock ``loadPyodide`` spends most of its time compiling the standard library's ``.py`` files
-inside WebAssembly. ``precompile_stdlib.mjs`` runs Pyodide's own Python in Node, does what the
-worker does (wheel, ``import calculator``, catalog, a warm-up quote and a curve), and rewrites
-the stock ``python_stdlib.zip`` with every module then in ``sys.modules`` as a sourceless .pyc
-(any catalog gives a correct zip: the .pyc set is a speed hint). ``make_snapshot.mjs`` boots
-Pyodide in Node from that zip, imports the engine, warms it up and writes a memory snapshot
-(an underscore API: the same Pyodide build and stdlib zip only), served sparse
-(``sparse_snapshot``) beside the zip without the modules it holds in memory. Each is cached by
+inside WebAssembly, and a first visit downloads all of them. ``precompile_stdlib.mjs`` runs
+Pyodide's own Python in Node, does what the worker can do (wheel, ``import calculator``, every
+plan quoted and charted, every kind of refused request: warm_up.mjs) and writes a zip of only
+the modules then in ``sys.modules``, as sourceless .pyc, with the engine's own: what a first
+visit boots from. ``make_snapshot.mjs`` boots Pyodide in Node from that zip, imports the engine,
+warms it up and writes a memory snapshot (an underscore API: the same Pyodide build only),
+served sparse (``sparse_snapshot``) beside the zip without the modules it holds in memory
+(what the restored Python may still import), both fetched after a first visit is ready, for
+the next one. Beside the zip, ``pyodide-lock.json`` with no packages
+(the runtime's own lists 300 of them, which the calculator never loads). Each is cached by
 everything it is made from; without Node, or when a script fails, the build warns and the page
 falls back (snapshot -> precompiled stdlib -> stock). docs/architecture.md tells the whole path.
 """
@@ -33,7 +36,8 @@ STDLIB_NAME = "python_stdlib.zip"
 SNAPSHOT_CACHE_DIR = cache_root() / "snapshot"
 SNAPSHOT_SCRIPT = HERE / "make_snapshot.mjs"
 SNAPSHOT_NAME = "snapshot.bin"
-RESTORE_ZIP = "python_stdlib.zip"  # served beside it: the zip mounted at restore
+LOCK_NAME = "pyodide-lock.json"  # served beside the stdlib: no packages to index
+RESTORE_ZIP = "python_stdlib.zip"  # served beside the snapshot: the zip mounted at restore
 WARM_UP_SCRIPT = HERE / "warm_up.mjs"  # imported by both scripts
 
 
@@ -83,9 +87,10 @@ def snapshot_on(catalog_json, stdlib, cache_dir, snapshot_cache_dir=None):
 
 def _served_snapshot(raw, stdlib):
     """``served/snapshot.bin`` beside the cached snapshot ``raw``: the same memory in the
-    sparse layout the worker reads (pricing_site/runtime/sparse_snapshot.py), with the zip the worker
-    mounts at restore beside it (``RESTORE_ZIP``: ``stdlib`` without the files of the modules
-    already in memory, which Python never reads again); made on first use."""
+    sparse layout the worker reads (pricing_site/runtime/sparse_snapshot.py), with the zip the
+    worker mounts at restore beside it (``RESTORE_ZIP``: ``stdlib`` without the files of the
+    modules already in memory, which Python never reads again: a few kB, so a returning visit
+    reads next to nothing besides the snapshot); made on first use."""
     served = raw.parent / "served"
     if not (served / raw.name).is_file():
         in_memory = set(json.loads((raw.parent / "report.json").read_text())["in_memory"])
@@ -97,6 +102,16 @@ def _served_snapshot(raw, stdlib):
                     lean.writestr(entry, full.read(entry), compresslevel=9)
         move_in(staging, served)
     return served / raw.name
+
+
+def empty_lock(folder):
+    """``folder/pyodide-lock.json``: the runtime's lock file without its packages (Pyodide reads
+    its ``info`` at start; the calculator loads no package), written if missing."""
+    lock = folder / LOCK_NAME
+    if not lock.is_file():
+        info = json.loads((NODE_PYODIDE / LOCK_NAME).read_text(encoding="utf-8"))["info"]
+        lock.write_text(json.dumps({"info": info, "packages": {}}, sort_keys=True), encoding="utf-8")
+    return lock
 
 
 def _node_made(script, input_file, catalog_json, out_name, key_parts, folder, *, no_node, failed,

@@ -10,6 +10,7 @@ from pricing_site.build.headers import CSP, IMMUTABLE_PATHS, headers_file
 from tests.site_support import demo_site
 from tests.support.http_server import StaticServer, rule_matches
 from tests.support.paths import ROOT
+from tests.support.page_problems import watch_problems
 
 MATERIAL_JS = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
 OUR_JS = ROOT / "site_src" / "assets"
@@ -88,8 +89,7 @@ def test_no_violation_while_using_the_calculator_under_the_policy(browser):
     with StaticServer(demo_site(), host_rules=True) as server:
         page = browser.new_page()
         try:
-            problems = []
-            page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+            problems = watch_problems(page)  # (a CSP violation is a console error)
             page.add_init_script(RECORD)
             for path in ("", "about/"):
                 response = page.goto(server.url + path)

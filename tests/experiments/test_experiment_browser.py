@@ -40,6 +40,7 @@ from tests.support.processes import stop
 from tests.site.test_calculator_ui import wait_total
 from tests.site.test_calculator_ui import live as wait_live
 from tests.site.test_calculator_ui import shown as total
+from tests.support.page_problems import watch_problems
 
 pytestmark = pytest.mark.e2e  # builds every variant, drives Chromium
 
@@ -145,13 +146,7 @@ def open_context(browser, edge, spec):
                                   "url": edge + "/"}])
         context.add_init_script(RECORD)
         page = context.new_page()
-        page.problems = []
-        # (a returning visit asks the HTTP cache alone for the runtime's wasm, client.js; an
-        # in-memory context may not keep it, and Chromium logs that lookup as ERR_CACHE_MISS:
-        # no request went out, nothing failed)
-        page.on("console", lambda m: m.type == "error" and "net::ERR_CACHE_MISS" not in m.text
-                and page.problems.append(m.text))
-        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        page.problems = watch_problems(page)
         return page
 
     yield make

@@ -110,10 +110,10 @@ ALLOWED = {
                    # the total bar's copy of the bill's total, and the planner's forecast
                    r'|data-annual="Total per year"|data-text="\{display\.total\}"|id="planner-'
                    r'|^\s*$',
-    # The highlighted plan: card class, badge, primary button, comparison column (and the
-    # pair of plans a phone's comparison opens on).
-    "business-first": r'data-variant=|rk-card|md-button|rk-compare__popular|rk-compare__pick|<th scope="col" '
-                      r'data-plan="(team|business)">|^\s*$',
+    # The highlighted plan: card class, badge, primary button, comparison column, and the pair
+    # of plans a narrow comparison opens on.
+    "business-first": r'data-variant=|rk-card|md-button|rk-compare__popular|rk-compare__pick'
+                      r'|<th scope="col" data-plan="(team|business)">|^\s*$',
 }
 
 

@@ -88,10 +88,10 @@ def test_the_calculator_offers_a_code_box_and_each_level_with_its_minimum():
     (scale,) = form["commitment"]
     assert scale["plan"] == "scale" and scale["level"] == 0
     assert [(o["level"], o["label"], o["labels"]["EUR"]) for o in scale["options"]] == [
-        (1, "Commit to $12,000 a year: 20% off seats and usage",
-         "Commit to €11,000 a year: 20% off seats and usage"),
-        (2, "Commit to $24,000 a year: 25% off seats and usage (beyond it at list price)",
-         "Commit to €22,000 a year: 25% off seats and usage (beyond it at list price)")]
+        (1, "Commit to a $12,000 a year minimum: 20% off seats and usage",
+         "Commit to a €11,000 a year minimum: 20% off seats and usage"),
+        (2, "Commit to a $24,000 a year minimum: 25% off seats and usage (beyond it at list price)",
+         "Commit to a €22,000 a year minimum: 25% off seats and usage (beyond it at list price)")]
     uncoded = {**DOCUMENT, "promotions": {"launch": DOCUMENT["promotions"]["launch"]},
                "price_books": {"EUR": {"plans": DOCUMENT["price_books"]["EUR"]["plans"]}}}
     assert page(uncoded)["calculator"]["form"]["promotion"] is None

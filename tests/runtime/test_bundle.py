@@ -1,5 +1,6 @@
 """The browser bundle as files: engine-only reproducible wheel, catalog.json, runtime, URLs."""
 
+import gzip
 import hashlib
 import json
 import subprocess
@@ -119,35 +120,49 @@ def test_emit_writes_every_url_it_returns(tmp_path):
 
 # stdlib modules the engine imports (eagerly or on its first quote) and the worker's own
 ENGINE_STDLIB = ("decimal.py", "json/__init__.py", "json/decoder.py", "dataclasses.py",
-                 "re/__init__.py", "enum.py", "functools.py", "_pyodide/_base.py")
+                 "re/__init__.py", "enum.py", "functools.py", "difflib.py", "_pyodide/_base.py")
 
 
 @pytest.mark.e2e
-def test_the_precompiled_stdlib_holds_pyc_for_the_engines_modules(tmp_path):
+def test_the_precompiled_stdlib_holds_the_modules_python_and_the_engine_import_and_no_others(tmp_path):
     urls = emit(tmp_path)
     served = tmp_path / urls["stdlib"]
     assert urls["stdlib"].startswith("assets/calculator/stdlib/")
-    assert hashlib.sha256(served.read_bytes()).hexdigest()[:16] in urls["stdlib"]
+    lock = json.loads(served.with_name("pyodide-lock.json").read_text())
+    assert hashlib.sha256(served.read_bytes() + json.dumps(lock, sort_keys=True).encode()
+                          ).hexdigest()[:16] in urls["stdlib"]
     made = startup.precompiled_stdlib(catalog_json_bytes(CATALOG))
     report = json.loads((made.parent / "report.json").read_text())
     assert report["python"].startswith("3.14.")
     with zipfile.ZipFile(served) as ours, \
             zipfile.ZipFile(ROOT / "node_modules/pyodide/python_stdlib.zip") as stock:
         names = set(ours.namelist())
+        assert all(n.endswith(".pyc") for n in names)  # sources of nothing
+        assert all(info.compress_type == zipfile.ZIP_STORED for info in ours.infolist())
         for module in ENGINE_STDLIB:
-            assert module + "c" in names and module not in names, module
+            assert module + "c" in names, module
             data = ours.read(module + "c")
             assert data[:4] == bytes.fromhex(report["magic"]) and data[4:8] == b"\1\0\0\0"
-        # the stock layout, mirrored: every entry is there, as itself or compiled
-        for name in stock.namelist():
-            assert name in names or (name.endswith(".py") and name + "c" in names), name
         engine = {n for n in names if n.startswith("calculator/")}
-        assert engine and all(n.endswith(".pyc") for n in engine)
         assert {n[:-1] for n in engine} == {p.relative_to(ROOT).as_posix()
                                             for p in (ROOT / "calculator").rglob("*.py")}
-        assert len(names) == len(stock.namelist()) + len(engine)
-        assert "xml/dom/minidom.py" in names  # not used: left as source, still importable
-    assert sorted(n for n in names if n.endswith(".pyc")) == report["compiled"]
+        stdlib = names - engine
+        assert {n[:-1] for n in stdlib} <= set(stock.namelist())
+        assert len(stdlib) < len(stock.namelist()) / 3  # what is imported, not the library
+        assert "xml/dom/minidom.pyc" not in names and "statistics.pyc" not in names
+    assert sorted(names) == report["compiled"]
+    # the lock file Pyodide reads beside it: the runtime's own, without its packages
+    stock_lock = json.loads((ROOT / "node_modules/pyodide/pyodide-lock.json").read_text())
+    assert lock == {"info": stock_lock["info"], "packages": {}}
+
+
+@pytest.mark.e2e
+def test_what_the_worker_decodes_itself_has_its_gzip_sibling_written_with_the_bundle(tmp_path):
+    urls = emit(tmp_path)
+    for key in ("wasm", "stdlib", "snapshot"):
+        served = tmp_path / urls[key]
+        assert gzip.decompress(served.with_name(served.name + ".gz").read_bytes()) == \
+            served.read_bytes(), key
 
 
 @pytest.mark.e2e
@@ -169,8 +184,8 @@ def test_the_snapshot_is_served_under_its_hash_and_made_on_the_served_zip(tmp_pa
     served = tmp_path / urls["snapshot"]
     assert urls["snapshot"].startswith("assets/calculator/snapshot/")
     assert urls["snapshot"].endswith("/snapshot.bin")
-    lean_zip = served.with_name("python_stdlib.zip")
-    assert hashlib.sha256(served.read_bytes() + lean_zip.read_bytes()).hexdigest()[:16] \
+    restore_zip = served.with_name("python_stdlib.zip")
+    assert hashlib.sha256(served.read_bytes() + restore_zip.read_bytes()).hexdigest()[:16] \
         in urls["snapshot"]
     # served sparse (tests/test_sparse_snapshot.py): the memory Node wrote, without its zero runs
     raw = startup.memory_snapshot(catalog_json_bytes(CATALOG)).parent.parent / "snapshot.bin"
@@ -180,16 +195,16 @@ def test_the_snapshot_is_served_under_its_hash_and_made_on_the_served_zip(tmp_pa
     assert decode(served.read_bytes()) == raw.read_bytes()
     assert served.stat().st_size < raw.stat().st_size / 2
     # beside it, the zip mounted at restore: the served stdlib minus what is already in memory
-    lean = zipfile.ZipFile(lean_zip).namelist()
+    # (nearly all of it: a returning visit reads next to nothing more)
+    lean = zipfile.ZipFile(restore_zip).namelist()
     full = zipfile.ZipFile(tmp_path / urls["stdlib"]).namelist()
-    assert set(lean) < set(full)
+    assert set(lean) == set(full) - set(report["in_memory"])
     assert "calculator/__init__.pyc" not in lean and "json/decoder.pyc" not in lean
-    assert "xml/dom/minidom.py" in lean and "statistics.py" in lean  # not imported: still there
-    assert set(full) - set(lean) == set(report["in_memory"]) & set(full)  # (frozen ones too)
+    assert restore_zip.stat().st_size < 64 << 10
 
 
 @pytest.mark.e2e
-def test_after_a_restore_python_imports_what_the_snapshot_left_out_from_the_lean_zip(tmp_path):
+def test_after_a_restore_on_the_zip_beside_it_the_engine_answers_and_nothing_else_is_there(tmp_path):
     urls = emit(tmp_path)
     served = tmp_path / urls["snapshot"]
     memory = tmp_path / "memory.bin"
@@ -202,7 +217,7 @@ def test_after_a_restore_python_imports_what_the_snapshot_left_out_from_the_lean
     got = json.loads(run.stdout)
     assert got["quote"] == json.loads(json.dumps({"ok": quote(CATALOG, {"plan": "team", "seats": 49})
                                                   .to_dict()}))
-    assert {"xml.dom.minidom", "statistics", "fractions"} <= set(got["imported"])
+    assert got["missing"] == ["statistics", "xml.dom.minidom"]  # the zip holds what is used only
 
 
 @pytest.mark.e2e

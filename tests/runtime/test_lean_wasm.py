@@ -8,7 +8,7 @@ import pytest
 
 from pricing_site.runtime import pyodide
 from pricing_site.runtime.lean_wasm import (TRAP, LayoutError, _name, _uleb, function_addresses,
-                                    function_exports, lean_wasm, names_used)
+                                    function_exports, lean_js, lean_wasm, names_used)
 from tests.support.paths import ROOT
 
 NPM = ROOT / "node_modules" / "pyodide"
@@ -109,6 +109,21 @@ def test_the_generated_bindings_are_no_use_of_an_export():
     assert not {f"_f{i}" for i in range(120)} - {"_f7", "_f9"} & used
 
 
+def test_the_js_binds_only_the_exports_the_lean_module_kept():
+    names = [f"f{i}" for i in range(120)]
+    js = bindings(names) + ";function use() { return _f7(); }"
+    lean = lean_wasm(tiny_module(names), [js])
+    out = lean_js(js, lean)
+    assert out.startswith("var _f7;function assignWasmExports(wasmExports){")
+    assert 'wasmExports["f7"]' in out and 'wasmExports["f8"]' not in out
+    script = out + """
+const Module = {};
+assignWasmExports({ f7: () => 7 });
+process.stdout.write(JSON.stringify(Object.keys(Module)) + use());"""
+    run = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    assert run.stdout == '["_f7"]7'  # valid JavaScript, binding what there is
+
+
 @pytest.mark.parametrize("js", [
     "".join(f'_f{i}=Module["_f{i}"]=wasmExports["f{i}"];' for i in range(120)),  # no var list
     'var _a,_b;_a=Module["_a"]=wasmExports["a"]',                                  # too few
@@ -135,8 +150,12 @@ def test_the_served_runtime_keeps_what_pyodide_calls_and_drops_the_rest(tmp_path
     assert function_addresses(lean_module) == [TRAP if n in webgl else n
                                                for n in function_addresses(stock_wasm)]
     for file in pyodide.RUNTIME_FILES:  # the other files as npm ships them
-        if file != "pyodide.asm.wasm":
+        if file not in ("pyodide.asm.wasm", "pyodide.asm.mjs"):
             assert (folder / file).read_bytes() == (NPM / file).read_bytes(), file
+    module_js = (folder / "pyodide.asm.mjs").read_text(encoding="utf-8")
+    assert module_js == lean_js((NPM / "pyodide.asm.mjs").read_text(encoding="utf-8"), lean_module)
+    assert 'wasmExports["PyList_New"]' in module_js and 'wasmExports["PyList_Append"]' not in module_js
+    assert len(module_js) < (NPM / "pyodide.asm.mjs").stat().st_size * 0.75
     assert name.startswith("314.0.7-") and folder == tmp_path / name
 
 

@@ -1,5 +1,8 @@
-"""Golden vectors under Python 3.14: the browser wheel in Pyodide (Node, from node_modules)
-gives exactly CPython's answers, on the demo catalog and on a volume-tier catalog."""
+"""Golden vectors under Python 3.14: the engine in Pyodide (Node, from node_modules) gives
+exactly CPython's answers, quotes and curves, on the demo catalog and on a volume-tier catalog;
+both as the wheel on the stock standard library and as the worker's first visit runs it, from
+the precompiled zip alone (only the modules Python and the engine import: a module it lacked
+would fail a case here)."""
 
 import json
 import subprocess
@@ -7,8 +10,9 @@ import subprocess
 import pytest
 
 from calculator import QuoteError, load_catalog, quote
-from calculator.browser import forecast_json
-from pricing_site.runtime.bundle import build_engine_wheel
+from calculator.browser import curve_json, forecast_json
+from pricing_site.runtime.bundle import build_engine_wheel, catalog_json_bytes
+from pricing_site.runtime.startup import precompiled_stdlib
 from pricing_site.catalog import load_catalog_file
 from tests.support.paths import ROOT
 
@@ -91,22 +95,48 @@ def cpython(catalog, request):
         return {"error": str(exc), "field": exc.field}
 
 
-@pytest.fixture(scope="module")
-def pyodide_run(tmp_path_factory):
+def _curves():
+    """Every priced plan charted over seats and each metric, and the payloads refused."""
+    for name, catalog in CATALOGS.items():
+        for plan in (p for p in catalog.to_dict()["plans"] if not p.get("custom")):
+            for metric in ("seats", *catalog.metrics):
+                yield name, {"request": {"plan": plan["id"]}, "metric": metric, "points": 12}
+    yield "demo", {"request": {"plan": "team"}, "metric": "no such metric"}
+    yield "demo", {"request": {"plan": "team"}}
+
+
+CURVES = list(_curves())
+
+
+@pytest.fixture(scope="module", params=["wheel", "precompiled"])
+def pyodide_run(request, tmp_path_factory):
     out = tmp_path_factory.mktemp("golden")
     cases = out / "cases.json"
     cases.write_text(json.dumps({
         "catalogs": {name: cat.to_dict() for name, cat in CATALOGS.items()},
         "cases": [{"catalog": c, "request": r} for c, r, _ in GOLDEN]
-        + [{"catalog": c, "request": p, "op": "forecast"} for c, p in FORECASTS]}))
-    run = subprocess.run(["node", str(SCRIPT), str(build_engine_wheel(out)), str(cases)],
+        + [{"catalog": c, "request": p, "op": "forecast"} for c, p in FORECASTS],
+        "curves": [{"catalog": c, "payload": p} for c, p in CURVES]}))
+    stdlib = [] if request.param == "wheel" else [
+        str(precompiled_stdlib(catalog_json_bytes(CATALOGS["demo"])))]
+    run = subprocess.run(["node", str(SCRIPT), str(build_engine_wheel(out)), str(cases), *stdlib],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]  # (the stack starts with minified Pyodide)
-    return json.loads(run.stdout)
+    got = json.loads(run.stdout)
+    assert got["engine"].endswith(".pyc" if stdlib else ".py")  # the boot asked for
+    return got
 
 
 def test_pyodide_runs_python_3_14(pyodide_run):
     assert pyodide_run["version"][:2] == [3, 14]
+
+
+@pytest.mark.parametrize("index", range(len(CURVES)), ids=[f"{c}-{p.get('metric')}-{p['request']}"
+                                                          for c, p in CURVES])
+def test_curves_in_pyodide_equal_cpython(pyodide_run, index):
+    catalog, payload = CURVES[index]
+    want = json.loads(curve_json(CATALOGS[catalog], json.dumps(payload)))
+    assert json.dumps(pyodide_run["curves"][index]) == json.dumps(want)
 
 
 @pytest.mark.parametrize("index", range(len(GOLDEN)), ids=[f"{c}-{r}" for c, r, _ in GOLDEN])

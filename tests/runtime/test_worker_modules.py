@@ -3,8 +3,8 @@ Pyodide's own webworker example does; each start-up strategy is a module of its 
 module Python's start needs is a static import of worker.js itself: the browser then fetches
 them side by side once worker.js is in, where a module found only through another's import
 would come a round trip later. Each module more still costs the start a little
-(bench/HISTORY.md, tenth session), so the warming, needed only once Python is ready, is
-imported then."""
+(bench/HISTORY.md, tenth session), so the warming and what the next visit starts from,
+needed only once Python is ready, are imported then."""
 
 import re
 
@@ -33,12 +33,13 @@ def test_worker_js_is_the_message_protocol_only():
 def test_worker_js_imports_every_module_of_the_start_itself():
     start = worker_modules(dynamic=False)
     assert start - imports("worker.js") == {"worker.js"}
-    assert {"boot.js", "snapshot.js", "sparse.js", "page-wasm.js"} <= start  # the graph was read
+    assert {"boot.js", "snapshot.js", "sparse.js", "page-wasm.js", "gunzip.js"} <= start  # the graph was read
 
 
-def test_the_warming_is_loaded_once_python_is_ready_not_before_its_start():
-    assert "warm-up.js" not in worker_modules(dynamic=False)
-    assert imports("worker.js", dynamic=True) == {"warm-up.js"}
+def test_the_warming_and_the_next_visit_are_loaded_once_python_is_ready_not_before_its_start():
+    start = worker_modules(dynamic=False)
+    assert "warm-up.js" not in start and "next-visit.js" not in start
+    assert imports("worker.js", dynamic=True) == {"warm-up.js", "next-visit.js"}
 
 
 def test_the_bundle_publishes_the_page_client_and_every_module_of_the_worker():

@@ -18,6 +18,7 @@ from tests.support.calculator_page import cpython as cpython_answer
 from tests.support.http_server import STRICT_CSP, StaticServer
 from tests.support.typed_numbers import TYPED_SEATS
 from tests.support.paths import ROOT
+from tests.support.page_problems import watch_problems
 
 pytestmark = pytest.mark.e2e
 
@@ -35,10 +36,8 @@ def page(tmp_path_factory, browser):
     write_corrupt_snapshot_pages(site, urls)
     with StaticServer(site, headers={"Content-Security-Policy": STRICT_CSP}) as server:
         page = browser.new_page()
-        page.seen_requests, page.problems = [], []
+        page.seen_requests, page.problems = [], watch_problems(page)
         page.on("request", lambda r: page.seen_requests.append(r.url))
-        page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-        page.on("pageerror", lambda exc: page.problems.append(str(exc)))
         page.server = server
         page.goto(server.url + "pricing/")
         page.ready_info = page.evaluate("window.pricingCalculator.ready")
@@ -132,37 +131,64 @@ def test_ready_resolves_after_a_warm_up_quote(page):
     print(f"\nready {page.ready_info['at']:.0f} ms after navigation; worker: {timings}")
 
 
-def test_the_engine_runs_precompiled_and_the_stock_zip_is_never_fetched(page):
-    # the full precompiled zip is fetched only when the snapshot fails (the corrupt cases below)
+def test_a_first_visit_boots_from_the_precompiled_stdlib_gzipped_without_wheel_or_stock_zip(page):
+    # the snapshot is not fetched before ready on a first visit (next-visit.js keeps it after)
+    assert page.ready_info["timings"]["start"] == "precompiled"
     assert page.ready_info["stdlib"] == "precompiled"
-    assert page.ready_info["engine"].endswith("calculator/__init__.pyc")
+    assert page.ready_info["engine"].endswith("calculator/__init__.pyc")  # from the zip
+    assert any("/assets/calculator/stdlib/" in url and url.endswith("/python_stdlib.zip.gz")
+               for url in page.seen_requests)
+    assert any(url.endswith("/pyodide.asm.wasm.gz") for url in page.seen_requests)
     assert not any(re.search(r"/assets/pyodide/[^/]+/python_stdlib\.zip$", url)
+                   for url in page.seen_requests)
+    assert not any(url.endswith(".whl") or re.search(r"/assets/pyodide/.*lock\.json$", url)
                    for url in page.seen_requests)
 
 
-def test_the_worker_started_from_the_memory_snapshot(page):
-    # the snapshot (made at build time on the same zip) was restored with the lean zip served
-    # beside it: no wheel, no stock zip, not the full precompiled one
+def test_the_next_visit_starts_from_the_memory_snapshot_kept_after_the_first(page):
+    cached = page.evaluate("window.pricingCalculator.nextVisit")["cached"]
+    assert cached == {"snapshot": True, "restoreZip": True, "wasm": True}
+    assert any(url.endswith("/snapshot.bin.gz") for url in page.seen_requests)
+    seen = len(page.seen_requests)
+    page.reload()
+    page.ready_info = page.evaluate("window.pricingCalculator.ready")
+    # restored on the small zip beside it. The wasm: the page compiles it when the HTTP cache
+    # kept it, which an in-memory context's may not do for 9.3 MB; then the worker downloads its
+    # gzip again (a profile on disk: tests/site/test_calculator_ui.py)
     assert page.ready_info["timings"]["start"] == "snapshot"
-    assert any("/assets/calculator/snapshot/" in url and url.endswith("/snapshot.bin")
-               for url in page.seen_requests)
-    assert any("/assets/calculator/snapshot/" in url and url.endswith("/python_stdlib.zip")
-               for url in page.seen_requests)
-    assert not any("/assets/calculator/stdlib/" in url for url in page.seen_requests)
+    kept_wasm = page.ready_info["timings"].get("wasm") == "page"
+    assert page.evaluate("window.pricingCalculator.nextVisit")["cached"] == {
+        "snapshot": False, "restoreZip": True, "wasm": True}  # kept already; the rest cached
+    again = page.seen_requests[seen:]
+    assert not any(url.endswith(("/snapshot.bin.gz", "/snapshot.bin", "/python_stdlib.zip.gz"))
+                   or "/calculator/stdlib/" in url and url.endswith(".zip") for url in again)
+    assert any(url.endswith("/pyodide.asm.wasm.gz") for url in again) != kept_wasm
     assert not any(url.endswith(".whl") for url in page.seen_requests)
-    # every parity test in this module runs on this worker; a few here as well
+    # the parity tests below run on this worker; a few here as well
     assert settle(page, GRID[::40]) == [cpython(r) for r in GRID[::40]]
 
 
+# A damaged copy kept all the same (by an older worker, say), in the worker's cache.
+KEEP_DAMAGED = """async (href) => {
+  const bytes = await (await fetch(href)).arrayBuffer();
+  await (await caches.open("pricing-calculator-snapshot")).put(href, new Response(bytes));
+}"""
+
+
 @pytest.mark.parametrize("kind", ["garbage", "truncated", "empty"])
-def test_a_corrupt_snapshot_falls_back_to_the_precompiled_stdlib(page, kind):
+def test_a_corrupt_snapshot_is_never_kept_and_a_kept_one_falls_back_to_the_stdlib(page, kind):
     context = page.context.browser.new_context()
     other = context.new_page()
-    problems = []
-    other.on("console", lambda m: m.type == "error" and problems.append(m.text))
-    other.on("pageerror", lambda exc: problems.append(str(exc)))
+    problems = watch_problems(other)
     try:
         other.goto(page.server.url + f"corrupt-{kind}/")
+        assert other.evaluate("window.pricingCalculator.ready")["timings"]["start"] == "precompiled"
+        cached = other.evaluate("window.pricingCalculator.nextVisit")["cached"]
+        assert "damaged" in cached["snapshot"] and cached["wasm"] is True  # not kept
+        # kept all the same: the worker tries it, then the network's copy, as damaged, and
+        # starts from the stdlib
+        other.evaluate(KEEP_DAMAGED, page.server.url + f"corrupt/{kind}.bin")
+        other.reload()
         info = other.evaluate("window.pricingCalculator.ready")
         assert info["timings"]["start"] == "precompiled" and info["stdlib"] == "precompiled"
         sample = GRID[::25] + INVALID[:3]
@@ -236,7 +262,7 @@ def test_junk_posted_straight_to_the_worker_gets_an_answer_each(page):
       const answers = [];
       await new Promise((resolve) => {
         const listen = ({data}) => {
-          if (data?.type === "warmed") return; // the worker's own news, not an answer
+          if (data?.type) return; // the worker's own news (warmed, next-visit), not an answer
           answers.push(data);
           if (answers.length === junk.length) { w.removeEventListener("message", listen); resolve(); }
         };

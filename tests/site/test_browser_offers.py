@@ -159,8 +159,8 @@ def test_the_commitment_control_states_each_minimum_and_prices_the_level(page, s
     tab = page("?plan=business&seats=10&promo=PARTNER")
     select = "[data-testid=calc-commitment-business]"
     options = tab.eval_on_selector_all(f"{select} option", "os => os.map(o => o.textContent)")
-    assert options == ["No commitment", "Commit to $50,000 a year: 20% off seats and usage",
-                       "Commit to $100,000 a year: 25% off seats and usage (beyond it at list "
+    assert options == ["No commitment", "Commit to a $50,000 a year minimum: 20% off seats and usage",
+                       "Commit to a $100,000 a year minimum: 25% off seats and usage (beyond it at list "
                        "price, settled at the year's end)"]
     tab.select_option(select, "2")
     request = {"plan": "business", "seats": 10, "commitment": "2", "promotion": "PARTNER",

@@ -14,6 +14,7 @@ from calculator import quote
 from pricing_site.build.site import build_site
 from tests.site_support import DEMO, demo_site
 from tests.support.http_server import StaticServer
+from tests.support.page_problems import watch_problems
 
 RESULT = "[data-testid=calculator-result]"
 
@@ -120,9 +121,7 @@ def test_a_live_bill_is_the_prerendered_bill(browser, sites, demo, name):
     server, request, prerendered = sites[name]
     assert ESTIMATES[name][1](quote(demo, request).to_dict())  # the bill this case is about
     page = browser.new_page()
-    problems = []
-    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
-    page.on("pageerror", lambda e: problems.append(str(e)))
+    problems = watch_problems(page)
     try:
         page.goto(server.url + "pricing/")
         page.wait_for_function("() => document.querySelector('[data-testid=calculator-status]')"

@@ -14,9 +14,11 @@ from calculator import quote
 from pricing_site.catalog import load_catalog_file
 from pricing_site.build.site import build_site
 from tests.site_support import DEMO, ROOT, demo_site
+from tests.support.chromium import ARGS, CHROMIUM
 from tests.support.http_server import StaticServer
 from tests.support.typed_numbers import TYPED_SEATS
 from tests.support.worker_ops import RECORD_OPS
+from tests.support.page_problems import watch_problems
 
 TOTAL = "[data-testid=calculator-total]"
 STATUS = "[data-testid=calculator-status]"
@@ -60,12 +62,7 @@ def visit(browser, server):
 
     def open_page(query="", wait_live=True, site=server):
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.problems = []
-        # (Chromium logs a returning visit's cache-only lookup of the runtime's wasm that finds
-        # nothing as ERR_CACHE_MISS: no request went out, nothing failed; client.js)
-        page.on("console", lambda m: m.type in ("error", "warning")
-                and "net::ERR_CACHE_MISS" not in m.text and page.problems.append(m.text))
-        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        page.problems = watch_problems(page, ("error", "warning"))
         page.requests = []
         page.on("request", lambda r: page.requests.append(r.url))
         page.goto(site.url + "pricing/" + query)
@@ -194,14 +191,17 @@ KEPT = """async ([name, href, urls, bytes]) => {
 
 
 def test_the_snapshot_is_kept_in_the_cache_api_and_a_damaged_copy_is_replaced(browser, server):
-    """A returning visitor's worker reads the snapshot from the Cache API (faster than the HTTP
-    cache, and decoded when the host compressed it): kept once it unpacked whole, one entry
-    (an older build's goes), and a damaged copy gives way to the network's."""
+    """A first visit starts without the snapshot and keeps it once ready; a returning visitor's
+    worker reads it from the Cache API (faster than the HTTP cache, and decoded): kept once it
+    unpacked whole, one entry (an older build's goes), and a damaged copy gives way to the
+    network's."""
     context = browser.new_context()
     page = context.new_page()
     try:
         page.goto(server.url + "pricing/")
         live(page)
+        assert page.evaluate("window.pricingCalculator.ready")["timings"]["start"] == "precompiled"
+        assert page.evaluate("window.pricingCalculator.nextVisit")["cached"]["snapshot"] is True
         snapshot = json.loads(page.text_content("#calculator-config"))["snapshot"]
         href, size = server.url + snapshot, (demo_site() / snapshot).stat().st_size
         kept = {"urls": [href], "bytes": size}
@@ -222,41 +222,84 @@ def test_the_snapshot_is_kept_in_the_cache_api_and_a_damaged_copy_is_replaced(br
 HOLD_S = 4
 
 
-def ready_timings(browser, server, init_script=None):
-    """The worker's timings when the pricing page first opens in a new context."""
+def ready_timings(browser, server, init_script=None, returning=False):
+    """The worker's timings when the pricing page first opens in a new context (``returning``:
+    when it opens again once the first visit has kept what the next one starts from; ``True``,
+    or a function of the page to run in between), once what the next visit starts from is
+    fetched."""
     context = browser.new_context()
     if init_script:
         context.add_init_script(init_script)
     try:
         page = context.new_page()
         page.goto(server.url + "pricing/")
-        return page.evaluate("window.pricingCalculator.ready")["timings"]
+        if returning:
+            page.evaluate("window.pricingCalculator.nextVisit")
+            if callable(returning):
+                returning(page)
+            page.reload()
+        timings = page.evaluate("window.pricingCalculator.ready")["timings"]
+        page.evaluate("window.pricingCalculator.nextVisit")
+        return timings
     finally:
         context.close()
 
 
+def damage_kept_snapshot(page):
+    """The kept snapshot damaged and the HTTP cache emptied: the worker reads the network's copy."""
+    page.evaluate("""async () => {
+      const cache = await caches.open("pricing-calculator-snapshot");
+      for (const request of await cache.keys()) await cache.put(request, new Response("PYSPARSE!"));
+    }""")
+    page.context.new_cdp_session(page).send("Network.clearBrowserCache")
+
+
 def test_python_is_made_while_the_snapshot_still_arrives(browser):
     """loadPyodide needs only the snapshot's size, in its header, to make the module: with the
-    rest of the snapshot held back (a slow network), the runtime is made meanwhile and only the
-    restore waits for the last byte."""
-    held = ("*/snapshot.bin", 64 * 1024, HOLD_S)
+    rest of the snapshot held back (a slow network, for a returning visitor whose kept copy is
+    damaged), the runtime is made meanwhile and only the restore waits for the last byte."""
+    held = ("*/snapshot.bin.gz", 64 * 1024, HOLD_S)
     with StaticServer(demo_site(), host_rules=True, hold=held) as slow:
-        timings = ready_timings(browser, slow)
+        timings = ready_timings(browser, slow, returning=damage_kept_snapshot)
     assert timings["start"] == "snapshot"
     assert timings["snapshot read"] >= HOLD_S * 1000  # the hold took place
     assert timings["module made"] < timings["snapshot read"]
 
 
-def test_a_first_visit_leaves_the_wasm_to_the_worker_and_fetches_it_once(browser):
+def test_a_first_visit_leaves_the_wasm_to_the_worker_and_fetches_its_gzip_once(browser):
     """On a first visit the wasm is not in the browser's cache: the page does not compile it
-    (its bytes would keep the main thread busy as they arrive); the worker fetches and
-    compiles them, once."""
+    (its bytes would keep the main thread busy as they arrive); the worker fetches its gzip,
+    once, decodes and compiles it, and Python boots from the precompiled stdlib. The wasm by
+    its own name comes after ready, once, for the next visit (next-visit.js)."""
     with StaticServer(demo_site(), host_rules=True) as fresh:  # counts what each load asked for
         timings = ready_timings(browser, fresh)
-        wasm = [path for path in fresh.requests if path.split("?")[0].endswith(".wasm")]
-    assert timings["start"] == "snapshot"
+        gzipped = [path for path in fresh.gets if path.endswith("/pyodide.asm.wasm.gz")]
+        wasm = [path for path in fresh.gets if path.split("?")[0].endswith(".wasm")]
+    assert timings["start"] == "precompiled"
     assert timings.get("wasm") is None
-    assert len(wasm) == 1
+    assert len(gzipped) == 1 and len(wasm) == 1
+
+
+def test_without_the_cache_api_each_visit_starts_from_the_stdlib_and_prices(browser, server, catalog):
+    """Where there is no Cache API (a page outside a secure context: plain http on a host other
+    than localhost), nothing is kept: every visit boots Python from the precompiled zip, and
+    the calculator works as well."""
+    insecure = browser.browser_type.launch(
+        executable_path=CHROMIUM, args=[*ARGS, "--host-resolver-rules=MAP calculator.test 127.0.0.1"])
+    try:
+        page = insecure.new_page()
+        page.goto(server.url.replace("127.0.0.1", "calculator.test") + "pricing/")
+        assert page.evaluate("[window.isSecureContext, typeof caches]") == [False, "undefined"]
+        for _ in range(2):
+            assert page.evaluate("window.pricingCalculator.ready")["timings"]["start"] == "precompiled"
+            assert page.evaluate("window.pricingCalculator.nextVisit")["cached"] == {
+                "snapshot": False, "restoreZip": True, "wasm": True}
+            request = {"plan": "team", "seats": 49}
+            assert page.evaluate("(r) => window.pricingCalculator.quote(r)", request)["total"] == \
+                quote(catalog, request).to_dict()["total"]
+            page.reload()
+    finally:
+        insecure.close()
 
 
 @pytest.mark.parametrize("page_compiles", [True, False])
@@ -266,8 +309,6 @@ def test_a_returning_visitor_s_page_compiles_the_kept_wasm_for_the_worker(browse
     client.js compiles it while the worker starts and posts the module, which Pyodide's
     instantiation takes; nothing asks the server for it again. A page that cannot compile it
     leaves the worker to compile the kept bytes, and Python starts as well."""
-    from tests.support.chromium import ARGS, CHROMIUM
-
     profile = browser.browser_type.launch_persistent_context(
         str(tmp_path / "profile"), executable_path=CHROMIUM, args=ARGS)
     try:
@@ -276,7 +317,7 @@ def test_a_returning_visitor_s_page_compiles_the_kept_wasm_for_the_worker(browse
         with StaticServer(demo_site(), host_rules=True) as fresh:
             page = profile.new_page()
             page.goto(fresh.url + "pricing/")
-            page.evaluate("window.pricingCalculator.warmed")   # the first visit is over
+            page.evaluate("window.pricingCalculator.nextVisit")  # the first visit kept the wasm
             seen = len(fresh.requests)
             page.reload()
             timings = page.evaluate("window.pricingCalculator.ready")["timings"]
@@ -375,6 +416,56 @@ def test_an_edit_before_python_has_loaded_greys_the_estimate_until_undone(browse
         page.fill("[data-testid=calc-seats]", "10")  # the request the page was built with
         assert "rk-stale" not in page.get_attribute(RESULT, "class")
         assert page.get_attribute(STATUS, "data-state") == "prerendered"
+    finally:
+        page.close()
+
+
+# Every text the total shows from now on, in order.
+TOTALS_SHOWN = """() => {
+  window.totalsShown = [];
+  const total = document.querySelector("[data-testid=calculator-total]");
+  new MutationObserver(() => window.totalsShown.push(total.textContent))
+    .observe(total, { childList: true, subtree: true, characterData: true });
+}"""
+PENDING = "[data-testid=calculator-pending]"
+
+
+def test_edits_while_python_starts_are_marked_beside_their_field_and_the_newest_is_priced_first(
+        browser, server, catalog):
+    """On a phone over a slow link: edits made while the runtime downloads stay in their
+    fields, each field edited shows a mark beside its label, in view with the field (the status
+    line above the bill is a screen further down), and Python's first answer is for the fields
+    as they are then, not for an edit on the way."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    held, released = [], []  # the runtime's requests, answered once the test says so
+    page.route("**/assets/pyodide/**",
+               lambda route: route.continue_() if released else held.append(route))
+    try:
+        page.goto(server.url + "pricing/")
+        seats, storage = page.locator("[data-testid=calc-seats]"), \
+            page.locator("[data-testid=calc-usage-storage_gb]")
+        page.evaluate(TOTALS_SHOWN)
+        for value in ("30", "31", "32"):
+            seats.fill(value)
+        seat_mark = page.locator(f".rk-field:has([data-testid=calc-seats]) {PENDING}")
+        assert seat_mark.count() == 1 and seat_mark.text_content() == "not priced yet"
+        field, mark = seats.bounding_box(), seat_mark.bounding_box()
+        assert 0 <= mark["y"] and mark["y"] + mark["height"] <= 844  # seen without scrolling
+        assert 0 <= field["y"] - mark["y"] < 80  # on the label just above the field
+        storage.fill("75")
+        assert page.locator(PENDING).count() == 2
+        assert "rk-stale" in page.get_attribute(RESULT, "class")
+        released.append(True)
+        for route in held:
+            route.continue_()
+        live(page)
+        newest = {"plan": "team", "seats": 32, "usage": {"storage_gb": "75"}}
+        assert page.text_content(TOTAL) == shown(catalog, newest)
+        # the first answer, and so every total shown since the edits, is the newest fields'
+        assert set(page.evaluate("window.totalsShown")) == {shown(catalog, newest)}
+        assert seats.input_value() == "32" and storage.input_value() == "75"
+        assert page.locator(PENDING).count() == 0
+        assert "rk-stale" not in page.get_attribute(RESULT, "class")
     finally:
         page.close()
 

@@ -13,6 +13,7 @@ from tests.site.test_accessibility import AXE, serious
 from tests.site_support import DEMO, demo_site
 from tests.support.http_server import StaticServer
 from tests.support.worker_ops import RECORD_OPS
+from tests.support.page_problems import watch_problems
 
 PLANNER = "[data-testid=planner]"
 STATUS = "[data-testid=planner-status]"
@@ -62,12 +63,7 @@ def visit(browser, server):
         context = browser.new_context(viewport=viewport)
         contexts.append(context)
         page = context.new_page()
-        page.problems = []
-        # (a returning visit's cache-only lookup of the wasm that finds nothing is logged as
-        # ERR_CACHE_MISS: no request went out; client.js)
-        page.on("console", lambda m: m.type in ("error", "warning")
-                and "net::ERR_CACHE_MISS" not in m.text and page.problems.append(m.text))
-        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        page.problems = watch_problems(page, ("error", "warning"))
         page.goto(server.url + "pricing/" + query)
         if wait_live:
             live(page)

@@ -6,15 +6,20 @@ or, as Netlify and Cloudflare Pages do, the ones the site's own ``_headers`` fil
 path (``host_rules=True``: security headers, long caching), can send a file's precompressed
 ``.br`` or ``.gz`` sibling with its Content-Encoding when the browser accepts it
 (``precompressed=True``, as a host serving the build's siblings does), and records every path
-it was asked for (and the encodings it sent). ``hold=(pattern, n, seconds)`` sends a file matching
-the pattern as a slow network would: its first ``n`` bytes, then the rest ``seconds`` later.
+it was asked for (and the encodings it sent), and counts the body bytes it wrote (``sent``: all
+responses so far; ``sent_by_path``: per path; ``sent_between(start, end)``: to the requests
+made in a span of ``time.time()``), as a host's bill would. ``hold=(pattern, n,
+seconds)`` sends a file matching the pattern as a slow network would: its first ``n`` bytes,
+then the rest ``seconds`` later.
 
     with StaticServer(site_dir, headers={"Content-Security-Policy": CSP}) as server:
         page.goto(server.url + "pricing/")
 """
 
+import collections
 import fnmatch
 import os
+import shutil
 import threading
 import time
 from functools import partial
@@ -50,6 +55,10 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header(name, value)
         super().end_headers()
 
+    def parse_request(self):
+        self.asked_at = time.time()
+        return super().parse_request()
+
     def send_head(self):
         """The file, or with ``precompressed`` its ``.br``/``.gz`` sibling as the browser's
         Accept-Encoding allows (headers as for the file itself, plus Content-Encoding)."""
@@ -67,12 +76,13 @@ class _Handler(SimpleHTTPRequestHandler):
         return body
 
     def copyfile(self, source, outputfile):
+        counted = _Counted(outputfile, self.server, self.path.split("?")[0], self.asked_at)
         held = self.server.hold
         if held and rule_matches(held[0], self.path.split("?")[0]):
-            outputfile.write(source.read(held[1]))
+            counted.write(source.read(held[1]))
             outputfile.flush()
             time.sleep(held[2])
-        super().copyfile(source, outputfile)
+        shutil.copyfileobj(source, counted)
 
     def _sibling(self, path):
         """``(encoding, sibling path)`` to send for ``path``, or None."""
@@ -85,6 +95,25 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # keep test output clean; record instead
         self.server.requests.append(self.path)
+        self.server.commands.append((getattr(self, "command", None), self.path))
+
+
+class _Counted:
+    """A response's output stream that adds each write's bytes to the server's counts."""
+
+    def __init__(self, stream, server, path, asked_at):
+        self._stream, self._server, self._path = stream, server, path
+        self._response = [asked_at, 0]  # when it was asked for, the bytes written so far
+        with server.count_lock:
+            server.sent_log.append(self._response)
+
+    def write(self, data):
+        written = self._stream.write(data)
+        with self._server.count_lock:
+            self._server.sent_total += len(data)
+            self._server.sent_paths[self._path] += len(data)
+            self._response[1] += len(data)
+        return written
 
 
 def rule_matches(pattern, path):
@@ -120,7 +149,12 @@ class StaticServer:
         self._httpd.precompressed = precompressed
         self._httpd.hold = hold
         self._httpd.requests = []
+        self._httpd.commands = []
         self._httpd.encodings = []
+        self._httpd.count_lock = threading.Lock()
+        self._httpd.sent_total = 0
+        self._httpd.sent_paths = collections.Counter()
+        self._httpd.sent_log = []  # [asked at, bytes written] per response
         self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}/"
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
@@ -130,9 +164,31 @@ class StaticServer:
         return list(self._httpd.requests)
 
     @property
+    def gets(self):
+        """The paths of the GET requests served so far (``requests`` has HEAD requests too)."""
+        return [path for command, path in list(self._httpd.commands) if command == "GET"]
+
+    @property
     def encodings(self):
         """``(path, encoding)`` of each precompressed sibling sent so far, in order."""
         return list(self._httpd.encodings)
+
+    @property
+    def sent(self):
+        """Body bytes written to every response so far (compressed ones as sent)."""
+        return self._httpd.sent_total
+
+    def sent_between(self, start, end):
+        """Body bytes written (so far) to the responses to requests made between ``start`` and
+        ``end`` (``time.time()``)."""
+        with self._httpd.count_lock:
+            return sum(n for asked, n in self._httpd.sent_log if start <= asked <= end)
+
+    @property
+    def sent_by_path(self):
+        """``{URL path: body bytes written}`` so far."""
+        with self._httpd.count_lock:
+            return dict(self._httpd.sent_paths)
 
     def __enter__(self):
         self._thread.start()

@@ -1,18 +1,22 @@
 // How Python starts, and the engine on it. Three ways, the fastest first; when one fails in any
 // way (a warning in the console), the next:
-//   "snapshot"     ?snapshot= and ?stdlib=: a Pyodide memory snapshot made at build time on the
-//                  precompiled stdlib with json and the engine imported (its bytes come from
-//                  snapshot.js), restored with the lean python_stdlib.zip served beside it as
-//                  stdLibURL (what Python may still import lazily)
-//   "precompiled"  ?stdlib=: the stdlib zip with the engine's modules precompiled to .pyc
+//   "snapshot"     ?snapshot= and ?stdlib=, a returning visitor: a Pyodide memory snapshot made
+//                  at build time on the precompiled stdlib with json and the engine imported,
+//                  kept in the Cache API after an earlier visit (snapshot.js), restored with the
+//                  zip served beside it as stdLibURL (that stdlib without what the snapshot
+//                  holds: what Python may still import lazily)
+//   "precompiled"  ?stdlib=, a first visit: the zip of the modules Python and the engine import,
+//                  precompiled to .pyc, the engine's among them
 //                  (pricing_site/runtime/precompile_stdlib.mjs) as stdLibURL
-//   "stock"        the runtime's own python_stdlib.zip ("stock (fallback)" when the precompiled
-//                  zip failed)
-// Then the engine: the wheel unpacked (unless the snapshot holds it), `calculator` imported,
-// catalog.json loaded, a warm-up quote: ready. The order of the requests is the start's speed:
-// the snapshot's download first, the runtime's two modules side by side, the wheel and the
-// catalog meanwhile (bench/HISTORY.md, eighth session). The strategies get their URLs from here:
-// this module alone reads the worker's URL (client.js sets its parameters).
+//   "stock"        the runtime's own python_stdlib.zip and the engine's wheel ("stock
+//                  (fallback)" when the precompiled zip failed)
+// Then the engine: the wheel unpacked (stock only), `calculator` imported, catalog.json loaded,
+// a warm-up quote: ready. A first visit's stdlib zip comes as its gzip, decoded here (gunzip.js);
+// a lock file of no packages is served beside it. The order of the requests is the start's speed: the snapshot
+// and the stdlib first, the runtime's two modules side by side, the catalog meanwhile
+// (bench/HISTORY.md, eighth and eleventh sessions). The strategies get their URLs from here: this
+// module alone reads the worker's URL (client.js sets its parameters).
+import { answerDecoded } from "./gunzip.js";
 import { pageWasmUsed, usePageWasm } from "./page-wasm.js";
 import { snapshotMemory } from "./snapshot.js";
 
@@ -32,6 +36,18 @@ const fetchOk = async (name, as) => { // the response's body `as` text or arrayB
   return as ? response[as]() : response;
 };
 const useSnapshot = Boolean(params.get("snapshot") && params.get("stdlib"));
+const stdlib = params.get("stdlib") ? { stdLibURL: url("stdlib"),
+  lockFileURL: new URL("pyodide-lock.json", url("stdlib")).href } : null;
+const restoreZip = useSnapshot ? new URL("python_stdlib.zip", url("snapshot")).href : null;
+let decoding = false; // Pyodide's request for the stdlib zip answered with its decoded gzip, once
+const decodeStdlib = () => {
+  if (stdlib && !decoding) answerDecoded(stdlib.stdLibURL, "application/zip");
+  decoding = true;
+};
+
+// What next-visit.js fetches once Python is ready, for the next visit to start sooner.
+export const nextVisit = () => ({ snapshot: useSnapshot ? url("snapshot") : null, restoreZip,
+  wasm: params.get("wasm") ? url("wasm") : null });
 
 // Once, before Python first starts: when the worker's URL names the runtime's own wasm, the
 // page hands it over compiled (page-wasm.js); the function taking the hand-over, else null.
@@ -50,8 +66,10 @@ export function pageWasm() {
 export async function start() {
   const timings = {};
   const lap = (name) => (timings[name] = Math.round(performance.now() - t0));
-  const snapshot = useSnapshot ? snapshotMemory(url("snapshot")) : null; // streams in while the runtime loads
-  snapshot?.filled.then(() => lap("snapshot read"), () => {});
+  // a kept snapshot streams in while the runtime loads; without one (a first visit), the stdlib
+  // zip's download starts as soon as that is known
+  const kept = useSnapshot ? snapshotMemory(url("snapshot")).catch(() => null) : Promise.resolve(null);
+  kept.then((snapshot) => snapshot || decodeStdlib());
   // the runtime's second module loads beside the first (loadPyodide would import it only once
   // it runs, after starting the wasm's and the zip's downloads, which it still does first)
   const factory = import(new URL("pyodide.asm.mjs", indexURL).href);
@@ -59,21 +77,17 @@ export async function start() {
   const createPyodideModule = async (settings) => (await factory).default(settings);
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   lap("runtime imported");
-  // the wheel is not needed when the snapshot holds the engine (imported from the zip)
-  const wheel = useSnapshot ? null : fetchOk("wheel", "arrayBuffer");
-  wheel?.catch(() => {}); // awaited below; a failure is reported there
-  const [{ pyodide, way, stdlib }, catalogText] = await Promise.all([
+  const snapshot = await kept;
+  snapshot?.filled.then(() => lap("snapshot read"), () => {});
+  const [{ pyodide, way, stdlib: compiled }, catalogText] = await Promise.all([
     boot(loadPyodide, { indexURL, createPyodideModule }, snapshot, lap), fetchOk("catalog", "text")]);
   timings.start = way;
   if (pageWasmUsed) timings.wasm = "page";
   lap("pyodide");
-  if (way !== "snapshot") {
-    // into site-packages, which comes after the stdlib zip on sys.path (the cwd comes before
-    // it): when the zip holds the engine precompiled, that copy is the one imported
+  if (way.startsWith("stock")) { // the precompiled zip holds the engine; the stock one does not
     const sitePackages = pyodide.runPython(
       "import sys; '/lib/python%d.%d/site-packages' % sys.version_info[:2]");
-    pyodide.unpackArchive(await (wheel ?? fetchOk("wheel", "arrayBuffer")), "wheel",
-      { extractDir: sitePackages });
+    pyodide.unpackArchive(await fetchOk("wheel", "arrayBuffer"), "wheel", { extractDir: sitePackages });
   }
   const calculator = pyodide.pyimport("calculator"), door = pyodide.pyimport("calculator.browser");
   const engineFile = calculator.__file__; // a .pyc in the stdlib zip when that holds the engine too
@@ -87,7 +101,7 @@ export async function start() {
   const plans = JSON.parse(catalogText).plans.filter((plan) => !plan.custom);
   engine.quote(JSON.stringify({ plan: plans[0]?.id }));
   lap("ready");
-  return { engine, plans, report: { timings, stdlib, engine: engineFile } };
+  return { engine, plans, report: { timings, stdlib: compiled, engine: engineFile } };
 }
 
 // {pyodide, way, stdlib}: Python started the first of the three ways that works
@@ -103,7 +117,7 @@ async function boot(loadPyodide, runtime, snapshot, lap) {
           await snapshot.filled;
           return module;
         },
-        stdLibURL: new URL("python_stdlib.zip", url("snapshot")).href });
+        ...stdlib, stdLibURL: restoreZip });
       // what the snapshot must hold, checked through proxies (no Python source to compile);
       // `random` (if anything imported it) is reseeded, as the snapshot froze its state
       const modules = pyodide.pyimport("sys").modules;
@@ -116,12 +130,13 @@ async function boot(loadPyodide, runtime, snapshot, lap) {
       console.warn(`calculator: the memory snapshot failed (${err?.message ?? err}); booting Python`);
     }
   }
-  if (!params.get("stdlib")) return { pyodide: await loadPyodide(runtime), way: "stock", stdlib: "stock" };
+  if (!stdlib) return { pyodide: await loadPyodide(runtime), way: "stock", stdlib: "stock" };
+  decodeStdlib();
   try {
-    const pyodide = await loadPyodide({ ...runtime, stdLibURL: url("stdlib") });
+    const pyodide = await loadPyodide({ ...runtime, ...stdlib });
     const compiled = pyodide.runPython("import json; json.__file__.endswith('.pyc')");
-    const stdlib = compiled ? "precompiled" : "stock";
-    return { pyodide, way: stdlib, stdlib };
+    const kind = compiled ? "precompiled" : "stock";
+    return { pyodide, way: kind, stdlib: kind };
   } catch (err) {
     console.warn(`calculator: the precompiled stdlib failed (${err?.message ?? err}); using the stock one`);
     return { pyodide: await loadPyodide(runtime), way: "stock (fallback)", stdlib: "stock (fallback)" };

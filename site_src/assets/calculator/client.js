@@ -15,6 +15,8 @@
 //   await window.pricingCalculator.warmed;  // {rounds, after, at}: the worker's warming after
 //                                           // ready is over (it pauses while requests come;
 //                                           // after: ms from ready to its first round; warm-up.js)
+//   await window.pricingCalculator.nextVisit;  // {cached, at}: what the next visit starts from
+//                                              // is in the browser's caches (next-visit.js)
 //   const q = await window.pricingCalculator.quote(request);  // rejects with Error(message).field
 //   pricingCalculator.quoteLatest(request)  // for a form: only the newest waiting request is sent;
 //                                           // older waiting ones reject with err.superseded = true
@@ -39,6 +41,8 @@ let startedFor;
 const startedWhy = new Promise((resolve) => (startedFor = resolve));
 let warmedUp, notWarmed;
 const warmed = new Promise((resolve, reject) => ([warmedUp, notWarmed] = [resolve, reject]));
+let preparedNext, notPrepared;
+const nextVisit = new Promise((resolve, reject) => ([preparedNext, notPrepared] = [resolve, reject]));
 
 function readConfig() {
   const block = document.getElementById("calculator-config");
@@ -52,21 +56,15 @@ function readConfig() {
   return workerURL;
 }
 
-// Whether this browser has started the runtime of this wasm (its URL names its version) before:
-// only then does the page ask the cache for it, so a first visit makes no request for it at all
-// before the runtime starts.
-const STARTED = "pricing-calculator.runtime";
-function startedBefore(href) {
+// The wasm's URL once next-visit.js has put it, by its own name, in the HTTP cache (where V8
+// keeps its compiled code beside it); localStorage may be refused (then each visit is a first).
+const WASM_KEPT = "pricing-calculator-wasm";
+function stored(key, value) {
   try {
-    return localStorage.getItem(STARTED) === href;
+    return value === undefined ? localStorage.getItem(key) : localStorage.setItem(key, value);
   } catch {
-    return false; // storage refused: every visit is a first one
+    return null;
   }
-}
-function remember(href) {
-  try {
-    localStorage.setItem(STARTED, href);
-  } catch {}
 }
 const ready = new Promise((resolve, reject) => {
   let workerURL;
@@ -77,8 +75,10 @@ const ready = new Promise((resolve, reject) => {
     return started();
   }
   const wasm = workerURL.searchParams.get("wasm");
-  // a visitor whose browser started this runtime before: its wasm may still be in the cache
-  const kept = wasm && startedBefore(wasm) ? loaded().then(() => keptFile(wasm)) : Promise.resolve(null);
+  // a returning visitor: next-visit.js put this wasm, by its own name, in the HTTP cache (said
+  // so: WASM_KEPT), so the page asks the cache for it; a first visit makes no request for it at
+  // all before the runtime starts
+  const kept = wasm && stored(WASM_KEPT) === wasm ? loaded().then(() => keptFile(wasm)) : Promise.resolve(null);
   whenToStart(document.querySelector("[data-calculator]"), asked, kept.then(Boolean))
     .then((reason) => kept.then((response) => start(reason, response)));
 
@@ -93,11 +93,14 @@ const ready = new Promise((resolve, reject) => {
     }
     worker.onmessage = ({ data }) => {
       if (data?.type === "ready") {
-        if (wasm) remember(wasm);
         return resolve({ timings: data.timings, stdlib: data.stdlib, engine: data.engine, at: performance.now() });
       }
       if (data?.type === "failed") return fail(new Error(`calculator failed to start: ${data.error}`));
       if (data?.type === "warmed") return warmedUp({ rounds: data.rounds, after: data.after, at: performance.now() });
+      if (data?.type === "next-visit") {
+        if (data.cached?.wasm === true) stored(WASM_KEPT, wasm);
+        return preparedNext({ cached: data.cached, at: performance.now() });
+      }
       const call = waiting.get(data?.id);
       if (!call) return;
       waiting.delete(data.id);
@@ -113,7 +116,8 @@ const ready = new Promise((resolve, reject) => {
   function fail(err) {
     failure ??= err;
     reject(err);
-    notWarmed(err); // nothing to warm: it rejects as ready does
+    notWarmed(err); // nothing to warm or to prepare: they reject as ready does
+    notPrepared(err);
     for (const call of waiting.values()) call.reject(err);
     waiting.clear();
   }
@@ -144,6 +148,7 @@ async function compiled(keptWasm) {
 // a page without a calculator must not log an unhandled rejection
 ready.catch(() => {});
 warmed.catch(() => {});
+nextVisit.catch(() => {});
 
 // The worker's limit (see worker.js): a deeper value may not even survive the trip there.
 const MAX_DEPTH = 16;
@@ -200,8 +205,8 @@ const quoteLatest = latestOnly(quote);
 const curveLatest = latestOnly(curve);
 const forecastLatest = latestOnly(forecast);
 
-const api = { ready, warmed, started: startedWhy, quote, quoteLatest, curve, curveLatest,
-  forecast, forecastLatest, get worker() { return worker; } };
+const api = { ready, warmed, nextVisit, started: startedWhy, quote, quoteLatest, curve,
+  curveLatest, forecast, forecastLatest, get worker() { return worker; } };
 window.pricingCalculator ??= api;
-export { ready, warmed, startedWhy as started, quote, quoteLatest, curve, curveLatest, forecast,
-  forecastLatest };
+export { ready, warmed, nextVisit, startedWhy as started, quote, quoteLatest, curve, curveLatest,
+  forecast, forecastLatest };

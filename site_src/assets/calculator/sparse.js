@@ -4,6 +4,8 @@
 // (snapshot.js) rebuilds the memory byte for byte as the bytes arrive: each chunk is copied into
 // place, into `memoryOf(length)`, as soon as the header is in, so the memory's size is known
 // long before its last byte. Anything that does not add up is a damaged file.
+import { joined } from "./gunzip.js";
+
 const damaged = () => new Error("the snapshot file is damaged");
 export async function unsparse(body, memoryOf) {
   if (!body) throw damaged();
@@ -52,11 +54,3 @@ function sparseHeader(head) {
   }
   return { length, spans, size };
 }
-
-const joined = (a, b) => {
-  if (!a.length) return b;
-  const both = new Uint8Array(a.length + b.length);
-  both.set(a);
-  both.set(b, a.length);
-  return both;
-};

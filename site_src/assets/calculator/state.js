@@ -104,6 +104,19 @@ export function quantitiesRead(form, request) {
   return read;
 }
 
+// Each visible quantity field given the number Python read from its text ("1.5M" shows
+// 1500000, "1,500" 1500), from a quote's `request`; a field left empty stays empty.
+export function showQuantitiesRead(form, request) {
+  const kinds = request.seat_kinds ?? {}, units = request.addon_quantities ?? {};
+  const read = { ...quantitiesRead(form, request),
+    ...Object.fromEntries(Object.entries(kinds).map(([id, n]) => [`kind.${id}`, n])),
+    ...Object.fromEntries(Object.entries(units).map(([id, n]) => [`addon.${id}`, n])) };
+  for (const [name, value] of Object.entries(read)) {
+    const input = form.elements[name];
+    if (input && input.value.trim() !== "" && input.value !== String(value)) input.value = String(value);
+  }
+}
+
 export function stateToQuery(state) {
   const { request } = state;
   const query = new URLSearchParams({ plan: request.plan });

@@ -9,7 +9,7 @@ import { renderResult } from "./render.js";
 import { fillFromSlider, placeSliders } from "./slider.js";
 import { keepTotalInSight } from "./total-bar.js";
 import { readState, writeState, writeCurrency, stateToQuery, queryToState, queryWith,
-  quantitiesRead, quantityRead } from "./state.js";
+  quantitiesRead, quantityRead, showQuantitiesRead } from "./state.js";
 
 // The event by which the calculator and the plan cards' currency toggle keep one currency.
 const CURRENCY_EVENT = "pricing:currency";
@@ -33,6 +33,7 @@ function start(root) {
   const api = window.pricingCalculator;
   let curveKey = null;
   let used = false;
+  let usedWhileStarting = false; // an edit before Python was ready: its first answer is a use
   let python = "starting"; // then "live" or "failed"
 
   // The prerendered bill is for the request the page was built with: until Python has answered,
@@ -45,6 +46,7 @@ function start(root) {
     if (python !== "starting") return;
     result.classList.toggle("rk-stale", !showsBuilt(state));
     setStatus(status, showsBuilt(state) ? "prerendered" : "pending");
+    if (showsBuilt(state)) clearPending(form);
   }
 
   const fromUrl = queryToState(new URLSearchParams(location.search), catalog);
@@ -91,13 +93,22 @@ function start(root) {
     settled = false;
   }
 
-  async function update({ record = false, interacted = false } = {}) {
+  // `written`: the visitor is done with a field (it lost focus, or Enter): once Python has
+  // read it, it shows the number read, never while it is being typed ("1," on the way to 1,500).
+  async function update({ record = false, interacted = false, edited = null, written = false } = {}) {
     showPlanFields(form, form.elements.plan.value); // before reading: hidden inputs are left out
     labelLevels(form);
+    if (python === "starting" && edited) markPending(form, edited);
     const state = readState(form);
     markPrerendered(state);
     const query = queryWith(location.search, state);
     if (record) remember(`${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+    // Until Python is ready nothing is asked: its first answer is for the fields as they are then
+    // (api.ready below), never for an older edit on the way.
+    if (python === "starting") {
+      usedWhileStarting ||= interacted;
+      return;
+    }
     // the quote first, then the curves: Python computes them while the bill is drawn here
     const quoted = api.quoteLatest(state.request);
     const curves = askCurves(state, quoted);
@@ -110,11 +121,17 @@ function start(root) {
       return;
     }
     clearErrors(form, result);
+    clearPending(form);
     renderResult(result, quote, { onSwitch: switchPlan });
     pointCtas(result, quote, ctas);
     // the sliders show what Python read, unless the fields have changed since: a newer answer comes
     if (stateToQuery(readState(form)) === stateToQuery(state)) {
       placeSliders(form, quantitiesRead(form, quote.request));
+      if (written) {
+        showQuantitiesRead(form, quote.request);
+        const shown = queryWith(location.search, readState(form));
+        history.replaceState(null, "", `${location.pathname}${shown ? `?${shown}` : ""}${location.hash}`);
+      }
     }
     setStatus(status, "live");
     if (interacted && !used) { // once per page view: a use, not a keystroke count
@@ -172,10 +189,10 @@ function start(root) {
 
   form.addEventListener("input", (event) => {
     fillFromSlider(form, event.target);
-    update({ record: true, interacted: true });
+    update({ record: true, interacted: true, edited: event.target });
   });
   form.addEventListener("change", (event) => {
-    update({ record: true });
+    update({ record: true, edited: event.target, written: true });
     // the page has one currency: the plan cards follow the calculator's (js/currency-toggle.js)
     if (event.target.name === "currency") {
       document.dispatchEvent(new CustomEvent(CURRENCY_EVENT, {
@@ -188,7 +205,7 @@ function start(root) {
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    update({ record: true });
+    update({ record: true, written: true });
   });
   window.addEventListener("popstate", () => {
     settled = true;
@@ -202,9 +219,10 @@ function start(root) {
 
   api.ready.then(() => {
     python = "live";
-    update();
+    update({ interacted: usedWhileStarting });
   }, (err) => {
     python = "failed";
+    clearPending(form); // the status line and the form's error say it now
     if (showsBuilt(readState(form))) setStatus(status, "failed");
     else showError(form, result, status, err); // the link's inputs will not be priced
   });
@@ -238,6 +256,25 @@ function labelLevels(form) {
   for (const option of form.querySelectorAll("[name=commitment] option")) {
     if (option.dataset[key]) option.textContent = option.dataset[key];
   }
+}
+
+// An edit made while Python starts: a mark beside the field's label (where a visitor typing on a
+// phone sees it, unlike the status line above the bill) says that it is not priced yet, until
+// the first answer, which is for the fields as they are then. The words are the template's
+// (data-pending-words on the form).
+function markPending(form, input) {
+  const field = input.closest(".rk-field");
+  if (!field || field.querySelector("[data-pending-mark]")) return;
+  const mark = document.createElement("span");
+  mark.className = "rk-field__pending";
+  mark.dataset.pendingMark = "";
+  mark.dataset.testid = "calculator-pending";
+  mark.textContent = form.dataset.pendingWords;
+  (field.querySelector(":scope > label, :scope > legend") ?? field).append(mark);
+}
+
+function clearPending(form) {
+  for (const mark of form.querySelectorAll("[data-pending-mark]")) mark.remove();
 }
 
 // The state's words are the template's: data-<state> on the status line (calculator-result.html).

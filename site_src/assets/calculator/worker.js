@@ -13,13 +13,15 @@
 //                   | {id, error, field: null, name} for anything else (one answer each)
 // Once: {type: "ready", timings, stdlib, engine} after a warm-up quote (boot.js says what they
 //       hold), or {type: "failed", error}; then {type: "warmed", rounds, after} when the
-//       warming after ready is over (warm-up.js).
+//       warming after ready is over (warm-up.js), and {type: "next-visit", cached} when what
+//       the next visit starts from has been fetched (next-visit.js).
 // Requests wait for Python's start; a fatal Pyodide error starts Python again.
 // Every module Python's start needs is named here, those boot.js imports too: the browser
 // fetches them side by side once this file is in, not one level of imports after the other,
-// and each one more costs the start a little (bench/HISTORY.md, tenth session); warm-up.js,
-// needed only once Python is ready, is imported then.
-import { pageWasm, start } from "./boot.js";
+// and each one more costs the start a little (bench/HISTORY.md, tenth session); warm-up.js
+// and next-visit.js, needed only once Python is ready, are imported then.
+import { nextVisit, pageWasm, start } from "./boot.js";
+import "./gunzip.js";
 import "./page-wasm.js";
 import "./snapshot.js";
 import "./sparse.js";
@@ -45,6 +47,9 @@ async function warm({ engine, plans }) {
 let started = begin();
 started.then(({ report }) => self.postMessage({ type: "ready", ...report }),
   (err) => self.postMessage({ type: "failed", error: String(err?.message ?? err) }));
+started.then(() => import("./next-visit.js"))
+  .then(({ prepareNextVisit }) => prepareNextVisit(nextVisit()))
+  .then((cached) => self.postMessage({ type: "next-visit", cached }), () => {});
 
 // A request is a few levels deep; nesting in the thousands overflows the wasm stack inside
 // json.loads, which Pyodide cannot survive (client.js applies the same limit before sending).

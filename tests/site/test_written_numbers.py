@@ -1,0 +1,75 @@
+"""Numbers typed as the page prints them ("1.5M", "1,500,000", "2k") are priced exactly, on a
+phone and a laptop, and the field then shows the number Python read.
+
+Python reads the text (calculator/written.py); the page only hands it over and writes back
+the quote's own echo of the request, so each total is checked against CPython's quote().
+"""
+
+import pytest
+
+from calculator import quote
+from pricing_site.catalog import load_catalog_file
+from tests.site_support import DEMO, demo_site
+from tests.support.devices import LIVE
+from tests.support.http_server import StaticServer
+
+TOTAL = "[data-testid=calculator-total]"
+CALLS = "[data-testid=calc-usage-api_calls]"
+SEATS = "[data-testid=calc-seats]"
+
+# (field, typed, how the visitor leaves the field, what the field then shows)
+TYPED = [
+    (CALLS, "1.5M", "Enter", "1500000"),
+    (CALLS, "1,500,000", "blur", "1500000"),
+    (SEATS, "2k", "blur", "2000"),
+]
+
+
+@pytest.fixture(scope="module")
+def server():
+    with StaticServer(demo_site(), host_rules=True) as running:
+        yield running
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_numbers_as_the_page_prints_them_are_priced_exactly(open_on, server, device):
+    catalog = load_catalog_file(DEMO)
+    page = open_on(device, server.url + "pricing/?plan=business&seats=5&usage.api_calls=1000",
+                   live=True)
+    request = {"plan": "business", "seats": "5", "usage": {"api_calls": "1000"}}
+    for field, typed, leave, shown in TYPED:
+        if device == "phone":
+            page.tap(field)
+        page.fill(field, typed)
+        if leave == "Enter":
+            page.press(field, "Enter")
+        else:
+            page.eval_on_selector(field, "input => input.blur()")
+        if field == SEATS:
+            request["seats"] = typed
+        else:
+            request["usage"]["api_calls"] = typed
+        expected = quote(catalog, request).to_dict()["display"]["total"]
+        page.wait_for_function(
+            "([field, shown, total]) => document.querySelector(field).value === shown && "
+            "document.querySelector('[data-testid=calculator-total]').textContent === total",
+            arg=[field, shown, expected], timeout=20000)
+        assert page.evaluate(LIVE)
+        assert page.get_attribute(field, "aria-invalid") is None
+        # the address holds the number read, so a shared link shows what the field shows
+        name = "seats" if field == SEATS else "usage.api_calls"
+        assert f"{name}={shown}" in page.url
+
+
+@pytest.mark.e2e
+def test_an_unfinished_grouping_is_left_as_typed_while_typing(open_on, server):
+    """Normalising a field as it is typed would turn "1,500" into "1500" before ",000" comes."""
+    page = open_on("desktop", server.url + "pricing/?plan=business", live=True)
+    page.click(CALLS)
+    page.fill(CALLS, "")
+    page.type(CALLS, "1,500,000", delay=60)
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=calculator-status]').dataset.state === 'live'",
+        timeout=20000)
+    assert page.input_value(CALLS) == "1,500,000"
