@@ -65,3 +65,24 @@ def test_contact_sales_carries_the_estimate_the_visitor_made(open_on, server):
     assert href.startswith("mailto:sales@relaykit.example?body=")
     body = parse_qs(urlsplit(href).query)["body"][0]
     assert "plan: team\r\nseats: 250\r\nbilling: monthly" in body
+
+
+# The site's name in the header bar: laid out whole (not cut to "Rela…"), and the header's links.
+HEADER = """() => {
+  const name = document.querySelector('.md-header__topic:first-child .md-ellipsis');
+  const shown = (id) => document.querySelector(`[data-testid=${id}]`).checkVisibility();
+  const cta = document.querySelector('[data-testid=header-cta]').getBoundingClientRect();
+  return {name: name.textContent.trim(), whole: name.scrollWidth <= name.clientWidth,
+          signIn: shown('header-sign-in'), cta: shown('header-cta') && cta.right <= innerWidth};
+}"""
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("device, signs_in", [("phone", False), ("desktop", True)])
+def test_the_header_keeps_the_sites_name_whole_beside_its_links(open_on, server, device,
+                                                                   signs_in):
+    """A phone's bar leaves the sign-in link out so the name fits; the main action stays."""
+    for path in ("", "pricing/"):
+        page = open_on(device, server.url + path)
+        assert page.evaluate(HEADER) == {"name": "Relaykit", "whole": True, "signIn": signs_in,
+                                         "cta": True}, (device, path)
