@@ -37,7 +37,7 @@ from .promotions import read_book_promotions
 from .suggest import did_you_mean
 from .values import describe
 
-BOOK_KEYS = ("plans", "addons", "promotions")
+BOOK_KEYS = ("plans", "addons", "promotions", "display")
 BOOK_PLAN_KEYS = ("price", "commitment")
 BOOK_COMMITMENT_KEYS = ("annual_minimum",)
 BOOK_ADDON_KEYS = ("flat", "per_seat")
@@ -80,10 +80,11 @@ def _book(reader, raw, path, code, catalog, plan_ids, addon_ids):
     addons = _addons(reader, raw.get("addons", {}), path + ("addons",), code, catalog, addon_ids)
     promotions = read_book_promotions(reader, raw.get("promotions", {}), path + ("promotions",),
                                       code, catalog.promotions)
+    cents = reader.cents(raw.get("display", {}), path + ("display",), catalog.cents)
     if plans is None or addons is None or promotions is None:
         return None
     return replace(catalog, currency=code, plans=plans, addons=addons, promotions=promotions,
-                   price_books={})
+                   price_books={}, cents=cents)
 
 
 def _plans(reader, raw, path, code, catalog, plan_ids):

@@ -35,3 +35,14 @@ def test_a_base_fee_beside_seats_priced_alike_leads_with_both():
                                  "$3,302.40 billed yearly, for base fee + 1 seat")}
     # a minimum or tiers make "+ $x/seat" untrue for the first seats: the card keeps its total
     assert [p["lead"] for p in cards["minimum"]["prices"] + cards["tiered"]["prices"]] == [None] * 4
+
+
+def test_whole_amounts_lose_their_cents_where_the_catalog_says_so():
+    catalog, content = with_content({"currency": "USD", "annual_discount": 0.2,
+                                     "display": {"cents": "auto"}, "plans": [
+        {"id": "hybrid", "name": "Hybrid", "price": {"flat": 299, "seats": {"unit": 45}}}]})
+    card = plan_cards(catalog, content, lambda url: url, "Custom")[0]
+    hybrid = {p["billing"]: (p["lead"], p["amount"]) for p in card["prices"]}
+    # a year's $239.20 a month has cents: that card keeps them
+    assert hybrid == {"monthly": ("$299 + $45/seat", "$344"),
+                      "annual": ("$239.20 + $36/seat", "$275.20")}
