@@ -34,11 +34,12 @@ class Alternative:
     monthly_equivalent: object
     saving: object
 
-    def to_dict(self, shown):
-        """Its JSON form; ``shown`` formats an amount as the quote's bill does."""
+    def to_dict(self, currency, whole=False):
+        """Its JSON form; ``whole``: written as a bill without cents is (money.format_money)."""
         return {"plan": self.plan, "name": self.name, "total": plain(self.total),
                 "monthly_equivalent": plain(self.monthly_equivalent), "saving": plain(self.saving),
-                "display": {"total": shown(self.total), "saving": shown(self.saving)}}
+                "display": {"total": format_money(self.total, currency, whole),
+                            "saving": format_money(self.saving, currency, whole)}}
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,8 @@ class Quote:
             "annual_saving": money(self.annual_saving),
             "nudges": nudge_list,
             "alerts": alert_list,
-            "cheaper_plan": self.cheaper_plan.to_dict(shown) if self.cheaper_plan else None,
+            "cheaper_plan": (self.cheaper_plan.to_dict(currency, whole) if self.cheaper_plan
+                             else None),
             "date": self.bill.request.date or self.catalog.date,
             "promotion": promotion,
             "commitment": commitment,
