@@ -40,7 +40,7 @@ from .sales import read_book as read_book_threshold
 from .suggest import did_you_mean
 from .values import describe
 
-BOOK_KEYS = ("plans", "addons", "promotions", "sales_threshold")
+BOOK_KEYS = ("plans", "addons", "promotions", "sales_threshold", "display")
 BOOK_PLAN_KEYS = ("price", "commitment", "sales_threshold")
 BOOK_COMMITMENT_KEYS = ("annual_minimum",)
 BOOK_ADDON_KEYS = ("flat", "per_seat")
@@ -85,11 +85,12 @@ def _book(reader, raw, path, code, catalog, plan_ids, addon_ids):
                                       code, catalog.promotions)
     threshold = read_book_threshold(reader, raw.get("sales_threshold"), path + ("sales_threshold",),
                                     code, catalog.sales_threshold, "the catalog's")
+    cents = reader.cents(raw.get("display", {}), path + ("display",), catalog.cents)
     if plans is None or addons is None or promotions is None or (
             catalog.sales_threshold is not None and threshold is None):
         return None
     return replace(catalog, currency=code, plans=plans, addons=addons, promotions=promotions,
-                   price_books={}, sales_threshold=threshold)
+                   price_books={}, sales_threshold=threshold, cents=cents)
 
 
 def _plans(reader, raw, path, code, catalog, plan_ids):

@@ -17,7 +17,7 @@ from .billing import (BILLINGS, ByBilling, addon_views, annual_view, charged, pl
 from .books import read_price_books
 from .errors import CatalogError, Problem
 from .models import DEFAULT, MODELS, model_of
-from .money import CURRENCIES, ZERO, plain
+from .money import CENTS, CURRENCIES, ZERO, plain
 from .promotions import book_dict as promotions_book_dict
 from .promotions import read_date, read_promotions
 from .promotions import to_dict as promotion_dict
@@ -35,7 +35,8 @@ _ONE_PRICE = {"monthly": "a month", "annual": "per month billed yearly"}
 # The keys the engine reads; any other is an unknown field (a site reading plans.yaml hands
 # over only these: its page content is its own).
 TOP_KEYS = ("currency", "annual_discount", "metrics", "plans", "addons", "price_books",
-            "promotions", "date", "sales_threshold")
+            "promotions", "date", "sales_threshold", "display")
+DISPLAY_KEYS = ("cents",)
 PLAN_KEYS = ("id", "name", "custom", "billing", "price", "commitment", "addons",
              "sales_threshold")
 PRICE_KEYS = ("flat", "annual_discount", "seats", "usage", "credit")
@@ -190,6 +191,7 @@ class Catalog:
     promotions: dict = field(default_factory=dict)  # id -> Promotion (promotions.py)
     date: str | None = None  # the day quotes are priced on when a request names none (ISO)
     sales_threshold: object = None  # sales.Threshold: above it, an estimate turns to sales
+    cents: str = "always"  # whole amounts on a bill: "$150.00" always, or "$150" (auto; money.py)
     # parts of cost-curve points, rated once per catalog (rating.curve_totals); not catalog data
     curve_parts: dict = field(init=False, default_factory=dict, compare=False, repr=False)
 
@@ -246,13 +248,16 @@ class Catalog:
             "addons": {a.id: _addon_dict(a) for a in self.addons.values()},
         }
         if self.price_books:
-            out["price_books"] = {code: _book_dict(book) for code, book in self.price_books.items()}
+            out["price_books"] = {code: _book_dict(book, self.cents)
+                                  for code, book in self.price_books.items()}
         if self.promotions:
             out["promotions"] = {p.id: promotion_dict(p) for p in self.promotions.values()}
         if self.date is not None:
             out["date"] = self.date
         if self.sales_threshold is not None:
             out["sales_threshold"] = sales.to_dict(self.sales_threshold)
+        if self.cents != "always":
+            out["display"] = {"cents": self.cents}
         return out
 
 
@@ -436,13 +441,22 @@ class _Reader:
         threshold = None
         if "sales_threshold" in data:
             threshold = sales.read(self, data["sales_threshold"], ("sales_threshold",), metrics)
+        cents = self.cents(data.get("display", {}), ("display",), "always")
         catalog = Catalog(currency, default_discount, metrics, plans, addons,
-                          promotions=promotions, date=day, sales_threshold=threshold)
+                          promotions=promotions, date=day, sales_threshold=threshold, cents=cents)
         if "price_books" in data:
             raw_addons = data.get("addons") if isinstance(data.get("addons"), dict) else {}
             books = read_price_books(self, data["price_books"], catalog, ids, list(raw_addons))
             catalog = replace(catalog, price_books=books)
         return catalog
+
+    def cents(self, raw, path, default):
+        """``display.cents`` of ``raw`` (a catalog's or a price book's ``display``), or
+        ``default`` where it names none or is wrong (after saying so)."""
+        raw = self.mapping(raw, path, DISPLAY_KEYS, what="a display mapping")
+        if raw is None or "cents" not in raw:
+            return default
+        return self.choice(raw["cents"], path + ("cents",), CENTS, "cents") or default
 
     def metrics(self, raw):
         metrics = {}
@@ -1133,8 +1147,9 @@ def _commitment_dict(level):
     return out
 
 
-def _book_dict(book):
-    """A price book: each priced plan's price (and its commitment's minimum), each add-on's."""
+def _book_dict(book, cents):
+    """A price book: each priced plan's price (and its commitment's minimum), each add-on's,
+    and its ``display`` where it writes amounts otherwise than the catalog (``cents``)."""
     plans = {}
     for plan in book.plans:
         if plan.custom:
@@ -1150,4 +1165,6 @@ def _book_dict(book):
         out["sales_threshold"] = sales.book_dict(book.sales_threshold)
     if any(p.amount_off is not None for p in book.promotions.values()):
         out["promotions"] = promotions_book_dict(book.promotions)
+    if book.cents != cents:
+        out["display"] = {"cents": book.cents}
     return out

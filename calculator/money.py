@@ -62,14 +62,26 @@ def _grouped(value, decimals):
     return "-" + text if value < 0 else text
 
 
-def format_money(amount, currency):
-    """A rounded amount for display: "$2,060.00", "¥1,235", "-$4.00"."""
+# How a bill shows whole amounts (a catalog's ``display.cents``): "$150.00" always, or "$150"
+# when every amount on it is whole ("auto"), so one bill never mixes "$150" with "$12.50".
+CENTS = ("always", "auto")
+
+
+def format_money(amount, currency, whole=False):
+    """A rounded amount for display: "$2,060.00", "¥1,235", "-$4.00"; with ``whole`` (a bill
+    whose amounts are all whole: ``whole_amounts``), "$2,060", but never a figure it is not."""
     digits, symbol = CURRENCIES[currency]
-    text = _grouped(amount, digits)
+    text = _grouped(amount, 0 if whole and amount == amount.to_integral_value() else digits)
     sign = ""
     if text.startswith("-"):
         sign, text = "-", text[1:]
     return f"{sign}{symbol}{text}"
+
+
+def whole_amounts(cents, amounts):
+    """Whether amounts shown together drop their cents: with ``cents`` "auto", when none of
+    ``amounts`` (None ones left out) has any."""
+    return cents == "auto" and all(a == a.to_integral_value() for a in amounts if a is not None)
 
 
 def format_price(price, currency):

@@ -15,7 +15,8 @@ from .display import advice, bill_rows, shows
 from .promotions import check_code_for_plan, long_date, months_on_bill, offer_words
 from .promotions import note as promotion_note
 from .promotions import summary as promotion_summary
-from .money import ZERO, format_money, format_price, format_quantity, plain, round_money
+from .money import (ZERO, format_money, format_price, format_quantity, plain, round_money,
+                    whole_amounts)
 from .ranges import SEAT_STEP, is_whole, tier_range, whole_units
 from .rating import rate_plan
 from .request import parse_request
@@ -34,11 +35,12 @@ class Alternative:
     monthly_equivalent: object
     saving: object
 
-    def to_dict(self, currency):
+    def to_dict(self, currency, whole=False):
+        """Its JSON form; ``whole``: written as a bill without cents is (money.format_money)."""
         return {"plan": self.plan, "name": self.name, "total": plain(self.total),
                 "monthly_equivalent": plain(self.monthly_equivalent), "saving": plain(self.saving),
-                "display": {"total": format_money(self.total, currency),
-                            "saving": format_money(self.saving, currency)}}
+                "display": {"total": format_money(self.total, currency, whole),
+                            "saving": format_money(self.saving, currency, whole)}}
 
 
 @dataclass(frozen=True)
@@ -90,15 +92,31 @@ class Quote:
     def message(self):
         return self.bill.custom_reason
 
+    def amounts(self):
+        """Every amount the bill shows, as rounded (whether they all are whole decides how
+        each is written: ``whole_amounts``)."""
+        bill, currency = self.bill, self.currency
+        cheaper = self.cheaper_plan
+        year = _commitment_year(bill, currency) if bill.priced else None
+        saving = self.annual_saving if self.billing == "annual" else None  # a month's: no row
+        return [self.subtotal, self.total, self.monthly_equivalent, saving, bill.then,
+                *(line.amount for line in bill.lines),
+                *(round_money(t.amount, currency) for line in bill.lines for t in line.tiers),
+                *(discount.amount for discount in bill.discounts),
+                *((year or {}).values()),
+                *((cheaper.total, cheaper.saving) if cheaper else ())]
+
     def to_dict(self):
         currency, priced = self.currency, self.bill.priced
         money = (lambda v: None if v is None else plain(v))
-        shown = (lambda v: None if v is None else format_money(v, currency))
+        whole = whole_amounts(self.catalog.cents, self.amounts())
+        shown = (lambda v: None if v is None else format_money(v, currency, whole))
         subtotal = self.subtotal
-        lines = [_line_dict(line, currency, self.catalog, self.bill.plan) for line in self.lines]
-        discounts = [_discount_dict(d, currency) for d in self.discounts]
-        promotion = _promotion_dict(self.bill, currency) if priced else None
-        commitment = _commitment_dict(self.bill, currency) if priced else None
+        lines = [_line_dict(line, currency, self.catalog, self.bill.plan, shown)
+                 for line in self.lines]
+        discounts = [_discount_dict(d, shown) for d in self.discounts]
+        promotion = _promotion_dict(self.bill, currency, shown) if priced else None
+        commitment = _commitment_dict(self.bill, currency, shown) if priced else None
         notes = [part["display"]["note"] for part in (promotion, commitment)
                  if part and part["display"]["note"]]
         nudge_list, alert_list = [n.to_dict() for n in self.nudges], [a.to_dict() for a in self.alerts]
@@ -119,7 +137,8 @@ class Quote:
             "annual_saving": money(self.annual_saving),
             "nudges": nudge_list,
             "alerts": alert_list,
-            "cheaper_plan": self.cheaper_plan.to_dict(currency) if self.cheaper_plan else None,
+            "cheaper_plan": (self.cheaper_plan.to_dict(currency, whole) if self.cheaper_plan
+                             else None),
             "date": self.bill.request.date or self.catalog.date,
             "promotion": promotion,
             "commitment": commitment,
@@ -163,7 +182,7 @@ def _detail(line, currency):
     return text
 
 
-def _line_dict(line, currency, catalog, plan):
+def _line_dict(line, currency, catalog, plan, shown):
     whole = bool(line.tiers) and _whole_units(line, catalog, plan)
     unit_price = None if line.unit_price is None else plain(line.unit_price)
     return {
@@ -177,12 +196,12 @@ def _line_dict(line, currency, catalog, plan):
         "amount": plain(line.amount),
         "included": plain(line.included),
         "notes": list(line.notes),
-        "tiers": [_tier_dict(t, currency, whole, line.included) for t in line.tiers
+        "tiers": [_tier_dict(t, currency, whole, line.included, shown) for t in line.tiers
                   if t.quantity or t.flat],
         "display": {
             "quantity": counted(line.quantity, line.units),
             "unit_price": None if line.unit_price is None else format_price(line.unit_price, currency),
-            "amount": format_money(line.amount, currency),
+            "amount": shown(line.amount),
             "detail": _detail(line, currency),
         },
     }
@@ -198,7 +217,7 @@ def _whole_units(line, catalog, plan):
     return whole_units(as_billed(plan.usage[line.metric], line), step) and is_whole(line.billable)
 
 
-def _tier_dict(use, currency, whole, included):
+def _tier_dict(use, currency, whole, included, shown):
     amount = round_money(use.amount, currency)
     return {
         "range": tier_range(use.first if use.index else None, use.last, whole, included),
@@ -211,18 +230,18 @@ def _tier_dict(use, currency, whole, included):
         "display": {"quantity": format_quantity(use.quantity),
                     "unit_price": format_price(use.unit, currency),
                     "flat": format_price(use.flat, currency),  # a price, as listed: not rounded
-                    "amount": format_money(amount, currency)},
+                    "amount": shown(amount)},
     }
 
 
-def _discount_dict(discount, currency):
+def _discount_dict(discount, shown):
     rate = None if discount.rate is None else plain(discount.rate)  # a credit has none, nor an amount off
     return {"kind": discount.kind, "label": discount.label, "rate": rate,
             "amount": plain(discount.amount),
-            "display": {"amount": format_money(discount.amount, currency)}}
+            "display": {"amount": shown(discount.amount)}}
 
 
-def _promotion_dict(bill, currency):
+def _promotion_dict(bill, currency, shown):
     """The promotion on the bill, or None: its terms, how many of the bill's months it
     discounts, and the total once it has ended (``then``; None for one that lasts)."""
     promotion = bill.promotion
@@ -239,24 +258,34 @@ def _promotion_dict(bill, currency):
             "then": then,
             "display": {"offer": offer_words(promotion, currency), "summary": said,
                         "until": promotion.until and long_date(promotion.until),
-                        "then": None if bill.then is None else format_money(bill.then, currency),
+                        "then": shown(bill.then),
                         "note": promotion_note(promotion, currency, bill.then, bill.billing)}}
 
 
-def _commitment_dict(bill, currency):
-    """The commitment level on the bill, or None: its terms, what it covers at list price
-    (``overage: list``), and for a monthly bill settled yearly, the year's end."""
+def _commitment_year(bill, currency):
+    """The amounts of the bill's commitment level, or None: what it covers at list price, and
+    for a monthly bill settled yearly, the year and its end's true-up (else None)."""
     level = bill.commitment
     if level is None:
         return None
-    cover = committed.covers(level, bill.months, currency)
-    year = shortfall = note = None
+    year = shortfall = None
     if level.true_up == "yearly" and bill.months == 1:
         year = committed.first_year(bill)
         shortfall = committed.year_end(level, year, currency)
-        note = committed.year_end_note(level, year, currency)
+    return {"cover": committed.covers(level, bill.months, currency), "year": year,
+            "shortfall": shortfall}
+
+
+def _commitment_dict(bill, currency, shown):
+    """The commitment level on the bill, or None: its terms, what it covers at list price
+    (``overage: list``), and for a monthly bill settled yearly, the year's end."""
+    figures = _commitment_year(bill, currency)
+    if figures is None:
+        return None
+    level = bill.commitment
+    cover, year, shortfall = figures["cover"], figures["year"], figures["shortfall"]
+    note = None if year is None else committed.year_end_note(level, year, currency)
     money = (lambda v: None if v is None else plain(v))
-    shown = (lambda v: None if v is None else format_money(v, currency))
     return {"level": bill.request.commitment, "levels": len(bill.plan.commitments),
             "annual_minimum": plain(level.annual_minimum), "discount": plain(level.discount),
             "true_up": level.true_up, "overage": level.overage, "covers": money(cover),

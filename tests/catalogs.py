@@ -53,3 +53,19 @@ def books_follow_plans(data, copies=None):
         book["plans"] = {i: copy.deepcopy(book["plans"][copies.get(i, i)]) for i in ids
                          if copies.get(i, i) in book["plans"]}
     return data
+
+
+def card_price(catalog, plan, billing, currency=None):
+    """What a plan card's price reads (in ``currency``'s book), worked out from quotes: the
+    monthly equivalent of its entry bill, or for a base fee beside seats priced alike,
+    "$299.00 + $45/seat" (the fee alone's monthly equivalent, then a seat's price on the bill)."""
+    from calculator import quote
+    from pricing_site.pages.cards import entry_request
+    data = quote(catalog, entry_request(plan, billing, currency)).to_dict()
+    seats = plan.seats
+    line = next((line for line in data["lines"] if line["kind"] == "seats"), None)
+    if not (plan.flat and seats and not seats.minimum and not seats.included and line
+            and line["display"]["unit_price"]):
+        return data["display"]["monthly_equivalent"]
+    alone = quote(catalog, {**entry_request(plan, billing, currency), "seats": 0}).to_dict()
+    return f"{alone['display']['monthly_equivalent']} + {line['display']['unit_price']}/seat"

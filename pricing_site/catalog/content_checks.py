@@ -5,7 +5,8 @@ to a page that does not exist (it ships as a 404), a comparison cell keyed by a 
 (that plan's cell silently reads "Not included"), page texts for a page that does not exist
 (never used), two "most popular" plans, a calculator request the plan cannot price, a footer
 that names another currency than the prices', a tax line for a currency without prices, a markdown page MkDocs would wait on for ever
-(a FIFO) or read whole however large (``file_limits``). ``validate`` and the build run the
+(a FIFO) or read whole however large (``file_limits``), the estimate's call to action and the
+proof near the prices (``cta_checks``). ``validate`` and the build run the
 same checks (``content_problems``), on control and on every variation.
 """
 
@@ -23,6 +24,7 @@ from calculator.money import CURRENCIES
 from calculator.suggest import did_you_mean
 
 from .content import default_request
+from .cta_checks import pricing_cta_problems, pricing_proof_problems
 from .embed import embed_problems
 from .files import PAGE_LIMIT, FileRefused, check_status, link_out
 from .markup import render
@@ -64,7 +66,8 @@ def content_problems(catalog, content, roots):
     return problems + _page_file_problems(Path(roots[0])) + _page_key_problems(site, pages) + \
         _plan_key_problems(content) + _popular_problems(content) + \
         _request_problems(catalog, content) + _footer_problems(content) + \
-        _tax_problems(content) + _language_problems(site) + embed_problems(site)
+        _tax_problems(content) + _language_problems(site) + embed_problems(site) + \
+        pricing_cta_problems(catalog, content) + pricing_proof_problems(content)
 
 
 def _published(path, roots):

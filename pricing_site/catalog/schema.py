@@ -18,6 +18,7 @@ from calculator.errors import Problem
 from calculator.suggest import did_you_mean, one_of
 from calculator.values import describe, written_hint
 
+from .cta_checks import param_per_id_problem, param_problem
 from .url_rules import address_problem, image_path_problem, link_problem
 
 SCHEMA_PATH = Path(__file__).with_name("plans.schema.json")
@@ -30,7 +31,8 @@ def plans_schema():
 
 
 # Definitions whose pattern Python explains: the reason, and what is allowed instead.
-EXPLAINED = {"link": link_problem, "address": address_problem, "local_path": image_path_problem}
+EXPLAINED = {"link": link_problem, "address": address_problem, "local_path": image_path_problem,
+             "param": param_problem, "param_per_id": param_per_id_problem}
 
 _TYPES = {"string": "a text", "number": "a number", "integer": "a whole number",
           "boolean": "true or false", "array": "a list", "object": "a mapping", "null": "nothing"}

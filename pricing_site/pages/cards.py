@@ -12,6 +12,7 @@ from decimal import ROUND_FLOOR, Decimal
 from calculator import quote
 from calculator.display import seat_price
 from calculator.money import format_price
+from calculator.units import SEAT_UNITS, counted
 
 from .offers import card_promotion
 from .price_words import BILLED, credit_text, percent
@@ -31,7 +32,8 @@ def _basis(plan, data):
     """What the card's price buys: "for 3 seats (minimum)", "base fee + 1 seat"."""
     if Decimal(data["total"]) == 0:
         limit = plan.seats.limit if plan.seats else None
-        return f"free for up to {limit} seats" if limit is not None else "free forever"
+        return f"free for up to {counted(limit, SEAT_UNITS)}" if limit is not None \
+            else "free forever"
     parts = []
     for line in data["lines"]:
         if line["kind"] == "flat":
@@ -40,6 +42,20 @@ def _basis(plan, data):
             minimum = " (minimum)" if plan.seats and plan.seats.minimum > 1 else ""
             parts.append(line["display"]["quantity"] + minimum)
     return "for " + " + ".join(parts) if parts else ""
+
+
+def _hybrid_lead(plan, result):
+    """"$299 + $45/seat": a base fee and what every seat adds, as pricing pages lead with a
+    plan priced both ways; None for any other plan. Both are the engine's: the monthly
+    equivalent of the plan with no seat, and ``seat_price`` (discounts that apply included)."""
+    seats = plan.seats
+    seat = seat_price(result)
+    if not plan.flat or seats is None or seats.minimum or seats.included or seat is None:
+        return None
+    data = result.to_dict()
+    base = quote(result.catalog, {"plan": plan.id, "seats": 0, "billing": data["billing"],
+                                  "currency": data["currency"]}, alternatives=False).to_dict()
+    return f"{base['display']['monthly_equivalent']} + {format_price(seat, data['currency'])}/seat"
 
 
 def _credit(result):
@@ -61,9 +77,13 @@ def _price(plan, billing, result):
         note = f"{shown['total']} billed yearly{only}"
     else:
         note = f"billed monthly{only}"
-    note = ", ".join(part for part in (note, _basis(plan, data), _credit(result)) if part)
+    lead = _hybrid_lead(plan, result) if Decimal(data["total"]) else None
+    # a lead says what the base fee and a seat cost: the card need not say it twice
+    basis = "" if lead and billed == "monthly" else _basis(plan, data)
+    note = ", ".join(part for part in (note, basis, _credit(result)) if part)
     seat = seat_price(result) if Decimal(data["total"]) else None
     return {"billing": billing, "amount": shown["monthly_equivalent"], "period": "/month",
+            "lead": lead,  # what the card leads with in place of the amount, when it has one
             "note": note[:1].upper() + note[1:], "total": data["total"],
             "monthly_equivalent": data["monthly_equivalent"],
             # "$36 per seat/month, billed yearly", as pricing pages say it

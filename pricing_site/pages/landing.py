@@ -59,6 +59,22 @@ def _proof(data, link):
                              for t in data.get("testimonials", ())]}
 
 
+def pricing_proof(site, wanted):
+    """The landing page's proof shown near the prices, as ``site.pricing.proof`` picks it
+    (``wanted``): ``{"logos", "testimonial", "badges"}`` (the security items' icons and
+    titles), or None when it picks nothing."""
+    proof = _proof(site.get("proof") or {}, None)
+    index = (wanted or {}).get("testimonial")
+    picked = {
+        "logos": proof["logos"] if (wanted or {}).get("logos") else [],
+        "testimonial": proof["testimonials"][index - 1] if index else None,
+        "badges": [{"icon": item.get("icon"), "title": item["title"]}
+                   for item in (site.get("security") or {}).get("items", ())]
+                  if (wanted or {}).get("badges") else [],
+    }
+    return picked if any(picked.values()) else None
+
+
 def faq(data, link):
     """FAQ items with their answers rendered from Markdown (shared by both pages)."""
     if not data:

@@ -16,7 +16,8 @@ from .calculator_chart import chart_data
 from .calculator_form import calculator_form, plan_starts
 from .cards import billing_labels, plan_cards
 from .comparison import comparison_table
-from .landing import faq
+from .cta import cta_config, estimate_ctas
+from .landing import faq, pricing_proof
 from .offers import promotion_terms
 from .planner import planner_context
 from .price_words import BILLED, addon_text, kind_price
@@ -40,6 +41,8 @@ def pricing_context(catalog, content, link, bundle_urls, page_url=None):
                        for code in catalog.currencies],
         "period": settings.get("period", "monthly"),  # the cards' toggle opens on it
         "has_prices": any(not c["custom"] for c in cards),
+        "trial": settings.get("trial"),  # near the prices, with the proof below the cards
+        "proof": pricing_proof(content.site, settings.get("proof")),
         "cards": cards,
         "comparison": comparison_table(catalog, content, cards, settings.get("comparison") or {}),
         "calculator": _calculator(catalog, content, calculator, default, link, bundle_urls),
@@ -65,18 +68,10 @@ def estimate(catalog, content):
     return {"request": request, "quote": data}
 
 
-def _contact_url(catalog, content, link):
-    """Where a contact-sales result points: the first custom plan's call to action."""
-    for plan in catalog.plans:
-        if plan.custom and "cta" in content.plan(plan.id):
-            return link(content.plan(plan.id)["cta"]["url"])
-    return "#plans"
-
-
 def _calculator(catalog, content, settings, default, link, bundle_urls):
     """The calculator region: the prerendered estimate, the form, and the data blocks the
     page scripts read (the bundle's URLs, the catalog the worker's engine loads, where each
-    plan's link starts, the chart's data with the estimate's curves)."""
+    plan's link starts, the chart's data with the estimate's curves, the calls to action)."""
     region = {"title": settings.get("title", "Estimate your bill"), "text": settings.get("text"),
               "estimate": default, "form": None}
     if default is None:
@@ -91,7 +86,9 @@ def _calculator(catalog, content, settings, default, link, bundle_urls):
         "catalog_json": data_json(catalog.to_dict()),
         "chart": (chart := chart_data(catalog, default)),
         "chart_json": data_json(chart),
-        "contact_url": _contact_url(catalog, content, link),
+        # the estimate's call to action and contact link, carrying the estimate (cta.py)
+        "cta_json": data_json(ctas := cta_config(catalog, content, link)),
+        "ctas": estimate_ctas(ctas, default["quote"]),
     })
     return region
 

@@ -1,8 +1,8 @@
 """MkDocs hook: page data for the templates, built by ``pricing_site.pages``.
 
 The landing and pricing templates get plain dicts (prices only from calculator.quote);
-every page gets its share tags. Our own templates are autoescaped, so a YAML field shows
-as text whatever it contains.
+every page gets its share tags and its header's and footer's links. Our own templates are
+autoescaped, so a YAML field shows as text whatever it contains.
 """
 
 from markupsafe import escape
@@ -12,6 +12,7 @@ from mkdocs.utils.meta import YAML_RE
 from pricing_site.build.compact_html import compact_html
 from pricing_site.build.page_checks import element_ids, front_matter_problem
 from pricing_site.build.templates import COMPILED, autoescape_for
+from pricing_site.pages.chrome import page_links
 from pricing_site.pages.landing import landing_context
 from pricing_site.pages.links import page_linker
 from pricing_site.pages.pricing import pricing_context
@@ -46,6 +47,7 @@ def on_page_context(context, page, config, nav):
                                              config.extra["calculator_bundle"].urls,
                                              page.canonical_url)
     context["share"] = share_tags(content, page, config)
+    context["site_links"] = page_links(content, link)  # the header's and the footer's
     return context
 
 

@@ -82,7 +82,7 @@ def test_one_plan_and_no_optional_sections_still_builds_a_sensible_site(tmp_path
                                                      .strip()]  # no hero: the page still has one
     pricing = parse(out / "pricing" / "index.html")
     assert [c.attrs["id"] for c in pricing.by_class("rk-card")] == ["plan-solo"]
-    assert pricing.find(data_testid="price-solo-monthly").text == "€13.00"
+    assert pricing.find(data_testid="price-solo-monthly").text == "€9.00 + €4/seat"
     assert pricing.find(data_testid="calculator-total").text
     assert pricing.find("section", id="compare").find("table")
     assert pricing.find("section", id="pricing-faq") is None

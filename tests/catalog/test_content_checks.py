@@ -66,6 +66,23 @@ CASES = [
      "site.language", "Material for MkDocs has no language 'pt-br' — did you mean 'pt-BR'?"),
     (lambda d: d["site"].update(language="xx"),
      "site.language", "no language 'xx' (it has af, ar, "),
+    # the estimate's call to action: two parts under one name, ids expanded
+    (lambda d: d["site"]["pricing"]["cta_params"].update(plan="viewer", seat_kinds="{id}"),
+     "site.pricing.cta_params.seat_kinds",
+     "'{id}' gives the parameter 'viewer' for the seat kind 'viewer', which 'plan' already gives"),
+    (lambda d: d["site"]["pricing"]["cta_params"].update(seats="seat count"),
+     "site.pricing.cta_params.seats", "'seat count' is not a parameter name"),
+    (lambda d: d["site"]["pricing"]["cta_params"].update(usage="usage"),
+     "site.pricing.cta_params.usage", "'usage' needs {id} once"),
+    (lambda d: d["site"]["header"]["cta"].update(url="javascript:alert(1)"),
+     "site.header.cta.url", "javascript"),
+    (lambda d: d["site"]["footer_links"][0].update(url="legal/term/"),
+     "site.footer_links[0].url", "no page 'legal/term/'"),
+    # proof near the prices is the landing page's
+    (lambda d: d["site"]["pricing"]["proof"].update(testimonial=9),
+     "site.pricing.proof.testimonial", "there is no testimonial 9: site.proof.testimonials has 3"),
+    (lambda d: d["site"]["proof"].pop("logos"),
+     "site.pricing.proof.logos", "there are no logos to show"),
 ]
 
 

@@ -110,10 +110,12 @@ ALLOWED = {
                    # the total bar's copy of the bill's total, and the planner's forecast
                    r'|data-annual="Total per year"|data-text="\{display\.total\}"|id="planner-'
                    r'|^\s*$',
-    # The highlighted plan: card class, badge, primary button, comparison column, and the pair
-    # of plans a narrow comparison opens on.
+    # The highlighted plan: card class, badge, primary button, comparison column, the pair
+    # of plans a narrow comparison opens on, and the calculator's data block of each plan's
+    # call to action (Business's own label and link).
     "business-first": r'data-variant=|rk-card|md-button|rk-compare__popular|rk-compare__pick'
-                      r'|<th scope="col" data-plan="(team|business)">|^\s*$',
+                      r'|<th scope="col" data-plan="(team|business)">|id="calculator-cta">'
+                      r'|^\s*$',
 }
 
 

@@ -40,6 +40,14 @@ CATALOGS = {
                                      {"up_to": 50000, "unit": "0.01"}, {"custom": True}]},
                                  "gb": {"pricing": "package", "package": {"size": 10, "price": 5,
                                                                           "round": "down"}}}}}]}),
+    # whole amounts without cents (display.cents), a book that keeps them: read from catalog.json
+    "whole": load_catalog({"currency": "USD", "display": {"cents": "auto"},
+                           "metrics": {"gb": {"name": "Storage", "unit": "GB", "max": 1000}},
+                           "plans": [{"id": "hybrid", "name": "Hybrid", "price": {
+                               "flat": 150, "seats": {"unit": 45}, "usage": {"gb": {"unit": "0.25"}}}}],
+                           "price_books": {"EUR": {"display": {"cents": "always"}, "plans": {
+                               "hybrid": {"price": {"flat": 140, "seats": {"unit": 40},
+                                                    "usage": {"gb": {"unit": "0.2"}}}}}}}}),
 }
 
 # (catalog, request, expected total: a string, None for contact sales, or a QuoteError field)
@@ -68,6 +76,9 @@ GOLDEN = [
     ("words", {"plan": "words", "seats": 1, "usage": {"sms": 1, "contacts": 1}}, ...),
     ("words", {"plan": "words", "seats": 1003}, None),
     ("words", {"plan": "words", "seats": 1, "usage": {"contacts": 50001}}, None),
+    ("whole", {"plan": "hybrid", "seats": 2}, "240.00"),  # "$240"
+    ("whole", {"plan": "hybrid", "seats": 2, "usage": {"gb": 1}}, "240.25"),  # "$150.00"...
+    ("whole", {"plan": "hybrid", "seats": 2, "currency": "EUR"}, "220.00"),  # "€220.00"
     # above the demo's sales threshold ($50,000 a month; €46,000 in its EUR book): still priced,
     # and flagged (SALES_FLAGGED)
     ("demo", {"plan": "business", "seats": 5, "usage": {"api_calls": 10**12}}, "5000000024.00"),
@@ -160,6 +171,12 @@ def test_python_3_14_in_pyodide_equals_cpython(pyodide_run, index):
     if "ok" in got:
         sales = got["ok"]["sales"]
         assert (sales and sales["reason"]) == SALES_FLAGGED.get(index, None)
+
+
+def test_whole_amounts_read_alike_in_pyodide(pyodide_run):
+    shown = [result["ok"]["display"]["total"] for (catalog, _, _), result
+             in zip(GOLDEN, pyodide_run["results"]) if catalog == "whole"]
+    assert shown == ["$240", "$240.25", "€220.00"]
 
 
 @pytest.mark.parametrize("index", range(len(FORECASTS)))

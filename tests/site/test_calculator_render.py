@@ -62,12 +62,18 @@ TREE = """(region) => {
   return tree(region);
 }"""
 
-# Python's quote for a request, written into the region by render.js; the region's tree after.
+# Python's quote for a request, written into the region by render.js and its links pointed at
+# the estimate by cta.js, as ui.js does; the region's tree after. The other build prerendered
+# that request's links with pricing_site/pages/cta.py: the hrefs are compared too.
 RENDER = f"""async (request) => {{
-  const {{ renderResult }} = await import(
-    document.querySelector("link[rel=modulepreload][href$='/render.js']").href);
+  const module = (name) => import(
+    document.querySelector(`link[rel=modulepreload][href$='/${{name}}']`).href);
+  const [{{ renderResult }}, {{ pointCtas }}] = await Promise.all([module("render.js"),
+                                                                 module("cta.js")]);
   const region = document.querySelector("{RESULT}");
-  renderResult(region, await window.pricingCalculator.quote(request));
+  const quote = await window.pricingCalculator.quote(request);
+  renderResult(region, quote);
+  pointCtas(region, quote, JSON.parse(document.getElementById("calculator-cta").textContent));
   return ({TREE})(region);
 }}"""
 

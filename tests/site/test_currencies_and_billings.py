@@ -9,7 +9,7 @@ import yaml
 from calculator import quote
 from pricing_site.build.site import build_site
 from pricing_site.catalog import load_catalog_file
-from pricing_site.pages.cards import entry_request
+from tests.catalogs import card_price
 from tests.site.test_calculator_ui import visit, wait_total  # noqa: F401 (a fixture)
 from tests.site_support import DEMO, demo_site
 from tests.support.devices import new_context, settle
@@ -22,11 +22,6 @@ pytestmark = pytest.mark.e2e
 def server():
     with StaticServer(demo_site(), host_rules=True) as running:
         yield running
-
-
-def card_price(catalog, plan, billing, currency):
-    request = entry_request(catalog.plan(plan), billing, currency)
-    return quote(catalog, request).to_dict()["display"]["monthly_equivalent"]
 
 
 def shows_euros(page, catalog, period="monthly"):
@@ -43,7 +38,7 @@ def shows_euros(page, catalog, period="monthly"):
     assert seats == ("€40 per seat; billed yearly: €32 per seat" if visible
                      else "$45 per seat; billed yearly: $36 per seat")
     if visible:
-        assert euros.inner_text() == card_price(catalog, "team", period, "EUR")
+        assert euros.inner_text() == card_price(catalog, catalog.plan("team"), period, "EUR")
     return visible
 
 
@@ -103,7 +98,7 @@ def test_without_javascript_the_page_is_in_the_catalogs_own_currency(browser, se
     page.goto(server.url + "pricing/?currency=EUR")
     assert not page.get_by_test_id("currency-toggle").is_visible()
     assert page.get_by_test_id("price-team-monthly").inner_text() == \
-        card_price(demo, "team", "monthly", None)
+        card_price(demo, demo.plan("team"), "monthly")
     assert not page.get_by_test_id("price-team-monthly-eur").is_visible()
     context.close()
 

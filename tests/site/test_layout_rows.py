@@ -100,6 +100,7 @@ def _few(data, n):
         site[name]["items"] = site[name]["items"][:n]
     for name in ("logos", "stats", "testimonials"):
         site["proof"][name] = site["proof"][name][:n]
+    del site["pricing"]["proof"]  # it names a testimonial the cut may have removed
 
 
 def _plans(data, n):

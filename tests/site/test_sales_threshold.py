@@ -35,6 +35,10 @@ def test_a_trillion_calls_lead_with_talking_to_sales(visit, demo):
         "Over $50,000 a month: talk to us for volume pricing.")
     contact = page.locator("[data-testid=calculator-sales-contact]")
     assert contact.is_visible() and contact.get_attribute("href").startswith("mailto:sales@")
+    # it carries the estimate, as the bill's own contact link does (pages/cta.py, cta.js)
+    assert contact.get_attribute("href") == page.get_attribute(
+        "[data-testid=calculator-contact]", "href")
+    assert "body=" in contact.get_attribute("href")
     # it leads: above the bill
     sales_box = page.locator(SALES).bounding_box()
     bill_box = page.locator("[data-testid=calculator-total]").bounding_box()

@@ -5,11 +5,13 @@ Saved under test-artifacts/screenshots/ (gitignored). The site is served over re
 the page loads nothing from another origin and that the billing toggle switches prices.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.site_support import demo_site
+from calculator import quote
+from pricing_site.catalog import load_catalog_file
+from tests.site_support import DEMO, demo_site
 from tests.support.http_server import StaticServer
 from tests.support.screenshots import keep_screenshot
 
@@ -65,3 +67,36 @@ def test_billing_toggle_switches_prerendered_prices(browser, base_url):
     page.click("label[for=billing-monthly]")
     assert monthly.is_visible()
     page.close()
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_the_estimate_s_call_to_action_carries_the_estimate(open_on, base_url, device):
+    """On a phone (390x844, touch, scale 2) and a laptop (1440x900): the chosen plan's button
+    under the bill leads to sign-up with the estimate the visitor made, priced by Python."""
+    page = open_on(device, base_url + "pricing/", live=True)
+    cta = page.get_by_test_id("calculator-cta")
+    assert parse_qs(urlsplit(cta.get_attribute("href")).query)["seats"] == ["10"]  # prerendered
+    page.get_by_test_id("calc-seats").fill("12")
+    page.get_by_test_id("calc-billing-annual").check()
+    page.wait_for_function("""() => document.querySelector('[data-testid=calculator-cta]')
+        .href.includes('seats=12&billing=annual')""", timeout=30000)
+    assert page.get_by_test_id("calculator-total").inner_text() == _cpython_total(
+        {"plan": "team", "seats": 12, "billing": "annual", "usage": {"storage_gb": "20"}})
+    href = cta.get_attribute("href")
+    assert href.startswith("https://app.relaykit.example/signup?")
+    assert parse_qs(urlsplit(href).query) == {
+        "plan": ["team"], "seats": ["12"], "billing": ["annual"], "currency": ["USD"],
+        "usage_storage_gb": ["20"]}
+    assert cta.inner_text() == "Start a 14-day trial"
+    cta.scroll_into_view_if_needed()
+    box = cta.bounding_box()
+    assert box["width"] >= 48 and box["height"] >= 40
+    keep_screenshot(page, f"estimate-cta-{device}")
+    header_cta = page.get_by_test_id("header-cta")
+    assert header_cta.is_visible() and header_cta.bounding_box()["height"] >= 48
+
+
+def _cpython_total(request):
+    catalog = load_catalog_file(str(DEMO))
+    return quote(catalog, request).to_dict()["display"]["total"]

@@ -4,6 +4,7 @@
 // `calculator` package made. The form and the first estimate are prerendered at build time
 // (site_src/overrides/pricing/calculator.html), so nothing moves when Python takes over.
 import { drawChart } from "./chart.js";
+import { pointCtas } from "./cta.js";
 import { clearErrors } from "./field-errors.js";
 import { renderResult } from "./render.js";
 import { fillFromSlider, placeSliders } from "./slider.js";
@@ -30,6 +31,8 @@ function start(root) {
   const charting = JSON.parse(document.getElementById("calculator-chart-data").textContent);
   // where each plan's fields start when a link does not name them (pricing_site/pages/calculator_form.py)
   const starts = JSON.parse(document.getElementById("calculator-starts").textContent);
+  // each plan's call to action and the names the estimate travels under (pricing_site/pages/cta.py)
+  const ctas = JSON.parse(document.getElementById("calculator-cta").textContent);
   const api = window.pricingCalculator;
   let curveKey = null;
   let used = false;
@@ -123,6 +126,7 @@ function start(root) {
     clearErrors(form, result);
     clearPending(form);
     renderResult(result, quote, { onSwitch: switchPlan });
+    pointCtas(result, quote, ctas);
     // the sliders show what Python read, unless the fields have changed since: a newer answer comes
     if (stateToQuery(readState(form)) === stateToQuery(state)) {
       placeSliders(form, quantitiesRead(form, quote.request));
