@@ -5,6 +5,7 @@ import json
 import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -18,7 +19,7 @@ from tests.support.paths import ROOT
 pytestmark = pytest.mark.e2e
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-SIGNUP = "https://app.relaykit.example/signup?plan=team"
+SIGNUP = "https://app.relaykit.example/signup"  # Team's cta url, less its query
 HOST = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
 <body><h1>Another site</h1>
 <script src="{site}embed/embed.js" data-query="plan=team&amp;seats=12"></script>
@@ -129,12 +130,15 @@ def test_messages_from_another_origin_or_window_are_ignored(host_page, origins):
 
 def test_sign_up_opens_in_the_top_window(host_page):
     page, frame = host_page
-    page.route("https://app.relaykit.example/**",
+    page.route(SIGNUP + "**",
                lambda route: route.fulfill(body="<title>Sign up</title>", content_type="text/html"))
-    cta = frame.locator("[data-testid=embed-cta]:visible")
-    assert cta.count() == 1 and cta.get_attribute("href") == SIGNUP
+    # the bill's own call to action, carrying the estimate the host preset (pages/cta.py)
+    cta = frame.locator("[data-testid=calculator-cta]:visible")
+    href = cta.get_attribute("href")
+    assert cta.count() == 1 and href.startswith(SIGNUP + "?")
+    assert {"plan": ["team"], "seats": ["12"]}.items() <= parse_qs(urlsplit(href).query).items()
     cta.click()
-    page.wait_for_url(SIGNUP)
+    page.wait_for_url(href)
 
 
 def test_other_pages_refuse_to_be_framed(browser, origins):

@@ -21,14 +21,4 @@ function sendHeight() {
 new ResizeObserver(sendHeight).observe(root);
 sendHeight();
 
-// The chosen plan's call to action, as the form's plan changes.
-const form = root.querySelector("[data-testid=calculator-form]");
-function showCta() {
-  const plan = form?.elements.plan?.value;
-  for (const cta of root.querySelectorAll(".rk-embed__cta [data-plan]")) cta.hidden = cta.dataset.plan !== plan;
-}
-form?.addEventListener("change", showCta);
-form?.addEventListener("input", showCta);
-showCta();
-
 window.pricingCalculator?.ready.then(() => post("ready"), () => {});
