@@ -1,8 +1,25 @@
-"""What the tests that judge a page on a phone and a laptop share: a page opened on a device."""
+"""What the site's tests share: the demo served as a host serves it, its engine catalog, and a
+page opened on a device (a phone or a laptop)."""
 
 import pytest
 
+from tests.site_support import demo_site
 from tests.support.devices import LIVE, new_context, settle
+from tests.support.http_server import StaticServer
+
+
+@pytest.fixture(scope="module")
+def server():
+    """The built demo served with the headers its _headers gives each path (CSP, caching), as a
+    host sends them. A module that needs another server defines its own ``server``."""
+    with StaticServer(demo_site(), host_rules=True) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def catalog(demo):
+    """The demo's engine catalog, under the name the calculator's tests give it."""
+    return demo
 
 
 @pytest.fixture

@@ -5,16 +5,8 @@ import pytest
 
 from calculator import quote
 from tests.site.test_calculator_ui import wait_total
-from tests.site_support import demo_site
-from tests.support.http_server import StaticServer
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def server():
-    with StaticServer(demo_site(), host_rules=True) as running:
-        yield running
 
 
 def billing_of(page):

@@ -9,9 +9,8 @@ import pytest
 
 from calculator import quote
 from pricing_site.catalog import load_catalog_file
-from tests.site_support import DEMO, demo_site
+from tests.site_support import DEMO
 from tests.support.devices import settle
-from tests.support.http_server import StaticServer
 from tests.support.screenshots import keep_screenshot
 
 CHART = "[data-testid=calculator-chart]"
@@ -37,12 +36,6 @@ READ_CHART = f"""() => {{
             .map((y) => (bottom - y) / (bottom - top))),
     }};
 }}"""
-
-
-@pytest.fixture(scope="module")
-def server():
-    with StaticServer(demo_site(), host_rules=True) as running:
-        yield running
 
 
 @pytest.fixture

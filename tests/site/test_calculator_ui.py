@@ -25,18 +25,6 @@ STATUS = "[data-testid=calculator-status]"
 RESULT = "[data-testid=calculator-result]"
 
 
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog_file(DEMO)
-
-
-@pytest.fixture(scope="module")
-def server():
-    # with the headers the build's _headers gives each path (CSP, caching), as a host sends them
-    with StaticServer(demo_site(), host_rules=True) as running:
-        yield running
-
-
 # The demo with its calculator opening on yearly billing, with enough storage for two tiers.
 YEARLY = {"plan": "business", "seats": 12, "billing": "annual",
           "usage": {"api_calls": "150000", "storage_gb": "5000"}}

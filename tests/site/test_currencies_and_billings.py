@@ -11,17 +11,11 @@ from pricing_site.build.site import build_site
 from pricing_site.catalog import load_catalog_file
 from tests.catalogs import card_price
 from tests.site.test_calculator_ui import visit, wait_total  # noqa: F401 (a fixture)
-from tests.site_support import DEMO, demo_site
+from tests.site_support import DEMO
 from tests.support.devices import new_context, settle
 from tests.support.http_server import StaticServer
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def server():
-    with StaticServer(demo_site(), host_rules=True) as running:
-        yield running
 
 
 def shows_euros(page, catalog, period="monthly"):

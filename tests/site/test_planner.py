@@ -8,10 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from calculator.browser import forecast_json
-from pricing_site.catalog import load_catalog_file
 from tests.site.test_accessibility import AXE, serious
-from tests.site_support import DEMO, demo_site
-from tests.support.http_server import StaticServer
 from tests.support.worker_ops import RECORD_OPS
 from tests.support.page_problems import watch_problems
 
@@ -40,18 +37,6 @@ SHOWN = """() => {
     marks: [...region.querySelectorAll('[data-testid=planner-crossing-mark]')].map((t) => t.textContent),
   };
 }"""
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog_file(DEMO)
-
-
-@pytest.fixture(scope="module")
-def server():
-    # with the headers the build's _headers gives each path (CSP: no inline script), as a host
-    with StaticServer(demo_site(), host_rules=True) as running:
-        yield running
 
 
 @pytest.fixture

@@ -5,10 +5,7 @@ move under the reader, and the way back out. Each test keeps a screenshot of wha
 import pytest
 
 from calculator import quote
-from pricing_site.catalog import load_catalog_file
-from tests.site_support import DEMO, demo_site
 from tests.support.devices import LIVE, settle
-from tests.support.http_server import StaticServer
 from tests.support.screenshots import keep_screenshot
 
 DEVICES = ("phone", "desktop")
@@ -23,17 +20,6 @@ TOTALS_IN_SIGHT = """() => [...document.querySelectorAll('[data-testid*=total]')
 }).map((el) => (el.closest('tr') ?? el).textContent.replace(/\\s+/g, ' ').trim())"""
 
 HEADER_BOTTOM = "() => document.querySelector('.md-header').getBoundingClientRect().bottom"
-
-
-@pytest.fixture(scope="module")
-def server():
-    with StaticServer(demo_site(), host_rules=True) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog_file(DEMO)
 
 
 @pytest.fixture

@@ -10,8 +10,7 @@ import pytest
 
 from calculator import quote
 from pricing_site.catalog import load_catalog_file
-from tests.site_support import DEMO, demo_site
-from tests.support.http_server import StaticServer
+from tests.site_support import DEMO
 from tests.support.worker_modules import worker_modules
 
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75,
@@ -53,12 +52,6 @@ SAVE_DATA = """
 Object.defineProperty(navigator, "connection", { value: { saveData: true }, configurable: true });
 """
 NEVER_IDLE = "window.requestIdleCallback = () => 0;"
-
-
-@pytest.fixture(scope="module")
-def server():
-    with StaticServer(demo_site(), host_rules=True) as running:
-        yield running
 
 
 @pytest.fixture

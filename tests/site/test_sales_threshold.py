@@ -5,18 +5,10 @@ import pytest
 
 from calculator import quote
 from tests.site.test_calculator_ui import visit, wait_total  # noqa: F401 (a fixture)
-from tests.site_support import demo_site
-from tests.support.http_server import StaticServer
 
 pytestmark = pytest.mark.e2e
 
 SALES = "[data-testid=calculator-sales]"
-
-
-@pytest.fixture(scope="module")
-def server():
-    with StaticServer(demo_site(), host_rules=True) as running:
-        yield running
 
 
 def test_a_trillion_calls_lead_with_talking_to_sales(visit, demo):

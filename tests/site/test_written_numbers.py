@@ -9,9 +9,8 @@ import pytest
 
 from calculator import quote
 from pricing_site.catalog import load_catalog_file
-from tests.site_support import DEMO, demo_site
+from tests.site_support import DEMO
 from tests.support.devices import LIVE
-from tests.support.http_server import StaticServer
 
 TOTAL = "[data-testid=calculator-total]"
 CALLS = "[data-testid=calc-usage-api_calls]"
@@ -23,12 +22,6 @@ TYPED = [
     (CALLS, "1,500,000", "blur", "1500000"),
     (SEATS, "2k", "blur", "2000"),
 ]
-
-
-@pytest.fixture(scope="module")
-def server():
-    with StaticServer(demo_site(), host_rules=True) as running:
-        yield running
 
 
 @pytest.mark.e2e
