@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
 
-from browser import PROBE, WARMED, median_row, warm_runs, write_stock_page  # noqa: E402
+from browser import PROBE, median_row, warm_runs, write_stock_page  # noqa: E402
 from pricing_site.build.site import build_site  # noqa: E402
 from tests.support.chromium import launch, launch_profile  # noqa: E402
 from tests.support.http_server import StaticServer  # noqa: E402
@@ -115,7 +115,9 @@ def report(host, rows):
         ob, sb = (statistics.median(r["bytes"] for r in x) for x in (ours, stock))
         starts = sorted({r["start"] for r in ours})
         # when each page started its worker (ours waits for its largest paint: start-when.js)
-        ow, sw = (statistics.median(r["worker started"] or 0 for r in x) for x in (ours, stock))
+        # (a visit whose page never recorded the start is left out, not counted as 0 ms)
+        ow, sw = (statistics.median([r["worker started"] for r in x if r["worker started"] is not None]
+                                    or [float("nan")]) for x in (ours, stock))
         print(f"    {link}: ready {o:7.0f} ms ours vs {s:7.0f} stock = {s / o:4.2f}x sooner; "
               f"bytes until ready {ob / 1e6:5.2f} MB vs {sb / 1e6:5.2f} MB "
               f"({len(ours)} runs; ours started {'/'.join(map(str, starts))}; worker started at "
