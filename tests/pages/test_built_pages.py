@@ -221,6 +221,21 @@ def test_comparison_table_matches_the_catalog(pricing, demo):
     assert euros["Support"] == rows["Support"]  # features are the same in every currency
 
 
+def test_a_narrow_comparison_opens_on_its_pair_as_built(pricing):
+    """Every cell of the plans outside the first pair is marked by the build, and only those:
+    a phone that scripts shows two plans from the first paint, no script restyling the table."""
+    section = pricing.find("section", id="compare")
+    picker = section.by_class("rk-compare__picker")[0]
+    pressed = [b.attrs["data-plan"] for b in picker.find_all("button", aria_pressed="true")]
+    popular = section.by_class("rk-compare__popular")[0].attrs["data-plan"]
+    assert len(pressed) == 2 and popular in pressed
+    assert "data-picking" in section.attrs and "hidden" in picker.attrs
+    cells = [c for c in section.find("table").find_all() if "data-plan" in c.attrs]
+    assert len(cells) > 40
+    for cell in cells:
+        assert cell.has_class("rk-compare__off") == (cell.attrs["data-plan"] not in pressed)
+
+
 SEED_TIERS = [{"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40}, {"unit": 30}]
 
 # (where the charge is, metric step, charge, currency, the comparison table's cell)

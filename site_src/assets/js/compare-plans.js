@@ -1,7 +1,8 @@
 /* The comparison table on a narrow screen: two plans side by side, picked with the buttons
-   above the table (the build presses the first pair: pricing_site/pages/comparison.py), instead
-   of a table wider than the screen. A button pressed swaps out the plan picked longest ago.
-   CSS hides the other plans' cells only on a narrow screen: a wide one shows every plan. */
+   above the table, instead of a table wider than the screen. The build presses the first pair
+   and marks the other plans' cells (pricing/comparison.html), so this only answers clicks: a
+   button pressed swaps out the plan picked longest ago. CSS hides the unpicked plans' cells
+   only on a narrow screen where scripts run: a wide one shows every plan. */
 (function () {
   "use strict";
   var section = document.querySelector("[data-testid=comparison]");
@@ -28,7 +29,4 @@
     picked = [picked[picked.length - 1], plan];
     show();
   });
-  show();
-  picker.hidden = false;
-  section.setAttribute("data-picking", "");
 })();
