@@ -81,8 +81,21 @@ HEADER = """() => {
 @pytest.mark.parametrize("device, signs_in", [("phone", False), ("desktop", True)])
 def test_the_header_keeps_the_sites_name_whole_beside_its_links(open_on, server, device,
                                                                    signs_in):
-    """A phone's bar leaves the sign-in link out so the name fits; the main action stays."""
+    """A phone's bar leaves the sign-in link out so the name fits, and its navigation drawer
+    holds it instead; the main action stays."""
     for path in ("", "pricing/"):
         page = open_on(device, server.url + path)
         assert page.evaluate(HEADER) == {"name": "Relaykit", "whole": True, "signIn": signs_in,
                                          "cta": True}, (device, path)
+        drawer = page.get_by_test_id("drawer-sign-in")
+        if signs_in:
+            assert drawer.is_hidden()
+            continue
+        page.locator("label.md-header__button[for=__drawer]").tap()
+        page.wait_for_function("""() => {  // the drawer slides in
+          const box = document.querySelector('[data-testid=drawer-sign-in]').getBoundingClientRect();
+          return box.width > 0 && box.left >= 0; }""")
+        box = drawer.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["height"] >= 40
+        assert drawer.get_attribute("href") == \
+            page.get_by_test_id("header-sign-in").get_attribute("href")
