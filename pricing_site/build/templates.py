@@ -16,7 +16,7 @@ import hashlib
 from jinja2.bccache import Bucket, BytecodeCache
 
 OWN_TEMPLATES = ("landing/", "pricing/", "partials/share", "partials/header-links",
-                 "partials/footer-links")
+                 "partials/footer-links", "partials/drawer-sign-in")
 # main.html and every page template that extends it (Material's 404.html too): in a template
 # that does not escape, main.html's "{{ super() }}" would print the inherited markup as text
 OWN_PAGES = {"home.html", "pricing.html", "main.html", "404.html"}
