@@ -11,6 +11,7 @@ for markdown pages and links from elsewhere.
 """
 
 import hashlib
+import re
 from pricing_site.build.sources import ASSETS
 
 VERSIONED = ("css", "js", "calculator")
@@ -58,3 +59,14 @@ def _file_digest(path):
 
 
 _digests = {}  # {(path, mtime, size): hex digest of the bytes}
+
+
+_MATERIAL_BUNDLE = re.compile(r"""["'](assets/javascripts/bundle\.[0-9a-f]+\.min\.js)["']""")
+
+
+def material_bundle(base_html):
+    """The path of Material's bundle as its base.html (``base_html``: the template's source)
+    loads it, for main.html to load it later (js/material-late.js); None if it names none, and
+    main.html then keeps Material's own tag."""
+    found = _MATERIAL_BUNDLE.search(base_html)
+    return found and found.group(1)

@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from pricing_site.build import assets as site_assets
-from pricing_site.build.assets import asset_url, versioned
+from pricing_site.build.assets import asset_url, material_bundle, versioned
 from pricing_site.catalog.files import link_out
 
 
@@ -28,6 +28,7 @@ def on_config(config):
 
 def on_env(env, config, files):
     env.globals["asset"] = asset_url
+    env.globals["material_bundle"] = material_bundle(env.loader.get_source(env, "base.html")[0])
     env.filters["versioned"] = versioned
     return env
 

@@ -5,8 +5,10 @@ plan and billing period; the comparison table must say what the catalog says.
 """
 
 import json
+from pathlib import Path
 from urllib.parse import urlsplit
 
+import material as mkdocs_material
 import pytest
 
 from calculator import load_catalog, quote
@@ -409,14 +411,23 @@ def test_every_image_a_page_writes_has_its_size(site):
 
 
 def test_every_page_has_its_title_and_material_scripts_as_markup(site):
-    """Each page, 404 included, carries a real <title> and Material's bundle, not their text."""
+    """Each page, 404 included, carries a real <title> and Material's bundle, not their text;
+    the bundle by the loader that brings it after the largest paint (js/material-late.js),
+    naming the file Material's base.html names, which the site holds."""
     pages = sorted(site.rglob("*.html"))
     assert site / "404.html" in pages
+    material = (Path(mkdocs_material.__file__).parent / "templates/base.html").read_text()
     for page in pages:
         doc = parse(page)
         assert doc.find("title").text.strip(), page
-        assert any("assets/javascripts/bundle." in (s.attrs.get("src") or "")
-                   for s in doc.find_all("script")), page
+        loaders = [s for s in doc.find_all("script") if "data-material-bundle" in s.attrs]
+        assert len(loaders) == 1 and loaders[0].attrs["type"] == "module", page
+        bundle = loaders[0].attrs["data-material-bundle"]
+        assert bundle.endswith(".min.js") and bundle.rsplit("/", 1)[1] in material, page
+        served = site / bundle.lstrip("/") if bundle.startswith("/") else page.parent / bundle
+        assert served.resolve().is_file(), page  # 404.html links from the site's root
+        assert not any("assets/javascripts/bundle." in (s.attrs.get("src") or "")
+                       for s in doc.find_all("script")), page  # not also fetched with the page
         text = page.read_text(encoding="utf-8")
         assert "&lt;script" not in text and "&lt;title" not in text, page
 

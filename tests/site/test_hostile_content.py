@@ -138,6 +138,7 @@ class Visit:
 def _hover_and_focus_every_title(page, visit, step):
     """Material's tooltips mount at load (the header's), or on hover and focus; its ellipsis
     patch titles a truncated name (the site's, in the header) once it is on screen."""
+    page.wait_for_function("() => window.document$")  # Material's, after the largest paint
     page.evaluate("""() => new Promise((done) => document$.subscribe(() =>
         requestAnimationFrame(() => requestAnimationFrame(done))))""")
     size = page.viewport_size

@@ -64,7 +64,7 @@ export function whenToStart(root, asked, cached) {
 
 // Resolves once `load` has fired and the largest paint has settled: a candidate reported and
 // QUIET_FRAMES frames drawn since the last one; or NO_PAINT_AFTER ms after `load` if none comes.
-function paintSettled() {
+export function paintSettled() {
   const candidates = { count: 0 };
   const supported = PerformanceObserver.supportedEntryTypes?.includes("largest-contentful-paint");
   let observer = null;
