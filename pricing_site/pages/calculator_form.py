@@ -14,6 +14,7 @@ from calculator import parse_request
 from calculator.money import format_price, plain
 
 from .price_words import kind_price
+from .words import _
 
 from .offers import commitment_choices
 
@@ -105,7 +106,7 @@ def calculator_form(catalog, request):
 
 def _addon_price(addon, currency):
     """A quantity add-on's price beside its input: "$4 a month each"."""
-    return f"{format_price(addon.flat, currency)} a month each"
+    return _("{price} a month each").format(price=format_price(addon.flat, currency))
 
 
 def _in_each_currency(catalog, words_of):

@@ -15,7 +15,8 @@ from calculator.money import format_price
 from calculator.units import SEAT_UNITS, counted
 
 from .offers import card_promotion
-from .price_words import BILLED, credit_text, percent
+from .price_words import billed, credit_text, percent
+from .words import _
 
 BILLINGS = ("monthly", "annual")
 
@@ -32,16 +33,17 @@ def _basis(plan, data):
     """What the card's price buys: "for 3 seats (minimum)", "base fee + 1 seat"."""
     if Decimal(data["total"]) == 0:
         limit = plan.seats.limit if plan.seats else None
-        return f"free for up to {counted(limit, SEAT_UNITS)}" if limit is not None \
-            else "free forever"
+        return _("free for up to {seats}").format(seats=counted(limit, SEAT_UNITS)) \
+            if limit is not None else _("free forever")
     parts = []
     for line in data["lines"]:
         if line["kind"] == "flat":
-            parts.append("base fee")
+            parts.append(_("base fee"))
         elif line["kind"] == "seats":
-            minimum = " (minimum)" if plan.seats and plan.seats.minimum > 1 else ""
-            parts.append(line["display"]["quantity"] + minimum)
-    return "for " + " + ".join(parts) if parts else ""
+            seats = line["display"]["quantity"]
+            parts.append(_("{seats} (minimum)").format(seats=seats)
+                         if plan.seats and plan.seats.minimum > 1 else seats)
+    return _("for {what}").format(what=" + ".join(parts)) if parts else ""
 
 
 def _hybrid_lead(plan, result):
@@ -55,40 +57,44 @@ def _hybrid_lead(plan, result):
     data = result.to_dict()
     base = quote(result.catalog, {"plan": plan.id, "seats": 0, "billing": data["billing"],
                                   "currency": data["currency"]}, alternatives=False).to_dict()
-    return f"{base['display']['monthly_equivalent']} + {format_price(seat, data['currency'])}/seat"
+    return _("{base} + {price}/seat").format(base=base["display"]["monthly_equivalent"],
+                                             price=format_price(seat, data["currency"]))
 
 
 def _credit(result):
     """The plan's monthly credit, in the quote's currency: money toward usage comes with the
     price, so the card says so ("with $10 a month toward Compute hours")."""
     plan = result.bill.plan
-    return f"with {credit_text(plan.credit, result.catalog)}" if plan.credit else ""
+    return _("with {credit}").format(credit=credit_text(plan.credit, result.catalog)) \
+        if plan.credit else ""
 
 
 def _price(plan, billing, result):
     """One card price: ``billing`` is the toggle's position; ``result`` the quote shown there,
     billed as the plan is sold (a plan sold yearly only shows its yearly price either way)."""
     data = result.to_dict()
-    shown, billed = data["display"], data["billing"]
-    only = " only" if len(plan.billing) == 1 else ""
+    shown, billing_shown = data["display"], data["billing"]
+    only = len(plan.billing) == 1
     if Decimal(data["total"]) == 0:
         note = ""
-    elif billed == "annual":
-        note = f"{shown['total']} billed yearly{only}"
+    elif billing_shown == "annual":
+        note = (_("{total} billed yearly only") if only else _("{total} billed yearly")).format(
+            total=shown["total"])
     else:
-        note = f"billed monthly{only}"
+        note = _("billed monthly only") if only else _("billed monthly")
     lead = _hybrid_lead(plan, result) if Decimal(data["total"]) else None
     # a lead says what the base fee and a seat cost: the card need not say it twice
-    basis = "" if lead and billed == "monthly" else _basis(plan, data)
+    basis = "" if lead and billing_shown == "monthly" else _basis(plan, data)
     note = ", ".join(part for part in (note, basis, _credit(result)) if part)
     seat = seat_price(result) if Decimal(data["total"]) else None
-    return {"billing": billing, "amount": shown["monthly_equivalent"], "period": "/month",
+    return {"billing": billing, "amount": shown["monthly_equivalent"], "period": _("/month"),
             "lead": lead,  # what the card leads with in place of the amount, when it has one
             "note": note[:1].upper() + note[1:], "total": data["total"],
             "monthly_equivalent": data["monthly_equivalent"],
             # "$36 per seat/month, billed yearly", as pricing pages say it
             "per_seat": None if seat is None else
-            f"{format_price(seat, data['currency'])} per seat/month, billed {BILLED[billed]}",
+            _("{price} per seat/month, {billed}").format(
+                price=format_price(seat, data["currency"]), billed=billed(billing_shown)),
             "promotion": card_promotion(data)}
 
 
@@ -105,10 +111,10 @@ def _book(catalog, plan, currency):
         return book
     book["prices"] = [_price(plan, b, results[b if b in results else plan.billing[0]])
                       for b in BILLINGS]
-    book["price_from"] = f"{first['display']['monthly_equivalent']} a month"
+    book["price_from"] = _("{price} a month").format(price=first["display"]["monthly_equivalent"])
     annual = quotes.get("annual")
     if "monthly" in quotes and annual and Decimal(annual["annual_saving"]) > 0:
-        book["saving"] = f"Save {annual['display']['annual_saving']} a year"
+        book["saving"] = _("Save {amount} a year").format(amount=annual["display"]["annual_saving"])
         book["saving_rate"] = _saving_rate(catalog.book(currency), plan, annual)
     return book
 
@@ -136,7 +142,7 @@ def plan_card(catalog, plan, content, link, contact_label):
         "id": plan.id, "name": plan.name, "tagline": content.get("tagline", ""),
         "description": content.get("description", ""),
         "features": list(content.get("features", ())), "popular": bool(content.get("popular")),
-        "badge": content.get("badge") or ("Most popular" if content.get("popular") else ""),
+        "badge": content.get("badge") or (_("Most popular") if content.get("popular") else ""),
         "cta": None, "custom": not own["prices"],
         "prices": own["prices"], "saving": own["saving"], "price_from": own["price_from"],
         "message": None, "quotes": own["quotes"], "free": False, "books": books,
@@ -161,11 +167,12 @@ def plan_cards(catalog, content, link, contact_label):
 def billing_labels(cards, settings):
     """Toggle labels; the yearly one names what paying yearly saves ("save 20%", "save up to
     25%"), from the cards' yearly savings in every currency."""
-    annual = settings.get("annual_label", "Yearly")
+    annual = settings["annual_label"] if "annual_label" in settings else _("Yearly")
     rates = {book["saving_rate"] for card in cards for book in card["books"]
              if book["saving_rate"]}
     if len(rates) == 1:
-        annual = f"{annual} · save {percent(rates.pop())}"
+        annual = _("{label} · save {percent}").format(label=annual, percent=percent(rates.pop()))
     elif rates:
-        annual = f"{annual} · save up to {percent(max(rates))}"
-    return {"monthly": settings.get("monthly_label", "Monthly"), "annual": annual}
+        annual = _("{label} · save up to {percent}").format(label=annual,
+                                                            percent=percent(max(rates)))
+    return {"monthly": settings["monthly_label"] if "monthly_label" in settings else _("Monthly"), "annual": annual}

@@ -14,6 +14,7 @@ from calculator.ranges import SEAT_STEP, sales_range
 from .offers import commitment_words, offer_row_cells
 from .price_words import (addon_text, billing_words, credit_text, kinds_text, percent,
                           seats_text, usage_text)
+from .words import _
 
 DASH = "—"
 
@@ -28,7 +29,8 @@ def _row(label, cells):
 
 def _both(monthly, annual):
     """A price list entry with its annual prices when they are written apart."""
-    return monthly if annual == monthly else f"{monthly}; billed yearly: {annual}"
+    return monthly if annual == monthly else _("{monthly}; billed yearly: {annual}").format(
+        monthly=monthly, annual=annual)
 
 
 def seat_limit(seats):
@@ -39,8 +41,8 @@ def seat_limit(seats):
         return format_quantity(seats.limit)
     sales = sales_range(seats, SEAT_STEP) if seats is not None else None
     if sales is None:
-        return "No limit"
-    return f"{sales[0]}; {sales[1]}: contact sales"
+        return _("No limit")
+    return _("{last}; {beyond}: contact sales").format(last=sales[0], beyond=sales[1])
 
 
 def _yearly_terms(book, plan):
@@ -55,51 +57,52 @@ def _yearly_terms(book, plan):
         a.discountable and (a.flat or a.per_seat) for a in book.at("annual").addons.values()
         if a.plans is None or plan.id in a.plans)
     if plan.annual_discount and discounted:
-        return f"Annual prices, {percent(plan.annual_discount)} off the rest"
-    return "Annual prices"
+        return _("Annual prices, {percent} off the rest").format(percent=percent(plan.annual_discount))
+    return _("Annual prices")
 
 
 def _pricing_rows(book, cards, code):
     cur = book.currency
     annual = book.at("annual")
-    custom = _cell("Custom")
+    custom = _cell(_("Custom"))
     starts = [_cell(next(b for b in c["books"] if b["currency"] == code)["price_from"]
                     if not c["custom"] else c["price_from"]) for c in cards]
-    rows = [_row("Starts at", starts)]
+    rows = [_row(_("Starts at"), starts)]
     offers = offer_row_cells(cards, code, _cell, DASH)
     if offers:
-        rows.append(_row("Offer", offers))
+        rows.append(_row(_("Offer"), offers))
     free = {c["id"] for c in cards if c["free"]}
 
     def per_plan(make):
         return [custom if p.custom else make(p, annual.plan(p.id)) for p in book.plans]
 
     if any(len(p.billing) == 1 for p in book.plans):
-        rows.append(_row("Billing", per_plan(lambda p, a: _cell(billing_words(p.billing)))))
-    rows.append(_row("Base fee", per_plan(
-        lambda p, a: _cell(_both(f"{format_price(p.flat, cur)} a month",
-                                 f"{format_price(a.flat, cur)} a month"))
+        rows.append(_row(_("Billing"), per_plan(lambda p, a: _cell(billing_words(p.billing)))))
+    a_month = _("{price} a month")
+    rows.append(_row(_("Base fee"), per_plan(
+        lambda p, a: _cell(_both(a_month.format(price=format_price(p.flat, cur)),
+                                 a_month.format(price=format_price(a.flat, cur))))
         if p.flat or a.flat else _cell())))
-    rows.append(_row("Seats", per_plan(
+    rows.append(_row(_("Seats"), per_plan(
         lambda p, a: _cell(_both(seats_text(p.seats, cur), seats_text(a.seats, cur))))))
-    rows.append(_row("Minimum seats", per_plan(
+    rows.append(_row(_("Minimum seats"), per_plan(
         lambda p, a: _cell(format_quantity(p.seats.minimum)) if p.seats and p.seats.minimum
         else _cell())))
-    rows.append(_row("Seat limit", per_plan(lambda p, a: _cell(seat_limit(p.seats)))))
+    rows.append(_row(_("Seat limit"), per_plan(lambda p, a: _cell(seat_limit(p.seats)))))
     kinds = [k for p in book.plans if p.seats for k in p.seats.kinds]
     if kinds:
-        label = "Seat types" if any(k.priced for k in kinds) else "Free seats"
+        label = _("Seat types") if any(k.priced for k in kinds) else _("Free seats")
         rows.append(_row(label, per_plan(lambda p, a: _cell(
             _both(kinds_text(p.seats, cur), kinds_text(a.seats, cur)) or DASH))))
     if any(p.credit for p in book.plans):
-        rows.append(_row("Usage credit", per_plan(lambda p, a: _cell(
+        rows.append(_row(_("Usage credit"), per_plan(lambda p, a: _cell(
             _both(credit_text(p.credit, book), credit_text(a.credit, book))) if p.credit
             else _cell())))
-    rows.append(_row("Yearly billing discount", per_plan(
+    rows.append(_row(_("Yearly billing discount"), per_plan(
         lambda p, a: _cell(_yearly_terms(book, p)) if "annual" in p.billing and p.id not in free
         else _cell())))
     if any(p.commitment for p in book.plans):
-        rows.append(_row("Committed use", per_plan(lambda p, a: _cell(
+        rows.append(_row(_("Committed use"), per_plan(lambda p, a: _cell(
             commitment_words(p, cur)) if p.commitment else _cell())))
     return rows
 
@@ -112,13 +115,13 @@ def _usage_rows(book):
         for plan in book.plans:
             charge = plan.usage.get(metric.id)
             if plan.custom:
-                cells.append(_cell("Custom"))
+                cells.append(_cell(_("Custom")))
             elif charge:
                 yearly = annual.plan(plan.id).usage[metric.id]
                 cells.append(_cell(_both(usage_text(charge, metric, book.currency),
                                          usage_text(yearly, metric, book.currency))))
             else:
-                cells.append(_cell("Not included", False))
+                cells.append(_cell(_("Not included"), False))
         rows.append(_row(metric.name, cells))
     return rows
 
@@ -130,19 +133,19 @@ def _addon_rows(book):
         cells = []
         for plan in book.plans:
             if plan.custom:
-                cells.append(_cell("Ask sales"))
+                cells.append(_cell(_("Ask sales")))
             elif addon.plans is None or plan.id in addon.plans:
                 cells.append(_cell(_both(addon_text(addon, plan, book),
                                          addon_text(annual[addon.id], plan, book))))
             else:
-                cells.append(_cell("Not available", False))
+                cells.append(_cell(_("Not available"), False))
         rows.append(_row(addon.name, cells))
     return rows
 
 
 def _feature_value(value):
     if isinstance(value, bool):
-        return _cell("Included" if value else "Not included", value)
+        return _cell(_("Included") if value else _("Not included"), value)
     return _cell(str(value))
 
 
@@ -158,8 +161,8 @@ def _feature_rows(catalog, content, feature_rows):
 
 def _priced_groups(catalog, cards, code):
     book = catalog.book(code)
-    return [("Pricing", _pricing_rows(book, cards, code)), ("Usage", _usage_rows(book)),
-            ("Add-ons", _addon_rows(book))]
+    return [(_("Pricing"), _pricing_rows(book, cards, code)), (_("Usage"), _usage_rows(book)),
+            (_("Add-ons"), _addon_rows(book))]
 
 
 def _in_every_currency(tables):
@@ -167,7 +170,7 @@ def _in_every_currency(tables):
     otherwise (the tables have the same rows and cells: a plan sells the same in each)."""
     codes = list(tables)
     merged = tables[codes[0]]
-    for g, (_, rows) in enumerate(merged):
+    for g, (_title, rows) in enumerate(merged):
         for r, row in enumerate(rows):
             for c, cell in enumerate(row["cells"]):
                 texts = [{"currency": code, "text": tables[code][g][1][r]["cells"][c]["text"]}
@@ -191,10 +194,10 @@ def comparison_table(catalog, content, cards, settings):
                                  for code in catalog.currencies})
     features = [_row(r["label"], [{**cell, "texts": None} for cell in r["cells"]])
                 for r in _feature_rows(catalog, content, settings.get("features"))]
-    groups = priced + [("Features", features)]
+    groups = priced + [(_("Features"), features)]
     pair = first_pair(cards)
     return {
-        "title": settings.get("title", "Compare plans"),
+        "title": settings["title"] if "title" in settings else _("Compare plans"),
         "plans": [{"id": c["id"], "name": c["name"], "popular": c["popular"],
                    "first_pair": c["id"] in pair} for c in cards],
         "groups": [{"title": t, "rows": rows} for t, rows in groups if rows],

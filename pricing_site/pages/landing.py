@@ -8,6 +8,8 @@ every other field stays a plain string that the templates escape.
 
 from pricing_site.catalog.markup import render
 
+from .words import _
+
 ORDER = ("hero", "story", "features", "integrations", "security", "proof", "faq", "cta")
 STORY_PARTS = ("problem", "cost", "solution")
 
@@ -79,7 +81,7 @@ def faq(data, link):
     """FAQ items with their answers rendered from Markdown (shared by both pages)."""
     if not data:
         return None
-    return {"title": data.get("title", "Frequently asked questions"),
+    return {"title": data["title"] if "title" in data else _("Frequently asked questions"),
             "items": [{"question": i["question"], "answer": render(i["answer"], link)}
                       for i in data["items"]]}
 

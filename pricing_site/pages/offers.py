@@ -8,6 +8,8 @@ each price book. This module only picks them for each place.
 
 from calculator.commitment import level_choice, level_words
 
+from .words import _
+
 
 def card_promotion(data):
     """A card price's promotion sentence, from its quote: "50% off the first 3 months, then
@@ -30,7 +32,7 @@ def offer_row_cells(cards, currency, cell, dash):
         promotion = quotes[0]["promotion"]
         text = f"{promotion['name']}: {promotion['display']['offer']}"
         if promotion["until"]:
-            text += f", until {promotion['display']['until']}"
+            text += _(", until {day}").format(day=promotion["display"]["until"])
         cells.append(cell(text))
         any_offer = True
     return cells if any_offer else None

@@ -6,7 +6,10 @@ same engine (``calculator.browser.forecast_json``) for every later one and write
 same elements (site_src/overrides/pricing/planner.html, assets/calculator/planner.js).
 """
 
-from pricing_site.catalog.planner import SEATS, opening_forecast, percent, planner_settings, quantities
+from pricing_site.catalog.planner import (DEFAULT_TITLE, SEATS, opening_forecast, percent,
+                                          planner_settings, quantities)
+
+from .words import _
 
 
 def planner_context(catalog, content, estimate):
@@ -26,7 +29,10 @@ def planner_context(catalog, content, estimate):
         if plans:
             fields.append({"key": key, **_names(catalog, key), "plans": " ".join(plans),
                            "percent": percent(growth[key]) if key in growth else ""})
-    return {"title": settings["title"], "intro": settings["intro"], "months": settings["months"],
+    title = settings["title"]
+    if title == DEFAULT_TITLE:  # the catalog's default (its layer has no words of the page's)
+        title = _("Plan ahead: your bill as you grow")
+    return {"title": title, "intro": settings["intro"], "months": settings["months"],
             "fields": fields, "shown": grown[request["plan"]], "plans": grown,
             "forecast": opening_forecast(catalog, settings, request).to_dict()}
 
@@ -34,7 +40,8 @@ def planner_context(catalog, content, estimate):
 def _names(catalog, key):
     """A quantity's name, and its table heading with the unit ("Storage (GB)")."""
     if key == SEATS:
-        return {"name": "Seats", "heading": "Seats"}
+        return {"name": _("Seats"), "heading": _("Seats")}
     metric = catalog.metrics[key]
     named = metric.unit.casefold() in metric.name.casefold()   # "API calls": no "(calls)"
-    return {"name": metric.name, "heading": metric.name if named else f"{metric.name} ({metric.unit})"}
+    return {"name": metric.name, "heading": metric.name if named else
+            _("{metric} ({unit})").format(metric=metric.name, unit=metric.unit)}

@@ -21,22 +21,24 @@ from calculator.money import ZERO, format_price, format_quantity
 from calculator.ranges import SEAT_STEP
 from calculator.units import SEAT_UNITS, counted, of_metric
 
+from .words import _
+
 
 def seats_text(charge, currency):
     """The seat price of a plan: "$45 per seat", "Free", or the tier list, after the seats
     included as a metric's allowance is ("3 seats included, then ...": the tier ranges count
     on from them)."""
     if charge is None:
-        return "Not sold per seat"
+        return _("Not sold per seat")
     text = ", ".join(_allowance_then(charge, SEAT_UNITS, SEAT_STEP, currency))
-    return _first_upper(text) if text else "Free"
+    return _first_upper(text) if text else _("Free")
 
 
 def usage_text(charge, metric, currency):
     """A metric on one plan: allowance, then the overage price, then any hard limit."""
-    parts = _allowance_then(charge, metric.units, metric.step, currency) or ["Included"]
+    parts = _allowance_then(charge, metric.units, metric.step, currency) or [_("Included")]
     if charge.limit is not None:
-        parts.append(f"limit {counted(charge.limit, metric.units)} a month")
+        parts.append(_("limit {amount} a month").format(amount=counted(charge.limit, metric.units)))
     return _first_upper(", ".join(parts))
 
 
@@ -49,17 +51,18 @@ def _allowance_then(charge, units, step, currency):
     """``["<n units> included", "then <price>"]``: either alone when the other is missing."""
     allowance = [counted(charge.included, units)] if charge.included else []
     if charge.included_per_seat:  # an allowance that grows with the seats billed
-        allowance.append(f"{counted(charge.included_per_seat, units)} per seat")
-    parts = [f"{' + '.join(allowance)} included"] if allowance else []
+        allowance.append(_("{amount} per seat").format(
+            amount=counted(charge.included_per_seat, units)))
+    parts = [_("{amount} included").format(amount=" + ".join(allowance))] if allowance else []
     model = model_of(charge)
     if charge.included_per_seat and model.tiered:
         # the allowance's total depends on the seats: tiers count what lies beyond it
         price = model.words(replace(charge, included=ZERO), currency, units, step)
-        price = price and f"beyond it {price}"
+        price = price and _("beyond it {price}").format(price=price)
     else:
         price = model.words(charge, currency, units, step)  # "" when beyond is free
     if price:
-        parts.append(f"then {price}" if parts else price)
+        parts.append(_("then {price}").format(price=price) if parts else price)
     return parts
 
 
@@ -76,10 +79,12 @@ def kind_price(kind, currency):
     """What a seat of a kind costs, a month: "free", "$5 each", "5 free, then $5 each", "5 free,
     then billed as seats"; "" for a kind billed as full seats throughout."""
     if kind.free:
-        return "free"
-    price = f"{format_price(kind.unit, currency)} each" if kind.priced else "billed as seats"
+        return _("free")
+    price = (_("{price} each").format(price=format_price(kind.unit, currency)) if kind.priced
+             else _("billed as seats"))
     if kind.free_up_to:
-        return f"{format_quantity(Decimal(kind.free_up_to))} free, then {price}"
+        return _("{count} free, then {price}").format(
+            count=format_quantity(Decimal(kind.free_up_to)), price=price)
     return price if kind.priced else ""
 
 
@@ -89,18 +94,20 @@ def addon_text(addon, plan, catalog):
     currency = catalog.currency
     parts = []
     if addon.flat:
-        each = " each" if addon.quantity else ""
-        parts.append(f"{format_price(addon.flat, currency)} a month{each}")
+        price = format_price(addon.flat, currency)
+        parts.append(_("{price} a month each").format(price=price) if addon.quantity
+                     else _("{price} a month").format(price=price))
     if addon.per_seat:
         parts.append(_per_seat(format_price(addon.per_seat, currency), addon, plan))
-    text = " + ".join(parts) or "Free"
+    text = " + ".join(parts) or _("Free")
     if addon.max is not None:
-        text += f", up to {format_quantity(Decimal(addon.max))}"
+        text += _(", up to {count}").format(count=format_quantity(Decimal(addon.max)))
     adds = [of_metric(amount, catalog.metrics[m]) for m, amount in addon.includes.items()
             if m in plan.usage]
     if adds:
-        each = "each adds" if addon.quantity or addon.per_seat else "adds"
-        text += f"; {each} {' and '.join(adds)}"
+        adds = _(" and ").join(adds)
+        text += (_("; each adds {amount}") if addon.quantity or addon.per_seat
+                 else _("; adds {amount}")).format(amount=adds)
     return text
 
 
@@ -108,16 +115,19 @@ def _per_seat(price, addon, plan):
     """"$3 per seat a month", "$3 per seat a month, guests included", "$3 a month each for
     guests": the seats a per-seat add-on counts on ``plan`` (kinds by their names there)."""
     kinds = {kind.id: kind.name.lower() for kind in plan.seats.kinds} if plan.seats else {}
-    named = " and ".join(kinds[k] for k in addon.per_seat_for if k in kinds)
+    named = _(" and ").join(kinds[k] for k in addon.per_seat_for if k in kinds)
     if FULL_SEATS not in addon.per_seat_for:
-        return f"{price} a month each for {named}" if named else f"{price} per seat a month"
-    return f"{price} per seat a month" + (f", {named} included" if named else "")
+        return (_("{price} a month each for {kinds}").format(price=price, kinds=named) if named
+                else _("{price} per seat a month").format(price=price))
+    if named:
+        return _("{price} per seat a month, {kinds} included").format(price=price, kinds=named)
+    return _("{price} per seat a month").format(price=price)
 
 
 def credit_text(credit, catalog):
     """A plan's monthly credit: "$10 a month toward Compute hours"."""
-    return (f"{format_price(credit.amount, catalog.currency)} a month toward "
-            f"{paid_for(credit, catalog)}")
+    return _("{price} a month toward {usage}").format(
+        price=format_price(credit.amount, catalog.currency), usage=paid_for(credit, catalog))
 
 
 def percent(rate):
@@ -125,11 +135,13 @@ def percent(rate):
     return f"{format_quantity((rate * 100).normalize())}%"
 
 
-BILLED = {"monthly": "monthly", "annual": "yearly"}  # "billed yearly", as pages say it
+def billed(billing):
+    """"billed yearly", as pages say it."""
+    return _("billed yearly") if billing == "annual" else _("billed monthly")
 
 
 def billing_words(billings):
     """How a plan is sold: "Monthly or yearly", "Yearly only"."""
     if len(billings) > 1:
-        return "Monthly or yearly"
-    return f"{BILLED[billings[0]].capitalize()} only"
+        return _("Monthly or yearly")
+    return _("Yearly only") if billings[0] == "annual" else _("Monthly only")

@@ -20,19 +20,20 @@ from .cta import cta_config, estimate_ctas
 from .landing import faq, pricing_proof
 from .offers import promotion_terms
 from .planner import planner_context
-from .price_words import BILLED, addon_text, kind_price
+from .price_words import addon_text, billed, kind_price
+from .words import _
 
 
 def pricing_context(catalog, content, link, bundle_urls, page_url=None):
     """Cards, comparison, the default estimate, FAQ and the JSON-LD for the pricing page.
     ``bundle_urls``: where the calculator's runtime is served (``pricing_site.runtime``)."""
     settings = content.pricing
-    contact = settings.get("contact_label", "Custom pricing")
+    contact = settings["contact_label"] if "contact_label" in settings else _("Custom pricing")
     cards = plan_cards(catalog, content, link, contact)
     calculator = settings.get("calculator") or {}
     default = estimate(catalog, content)
     return {
-        "headline": settings.get("headline", "Pricing"),
+        "headline": settings["headline"] if "headline" in settings else _("Pricing"),
         "subhead": settings.get("subhead"),
         "labels": billing_labels(cards, settings),
         # the price books the cards and the comparison are prerendered in, the catalog's own
@@ -72,7 +73,8 @@ def _calculator(catalog, content, settings, default, link, bundle_urls):
     """The calculator region: the prerendered estimate, the form, and the data blocks the
     page scripts read (the bundle's URLs, the catalog the worker's engine loads, where each
     plan's link starts, the chart's data with the estimate's curves, the calls to action)."""
-    region = {"title": settings.get("title", "Estimate your bill"), "text": settings.get("text"),
+    region = {"title": settings["title"] if "title" in settings else _("Estimate your bill"),
+              "text": settings.get("text"),
               "estimate": default, "form": None}
     if default is None:
         return region
@@ -127,9 +129,10 @@ def offers_json_ld(catalog, site, cards, page_url):
             extras = add_on_offers(prices, prices.plan(card["id"]))
             offer = {
                 "@type": "Offer",
-                "name": f"{card['name']} plan",
+                "name": _("{plan} plan").format(plan=card["name"]),
                 "description": card["description"] or card["tagline"] or
-                               f"{card['name']} plan, billed {BILLED[billing]}",
+                               _("{plan} plan, {billed}").format(plan=card["name"],
+                                                                 billed=billed(billing)),
                 "url": f"{page_url}#plan-{card['id']}" if page_url else f"#plan-{card['id']}",
                 "price": data["total"],
                 "priceCurrency": book["currency"],

@@ -5,6 +5,7 @@ it the pricing page's calculator region, and writes the host page's loader at a 
 never changes (embed/embed.js), since other sites' pages name it.
 """
 
+import json
 from pathlib import Path
 
 from mkdocs.structure.files import File, InclusionLevel
@@ -13,9 +14,10 @@ from pricing_site.build import assets as site_assets
 from pricing_site.catalog.embed import EMBED_PATH, LOADER_PATH, embed_settings
 from pricing_site.pages.embed import embed_context
 from pricing_site.pages.links import page_linker
+from pricing_site.pages.words import _
 
 PAGE = f"{EMBED_PATH.rstrip('/')}.md"
-FRONT_MATTER = "---\ntemplate: embed.html\ntitle: Pricing calculator\nsearch:\n  exclude: true\n---\n"
+FRONT_MATTER = "---\ntemplate: embed.html\ntitle: {title}\nsearch:\n  exclude: true\n---\n"
 
 
 def _settings(config):
@@ -24,7 +26,8 @@ def _settings(config):
 
 def on_files(files, config):
     if _settings(config)["enabled"] and files.get_file_from_path(PAGE) is None:
-        files.append(File.generated(config, PAGE, content=FRONT_MATTER,
+        files.append(File.generated(config, PAGE, content=FRONT_MATTER.format(
+                                        title=json.dumps(_("Pricing calculator"))),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 

@@ -1,13 +1,21 @@
 // The cost curve: what each plan costs as the main quantity (seats or a metric) grows, drawn
 // as inline SVG from totals Python computed (`calculator.cost_curve`). Tiers show as kinks,
 // volume cliffs as drops, break-even points as crossings. Numbers are only turned into
-// coordinates here; axis labels use the browser's number formatting for round tick values.
+// coordinates here; axis labels use the browser's number formatting for round tick values, in
+// the page's language (<html lang>). The words are the template's: the figure's data-words-*.
 const NS = "http://www.w3.org/2000/svg";
 // Drawn in CSS pixels: as wide as the figure and as tall as site.css makes the SVG, so the
 // ticks' 12 units are 12 px on a phone as on a desktop (a wider drawing scaled down made them 8).
 const H = 260, PAD = { left: 64, right: 16, top: 16, bottom: 40 };
 const COLOURS = 8; // line colours in site.css (.rk-chart__line--0 to --7), reused past eight plans
 const MOST_STEPS = 5; // an axis is cut in at most five steps: six labels at most
+
+const LANGUAGE = globalThis.document?.documentElement.lang || "en-US";
+
+// A pattern of the template's with its {name} holes filled.
+export function filled(pattern, values) {
+  return pattern.replace(/\{(\w+)\}/g, (hole, name) => values[name] ?? hole);
+}
 
 export function svg(tag, attrs = {}, text) {
   const node = document.createElementNS(NS, tag);
@@ -39,13 +47,13 @@ function ticksTo(top, step, reach) {
 // currency (a JPY axis steps by whole yen) up to the first tick at or above `top`, each
 // labelled with its exact amount (in minor units only when the step needs them).
 export function moneyTicks(top, currency) {
-  const minor = new Intl.NumberFormat("en-US", { style: "currency", currency })
+  const minor = new Intl.NumberFormat(LANGUAGE, { style: "currency", currency })
     .resolvedOptions().maximumFractionDigits;
   const step = niceStep(Math.max(top, 10 ** -minor), 10 ** -minor);
   const values = ticksTo(Math.max(top, step), step, true);
   const compact = values.at(-1) >= 100000; // $250K, $1.25M
   const digits = compact ? [0, 3] : isWhole(step) ? [0, 0] : [minor, minor];
-  const format = new Intl.NumberFormat("en-US", { style: "currency", currency,
+  const format = new Intl.NumberFormat(LANGUAGE, { style: "currency", currency,
     minimumFractionDigits: digits[0], maximumFractionDigits: digits[1],
     notation: compact ? "compact" : "standard" });
   return values.map((value) => ({ value, label: format.format(value) }));
@@ -55,7 +63,7 @@ export function moneyTicks(top, currency) {
 // the axis's end (Python's: a nice number, so it is the last tick).
 export function quantityTicks(max, seats) {
   const step = niceStep(max, seats ? 1 : 10 ** -6);
-  const format = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6,
+  const format = new Intl.NumberFormat(LANGUAGE, { maximumFractionDigits: 6,
     notation: max >= 100000 ? "compact" : "standard" });
   return ticksTo(max, step, false).map((value) => ({ value, label: format.format(value) }));
 }
@@ -121,9 +129,10 @@ function drawCurves(figure, curve, view, period, W) {
       "text-anchor": "middle" }, label));
   }
   const names = Object.fromEntries((view.catalog?.plans ?? []).map((p) => [p.id, p.name]));
-  const metric = curve.metric === "seats" ? "seats" : view.catalog?.metrics?.[curve.metric]?.name ?? curve.metric;
+  const words = figure.dataset;
+  const metric = curve.metric === "seats" ? words.wordsSeats : view.catalog?.metrics?.[curve.metric]?.name ?? curve.metric;
   parts.push(svg("text", { x: (W + PAD.left) / 2, y: H - 6, class: "rk-chart__axis", "text-anchor": "middle" },
-    curve.metric === "seats" ? "Seats" : `${metric} a month`));
+    curve.metric === "seats" ? words.wordsAxisSeats : filled(words.wordsAxisUsage, { metric })));
   legend.replaceChildren();
   plans.forEach(([planId, points], index) => {
     let d = "";
@@ -141,7 +150,8 @@ function drawCurves(figure, curve, view, period, W) {
     item.textContent = names[planId] ?? planId;
     legend.append(item);
   });
-  canvas.replaceChildren(svg("title", {}, `Cost per ${period} by ${metric} for each plan`), ...parts);
+  const title = period === "year" ? words.wordsTitleAnnual : words.wordsTitleMonthly;
+  canvas.replaceChildren(svg("title", {}, filled(title, { metric })), ...parts);
   canvas.setAttribute("viewBox", `0 0 ${W} ${H}`);
   return { curve, plan: view.plan, period, width: W, sx, sy, xMax, yMax };
 }

@@ -1,8 +1,9 @@
 // The planner's chart: each month's bill as a bar, from the totals Python computed (a
 // forecast's `months`), and a numbered line at each month where a price changes (its
 // `crossings`, listed under the chart with the same numbers). Numbers are only turned into
-// coordinates here; the money axis and the SVG helper are chart.js's.
-import { moneyTicks, svg } from "./chart.js";
+// coordinates here; the money axis and the SVG helper are chart.js's, the words the template's
+// (the figure's data-words-axis and data-words-title).
+import { filled, moneyTicks, svg } from "./chart.js";
 
 // 640 units wide, or 360 in a figure under 480 px (a phone), so the 11-unit labels stay
 // readable once scaled to the screen (as chart.js does)
@@ -54,10 +55,10 @@ export function drawPlan(figure, forecast) {
         "text-anchor": "middle" }, String(month.month)));
     }
   });
-  parts.push(svg("text", { x: (W + PAD.left) / 2, y: H - 4, class: "rk-chart__axis", "text-anchor": "middle" }, "Month"));
+  parts.push(svg("text", { x: (W + PAD.left) / 2, y: H - 4, class: "rk-chart__axis", "text-anchor": "middle" }, figure.dataset.wordsAxis));
   parts.push(...crossingMarks(forecast.crossings, x));
   const canvas = figure.querySelector("svg");
-  canvas.replaceChildren(svg("title", {}, `Each month's bill over ${months.length} months`), ...parts);
+  canvas.replaceChildren(svg("title", {}, filled(figure.dataset.wordsTitle, { months: months.length })), ...parts);
   canvas.setAttribute("viewBox", `0 0 ${W} ${H}`);
 }
 

@@ -307,10 +307,8 @@ function setStatus(status, kind) {
 }
 
 // Anything but a QuoteError means Python gave no answer at all (its runtime did not load, or its
-// worker died): no field is to blame, and the visitor is not shown the browser's own message.
-const UNAVAILABLE = "The live calculator is not available in this browser right now, so these " +
-  "figures are not updated for your inputs. Reload the page to try again.";
-
+// worker died): no field is to blame, and the visitor is not shown the browser's own message
+// but the template's (data-unavailable-words on the form).
 function showError(form, result, status, err) {
   clearErrors(form, result);
   const unavailable = err.name !== "QuoteError";
@@ -321,7 +319,7 @@ function showError(form, result, status, err) {
   const slot = (!unavailable && (visibleSlot(`[data-error-for="${err.field}"]`) ??
     visibleSlot(`[data-error-for="${String(err.field ?? "").split(".")[0]}"]`))) ||
     form.querySelector("[data-error-for=form]");
-  slot.textContent = unavailable ? UNAVAILABLE : err.message;
+  slot.textContent = unavailable ? form.dataset.unavailableWords : err.message;
   slot.hidden = false;
   if (!unavailable) form.querySelector(`[name="${err.field}"]`)?.setAttribute("aria-invalid", "true");
   result.classList.add("rk-stale");
@@ -329,13 +327,15 @@ function showError(form, result, status, err) {
   setStatus(status, unavailable ? "failed" : "stale");
 }
 
+// The button's words after a copy, or when the browser refused it, are the template's
+// (data-words-copied, data-words-not-copied).
 async function copyLink(event) {
   const button = event.currentTarget;
   try {
     await navigator.clipboard.writeText(location.href);
     button.dataset.copied = "true";
-    button.querySelector("[data-label]").textContent = "Link copied";
+    button.querySelector("[data-label]").textContent = button.dataset.wordsCopied;
   } catch {
-    button.querySelector("[data-label]").textContent = "Copy the address bar to share";
+    button.querySelector("[data-label]").textContent = button.dataset.wordsNotCopied;
   }
 }

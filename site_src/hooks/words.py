@@ -1,0 +1,45 @@
+"""MkDocs hook: the templates' and the page data's own words in the build's language.
+
+The build's locale (``build_locale``) picks the translations of site_src/locales: Jinja2's
+i18n extension gets them on the theme's environment, and the page data
+(``pricing_site.pages.words``) has them in force from the configuration to the last file
+with words written, then English again (a process may build other sites after this one).
+"""
+
+from mkdocs.plugins import event_priority
+
+from pricing_site.build.locale import build_locale, install, translations
+from pricing_site.pages.words import speak, stop
+
+_token = None
+
+
+@event_priority(-50)  # after the catalog hook's, which sets the language from plans.yaml
+def on_config(config):
+    global _token
+    _release()
+    _token = speak(translations(build_locale(config)))
+    return config
+
+
+def on_env(env, config, files):
+    return install(env, build_locale(config))
+
+
+@event_priority(-90)  # after every file with words is written; the precompression (-100) has none
+def on_post_build(config):
+    _release()
+
+
+def on_build_error(error):
+    _release()
+
+
+def _release():
+    global _token
+    if _token is not None:
+        try:
+            stop(_token)
+        except ValueError:  # set in another context (a rebuild on another thread)
+            pass
+        _token = None
