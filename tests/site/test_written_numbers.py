@@ -66,3 +66,33 @@ def test_an_unfinished_grouping_is_left_as_typed_while_typing(open_on, server):
         "() => document.querySelector('[data-testid=calculator-status]').dataset.state === 'live'",
         timeout=20000)
     assert page.input_value(CALLS) == "1,500,000"
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("typing_at_ready", [False, True])
+def test_a_field_left_while_python_starts_shows_the_number_read_once_it_is_ready(
+        browser, server, typing_at_ready):
+    """The runtime held: "1.5M" typed and left; once Python is ready the field shows what it
+    read, as it would have at once on a ready page; but not while the visitor is typing again
+    in a field (here the seats), whose own leaving will show it."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    held, released = [], []  # the runtime's requests, answered once the test says so
+    page.route("**/assets/pyodide/**",
+               lambda route: route.continue_() if released else held.append(route))
+    try:
+        page.goto(server.url + "pricing/?plan=business")
+        page.fill(CALLS, "1.5M")
+        page.press(CALLS, "Tab")
+        if typing_at_ready:
+            page.fill(SEATS, "1,200")
+        released.append(True)
+        for route in held:
+            route.continue_()
+        page.wait_for_function(LIVE, timeout=60000)
+        if typing_at_ready:
+            assert page.input_value(CALLS) == "1.5M" and page.input_value(SEATS) == "1,200"
+        else:
+            page.wait_for_function(f"() => document.querySelector('{CALLS}').value === '1500000'")
+            assert "usage.api_calls=1500000" in page.url
+    finally:
+        page.close()

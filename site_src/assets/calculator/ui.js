@@ -37,6 +37,8 @@ function start(root) {
   let curveKey = null;
   let used = false;
   let usedWhileStarting = false; // an edit before Python was ready: its first answer is a use
+  let leftWhileStarting = false; // a field left before Python was ready: shown as read once it is
+  let typingIn = null; // the field typed into since it was last left
   let python = "starting"; // then "live" or "failed"
 
   // The prerendered bill is for the request the page was built with: until Python has answered,
@@ -110,6 +112,7 @@ function start(root) {
     // (api.ready below), never for an older edit on the way.
     if (python === "starting") {
       usedWhileStarting ||= interacted;
+      leftWhileStarting ||= written;
       return;
     }
     // the quote first, then the curves: Python computes them while the bill is drawn here
@@ -191,10 +194,12 @@ function start(root) {
   }
 
   form.addEventListener("input", (event) => {
+    if (event.target.type === "text") typingIn = event.target;
     fillFromSlider(form, event.target);
     update({ record: true, interacted: true, edited: event.target });
   });
   form.addEventListener("change", (event) => {
+    if (event.target === typingIn) typingIn = null;
     update({ record: true, edited: event.target, written: true });
     // the page has one currency: the plan cards follow the calculator's (js/currency-toggle.js)
     if (event.target.name === "currency") {
@@ -234,7 +239,9 @@ function start(root) {
 
   api.ready.then(() => {
     python = "live";
-    update({ interacted: usedWhileStarting });
+    // the fields left while Python started show the numbers it read, unless the visitor is
+    // typing in one now ("1," on the way to 1,500): their own change will show it then
+    update({ interacted: usedWhileStarting, written: leftWhileStarting && !typingIn });
   }, (err) => {
     python = "failed";
     clearPending(form); // the status line and the form's error say it now
