@@ -143,6 +143,12 @@ def ngettext(singular, plural, count):
     return singular if locale.forms[index] == "one" else plural
 
 
+def N_(message):
+    """A message marked for translation where it is written, translated where it is said
+    (``_(message)``): a table of messages."""
+    return message
+
+
 def plural_words(singular, plural):
     """A pair of words the engine translates with their plural forms (its own units: "seat",
     "seats"), marked so for the message extraction; ``ngettext`` picks the form."""

@@ -37,6 +37,12 @@ def plain(value):
     return format(abs(value) if value.is_zero() else value, "f")
 
 
+def plain_number(value):
+    """``plain``, with the decimal sign of the locale in force: a number read back to whoever
+    typed it ("12.5", "12,5")."""
+    return plain(value).replace(".", current().decimal)
+
+
 _SPECS = [f",.{places}f" for places in range(11)]
 
 
