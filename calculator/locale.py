@@ -15,12 +15,11 @@ count picks its plural form by the locale's CLDR rule (``ngettext``). A message 
 not translate stays English.
 """
 
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import wraps
+from functools import cached_property, wraps
 
-from .plural import category
+from .plural import compiled
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -83,13 +82,17 @@ class Locale:
                 "messages": dict(self.messages),
                 "plurals": {k: list(v) for k, v in self.plurals.items()}}
 
+    @cached_property
+    def _category(self):
+        return compiled(self.plural)
+
     def symbol(self, currency):
         return self.symbols.get(currency, currency)
 
     def form(self, number):
         """The index of ``number``'s plural form among ``forms`` (the last when the block's
         forms lack its category)."""
-        name = category(self.plural, number)
+        name = self._category(number)
         return self.forms.index(name) if name in self.forms else len(self.forms) - 1
 
 
@@ -105,22 +108,35 @@ def current():
     return _current.get()
 
 
-@contextmanager
-def using(locale):
+class using:  # noqa: N801 (a context manager read as a phrase: ``with using(locale):``)
     """Speak ``locale`` (a ``Locale``; None is ``ENGLISH``) inside the block."""
-    token = _current.set(locale or ENGLISH)
-    try:
-        yield
-    finally:
-        _current.reset(token)
+
+    __slots__ = ("locale", "token")
+
+    def __init__(self, locale):
+        self.locale = locale or ENGLISH
+
+    def __enter__(self):
+        self.token = _current.set(self.locale)
+        return self.locale
+
+    def __exit__(self, *exc):
+        _current.reset(self.token)
 
 
 def speaking(function):
-    """``function(catalog, ...)`` run in its catalog's locale: the engine's entry points."""
+    """``function(catalog, ...)`` run in its catalog's locale: the engine's entry points (one
+    calling another stays in the locale it is in)."""
     @wraps(function)
     def in_locale(catalog, *args, **kwargs):
-        with using(getattr(catalog, "locale", None)):
+        locale = getattr(catalog, "locale", None) or ENGLISH
+        if _current.get() is locale:
             return function(catalog, *args, **kwargs)
+        token = _current.set(locale)
+        try:
+            return function(catalog, *args, **kwargs)
+        finally:
+            _current.reset(token)
     return in_locale
 
 

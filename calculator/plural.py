@@ -31,40 +31,62 @@ def operands(number):
 def category(rules, number):
     """The plural category of ``number`` under ``rules`` ({category: rule text}): the first
     whose rule holds, in CLDR's order, else "other"."""
-    values = operands(number)
-    for name in CATEGORIES[:-1]:
-        rule = rules.get(name)
-        if rule and _holds(rule, values):
-            return name
-    return "other"
+    return compiled(rules)(number)
 
 
-def _holds(rule, values):
-    return any(all(_relation(part, values) for part in _split(branch, "and"))
-               for branch in _split(rule, "or"))
+_COMPILED = {}  # rules, as items -> their test: each rule is read once, not once per number
+_KNOWN_KEPT = 4096  # numbers' categories remembered per rule set (then forgotten at once)
+
+
+def compiled(rules):
+    """``number -> category`` for ``rules``, the rule texts parsed once."""
+    key = tuple(sorted(rules.items()))
+    if key not in _COMPILED:
+        tests = [(name, [[_relation(part) for part in _split(branch, "and")]
+                         for branch in _split(rules[name], "or")])
+                 for name in CATEGORIES[:-1] if rules.get(name)]
+
+        known = {}  # number as written -> category: a bill counts the same numbers again
+
+        def of(number):
+            written = str(number)
+            found = known.get(written)
+            if found is None:
+                if len(known) >= _KNOWN_KEPT:
+                    known.clear()
+                values = operands(number)
+                found = known[written] = next(
+                    (name for name, branches in tests
+                     if any(all(_holds(relation, values) for relation in branch)
+                            for branch in branches)), "other")
+            return found
+        _COMPILED[key] = of
+    return _COMPILED[key]
 
 
 def _split(text, word):
     return re.split(rf"\s+{word}\s+", text.strip())
 
 
-def _relation(text, values):
-    """One relation: ``operand [mod|% m] (in|not in|within|not within|=|!=|is|is not) ranges``."""
-    tokens = [m for m in _TOKEN.finditer(text)]
-    words = [m["word"] or m["op"] or m["range"] for m in tokens]
-    value = values[words[0]]
-    rest = words[1:]
+def _relation(text):
+    """One relation, ``operand [mod|% m] (in|not in|within|not within|=|!=|is|is not)
+    ranges``, as (operand, modulus, negated, integers only, ((low, high), ...))."""
+    words = [m["word"] or m["op"] or m["range"] for m in _TOKEN.finditer(text)]
+    operand, rest, modulus = words[0], words[1:], None
     if rest and rest[0] in ("mod", "%"):
-        value, rest = value % int(rest[1]), rest[2:]
+        modulus, rest = int(rest[1]), rest[2:]
     negate = "not" in rest[:-1] or rest[0] == "!="
-    integral = rest[0] != "within" and rest[-2:-1] != ["within"]
-    found = any(_in_range(value, part, integral) for part in rest[-1].split(","))
+    integral = "within" not in rest[:-1]
+    ranges = []
+    for part in rest[-1].split(","):
+        low, _dots, high = part.strip().partition("..")
+        ranges.append((Decimal(low), Decimal(high or low)))
+    return operand, modulus, negate, integral, tuple(ranges)
+
+
+def _holds(relation, values):
+    operand, modulus, negate, integral, ranges = relation
+    value = values[operand] if modulus is None else values[operand] % modulus
+    found = (not integral or value == int(value)) and any(
+        low <= value <= high for low, high in ranges)
     return found != negate
-
-
-def _in_range(value, part, integral):
-    low, _, high = part.strip().partition("..")
-    low, high = Decimal(low), Decimal(high or low)
-    if integral and value != int(value):
-        return False
-    return low <= value <= high
