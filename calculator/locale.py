@@ -70,6 +70,18 @@ class Locale:
             messages=dict(block.get("messages", {})),
             plurals={k: list(v) for k, v in block.get("plurals", {}).items()})
 
+    def __post_init__(self):
+        """A block that would fail only when a quote is written fails here, when it is read."""
+        shapes = [(len(self.currency) == 4 and len(self.percent) == 4, "4 pattern parts"),
+                  (len(self.grouping) == 2 and all(isinstance(g, int) and g > 0
+                                                   for g in self.grouping), "2 group sizes"),
+                  (self.forms[-1:] == ("other",), 'plural forms ending in "other"'),
+                  (len(self.months) == 12, "12 month names"),
+                  (all(isinstance(t, str) for t in self.messages.values()), "text messages")]
+        wrong = [what for ok, what in shapes if not ok]
+        if wrong:
+            raise ValueError(f"the locale block {self.code!r} needs {', '.join(wrong)}")
+
     def to_dict(self):
         """The JSON-able block ``from_dict`` reads back."""
         return {"code": self.code,

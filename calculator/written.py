@@ -22,16 +22,18 @@ from .values import NotANumber, describe, to_decimal
 # same in every locale (no "Mio." yet).
 SUFFIXES = {"k": 3, "m": 6, "b": 9, "t": 12}
 _SPACES = " \u00a0\u202f"  # a locale that groups with a space is typed with any of them
-_PATTERNS = {}  # (group, decimal sign) -> the pattern of a number written so
+_PATTERNS = {}  # (group, decimal sign, group sizes) -> the pattern of a number written so
 
 
 def _written(locale):
     """The pattern of a number as ``locale`` writes it: "1,500,000.5" or "1.500.000,5"."""
-    key = (locale.group, locale.decimal)
+    key = (locale.group, locale.decimal, locale.grouping)
     if key not in _PATTERNS:
         group = f"[{_SPACES}]" if locale.group in _SPACES else re.escape(locale.group)
+        first, other = locale.grouping  # "1,500,000"; "15,00,000" in India (3, then 2)
         _PATTERNS[key] = (re.compile(
-            rf"(?P<sign>[+-]?)(?P<whole>\d{{1,3}}(?:{group}\d{{3}})+|\d+)?"
+            rf"(?P<sign>[+-]?)(?P<whole>\d{{1,{other}}}(?:{group}\d{{{other}}})*"
+            rf"{group}\d{{{first}}}|\d+)?"
             rf"(?P<fraction>{re.escape(locale.decimal)}\d+)?\s*(?P<suffix>[kKmMbBtT])?",
             re.ASCII), re.compile(group))
     return _PATTERNS[key]

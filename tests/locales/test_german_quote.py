@@ -104,3 +104,11 @@ def test_no_german_leaks_into_english_after_a_german_quote(demo, german):
     quote(german, REQUEST)
     assert quote(demo, {"plan": "team", "seats": 3}).to_dict()["lines"][0]["label"] == "Seats"
     assert current() is ENGLISH
+
+
+@pytest.mark.parametrize("broken", [{"currency": ["", " ¤"]}, {"months": ["Januar"]},
+                                    {"forms": ["one"]}, {"number": {"grouping": [0, 3]}}])
+def test_a_block_of_the_wrong_shape_is_refused_when_read(demo, broken):
+    block = {**locale_block("de", demo.currencies), **broken}
+    with pytest.raises(CatalogError, match="locale"):
+        load_catalog({**demo.to_dict(), "locale": block})

@@ -5,11 +5,15 @@ German, saying how to write it. English reads as before (tests/engine/test_writt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calculator import QuoteError, quote
 from calculator.locale import Locale, using
+from calculator.money import format_quantity
 from calculator.written import read_written
 from pricing_site.locales import locale_block
+from tests.engine.test_written import QUANTITIES
 
 GERMAN = Locale.from_dict(locale_block("de", ("EUR",)))
 FRENCH = Locale.from_dict(locale_block("fr", ("EUR",)))
@@ -54,3 +58,11 @@ def test_a_german_request_reads_german_numbers_and_answers_in_german(demo):
     assert str(refused.value) == ("Die Anzahl der Plätze muss eine ganze Zahl sein, erhalten: "
                                   "'1,5', also 1,5.")
     assert refused.value.field == "seats"
+
+
+@settings(max_examples=300, deadline=None)
+@given(QUANTITIES, st.sampled_from(["de", "fr", "de_CH", "en_IN", "pl"]))
+def test_what_the_bill_prints_in_a_locale_reads_back_in_it(quantity, code):
+    """A visitor types back what the page printed in their language."""
+    with using(Locale.from_dict(locale_block(code, ()))):
+        assert read_written(format_quantity(quantity)) == quantity
