@@ -21,6 +21,7 @@ bench:            ## engine, build, browser, first-visit, Lighthouse and install
 	scripts/setup.sh --test
 	npm ci --prefix bench/lighthouse --no-audit --no-fund --loglevel=error   # Lighthouse: for the bench only
 	.venv/bin/python bench/engine.py
+	.venv/bin/python bench/locale_cost.py
 	.venv/bin/python bench/build.py
 	.venv/bin/python bench/scale.py
 	.venv/bin/python bench/browser.py

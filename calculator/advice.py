@@ -11,8 +11,10 @@ from decimal import ROUND_FLOOR, Decimal
 from .allowances import as_billed
 from .credit import credit_left, credit_nudge
 from .models import model_of, rate_charge
-from .money import ZERO, format_money, format_price, format_quantity, plain, round_money
-from .units import SEAT_UNITS, costs, counted, unit_for
+from .locale import _, ngettext
+from .money import (ZERO, format_money, format_percent, format_price, format_quantity, plain,
+                    round_money)
+from .units import SEAT_UNITS, counted, unit_for
 
 ALERT_LEVELS = (90, 75, 50)
 NEAR = Decimal("0.2")  # nudge when the next tier starts within 20% of the current quantity
@@ -50,10 +52,11 @@ def nudges(catalog, bill, annual_saving):
             out.extend(_tier_nudge(catalog, bill.plan.seats, line, SEAT_UNITS, None))
             if line.requested is not None and line.requested < line.quantity:
                 spare = line.quantity - line.requested
-                out.append(Advice("minimum", f"The {bill.plan.name} plan bills at least "
-                                             f"{counted(line.quantity, SEAT_UNITS)}: you can add "
-                                             f"{format_quantity(spare)} more at no extra cost.",
-                                  add=spare))
+                message = _("The {plan} plan bills at least {seats}: you can add {spare} more "
+                            "at no extra cost.").format(plan=bill.plan.name,
+                                                        seats=counted(line.quantity, SEAT_UNITS),
+                                                        spare=format_quantity(spare))
+                out.append(Advice("minimum", message, add=spare))
             out.extend(_free_kind_nudges(bill))
         elif line.kind == "usage":
             metric = catalog.metrics[line.metric]
@@ -68,8 +71,8 @@ def nudges(catalog, bill, annual_saving):
         if left > 0:
             out.append(Advice("credit", credit_nudge(credit, catalog, left), add=left))
     if bill.billing == "monthly" and annual_saving > 0:  # saving.py: never rounding
-        out.append(Advice("annual", f"Pay yearly and save "
-                                    f"{format_money(annual_saving, catalog.currency)} a year."))
+        out.append(Advice("annual", _("Pay yearly and save {amount} a year.").format(
+            amount=format_money(annual_saving, catalog.currency))))
     return out
 
 
@@ -81,9 +84,9 @@ def _free_kind_nudges(bill):
         count = bill.request.seat_kinds.get(kind.id, 0)
         if kind.free_up_to and 0 < count < kind.free_up_to:
             spare = kind.free_up_to - count
-            out.append(Advice("free_kind", f"{spare} more {kind.name.lower()} cost nothing extra: "
-                                           f"the first {kind.free_up_to} are free.",
-                              add=Decimal(spare)))
+            message = _("{spare} more {kind} cost nothing extra: the first {free} are "
+                        "free.").format(spare=spare, kind=kind.name.lower(), free=kind.free_up_to)
+            out.append(Advice("free_kind", message, add=Decimal(spare)))
     return out
 
 
@@ -91,24 +94,32 @@ def _package_nudge(package, line, metric):
     """What the started blocks leave free. Rounded up, the last block is paid whole: "7 more GB
     cost nothing extra". Rounded down, only full blocks are paid: the part block beyond them is
     free, and grows into a paid block (so no "more" is free to add)."""
-    blocks = "block" if line.packages == 1 else "blocks"
     paid = line.packages * package.size
     size = counted(package.size, metric.units)
     if package.round == "down":
         part = line.billable - paid
         if not part:
             return []
-        them = "it" if line.packages == 1 else "them"
-        return [Advice("package", f"You pay for {plain(line.packages)} full {blocks} of {size}: "
-                                  f"the part block of {counted(part, metric.units)} beyond {them} "
-                                  f"is free until it is full.", metric=metric.id)]
+        message = ngettext(
+            "You pay for {count} full block of {size}: the part block of {part} beyond it is "
+            "free until it is full.",
+            "You pay for {count} full blocks of {size}: the part block of {part} beyond them "
+            "is free until it is full.", line.packages)
+        return [Advice("package", message.format(count=plain(line.packages), size=size,
+                                                 part=counted(part, metric.units)),
+                       metric=metric.id)]
     spare = paid - line.billable
     if not spare:
         return []
-    return [Advice("package", f"You pay for {plain(line.packages)} {blocks} of {size}: "
-                              f"{format_quantity(spare)} more {unit_for(spare, metric.units)} {costs(spare, metric.units)} "
-                              f"nothing extra.",
-                   metric=metric.id, add=spare)]
+    paid_for = ngettext("You pay for {count} block of {size}:", "You pay for {count} blocks of "
+                        "{size}:", line.packages).format(count=plain(line.packages), size=size)
+    # a unit without a singular ("GB") may be a plural, so its verb stays plural
+    verb_count = spare if metric.units[0] != metric.units[1] else 2
+    free = ngettext("{spare} more {unit} costs nothing extra.",
+                    "{spare} more {unit} cost nothing extra.", verb_count)
+    message = f"{paid_for} " + free.format(spare=format_quantity(spare),
+                                          unit=unit_for(spare, metric.units))
+    return [Advice("package", message, metric=metric.id, add=spare)]
 
 
 def _tier_nudge(catalog, charge, line, units, metric):
@@ -127,23 +138,29 @@ def _tier_nudge(catalog, charge, line, units, metric):
         return []  # only a threshold within reach is a useful nudge
     metric_id = metric.id if metric else None
     if following.custom:
-        return [Advice("custom_tier", f"Above {counted(current.up_to + charge.included, units)}, "
-                                      f"contact sales for a custom price.",
-                       metric=metric_id, add=add)]
+        message = _("Above {quantity}, contact sales for a custom price.").format(
+            quantity=counted(current.up_to + charge.included, units))
+        return [Advice("custom_tier", message, metric=metric_id, add=add)]
     if following.unit >= current.unit:
         return []
     price = format_price(following.unit, catalog.currency)
-    one, many = units
+    one, many = unit_for(1, units), unit_for(2, units)
+    added = counted(add, units)
     if model.all_units:  # the next tier reprices every unit, so the charge may fall
         after = rate_charge(charge, line.billable + add).amount
-        message = f"Add {counted(add, units)} and every {one} costs {price}"
         if after < line.monthly:
             drop = round_money(line.monthly - after, catalog.currency)
-            message += f": the {many} charge falls by {format_money(drop, catalog.currency)} a month"
-        return [Advice("next_tier", message + ".", metric=metric_id, add=add)]
-    return [Advice("next_tier", f"Add {counted(add, units)} and every {one} beyond "
-                                f"{format_quantity(current.up_to + charge.included)} costs {price}.",
-                   metric=metric_id, add=add)]
+            message = _("Add {added} and every {one} costs {price}: the {many} charge falls by "
+                        "{drop} a month.").format(added=added, one=one, price=price, many=many,
+                                                  drop=format_money(drop, catalog.currency))
+        else:
+            message = _("Add {added} and every {one} costs {price}.").format(
+                added=added, one=one, price=price)
+        return [Advice("next_tier", message, metric=metric_id, add=add)]
+    message = _("Add {added} and every {one} beyond {quantity} costs {price}.").format(
+        added=added, one=one, quantity=format_quantity(current.up_to + charge.included),
+        price=price)
+    return [Advice("next_tier", message, metric=metric_id, add=add)]
 
 
 def alerts(catalog, bill):
@@ -156,18 +173,21 @@ def alerts(catalog, bill):
         metric = catalog.metrics[line.metric]
         exact = line.quantity * _HUNDRED / line.included
         percent = exact.to_integral_value(rounding=ROUND_FLOOR)
-        allowance = f"{metric.name} allowance ({counted(line.included, metric.units)})"
+        allowance = _("{metric} allowance ({included})").format(
+            metric=metric.name, included=counted(line.included, metric.units))
         if line.quantity > line.included:
             over = line.quantity - line.included
-            message = (f"You exceed the {allowance} by {counted(over, metric.units)}: overage "
-                       f"{format_money(round_money(line.monthly, catalog.currency), catalog.currency)}"
-                       f" a month.")
+            overage = format_money(round_money(line.monthly, catalog.currency), catalog.currency)
+            message = _("You exceed the {allowance} by {over}: overage {amount} a month.").format(
+                allowance=allowance, over=counted(over, metric.units), amount=overage)
             out.append(Advice("overage", message, metric=metric.id, level=100, percent=percent))
             continue
         for level in ALERT_LEVELS:
             if exact >= level:
-                out.append(Advice("usage", f"You use {plain(percent)}% of the {allowance}.",
-                                  metric=metric.id, level=level, percent=percent))
+                message = _("You use {percent} of the {allowance}.").format(
+                    percent=format_percent(percent / _HUNDRED), allowance=allowance)
+                out.append(Advice("usage", message, metric=metric.id, level=level,
+                                  percent=percent))
                 break
     return out
 

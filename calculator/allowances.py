@@ -13,6 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from .catalog import FULL_SEATS
+from .locale import _
 from .units import SEAT_UNITS, counted
 
 ONE = Decimal(1)
@@ -52,9 +53,10 @@ def per_seat_note(charge, metric, seats):
     seats included",), or () for one that does not."""
     if not charge.included_per_seat:
         return ()
-    return (f"{counted(charge.included, metric.units)} + "
-            f"{counted(charge.included_per_seat, metric.units)} per seat × "
-            f"{counted(Decimal(seats), SEAT_UNITS)} included",)
+    return (_("{included} + {per_seat} per seat × {seats} included").format(
+        included=counted(charge.included, metric.units),
+        per_seat=counted(charge.included_per_seat, metric.units),
+        seats=counted(Decimal(seats), SEAT_UNITS)),)
 
 
 def grows_with_seats(catalog, plan, request):

@@ -17,10 +17,10 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .errors import QuoteError
+from .locale import _
 from .money import plain
 
 BILLINGS = ("monthly", "annual")
-_WORDS = {"monthly": "monthly", "annual": "yearly"}
 
 
 @dataclass(frozen=True)
@@ -123,9 +123,10 @@ def annual_view(catalog):
 def offered(plan, billing):
     """Raise ``QuoteError`` naming ``billing`` when ``plan`` is not billed that way."""
     if billing not in plan.billing:
-        only = _WORDS[plan.billing[0]]
-        raise QuoteError(f"The {plan.name} plan is billed {only} only; choose {only} billing.",
-                         "billing")
+        message = (_("The {plan} plan is billed yearly only; choose yearly billing.")
+                   if plan.billing[0] == "annual" else
+                   _("The {plan} plan is billed monthly only; choose monthly billing."))
+        raise QuoteError(message.format(plan=plan.name), "billing")
 
 
 # -- back to plain data (catalog.json) --------------------------------------------------------

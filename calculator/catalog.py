@@ -16,6 +16,7 @@ from .billing import (BILLINGS, ByBilling, addon_views, annual_view, charged, pl
                       written)
 from .books import read_price_books
 from .errors import CatalogError, Problem
+from .locale import Locale
 from .models import DEFAULT, MODELS, model_of
 from .money import CENTS, CURRENCIES, ZERO, plain
 from .promotions import book_dict as promotions_book_dict
@@ -35,7 +36,7 @@ _ONE_PRICE = {"monthly": "a month", "annual": "per month billed yearly"}
 # The keys the engine reads; any other is an unknown field (a site reading plans.yaml hands
 # over only these: its page content is its own).
 TOP_KEYS = ("currency", "annual_discount", "metrics", "plans", "addons", "price_books",
-            "promotions", "date", "sales_threshold", "display")
+            "promotions", "date", "sales_threshold", "display", "locale")
 DISPLAY_KEYS = ("cents",)
 PLAN_KEYS = ("id", "name", "custom", "billing", "price", "commitment", "addons",
              "sales_threshold")
@@ -192,6 +193,7 @@ class Catalog:
     date: str | None = None  # the day quotes are priced on when a request names none (ISO)
     sales_threshold: object = None  # sales.Threshold: above it, an estimate turns to sales
     cents: str = "always"  # whole amounts on a bill: "$150.00" always, or "$150" (auto; money.py)
+    locale: object = None  # the locale.Locale its quotes speak; None: English
     # parts of cost-curve points, rated once per catalog (rating.curve_totals); not catalog data
     curve_parts: dict = field(init=False, default_factory=dict, compare=False, repr=False)
 
@@ -238,6 +240,13 @@ class Catalog:
     def _annual(self):
         return annual_view(self)
 
+    def with_locale(self, block):
+        """This catalog, every price book too, speaking the locale of ``block`` (a
+        ``pricing_site.locales.locale_block``; None: English) in every quote."""
+        locale = None if block is None else Locale.from_dict(block)
+        books = {code: replace(book, locale=locale) for code, book in self.price_books.items()}
+        return replace(self, locale=locale, price_books=books)
+
     def to_dict(self):
         """The pricing part as JSON-ready data that ``parse_catalog`` reads back unchanged."""
         out = {
@@ -258,6 +267,8 @@ class Catalog:
             out["sales_threshold"] = sales.to_dict(self.sales_threshold)
         if self.cents != "always":
             out["display"] = {"cents": self.cents}
+        if self.locale is not None:
+            out["locale"] = self.locale.to_dict()
         return out
 
 
@@ -448,7 +459,18 @@ class _Reader:
             raw_addons = data.get("addons") if isinstance(data.get("addons"), dict) else {}
             books = read_price_books(self, data["price_books"], catalog, ids, list(raw_addons))
             catalog = replace(catalog, price_books=books)
+        if "locale" in data:
+            catalog = self.locale(data["locale"], catalog)
         return catalog
+
+    def locale(self, block, catalog):
+        """``catalog`` speaking the locale of ``block`` (``Catalog.to_dict``'s ``locale``)."""
+        try:
+            return catalog.with_locale(block)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            self.fail(("locale",), f"expected a locale block (pricing_site.locales), got "
+                                   f"{describe(block)}: {exc!r}")
+            return catalog
 
     def cents(self, raw, path, default):
         """``display.cents`` of ``raw`` (a catalog's or a price book's ``display``), or

@@ -9,6 +9,7 @@ a yearly true-up would settle at the year's end; a yearly bill is the year alrea
 from dataclasses import replace
 
 from . import commitment as committed
+from .locale import _
 from .money import format_money, format_price, round_money
 from .saving import bill_and_saving
 
@@ -33,7 +34,7 @@ def best_commitment(catalog, plan, request, bill):
     year = year_of(bill, currency)
     best = None
     for number, level in enumerate(plan.commitments, start=1):
-        other, _ = bill_and_saving(catalog, plan, replace(request, commitment=number))
+        other = bill_and_saving(catalog, plan, replace(request, commitment=number))[0]
         if not other.priced:
             continue
         saving = year - year_of(other, currency)
@@ -45,8 +46,13 @@ def best_commitment(catalog, plan, request, bill):
 def commitment_message(best, currency):
     """"Commit to $50,000 a year and this estimate comes to $5,339.00 a month: $15,120.00 a year
     less." (a yearly bill: "... comes to $59,894.40 a year: ...")."""
-    _, level, bill, saving = best
-    period = "a year" if bill.months == committed.TWELVE else "a month"
-    return (f"Commit to {format_price(level.annual_minimum, currency)} a year and this estimate "
-            f"comes to {format_money(bill.total, currency)} {period}: "
-            f"{format_money(saving, currency)} a year less.")
+    level, bill, saving = best[1:]
+    if bill.months == committed.TWELVE:
+        message = _("Commit to {minimum} a year and this estimate comes to {total} a year: "
+                    "{saving} a year less.")
+    else:
+        message = _("Commit to {minimum} a year and this estimate comes to {total} a month: "
+                    "{saving} a year less.")
+    return message.format(minimum=format_price(level.annual_minimum, currency),
+                          total=format_money(bill.total, currency),
+                          saving=format_money(saving, currency))

@@ -16,7 +16,8 @@ second). The level's discount comes off the seat and usage lines.
 """
 
 from .errors import QuoteError
-from .money import ZERO, format_money, format_price, plain, round_money
+from .locale import _, ngettext
+from .money import ZERO, format_money, format_percent, format_price, round_money
 
 TWELVE = 12
 
@@ -28,12 +29,14 @@ def level_of(plan, request):
     if not chosen:
         return None
     if not plan.commitments:
-        raise QuoteError(f"The {plan.name} plan has no committed-use option.", "commitment")
+        raise QuoteError(_("The {plan} plan has no committed-use option.").format(
+            plan=plan.name), "commitment")
     if chosen > len(plan.commitments):
         count = len(plan.commitments)
-        choices = "1" if count == 1 else f"1 to {count}"
-        raise QuoteError(f"The {plan.name} plan has {count} commitment "
-                         f"level{'s' if count > 1 else ''}: choose {choices}.", "commitment")
+        raise QuoteError(ngettext("The {plan} plan has {count} commitment level: choose 1.",
+                                  "The {plan} plan has {count} commitment levels: choose 1 to "
+                                  "{count}.", count).format(plan=plan.name, count=count),
+                         "commitment")
     return plan.commitments[chosen - 1]
 
 
@@ -50,9 +53,9 @@ def discount_label(level, months, currency):
     the overage is at list price."""
     cover = covers(level, months, currency)
     if cover is None:
-        return f"Committed use ({_off(level)} seats and usage)"
-    return (f"Committed use ({_off(level)} the first {format_money(cover, currency)} of seats "
-            f"and usage; beyond it, list price)")
+        return _("Committed use ({percent} off seats and usage)").format(percent=_rate(level))
+    return _("Committed use ({percent} off the first {cover} of seats and usage; beyond it, "
+             "list price)").format(percent=_rate(level), cover=format_money(cover, currency))
 
 
 def minimum_of(level, months, currency):
@@ -83,41 +86,44 @@ def year_end_note(level, year, currency):
     shortfall = year_end(level, year, currency)
     minimum = format_price(level.annual_minimum, currency)
     if shortfall:
-        return (f"The commitment is settled at the year's end: a year of bills like this one "
-                f"comes to {format_money(year, currency)}, {format_money(shortfall, currency)} "
-                f"short of the {minimum} minimum, which is billed then.")
-    return (f"The commitment is settled at the year's end: a year of bills like this one comes "
-            f"to {format_money(year, currency)}, at or above the {minimum} minimum: nothing to "
-            f"settle.")
+        return _("The commitment is settled at the year's end: a year of bills like this one "
+                 "comes to {year}, {shortfall} short of the {minimum} minimum, which is billed "
+                 "then.").format(year=format_money(year, currency), minimum=minimum,
+                                 shortfall=format_money(shortfall, currency))
+    return _("The commitment is settled at the year's end: a year of bills like this one comes "
+             "to {year}, at or above the {minimum} minimum: nothing to settle.").format(
+        year=format_money(year, currency), minimum=minimum)
 
 
 def level_words(level, currency):
     """A level's terms as the comparison table gives them: "20% off seats and usage for $50,000
     a year"; a level without a discount is a yearly minimum, and says so ("At least $12,000 a
     year", not "0% off")."""
-    yearly = f"{format_price(level.annual_minimum, currency)} a year"
+    yearly = format_price(level.annual_minimum, currency)
     if not level.discount:
-        return f"At least {yearly}{_terms(level)}"
-    return f"{_off(level)} seats and usage for {yearly}{_terms(level)}"
+        return _("At least {amount} a year").format(amount=yearly) + _terms(level)
+    return _("{percent} off seats and usage for {amount} a year").format(
+        percent=_rate(level), amount=yearly) + _terms(level)
 
 
 def level_choice(level, currency):
     """A level as the calculator offers it, its minimum first and called one (a bill below it
     is raised to it): "Commit to a $50,000 a year minimum: 20% off seats and usage"."""
-    yearly = f"{format_price(level.annual_minimum, currency)} a year"
+    yearly = format_price(level.annual_minimum, currency)
     if not level.discount:
-        return f"Commit to at least {yearly}{_terms(level)}"
-    return f"Commit to a {yearly} minimum: {_off(level)} seats and usage{_terms(level)}"
+        return _("Commit to at least {amount} a year").format(amount=yearly) + _terms(level)
+    return _("Commit to a {amount} a year minimum: {percent} off seats and usage").format(
+        amount=yearly, percent=_rate(level)) + _terms(level)
 
 
-def _off(level):
-    return f"{plain((level.discount * 100).normalize())}% off"
+def _rate(level):
+    return format_percent(level.discount)
 
 
 def _terms(level):
     """What a level does beyond its discount: " (beyond it at list price, settled at the
     year's end)"; "" for the default terms."""
-    terms = [words for words, on in (("beyond it at list price", level.overage == "list"),
-                                     ("settled at the year's end", level.true_up == "yearly"))
+    terms = [words for words, on in ((_("beyond it at list price"), level.overage == "list"),
+                                     (_("settled at the year's end"), level.true_up == "yearly"))
              if on]
     return f" ({', '.join(terms)})" if terms else ""

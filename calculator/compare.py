@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from .allowances import grown_allowances, grows_with_seats
 from .errors import QuoteError
+from .locale import _, speaking
 from .money import format_money, plain, round_money
 from .rating import SEATS, billed_kind_seats, curve_totals, rate_plan, usage_charge
 from .request import parse_request
@@ -42,6 +43,7 @@ def _checked(catalog, request):
     return catalog.book(request.currency), request
 
 
+@speaking
 def compare(catalog, request):
     """Every plan for the same request, cheapest first; then contact-sales, then unavailable."""
     catalog, request = _checked(catalog, request)
@@ -76,6 +78,7 @@ def _safe_total(catalog, plan, request):
         return None
 
 
+@speaking
 def cost_curve(catalog, request, metric, quantities):
     """``{plan id: [total or None, ...]}`` over ``quantities`` of ``metric`` ("seats" or a
     metric id); None where a plan cannot price that point (a limit, contact sales)."""
@@ -104,6 +107,7 @@ def nice_ceiling(value):
     raise AssertionError("unreachable: 10 x 10^n is at or above value")
 
 
+@speaking
 def curve_span(catalog, request, metric):
     """``(top, low, high)``: a cost curve of ``metric`` runs from 0 to ``top``, the nice number
     at or above twice the request's quantity (a quantity of 0 takes the metric's default, or
@@ -123,6 +127,7 @@ def curve_span(catalog, request, metric):
     return top, min(quantity, top / 5), top * 4 / 5
 
 
+@speaking
 def curve_quantities(catalog, request, metric, count=100):
     """Where to sample a cost curve of ``metric`` from 0 to ``curve_span``'s top (the
     estimate's neighbourhood). A bill is a straight line between the quantities where it
@@ -197,6 +202,7 @@ def _true_up_edges(catalog, request, counts):
     return edges
 
 
+@speaking
 def break_even(catalog, request, other_plan, metric=SEATS, up_to=None):
     """The smallest quantity of ``metric`` from the request's own upwards at which
     ``other_plan`` costs less than the request's plan, or None below ``up_to``.
@@ -208,7 +214,7 @@ def break_even(catalog, request, other_plan, metric=SEATS, up_to=None):
     catalog, request = _checked(catalog, request)
     mine, theirs = catalog.plan(request.plan), catalog.plan(other_plan)
     if theirs is None:
-        raise QuoteError(f"Unknown plan '{other_plan}'.", "plan")
+        raise QuoteError(_("Unknown plan '{plan}'.").format(plan=other_plan), "plan")
     start = Decimal(request.seats) if metric == SEATS else request.usage.get(metric, Decimal(0))
     if up_to is None:
         up_to = Decimal(10_000) if metric == SEATS else catalog.metrics[metric].max

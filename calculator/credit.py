@@ -9,6 +9,7 @@ a credit can neither pay for seats nor make a bill negative; a month that uses l
 rest unused (a credit is not carried over).
 """
 
+from .locale import _
 from .money import ZERO, format_money, format_price, round_money
 
 
@@ -23,8 +24,8 @@ def credit_drawn(credit, lines, owed, months, currency):
 
 def credit_label(credit, catalog):
     """The credit's row on the bill: "Usage credit ($10 a month toward Compute hours)"."""
-    return (f"Usage credit ({format_price(credit.amount, catalog.currency)} a month toward "
-            f"{paid_for(credit, catalog)})")
+    return _("Usage credit ({amount} a month toward {metrics})").format(
+        amount=format_price(credit.amount, catalog.currency), metrics=paid_for(credit, catalog))
 
 
 def credit_left(credit, drawn, months, currency):
@@ -35,11 +36,12 @@ def credit_left(credit, drawn, months, currency):
 def credit_nudge(credit, catalog, left):
     """"The $10 monthly credit has $4.50 left: that much more Compute hours costs nothing
     extra."": a credit is not carried over, so what is left is worth using."""
-    return (f"The {format_price(credit.amount, catalog.currency)} monthly credit has "
-            f"{format_money(left, catalog.currency)} left: that much more "
-            f"{paid_for(credit, catalog)} costs nothing extra.")
+    return _("The {amount} monthly credit has {left} left: that much more {metrics} costs "
+             "nothing extra.").format(amount=format_price(credit.amount, catalog.currency),
+                                      left=format_money(left, catalog.currency),
+                                      metrics=paid_for(credit, catalog))
 
 
 def paid_for(credit, catalog):
     """The names of the metrics ``credit`` pays for: "Compute hours and Storage"."""
-    return " and ".join(catalog.metrics[m].name for m in credit.applies_to)
+    return _(" and ").join(catalog.metrics[m].name for m in credit.applies_to)

@@ -24,6 +24,7 @@ from .compare import compare
 from .errors import QuoteError
 from .forecast_advice import advice
 from .growth import read_growth, request_in_month
+from .locale import _, speaking, using
 from .money import ZERO, format_money, format_quantity, plain, round_money
 from .quote import quote
 from .rating import rate_plan
@@ -68,9 +69,11 @@ def _crossing(month, line, kind):
                  if (d["kind"], d["metric"]) == (line.kind, line.metric))
     if kind == "tier":
         reached = [t for t in shown["tiers"] if Decimal(t["quantity"]) > 0][-1]
-        text = f"{shown['label']} reach the {reached['range']} tier"
+        text = _("{line} reach the {range} tier").format(line=shown["label"],
+                                                         range=reached["range"])
     else:
-        text = f"{shown['label']} passes the {shown['included']} {shown['unit']} included"
+        text = _("{line} passes the {included} {unit} included").format(
+            line=shown["label"], included=shown["included"], unit=shown["unit"])
     return {"month": month.month, "kind": kind, "line": shown["label"], "text": text}
 
 
@@ -192,6 +195,11 @@ class Forecast:
         return None if None in totals else sum(totals, ZERO)
 
     def to_dict(self):
+        """The forecast as JSON-ready data, its words in its catalog's locale."""
+        with using(self.catalog.locale):
+            return self._dict()
+
+    def _dict(self):
         money = (lambda v: None if v is None else plain(v))
         shown = (lambda v: None if v is None else format_money(v, self.currency))
         names = {p.id: p.name for p in self.catalog.plans}
@@ -253,6 +261,7 @@ def _shown_quantities(request):
             "seat_kinds": {k: shown(v) for k, v in request.get("seat_kinds", {}).items()}}
 
 
+@speaking
 def forecast(catalog, request, growth=None, months=12):
     """``request`` (the estimate, as ``quote()`` takes it) grown by ``growth`` over ``months``
     (see ``calculator.growth``), each month priced by ``quote()`` on monthly billing; raises
@@ -267,7 +276,8 @@ def forecast(catalog, request, growth=None, months=12):
         path.append(Month(number, month_request, priced, reason))
     currency = next((m.quote.currency for m in path if m.quote is not None), catalog.currency)
     totals, stops = _plan_paths(catalog, path)
-    yearly = ((None, f"The {plan.name} plan is priced on request.") if plan.custom
+    yearly = ((None, _("The {plan} plan is priced on request.").format(plan=plan.name))
+              if plan.custom
               else _yearly(catalog, plan, path, currency))
     committed = _committed(catalog, plan, path) if plan.commitment is not None else None
     return Forecast(catalog, plan, currency, tuple(path), tuple(_crossings(path)), totals, stops,

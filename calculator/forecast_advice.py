@@ -10,6 +10,7 @@ path are named with their totals alone (``saving`` None).
 
 from decimal import Decimal
 
+from .locale import _
 from .money import format_money, plain
 
 
@@ -17,7 +18,7 @@ def advice(out, currency):
     """The planner's advice items for ``out``, a forecast's ``to_dict()`` without them."""
     base = None if out["total"] is None else Decimal(out["total"])
     months = len(out["months"])
-    over = f"over the {months} months" if months > 1 else "for the month"
+    over = _("over the {count} months").format(count=months) if months > 1 else _("for the month")
     items = []
 
     def add(kind, total, saved_words, total_words, **fields):
@@ -34,17 +35,19 @@ def advice(out, currency):
 
     switch = out["switch"]
     if switch is not None:
-        add("switch", switch["total"], "{name} from month {month} saves {saving}: {total} {over}.",
-            "Moving to {name} in month {month}: {total} {over}.",
+        add("switch", switch["total"],
+            _("{name} from month {month} saves {saving}: {total} {over}."),
+            _("Moving to {name} in month {month}: {total} {over}."),
             plan=switch["plan"], name=switch["name"], month=switch["month"])
     cheapest = next((p for p in out["plans"] if p["plan"] == out["cheapest"]), None)
     if cheapest is not None and cheapest["plan"] != out["plan"]:
-        add("cheaper_plan", cheapest["total"], "{name} from the start saves {saving}: {total} {over}.",
-            "{name} prices every month: {total} {over}.",
+        add("cheaper_plan", cheapest["total"],
+            _("{name} from the start saves {saving}: {total} {over}."),
+            _("{name} prices every month: {total} {over}."),
             plan=cheapest["plan"], name=cheapest["name"])
     if base is not None:
-        for kind, words in (("yearly", "Paying yearly: {total}, {saving} less."),
-                            ("committed", "With the yearly commitment: {total}, {saving} less.")):
+        for kind, words in (("yearly", _("Paying yearly: {total}, {saving} less.")),
+                            ("committed", _("With the yearly commitment: {total}, {saving} less."))):
             if (out[kind] or {}).get("total") is not None:
                 add(kind, out[kind]["total"], words, words)
     if base is not None:

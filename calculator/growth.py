@@ -13,7 +13,8 @@ rounded half-up to the quantity's step: seats and seat kinds to whole units, a m
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from .errors import QuoteError
-from .money import plain
+from .locale import _
+from .money import format_percent, plain
 from .suggest import did_you_mean
 from .values import NotANumber, describe, to_decimal
 
@@ -28,31 +29,36 @@ def _rate(key, value, start, months):
     target = percent = None
     if isinstance(value, dict):
         if len(value) != 1 or not set(value) <= {"target", "percent"}:
-            raise QuoteError(f"Growth of {key}: write a monthly rate (0.08 for 8%), "
-                             f"{{\"percent\": 8}} or {{\"target\": N}}, got {describe(value)}.",
-                             f"growth.{key}")
+            raise QuoteError(_("Growth of {key}: write a monthly rate (0.08 for 8%), "
+                               "{{\"percent\": 8}} or {{\"target\": N}}, got {value}.").format(
+                key=key, value=describe(value)), f"growth.{key}")
         target, percent = value.get("target"), value.get("percent")
     try:
         number = to_decimal(_unsigned_percent(percent) if percent is not None else
                             target if target is not None else value)
     except NotANumber as exc:
-        raise QuoteError(f"Growth of {key}: {exc}.", f"growth.{key}") from None
+        raise QuoteError(_("Growth of {key}: {problem}.").format(key=key, problem=exc),
+                         f"growth.{key}") from None
     if percent is not None:
         if not -100 < number <= MAX_RATE * 100:
-            raise QuoteError(f"Growth of {key}: {plain(number)}% a month is not a growth rate "
-                             f"(from above -100% to {plain(MAX_RATE * 100)}%).", f"growth.{key}")
+            raise QuoteError(_("Growth of {key}: {rate} a month is not a growth rate (from above "
+                               "{low} to {high}).").format(
+                key=key, rate=format_percent(number / 100), low=format_percent(-ONE),
+                high=format_percent(MAX_RATE)), f"growth.{key}")
         return number / 100, None
     if target is None:
         if not -ONE < number <= MAX_RATE:
-            raise QuoteError(f"Growth of {key}: {describe(value)} a month is not a growth rate "
-                             f"(write 0.08 for 8% a month; between -1 and {MAX_RATE}).",
-                             f"growth.{key}")
+            raise QuoteError(_("Growth of {key}: {value} a month is not a growth rate (write "
+                               "0.08 for 8% a month; between -1 and {high}).").format(
+                key=key, value=describe(value), high=MAX_RATE), f"growth.{key}")
         return number, None
     if number < 0:
-        raise QuoteError(f"Growth of {key}: the target cannot be negative.", f"growth.{key}")
+        raise QuoteError(_("Growth of {key}: the target cannot be negative.").format(key=key),
+                         f"growth.{key}")
     if start == 0:
-        raise QuoteError(f"Growth of {key}: it starts at 0, and nothing grows from nothing: "
-                         "give a starting quantity above zero.", f"growth.{key}")
+        raise QuoteError(_("Growth of {key}: it starts at 0, and nothing grows from nothing: "
+                           "give a starting quantity above zero.").format(key=key),
+                         f"growth.{key}")
     return None, number
 
 
@@ -72,8 +78,8 @@ def _horizon(months):
         else:
             number = int(number) if number == number.to_integral_value() else months
     if type(number) is not int or not 1 <= number <= MAX_MONTHS:
-        raise QuoteError(f"The horizon is a whole number of months from 1 to {MAX_MONTHS}, "
-                         f"got {describe(months)}.", "months")
+        raise QuoteError(_("The horizon is a whole number of months from 1 to {most}, got "
+                           "{value}.").format(most=MAX_MONTHS, value=describe(months)), "months")
     return number
 
 
@@ -83,8 +89,8 @@ def read_growth(catalog, plan, request, growth, months):
     quantity, a bad rate or horizon."""
     months = _horizon(months)
     if not isinstance(growth, dict):
-        raise QuoteError(f"'growth' must be a mapping of quantity to monthly rate, got "
-                         f"{describe(growth)}.", "growth")
+        raise QuoteError(_("'growth' must be a mapping of quantity to monthly rate, got "
+                           "{value}.").format(value=describe(growth)), "growth")
     kinds = {k.id for k in plan.seats.kinds} if plan.seats else set()
     rules = {}
     for key, value in growth.items():
@@ -97,8 +103,9 @@ def read_growth(catalog, plan, request, growth, months):
             kind, start, step = "seat_kinds", Decimal(request.seat_kinds.get(key, 0)), ONE
         else:
             known = [SEATS, *catalog.metrics, *sorted(kinds)]
-            raise QuoteError(f"Growth of {describe(key)}: not a quantity of this estimate"
-                             f"{did_you_mean(key, known)} (quantities: {', '.join(known)}).",
+            raise QuoteError(_("Growth of {key}: not a quantity of this estimate{hint} "
+                               "(quantities: {known}).").format(
+                key=describe(key), hint=did_you_mean(key, known), known=", ".join(known)),
                              "growth")
         # a rate grows nothing from nothing: a quantity at 0 stays there (the planner's growth
         # stands for every plan, and an estimate may leave a metric at 0); a target from 0 is
@@ -110,7 +117,7 @@ def read_growth(catalog, plan, request, growth, months):
 
 def quantity_in_month(rule, month, months):
     """The quantity of one growing quantity in ``month`` (1-based), rounded to its step."""
-    _, start, rate, target, step = rule
+    start, rate, target, step = rule[1:]
     with localcontext() as context:
         context.prec = 34
         if target is not None:

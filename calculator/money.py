@@ -8,40 +8,23 @@ arithmetic.
 
 from decimal import ROUND_HALF_UP, Decimal
 
-# ISO 4217 minor units (digits after the decimal point) and a display symbol.
+from .locale import current
+
+# ISO 4217 minor units: digits after the decimal point. How each is written (its symbol, and
+# on which side) is the locale's (locale.py).
 CURRENCIES = {
-    "USD": (2, "$"),
-    "EUR": (2, "€"),
-    "GBP": (2, "£"),
-    "JPY": (0, "¥"),
-    "KWD": (3, "KWD "),
-    "BHD": (3, "BHD "),
-    "CHF": (2, "CHF "),
-    "CAD": (2, "CA$"),
-    "AUD": (2, "A$"),
-    "NZD": (2, "NZ$"),
-    "SEK": (2, "SEK "),
-    "NOK": (2, "NOK "),
-    "DKK": (2, "DKK "),
-    "PLN": (2, "PLN "),
-    "INR": (2, "₹"),
-    "BRL": (2, "R$"),
-    "MXN": (2, "MX$"),
-    "SGD": (2, "S$"),
-    "HKD": (2, "HK$"),
-    "MYR": (2, "RM"),
-    "CNY": (2, "CN¥"),
-    "KRW": (0, "₩"),
-    "ZAR": (2, "R "),
+    "USD": 2, "EUR": 2, "GBP": 2, "JPY": 0, "KWD": 3, "BHD": 3, "CHF": 2, "CAD": 2, "AUD": 2,
+    "NZD": 2, "SEK": 2, "NOK": 2, "DKK": 2, "PLN": 2, "INR": 2, "BRL": 2, "MXN": 2, "SGD": 2,
+    "HKD": 2, "MYR": 2, "CNY": 2, "KRW": 0, "ZAR": 2,
 }
 
 ZERO = Decimal(0)
-_EXPONENTS = {code: Decimal(1).scaleb(-digits) for code, (digits, _) in CURRENCIES.items()}
+_EXPONENTS = {code: Decimal(1).scaleb(-digits) for code, digits in CURRENCIES.items()}
 
 
 def minor_units(currency):
     """Digits after the decimal point for ``currency`` (USD 2, JPY 0, KWD 3)."""
-    return CURRENCIES[currency][0]
+    return CURRENCIES[currency]
 
 
 def round_money(amount, currency):
@@ -54,12 +37,46 @@ def plain(value):
     return format(abs(value) if value.is_zero() else value, "f")
 
 
+def plain_number(value):
+    """``plain``, with the decimal sign of the locale in force: a number read back to whoever
+    typed it ("12.5", "12,5")."""
+    return plain(value).replace(".", current().decimal)
+
+
 _SPECS = [f",.{places}f" for places in range(11)]
 
 
-def _grouped(value, decimals):
-    text = format(abs(value), _SPECS[decimals])
-    return "-" + text if value < 0 else text
+def _digits(value, places, locale, grouped=True):
+    """``abs(value)`` with ``places`` decimals, grouped and separated as ``locale`` writes
+    numbers: "1,234.50", "1.234,50", "12,34,567.00" (the locale's group sizes)."""
+    if not grouped:
+        text = format(abs(value), f".{places}f")
+    elif locale.grouping == (3, 3):
+        text = format(abs(value), _SPECS[places])
+    else:
+        text = format(abs(value), f".{places}f")
+        whole, point, fraction = text.partition(".")
+        text = _group(whole, locale.grouping) + point + fraction
+    if locale.decimal == "." and locale.group == ",":
+        return text
+    return text.translate({44: locale.group, 46: locale.decimal})
+
+
+def _group(whole, grouping):
+    first, other = grouping
+    if len(whole) <= first or not first:
+        return whole
+    head, tail = whole[:-first], [whole[-first:]]
+    while other and len(head) > other:
+        head, tail = head[:-other], [head[-other:], *tail]
+    return ",".join([head, *tail])
+
+
+def _patterned(value, text, pattern, symbol=""):
+    """``text`` (the digits of ``value``) in a (prefix, suffix, negative prefix, negative
+    suffix) pattern; "¤" stands for ``symbol``."""
+    prefix, suffix = (pattern[2], pattern[3]) if value < 0 else (pattern[0], pattern[1])
+    return f"{prefix}{text}{suffix}".replace("¤", symbol)
 
 
 # How a bill shows whole amounts (a catalog's ``display.cents``): "$150.00" always, or "$150"
@@ -68,14 +85,17 @@ CENTS = ("always", "auto")
 
 
 def format_money(amount, currency, whole=False):
-    """A rounded amount for display: "$2,060.00", "¥1,235", "-$4.00"; with ``whole`` (a bill
-    whose amounts are all whole: ``whole_amounts``), "$2,060", but never a figure it is not."""
-    digits, symbol = CURRENCIES[currency]
-    text = _grouped(amount, 0 if whole and amount == amount.to_integral_value() else digits)
-    sign = ""
-    if text.startswith("-"):
-        sign, text = "-", text[1:]
-    return f"{sign}{symbol}{text}"
+    """A rounded amount for display in the locale in force: "$2,060.00", "¥1,235", "-$4.00",
+    "1.234,50 €"; with ``whole`` (a bill whose amounts are all whole: ``whole_amounts``),
+    "$2,060", but never a figure it is not."""
+    places = 0 if whole and amount == amount.to_integral_value() else CURRENCIES[currency]
+    return _in_currency(amount, places, currency)
+
+
+def _in_currency(amount, places, currency):
+    locale = current()
+    return _patterned(amount, _digits(amount, places, locale), locale.currency,
+                      locale.symbol(currency))
 
 
 def whole_amounts(cents, amounts):
@@ -92,11 +112,20 @@ def format_price(price, currency):
     if 0 < places < digits:
         places = digits
     return format_money(price, currency) if places == digits else (
-        CURRENCIES[currency][1] + _grouped(price, places)
-    )
+        _in_currency(price, places, currency))
 
 
 def format_quantity(quantity):
-    """A quantity for display: "120,000", "10.5"."""
+    """A quantity for display: "120,000", "10.5" ("120.000", "10,5" in German)."""
     exponent = quantity.normalize().as_tuple().exponent
-    return _grouped(quantity, max(0, -exponent))
+    text = _digits(quantity, max(0, -exponent), current())
+    return "-" + text if quantity < 0 else text
+
+
+def format_percent(rate):
+    """A rate as a percentage, as precise as it is: 0.2 -> "20%", 0.125 -> "12.5%" ("20 %"
+    in German)."""
+    locale, percent = current(), (rate * 100).normalize()
+    exponent = percent.as_tuple().exponent
+    text = _digits(percent, max(0, -exponent), locale, locale.percent_grouped)
+    return _patterned(percent, text, locale.percent)

@@ -36,7 +36,9 @@ from decimal import Decimal
 
 from .billing import ByBilling, _side
 from .errors import Problem, QuoteError
-from .money import ZERO, format_money, format_price, plain, round_money
+from .locale import N_, _, ngettext, plural_words
+from .locale import long_date as written_date
+from .money import ZERO, format_money, format_percent, format_price, plain, round_money
 from .suggest import did_you_mean
 from .values import describe
 
@@ -44,8 +46,6 @@ PROMOTION_KEYS = ("name", "discount", "amount_off", "months", "until", "code", "
 BOOK_PROMOTION_KEYS = ("amount_off",)
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
 TWELVE = 12
 
 
@@ -277,15 +277,15 @@ def check_code(catalog, code, day):
     ``QuoteError`` on ``promotion`` otherwise. Returns the code as the catalog writes it."""
     promotion = by_code(catalog, code)
     if promotion is None:
-        raise QuoteError(f"No promotion has the code {describe(code.strip())}; check the "
-                         f"spelling.", "promotion")
+        raise QuoteError(_("No promotion has the code {code}; check the spelling.").format(
+            code=describe(code.strip())), "promotion")
     if not promotion.on_offer(day):
         if day is None:
-            raise QuoteError(f"The code {promotion.code} is offered until "
-                             f"{long_date(promotion.until)}: give the quote's date to use it.",
-                             "promotion")
-        raise QuoteError(f"The code {promotion.code} ended on {long_date(promotion.until)}.",
-                         "promotion")
+            raise QuoteError(_("The code {code} is offered until {day}: give the quote's date "
+                               "to use it.").format(code=promotion.code,
+                                                    day=long_date(promotion.until)), "promotion")
+        raise QuoteError(_("The code {code} ended on {day}.").format(
+            code=promotion.code, day=long_date(promotion.until)), "promotion")
     return promotion.code
 
 
@@ -295,8 +295,9 @@ def check_code_for_plan(catalog, plan, code):
     promotion = by_code(catalog, code)
     if promotion is not None and not promotion.for_plan(plan.id):
         names = ", ".join(p.name for p in catalog.plans if p.id in promotion.plans)
-        raise QuoteError(f"The code {promotion.code} is not valid on the {plan.name} plan (it is "
-                         f"for: {names}).", "promotion")
+        raise QuoteError(_("The code {code} is not valid on the {plan} plan (it is for: "
+                           "{plans}).").format(code=promotion.code, plan=plan.name, plans=names),
+                         "promotion")
 
 
 def promotion_for(catalog, plan, request):
@@ -336,27 +337,43 @@ def amount_off(promotion, before, bill_months, currency, start=1):
     return min(off, before) if before > ZERO else ZERO
 
 
+# An offer in words, a share off (True) or an amount off a month (False): for good, for the
+# first or first N months of a yearly bill's 12, for the first month or months
+_OFFERS = {
+    True: (N_("{off} off for good"), N_("{off} off the first of these 12 months"),
+           N_("{off} off the first {count} of these 12 months"),
+           plural_words("{off} off the first month", "{off} off the first {count} months")),
+    False: (N_("{off} off a month for good"),
+            N_("{off} off a month for the first of these 12 months"),
+            N_("{off} off a month for the first {count} of these 12 months"),
+            plural_words("{off} off a month for the first month",
+                         "{off} off a month for the first {count} months")),
+}
+
+
 def offer_words(promotion, currency, months=1):
     """The offer in words: "50% off the first 3 months", "$20 off a month for good"; on a yearly
     bill (``months`` 12), which of its months: "50% off the first 3 of these 12 months"."""
     share = promotion.amount_off is None
     if share:
-        off = f"{plain((promotion.discount * 100).normalize())}% off"
+        off = format_percent(promotion.discount)
     else:
-        off = f"{format_price(promotion.amount_off, currency)} off a month"
-    if promotion.months is None:
-        return f"{off} for good"
-    if months == TWELVE and promotion.months < TWELVE:
-        first = "the first" if promotion.months == 1 else f"the first {promotion.months}"
-        span = f"{first} of these 12 months"
+        off = format_price(promotion.amount_off, currency)
+    for_good, first_of_year, first_ones_of_year, first_months = _OFFERS[share]
+    count = promotion.months
+    if count is None:
+        words = _(for_good)
+    elif months == TWELVE and count < TWELVE:
+        words = _(first_of_year if count == 1 else first_ones_of_year)
     else:
-        span = "the first month" if promotion.months == 1 else f"the first {promotion.months} months"
-    return f"{off} {span}" if share else f"{off} for {span}"
+        words = ngettext(*first_months, count)
+    return words.format(off=off, count=count)
 
 
 def label(promotion, currency, months):
     """The promotion's discount row on the bill."""
-    return f"{promotion.name}: {offer_words(promotion, currency, months)}"
+    return _("{name}: {offer}").format(name=promotion.name,
+                                       offer=offer_words(promotion, currency, months))
 
 
 def summary(promotion, currency, then, billing):
@@ -364,9 +381,10 @@ def summary(promotion, currency, then, billing):
     last day when it has one."""
     text = offer_words(promotion, currency)
     if then is not None:
-        text += f", then {_per_period(then, currency, billing)}"
+        text = _("{offer}, then {amount}").format(offer=text,
+                                                  amount=_per_period(then, currency, billing))
     if promotion.until is not None:
-        text += f" (offer ends {long_date(promotion.until)})"
+        text = _("{offer} (offer ends {day})").format(offer=text, day=long_date(promotion.until))
     return text
 
 
@@ -375,18 +393,23 @@ def note(promotion, currency, then, billing):
     offer's last day ("After the first 3 months: $120.00 a month."); None when neither."""
     parts = []
     if then is not None:
-        first = "month" if promotion.months == 1 else f"{promotion.months} months"
-        parts.append(f"After the first {first}: {_per_period(then, currency, billing)}.")
+        parts.append(ngettext("After the first month: {amount}.",
+                              "After the first {count} months: {amount}.", promotion.months)
+                     .format(count=promotion.months,
+                             amount=_per_period(then, currency, billing)))
     if promotion.until is not None:
-        parts.append(f"The {promotion.name} ends {long_date(promotion.until)}.")
+        parts.append(_("The {name} ends {day}.").format(name=promotion.name,
+                                                        day=long_date(promotion.until)))
     return " ".join(parts) or None
 
 
 def _per_period(amount, currency, billing):
-    return f"{format_money(amount, currency)} a {'year' if billing == 'annual' else 'month'}"
+    money = format_money(amount, currency)
+    if billing == "annual":
+        return _("{amount} a year").format(amount=money)
+    return _("{amount} a month").format(amount=money)
 
 
 def long_date(day):
-    """2026-06-30 -> "30 June 2026"."""
-    parsed = Date.fromisoformat(day)
-    return f"{parsed.day} {_MONTH_NAMES[parsed.month - 1]} {parsed.year}"
+    """2026-06-30 -> "30 June 2026" (as the locale writes a date in full)."""
+    return written_date(Date.fromisoformat(day))

@@ -12,6 +12,7 @@ from .advice import Advice, alerts, nudges
 from .commit_advice import best_commitment, commitment_message
 from .allowances import as_billed
 from .display import advice, bill_rows, shows
+from .locale import _, ngettext, speaking, using
 from .promotions import check_code_for_plan, long_date, months_on_bill, offer_words
 from .promotions import note as promotion_note
 from .promotions import summary as promotion_summary
@@ -107,6 +108,11 @@ class Quote:
                 *((cheaper.total, cheaper.saving) if cheaper else ())]
 
     def to_dict(self):
+        """The quote as JSON-ready data, its words in its catalog's locale."""
+        with using(self.catalog.locale):
+            return self._dict()
+
+    def _dict(self):
         currency, priced = self.currency, self.bill.priced
         money = (lambda v: None if v is None else plain(v))
         whole = whole_amounts(self.catalog.cents, self.amounts())
@@ -161,25 +167,34 @@ def _detail(line, currency):
     """How the line's amount comes about, in words: "150 blocks of 1,000 calls × $5"."""
     price = None if line.unit_price is None else format_price(line.unit_price, currency)
     quantity = counted(line.quantity, line.units)
+    included = format_quantity(line.included)
     if line.kind == "flat" or (line.kind == "addon" and line.units == MONTH_UNITS):
-        text = f"{price} a month"  # a flat fee: not "1 month × $100", nor that × 12 months
+        text = _("{price} a month").format(price=price)  # a flat fee: not "1 month × $100"
     elif line.kind in ("free_seats", "true_up"):
         text = quantity if line.kind == "free_seats" else ""
     elif line.billable is not None and not line.billable and line.included:
-        text = f"{quantity}, within the {format_quantity(line.included)} included"
+        text = _("{quantity}, within the {included} included").format(quantity=quantity,
+                                                                      included=included)
     elif line.packages is not None:
-        block = "block" if line.packages == 1 else "blocks"
-        text = f"{plain(line.packages)} {block} of {counted(line.package_size, line.units)} × {price}"
+        text = ngettext("{count} block of {size} × {price}", "{count} blocks of {size} × {price}",
+                        line.packages).format(count=plain(line.packages), price=price,
+                                              size=counted(line.package_size, line.units))
         if line.included:
-            text += f" ({format_quantity(line.billable)} beyond the {format_quantity(line.included)} included)"
+            text += _(" ({billable} beyond the {included} included)").format(
+                billable=format_quantity(line.billable), included=included)
     elif line.included and line.billable:
-        text = f"{counted(line.billable, line.units)} beyond the {format_quantity(line.included)} included"
-        text += f" × {price}" if price and not line.tiers else ""
+        text = _("{quantity} beyond the {included} included").format(
+            quantity=counted(line.billable, line.units), included=included)
+        text += _times(price) if price and not line.tiers else ""
     else:
-        text = quantity + (f" × {price}" if price and not line.tiers else "")
+        text = quantity + (_times(price) if price and not line.tiers else "")
     if line.months > 1 and text:
-        text += f" × {line.months} months"
+        text += _(" × {months} months").format(months=line.months)
     return text
+
+
+def _times(price):
+    return f" × {price}"
 
 
 def _line_dict(line, currency, catalog, plan, shown):
@@ -319,6 +334,7 @@ def cheapest_alternative(catalog, request, total):
                        _monthly_equivalent(best, currency), total - best.total)
 
 
+@speaking
 def quote(catalog, request, *, alternatives=True):
     """Price ``request`` (a dict or ``Request``) on ``catalog``, in the price book of its
     currency; raise ``QuoteError`` if invalid. ``alternatives=False`` skips the search for a

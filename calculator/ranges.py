@@ -8,6 +8,7 @@ are: "up to 1,000", "over 1,000 up to 5,000", "over 5,000".
 
 from decimal import Decimal
 
+from .locale import _
 from .money import ZERO, format_quantity
 
 SEAT_STEP = Decimal(1)  # seats are counted one by one: the step whole_units takes for them
@@ -36,17 +37,27 @@ def tier_range(below, up_to, whole, included=ZERO):
     if up_to == 0:
         if not included:
             return format_quantity(ZERO)
-        return f"0–{format_quantity(included)}" if whole else f"up to {format_quantity(included)}"
+        return _span(ZERO, included) if whole else _("up to {high}").format(
+            high=format_quantity(included))
     if included:
         below = (below or ZERO) + included
         up_to = None if up_to is None else up_to + included
     if whole:
-        start = format_quantity((below or ZERO) + 1)
-        return f"{start} and up" if up_to is None else f"{start}–{format_quantity(up_to)}"
+        start = (below or ZERO) + 1
+        if up_to is None:
+            return _("{low} and up").format(low=format_quantity(start))
+        return _span(start, up_to)
     if up_to is None:
-        return f"over {format_quantity(below or ZERO)}"
-    prefix = "" if below is None else f"over {format_quantity(below)} "
-    return f"{prefix}up to {format_quantity(up_to)}"
+        return _("over {low}").format(low=format_quantity(below or ZERO))
+    if below is None:
+        return _("up to {high}").format(high=format_quantity(up_to))
+    return _("over {low} up to {high}").format(low=format_quantity(below),
+                                               high=format_quantity(up_to))
+
+
+def _span(low, high):
+    """A range of whole units: "1–10"."""
+    return _("{low}–{high}").format(low=format_quantity(low), high=format_quantity(high))
 
 
 def sales_range(charge, step):

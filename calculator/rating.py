@@ -29,7 +29,8 @@ from .catalog import FULL_SEATS
 from .credit import credit_drawn, credit_label
 from .errors import QuoteError
 from .models import rate_charge
-from .money import ZERO, format_money, format_quantity, plain, round_money
+from .locale import _
+from .money import ZERO, format_money, format_percent, format_quantity, round_money
 from .promotions import amount_off, promotion_for
 from .promotions import label as promotion_label
 from .suggest import did_you_mean
@@ -137,8 +138,8 @@ def monthly_lines(catalog, plan, request):
     """Every charge of ``plan`` for one month, unrounded inside and rounded per line; or a
     ``Custom`` reason when the plan or a quantity has no list price."""
     if plan.custom:
-        return Custom(f"The {plan.name} plan is priced for each customer: contact sales for "
-                      f"a quote.")
+        return Custom(_("The {plan} plan is priced for each customer: contact sales for a "
+                        "quote.").format(plan=plan.name))
     seat_part = _seat_part(catalog, plan, request)
     if isinstance(seat_part, Custom):
         return seat_part
@@ -240,7 +241,8 @@ def _seat_part(catalog, plan, request):
             return seats
         return lines, seats
     if request.seat_kinds and any(request.seat_kinds.values()):
-        raise QuoteError(f"The {plan.name} plan has no seat kinds.", "seat_kinds")
+        raise QuoteError(_("The {plan} plan has no seat kinds.").format(plan=plan.name),
+                         "seat_kinds")
     return lines, 0
 
 
@@ -257,13 +259,14 @@ def _usage_lines(catalog, plan, usage, grown, seats):
             charge = with_allowance(charge, grown.get(metric_id))
         if charge is None:
             if quantity:
-                raise QuoteError(f"The {plan.name} plan does not include {metric.name}; "
-                                 f"choose a plan that does.", f"usage.{metric_id}")
+                raise QuoteError(_("The {plan} plan does not include {metric}; choose a plan "
+                                   "that does.").format(plan=plan.name, metric=metric.name),
+                                 f"usage.{metric_id}")
             continue
         line = _usage_line(catalog, plan, metric, charge, quantity, notes)
         if line is None:
-            return Custom(f"{of_metric(quantity, metric)} a month is beyond the list prices: "
-                          f"contact sales for a custom price.")
+            return Custom(_("{usage} a month is beyond the list prices: contact sales for a "
+                            "custom price.").format(usage=of_metric(quantity, metric)))
         lines.append(line)
     return lines
 
@@ -273,7 +276,7 @@ def _all_lines(catalog, plan, request, seat_part, usage):
     seat_lines, seats = seat_part
     lines = []
     if plan.flat:
-        lines.append(Line("flat", f"{plan.name} plan", ONE, MONTH_UNITS[1], plan.flat,
+        lines.append(Line("flat", _("{plan} plan").format(plan=plan.name), ONE, MONTH_UNITS[1], plan.flat,
                           round_money(plan.flat, catalog.currency), plan.flat,
                           discountable=plan.flat_discountable, unit_one=MONTH_UNITS[0]))
     lines += seat_lines
@@ -318,10 +321,10 @@ def bill_for(catalog, plan, request, lines, billing, *, annual_discount=True):
         then = None if then is None else max(then, minimum)
         if total < minimum:
             lines = list(lines)
-            lines.append(Line("true_up", "Commitment minimum (true-up)", ONE, PERIOD_UNITS[1],
+            lines.append(Line("true_up", _("Commitment minimum (true-up)"), ONE, PERIOD_UNITS[1],
                               None, minimum - total, ZERO, months,
-                              notes=(f"the commitment bills at least "
-                                     f"{format_money(minimum, currency)} for the period",),
+                              notes=(_("the commitment bills at least {amount} for the period")
+                                     .format(amount=format_money(minimum, currency)),),
                               unit_one=PERIOD_UNITS[0]))
             total = minimum
     return Bill(plan, request, billing, tuple(lines), discounts, total, None, promotion, then,
@@ -340,17 +343,21 @@ def _seat_lines(catalog, plan, request, lines):
         asked, notes = (), []
     requested = quantity = Decimal(billed)
     if charge.limit is not None and billed > charge.limit:
-        raise QuoteError(f"The {plan.name} plan allows at most {counted(charge.limit, SEAT_UNITS)}; "
-                         f"choose a larger plan for {format_quantity(requested)}.", "seats")
+        raise QuoteError(_("The {plan} plan allows at most {seats}; choose a larger plan for "
+                           "{requested}.").format(plan=plan.name,
+                                                  seats=counted(charge.limit, SEAT_UNITS),
+                                                  requested=format_quantity(requested)), "seats")
     if quantity < charge.minimum:
-        notes.append(f"the plan bills at least {counted(charge.minimum, SEAT_UNITS)}")
+        notes.append(_("the plan bills at least {seats}").format(
+            seats=counted(charge.minimum, SEAT_UNITS)))
         quantity = charge.minimum
     billable = quantity - charge.included if quantity > charge.included else ZERO
     rated = rate_charge(charge, billable)
     if rated.custom:
-        return Custom(f"{counted(requested, SEAT_UNITS)} is beyond the list prices of the "
-                      f"{plan.name} plan: contact sales for a custom price.")
-    lines.append(Line("seats", "Seats", quantity, SEAT_UNITS[1], rated.unit_price,
+        return Custom(_("{seats} is beyond the list prices of the {plan} plan: contact sales "
+                        "for a custom price.").format(seats=counted(requested, SEAT_UNITS),
+                                                      plan=plan.name))
+    lines.append(Line("seats", _("Seats"), quantity, SEAT_UNITS[1], rated.unit_price,
                       round_money(rated.amount, currency), rated.amount,
                       discountable=charge.discountable, included=charge.included,
                       billable=billable, tiers=rated.tiers, requested=requested,
@@ -396,20 +403,22 @@ def _seat_kinds(plan, request, billed):
             continue  # "0 viewers" asks nothing of a plan, even one without viewers
         kind = kinds.get(kind_id)
         if kind is None:
-            raise QuoteError(f"The {plan.name} plan has no seat kind '{kind_id}'"
-                             f"{did_you_mean(kind_id, kinds)} (kinds: "
-                             f"{', '.join(kinds) or 'none'}).", f"seat_kinds.{kind_id}")
+            raise QuoteError(_("The {plan} plan has no seat kind '{kind}'{hint} (kinds: "
+                               "{kinds}).").format(plan=plan.name, kind=kind_id,
+                                                   hint=did_you_mean(kind_id, kinds),
+                                                   kinds=", ".join(kinds) or _("none")),
+                             f"seat_kinds.{kind_id}")
         name = kind.name.lower()
         if kind.limit is not None and count > kind.limit:
-            raise QuoteError(f"The {plan.name} plan allows at most "
-                             f"{format_quantity(Decimal(kind.limit))} {name}.",
-                             f"seat_kinds.{kind_id}")
+            raise QuoteError(_("The {plan} plan allows at most {count} {kind}.").format(
+                plan=plan.name, count=format_quantity(Decimal(kind.limit)), kind=name),
+                f"seat_kinds.{kind_id}")
         free = count if kind.free else min(count, kind.free_up_to or 0)
         if count > free and not kind.priced:
             billed += count - free
-            notes.append(f"{format_quantity(Decimal(count - free))} {name} beyond the "
-                         f"{format_quantity(Decimal(kind.free_up_to or 0))} free are "
-                         f"billed as seats")
+            notes.append(_("{count} {kind} beyond the {free} free are billed as seats").format(
+                count=format_quantity(Decimal(count - free)), kind=name,
+                free=format_quantity(Decimal(kind.free_up_to or 0))))
         asked.append((kind, free, count - free if kind.priced else 0))
     return billed, asked, notes
 
@@ -421,7 +430,8 @@ def _kind_lines(asked, charge, currency):
     for kind, free, paid in asked:
         name = kind.name.lower()
         if free:
-            lines.append(Line("free_seats", f"{kind.name} (free)", Decimal(free), name,
+            lines.append(Line("free_seats", _("{kind} (free)").format(kind=kind.name),
+                              Decimal(free), name,
                               ZERO, ZERO, ZERO))
         if paid:
             monthly = kind.unit * paid
@@ -433,8 +443,9 @@ def _kind_lines(asked, charge, currency):
 
 def _usage_line(catalog, plan, metric, charge, quantity, notes=()):
     if charge.limit is not None and quantity > charge.limit:
-        raise QuoteError(f"The {plan.name} plan allows at most {of_metric(charge.limit, metric)} "
-                         f"a month; choose a larger plan.", f"usage.{metric.id}")
+        raise QuoteError(_("The {plan} plan allows at most {usage} a month; choose a larger "
+                           "plan.").format(plan=plan.name, usage=of_metric(charge.limit, metric)),
+                         f"usage.{metric.id}")
     billed = quantity if quantity > charge.minimum else charge.minimum
     billable = billed - charge.included if billed > charge.included else ZERO
     rated = rate_charge(charge, billable)
@@ -450,7 +461,8 @@ def _usage_line(catalog, plan, metric, charge, quantity, notes=()):
 
 def _addon_line(catalog, plan, addon, request, seats):
     if addon.plans is not None and plan.id not in addon.plans:
-        raise QuoteError(f"{addon.name} is not available on the {plan.name} plan.", "addons")
+        raise QuoteError(_("{addon} is not available on the {plan} plan.").format(
+            addon=addon.name, plan=plan.name), "addons")
     units = addon_units(addon, request, seats)
     notes = ()
     if addon.quantity:  # named in the plural ("Phone numbers"): its units are that word
@@ -478,7 +490,7 @@ def _seats_counted(plan, addon, request, seats):
              f"{format_quantity(Decimal(request.seat_kinds.get(counted_id, 0)))} "
              f"{kinds.get(counted_id, counted_id)}"
              for counted_id in addon.per_seat_for]
-    return "for " + " and ".join(parts)
+    return _("for {seats}").format(seats=_(" and ").join(parts))
 
 
 def _included_note(catalog, plan, addon, units):
@@ -486,7 +498,8 @@ def _included_note(catalog, plan, addon, units):
     for metric_id, amount in addon.includes.items():
         if metric_id in plan.usage:
             metric = catalog.metrics[metric_id]
-            yield f"adds {counted(amount * units, metric.units)} to the {metric.name} allowance"
+            yield _("adds {quantity} to the {metric} allowance").format(
+                quantity=counted(amount * units, metric.units), metric=metric.name)
 
 
 def _discounts(catalog, plan, level, lines, months, annual):
@@ -503,7 +516,9 @@ def _discounts(catalog, plan, level, lines, months, annual):
                       committed.covers(level, months, currency)))
     if annual and plan.annual_discount:
         rate = plan.annual_discount
-        steps.append(("annual", f"Annual billing ({_percent(rate)} off {_discounted(lines)})",
+        label = _("Annual billing ({percent} off {what})").format(percent=format_percent(rate),
+                                                                  what=_discounted(lines))
+        steps.append(("annual", label,
                       rate, lambda line: line.discountable, None))
     remaining = [line.amount for line in lines]
     if not steps:
@@ -528,11 +543,7 @@ def _discounted(lines):
     fee", "the base fee and SSO"."""
     recurring = [line for line in lines if line.kind in ("flat", "seats", "seat_kind", "addon")]
     if all(line.discountable for line in recurring):
-        return "recurring fees"
-    names = [{"flat": "the base fee", "seats": "seats", "seat_kind": line.label.lower()}.get(
-        line.kind, line.label) for line in lines if line.discountable]
-    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
-
-
-def _percent(rate):
-    return f"{plain((rate * 100).normalize())}%"
+        return _("recurring fees")
+    names = [{"flat": _("the base fee"), "seats": _("seats"), "seat_kind": line.label.lower()}
+             .get(line.kind, line.label) for line in lines if line.discountable]
+    return _(" and ").join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)

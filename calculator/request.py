@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from .billing import BILLINGS, offered
 from .errors import QuoteError
-from .money import plain
+from .locale import _, speaking
+from .money import format_quantity, plain, plain_number
 from .promotions import check_code, iso_date
 from .suggest import did_you_mean
 from .values import NotANumber, OtherDigits, TooLarge, TooPrecise, describe, to_decimal
@@ -85,31 +86,38 @@ def _seat_count(value, name, field_name):
     if type(value) is int and 0 <= value <= MAX_SEATS:  # the common case, kept fast
         return value
     if value is None or value == "":
-        raise QuoteError(f"Enter the number of {name}.", field_name)
+        raise QuoteError(_("Enter the number of {name}.").format(name=name), field_name)
+    too_many = _("{count} {name} is more than this calculator handles ({most}); contact sales "
+                 "for a quote.")
     try:
         number = read_written(value)
     except TooLarge as exc:
         if not exc.negative:
-            raise QuoteError(f"{describe(value)} {name} is more than this calculator handles "
-                             f"({MAX_SEATS:,}); contact sales for a quote.", field_name) from None
+            raise QuoteError(too_many.format(count=describe(value), name=name,
+                                             most=format_quantity(Decimal(MAX_SEATS))), field_name) from None
         number = Decimal(-1)  # told as negative below
     except OtherDigits:
-        raise QuoteError(f"The number of {name} must be written with the digits 0-9, "
-                         f"got {describe(value)}.", field_name) from None
-    except NotAGrouping as exc:
-        raise QuoteError(f"The number of {name}: {exc}.", field_name) from None
-    except NotANumber:
-        raise QuoteError(f"The number of {name} must be a whole number, got {describe(value)}.",
+        raise QuoteError(_("The number of {name} must be written with the digits 0-9, got "
+                           "{value}.").format(name=name, value=describe(value)),
                          field_name) from None
+    except NotAGrouping as exc:
+        raise QuoteError(_("The number of {name}: {problem}.").format(name=name, problem=exc),
+                         field_name) from None
+    except NotANumber:
+        raise QuoteError(_("The number of {name} must be a whole number, got {value}.").format(
+            name=name, value=describe(value)), field_name) from None
     if number < 0:
-        raise QuoteError(f"The number of {name} cannot be negative.", field_name)
+        raise QuoteError(_("The number of {name} cannot be negative.").format(name=name),
+                         field_name)
     if number != number.to_integral_value():
-        read = f"{describe(value)}, which is {plain(number)}" if isinstance(value, str) and \
-            value.strip() != plain(number) else plain(number)
-        raise QuoteError(f"The number of {name} must be a whole number, got {read}.", field_name)
+        read = _("{value}, which is {number}").format(
+            value=describe(value), number=plain_number(number)) if isinstance(value, str) and \
+            value.strip() != plain(number) else plain_number(number)
+        raise QuoteError(_("The number of {name} must be a whole number, got {value}.").format(
+            name=name, value=read), field_name)
     if number > MAX_SEATS:
-        raise QuoteError(f"{plain(number)} {name} is more than this calculator handles "
-                         f"({MAX_SEATS:,}); contact sales for a quote.", field_name)
+        raise QuoteError(too_many.format(count=plain_number(number), name=name,
+                                         most=format_quantity(Decimal(MAX_SEATS))), field_name)
     return int(number)
 
 
@@ -118,29 +126,31 @@ def _usage_amount(value, metric, field_name):
         return Decimal(value)
     label = metric.name
     if value is None or value == "":
-        raise QuoteError(f"Enter the monthly {label}.", field_name)
+        raise QuoteError(_("Enter the monthly {label}.").format(label=label), field_name)
+    too_much = _("{label}: {value} is more than this calculator handles ({most} a month); "
+                 "contact sales for a quote.")
     try:
         number = read_written(value)
     except TooLarge as exc:
         if not exc.negative:
-            raise QuoteError(f"{label}: {describe(value)} is more than this calculator handles "
-                             f"({MAX_USAGE:,} a month); contact sales for a quote.",
+            raise QuoteError(too_much.format(label=label, value=describe(value),
+                                             most=format_quantity(MAX_USAGE)),
                              field_name) from None
         number = Decimal(-1)  # told as negative below
-    except TooPrecise as exc:
-        raise QuoteError(f"{label}: {exc}.", field_name) from None
-    except NotAGrouping as exc:
-        raise QuoteError(f"{label}: {exc}.", field_name) from None
-    except OtherDigits:
-        raise QuoteError(f"{label} must be written with the digits 0-9, got {describe(value)}.",
+    except (TooPrecise, NotAGrouping) as exc:
+        raise QuoteError(_("{label}: {problem}.").format(label=label, problem=exc),
                          field_name) from None
+    except OtherDigits:
+        raise QuoteError(_("{label} must be written with the digits 0-9, got {value}.").format(
+            label=label, value=describe(value)), field_name) from None
     except NotANumber:
-        raise QuoteError(f"{label} must be a number, got {describe(value)}.", field_name) from None
+        raise QuoteError(_("{label} must be a number, got {value}.").format(
+            label=label, value=describe(value)), field_name) from None
     if number < 0:
-        raise QuoteError(f"{label} cannot be negative.", field_name)
+        raise QuoteError(_("{label} cannot be negative.").format(label=label), field_name)
     if number > MAX_USAGE:
-        raise QuoteError(f"{label}: {plain(number)} is more than this calculator handles "
-                         f"({MAX_USAGE:,} a month); contact sales for a quote.", field_name)
+        raise QuoteError(too_much.format(label=label, value=plain_number(number),
+                                         most=format_quantity(MAX_USAGE)), field_name)
     return number
 
 
@@ -148,66 +158,74 @@ def _mapping(value, field_name):
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise QuoteError(f"'{field_name}' must be a mapping, got {describe(value)}.", field_name)
+        raise QuoteError(_("'{field}' must be a mapping, got {value}.").format(
+            field=field_name, value=describe(value)), field_name)
     return value
 
 
+@speaking
 def parse_request(catalog, raw):
     """Check ``raw`` (a dict) against ``catalog`` and return a ``Request``; raise ``QuoteError``."""
     if isinstance(raw, Request):
         return raw
     if not isinstance(raw, dict):
-        raise QuoteError(f"A quote request must be a mapping, got {describe(raw)}.")
+        raise QuoteError(_("A quote request must be a mapping, got {value}.").format(
+            value=describe(raw)))
     for key in raw:
         if key not in REQUEST_KEYS:
-            raise QuoteError(f"Unknown request field {describe(key)}"
-                             f"{did_you_mean(key, REQUEST_KEYS)}.", str(key))
+            raise QuoteError(_("Unknown request field {field}{hint}.").format(
+                field=describe(key), hint=did_you_mean(key, REQUEST_KEYS)), str(key))
     currency = raw.get("currency")
     if currency is not None:
         book = catalog.book(currency)
         if book is None:
             hint = did_you_mean(currency.upper(), catalog.currencies) if isinstance(
                 currency, str) else ""
-            raise QuoteError(f"Unknown currency {describe(currency)}{hint} (prices are in: "
-                             f"{', '.join(catalog.currencies)}).", "currency")
+            raise QuoteError(_("Unknown currency {currency}{hint} (prices are in: "
+                               "{currencies}).").format(currency=describe(currency), hint=hint,
+                                                        currencies=", ".join(catalog.currencies)),
+                             "currency")
         catalog = book
     plan_id = raw.get("plan")
     plan = catalog.plan(plan_id) if isinstance(plan_id, str) else None
     if plan is None:
         ids = [p.id for p in catalog.plans]
-        raise QuoteError(f"Unknown plan {describe(plan_id)}{did_you_mean(plan_id, ids)} "
-                         f"(plans: {', '.join(ids)}).", "plan")
+        raise QuoteError(_("Unknown plan {plan}{hint} (plans: {plans}).").format(
+            plan=describe(plan_id), hint=did_you_mean(plan_id, ids), plans=", ".join(ids)),
+            "plan")
     billing = raw.get("billing", plan.billing[0])  # monthly, unless the plan is billed yearly only
     if not isinstance(billing, str) or billing not in BILLINGS:
-        raise QuoteError(f"Billing must be 'monthly' or 'annual', got {describe(billing)}"
-                         f"{did_you_mean(billing, BILLINGS)}.", "billing")
+        raise QuoteError(_("Billing must be 'monthly' or 'annual', got {value}{hint}.").format(
+            value=describe(billing), hint=did_you_mean(billing, BILLINGS)), "billing")
     offered(plan, billing)
-    seats = _seat_count(raw.get("seats", 1), "seats", "seats")
+    seats = _seat_count(raw.get("seats", 1), _("seats"), "seats")
     usage = {}
     for metric_id, value in _mapping(raw.get("usage"), "usage").items():
         metric = catalog.metrics.get(metric_id) if isinstance(metric_id, str) else None
         if metric is None:
-            raise QuoteError(f"Unknown usage metric {describe(metric_id)}"
-                             f"{did_you_mean(metric_id, catalog.metrics)} "
-                             f"(metrics: {', '.join(catalog.metrics) or 'none'}).", "usage")
+            raise QuoteError(_("Unknown usage metric {metric}{hint} (metrics: {metrics}).").format(
+                metric=describe(metric_id), hint=did_you_mean(metric_id, catalog.metrics),
+                metrics=", ".join(catalog.metrics) or _("none")), "usage")
         usage[metric_id] = _usage_amount(value, metric, f"usage.{metric_id}")
     seat_kinds = {}
     kinds = {k.id: k.name.lower() for k in plan.seats.kinds} if plan.seats else {}
     for kind_id, value in _mapping(raw.get("seat_kinds"), "seat_kinds").items():
         if not isinstance(kind_id, str):
-            raise QuoteError(f"Seat kinds are named by id, got {describe(kind_id)}.", "seat_kinds")
+            raise QuoteError(_("Seat kinds are named by id, got {value}.").format(
+                value=describe(kind_id)), "seat_kinds")
         seat_kinds[kind_id] = _seat_count(value, kinds.get(kind_id, kind_id), f"seat_kinds.{kind_id}")
     addons, quantities = _addons(catalog, raw.get("addons", ()))
     commitment = _commitment_level(raw.get("commitment", False))
     day = raw.get("date")
     if day is not None:
         if iso_date(day) is None:
-            raise QuoteError(f"The date must be a day written YYYY-MM-DD (2026-06-30), got "
-                             f"{describe(day)}.", "date")
+            raise QuoteError(_("The date must be a day written YYYY-MM-DD (2026-06-30), got "
+                               "{value}.").format(value=describe(day)), "date")
         day = iso_date(day)
     promotion = raw.get("promotion")
     if promotion is not None and not isinstance(promotion, str):
-        raise QuoteError(f"A promotion code is a text, got {describe(promotion)}.", "promotion")
+        raise QuoteError(_("A promotion code is a text, got {value}.").format(
+            value=describe(promotion)), "promotion")
     if promotion is not None and promotion.strip():
         promotion = check_code(catalog, promotion, day or catalog.date)
     else:
@@ -220,8 +238,9 @@ def _month(value):
     """The subscription's month a bill starts in: 1 (the first) or later."""
     if type(value) is int and 1 <= value <= MAX_MONTH:
         return value
-    raise QuoteError(f"The month is the subscription's month the bill starts in, a whole number "
-                     f"from 1 (its first) to {MAX_MONTH}, got {describe(value)}.", "month")
+    raise QuoteError(_("The month is the subscription's month the bill starts in, a whole number "
+                       "from 1 (its first) to {most}, got {value}.").format(
+        most=MAX_MONTH, value=describe(value)), "month")
 
 
 def _addons(catalog, raw):
@@ -238,8 +257,9 @@ def _addons(catalog, raw):
     elif isinstance(raw, (list, tuple)) and all(isinstance(a, str) for a in raw):
         counts = {_known_addon(catalog, a, "addons").id: 1 for a in raw}
     else:
-        raise QuoteError(f"'addons' must be a list of add-on ids or a mapping of add-on id to "
-                         f"the number bought, got {describe(raw)}.", "addons")
+        raise QuoteError(_("'addons' must be a list of add-on ids or a mapping of add-on id to "
+                           "the number bought, got {value}.").format(value=describe(raw)),
+                         "addons")
     bought = {addon_id: count for addon_id, count in counts.items() if count}
     return tuple(bought), {a: n for a, n in bought.items() if catalog.addons[a].quantity}
 
@@ -247,8 +267,8 @@ def _addons(catalog, raw):
 def _known_addon(catalog, addon_id, field_name):
     addon = catalog.addons.get(addon_id) if isinstance(addon_id, str) else None
     if addon is None:
-        raise QuoteError(f"Unknown add-on {describe(addon_id)}"
-                         f"{did_you_mean(addon_id, catalog.addons)}.", field_name)
+        raise QuoteError(_("Unknown add-on {addon}{hint}.").format(
+            addon=describe(addon_id), hint=did_you_mean(addon_id, catalog.addons)), field_name)
     return addon
 
 
@@ -257,11 +277,11 @@ def _addon_count(addon, value):
     field_name = f"addons.{addon.id}"
     count = int(value) if isinstance(value, bool) else _seat_count(value, addon.name, field_name)
     if not addon.quantity and count > 1:
-        raise QuoteError(f"{addon.name} is bought once or not at all (1 or 0), got {count}.",
-                         field_name)
+        raise QuoteError(_("{addon} is bought once or not at all (1 or 0), got {count}.").format(
+            addon=addon.name, count=count), field_name)
     if addon.max is not None and count > addon.max:
-        raise QuoteError(f"{addon.name}: at most {addon.max} can be bought, got {count}.",
-                         field_name)
+        raise QuoteError(_("{addon}: at most {most} can be bought, got {count}.").format(
+            addon=addon.name, most=addon.max, count=count), field_name)
     return count
 
 
@@ -275,6 +295,6 @@ def _commitment_level(value):
     except (NotANumber, TooLarge):
         number = None
     if number is None or number < 0 or number != number.to_integral_value() or number > 100:
-        raise QuoteError(f"'commitment' must be true, false or a commitment level (1, 2, ...), "
-                         f"got {describe(value)}.", "commitment")
+        raise QuoteError(_("'commitment' must be true, false or a commitment level (1, 2, ...), "
+                           "got {value}.").format(value=describe(value)), "commitment")
     return int(number)

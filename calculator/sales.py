@@ -18,12 +18,12 @@ book's money as its prices are.
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from .locale import _
 from .money import format_price, plain
 from .units import SEAT_UNITS, counted
 
 KEYS = ("monthly", "seats", "usage")
 BOOK_KEYS = ("monthly",)  # what a price book writes of a threshold: its money
-WHY = "talk to us for volume pricing."
 
 
 @dataclass(frozen=True)
@@ -97,17 +97,19 @@ def over(threshold, request, monthly, catalog):
         return None
     currency = catalog.currency
     if threshold.monthly is not None and monthly > threshold.monthly:
-        words = f"{format_price(threshold.monthly, currency)} a month"
+        words = _("{amount} a month").format(amount=format_price(threshold.monthly, currency))
         return _said("monthly", None, threshold.monthly, words)
     if threshold.seats is not None and request.seats > threshold.seats:
         return _said("seats", None, threshold.seats, counted(threshold.seats, SEAT_UNITS))
     for metric_id, limit in threshold.usage.items():
         if request.usage.get(metric_id, 0) > limit:
-            words = f"{counted(limit, catalog.metrics[metric_id].units)} a month"
+            words = _("{quantity} a month").format(
+                quantity=counted(limit, catalog.metrics[metric_id].units))
             return _said("usage", metric_id, limit, words)
     return None
 
 
 def _said(reason, metric, threshold, words):
     return {"reason": reason, "metric": metric, "threshold": plain(threshold),
-            "display": {"threshold": words, "message": f"Over {words}: {WHY}"}}
+            "display": {"threshold": words, "message": _(
+                "Over {threshold}: talk to us for volume pricing.").format(threshold=words)}}

@@ -2,13 +2,15 @@
 
 from difflib import get_close_matches
 
+from .locale import _
+
 
 def did_you_mean(word, choices):
     """`` — did you mean 'x'?`` for the closest choice, or an empty string."""
     if not isinstance(word, str):
         return ""
     match = get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.6)
-    return f" — did you mean '{match[0]}'?" if match else ""
+    return _(" — did you mean '{name}'?").format(name=match[0]) if match else ""
 
 
 def one_of(choices):

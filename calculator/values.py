@@ -14,6 +14,8 @@ the page, the price list and the bill would show as someone else's number.
 import re
 from decimal import Decimal, InvalidOperation
 
+from .locale import _
+
 MAX_DECIMAL_PLACES = 10
 
 # Numbers as people write them for people: grouped (1,500 / 1 500), with a currency sign,
@@ -48,22 +50,22 @@ class OtherDigits(NotANumber):
 def describe(value):
     """A short, safe description of a bad value for error messages."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         shown = value if len(value) <= 30 else value[:27] + "..."
         return f"'{shown}'"
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, (list, tuple)):
-        return "a list"
+        return _("a list")
     if isinstance(value, (int, Decimal)):
         text = str(value)
         return text if len(text) <= 30 else text[:12] + "..." + text[-6:]
     if isinstance(value, float):
         return repr(value)
-    return f"a {type(value).__name__}"
+    return _("a {type}").format(type=type(value).__name__)
 
 
 def to_decimal(value, shown=None):
@@ -78,33 +80,38 @@ def to_decimal(value, shown=None):
         except NotANumber as exc:
             raise type(exc)(str(exc).replace(describe(value), describe(shown))) from None
     if isinstance(value, bool) or value is None:
-        raise NotANumber(f"expected a number, got {describe(value)}")
+        raise NotANumber(_("expected a number, got {value}").format(value=describe(value)))
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, int):
         if value.bit_length() > 128:
-            raise TooLarge(f"the number {describe(value)} is far too large")
+            raise TooLarge(_("the number {value} is far too large").format(value=describe(value)))
         number = Decimal(value)
     elif isinstance(value, float):
         number = Decimal(repr(value))
     elif isinstance(value, str):
         text = value.strip().replace("_", "")
         if not text.isascii():
-            raise OtherDigits(f"expected a number written with the digits 0-9, got {describe(value)}")
+            raise OtherDigits(_("expected a number written with the digits 0-9, got {value}")
+                              .format(value=describe(value)))
         try:  # in linear time, however long: 5,000 digits are a number too large, not junk
             number = Decimal(text)
         except InvalidOperation:
-            raise NotANumber(f"expected a number, got {describe(value)}") from None
+            raise NotANumber(_("expected a number, got {value}").format(
+                value=describe(value))) from None
     else:
-        raise NotANumber(f"expected a number, got {describe(value)}")
+        raise NotANumber(_("expected a number, got {value}").format(value=describe(value)))
     if not number.is_finite():
-        raise NotANumber(f"expected a finite number, got {describe(value)}")
+        raise NotANumber(_("expected a finite number, got {value}").format(
+            value=describe(value)))
     if number.adjusted() > 15:
-        raise TooLarge(f"the number {describe(value)} is far too large", negative=number < 0)
+        raise TooLarge(_("the number {value} is far too large").format(value=describe(value)),
+                       negative=number < 0)
     if number.as_tuple().exponent < -MAX_DECIMAL_PLACES:
         if number == number.quantize(Decimal(1).scaleb(-MAX_DECIMAL_PLACES)):
             return number.quantize(Decimal(1).scaleb(-MAX_DECIMAL_PLACES)).normalize()
-        raise TooPrecise(f"{describe(value)} has more than {MAX_DECIMAL_PLACES} decimal places")
+        raise TooPrecise(_("{value} has more than {places} decimal places").format(
+            value=describe(value), places=MAX_DECIMAL_PLACES))
     return number
 
 

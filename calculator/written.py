@@ -1,11 +1,12 @@
 """Quantities as people write them, read exactly: "1,500,000", "1.5M", "2k", " +40 ".
 
-A visitor types back what the page prints (the bill groups thousands with commas, the chart
-shortens to "1.5M"), so a request's seat counts and usage read those forms too. The catalog's
+A visitor types back what the page prints (the bill groups thousands as the locale does, the
+chart shortens to "1.5M"), so a request's seat counts and usage read those forms too: in
+English "1,500,000" and "1.5", in German "1.500.000" and "1,5". The catalog's
 own numbers stay plain (``values.to_decimal``): a price list is no place for "2k".
 
-Only unambiguous forms are read. A comma must group thousands ("1,50" may be 1.5 or 150, so it
-is refused and the message says how to write each); a suffix multiplies the Decimal exactly
+Only unambiguous forms are read. A group sign must group thousands ("1,50" may be 1.5 or 150
+in English, "1.50" in German, so it is refused and the message says how to write each); a suffix multiplies the Decimal exactly
 (never through a float, "1.5M" is 1,500,000 and no less); anything else goes to ``to_decimal``
 with its own messages.
 """
@@ -13,38 +14,56 @@ with its own messages.
 import re
 from decimal import Decimal
 
+from .locale import _, current
+from .money import format_quantity
 from .values import NotANumber, describe, to_decimal
 
-# The shortenings the page's chart prints (Intl's compact notation in English), and "k".
+# The shortenings the page's chart prints (Intl's compact notation in English), and "k"; the
+# same in every locale (no "Mio." yet).
 SUFFIXES = {"k": 3, "m": 6, "b": 9, "t": 12}
+_SPACES = " \u00a0\u202f"  # a locale that groups with a space is typed with any of them
+_PATTERNS = {}  # (group, decimal sign, group sizes) -> the pattern of a number written so
 
-_WRITTEN = re.compile(
-    r"(?P<sign>[+-]?)(?P<whole>\d{1,3}(?:,\d{3})+|\d+)?(?P<fraction>\.\d+)?"
-    r"\s*(?P<suffix>[kKmMbBtT])?", re.ASCII)
+
+def _written(locale):
+    """The pattern of a number as ``locale`` writes it: "1,500,000.5" or "1.500.000,5"."""
+    key = (locale.group, locale.decimal, locale.grouping)
+    if key not in _PATTERNS:
+        group = f"[{_SPACES}]" if locale.group in _SPACES else re.escape(locale.group)
+        first, other = locale.grouping  # "1,500,000"; "15,00,000" in India (3, then 2)
+        _PATTERNS[key] = (re.compile(
+            rf"(?P<sign>[+-]?)(?P<whole>\d{{1,{other}}}(?:{group}\d{{{other}}})*"
+            rf"{group}\d{{{first}}}|\d+)?"
+            rf"(?P<fraction>{re.escape(locale.decimal)}\d+)?\s*(?P<suffix>[kKmMbBtT])?",
+            re.ASCII), re.compile(group))
+    return _PATTERNS[key]
 
 
 _ONE = Decimal(1)
 
 
 class NotAGrouping(NotANumber):
-    """A comma that does not group thousands, as in "1,50" or "15,00,000"."""
+    """A group sign that does not group thousands, as in "1,50" or "15,00,000" (English)."""
 
 
 def read_written(value):
-    """``value`` (a request's quantity: a number, or text as a person writes one) as a Decimal;
-    ``NotANumber`` (or a subclass saying why) when it is none."""
+    """``value`` (a request's quantity: a number, or text as a person writes one in the locale
+    in force) as a Decimal; ``NotANumber`` (or a subclass saying why) when it is none."""
     if not isinstance(value, str):
         return to_decimal(value)
     text = value.strip()
-    match = _WRITTEN.fullmatch(text)
+    pattern, group = _written(current())
+    match = pattern.fullmatch(text)
     if match is None or not (match["whole"] or match["fraction"]):
-        if "," in text:
+        if group.search(text):
             raise NotAGrouping(
-                f"{describe(value)} is not a number as written here: a comma groups thousands "
-                f"(1,500) and a point starts the decimals (1.5)")
+                _("{value} is not a number as written here: a comma groups thousands ({grouped}) "
+                  "and a point starts the decimals ({decimals})").format(
+                    value=describe(value), grouped=format_quantity(Decimal(1500)),
+                    decimals=format_quantity(Decimal("1.5"))))
         return to_decimal(value)
-    digits = (match["whole"] or "0").replace(",", "") + (match["fraction"] or "")
-    number = to_decimal(match["sign"] + digits, shown=value)
+    digits = group.sub("", match["whole"] or "0") + "." + (match["fraction"] or ".")[1:]
+    number = to_decimal(match["sign"] + digits.rstrip("."), shown=value)
     if not match["suffix"]:
         return number
     number = to_decimal(number.scaleb(SUFFIXES[match["suffix"].lower()]), shown=value)

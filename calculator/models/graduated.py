@@ -5,6 +5,7 @@ and the first tier's flat fee even at quantity 0 (as Stripe and Lago do).
 49 seats on 1-10 $50 / 11-50 $40 / 51-200 $30 = 10 x $50 + 39 x $40 = $2,060.
 """
 
+from ..locale import _
 from .base import CUSTOM, Model, Rated, TierUse
 from .tiers import lower_bound, tier_index, tiers_words
 
@@ -30,7 +31,7 @@ def rate(charge, quantity):
 
 def words(charge, currency, units, step):
     """"per seat, graduated: 1–10: $50 · 11–50: $40 · 51 and up: $30"."""
-    return tiers_words("graduated", charge, currency, units, step)
+    return tiers_words(_("graduated"), charge, currency, units, step)
 
 
 MODEL = Model(name="graduated", needs="tiers", rate=rate, all_units=False, words=words)

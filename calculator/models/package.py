@@ -5,7 +5,9 @@ Blocks round up unless the catalog says ``round: down`` (then a part block is fr
 
 from decimal import ROUND_CEILING, ROUND_FLOOR
 
+from ..locale import _
 from ..money import format_price, format_quantity
+from ..units import unit_for
 from .base import Model, Rated
 
 _ROUNDING = {"up": ROUND_CEILING, "down": ROUND_FLOOR}
@@ -20,8 +22,9 @@ def rate(charge, quantity):
 def words(charge, currency, units, step):
     """"$5 per 1,000 calls", "$30 per seat" (a block of one)."""
     size = charge.package.size
-    return (f"{format_price(charge.package.price, currency)} per "
-            f"{format_quantity(size)} {units[0] if size == 1 else units[1]}")
+    return _("{price} per {size} {unit}").format(
+        price=format_price(charge.package.price, currency), size=format_quantity(size),
+        unit=unit_for(size, units))
 
 
 MODEL = Model(name="package", needs="package", rate=rate, all_units=False, words=words)

@@ -1,6 +1,8 @@
 """per_unit: unit price x quantity."""
 
+from ..locale import _
 from ..money import ZERO, format_price
+from ..units import unit_for
 from .base import Model, Rated
 
 
@@ -12,7 +14,8 @@ def words(charge, currency, units, step):
     """"$45 per seat"; "" for a price of 0 (the units are free: the site says "Included")."""
     if charge.unit == ZERO:
         return ""
-    return f"{format_price(charge.unit, currency)} per {units[0]}"
+    return _("{price} per {unit}").format(price=format_price(charge.unit, currency),
+                                          unit=unit_for(1, units))
 
 
 MODEL = Model(name="per_unit", needs="unit", rate=rate, all_units=False, words=words)

@@ -2,7 +2,9 @@
 
 from decimal import Decimal
 
+from ..locale import _
 from ..money import format_price
+from ..units import unit_for
 from ..ranges import tier_range, whole_units
 
 ONE = Decimal(1)
@@ -29,11 +31,12 @@ def tiers_words(kind, charge, currency, units, step):
     whole, tiers, parts = whole_units(charge, step), charge.tiers, []
     for index, tier in enumerate(tiers):
         if tier.custom:
-            price = "contact sales"
+            price = _("contact sales")
         else:
             price = format_price(tier.unit, currency)
             if tier.flat:
-                price += f" + {format_price(tier.flat, currency)} flat"
+                price += _(" + {flat} flat").format(flat=format_price(tier.flat, currency))
         below = tiers[index - 1].up_to if index else None
         parts.append(f"{tier_range(below, tier.up_to, whole, charge.included)}: {price}")
-    return f"per {units[0]}, {kind}: {' · '.join(parts)}"
+    return _("per {unit}, {kind}: {tiers}").format(unit=unit_for(1, units), kind=kind,
+                                                   tiers=" · ".join(parts))

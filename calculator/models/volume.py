@@ -3,6 +3,7 @@
 49 seats on 1-10 $50 / 11-50 $40 / 51-200 $30 = 49 x $40 = $1,960; 51 seats = $1,530.
 """
 
+from ..locale import _
 from .base import CUSTOM, Model, Rated, TierUse
 from .tiers import lower_bound, tier_index, tiers_words
 
@@ -20,7 +21,7 @@ def rate(charge, quantity):
 
 def words(charge, currency, units, step):
     """"per seat, all-units volume: 1–10: $50 · 11–50: $40 · 51 and up: $30"."""
-    return tiers_words("all-units volume", charge, currency, units, step)
+    return tiers_words(_("all-units volume"), charge, currency, units, step)
 
 
 MODEL = Model(name="volume", needs="tiers", rate=rate, all_units=True, words=words)

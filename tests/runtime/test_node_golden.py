@@ -14,14 +14,18 @@ from calculator.browser import curve_json, forecast_json
 from pricing_site.runtime.bundle import build_engine_wheel, catalog_json_bytes
 from pricing_site.runtime.startup import precompiled_stdlib
 from pricing_site.catalog import load_catalog_file
+from pricing_site.locales import locale_block
 from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.e2e  # runs the engine in Pyodide under Node
 
 SCRIPT = ROOT / "tests" / "node" / "golden.mjs"
 
+DEMO = load_catalog_file(ROOT / "plans.yaml")
 CATALOGS = {
-    "demo": load_catalog_file(ROOT / "plans.yaml"),
+    "demo": DEMO,
+    # the demo speaking German: its words and formats come with catalog.json (the locale block)
+    "german": DEMO.with_locale(locale_block("de", DEMO.currencies)),
     # DOMAIN.md's seed: the same tiers as the demo's team plan, priced by volume
     "volume": load_catalog({"currency": "USD", "plans": [{"id": "volume", "name": "Volume", "price": {
         "seats": {"pricing": "volume", "tiers": [{"up_to": 10, "unit": 50}, {"up_to": 50, "unit": 40},
@@ -79,6 +83,18 @@ GOLDEN = [
     ("whole", {"plan": "hybrid", "seats": 2}, "240.00"),  # "$240"
     ("whole", {"plan": "hybrid", "seats": 2, "usage": {"gb": 1}}, "240.25"),  # "$150.00"...
     ("whole", {"plan": "hybrid", "seats": 2, "currency": "EUR"}, "220.00"),  # "€220.00"
+    # German: words, formats, numbers typed as Germans write them, errors, contact sales
+    ("german", {"plan": "business", "seats": 12, "currency": "EUR",
+                "usage": {"api_calls": "250.000", "storage_gb": 300}}, "1467.00"),
+    ("german", {"plan": "team", "seats": 49, "billing": "annual", "addons": ["sso", "audit_log"],
+                "seat_kinds": {"viewer": 4, "guest": 7}, "usage": {"storage_gb": "80,5"},
+                "currency": "EUR"}, ...),
+    ("german", {"plan": "business", "seats": 25, "usage": {"api_calls": "1,5M",
+                                                             "storage_gb": "1.200,5"},
+                "commitment": True, "billing": "annual", "currency": "EUR"}, ...),
+    ("german", {"plan": "team", "seats": "1.200"}, None),
+    ("german", {"plan": "team", "seats": "1,5"}, QuoteError("seats")),
+    ("german", {"plan": "free", "usage": {"api_calls": 10001}}, ...),
     # above the demo's sales threshold ($50,000 a month; €46,000 in its EUR book): still priced,
     # and flagged (SALES_FLAGGED)
     ("demo", {"plan": "business", "seats": 5, "usage": {"api_calls": 10**12}}, "5000000024.00"),
@@ -103,6 +119,10 @@ FORECASTS = [
               "months": "18"}),
     ("demo", {"request": {"plan": "team", "seats": "10"}, "growth": {"seats": {"percent": "-100"}},
               "months": "12"}),
+    ("german", {"request": {"plan": "business", "seats": "10", "currency": "EUR",
+                            "usage": {"storage_gb": "20"}},
+                "growth": {"seats": {"percent": "7.5"}, "storage_gb": {"percent": "12%"}},
+                "months": "18"}),
 ]
 
 
@@ -185,3 +205,14 @@ def test_the_forecast_in_pyodide_equals_cpython(pyodide_run, index):
     got = pyodide_run["results"][len(GOLDEN) + index]
     want = json.loads(forecast_json(CATALOGS[catalog], json.dumps(payload)))
     assert json.dumps(got) == json.dumps(want)  # same keys, same order, same strings
+
+
+def test_the_german_catalog_speaks_german_in_pyodide(pyodide_run):
+    """The locale came with catalog.json alone: German words and formats, not English ones."""
+    got = [result for (catalog, _, _), result in zip(GOLDEN, pyodide_run["results"])
+           if catalog == "german"]
+    assert got[0]["ok"]["display"]["total"] == "1.467,00\u00a0€"
+    assert got[0]["ok"]["lines"][1]["display"]["detail"] == "12 Plätze × 40\u00a0€"
+    assert got[3]["ok"]["message"].startswith("Für 1.200 Plätze hat der Tarif Team keinen")
+    assert got[4] == {"error": "Die Anzahl der Plätze muss eine ganze Zahl sein, erhalten: "
+                               "'1,5', also 1,5.", "field": "seats"}
