@@ -15,6 +15,7 @@ from pricing_site.catalog import load_catalog_file
 from pricing_site.build.site import build_site
 from tests.site_support import DEMO, ROOT, demo_site
 from tests.support.chromium import ARGS, CHROMIUM
+from tests.support.held_runtime import HeldRuntime
 from tests.support.http_server import StaticServer
 from tests.support.typed_numbers import TYPED_SEATS
 from tests.support.worker_ops import RECORD_OPS
@@ -69,16 +70,6 @@ def live(page):
                            timeout=60000)
 
 
-def requested(page, held, seconds=10):
-    """True once the page asked for the runtime (the held routes fill while Playwright waits):
-    it asks after the page settles, so an assertion made earlier could miss it."""
-    for _ in range(seconds * 20):
-        if held:
-            return True
-        page.wait_for_timeout(50)
-    return False
-
-
 def wait_total(page, text):
     page.wait_for_function(
         "t => document.querySelector('[data-testid=calculator-total]').textContent === t",
@@ -91,8 +82,7 @@ def shown(catalog, request):
 
 def test_the_page_works_before_python_has_loaded(browser, server):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    held = []  # the runtime's requests, never answered while the test runs
-    page.route("**/assets/pyodide/**", lambda route: held.append(route))
+    runtime = HeldRuntime(page)  # never answered while the test runs
     try:
         page.goto(server.url + "pricing/")
         assert page.get_attribute(STATUS, "data-state") == "prerendered"
@@ -107,7 +97,7 @@ def test_the_page_works_before_python_has_loaded(browser, server):
         assert question.get_attribute("open") is None
         question.locator("summary").click()
         assert question.get_attribute("open") is not None
-        assert requested(page, held) and page.get_attribute(STATUS, "data-state") == "pending"
+        assert runtime.requested(page) and page.get_attribute(STATUS, "data-state") == "pending"
     finally:
         page.close()  # drops the held requests
 
@@ -122,8 +112,7 @@ def test_the_chart_is_drawn_before_python_and_nothing_moves_when_it_arrives(brow
     chart is drawn before Python loads, is what Python draws live for the same request, keeps
     its place on the page, and Python is not asked for curves it already gave."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    held = []
-    page.route("**/assets/pyodide/**", lambda route: held.append(route))
+    runtime = HeldRuntime(page)
     try:
         page.goto(server.url + "pricing/")
         page.wait_for_selector(f"{CHART} path[data-plan=team]", state="attached", timeout=10000)
@@ -131,7 +120,7 @@ def test_the_chart_is_drawn_before_python_and_nothing_moves_when_it_arrives(brow
         assert [plan for plan, _ in prerendered] == ["team", "business"]
         assert page.locator("[data-testid=calculator-chart-marker]").count() == 1
         below = page.locator("[data-testid=calculator-copy-link]").bounding_box()["y"]
-        assert requested(page, held) and page.get_attribute(STATUS, "data-state") == "prerendered"
+        assert runtime.requested(page) and page.get_attribute(STATUS, "data-state") == "prerendered"
     finally:
         page.close()
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -351,9 +340,7 @@ SHARED_REQUEST = {"plan": "business", "seats": 7, "billing": "annual", "addons":
 
 def test_a_shared_link_greys_the_built_estimate_until_python_prices_it(browser, server, catalog):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    held, released = [], []  # the runtime's requests, answered once the test says so
-    page.route("**/assets/pyodide/**",
-               lambda route: route.continue_() if released else held.append(route))
+    runtime = HeldRuntime(page)  # answered once the test says so
     try:
         page.goto(server.url + "pricing/" + SHARED)
         built = page.text_content(TOTAL)
@@ -366,9 +353,7 @@ def test_a_shared_link_greys_the_built_estimate_until_python_prices_it(browser, 
         chart_opacity = f"() => getComputedStyle(document.querySelector('{CHART}')).opacity"
         assert page.evaluate(chart_opacity) == "0.45"
         marker = page.get_attribute("[data-testid=calculator-chart-marker]", "cx")
-        released.append(True)
-        for route in held:
-            route.continue_()
+        runtime.release()
         live(page)
         assert page.text_content(TOTAL) == shown(catalog, SHARED_REQUEST)
         assert "rk-stale" not in page.get_attribute(RESULT, "class")
@@ -396,8 +381,7 @@ def test_a_shared_link_stays_greyed_when_python_cannot_start(browser, server):
 
 def test_an_edit_before_python_has_loaded_greys_the_estimate_until_undone(browser, server):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    held = []
-    page.route("**/assets/pyodide/**", lambda route: held.append(route))
+    HeldRuntime(page)  # never answered while the test runs
     try:
         page.goto(server.url + "pricing/")
         assert "rk-stale" not in page.get_attribute(RESULT, "class")
@@ -428,9 +412,7 @@ def test_edits_while_python_starts_are_marked_beside_their_field_and_the_newest_
     line above the bill is a screen further down), and Python's first answer is for the fields
     as they are then, not for an edit on the way."""
     page = browser.new_page(viewport={"width": 390, "height": 844})
-    held, released = [], []  # the runtime's requests, answered once the test says so
-    page.route("**/assets/pyodide/**",
-               lambda route: route.continue_() if released else held.append(route))
+    runtime = HeldRuntime(page)  # answered once the test says so
     try:
         page.goto(server.url + "pricing/")
         seats, storage = page.locator("[data-testid=calc-seats]"), \
@@ -446,9 +428,7 @@ def test_edits_while_python_starts_are_marked_beside_their_field_and_the_newest_
         storage.fill("75")
         assert page.locator(PENDING).count() == 2
         assert "rk-stale" in page.get_attribute(RESULT, "class")
-        released.append(True)
-        for route in held:
-            route.continue_()
+        runtime.release()
         live(page)
         newest = {"plan": "team", "seats": 32, "usage": {"storage_gb": "75"}}
         assert page.text_content(TOTAL) == shown(catalog, newest)

@@ -11,6 +11,7 @@ from calculator import quote
 from pricing_site.catalog import load_catalog_file
 from tests.site_support import DEMO
 from tests.support.devices import LIVE
+from tests.support.held_runtime import HeldRuntime
 
 TOTAL = "[data-testid=calculator-total]"
 CALLS = "[data-testid=calc-usage-api_calls]"
@@ -76,18 +77,14 @@ def test_a_field_left_while_python_starts_shows_the_number_read_once_it_is_ready
     read, as it would have at once on a ready page; but not while the visitor is typing again
     in a field (here the seats), whose own leaving will show it."""
     page = browser.new_page(viewport={"width": 390, "height": 844})
-    held, released = [], []  # the runtime's requests, answered once the test says so
-    page.route("**/assets/pyodide/**",
-               lambda route: route.continue_() if released else held.append(route))
+    runtime = HeldRuntime(page)
     try:
         page.goto(server.url + "pricing/?plan=business")
         page.fill(CALLS, "1.5M")
         page.press(CALLS, "Tab")
         if typing_at_ready:
             page.fill(SEATS, "1,200")
-        released.append(True)
-        for route in held:
-            route.continue_()
+        runtime.release()
         page.wait_for_function(LIVE, timeout=60000)
         if typing_at_ready:
             assert page.input_value(CALLS) == "1.5M" and page.input_value(SEATS) == "1,200"
