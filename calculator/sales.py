@@ -18,7 +18,7 @@ book's money as its prices are.
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from .locale import _
+from .locale import _, speaking
 from .money import format_price, plain
 from .units import SEAT_UNITS, counted
 
@@ -95,18 +95,40 @@ def over(threshold, request, monthly, catalog):
     its usage, in the catalog's order), or None. ``monthly``: the bill per month."""
     if threshold is None:
         return None
-    currency = catalog.currency
-    if threshold.monthly is not None and monthly > threshold.monthly:
-        words = _("{amount} a month").format(amount=format_price(threshold.monthly, currency))
-        return _said("monthly", None, threshold.monthly, words)
-    if threshold.seats is not None and request.seats > threshold.seats:
-        return _said("seats", None, threshold.seats, counted(threshold.seats, SEAT_UNITS))
-    for metric_id, limit in threshold.usage.items():
-        if request.usage.get(metric_id, 0) > limit:
-            words = _("{quantity} a month").format(
-                quantity=counted(limit, catalog.metrics[metric_id].units))
-            return _said("usage", metric_id, limit, words)
+    for reason, metric, limit in _limits(threshold):
+        asked = monthly if reason == "monthly" else request.seats if reason == "seats" else \
+            request.usage.get(metric, 0)
+        if asked > limit:
+            return _said(reason, metric, limit, _limit_words(reason, metric, limit, catalog))
     return None
+
+
+@speaking
+def limits_in_words(catalog, threshold):
+    """``threshold``'s limits as a price list states them, in the catalog's order ("$50,000 a
+    month", "500 seats", "1,000,000 API calls a month"); empty for no threshold."""
+    if threshold is None:
+        return []
+    return [_limit_words(reason, metric, limit, catalog)
+            for reason, metric, limit in _limits(threshold)]
+
+
+def _limits(threshold):
+    """``(reason, metric, limit)`` of each part of ``threshold``, in the catalog's order."""
+    if threshold.monthly is not None:
+        yield "monthly", None, threshold.monthly
+    if threshold.seats is not None:
+        yield "seats", None, threshold.seats
+    for metric_id, limit in threshold.usage.items():
+        yield "usage", metric_id, limit
+
+
+def _limit_words(reason, metric, limit, catalog):
+    if reason == "monthly":
+        return _("{amount} a month").format(amount=format_price(limit, catalog.currency))
+    if reason == "seats":
+        return counted(limit, SEAT_UNITS)
+    return _("{quantity} a month").format(quantity=counted(limit, catalog.metrics[metric].units))
 
 
 def _said(reason, metric, threshold, words):

@@ -17,6 +17,8 @@ import json
 import re
 from pathlib import Path
 
+from calculator import sales
+
 from .cards import plan_cards
 from .comparison import comparison_table
 
@@ -85,6 +87,10 @@ def pricing_markdown(catalog, content, site_url=None):
                     lines.append(f"  - {_text(price['promotion'])}")
             if book["saving"]:
                 lines.append(f"- {_text(book['saving'])}")
+            above = _sales_words(catalog, card, book["currency"])
+            if above:
+                lines.append(f"- Contact sales above{currency}: "
+                             f"{_text('; '.join(above))}")
         if card["cta"]:
             lines.append(f"- {_text(card['cta']['label'])}: {_link(card['cta']['url'])}")
         lines += [f"- {_text(feature)}" for feature in card["features"]]
@@ -124,6 +130,21 @@ def _taxes(catalog, content):
     return {code: taxes[code] for code in catalog.currencies if taxes.get(code)}
 
 
+def _threshold(catalog, card, currency):
+    """The sales threshold of ``card``'s plan in ``currency`` (its own, else the catalog's);
+    None for a plan sold by sales already or a catalog without one."""
+    if card["custom"]:
+        return None
+    book = catalog.book(currency)
+    return book.sales_threshold_of(book.plan(card["id"]))
+
+
+def _sales_words(catalog, card, currency):
+    """The threshold's limits in words, as the engine says them on a bill above them."""
+    book = catalog.book(currency)
+    return sales.limits_in_words(book, _threshold(catalog, card, currency))
+
+
 def _prices(card, book):
     return [{"billing": p["billing"], "total": p["total"],
              "monthly_equivalent": p["monthly_equivalent"],
@@ -152,6 +173,9 @@ def pricing_json(catalog, content, site_url=None):
             "prices": _prices(card, card["books"][0]),
             "prices_by_currency": {book["currency"]: _prices(card, book)
                                    for book in card["books"]},
+            "sales_threshold": {book["currency"]: sales.to_dict(threshold)
+                                for book in card["books"]
+                                if (threshold := _threshold(catalog, card, book["currency"]))},
         } for card in cards],
         "catalog": catalog.to_dict(),
     }

@@ -100,6 +100,39 @@ def test_a_plan_sold_yearly_only_lists_its_yearly_price_once(demo):
         ("annual", "78.00", 12)]
 
 
+def test_where_an_estimate_turns_to_sales_is_listed_per_plan_and_currency(demo):
+    """The catalog's threshold for most plans, a plan's own (seats and usage here) for its
+    plan, none for a plan sold by sales already; in words as the bill says them over it, and
+    as numbers in the JSON."""
+    _, _, data = demo
+    data = copy.deepcopy(data)
+    business = next(p for p in data["plans"] if p["id"] == "business")
+    business["sales_threshold"] = {"monthly": 30000, "seats": 500, "usage": {"api_calls": 2000000}}
+    data["price_books"]["EUR"]["plans"]["business"]["sales_threshold"] = {"monthly": 27000}
+    catalog, content = check_document(data)[:2]
+    text = pricing_markdown(catalog, content, URL)
+    section = lambda name: text.split(f"## {name}\n", 1)[1].split("\n## ", 1)[0]  # noqa: E731
+    assert "- Contact sales above: $50,000 a month\n" in section("Team")
+    assert "- Contact sales above (EUR): €46,000 a month\n" in section("Team")
+    assert "- Contact sales above: $30,000 a month; 500 seats; 2,000,000 calls a month\n" \
+        in section("Business")
+    assert "- Contact sales above (EUR): €27,000 a month; 500 seats; 2,000,000 calls a " \
+        "month\n" in section("Business")
+    assert "Contact sales above" not in section("Enterprise")
+    plans = {p["id"]: p for p in pricing_json(catalog, content, URL)["plans"]}
+    assert plans["business"]["sales_threshold"] == {
+        "USD": {"monthly": "30000", "seats": "500", "usage": {"api_calls": "2000000"}},
+        "EUR": {"monthly": "27000", "seats": "500", "usage": {"api_calls": "2000000"}}}
+    assert plans["team"]["sales_threshold"] == {"USD": {"monthly": "50000"},
+                                                "EUR": {"monthly": "46000"}}
+    assert plans["enterprise"]["sales_threshold"] == {}
+    # the words are the bill's: an estimate just over a limit says the same
+    for request, words in (({"seats": 501}, "500 seats"),
+                           ({"seats": 5, "usage": {"api_calls": 2000001}}, "2,000,000 calls a month")):
+        over = quote(catalog, {"plan": "business", **request}).to_dict()["sales"]
+        assert over["display"]["threshold"] == words
+
+
 def test_the_version_follows_the_prices(demo):
     _, _, data = demo
     changed = copy.deepcopy(data)
