@@ -6,6 +6,16 @@ import re
 _PLAN_INDEX = re.compile(r"(?:^|(?<=\] ))plans\[\d+\]")
 
 
+# The spaces a locale writes amounts with (CLDR: U+00A0 in "1.234,50 €", U+202F) and their kin
+# (Unicode's space separators): Python counts them unprintable, but they only space text.
+_SPACES = frozenset("\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+
+
+def printable(c):
+    """Whether the character ``c`` prints as itself on a terminal."""
+    return c.isprintable() or c in _SPACES
+
+
 def shown(text):
     """``text`` safe to print on a terminal: control and invisible formatting characters as
     escapes (``\\x1b``, ``\\r``, ``\\u202e``), as messages quote a file's keys and values and
@@ -13,7 +23,7 @@ def shown(text):
     U+202E show what follows reversed."""
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+    return "".join(c if printable(c) else c.encode("unicode_escape").decode("ascii")
                    for c in text)
 
 

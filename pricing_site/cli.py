@@ -9,7 +9,7 @@ import json
 import sys
 
 from calculator import CatalogError, QuoteError, quote
-from calculator.errors import shown
+from calculator.errors import printable, shown
 
 from pricing_site.build.config_file import NoConfig
 from pricing_site.build.termination import exit_cleanly_on_term
@@ -59,6 +59,16 @@ def _pairs(pairs, option="usage", name="METRIC"):
     return out
 
 
+def terminal_json(data):
+    """``data`` as JSON for a terminal: every text as written (accents, "€"), but the characters
+    a terminal would act on (ESC, C1 controls such as CSI, U+202E) as ``\\u`` escapes, which
+    JSON reads back as the same text."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    if text.isprintable():
+        return text
+    return "".join(c if c == "\n" or printable(c) else json.dumps(c)[1:-1] for c in text)
+
+
 def _quote(args):
     catalog = load_catalog_file(args.catalog)
     request = _estimate(args)
@@ -72,7 +82,7 @@ def _quote(args):
         request["date"] = args.date
     result = quote(catalog, request)
     if args.json:
-        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        print(terminal_json(result.to_dict()))
     else:  # the catalog's names, control characters escaped
         print("\n".join(shown(line) for line in quote_table(result).split("\n")))
     return 0
@@ -98,7 +108,7 @@ def _forecast(args):
             print(f"error: cannot write {args.csv}: {exc.strerror}", file=sys.stderr)
             return 1
     if args.json:
-        print(json.dumps(out, indent=2, ensure_ascii=False))
+        print(terminal_json(out))
     else:
         print("\n".join(shown(line) for line in forecast_table(out).split("\n")))
     return 0

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from calculator import quote
+from calculator.errors import shown
 from pricing_site.catalog import load_catalog_file
 from pricing_site.build.output import MARKER
 from pricing_site.catalog.files import MB
@@ -239,6 +240,31 @@ def test_quote_shows_the_catalogs_control_characters_escaped(tmp_path):
     assert [c for c in shown if not (c.isprintable() or c == "\n")] == []
     assert table.stdout.startswith("Te\\x1b]0;owned\\x07am\\u202e plan · monthly billing")
     assert "error: The Te\\x1b]0;owned\\x07am\\u202e plan does not include API calls" in error.stderr
+
+
+def test_quote_json_escapes_what_a_terminal_acts_on_and_reads_back_the_same(tmp_path):
+    """JSON escapes only C0 controls; a C1 control (CSI, U+009B) or U+202E in a plan name would
+    reach the terminal raw. They come as \\u escapes, and the JSON still reads as the name."""
+    name = "Te\x1b]0;owned\x07am\u202e\x9b2J"
+    catalog = tmp_path / "plans.yaml"
+    catalog.write_text((ROOT / "plans.yaml").read_text(encoding="utf-8").replace(
+        "\n    name: Team\n", '\n    name: "Te\\e]0;owned\\aam\\u202e\\x9b2J"\n', 1),
+        encoding="utf-8")
+    result = run("quote", "--catalog", str(catalog), "--plan", "team", "--seats", "3", "--json")
+    assert result.returncode == 0, result.stderr
+    assert [c for c in result.stdout if not (c.isprintable() or c == "\n")] == []
+    assert "Te\\u001b]0;owned\\u0007am\\u202e\\u009b2J" in result.stdout
+    assert json.loads(result.stdout)["plan_name"] == name
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1.234,50\u00a0€", "1.234,50\u00a0€"),       # German money: its no-break space stays
+    ("1\u202f234,50\u00a0€", "1\u202f234,50\u00a0€"),  # French grouping too
+    ("a\u2028b", "a\\u2028b"),                  # a line separator would break the line
+    ("x\u200fy", "x\\u200fy"),                  # a bidi mark is invisible: shown escaped
+])
+def test_spaces_a_locale_writes_are_printed_as_they_are(text, expected):
+    assert shown(text) == expected
 
 
 # validate once to load everything it needs, then again under a memory limit a little above
