@@ -29,7 +29,7 @@ def german(demo):
 #   708 × 12 = 8.496,00 €: 15.782,40 €, against 1.467 × 12 = 17.604,00 €: 1.821,60 € saved
 BILL = [  # (kind, label, detail, amount)
     ("line", "Tarif Business", f"279{NBSP}€ im Monat", f"279,00{NBSP}€"),
-    ("line", "Plätze", f"12 Plätze × 40{NBSP}€", f"480,00{NBSP}€"),
+    ("line", "Nutzer", f"12 Nutzer × 40{NBSP}€", f"480,00{NBSP}€"),
     ("line", "API calls", f"150 Blöcke zu 1.000 calls × 4,60{NBSP}€ (150.000 über die 100.000 "
                           f"inklusive hinaus)", f"690,00{NBSP}€"),
     ("line", "Storage", "100 GB über die 200 inklusive hinaus", f"18,00{NBSP}€"),
@@ -86,7 +86,7 @@ def test_every_door_speaks_the_catalogs_locale(german):
     answer = json.loads(quote_json(german, json.dumps(REQUEST)))["ok"]
     assert answer == json.loads(json.dumps(quote(german, REQUEST).to_dict()))
     refused = json.loads(quote_json(german, json.dumps({"plan": "team", "seats": "-1"})))
-    assert refused == {"error": "Die Anzahl der Plätze kann nicht negativ sein.",
+    assert refused == {"error": "Die Anzahl der Nutzer kann nicht negativ sein.",
                        "field": "seats"}
     curve = json.loads(curve_json(german, json.dumps({"request": {"plan": "team"},
                                                       "metric": "nope"})))
@@ -96,7 +96,7 @@ def test_every_door_speaks_the_catalogs_locale(german):
         "growth": {"seats": "0.3"}, "months": 12})))["ok"]
     assert planned == json.loads(json.dumps(forecast(german, {
         "plan": "team", "seats": 8, "currency": "EUR"}, {"seats": "0.3"}, 12).to_dict()))
-    assert any("Plätze" in c["text"] for c in planned["crossings"]), planned["crossings"]
+    assert any("Nutzer" in c["text"] for c in planned["crossings"]), planned["crossings"]
     assert current() is ENGLISH  # nothing leaks out of a door
 
 

@@ -55,7 +55,7 @@ def test_a_german_request_reads_german_numbers_and_answers_in_german(demo):
                                          "storage_gb": Decimal("10.5")}
     with pytest.raises(QuoteError) as refused:
         quote(catalog, {"plan": "team", "seats": "1,5"})
-    assert str(refused.value) == ("Die Anzahl der Plätze muss eine ganze Zahl sein, erhalten: "
+    assert str(refused.value) == ("Die Anzahl der Nutzer muss eine ganze Zahl sein, erhalten: "
                                   "'1,5', also 1,5.")
     assert refused.value.field == "seats"
 

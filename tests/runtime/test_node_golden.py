@@ -212,7 +212,7 @@ def test_the_german_catalog_speaks_german_in_pyodide(pyodide_run):
     got = [result for (catalog, _, _), result in zip(GOLDEN, pyodide_run["results"])
            if catalog == "german"]
     assert got[0]["ok"]["display"]["total"] == "1.467,00\u00a0€"
-    assert got[0]["ok"]["lines"][1]["display"]["detail"] == "12 Plätze × 40\u00a0€"
-    assert got[3]["ok"]["message"].startswith("Für 1.200 Plätze hat der Tarif Team keinen")
-    assert got[4] == {"error": "Die Anzahl der Plätze muss eine ganze Zahl sein, erhalten: "
+    assert got[0]["ok"]["lines"][1]["display"]["detail"] == "12 Nutzer × 40\u00a0€"
+    assert got[3]["ok"]["message"].startswith("Für 1.200 Nutzer hat der Tarif Team keinen")
+    assert got[4] == {"error": "Die Anzahl der Nutzer muss eine ganze Zahl sein, erhalten: "
                                "'1,5', also 1,5.", "field": "seats"}
