@@ -65,12 +65,14 @@ def with_plans(data, count):
         feature["plans"] = {plan["id"]: feature["plans"]["team"] for plan in plans
                             if "team" in feature["plans"]}
     data.pop("variants", None)
+    data.pop("locales", None)
     return data
 
 
 def with_variations(data, count):
     """The demo catalog with an experiment of ``count`` variations (control first); none for 1."""
     data = copy.deepcopy(data)
+    data.pop("locales", None)   # its texts translate the demo's own variations
     if count == 1:
         data.pop("variants", None)
         return data

@@ -29,6 +29,8 @@ from pricing_site.build.sources import ASSETS, HOOKS, OVERRIDES
 
 from .config_file import find_config
 from .headers import write_headers
+from .language_sites import finish
+from .locales import LOCALE_ENV, languages, locale_warnings
 from .output import build_into, refusal
 from .shared_files import SharedFileClash, store_once
 from .site_catalog import ENV_VAR, VARIANT_ENV, asset_roots, configured_catalog, load
@@ -67,6 +69,17 @@ def _catalog_env(catalog_path, variant=None):
     finally:
         for name, value in previous.items():
             _set_env(name, value)
+
+
+@contextmanager
+def _locale_env(code):
+    """The hooks build locale ``code`` (None: the file's own language)."""
+    previous = os.environ.get(LOCALE_ENV)
+    _set_env(LOCALE_ENV, code or None)
+    try:
+        yield
+    finally:
+        _set_env(LOCALE_ENV, previous)
 
 
 def _set_env(name, value):
@@ -157,14 +170,23 @@ def _may_replace(out, catalog_path, config_file):
 
 
 def _mkdocs_build(catalog_path, variant, config_file, building, out):
-    """One MkDocs build into ``building``; an exit status (problems printed, no traceback).
+    """The site in every language into ``building``: one MkDocs build per language, the
+    file's own at the root, each locale in its folder, then the files a host reads at the
+    root made once (``language_sites``); an exit status (problems printed, no traceback).
     ``out`` is the output the person asked for, named in the messages."""
     try:
         config = load_config(str(config_file), site_dir=str(building), strict=True)
         if not _catalog_ok(catalog_path, config, variant):
             return 1
-        with _catalog_env(catalog_path, variant):
-            build(config)
+        read = load(Path(catalog_path).resolve(), asset_roots(config))
+        for problem in locale_warnings(read):
+            print(problem, file=sys.stderr)
+        folders = languages(read)
+        for code, folder in folders:   # the root first: its build empties the output
+            with _catalog_env(catalog_path, variant), _locale_env(folder and code):
+                build(config if not folder else load_config(
+                    str(config_file), site_dir=str(Path(building, folder)), strict=True))
+        finish(building, folders)
     except (MkDocsException, OSError) as exc:
         which = f" (variant {variant})" if variant else ""
         print(f"error: the site{which} was not built ({exc}); {out} is unchanged",
