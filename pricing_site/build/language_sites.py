@@ -4,7 +4,7 @@ Each locale's MkDocs build (``pricing_site.build.locales``) is a complete site i
 (``/de/``), with its own sitemap, robots.txt, host headers and price list. A host reads those
 at the root only, so they are made once there: the sitemap lists every page in every language,
 each ``<url>`` with its ``xhtml:link`` alternates (x-default the root language's); the root's
-``_headers`` gets the locale folders' immutable paths. The price list for machines (llms.txt,
+``_headers`` covers the locale folders too (their immutable files, their pages' framing). The price list for machines (llms.txt,
 pricing.md, pricing.json) stays the root's alone: it already holds every currency, and
 llms.txt is read at the root.
 """
@@ -12,7 +12,7 @@ llms.txt is read at the root.
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .headers import IMMUTABLE, IMMUTABLE_PATHS
+from .headers import write_headers
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -20,10 +20,10 @@ ROOT_ONLY = ("sitemap.xml", "robots.txt", "_headers", "llms.txt", "pricing.md", 
              "pricing.schema.json")
 
 
-def finish(site_dir, languages):
+def finish(site_dir, languages, embed=None):
     """Make ``site_dir`` (every language built, ``languages`` as ``locales.languages``) one
-    site: the locale folders' root-only files removed, one sitemap, their immutable paths in
-    ``_headers``."""
+    site: the locale folders' root-only files removed, one sitemap, one ``_headers`` for them
+    all (``embed``: ``(folder, origins)`` when the embed is on, as ``write_headers`` takes)."""
     site = Path(site_dir)
     folders = [folder for _, folder in languages if folder]
     if not folders:
@@ -35,7 +35,7 @@ def finish(site_dir, languages):
                 (site / folder / sibling).unlink(missing_ok=True)
     if pages[languages[0][0]]:
         _write_sitemap(site, languages, pages)
-    _add_immutable_paths(site / "_headers", folders)
+    write_headers(site, embed, folders)
 
 
 def _sitemap_urls(path):
@@ -91,13 +91,3 @@ def _write_sitemap(site, languages, pages):
         (site / f"sitemap.xml{suffix}").unlink(missing_ok=True)
     from .precompress import write_siblings   # imports the runtime, which imports it
     write_siblings(sitemap, site)
-
-
-def _add_immutable_paths(headers, folders):
-    """The cache rule of each immutable path under each locale's folder too."""
-    if not headers.is_file():
-        return
-    lines = [f"\n/{folder}{path.lstrip('/')}\n  Cache-Control: {IMMUTABLE}"
-             for folder in folders for path in IMMUTABLE_PATHS]
-    headers.write_text(headers.read_text(encoding="utf-8") + "".join(lines) + "\n",
-                       encoding="utf-8")

@@ -51,13 +51,17 @@ def languages(read):
 
 def configure(config, read):
     """Point this build's config at its language: Material's ``language``, the site URL of its
-    folder (canonical links, sitemap), and ``extra.site_languages`` for the page hooks. A
-    locale's pages keep their own titles in the nav (the file's language names them in
-    mkdocs.yml)."""
+    folder (canonical links, sitemap), and ``extra.site_languages`` for the page hooks (the
+    languages, the root URL, the folder of the locale's own pages). A locale's pages keep
+    their own titles in the nav (the file's language names them in mkdocs.yml)."""
     code = build_locale_code()
     folders = languages(read)
+    locale = next((locale for locale in read.locales if locale.code == code), None)
     config.extra["site_languages"] = {"current": code or read.language, "all": folders,
-                                      "root": config.site_url or ""}
+                                      "root": config.site_url or "",
+                                      "pages": locale and locale.pages(read.path)}
+    if len(folders) > 1:   # Material's header shows its switcher (partials/alternate.html),
+        config.extra["alternate"] = True   # no list: base.html would link each as hreflang
     if code is None:
         return config
     config.theme["language"] = code

@@ -35,13 +35,19 @@ _PLAN_ID = re.compile(r"plans\[\d+\]\.id")
 @dataclass(frozen=True)
 class Locale:
     """One language of the site besides the default: its ``code`` (Material's language name,
-    also its folder), the ``currency`` its pages show first (None: the catalog's own), and its
-    texts as read (``texts``: the overlay's path as written, ``data``: its document)."""
+    also its folder), the ``currency`` its pages show first (None: the catalog's own), its
+    texts as read (``texts``: the overlay's path as written, ``data``: its document), and its
+    own markdown pages (``pages``)."""
 
     code: str
     currency: str | None
     texts: str
     data: dict
+
+    def pages(self, catalog_file):
+        """The folder of its markdown pages: its texts file's path without ``.yaml``
+        (locales/de.yaml: locales/de/), beside plans.yaml at ``catalog_file``."""
+        return Path(catalog_file).parent / Path(self.texts).with_suffix("")
 
 
 def default_language(data):
@@ -141,6 +147,10 @@ def _read_entry(data, section, index, entry, file):
                                                  "itself (site.language); a locale is another one"))
     if code in [e.get("code") for e in section[:index] if isinstance(e, dict)]:
         problems.append(Problem(f"{where}.code", f"the locale '{code}' is listed twice"))
+    if code in _variations(data):
+        problems.append(Problem(f"{where}.code", f"'{code}' is also a variation's key: build "
+                                                 "--all-variants writes both to dist/{code}/"
+                                                 .replace("{code}", code)))
     currency = entry.get("currency")
     known = split(data)[1].currencies
     if currency is not None and known and currency not in known:

@@ -47,23 +47,28 @@ def test_both_languages_are_built_with_their_language(site):
     assert re.search(r'<html [^>]*lang="de"', terms) and "Terms of service" in terms
 
 
-def _alternates(html):
-    return dict((lang, href) for href, lang in
-                re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html))
+def _sitemap(site):
+    """``{loc: {hreflang: href}}`` of the built sitemap."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ElementTree.parse(site / "sitemap.xml").getroot()
+    return {url.findtext("s:loc", namespaces=ns): {link.get("hreflang"): link.get("href")
+                                                   for link in url.findall("x:link", ns)}
+            for url in root.findall("s:url", ns)}
 
 
-def test_every_page_links_its_counterparts_and_they_link_back(site):
+def test_every_page_has_its_counterparts_and_they_have_it(site):
+    sitemap = _sitemap(site)
     for page in pages(site):
-        html = (site / page).read_text()
-        links = _alternates(html)
-        assert set(links) == {"en", "de", "x-default"}, page
         own = ROOT_URL + page.removesuffix("index.html")
-        assert own in links.values(), page
+        links = sitemap[own]
+        assert set(links) == {"en", "de", "x-default"} and own in links.values(), page
         for lang in ("en", "de"):
-            target = site / links[lang].removeprefix(ROOT_URL) / "index.html"
-            assert target.is_file(), (page, links[lang])
-            assert _alternates(target.read_text()) == links   # reciprocal, the same set
+            assert (site / links[lang].removeprefix(ROOT_URL) / "index.html").is_file()
+            assert sitemap[links[lang]] == links   # reciprocal: the same set from each
         assert links["x-default"] == links["en"]
+        # in the sitemap, not as <link rel="alternate">: Material's script would fetch a
+        # sitemap.xml beside each such link (site_src/hooks/locales.py)
+        assert 'rel="alternate"' not in (site / page).read_text()
 
 
 def test_the_switcher_points_at_the_same_page_in_the_other_language(site):
@@ -79,16 +84,12 @@ def test_the_switcher_points_at_the_same_page_in_the_other_language(site):
             assert f"{target}/index.html" == expected, (page, lang, href)
 
 
-def test_one_sitemap_lists_both_languages_with_alternates(site):
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    root = ElementTree.parse(site / "sitemap.xml").getroot()
-    locs = [url.findtext("s:loc", namespaces=ns) for url in root.findall("s:url", ns)]
-    assert len(locs) == len(pages(site)) == 2 * len(pages(site / "de"))
-    assert ROOT_URL + "pricing/" in locs and ROOT_URL + "de/pricing/" in locs
-    for url in root.findall("s:url", ns):
-        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
-        assert set(links) == {"en", "de", "x-default"} and url.findtext("s:loc", namespaces=ns) \
-            in links.values()
+def test_one_sitemap_lists_both_languages(site):
+    sitemap = _sitemap(site)
+    assert len(sitemap) == len(pages(site)) == 2 * len(pages(site / "de"))
+    assert ROOT_URL + "pricing/" in sitemap and ROOT_URL + "de/pricing/" in sitemap
+    assert "Sitemap: https://relaykit.example/sitemap.xml" in (site / "robots.txt").read_text()
+    assert "/de/assets/pyodide/*" in (site / "_headers").read_text()   # cached for good too
 
 
 def _amount(text):

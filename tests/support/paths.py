@@ -13,3 +13,10 @@ def with_demo_texts(folder):
     import shutil
     shutil.copytree(DEMO_TEXTS, Path(folder) / DEMO_TEXTS.name, dirs_exist_ok=True)
     return folder
+
+
+def one_language(data):
+    """The demo's parsed plans.yaml without its ``locales:``: a test of what one language's
+    pages show builds that language alone (and needs no locale texts beside its copy)."""
+    data.pop("locales", None)
+    return data
