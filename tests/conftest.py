@@ -47,7 +47,7 @@ def _demo_texts_in_tmp_path(request):
     """A copy of the demo's plans.yaml written into ``tmp_path`` (by a module that reads the
     demo) finds the locale texts it names (locales/de.yaml) beside it, as the original does."""
     if "tmp_path" in request.fixturenames and hasattr(request.module, "DEMO"):
-        with_demo_texts(request.getfixturevalue("tmp_path"))
+        with_demo_texts(request.getfixturevalue("tmp_path"), pages=False)
 
 
 @pytest.fixture(scope="session")

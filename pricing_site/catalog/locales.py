@@ -201,8 +201,8 @@ def _overlay_problems(data, locale, overlay_marks, overlay_file, marks, file, ro
             written = words_origin
         found = [at(p) for p in merge + _not_texts(base, document, written)]
         if not found and not errors:   # the document is judged once its fields are texts
-            found = _document_problems(base, document, {**origin, **words_origin},
-                                       overlay_marks, overlay_file, roots)
+            found = _document_problems(document, {**origin, **words_origin}, overlay_marks,
+                                       overlay_file, roots)
         errors += [p for p in found if (p.path, p.message) not in told]
         told |= {(p.path, p.message) for p in found}
         if variant is None:
@@ -270,12 +270,12 @@ def _not_texts(base, document, written):
     return problems
 
 
-def _document_problems(base, document, origin, marks, file, roots):
-    """The schema's and the content checks' verdict on the locale's whole document, each
-    problem the locale's texts bring (the English file's own are told once, as its own)."""
-    known = {(p.path, p.message) for p in check_document(base, roots)[2]}
+def _document_problems(document, origin, marks, file, roots):
+    """The schema's and the content checks' verdict on the locale's whole document: what
+    its texts bring, since plans.yaml and its variations have none (``read_locales`` judges
+    texts only then)."""
     return [_locate(p, None, origin, marks, file, document)
-            for p in check_document(document, roots)[2] if (p.path, p.message) not in known]
+            for p in check_document(document, roots)[2]]
 
 
 def _missing(path, locale, variant, patch_origin, marks, file):
