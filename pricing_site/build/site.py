@@ -172,16 +172,17 @@ def _may_replace(out, catalog_path, config_file):
     return reason is None
 
 
-def _mkdocs_build(catalog_path, variant, config_file, building, out):
+def _mkdocs_build(catalog_path, variant, config_file, building, out, warn=True):
     """The site in every language into ``building`` (``_build_languages``), then the files a
     host reads at the root made once (``language_sites``); an exit status (problems printed,
-    no traceback). ``out`` is the output the person asked for, named in the messages."""
+    no traceback). ``out`` is the output the person asked for, named in the messages;
+    ``warn``: print the texts the locales lack (an --all-variants build's parent does, once)."""
     try:
         config = load_config(str(config_file), site_dir=str(building), strict=True)
         read = _catalog_ok(catalog_path, config, variant)
         if read is None:
             return 1
-        for problem in locale_warnings(read):
+        for problem in locale_warnings(read) if warn else ():
             print(problem, file=sys.stderr)
         folders = languages(read)
         status = _build_languages(catalog_path, variant, config_file, config, Path(building),
@@ -237,7 +238,7 @@ def _build_variant(catalog_path, folder, variant, config_file, build_epoch, out)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_epoch))
     _log_to_stderr(logging.WARNING)
     return build_into(Path(folder), lambda building: _mkdocs_build(
-        catalog_path, variant, config_file, building, out))
+        catalog_path, variant, config_file, building, out, warn=False))
 
 
 def build_all_variants(catalog_path, out, config_file=None):
@@ -248,7 +249,7 @@ def build_all_variants(catalog_path, out, config_file=None):
     if not _may_replace(out, catalog_path, config_file):
         return 2
     read = read_catalog(catalog_path)
-    for problem in read.errors:
+    for problem in read.errors or locale_warnings(read):
         print(problem, file=sys.stderr)
     if read.errors:
         return 1
