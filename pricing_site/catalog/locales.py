@@ -113,13 +113,12 @@ def read_locales(data, marks, file, roots=None, texts=True):
         return (), [], []
     locales, errors, warnings = [], [], []
     for index, entry in enumerate(section):
-        locale, problems = _read_entry(data, section, index, entry, file)
+        locale, overlay_marks, problems = _read_entry(data, section, index, entry, file)
         errors += locate(problems, marks, file)
         if locale is None or not texts:
             continue
-        overlay_file = str(_overlay_path(file, locale.texts))
-        overlay_marks = _overlay_marks(overlay_file)
-        found, missing = _overlay_problems(data, locale, overlay_marks, overlay_file, marks, file,
+        found, missing = _overlay_problems(data, locale, overlay_marks,
+                                           str(_overlay_path(file, locale.texts)), marks, file,
                                            roots)
         errors += found
         warnings += missing
@@ -131,16 +130,14 @@ def _overlay_path(file, texts):
     return Path(file).parent / texts
 
 
-def _overlay_marks(overlay_file):
-    return read_yaml(overlay_file)[1]
-
-
 def _read_entry(data, section, index, entry, file):
-    """``(Locale or None, unlocated problems)`` of ``locales[index]``."""
+    """``(Locale or None, its file's field positions, unlocated problems)`` of
+    ``locales[index]``."""
     where = f"locales[{index}]"
     if not isinstance(entry, dict) or not isinstance(entry.get("code"), str) \
-            or not isinstance(entry.get("texts"), str):
-        return None, []   # the schema names what is missing
+            or not isinstance(entry.get("texts"), str) or Path(entry["texts"]).is_absolute() \
+            or ".." in Path(entry["texts"]).parts:
+        return None, {}, []   # the schema names what is missing or refused
     code, problems = entry["code"], []
     if code == default_language(data):
         problems.append(Problem(f"{where}.code", f"'{code}' is the language of plans.yaml "
@@ -149,34 +146,35 @@ def _read_entry(data, section, index, entry, file):
         problems.append(Problem(f"{where}.code", f"the locale '{code}' is listed twice"))
     if code in _variations(data):
         problems.append(Problem(f"{where}.code", f"'{code}' is also a variation's key: build "
-                                                 "--all-variants writes both to dist/{code}/"
-                                                 .replace("{code}", code)))
+                                                 f"--all-variants writes both to dist/{code}/"))
     currency = entry.get("currency")
     known = split(data)[1].currencies
     if currency is not None and known and currency not in known:
         problems.append(Problem(f"{where}.currency", f"the catalog has no prices in {currency} "
                                                      f"(it has {', '.join(known)}): add a "
                                                      f"price book for it under price_books"))
-    overlay, read_problems = _read_overlay(_overlay_path(file, entry["texts"]), where)
+    overlay, overlay_marks, read_problems = _read_overlay(_overlay_path(file, entry["texts"]),
+                                                          where)
     problems += read_problems
     if problems or overlay is None:
-        return None, problems
-    return Locale(code, currency, entry["texts"], overlay), []
+        return None, {}, problems
+    return Locale(code, currency, entry["texts"], overlay), overlay_marks, []
 
 
 def _read_overlay(path, where):
-    """``(document, problems)`` of an overlay file; its own syntax problems carry its name."""
+    """``(document, field positions, problems)`` of an overlay file; its own syntax problems
+    carry its name."""
     if not path.is_file():
-        return None, [Problem(f"{where}.texts", f"there is no file {path}")]
-    overlay, _, problems = read_yaml(path)
+        return None, {}, [Problem(f"{where}.texts", f"there is no file {path}")]
+    overlay, marks, problems = read_yaml(path)
     if problems:
-        return None, locate(problems, {}, str(path))
+        return None, {}, locate(problems, marks, str(path))
     if overlay is None:
-        return {}, []
+        return {}, marks, []
     if not isinstance(overlay, dict):
-        return None, [Problem("", "a locale's texts are a mapping (site:, plans:, ...)",
-                              str(path), 1, 1)]
-    return overlay, []
+        return None, {}, [Problem("", "a locale's texts are a mapping (site:, plans:, ...)",
+                                  str(path), 1, 1)]
+    return overlay, marks, []
 
 
 def _overlay_problems(data, locale, overlay_marks, overlay_file, marks, file, roots):

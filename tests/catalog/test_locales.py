@@ -179,3 +179,29 @@ def test_texts_are_words_never_prices_links_or_settings():
     assert not is_text("site.hero.primary_cta.url") and not is_text("site.features.items[0].icon")
     assert not is_text("site.pricing.calculator.request.plan") and not is_text("plans[1].id")
     assert not is_text("plans[1].price.seats.pricing") and not is_text("currency")
+
+
+def test_a_locale_code_that_is_a_variations_key_is_refused(tmp_path):
+    text = DEMO.read_text(encoding="utf-8").replace("    - key: business-first\n",
+                                                    "    - key: de\n")
+    path = tmp_path / "plans.yaml"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "locales" / "de.yaml").write_text("site: {hero: {headline: Hallo}}\n",
+                                                  encoding="utf-8")
+    read = read_catalog(path, lint=False)
+    assert [f"{p.path}: {p.message}" for p in read.errors] == [
+        "locales[0].code: 'de' is also a variation's key: build --all-variants writes both to "
+        "dist/de/"]
+
+
+def test_a_locale_file_that_is_no_yaml_mapping_is_an_error_in_that_file(tmp_path):
+    for text in ("site: {hero: [\n", "- a list\n"):
+        read = read_catalog(project(tmp_path, text), lint=False)
+        assert [p.file.rsplit("/", 1)[-1] for p in read.errors] == ["de.yaml"], text
+
+
+def test_a_locale_file_outside_the_project_is_refused_unread(tmp_path):
+    read = read_catalog(project(tmp_path, section="locales:\n  - {code: de, texts: ../de.yaml}"),
+                        lint=False)
+    assert [p.path for p in read.errors] == ["locales[0].texts"]
+    assert "does not have the expected form" in read.errors[0].message
