@@ -82,6 +82,9 @@ def test_the_switcher_points_at_the_same_page_in_the_other_language(site):
             expected = page.removeprefix("de/") if lang == "en" else \
                 "de/" + page.removeprefix("de/")
             assert f"{target}/index.html" == expected, (page, lang, href)
+        # the footer lists the same links (a phone's header has no room for the switcher)
+        footer = html[html.index('class="rk-footer-languages"'):]
+        assert all(f'<a href="{href}" hreflang="{lang}"' in footer for lang, href in hrefs.items())
 
 
 def test_one_sitemap_lists_both_languages(site):
