@@ -3,7 +3,8 @@
 Each figure is the median of REPEAT builds (``pricing_site.build.build_site``, caches warm:
 the engine wheel and the precompiled stdlib are built once, before timing):
 
-- the demo site (plans.yaml), and all its variants (``all_variants=True``, parallel processes);
+- the demo site (plans.yaml, English and German), the demo in one language (its locales:
+  left out) built in turn with it, the ratio (target < 2.2x), and all its variants (``all_variants=True``, parallel processes);
   the share of a demo build spent writing the .gz/.br siblings (``precompress_site`` again on
   the built site);
 - catalogs generated from plans.yaml: its Team plan plus N-1 copies under new ids with their
@@ -19,6 +20,7 @@ import contextlib
 import copy
 import io
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -30,6 +32,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import pricing_site.runtime  # noqa: F401  (before precompress, which the runtime imports)
 from pricing_site.build.site import build_site
 from pricing_site.build.precompress import precompress_site
 
@@ -65,12 +68,14 @@ def with_plans(data, count):
         feature["plans"] = {plan["id"]: feature["plans"]["team"] for plan in plans
                             if "team" in feature["plans"]}
     data.pop("variants", None)
+    data.pop("locales", None)
     return data
 
 
 def with_variations(data, count):
     """The demo catalog with an experiment of ``count`` variations (control first); none for 1."""
     data = copy.deepcopy(data)
+    data.pop("locales", None)   # its texts translate the demo's own variations
     if count == 1:
         data.pop("variants", None)
         return data
@@ -81,6 +86,44 @@ def with_variations(data, count):
                            "patch": {"site": {"pricing": {"headline": f"Pricing headline {k}"}}}})
     data["variants"] = {"experiment": "bench", "variations": variations}
     return data
+
+
+def one_language(data):
+    """The demo without its locales: the site in plans.yaml's own language only."""
+    data = copy.deepcopy(data)
+    data.pop("locales", None)
+    return data
+
+
+def one_language_site(data, tmp):
+    """``(catalog, mkdocs.yml)`` of the demo in one language: no locales: section, and its
+    pages without the locales' folders (a copy of the docs; the rest is the demo's)."""
+    catalog = tmp / "one-language.yaml"
+    catalog.write_text(yaml.safe_dump(one_language(data), sort_keys=False, allow_unicode=True),
+                       encoding="utf-8")
+    docs = tmp / "one-language-docs"
+    codes = [locale["code"] for locale in data.get("locales") or ()]
+    shutil.copytree(ROOT / "site_src" / "docs", docs, ignore=lambda folder, names: [
+        name for name in names if Path(folder) == ROOT / "site_src" / "docs" and name in codes])
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs)
+    mkdocs_yml = ROOT / f".bench-one-language-{os.getpid()}.yml"   # beside the original
+    mkdocs_yml.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return catalog, mkdocs_yml
+
+
+def locale_times(data, tmp, repeat):
+    """``(two languages, one language)``, medians of builds made in turn (ours, then the
+    baseline), so that both see the machine alike."""
+    catalog, mkdocs_yml = one_language_site(data, tmp)
+    both, one = [], []
+    try:
+        for _ in range(repeat):
+            both.append(timed_build(DEMO, tmp / "two-languages"))
+            one.append(timed_build(catalog, tmp / "one-language", config_file=mkdocs_yml))
+    finally:
+        mkdocs_yml.unlink()
+    return statistics.median(both), statistics.median(one)
 
 
 def timed_build(catalog, out, **options):
@@ -113,12 +156,15 @@ def main(repeat):
         precompress = statistics.median(_timed(precompress_site, tmp / "demo")
                                         for _ in range(repeat))
         demo_all = median_time(DEMO, tmp / "demo-all", repeat, all_variants=True)
+        both, one = locale_times(data, tmp, repeat)
         variation_count = len(data["variants"]["variations"])
         print(f"build time, median of {repeat}, {os.cpu_count()} cores")
         print(f"  demo site:                 {demo:6.2f} s, of which .gz/.br siblings "
               f"{precompress:.2f} s ({precompress / demo:.0%})")
         print(f"  demo, all {variation_count} variants:      {demo_all:6.2f} s "
               f"({demo_all / demo:.2f}x one build)")
+        print(f"  demo in 2 languages:       {both:6.2f} s, 1 language {one:.2f} s "
+              f"({both / one:.2f}x; target < 2.2x)")
         for label, sizes, make, options in (
                 ("plans", PLANS, with_plans, {}),
                 ("variations", VARIATIONS, with_variations, {"all_variants": True})):

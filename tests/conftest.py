@@ -10,7 +10,7 @@ from pricing_site.build import site as build_site_module
 from pricing_site.catalog import read_catalog
 from pricing_site.runtime import bundle
 from tests.support import tier
-from tests.support.paths import DEMO
+from tests.support.paths import DEMO, with_demo_texts
 
 
 def pytest_collection_modifyitems(items):
@@ -40,6 +40,14 @@ build_site_module._build_variations = _guarded(build_site_module._build_variatio
                                                "a build of every variant")
 bundle.prepare_bundle = pricing_site.runtime.prepare_bundle = _guarded(
     bundle.prepare_bundle, "the calculator's runtime bundle (Pyodide in Node)")
+
+
+@pytest.fixture(autouse=True)
+def _demo_texts_in_tmp_path(request):
+    """A copy of the demo's plans.yaml written into ``tmp_path`` (by a module that reads the
+    demo) finds the locale texts it names (locales/de.yaml) beside it, as the original does."""
+    if "tmp_path" in request.fixturenames and hasattr(request.module, "DEMO"):
+        with_demo_texts(request.getfixturevalue("tmp_path"), pages=False)
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from pricing_site.build.site import build_site
-from tests.support.paths import DEMO, ROOT
+from tests.support.paths import DEMO, ROOT, with_demo_texts
 from tests.support.tier import require_e2e
 
 
@@ -22,6 +22,7 @@ def project_copy(folder):
     for name in ("mkdocs.yml", "plans.yaml"):
         shutil.copy(ROOT / name, folder / name)
     shutil.copytree(ROOT / "site_src", folder / "site_src")
+    with_demo_texts(folder)
     return folder
 
 

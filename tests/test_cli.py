@@ -14,7 +14,7 @@ from calculator.errors import shown
 from pricing_site.catalog import load_catalog_file
 from pricing_site.build.output import MARKER
 from pricing_site.catalog.files import MB
-from tests.support.paths import ROOT
+from tests.support.paths import ROOT, with_demo_texts
 from tests.support.tier import require_e2e
 
 pytestmark = pytest.mark.e2e  # runs the pricing-site command in a process of its own
@@ -34,7 +34,7 @@ def test_validate_demo_catalog():
 
 
 def test_validate_prints_every_error_and_exits_non_zero(tmp_path):
-    bad = tmp_path / "plans.yaml"
+    bad = with_demo_texts(tmp_path, pages=False) / "plans.yaml"
     bad.write_text((ROOT / "plans.yaml").read_text()
                    .replace("pricing: graduated", "pricing: graduatd", 1)
                    .replace("currency: USD", "currency: usd")
@@ -94,7 +94,7 @@ def test_quote_with_a_promotion_code_a_commitment_level_and_a_day(tmp_path):
                               business["commitment"]]
     data["price_books"]["EUR"]["plans"]["business"]["commitment"] = [
         {"annual_minimum": 18000}, {"annual_minimum": 46000}]
-    (tmp_path / "plans.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    (with_demo_texts(tmp_path, pages=False) / "plans.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     args = ("quote", "--plan", "business", "--seats", "10", "--promotion", "welcome20",
             "--commit", "1", "--date", "2026-05-01", "--catalog", str(tmp_path / "plans.yaml"))
     result = run(*args)
@@ -230,7 +230,7 @@ def test_validate_shows_the_files_control_characters_escaped(tmp_path):
 
 
 def test_quote_shows_the_catalogs_control_characters_escaped(tmp_path):
-    catalog = tmp_path / "plans.yaml"
+    catalog = with_demo_texts(tmp_path, pages=False) / "plans.yaml"
     catalog.write_text((ROOT / "plans.yaml").read_text(encoding="utf-8").replace(
         "\n    name: Team\n", '\n    name: "Te\\e]0;owned\\aam\\u202e"\n', 1), encoding="utf-8")
     table = run("quote", "--catalog", str(catalog), "--plan", "team", "--seats", "3")

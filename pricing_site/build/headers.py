@@ -47,24 +47,39 @@ IMMUTABLE_PATHS = ("/assets/v/*", "/assets/pyodide/*", "/assets/calculator/engin
 IMMUTABLE_PREFIXES = tuple(path.removesuffix("*") for path in IMMUTABLE_PATHS)
 
 
-def immutable(path):
-    """True when the file at site path ``path`` ("/assets/...") never changes under its URL."""
-    return path.startswith(IMMUTABLE_PREFIXES)
+def immutable_paths(folders=()):
+    """``IMMUTABLE_PATHS`` at the site's root and in each locale folder of ``folders`` ("de/"):
+    a locale's build holds the same files under its folder."""
+    return IMMUTABLE_PATHS + tuple(f"/{folder}{path.lstrip('/')}" for folder in folders
+                                   for path in IMMUTABLE_PATHS)
 
 
-def headers_file(embed=None):
+def immutable_prefixes(folders=()):
+    """The prefixes of ``immutable_paths(folders)``."""
+    return tuple(path.removesuffix("*") for path in immutable_paths(folders))
+
+
+def immutable(path, folders=()):
+    """True when the file at site path ``path`` ("/assets/...") never changes under its URL;
+    ``folders``: the site's locale folders, whose own assets are such files too."""
+    return path.startswith(immutable_prefixes(folders) if folders else IMMUTABLE_PREFIXES)
+
+
+def headers_file(embed=None, folders=()):
     """The text of ``_headers``: security headers on every path, long caching where safe.
     ``embed``: ``(folder, origins, pages)`` when the embed is on: its folder ("embed/"), the
-    origins that may frame it, and the other top-level paths holding pages (``page_roots``)."""
+    origins that may frame it, and the other top-level paths holding pages (``page_roots``).
+    ``folders``: the site's locale folders ("de/"), each a site of its own under the root."""
     security = SECURITY if embed is None else {**SECURITY, "Content-Security-Policy": POLICY}
     lines = ["/*"] + [f"  {name}: {value}" for name, value in security.items()]
     if embed is not None:
         folder, origins, pages = embed
         for path in pages:
             lines += ["", path, f"  Content-Security-Policy: {NO_FRAMING}"]
-        lines += ["", f"/{folder}*",
-                  f"  Content-Security-Policy: frame-ancestors {' '.join(origins)}"]
-    for path in IMMUTABLE_PATHS:
+        for root in ("", *folders):
+            lines += ["", f"/{root}{folder}*",
+                      f"  Content-Security-Policy: frame-ancestors {' '.join(origins)}"]
+    for path in immutable_paths(folders):
         lines += ["", path, f"  Cache-Control: {IMMUTABLE}"]
     lines += ["", "/*.wasm", "  Content-Type: application/wasm"]
     # the price list for machines (pricing_site.pages.price_list), read as text, not downloaded
@@ -73,25 +88,29 @@ def headers_file(embed=None):
     return "\n".join(lines) + "\n"
 
 
-def page_roots(site_dir, skip):
+def page_roots(site_dir, skip, folders=()):
     """The ``_headers`` paths covering every page of ``site_dir`` but folder ``skip``: the
-    root ("/", "/index.html"), each page at the top and each top-level folder holding one."""
+    root ("/", "/index.html"), each page at the top and each top-level folder holding one;
+    in each locale folder of ``folders`` the same, under it."""
     site = Path(site_dir)
     roots = set()
+    for folder in folders:
+        roots |= {f"/{folder}{root.lstrip('/')}" for root in page_roots(site / folder, skip)}
     for page in site.rglob("*.html"):
         top = page.relative_to(site).parts[0]
         if top == page.name:
             roots.add(f"/{top}")
             if top == "index.html":
                 roots.add("/")
-        elif top != skip.strip("/"):
+        elif top != skip.strip("/") and f"{top}/" not in folders:
             roots.add(f"/{top}/*")
     return sorted(roots)
 
 
-def write_headers(site_dir, embed=None):
-    """``_headers`` in ``site_dir``; ``embed``: ``(folder, origins)`` when the embed is on."""
+def write_headers(site_dir, embed=None, folders=()):
+    """``_headers`` in ``site_dir``; ``embed``: ``(folder, origins)`` when the embed is on;
+    ``folders``: the site's locale folders, built in it."""
     if embed is not None:
         folder, origins = embed
-        embed = (folder, origins, page_roots(site_dir, folder))
-    Path(site_dir, "_headers").write_text(headers_file(embed), encoding="utf-8")
+        embed = (folder, origins, page_roots(site_dir, folder, folders))
+    Path(site_dir, "_headers").write_text(headers_file(embed, folders), encoding="utf-8")

@@ -20,7 +20,9 @@ DOMAIN = "site"
 
 
 def build_locale(config):
-    """The locale code the build writes its pages in."""
+    """The build's locale code: its theme's language, which ``locales.configure`` sets to the
+    locale a per-locale build is for (plans.yaml's ``site.language`` or mkdocs.yml's
+    ``theme.language`` for the default one)."""
     return config.theme["language"]
 
 

@@ -20,7 +20,8 @@ from pricing_site.build.sources import OVERRIDES
 
 # the order of a build: the catalog first, the precompression last (its own priority)
 STYLES = "assets/css/site.css"
-HOOKS = ("catalog", "words", "runtime", "assets", "pages", "embed", "outputs", "experiment",
+HOOKS = ("catalog", "words", "runtime", "assets", "pages", "locales", "embed", "outputs",
+         "experiment",
          "serve", "precompress")
 
 

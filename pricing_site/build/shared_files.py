@@ -19,16 +19,18 @@ class SharedFileClash(ValueError):
     """Two variations hold different bytes under a path that should name its bytes."""
 
 
-def store_once(dist, keys):
+def store_once(dist, keys, folders=()):
     """Move each immutable file of ``dist/<key>/`` (for every key, in order) to ``dist/<path>``;
     a copy already there must have the same bytes and is dropped from the variation. Folders
-    left empty in a variation go too. Raises ``SharedFileClash`` naming the path otherwise."""
+    left empty in a variation go too. Raises ``SharedFileClash`` naming the path otherwise.
+    ``folders``: the site's locale folders ("de/"), whose immutable files are kept once at
+    ``dist/de/...`` the same way."""
     dist = Path(dist)
     for key in keys:
         folder = dist / key
         for file in sorted(folder.rglob("*")):
             path = file.relative_to(folder).as_posix()
-            if file.is_symlink() or not file.is_file() or not immutable(f"/{path}"):
+            if file.is_symlink() or not file.is_file() or not immutable(f"/{path}", folders):
                 continue
             stored = dist / path
             if stored.exists():

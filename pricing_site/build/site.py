@@ -22,6 +22,7 @@ from mkdocs.exceptions import MkDocsException
 from calculator.errors import CatalogError
 
 from pricing_site.catalog import read_catalog
+from pricing_site.catalog.embed import EMBED_PATH, embed_settings
 from pricing_site.experiments.edge import write_edge_routers
 from pricing_site.experiments.spec import experiment_spec
 
@@ -29,6 +30,8 @@ from pricing_site.build.sources import ASSETS, HOOKS, OVERRIDES
 
 from .config_file import find_config
 from .headers import write_headers
+from .language_sites import finish
+from .locales import LOCALE_ENV, languages, locale_warnings
 from .output import build_into, refusal
 from .shared_files import SharedFileClash, store_once
 from .site_catalog import ENV_VAR, VARIANT_ENV, asset_roots, configured_catalog, load
@@ -69,6 +72,17 @@ def _catalog_env(catalog_path, variant=None):
             _set_env(name, value)
 
 
+@contextmanager
+def _locale_env(code):
+    """The hooks build locale ``code`` (None: the file's own language)."""
+    previous = os.environ.get(LOCALE_ENV)
+    _set_env(LOCALE_ENV, code or None)
+    try:
+        yield
+    finally:
+        _set_env(LOCALE_ENV, previous)
+
+
 def _set_env(name, value):
     if value is None:
         os.environ.pop(name, None)
@@ -90,18 +104,20 @@ def configured_catalog_path(config_file=None):
 
 
 def _catalog_ok(catalog_path, config, variant=None):
-    """Print every located problem of the catalog and its page content; True when none."""
+    """Print every located problem of the catalog and its page content; the ``CatalogFile``
+    when there is none, else None."""
     try:
-        load(Path(catalog_path).resolve(), asset_roots(config)).variant(variant)
+        read = load(Path(catalog_path).resolve(), asset_roots(config))
+        read.variant(variant)
         errors = []
     except CatalogError as exc:
-        errors = exc.problems
+        read, errors = None, exc.problems
     for problem in errors:
         print(problem, file=sys.stderr)
     if errors:
         print(f"{catalog_path}: {len(errors)} error{'s' * (len(errors) != 1)}; "
               "the site was not built", file=sys.stderr)
-    return not errors
+    return read
 
 
 def build_site(catalog_path, out=None, variant=None, all_variants=False, config_file=None):
@@ -156,20 +172,61 @@ def _may_replace(out, catalog_path, config_file):
     return reason is None
 
 
-def _mkdocs_build(catalog_path, variant, config_file, building, out):
-    """One MkDocs build into ``building``; an exit status (problems printed, no traceback).
-    ``out`` is the output the person asked for, named in the messages."""
+def _mkdocs_build(catalog_path, variant, config_file, building, out, warn=True):
+    """The site in every language into ``building`` (``_build_languages``), then the files a
+    host reads at the root made once (``language_sites``); an exit status (problems printed,
+    no traceback). ``out`` is the output the person asked for, named in the messages;
+    ``warn``: print the texts the locales lack (an --all-variants build's parent does, once)."""
     try:
         config = load_config(str(config_file), site_dir=str(building), strict=True)
-        if not _catalog_ok(catalog_path, config, variant):
+        read = _catalog_ok(catalog_path, config, variant)
+        if read is None:
             return 1
-        with _catalog_env(catalog_path, variant):
-            build(config)
+        for problem in locale_warnings(read) if warn else ():
+            print(problem, file=sys.stderr)
+        folders = languages(read)
+        status = _build_languages(catalog_path, variant, config_file, config, Path(building),
+                                  [code for code, folder in folders if folder])
+        if status == 0:
+            finish(building, folders, _embed(read.content))
     except (MkDocsException, OSError) as exc:
-        which = f" (variant {variant})" if variant else ""
-        print(f"error: the site{which} was not built ({exc}); {out} is unchanged",
+        print(f"error: the site{_which(variant)} was not built ({exc}); {out} is unchanged",
               file=sys.stderr)
         return 1
+    if status:
+        print(f"error: the site{_which(variant)} was not built; {out} is unchanged",
+              file=sys.stderr)
+    return status
+
+
+def _embed(content):
+    """``(folder, origins)`` of the embed when ``site.embed`` is on, else None."""
+    embed = embed_settings(content.site)
+    return (EMBED_PATH.split("/")[0] + "/", embed["origins"]) if embed["enabled"] else None
+
+
+def _which(variant, code=None):
+    said = [f"variant {variant}"] * bool(variant) + [f"locale {code}"] * bool(code)
+    return f" ({', '.join(said)})" if said else ""
+
+
+def _build_languages(catalog_path, variant, config_file, config, building, codes):
+    """plans.yaml's own language into ``building``, then each locale of ``codes`` into
+    ``building/<code>/``, one after the other in this process (the root's first: a build
+    empties its output); an exit status. In turn rather than side by side: a second process
+    spends more on importing and reading the catalog than the build it runs (bench/HISTORY.md)."""
+    with _catalog_env(catalog_path, variant):
+        build(config)
+    for code in codes:
+        try:
+            locale_config = load_config(str(config_file), site_dir=str(building / code),
+                                        strict=True)
+            with _catalog_env(catalog_path, variant), _locale_env(code):
+                build(locale_config)
+        except (MkDocsException, OSError) as exc:
+            print(f"error: the site{_which(variant, code)} was not built ({exc})",
+                  file=sys.stderr)
+            return 1
     return 0
 
 
@@ -181,7 +238,7 @@ def _build_variant(catalog_path, folder, variant, config_file, build_epoch, out)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_epoch))
     _log_to_stderr(logging.WARNING)
     return build_into(Path(folder), lambda building: _mkdocs_build(
-        catalog_path, variant, config_file, building, out))
+        catalog_path, variant, config_file, building, out, warn=False))
 
 
 def build_all_variants(catalog_path, out, config_file=None):
@@ -192,7 +249,7 @@ def build_all_variants(catalog_path, out, config_file=None):
     if not _may_replace(out, catalog_path, config_file):
         return 2
     read = read_catalog(catalog_path)
-    for problem in read.errors:
+    for problem in read.errors or locale_warnings(read):
         print(problem, file=sys.stderr)
     if read.errors:
         return 1
@@ -202,17 +259,19 @@ def build_all_variants(catalog_path, out, config_file=None):
         return 2
     spec = experiment_spec(read.data)
     keys = [v["key"] for v in spec["variations"]]
+    folders = [folder for _, folder in languages(read) if folder]
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
-    status = build_into(out, lambda staging: _build_variations(catalog_path, config_file, spec,
-                                                                keys, epoch, staging, out))
+    status = build_into(out, lambda staging: _build_variations(
+        catalog_path, config_file, spec, keys, epoch, staging, out, folders))
     if status == 0:
         print(f"Built {len(keys)} variants ({', '.join(keys)}) into {out}")
     return status
 
 
-def _build_variations(catalog_path, config_file, spec, keys, epoch, staging, out):
-    """Every variation into ``staging/<key>/`` in parallel processes, the files they share
-    moved to ``staging/`` once, then variants.json and the edge routers; an exit status."""
+def _build_variations(catalog_path, config_file, spec, keys, epoch, staging, out, folders=()):
+    """Every variation into ``staging/<key>/`` in parallel processes (each in every language:
+    ``folders`` are the locales' "de/"), the files they share moved to ``staging/`` once, then
+    variants.json and the edge routers; an exit status."""
     context = multiprocessing.get_context("spawn")   # no fork of a threaded parent
     jobs = [(str(catalog_path), str(staging / key), key, str(config_file), epoch, str(out))
             for key in keys]
@@ -226,13 +285,13 @@ def _build_variations(catalog_path, config_file, spec, keys, epoch, staging, out
         print(f"error: not every variant built; {out} is unchanged", file=sys.stderr)
         return max(statuses)
     try:
-        store_once(staging, keys)
+        store_once(staging, keys, folders)
     except SharedFileClash as exc:
         print(f"error: {exc}; {out} is unchanged", file=sys.stderr)
         return 1
     (staging / "variants.json").write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
-    write_edge_routers(staging, spec)
-    write_headers(staging)  # for what the host serves without the router (its own files)
+    write_edge_routers(staging, spec, folders)
+    write_headers(staging, folders=folders)  # what the host serves without the router
     return 0
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from calculator.catalog import PLAN_KEYS, TOP_KEYS
 from calculator.money import CURRENCIES, plain
 
-SITE_KEYS = ("site", "variants")
+SITE_KEYS = ("site", "variants", "locales")
 PLAN_CONTENT_KEYS = ("tagline", "description", "features", "cta", "popular", "badge")
 _PLAN_PATH = re.compile(r"plans\[(\d+)\]")
 

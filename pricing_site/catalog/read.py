@@ -18,6 +18,7 @@ from calculator.lint import lint as lint_catalog
 from .comparison_checks import comparison_gaps
 from .content import Content
 from .document import check_document
+from .locales import default_language, in_currency, localized_document, read_locales
 from .variants import CONTROL, variant_documents, variant_problems
 from .yaml_reader import locate, read_yaml
 
@@ -35,6 +36,28 @@ class CatalogFile:
     content: Content | None = None
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    # the site's other languages (``locales.Locale``), each with its texts as read
+    locales: tuple = ()
+
+    @property
+    def language(self):
+        """The language of the file itself, the site's default (built at its root)."""
+        return default_language(self.data)
+
+    def localized(self, code, variant=None):
+        """``(catalog, content)`` of locale ``code`` (the file's own language: ``variant``'s)
+        and A/B ``variant``: its texts over the file, its currency first; raises
+        ``CatalogError`` naming what is wrong."""
+        if code in (None, self.language):
+            return self.variant(variant)
+        self.variant(variant)   # the variation exists
+        locale = next((locale for locale in self.locales if locale.code == code), None)
+        if locale is None:
+            raise CatalogError([Problem("locales", f"no locale '{code}' (known: "
+                                        f"{', '.join(l.code for l in self.locales) or 'none'})",
+                                        self.path, *self.marks.get("locales", (1, 1)))])
+        catalog, content, _ = check_document(localized_document(self.data, locale, variant))
+        return in_currency(catalog, locale.currency), content
 
     def variant(self, key):
         """``(catalog, content)`` of A/B variation ``key`` (control: the file's own), from the
@@ -76,9 +99,14 @@ def read_catalog(path, *, roots=None, lint=True):
     if content.variants is not None:
         variant_errors, warnings = variant_problems(data, marks, file, roots, lint and not errors)
         errors = sorted(errors + variant_errors, key=lambda p: (p.line or 0, p.column or 0))
+    locales, locale_errors, locale_warnings = read_locales(data, marks, file, roots,
+                                                           texts=not errors)
+    errors += locale_errors
     if errors:
         read.errors = errors
         return read
+    read.locales = locales
+    warnings += locale_warnings
     if lint:
         warnings = locate(lint_catalog(catalog) + comparison_gaps(content), marks, file,
                           data) + warnings

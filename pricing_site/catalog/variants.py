@@ -44,7 +44,10 @@ def _record(value, doc_path, src_path, origin):
             _record(child, _join(doc_path, index), _join(src_path, index), origin)
 
 
-def _merge(base, patch, doc_path, src_path, origin, problems):
+def _merge(base, patch, doc_path, src_path, origin, problems, by_index=False):
+    """``base`` with ``patch`` deep-merged over it, each field written recorded in ``origin``
+    (document path -> patch path). ``by_index``: other lists merge item by item instead of
+    being replaced whole (a locale's texts, which translate a list rather than replace it)."""
     out = dict(base)
     for key, value in patch.items():
         doc, src = _join(doc_path, key), _join(src_path, key)
@@ -53,16 +56,36 @@ def _merge(base, patch, doc_path, src_path, origin, problems):
             origin[doc] = src  # what the removal breaks is told at the patch's line
         elif key == "plans" and not doc_path and isinstance(value, list) \
                 and isinstance(out.get(key), list):
-            out[key] = _merge_plans(out[key], value, doc, src, origin, problems)
+            out[key] = _merge_plans(out[key], value, doc, src, origin, problems, by_index)
         elif isinstance(out.get(key), dict) and isinstance(value, dict):
-            out[key] = _merge(out[key], value, doc, src, origin, problems)
+            out[key] = _merge(out[key], value, doc, src, origin, problems, by_index)
+        elif by_index and isinstance(out.get(key), list) and isinstance(value, list):
+            out[key] = _merge_items(out[key], value, doc, src, origin, problems)
         else:
             out[key] = copy.deepcopy(value)
             _record(value, doc, src, origin)
     return out
 
 
-def _merge_plans(plans, patches, doc_path, src_path, origin, problems):
+def _merge_items(items, patches, doc_path, src_path, origin, problems):
+    """A list merged item by item: the patch's n-th item over the n-th (an item past the end
+    is added, and recorded, so that a check can refuse it)."""
+    out = list(items)
+    for index, patch in enumerate(patches):
+        doc, src = _join(doc_path, index), _join(src_path, index)
+        if index < len(out) and isinstance(out[index], dict) and isinstance(patch, dict):
+            out[index] = _merge(out[index], patch, doc, src, origin, problems, True)
+            continue
+        value = copy.deepcopy(patch)
+        if index < len(out):
+            out[index] = value
+        else:
+            out.append(value)
+        _record(patch, doc, src, origin)
+    return out
+
+
+def _merge_plans(plans, patches, doc_path, src_path, origin, problems, by_index=False):
     out = list(plans)
     where = {p.get("id"): i for i, p in enumerate(out) if isinstance(p, dict)}
     for j, patch in enumerate(patches):
@@ -73,7 +96,7 @@ def _merge_plans(plans, patches, doc_path, src_path, origin, problems):
             continue
         if patch["id"] in where:
             i = where[patch["id"]]
-            out[i] = _merge(out[i], patch, _join(doc_path, i), src, origin, problems)
+            out[i] = _merge(out[i], patch, _join(doc_path, i), src, origin, problems, by_index)
         else:
             where[patch["id"]] = len(out)
             _record(patch, _join(doc_path, len(out)), src, origin)
@@ -135,9 +158,10 @@ def _merged(data):
     return documents, origins, problems
 
 
-def _locate(problem, key, origin, marks, file, document=None):
+def _locate(problem, key, origin, marks, file, document=None, kind="variant"):
     """A variant document's problem, placed at the patch line it came from, else control's,
-    naming the variation and the plan (of ``document``) it lies in."""
+    naming the variation (or the ``kind`` of ``key``: a locale) and the plan (of
+    ``document``) it lies in."""
     path = problem.path
     while True:
         if path in origin and origin[path] in marks:
@@ -151,7 +175,7 @@ def _locate(problem, key, origin, marks, file, document=None):
             break
         cut = max(path.rfind("."), path.rfind("["))
         path = path[:cut] if cut > 0 else ""
-    label = f"[variant {key}] {problem.path}" if key else problem.path
+    label = f"[{kind} {key}] {problem.path}" if key else problem.path
     return Problem(label, problem.message, file, line, column, problem.severity,
                    plan_at(document, problem.path))
 

@@ -13,6 +13,8 @@ from mkdocs.plugins import event_priority
 from calculator.errors import CatalogError
 from pricing_site.build.site_catalog import (asset_roots, build_variant, catalog_path,
                                        experiment_marker, load)
+from pricing_site.build.locales import configure as configure_locale
+from pricing_site.build.locales import site_for_build
 from pricing_site.build.theme_features import feature_problems
 
 
@@ -24,7 +26,7 @@ def on_config(config):
     variant = build_variant()
     try:
         read = load(catalog_path(config), asset_roots(config))
-        catalog, content = read.variant(variant)
+        catalog, content = site_for_build(read, variant)
     except CatalogError as exc:
         raise PluginError("plans.yaml has problems:\n" +
                           "\n".join(str(p) for p in exc.problems)) from None
@@ -40,7 +42,7 @@ def on_config(config):
         config.site_url = site["url"].rstrip("/") + "/"
     if site.get("language"):  # Material's words and direction (rtl for ar, fa, he, ur) follow
         config.theme["language"] = site["language"]
-    return config
+    return configure_locale(config, read)
 
 
 def on_serve(server, config, builder):

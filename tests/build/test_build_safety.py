@@ -20,6 +20,7 @@ from pricing_site.build.site import build_site
 from tests.site_support import DEMO
 from tests.support.permissions import can_write_into, obey_file_modes
 from tests.support.paths import ROOT
+from tests.support.paths import with_demo_texts
 
 pytestmark = pytest.mark.e2e  # builds and replaces output folders, in processes of their own too
 
@@ -39,7 +40,7 @@ def cli(*args):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    base = tmp_path_factory.mktemp("safety")
+    base = with_demo_texts(tmp_path_factory.mktemp("safety"))   # its copies name them
     out = base / "site"
     result = subprocess.run(cli("build", "--catalog", str(DEMO), "--out", str(out)), cwd=ROOT,
                             capture_output=True, text=True, timeout=300)
@@ -199,6 +200,7 @@ def project(tmp_path):
     shutil.copytree(ROOT / "site_src", root / "site_src")
     for name in ("mkdocs.yml", "plans.yaml"):
         shutil.copy(ROOT / name, root / name)
+    with_demo_texts(root)
     (root / "notes").mkdir()
     (root / "notes" / "todo.md").write_text("mine", encoding="utf-8")
     return root

@@ -10,6 +10,7 @@ import yaml
 
 from pricing_site.build.site import build_site
 from tests.site_support import DEMO, demo_site, parse, project_copy
+from tests.support.paths import one_language
 
 pytestmark = pytest.mark.e2e  # every test builds a site
 
@@ -22,7 +23,7 @@ def _write(path, data):
 
 
 def _demo_data():
-    return yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    return one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="module")

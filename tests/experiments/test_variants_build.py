@@ -17,6 +17,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from pricing_site.build.output import MARKER
 from pricing_site.build.headers import headers_file, immutable
@@ -60,10 +61,10 @@ def files(folder):
 
 
 def lone(out, key):
-    """``dist/<key>/`` with dist's ``assets/`` copied over it, as docs/variants.md deploys one
-    variation alone: its files (relative path: file)."""
-    return {**files(out / key), **{f"assets/{name}": file
-                                   for name, file in files(out / "assets").items()}}
+    """``dist/<key>/`` with dist's ``assets/`` and ``de/assets/`` copied over it, as
+    docs/variants.md deploys one variation alone: its files (relative path: file)."""
+    return {**files(out / key), **{f"{folder}assets/{name}": file for folder in ("", "de/")
+                                   for name, file in files(out / folder / "assets").items()}}
 
 
 def test_control_with_the_shared_files_is_byte_identical_to_a_plain_build(dist):
@@ -71,7 +72,8 @@ def test_control_with_the_shared_files_is_byte_identical_to_a_plain_build(dist):
     a, b = files(plain), lone(out, "control")
     # the shared folder also holds the catalog of the variation that changes prices
     extra = sorted(set(b) - set(a))
-    assert extra and all(name.startswith("assets/calculator/catalog/") for name in extra)
+    assert extra and all(name.startswith(("assets/calculator/catalog/",
+                                          "de/assets/calculator/catalog/")) for name in extra)
     assert sorted(a) == sorted(set(b) - set(extra))
     assert [name for name in a if a[name].read_bytes() != b[name].read_bytes()] == []
 
@@ -83,7 +85,7 @@ def test_the_shared_files_are_stored_once(dist):
         return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
     assert size(out) <= 1.3 * size(plain)
     for key in ("control", "yearly-push", "business-first"):
-        kept = [name for name in files(out / key) if immutable(f"/{name}")]
+        kept = [name for name in files(out / key) if immutable(f"/{name}", ["de/"])]
         assert kept == [], f"{key} still holds shared files: {kept[:3]}"
     # one catalog per set of prices: business-first changes only what the page shows
     catalogs = {p.parent.name for p in (out / "assets/calculator/catalog").glob("*/catalog.json")}
@@ -226,7 +228,7 @@ def test_variants_json_and_routers(dist):
     for name in ("cloudflare-worker.mjs", "netlify-edge-function.mjs"):
         assert "export default" in (out / "edge" / name).read_text(encoding="utf-8")
     # the host reads _headers at the root of what it publishes (dist/), not in the variations
-    assert (out / "_headers").read_text(encoding="utf-8") == headers_file()
+    assert (out / "_headers").read_text(encoding="utf-8") == headers_file(folders=["de/"])
 
 
 def test_the_run_names_only_where_the_site_went(runs):
@@ -245,5 +247,19 @@ def test_every_output_folder_has_the_mode_mkdir_gives_under_the_umask(runs):
 def test_beside_the_variations_only_the_reserved_names(runs):
     plain, out, _ = runs
     keys = [v["key"] for v in json.loads((out / "variants.json").read_text("utf-8"))["variations"]]
-    assert {p.name for p in out.iterdir()} == {*keys, *RESERVED_KEYS}
+    locales = [locale["code"] for locale in yaml.safe_load(DEMO.read_text("utf-8"))["locales"]]
+    assert {p.name for p in out.iterdir()} == {*keys, *RESERVED_KEYS, *locales}
     assert all((out / key / MARKER).is_file() for key in keys) and (plain / MARKER).is_file()
+
+
+def test_every_variation_is_built_in_every_language(dist):
+    _, out = dist
+    for key, headline in (("control", "Einfache Preise, die mit Ihrem Team wachsen"),
+                          ("yearly-push", "Jährlich zahlen, 25 % auf jeden Platz sparen")):
+        html = (out / key / "de" / "pricing" / "index.html").read_text(encoding="utf-8")
+        assert f"<h1>{headline}</h1>" in html
+        assert re.search(rf'<html data-experiment="[^"]+" data-variant="{key}" lang="de"', html)
+        assert '<link rel="canonical" href="https://relaykit.example/de/pricing/">' in html
+    # the German site's files that never change are kept once too, where its pages ask
+    assert (out / "de" / "assets" / "calculator" / "catalog").is_dir()
+    assert not (out / "yearly-push" / "de" / "assets" / "calculator").exists()

@@ -7,6 +7,7 @@ import yaml
 from pricing_site.build.site import build_site
 from tests.site_support import ROOT
 from tests.support.http_server import StaticServer
+from tests.support.paths import one_language
 
 pytestmark = pytest.mark.e2e
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture(scope="module")
 def yearly_first(tmp_path_factory):
     """The demo with its plan cards opening on yearly billing."""
-    data = yaml.safe_load((ROOT / "plans.yaml").read_text(encoding="utf-8"))
+    data = one_language(yaml.safe_load((ROOT / "plans.yaml").read_text(encoding="utf-8")))
     data["site"]["pricing"]["period"] = "annual"
     del data["variants"]
     folder = tmp_path_factory.mktemp("yearly-first")

@@ -13,6 +13,7 @@ from pricing_site.build.site import build_site
 from pricing_site.catalog import load_catalog_file
 from tests.site_support import DEMO, parse
 from tests.support.http_server import StaticServer
+from tests.support.paths import one_language
 
 pytestmark = pytest.mark.e2e
 
@@ -38,7 +39,7 @@ LEVELS = [{"annual_minimum": 50000, "discount": "0.2"},
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The demo with the promotions above and two commitment levels on Business, built."""
-    data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
     del data["variants"]
     data.update(OFFERS)
     business = next(p for p in data["plans"] if p["id"] == "business")

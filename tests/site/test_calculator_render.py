@@ -15,6 +15,7 @@ from pricing_site.build.site import build_site
 from tests.site_support import DEMO, demo_site
 from tests.support.http_server import StaticServer
 from tests.support.page_problems import watch_problems
+from tests.support.paths import one_language
 
 RESULT = "[data-testid=calculator-result]"
 
@@ -92,7 +93,7 @@ def sites(tmp_path_factory, browser):
     """``{name: (server, request, tree)}``: the demo built once per estimate and served with its
     _headers (CSP); the estimate's request as the page has it (with the plan's defaults) and
     its result region as the build wrote it (``lines``)."""
-    data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
     del data["variants"]
     folder = tmp_path_factory.mktemp("estimates")
     parser = browser.new_page()

@@ -20,6 +20,7 @@ from tests.support.http_server import StaticServer
 from tests.support.typed_numbers import TYPED_SEATS
 from tests.support.worker_ops import RECORD_OPS
 from tests.support.page_problems import watch_problems
+from tests.support.paths import one_language
 
 TOTAL = "[data-testid=calculator-total]"
 STATUS = "[data-testid=calculator-status]"
@@ -33,7 +34,7 @@ YEARLY = {"plan": "business", "seats": 12, "billing": "annual",
 
 @pytest.fixture(scope="module")
 def yearly_server(tmp_path_factory):
-    data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
     data["site"]["pricing"]["calculator"]["request"] = YEARLY
     # (yearly-push's patched request, Team with these API calls, could not be priced)
     del data["variants"]
@@ -957,7 +958,7 @@ API_ONLY = {"id": "api", "name": "API only", "tagline": "Just the messaging API.
 
 
 def test_a_usage_only_plan_prices_and_charts_with_its_own_fields(browser, tmp_path):
-    data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
     data["plans"].insert(-1, API_ONLY)  # before Enterprise
     data["price_books"]["EUR"]["plans"]["api"] = {"price": API_ONLY["price"]}
     catalog_file = tmp_path / "plans.yaml"

@@ -14,6 +14,7 @@ from tests.site.test_calculator_ui import visit, wait_total  # noqa: F401 (a fix
 from tests.site_support import DEMO
 from tests.support.devices import new_context, settle
 from tests.support.http_server import StaticServer
+from tests.support.paths import one_language
 
 pytestmark = pytest.mark.e2e
 
@@ -130,7 +131,7 @@ YEARLY_ONLY = {"id": "annual", "name": "Annual", "billing": ["annual"],
 
 @pytest.fixture(scope="module")
 def yearly_only_site(tmp_path_factory):
-    data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
     del data["variants"]
     data["plans"].insert(-1, YEARLY_ONLY)
     data["price_books"]["EUR"]["plans"]["annual"] = {"price": {"seats": {"unit": 6}}}

@@ -14,6 +14,7 @@ from pricing_site.build.site import build_site
 from tests.site_support import DEMO
 from tests.support.http_server import StaticServer
 from tests.support.schema_fields import fill, places_admitting
+from tests.support.paths import one_language
 
 # The variations' own words (name, description) go to variants.json and the edge router only;
 # their patches are the fields below again.
@@ -45,7 +46,7 @@ def hostile(path):
 @pytest.fixture(scope="module")
 def hostile_catalog():
     """The demo catalog with markup in every field that takes it: ``(data, {place: paths})``."""
-    data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
     del data["variants"]
     # a unit in its two forms beside the demo's one-word units: both shapes get markup
     data["metrics"]["api_calls"]["unit"] = {"one": "call", "other": "calls"}

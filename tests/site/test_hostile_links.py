@@ -19,6 +19,7 @@ from pricing_site.catalog.yaml_reader import read_yaml
 from tests.site_support import DEMO
 from tests.support.http_server import StaticServer
 from tests.support.links import BYPASSES, schema_fields
+from tests.support.paths import one_language
 
 MARKDOWN_BYPASSES = ["javascript&#58;alert(1)", "&#106;avascript:alert(1)",
                      "java&#x09;script:alert(1)", "&#x01;javascript:alert(1)",
@@ -56,7 +57,7 @@ def _hostile(data):
 @pytest.fixture(scope="module")
 def unvalidated_site(tmp_path_factory):
     base = tmp_path_factory.mktemp("unvalidated")
-    data = _hostile(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
+    data = _hostile(one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8"))))
     catalog = base / "plans.yaml"
     catalog.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:

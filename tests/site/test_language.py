@@ -10,6 +10,7 @@ import yaml
 from pricing_site.build.site import build_site
 from tests.site_support import DEMO
 from tests.support.http_server import StaticServer
+from tests.support.paths import one_language
 
 pytestmark = pytest.mark.e2e  # builds the site in another language
 
@@ -19,7 +20,7 @@ def built(tmp_path_factory):
     """The demo in German and in Arabic (its words stay English: only the setting changes)."""
     sites = {}
     for language in ("de", "ar"):
-        data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+        data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
         data["site"]["language"] = language
         del data["variants"]
         folder = tmp_path_factory.mktemp(language)

@@ -10,13 +10,14 @@ from pricing_site.build.site import build_site
 from tests.catalogs import books_follow_plans
 from tests.site_support import DEMO
 from tests.support.http_server import StaticServer
+from tests.support.paths import one_language
 
 PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture(scope="module")
 def long_copy_site(tmp_path_factory):
-    data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
     del data["variants"]
     site = data["site"]
     site["hero"]["headline"] = "Die Kundenkommunikationsplattform für Ihr ganzes Team"

@@ -12,6 +12,7 @@ from pricing_site.build.site import build_site
 from tests.catalogs import books_follow_plans
 from tests.site_support import DEMO, demo_site
 from tests.support.http_server import StaticServer
+from tests.support.paths import one_language
 
 WIDTHS = (1280, 390)
 TOLERANCE = 3  # px between the gaps left and right of a row
@@ -128,7 +129,7 @@ CATALOGS = {"one": (1, 1), "two": (2, 2), "five": (None, 5), "six": (None, 6)}
 def _build(name, folder):
     """The catalog ``name`` of CATALOGS (items per grid, plans) built into ``folder``/site."""
     items, plans = CATALOGS[name]
-    data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
     del data["variants"]
     if items:
         _few(data, items)

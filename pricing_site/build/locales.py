@@ -1,0 +1,128 @@
+"""Per-locale builds: which language a build is for, its catalog, its URLs, its alternates.
+
+``pricing-site build`` builds the site once per language into the same output: plans.yaml's
+own language at the root, each of its ``locales:`` under ``/<code>/`` (one MkDocs build each,
+the same hooks, ``$PRICING_SITE_LOCALE`` naming the locale as ``$PRICING_SITE_VARIANT`` names
+the A/B variation). The hooks ask this module for the build's catalog and content, its site
+URL and its theme's language, and for each page its counterparts in the other languages
+(hreflang, Material's language switcher, og:locale).
+"""
+
+import os
+import posixpath
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+
+LOCALE_ENV = "PRICING_SITE_LOCALE"
+
+
+def build_locale_code():
+    """The locale this build is for: ``$PRICING_SITE_LOCALE``, else None (the file's own)."""
+    return os.environ.get(LOCALE_ENV) or None
+
+
+def localized(catalog, code):
+    """The engine's catalog speaking locale ``code``. The engine's locale contract
+    (``pricing_site.locales.locale_block`` + ``catalog.with_locale``) is wired here once
+    it is merged; until then the catalog as it is."""
+    return catalog
+
+
+def site_for_build(read, variant):
+    """``(catalog, content)`` of this build: its locale's texts and currency, A/B ``variant``."""
+    code = build_locale_code() or read.language
+    catalog, content = read.localized(code, variant)
+    return localized(catalog, code), content
+
+
+def locale_warnings(read):
+    """The warnings of plans.yaml's locales (texts they lack, shown in English): a build
+    prints them and goes on."""
+    return [problem for problem in read.warnings if problem.path.startswith("[locale ")]
+
+
+def languages(read):
+    """Every language of the site, the file's own first: ``[(code, folder)]``, folder "" for
+    the root and ``"<code>/"`` for a locale."""
+    return [(read.language, "")] + [(locale.code, f"{locale.code}/") for locale in read.locales]
+
+
+def configure(config, read):
+    """Point this build's config at its language: Material's ``language``, the site URL of its
+    folder (canonical links, sitemap), and ``extra.site_languages`` for the page hooks (the
+    languages, the root URL, the folder of the locale's own pages). A locale's pages keep
+    their own titles in the nav (the file's language names them in mkdocs.yml)."""
+    code = build_locale_code()
+    folders = languages(read)
+    locale = next((locale for locale in read.locales if locale.code == code), None)
+    config.extra["site_languages"] = {"current": code or read.language, "all": folders,
+                                      "root": config.site_url or "",
+                                      "pages": locale and locale.pages(read.path)}
+    if len(folders) > 1:   # Material's header shows its switcher (partials/alternate.html),
+        config.extra["alternate"] = True   # no list: base.html would link each as hreflang
+    if code is None:
+        return config
+    config.theme["language"] = code
+    if config.site_url:
+        config.site_url = f"{config.site_url}{code}/"
+    if config.nav:
+        config.nav = _untitled(config.nav)
+    return config
+
+
+def _untitled(nav):
+    """mkdocs.yml's nav with each page's title left out (the page's own, in its language)."""
+    out = []
+    for item in nav:
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if isinstance(value, list):
+                out.append({title: _untitled(value)})
+            else:
+                out.append(value)
+        else:
+            out.append(item)
+    return out
+
+
+def alternates(page_url, languages_of_site):
+    """``[{"lang", "name", "link", "href", "og"}]``: ``page_url`` (the page's URL in its own
+    folder) in every language of the site: ``link`` absolute when the site has a URL (as
+    hreflang wants it), ``href`` relative to the page (the switcher works on any host)."""
+    current, folders, root = (languages_of_site["current"], languages_of_site["all"],
+                              languages_of_site["root"])
+    here = dict(folders)[current] + page_url
+    return [{"lang": code, "name": language_name(code), "og": og_locale(code),
+             "link": f"{root}{folder}{page_url}" if root else _relative(folder + page_url, here),
+             "href": _relative(folder + page_url, here), "current": code == current}
+            for code, folder in folders]
+
+
+def _relative(target, here):
+    """The link from the page at site path ``here`` to site path ``target`` (both folders
+    ending in "/", or "" for the root)."""
+    link = posixpath.relpath("/" + target, "/" + (here.rsplit("/", 1)[0] if "/" in here else ""))
+    return "./" if link == "." else link + ("/" if target.endswith("/") or not target else "")
+
+
+@lru_cache(maxsize=None)
+def language_name(code):
+    """A language in its own words, as a switcher shows it ("Deutsch", "English")."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name()
+    except (UnknownLocaleError, ValueError):
+        return code
+    return name[:1].upper() + name[1:]
+
+
+@lru_cache(maxsize=None)
+def og_locale(code):
+    """Open Graph's ``language_TERRITORY`` for a language code ("de" -> "de_DE")."""
+    parts = code.replace("-", "_").split("_")
+    if len(parts) > 1:
+        return f"{parts[0]}_{parts[-1].upper()}"
+    likely = get_global("likely_subtags").get(parts[0], "")
+    territory = likely.split("_")[-1] if "_" in likely else ""
+    return f"{parts[0]}_{territory}" if territory else parts[0]
