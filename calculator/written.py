@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 
 from .locale import _, current
-from .money import format_quantity
+from .money import format_quantity, plain
 from .values import NotANumber, describe, to_decimal
 
 # The shortenings the page's chart prints (Intl's compact notation in English), and "k"; the
@@ -69,3 +69,10 @@ def read_written(value):
     number = to_decimal(number.scaleb(SUFFIXES[match["suffix"].lower()]), shown=value)
     # "2k" is 2000 as if typed so (not 2E+3): the bill and the echo show the same digits
     return number.quantize(_ONE) if number.as_tuple().exponent > 0 else number
+
+
+def for_field(value):
+    """A quantity (a Decimal) as a field holds it for ``read_written`` to read back in the
+    locale in force: plain digits, its decimal sign ("62.5"; "62,5" in German), no grouping."""
+    text = plain(value)
+    return text if current().decimal == "." else text.replace(".", current().decimal)

@@ -23,6 +23,7 @@ DEFAULT_CATALOG = "plans.yaml"
 
 
 def _validate(args):
+    from pricing_site.build.locales import engine_warnings
     from pricing_site.build.site import configured_catalog_path, content_roots
 
     try:  # the site's pages and images are checked too when run in its folder
@@ -32,6 +33,8 @@ def _validate(args):
     args.path = args.path or site_catalog
     read = read_catalog(args.path, roots=roots)
     catalog, errors, warnings = read.catalog, read.errors, read.warnings
+    if not errors:
+        warnings = warnings + engine_warnings(read)
     for problem in errors + warnings:
         print(problem)
     if errors:

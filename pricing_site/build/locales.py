@@ -15,6 +15,10 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
+from calculator.errors import Problem
+from pricing_site.catalog.yaml_reader import locate
+from pricing_site.locales import locale_block
+
 LOCALE_ENV = "PRICING_SITE_LOCALE"
 
 
@@ -24,10 +28,11 @@ def build_locale_code():
 
 
 def localized(catalog, code):
-    """The engine's catalog speaking locale ``code``. The engine's locale contract
-    (``pricing_site.locales.locale_block`` + ``catalog.with_locale``) is wired here once
-    it is merged; until then the catalog as it is."""
-    return catalog
+    """The engine's catalog speaking locale ``code``: its formats and words
+    (``pricing_site.locales``), carried in catalog.json to the live calculator; English as it
+    is."""
+    block = locale_block(code, catalog.currencies)
+    return catalog if block is None else catalog.with_locale(block)
 
 
 def site_for_build(read, variant):
@@ -38,9 +43,31 @@ def site_for_build(read, variant):
 
 
 def locale_warnings(read):
-    """The warnings of plans.yaml's locales (texts they lack, shown in English): a build
-    prints them and goes on."""
-    return [problem for problem in read.warnings if problem.path.startswith("[locale ")]
+    """The warnings of plans.yaml's locales (texts they lack, shown in English; the engine's
+    messages their engine.po lacks): a build prints them and goes on."""
+    return [problem for problem in read.warnings if problem.path.startswith("[locale ")] + \
+        engine_warnings(read)
+
+
+def engine_warnings(read):
+    """A warning per locale whose engine.po leaves some of the engine's messages untranslated:
+    the calculator says those in English on its pages."""
+    problems = []
+    for index, locale in enumerate(read.locales):
+        missing = []
+        try:
+            locale_block(locale.code, (), missing)
+        except ValueError:  # a .po the engine refuses: the build says so, naming it
+            continue
+        if missing:
+            named = ", ".join(repr(text) for text in missing[:3]) + \
+                (", ..." if len(missing) > 3 else "")
+            problems.append(Problem(
+                f"locales[{index}].code", f"[locale {locale.code}] {len(missing)} of the "
+                f"engine's messages have no translation in pricing_site/locales/{locale.code}/"
+                f"LC_MESSAGES/engine.po ({named}); the calculator says them in English",
+                severity="warning"))
+    return locate(problems, read.marks, read.path)
 
 
 def languages(read):

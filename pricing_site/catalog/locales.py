@@ -126,6 +126,7 @@ def read_locales(data, marks, file, roots=None, texts=True):
     return tuple(locales), errors, warnings
 
 
+
 def _overlay_path(file, texts):
     return Path(file).parent / texts
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from calculator import parse_request
 from calculator.money import format_price, plain
+from calculator.written import for_field
 
 from .price_words import kind_price
 from .words import _
@@ -60,7 +61,7 @@ def calculator_form(catalog, request):
         # the currencies there are prices in, when there is a choice
         "currencies": [{"code": code, "selected": code == (built.currency or catalog.currency)}
                        for code in catalog.currencies] if len(catalog.currencies) > 1 else [],
-        "seats": {"plans": " ".join(seat_plans), "value": plain(values["seats"]),
+        "seats": {"plans": " ".join(seat_plans), "value": for_field(values["seats"]),
                   "max": _seat_slider_max(catalog)} if seat_plans else None,
         "metrics": [],
         "kinds": [],
@@ -74,13 +75,13 @@ def calculator_form(catalog, request):
             fields["metrics"].append({
                 "id": metric.id, "name": metric.name, "unit": metric.unit,
                 "plans": " ".join(plans), "max": plain(metric.max), "step": plain(metric.step),
-                "value": plain(values[f"usage.{metric.id}"])})
+                "value": for_field(values[f"usage.{metric.id}"])})
     for kind_id, labels in _kind_labels(catalog, priced).items():
         count = values.get(f"kind.{kind_id}")
         fields["kinds"].append({
             "id": kind_id, "plans": " ".join(p for label in labels for p in label["plans"]),
             "labels": [{**label, "plans": " ".join(label["plans"])} for label in labels],
-            "value": "" if count is None else plain(count)})
+            "value": "" if count is None else for_field(count)})
     for addon in catalog.addons.values():
         plans = [p.id for p in priced if addon.plans is None or p.id in addon.plans]
         if plans:

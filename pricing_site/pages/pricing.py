@@ -85,7 +85,12 @@ def _calculator(catalog, content, settings, default, link, bundle_urls):
         "starts_json": data_json(plan_starts(catalog, default["request"])),
         "client": urls.pop("client"),
         "config_json": data_json(urls),
-        "catalog_json": data_json(catalog.to_dict()),
+        # the plans and books the form follows; the engine's locale (its words: kilobytes)
+        # is catalog.json's, the worker's, not the page's
+        "catalog_json": data_json({key: value for key, value in catalog.to_dict().items()
+                                   if key != "locale"}),
+        # the decimal sign the page writes a quantity Python read back into its field with
+        "decimal": catalog.locale.decimal if catalog.locale else ".",
         "chart": (chart := chart_data(catalog, default)),
         "chart_json": data_json(chart),
         # the estimate's call to action and contact link, carrying the estimate (cta.py)

@@ -4,21 +4,27 @@ The build's locale (``build_locale``) picks the translations of site_src/locales
 i18n extension gets them on the theme's environment, and the page data
 (``pricing_site.pages.words``) has them in force from the configuration to the last file
 with words written, then English again (a process may build other sites after this one).
+So has the engine its catalog's locale (its formats and words: the page data formats the
+engine's amounts too, and must write them as the live calculator does).
 """
 
 from mkdocs.plugins import event_priority
 
+from calculator.locale import using
 from pricing_site.build.locale import build_locale, install, translations
 from pricing_site.pages.words import speak, stop
 
 _token = None
+_engine = None  # the engine's locale in force for the build (calculator.locale.using)
 
 
 @event_priority(-50)  # after the catalog hook's, which sets the language from plans.yaml
 def on_config(config):
-    global _token
+    global _token, _engine
     _release()
     _token = speak(translations(build_locale(config)))
+    _engine = using(getattr(config.extra.get("catalog_data"), "locale", None))
+    _engine.__enter__()
     return config
 
 
@@ -36,10 +42,12 @@ def on_build_error(error):
 
 
 def _release():
-    global _token
-    if _token is not None:
+    global _token, _engine
+    for leave in ((lambda: stop(_token)) if _token is not None else None,
+                  (lambda: _engine.__exit__()) if _engine is not None else None):
         try:
-            stop(_token)
+            if leave:
+                leave()
         except ValueError:  # set in another context (a rebuild on another thread)
             pass
-        _token = None
+    _token = _engine = None

@@ -3,7 +3,6 @@ pairs both ways, one sitemap of both, the switcher's links, and German prices in
 to CPython's quote() for the EUR price book."""
 
 import re
-from decimal import Decimal
 from pathlib import Path
 from posixpath import normpath
 from xml.etree import ElementTree
@@ -11,6 +10,7 @@ from xml.etree import ElementTree
 import pytest
 
 from calculator import quote
+from pricing_site.build.locales import localized
 from pricing_site.build.site import build_site
 from pricing_site.catalog import read_catalog
 from pricing_site.catalog.content import default_request
@@ -95,22 +95,18 @@ def test_one_sitemap_lists_both_languages(site):
     assert "/de/assets/pyodide/*" in (site / "_headers").read_text()   # cached for good too
 
 
-def _amount(text):
-    """A written amount as a Decimal, whatever the locale's separators (the engine writes
-    English formats until it speaks German: "€460.00"; German would be "460,00 €")."""
-    digits = re.sub(r"[^\d.,]", "", text)
-    if re.search(r",\d{2}$", digits):
-        digits = digits.replace(".", "").replace(",", ".")
-    return Decimal(digits.replace(",", ""))
-
-
 def test_german_prices_are_the_eur_price_books_as_cpython_quotes_them(site):
+    """The German page's prerendered total is the engine's German words for the EUR book's
+    quote, exactly ("1.234,50 €"), and the same amount as the English catalog's EUR quote."""
     read = read_catalog(DEMO, lint=False)
     request = default_request(read.catalog, read.content)
-    expected = quote(read.catalog, {**request, "currency": "EUR"}).to_dict()
+    german, _ = read.localized("de")
+    german = localized(german, "de")
+    expected = quote(german, request).to_dict()
     html = (site / "de" / "pricing" / "index.html").read_text()
     shown = re.search(r'data-testid="calculator-total"[^>]*>([^<]+)<', html).group(1)
-    assert "€" in shown and _amount(shown) == Decimal(expected["total"])
+    assert shown == expected["display"]["total"] and "\u00a0€" in shown
+    assert expected["total"] == quote(read.catalog, {**request, "currency": "EUR"}).to_dict()["total"]
     english = (site / "pricing" / "index.html").read_text()
     shown = re.search(r'data-testid="calculator-total"[^>]*>([^<]+)<', english).group(1)
-    assert _amount(shown) == Decimal(quote(read.catalog, request).to_dict()["total"])
+    assert shown == quote(read.catalog, request).to_dict()["display"]["total"]

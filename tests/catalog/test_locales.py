@@ -5,15 +5,18 @@ import shutil
 
 import pytest
 import yaml
+from babel.messages.pofile import read_po
 
 from calculator import quote
 from calculator.errors import CatalogError
+from pricing_site.build.locales import engine_warnings
 from pricing_site.catalog import read_catalog
 from pricing_site.catalog.texts import is_text
 
 from tests.site_support import DEMO
 
 OVERLAY = DEMO.parent / "locales" / "de.yaml"
+ENGINE_POT = DEMO.parent / "pricing_site" / "locales" / "engine.pot"
 
 
 def project(tmp_path, overlay=None, section=None):
@@ -95,6 +98,25 @@ def test_a_text_the_locale_lacks_is_englishs_with_a_warning_naming_locale_and_fi
     assert content.site["hero"]["headline"] == "Every customer conversation, in one calm inbox"
     _, content = read.localized("de", "yearly-push")
     assert content.site["pricing"]["headline"] == "Pay yearly, save 25% on every seat"
+
+
+def test_a_locale_whose_engine_speaks_english_says_so_once(tmp_path):
+    """No engine.po for French: one warning, with how many of the engine's messages stay
+    English; the German catalog has none (test_the_demo_german_texts_are_complete_and_valid)."""
+    section = "locales:\n  - {code: fr, currency: EUR, texts: locales/de.yaml}"
+    read = read_catalog(project(tmp_path, section=section), lint=False)
+    engine = [w for w in messages(read.warnings + engine_warnings(read))
+              if "engine's messages" in w]
+    assert len(engine) == 1, engine
+    count = len(read_po_ids(ENGINE_POT))
+    assert f"[locale fr] {count} of the engine's messages have no translation in " \
+        "pricing_site/locales/fr/LC_MESSAGES/engine.po (" in engine[0]
+    assert engine[0].endswith("; the calculator says them in English")
+
+
+def read_po_ids(path):
+    with open(path, "rb") as po:
+        return [message.id for message in read_po(po) if message.id]
 
 
 def _line(text):

@@ -6,7 +6,10 @@
 //   <input type="range" max="1000" data-for="usage.storage_gb" data-max="2000" data-step="0.5"
 //          data-scale="log">
 // A slider's value is a whole number of steps, written as a person would type it ("0.3" for
-// three steps of 0.1, never 0.30000000000000004; "20", not "20.0").
+// three steps of 0.1, never 0.30000000000000004; "20", not "20.0"), with the page's decimal
+// sign ("0,3" in German: state.js inField).
+
+import { inField } from "./state.js";
 
 const isWhole = (x) => Math.abs(x - Math.round(x)) < 1e-9;
 
@@ -49,7 +52,7 @@ export function valueToSlider(slider, value) {
 // anything typed there.
 export function fillFromSlider(form, target) {
   if (target.type !== "range" || !target.dataset.for) return;
-  form.querySelector(`[name="${target.dataset.for}"]`).value = sliderToValue(target);
+  form.querySelector(`[name="${target.dataset.for}"]`).value = inField(form, sliderToValue(target));
 }
 
 // Each slider named in `quantities` ({field name: quantity}) at that quantity: what Python read

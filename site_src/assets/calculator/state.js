@@ -54,7 +54,8 @@ export function writeState(form, state, catalog, starts) {
   writeCurrency(form, request.currency ?? form.elements.currency?.options[0].value);
   // What the state does not name goes to the plan's start, else to the value the page was built with.
   const start = starts[form.elements.plan.value] ?? {};
-  const initial = (input) => start[input.name] ?? input.defaultValue;
+  const initial = (input) => start[input.name] === undefined ? input.defaultValue
+    : inField(form, start[input.name]);
   if (form.elements.seats) form.elements.seats.value = request.seats ?? initial(form.elements.seats);
   const given = { usage: request.usage ?? {}, kind: request.seat_kinds ?? {} };
   for (const input of form.querySelectorAll("[name^='usage.'], [name^='kind.']")) {
@@ -116,6 +117,14 @@ export function quantitiesRead(form, request) {
 
 // Each visible quantity field given the number Python read from its text ("1.5M" shows
 // 1500000, "1,500" 1500), from a quote's `request`; a field left empty stays empty.
+// A quantity as Python echoes it ("62.5") as the page's language writes it in a field ("62,5",
+// the form's data-decimal): the decimal sign only, no grouping, so the field reads back the
+// same in Python (calculator/written.py) whatever the language.
+export function inField(form, value) {
+  const decimal = form.dataset.decimal || ".";
+  return decimal === "." ? String(value) : String(value).replace(".", decimal);
+}
+
 export function showQuantitiesRead(form, request) {
   const kinds = request.seat_kinds ?? {}, units = request.addon_quantities ?? {};
   const read = { ...quantitiesRead(form, request),
@@ -123,7 +132,8 @@ export function showQuantitiesRead(form, request) {
     ...Object.fromEntries(Object.entries(units).map(([id, n]) => [`addon.${id}`, n])) };
   for (const [name, value] of Object.entries(read)) {
     const input = form.elements[name];
-    if (input && input.value.trim() !== "" && input.value !== String(value)) input.value = String(value);
+    const written = inField(form, value);
+    if (input && input.value.trim() !== "" && input.value !== written) input.value = written;
   }
 }
 
