@@ -18,6 +18,7 @@ from pricing_site.build.guest import (OWN_FOLDERS, GuestTemplates, add_templates
 from pricing_site.build.headers import write_guest_headers
 from pricing_site.build.plugin import _hook
 from pricing_site.build.precompress import precompress_site
+from pricing_site.build.site import build_site
 from pricing_site.build.site_catalog import ENV_VAR
 from pricing_site.build.sources import ASSETS, OVERRIDES
 from pricing_site.build.templates import autoescape_for
@@ -41,6 +42,7 @@ def host(tmp_path, monkeypatch):
         text = text.replace("mode: guest", f"mode: {mode}")
         text = text.replace("    - navigation.tabs\n", "".join(f"    - {f}\n" for f in
                                                              ("navigation.tabs", *features)))
+        assert all(f"- {f}" in text for f in features)
         (folder / "mkdocs.yml").write_text(text, encoding="utf-8")
         return load_config(str(folder / "mkdocs.yml"), site_dir=str(folder / "site"))
 
@@ -203,3 +205,12 @@ def test_the_per_page_steps_pass_a_hosts_page_through(host):
     assert _hook("pages").on_page_context(context, hosts, config, None) == {"page": hosts}
     config.extra["experiment"] = {"experiment": "e", "variant": "control"}
     assert _hook("experiment").on_post_page(output, hosts, config) == output
+
+
+def test_a_guest_has_no_all_variants_build(host, capsys):
+    config = host()
+    folder = Path(config.config_file_path).parent
+    status = build_site(folder / "plans.yaml", out=folder / "dist", all_variants=True,
+                        config_file=config.config_file_path)
+    assert status == 2 and "mode: guest" in capsys.readouterr().err
+    assert not (folder / "dist").exists()
