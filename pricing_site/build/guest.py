@@ -11,6 +11,8 @@ Material render it without the plugin (docs/plugin.md):
   ``main.html`` and its header, palette, navigation and footer;
 - styles: the pricing components only (``guest_css``: site.css without its site-wide part),
   linked by our page templates alone;
+- Material's instant navigation: the pricing page is reached and left by full loads
+  (``INSTANT``), since the calculator's scripts run once per loaded document;
 - hooks: the per-page steps (share texts, compact HTML, A/B marks) touch our pages only;
   the build's files go only where no host file is (``host_outputs``).
 """
@@ -29,6 +31,8 @@ SECTIONS = ("pricing/", "landing/")   # what the page templates include
 PAGE = "pricing.md"                   # added when the host has no page of that name
 PAGE_SOURCE = "---\ntemplate: pricing.html\ntitle: Pricing\n---\n"
 STYLES = "css/guest.css"              # under assets/, made from site.css at build time
+INSTANT = "js/guest-instant.js"       # the pricing page as a full load (Material's
+                                      # navigation.instant would swap it in)
 # the files a site-mode build writes at the site's root
 ROOT_OUTPUTS = ("robots.txt", "_headers", "llms.txt", "pricing.md", "pricing.json",
                 "pricing.schema.json")

@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 
 from pricing_site.build.compact_html import compact_html
-from pricing_site.build.guest import STYLES, is_guest, leaves_alone
+from pricing_site.build.guest import INSTANT, STYLES, is_guest, leaves_alone
 from pricing_site.build.assets import asset_url
 from pricing_site.build.page_checks import element_ids, front_matter_problem
 from pricing_site.build.templates import COMPILED, autoescape_for
@@ -57,6 +57,8 @@ def on_page_context(context, page, config, nav):
     context["site_links"] = page_links(content, link)  # the header's and the footer's
     if is_guest(config):  # the components' look, on our pages alone
         context["guest_styles"] = asset_url(STYLES)
+        if "navigation.instant" in (config.theme.get("features") or ()):
+            context["guest_instant"] = asset_url(INSTANT)
     return context
 
 

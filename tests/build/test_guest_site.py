@@ -109,13 +109,13 @@ def test_a_page_asking_for_the_landing_gets_it_in_the_hosts_chrome(sites):
 def test_the_pricing_page_prices_live_in_the_hosts_look(sites, browser):
     catalog = load_catalog_file(EXAMPLE / "plans.yaml")
     expected = json.loads(json.dumps(quote(catalog, REQUEST).to_dict()))
+    header = "getComputedStyle(document.querySelector('.md-header')).backgroundColor"
     with StaticServer(sites["guest"], host_rules=True) as server:
         page = browser.new_page()
         try:
             asked = []
             page.on("request", lambda request: asked.append(request.url))
             page.goto(server.url + "guide/")
-            header = "getComputedStyle(document.querySelector('.md-header')).backgroundColor"
             docs_header = page.evaluate(header)
             page.goto(server.url + "pricing/")
             page.evaluate("window.pricingCalculator.ready")
@@ -132,3 +132,51 @@ def test_the_pricing_page_prices_live_in_the_hosts_look(sites, browser):
     assert "Northwind Docs" in title
     assert asked and all(url.startswith(server.url) for url in asked)
     assert any("/assets/pyodide/" in url for url in asked)
+
+
+@pytest.fixture(scope="module")
+def instant(tmp_path_factory):
+    """The example served, built with its site_url at the server's own address: Material's
+    instant navigation takes only the links its sitemap lists, port included."""
+    folder = _copy(tmp_path_factory.mktemp("instant"), "guest")
+    (folder / "site").mkdir()
+    with StaticServer(folder / "site") as server:  # _headers is not written yet
+        config = folder / "mkdocs.yml"
+        text = re.sub(r"(?m)^site_url: .*$", f"site_url: {server.url}",
+                      config.read_text(encoding="utf-8"))
+        config.write_text(text, encoding="utf-8")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.delenv(ENV_VAR, raising=False)
+            _build(folder)
+        yield server
+
+
+def test_instant_navigation_reaches_and_leaves_the_pricing_page_by_full_loads(instant, browser):
+    """Material swaps a page in without loading it; the calculator needs a loaded page."""
+    server = instant
+    expected = json.loads(json.dumps(quote(load_catalog_file(EXAMPLE / "plans.yaml"),
+                                           REQUEST).to_dict()))
+    page = browser.new_page()
+    try:
+        asked = []
+        page.on("request", lambda request: asked.append((request.resource_type, request.url)))
+        page.goto(server.url + "guide/", wait_until="networkidle")  # Material has its sitemap
+        page.click("a.md-tabs__link:text-is('Pricing')")
+        page.wait_for_function("window.pricingCalculator", timeout=30000)
+        page.evaluate("window.pricingCalculator.ready")
+        assert page.evaluate("r => window.pricingCalculator.quote(r)", REQUEST) == expected
+        page.fill("[data-testid=calc-seats]", "23")
+        page.click("label[for=billing-annual]")
+        page.wait_for_function("total => document.querySelector("
+                               "'[data-testid=calculator-total]').textContent === total",
+                               arg=expected["display"]["total"], timeout=30000)
+        page.click("a.md-tabs__link:text-is('Guide')")
+        page.wait_for_url(server.url + "guide/")
+    finally:
+        page.close()
+    pricing = server.url + "pricing/"
+    # Material fetched the page to swap it in; the page then loaded itself
+    assert ("fetch", pricing) in asked or ("xhr", pricing) in asked
+    loaded = asked.index(("document", pricing))
+    # and it was left by a full load too
+    assert ("document", server.url + "guide/") in asked[loaded:]
