@@ -14,7 +14,8 @@ Material render it without the plugin (docs/plugin.md):
 - Material's instant navigation: the pricing page is reached and left by full loads
   (``INSTANT``), since the calculator's scripts run once per loaded document;
 - hooks: the per-page steps (share texts, compact HTML, A/B marks) touch our pages only;
-  the build's files go only where no host file is (``host_outputs``).
+  the price list goes only where the host has no file (``host_outputs``), ``_headers`` names
+  our own paths (after the host's rules), and no robots.txt is written.
 """
 
 import re

@@ -99,9 +99,14 @@ def guest_headers_file(written=(), embed=None):
     return "\n".join(lines)
 
 
-def write_guest_headers(site_dir, written=(), embed=None):
-    """A guest's rules in ``site_dir``'s ``_headers``, after the host's own when it has one."""
-    append_text(Path(site_dir, "_headers"), guest_headers_file(written, embed))
+def write_guest_headers(site_dir, written=(), embed=None, after_hosts=False):
+    """A guest's rules as ``site_dir``'s ``_headers``, or after the host's own (``after_hosts``:
+    its docs folder has one, which MkDocs has copied there)."""
+    path, rules = Path(site_dir, "_headers"), guest_headers_file(written, embed)
+    if after_hosts:
+        append_text(path, rules)
+    else:
+        path.write_text(rules, encoding="utf-8")
 
 
 def page_roots(site_dir, skip):

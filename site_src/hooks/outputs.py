@@ -27,7 +27,8 @@ def on_post_build(config):
 
 def _guest_outputs(config):
     out, taken = Path(config.site_dir), config.extra["host_outputs"]
-    write_guest_headers(config.site_dir, _price_list(config, out, taken), _framed(config))
+    write_guest_headers(config.site_dir, _price_list(config, out, taken), _framed(config),
+                        after_hosts="_headers" in taken)
 
 
 def _framed(config):

@@ -164,8 +164,10 @@ def test_a_guests_outputs_leave_the_hosts_files_and_write_no_robots_txt(host):
 
 
 def test_guest_headers_name_its_own_paths_only_and_no_policy(tmp_path):
+    (tmp_path / "_headers").write_text("an earlier build's\n")
     write_guest_headers(tmp_path, ["llms.txt"], ("embed/", ["https://www.example.com"]))
     text = (tmp_path / "_headers").read_text()
+    assert not text.startswith("an earlier")  # only the host's own is kept
     rules = read_headers_file(tmp_path / "_headers")
 
     def headers_for(path):
