@@ -10,9 +10,9 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import YAML_RE
 
+from pricing_site.build.assets import asset_url
 from pricing_site.build.compact_html import compact_html
 from pricing_site.build.guest import INSTANT, STYLES, is_guest, leaves_alone
-from pricing_site.build.assets import asset_url
 from pricing_site.build.page_checks import element_ids, front_matter_problem
 from pricing_site.build.templates import COMPILED, autoescape_for
 from pricing_site.pages.chrome import page_links
