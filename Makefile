@@ -17,7 +17,7 @@ validate:
 	scripts/setup.sh
 	.venv/bin/pricing-site validate plans.yaml
 
-bench:            ## engine, build, browser, first-visit, Lighthouse and install benchmarks (figures and ratios; see bench/RESULTS.md)
+bench:            ## engine, build, browser, first-visit, Lighthouse, install and guest-site benchmarks (figures and ratios; see bench/RESULTS.md)
 	scripts/setup.sh --test
 	npm ci --prefix bench/lighthouse --no-audit --no-fund --loglevel=error   # Lighthouse: for the bench only
 	.venv/bin/python bench/engine.py
@@ -28,3 +28,4 @@ bench:            ## engine, build, browser, first-visit, Lighthouse and install
 	.venv/bin/python bench/lighthouse.py
 	.venv/bin/python bench/first_visit.py
 	.venv/bin/python bench/install.py
+	.venv/bin/python bench/guest.py

@@ -10,9 +10,15 @@ on every path leaves ``frame-ancestors`` out, each top-level entry of the site h
 gets ``frame-ancestors 'none'`` in a second policy (browsers enforce every policy sent), and the
 embed's folder gets the origins allowed. Hosts merge every rule matching a path, so one on
 ``/*`` saying ``'none'`` would forbid the embed too.
+
+A guest in someone else's site (``pricing_site.build.guest``) says nothing about the host's
+paths: no policy (the host's pages keep Material's inline scripts, which it would block), only
+the caching and types of its own files, after the host's own ``_headers`` when it has one.
 """
 
 from pathlib import Path
+
+from .guest import OWN_FOLDERS, append_text
 
 POLICY = "; ".join([
     "default-src 'self'",
@@ -45,6 +51,10 @@ IMMUTABLE_PATHS = ("/assets/v/*", "/assets/pyodide/*", "/assets/calculator/engin
                    "/assets/javascripts/bundle.*", "/assets/javascripts/workers/*",
                    "/assets/stylesheets/*")  # Material's content-hashed files, not its lunr/
 IMMUTABLE_PREFIXES = tuple(path.removesuffix("*") for path in IMMUTABLE_PATHS)
+OWN_IMMUTABLE_PATHS = tuple(path for path in IMMUTABLE_PATHS
+                            if path.startswith(tuple(f"/{folder}/" for folder in OWN_FOLDERS)))
+# the price list for machines (pricing_site.pages.price_list), read as text, not downloaded
+TEXT_TYPES = {"pricing.md": "text/markdown; charset=utf-8", "llms.txt": "text/plain; charset=utf-8"}
 
 
 def immutable_paths(folders=()):
@@ -82,10 +92,36 @@ def headers_file(embed=None, folders=()):
     for path in immutable_paths(folders):
         lines += ["", path, f"  Cache-Control: {IMMUTABLE}"]
     lines += ["", "/*.wasm", "  Content-Type: application/wasm"]
-    # the price list for machines (pricing_site.pages.price_list), read as text, not downloaded
-    lines += ["", "/*.md", "  Content-Type: text/markdown; charset=utf-8"]
-    lines += ["", "/llms.txt", "  Content-Type: text/plain; charset=utf-8"]
+    lines += ["", "/*.md", f"  Content-Type: {TEXT_TYPES['pricing.md']}"]
+    lines += ["", "/llms.txt", f"  Content-Type: {TEXT_TYPES['llms.txt']}"]
     return "\n".join(lines) + "\n"
+
+
+def guest_headers_file(written=(), embed=None):
+    """The rules of a guest's own paths: long caching of its versioned files, the runtime's
+    wasm type, the text types of the price list files it ``written``, and, with ``embed``
+    (``(folder, origins)``), who may frame the embed's folder."""
+    lines = []
+    for path in OWN_IMMUTABLE_PATHS:
+        lines += [path, f"  Cache-Control: {IMMUTABLE}", ""]
+    lines += ["/assets/pyodide/*.wasm", "  Content-Type: application/wasm", ""]
+    for name in (name for name in TEXT_TYPES if name in written):
+        lines += [f"/{name}", f"  Content-Type: {TEXT_TYPES[name]}", ""]
+    if embed is not None:
+        folder, origins = embed
+        lines += [f"/{folder}*", f"  Content-Security-Policy: frame-ancestors {' '.join(origins)}",
+                  ""]
+    return "\n".join(lines)
+
+
+def write_guest_headers(site_dir, written=(), embed=None, after_hosts=False):
+    """A guest's rules as ``site_dir``'s ``_headers``, or after the host's own (``after_hosts``:
+    its docs folder has one, which MkDocs has copied there)."""
+    path, rules = Path(site_dir, "_headers"), guest_headers_file(written, embed)
+    if after_hosts:
+        append_text(path, rules)
+    else:
+        path.write_text(rules, encoding="utf-8")
 
 
 def page_roots(site_dir, skip, folders=()):

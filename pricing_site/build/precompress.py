@@ -58,11 +58,13 @@ def wanted(path):
     return path.suffix.lower() in SUFFIXES and path.stat().st_size >= MIN_SIZE
 
 
-def precompress_site(site_dir):
-    """Write the ``.gz`` and ``.br`` siblings under ``site_dir``; return
-    ``{relative path: {suffix: compressed size}}`` for the files that got at least one."""
+def precompress_site(site_dir, folders=None):
+    """Write the ``.gz`` and ``.br`` siblings under ``site_dir`` (only under its ``folders``,
+    site-relative, when given); return ``{relative path: {suffix: compressed size}}`` for the
+    files that got at least one."""
     site = Path(site_dir)
-    paths = sorted((p for p in site.rglob("*") if p.is_file() and wanted(p)),
+    roots = [site / folder for folder in folders] if folders is not None else [site]
+    paths = sorted((p for root in roots for p in root.rglob("*") if p.is_file() and wanted(p)),
                    key=lambda p: -p.stat().st_size)  # the biggest first: the threads end together
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         sizes = dict(zip(paths, pool.map(write_siblings, paths, [site] * len(paths))))

@@ -29,6 +29,7 @@ from pricing_site.experiments.spec import experiment_spec
 from pricing_site.build.sources import ASSETS, HOOKS, OVERRIDES
 
 from .config_file import find_config
+from .guest import is_guest
 from .headers import write_headers
 from .language_sites import finish
 from .locales import LOCALE_ENV, languages, locale_warnings
@@ -163,6 +164,13 @@ def _protected(out, catalog_path, config_file):
     return protected
 
 
+def _guest(config_file):
+    try:
+        return is_guest(load_config(str(config_file)))
+    except MkDocsException:
+        return False  # the build reports the config's problem itself
+
+
 def _may_replace(out, catalog_path, config_file):
     """True when a build may replace ``out``; else the reason is printed (nothing touched)."""
     protected = _protected(out, catalog_path, config_file)
@@ -246,6 +254,10 @@ def build_all_variants(catalog_path, out, config_file=None):
     under their URL once in ``out/assets/`` (``shared_files``), plus ``out/variants.json``
     (GrowthBook's experiment shape) and the edge routers in ``out/edge/``."""
     out, config_file = Path(out).resolve(), config_file or find_config()
+    if _guest(config_file):  # the routers and headers would answer for the host's every page
+        print("error: --all-variants builds a site of its own; the pricing plugin's mode: guest "
+              "builds one site (docs/plugin.md)", file=sys.stderr)
+        return 2
     if not _may_replace(out, catalog_path, config_file):
         return 2
     read = read_catalog(catalog_path)

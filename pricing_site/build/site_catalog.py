@@ -15,6 +15,7 @@ from pricing_site.catalog import read_catalog
 from pricing_site.catalog.variants import CONTROL
 
 from .assets import ASSETS
+from .guest import is_guest
 
 ENV_VAR = "PRICING_SITE_CATALOG"
 VARIANT_ENV = "PRICING_SITE_VARIANT"   # which A/B variation the hooks build (default control)
@@ -37,8 +38,9 @@ def configured_catalog(config):
 
 def asset_roots(config):
     """The folders the site publishes, which the YAML's images and links may name: the docs
-    folder (at the site root) and the assets folder (under ``assets/``)."""
-    return (Path(config.docs_dir), ASSETS)
+    folder (at the site root) and the assets folder (under ``assets/``); a guest in someone
+    else's site publishes no image of ours: its docs folder alone."""
+    return (Path(config.docs_dir),) if is_guest(config) else (Path(config.docs_dir), ASSETS)
 
 
 def build_variant():

@@ -20,12 +20,16 @@ OWN_TEMPLATES = ("landing/", "pricing/", "partials/share", "partials/header-link
 # main.html and every page template that extends it (Material's 404.html too): in a template
 # that does not escape, main.html's "{{ super() }}" would print the inherited markup as text
 OWN_PAGES = {"home.html", "pricing.html", "main.html", "404.html"}
+HOST_PAGES = {"main.html", "404.html"}  # the host's in a guest's site (pricing_site.build.guest)
 
 
-def autoescape_for(previous):
-    """An ``Environment.autoescape`` callable: on for our templates, as before elsewhere."""
+def autoescape_for(previous, host_main=False):
+    """An ``Environment.autoescape`` callable: on for our templates, as before elsewhere.
+    ``host_main``: main.html is the host's, which renders as it does without us."""
+    pages = OWN_PAGES - HOST_PAGES if host_main else OWN_PAGES
+
     def decide(name):
-        if name and (name in OWN_PAGES or name.startswith(OWN_TEMPLATES)):
+        if name and (name in pages or name.startswith(OWN_TEMPLATES)):
             return True
         return previous(name) if callable(previous) else bool(previous)
     return decide

@@ -6,6 +6,8 @@ would publish a file from outside the sources through a symbolic link. Scripts, 
 go under folders named by their content (``pricing_site.build.assets``: cached for good by
 hosts); templates name scripts with ``asset('js/...')``, images with ``src | versioned``, and
 mkdocs.yml's ``extra_css``, logo and favicon keep their paths under site_src/ (rewritten here).
+A guest in someone else's site (``pricing_site.build.guest``) publishes the scripts and styles
+alone, only under ``assets/v/``, and leaves the host's paths as they are.
 """
 
 from pathlib import Path
@@ -14,11 +16,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from pricing_site.build import assets as site_assets
-from pricing_site.build.assets import asset_url, material_bundle, versioned
+from pricing_site.build.assets import VERSIONED, asset_url, material_bundle, versioned
+from pricing_site.build.guest import STYLES, guest_css, is_guest
 from pricing_site.catalog.files import link_out
 
 
 def on_config(config):
+    if is_guest(config):  # the host's paths are its own
+        return config
     config.extra_css = [asset_url(path.removeprefix("assets/")) if path.startswith("assets/")
                         else path for path in config.extra_css]
     for name in ("logo", "favicon"):  # Material's header and <link rel=icon>
@@ -29,12 +34,18 @@ def on_config(config):
 def on_env(env, config, files):
     env.globals["asset"] = asset_url
     env.globals["material_bundle"] = material_bundle(env.loader.get_source(env, "base.html")[0])
-    env.filters["versioned"] = versioned
+    env.filters["versioned"] = _as_named if is_guest(config) else versioned
     return env
+
+
+def _as_named(src):
+    return src  # a guest's images are the host's, at their own paths
 
 
 def on_files(files, config):
     assets = site_assets.ASSETS  # read at each build, as asset_url reads it (a test's copy)
+    if is_guest(config):
+        return _guest_files(files, config, assets)
     for source in sorted(assets.rglob("*")):
         if source.is_file() and not source.name.startswith("."):
             path = source.relative_to(assets.parent).as_posix()  # assets/...
@@ -47,6 +58,20 @@ def on_files(files, config):
             files.append(File(path, str(assets.parent), config.site_dir,
                               config.use_directory_urls, dest_uri=target))
     _refuse_links_out(files, (Path(config.docs_dir), assets.parent))
+    return files
+
+
+def _guest_files(files, config, assets):
+    """The scripts and styles at their versioned URLs (no host file is there), and the pricing
+    components' stylesheet; the host's files are not checked: they are the host's."""
+    for folder in VERSIONED:
+        for source in sorted((assets / folder).rglob("*")):
+            if source.is_file() and not source.name.startswith("."):
+                target = asset_url(source.relative_to(assets).as_posix())
+                files.append(File.generated(config, target, abs_src_path=str(source)))
+    styles = guest_css((assets / "css" / "site.css").read_text(encoding="utf-8"))
+    files.append(File.generated(config, asset_url(STYLES), content=styles))
+    _refuse_links_out(files, (assets,))
     return files
 
 

@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from calculator.errors import CatalogError
+from pricing_site.build.guest import is_guest
 from pricing_site.build.site_catalog import (asset_roots, build_variant, catalog_path,
                                        experiment_marker, load)
 from pricing_site.build.locales import configure as configure_locale
@@ -20,7 +21,7 @@ from pricing_site.build.theme_features import feature_problems
 
 @event_priority(100)  # before the search plugin, which reads the theme's language in its own
 def on_config(config):
-    refused = feature_problems(config)
+    refused = [] if is_guest(config) else feature_problems(config)  # a guest's are the host's
     if refused:
         raise PluginError("mkdocs.yml has problems:\n" + "\n".join(str(p) for p in refused))
     variant = build_variant()
@@ -32,6 +33,8 @@ def on_config(config):
                           "\n".join(str(p) for p in exc.problems)) from None
     config.extra["catalog_data"], config.extra["catalog_content"] = catalog, content
     config.extra["experiment"] = experiment_marker(read.content, variant)
+    if is_guest(config):  # the host names its own site
+        return config
     site = content.site
     if site.get("name"):
         config.site_name = escape(site["name"])  # Material prints it unescaped

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from pricing_site.build.guest import leaves_alone
 from pricing_site.catalog.variants import CONTROL
 
 
 def on_post_page(output, page, config):
     marker = config.extra.get("experiment")
-    if not marker:
+    if not marker or leaves_alone(config, page):  # a guest marks only its own pages
         return output
     attrs = (f'<html data-experiment="{escape(marker["experiment"])}" '
              f'data-variant="{escape(marker["variant"])}" ')
@@ -29,6 +30,8 @@ def on_post_build(config):
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             Path(config.site_dir, name).unlink(missing_ok=True)
         robots = Path(config.site_dir, "robots.txt")
+        if not robots.is_file():  # a guest writes none
+            return
         lines = robots.read_text(encoding="utf-8").splitlines()
         robots.write_text("".join(f"{line}\n" for line in lines if not line.startswith("Sitemap:")),
                           encoding="utf-8")

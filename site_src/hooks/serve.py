@@ -15,6 +15,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
+from pricing_site.build.guest import is_guest
+
 log = logging.getLogger("mkdocs")
 _last_error = None  # the failed build's own exception (MkDocs then raises a bare Abort)
 
@@ -36,6 +38,8 @@ def on_build_error(error):
 
 
 def on_serve(server, config, builder):
+    if is_guest(config):  # the host's preview keeps MkDocs' own ways
+        return server
     site_dir = Path(server.root)
     pages = _pages(site_dir)  # of the last good build (MkDocs empties the folder before a
     # page or template fails, so the error goes where those pages were)

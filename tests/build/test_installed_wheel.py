@@ -66,6 +66,20 @@ def fill_from_checkout(cache):
         shutil.copytree(ROOT / "node_modules" / name, target / name)
 
 
+def _guest_in_a_material_site(installed, tmp_path, env):
+    """The installed plugin as a guest in someone else's Material site (docs/plugin.md), built
+    by the installed MkDocs: the pricing page in the host's templates, the host's pages without
+    anything of ours (the built example's pages are compared, and priced in Chromium, by
+    tests/build/test_guest_site.py)."""
+    host = tmp_path / "host"
+    shutil.copytree(ROOT / "docs" / "examples" / "material-site", host)
+    run(installed / "mkdocs", "build", "--strict", cwd=host, env=env)
+    pricing = (host / "site" / "pricing" / "index.html").read_text(encoding="utf-8")
+    assert "rk-pricing" in pricing and "/css/guest.css" in pricing and "Northwind Docs" in pricing
+    assert "assets/v/" not in (host / "site" / "guide" / "index.html").read_text(encoding="utf-8")
+    assert not (host / "site" / "robots.txt").exists()
+
+
 @pytest.mark.parametrize("runtime", ["offline-cache", "npm-registry"])
 def test_a_new_site_built_by_the_installed_tool_has_a_live_calculator(
         installed, tmp_path, browser, runtime):
@@ -87,6 +101,8 @@ def test_a_new_site_built_by_the_installed_tool_has_a_live_calculator(
     assert json.loads((npm / "package.json").read_text())["version"] == "314.0.7"
     # the demo's pages and images stay in the checkout
     assert not (site / "site" / "assets" / "images" / "hero-inbox.svg").exists()
+    if runtime == "offline-cache":  # the runtime is in the cache now: a guest's build is cheap
+        _guest_in_a_material_site(installed, tmp_path, env)
 
     expected = quote(load_catalog_file(STARTER / "plans.yaml"), REQUEST).to_dict()
     with StaticServer(site / "site", headers={"Content-Security-Policy": STRICT_CSP}) as server:
