@@ -246,7 +246,7 @@ def test_quote_json_escapes_what_a_terminal_acts_on_and_reads_back_the_same(tmp_
     """JSON escapes only C0 controls; a C1 control (CSI, U+009B) or U+202E in a plan name would
     reach the terminal raw. They come as \\u escapes, and the JSON still reads as the name."""
     name = "Te\x1b]0;owned\x07am\u202e\x9b2J"
-    catalog = tmp_path / "plans.yaml"
+    catalog = with_demo_texts(tmp_path, pages=False) / "plans.yaml"
     catalog.write_text((ROOT / "plans.yaml").read_text(encoding="utf-8").replace(
         "\n    name: Team\n", '\n    name: "Te\\e]0;owned\\aam\\u202e\\x9b2J"\n', 1),
         encoding="utf-8")

@@ -15,11 +15,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from pricing_site.build.guest import is_guest
 from pricing_site.build.locales import alternates
 from pricing_site.catalog.files import link_out
 
 
 def on_files(files, config):
+    if is_guest(config):  # a host's site: its own language, no locale builds of ours
+        return files
     pages = config.extra["site_languages"]["pages"]
     if pages is None or not Path(pages).is_dir():
         return files
@@ -36,7 +39,7 @@ def on_files(files, config):
 
 
 def on_page_context(context, page, config, nav):
-    if len(config.extra["site_languages"]["all"]) < 2:
+    if is_guest(config) or len(config.extra["site_languages"]["all"]) < 2:
         return context
     links = alternates(page.url, config.extra["site_languages"])
     context["language_links"] = links   # the switcher (partials/alternate.html)

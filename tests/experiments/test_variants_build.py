@@ -115,6 +115,9 @@ ALLOWED = {
                    r'|<td data-plan="\w+">Annual prices, 2[05]% off the rest</td>'
                    r'|<td data-plan="\w+">.*billed yearly: '
                    r'|<td data-plan="business">.*(billed yearly|Annual prices, 2[05]% off)'
+                   # the same in the German pages' words
+                   r'|<td data-plan="\w+">.*bei jährlicher Abrechnung: '
+                   r'|<td data-plan="\w+">Jahrespreise, 2[05]% Rabatt auf den Rest</td>'
                    # the total bar's copy of the bill's total, and the planner's forecast
                    r'|data-annual="Total per year"|data-text="\{display\.total\}"|id="planner-'
                    # contact sales carries the estimate, yearly here (pages/cta.py); a closing

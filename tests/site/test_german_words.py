@@ -1,5 +1,5 @@
-"""The demo built in German (site.language: de; the per-locale builds will make this a build of
-their own): the pricing page's own words are German throughout, the page scripts write the
+"""The demo's German site (/de/, a build of its own): the pricing page's own words are German
+throughout, the page scripts write the
 template's German words (status lines, pending marks, errors, chart, copy button), and the
 built scripts hold none of the English words that moved out of them."""
 
@@ -15,7 +15,8 @@ from pricing_site.build.site import build_site
 from tests.build.test_site_words import MOVED_OUT_OF_JS, POT
 from tests.support.devices import LIVE
 from tests.support.http_server import StaticServer
-from tests.support.paths import DEMO
+from tests.site_support import demo_site
+from tests.support.paths import DEMO, DEMO_TEXTS
 
 pytestmark = pytest.mark.e2e  # builds the site and drives Chromium
 
@@ -32,14 +33,9 @@ GERMAN = translations("de").gettext
 
 
 @pytest.fixture(scope="module")
-def german(tmp_path_factory):
-    data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
-    data["site"]["language"] = "de"
-    del data["variants"]
-    folder = tmp_path_factory.mktemp("de")
-    (folder / "plans.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    assert build_site(str(folder / "plans.yaml"), out=str(folder / "site")) == 0
-    return folder / "site"
+def german():
+    """The demo's German build: its own site under /de/ (its assets beside its pages)."""
+    return demo_site() / "de"
 
 
 def english_patterns():
@@ -112,6 +108,7 @@ def test_the_pricing_page_has_no_english_word_of_its_own(german):
     texts = {" ".join(text.split()) for text in words.texts} - {""}
     assert len(texts) > 100  # the region was read
     texts -= marketer_texts(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
+    texts -= marketer_texts(yaml.safe_load(DEMO_TEXTS.joinpath("de.yaml").read_text(encoding="utf-8")))
     english = sorted({(text, msgid) for text in texts for msgid, pattern in english_patterns()
                       if pattern.fullmatch(text)})
     assert english == [], english
@@ -140,10 +137,10 @@ def test_the_built_scripts_hold_none_of_the_english_words_that_moved(german):
 
 
 def test_the_live_calculator_speaks_german(browser, german):
-    with StaticServer(german, host_rules=True) as server:
+    with StaticServer(german.parent, host_rules=True) as server:  # the root's _headers
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         try:
-            page.goto(server.url + "pricing/")
+            page.goto(server.url + "de/pricing/")
             page.wait_for_function(LIVE, timeout=60000)
             assert page.text_content(STATUS) == GERMAN("Live · computed in your browser")
             chart = "[data-testid=calculator-chart] svg"
@@ -165,13 +162,13 @@ def test_the_live_calculator_speaks_german(browser, german):
 
 
 def test_a_calculator_that_cannot_start_says_so_in_german(browser, german):
-    with StaticServer(german, host_rules=True) as server:
+    with StaticServer(german.parent, host_rules=True) as server:  # the root's _headers
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         held, failing = [], []  # the runtime's requests: held, then refused
         page.route("**/assets/pyodide/**",
                    lambda route: route.abort() if failing else held.append(route))
         try:
-            page.goto(server.url + "pricing/")
+            page.goto(server.url + "de/pricing/")
             page.fill("[data-testid=calc-seats]", "30")  # an edit while Python starts
             assert page.text_content("[data-testid=calculator-pending]") == GERMAN("not priced yet")
             assert page.text_content(STATUS) == \
