@@ -93,10 +93,11 @@ def test_without_javascript_a_swiped_table_keeps_its_row_labels(browser, server)
     middle = box.bounding_box()
     page.mouse.move(middle["x"] + middle["width"] / 2, 400)
     page.mouse.wheel(1000, 0)  # swiped sideways to the end
-    box.evaluate("""(el) => new Promise((done) => {
-        const end = () => el.scrollLeft + el.clientWidth >= el.scrollWidth - 1 ? done() : setTimeout(end, 50);
-        end();
-    })""")
+    at_end = "(el) => el.scrollLeft + el.clientWidth >= el.scrollWidth - 1"
+    for _ in range(200):  # up to 10 s (the page's own timers and polling need its scripts)
+        if box.evaluate(at_end):
+            break
+        page.wait_for_timeout(50)
     label = page.locator("#compare tbody tr:not(.rk-compare__group) th").first
     cell = page.locator("#compare tbody td[data-plan=enterprise]").first
     assert cell.bounding_box()["x"] + cell.bounding_box()["width"] <= 390  # swiped to the end

@@ -123,7 +123,7 @@ def test_messages_from_another_origin_or_window_are_ignored(host_page, origins):
     page.evaluate("() => window.postMessage({type: 'pricing-calculator:height', height: 5}, '*')")
     third = origins[0].replace("localhost", "127.0.0.1") + "/foreign.html"
     page.evaluate("""(url) => new Promise((done) => { const f = document.createElement('iframe');
-        f.src = url; f.onload = done; document.body.append(f); })""", third)
+        f.src = url; f.onload = done; setTimeout(done, 5000); document.body.append(f); })""", third)
     page.wait_for_timeout(300)  # let any message be delivered
     assert frame_height(page) == before
 
@@ -148,7 +148,7 @@ def test_other_pages_refuse_to_be_framed(browser, origins):
         page.goto(f"{origins[0]}/host.html")
         for path in ("pricing/", "", "embed/calculator/"):
             page.evaluate("""(url) => new Promise((done) => { const f = document.createElement('iframe');
-                f.src = url; f.onload = done; document.body.append(f); })""", origins[1].url + path)
+                f.src = url; f.onload = done; setTimeout(done, 5000); document.body.append(f); })""", origins[1].url + path)
         framed = {frame.url for frame in page.frames[1:]}
         assert origins[1].url + "embed/calculator/" in framed
         assert origins[1].url + "pricing/" not in framed and origins[1].url not in framed

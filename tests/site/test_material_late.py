@@ -8,18 +8,15 @@ from tests.support.devices import new_context
 
 # When the page's last largest-paint candidate and Material's bundle were asked for (ms from
 # navigation), and the colour scheme the body had at DOMContentLoaded.
-TIMES = """() => new Promise((done) => {
-  const wait = () => {
-    const bundle = performance.getEntriesByType('resource')
-      .find((entry) => /assets\\/javascripts\\/bundle\\.\\w+\\.min\\.js$/.test(entry.name));
-    if (!window.document$ || !bundle) return setTimeout(wait, 50);
-    const paints = window.__paints;
-    done({classAtStart: window.__classAtStart,
+BUNDLE_IN = "() => window.document$"
+TIMES = """() => {
+  const bundle = performance.getEntriesByType('resource')
+    .find((entry) => /assets\\/javascripts\\/bundle\\.\\w+\\.min\\.js$/.test(entry.name));
+  const paints = window.__paints;
+  return {classAtStart: window.__classAtStart,
           paint: paints.length ? paints[paints.length - 1].startTime : null,
-          bundle: bundle.startTime, schemeAtStart: window.__schemeAtStart});
-  };
-  wait();
-})"""
+          bundle: bundle ? bundle.startTime : null, schemeAtStart: window.__schemeAtStart};
+}"""
 AT_START = """window.__paints = [];
 document.addEventListener('readystatechange', () => {
   window.__classAtStart ??= document.documentElement.className; }, {once: true});
@@ -39,8 +36,10 @@ def test_the_bundle_comes_after_the_largest_paint_and_the_palette_before_it(
         page = context.new_page()
         page.add_init_script(AT_START)
         page.goto(server.url + path)
+        page.wait_for_function(BUNDLE_IN, timeout=20000)
         times = page.evaluate(TIMES)
-        assert times["paint"] is not None and times["bundle"] > times["paint"], times
+        assert times["paint"] is not None and times["bundle"] is not None, times
+        assert times["bundle"] > times["paint"], times
         assert times["schemeAtStart"] == ("slate" if scheme == "dark" else "default")
         # the page said it runs scripts before its content was parsed: nothing shown only with
         # scripts (the chart, the search) appears when the bundle does
