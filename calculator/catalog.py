@@ -241,8 +241,8 @@ class Catalog:
         return annual_view(self)
 
     def with_locale(self, block):
-        """This catalog, every price book too, speaking the locale of ``block`` (a
-        ``pricing_site.locales.locale_block``; None: English) in every quote."""
+        """This catalog, every price book too, speaking the locale of ``block`` (``Locale``'s
+        JSON-able shape, as the build makes it; None: English) in every quote."""
         locale = None if block is None else Locale.from_dict(block)
         books = {code: replace(book, locale=locale) for code, book in self.price_books.items()}
         return replace(self, locale=locale, price_books=books)
@@ -468,7 +468,7 @@ class _Reader:
         try:
             return catalog.with_locale(block)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            self.fail(("locale",), f"expected a locale block (pricing_site.locales), got "
+            self.fail(("locale",), f"expected a locale block (Locale.to_dict's shape), got "
                                    f"{describe(block)}: {exc!r}")
             return catalog
 

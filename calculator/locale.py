@@ -2,7 +2,7 @@
 messages, carried as one small JSON-able block.
 
 The site builds a block per language at build time (from Babel's CLDR data and the engine's
-gettext catalog, ``pricing_site.locales``) and puts it in the catalog, so CPython at build time
+gettext catalog) and puts it in the catalog, so CPython at build time
 and Pyodide in the browser read the same data and say the same strings; the engine itself
 reads no CLDR and imports no Babel. ``ENGLISH`` is built in and says what the engine always
 said, byte for byte.
