@@ -24,21 +24,11 @@ def ngettext(singular, plural, n):
     return _IN_FORCE.get().ngettext(singular, plural, n)
 
 
-def speak(translations):
-    """Put ``translations`` in force for the rest of this context (a build); returns the token
-    ``ContextVar.reset`` takes back."""
-    return _IN_FORCE.set(translations)
-
-
-def stop(token):
-    _IN_FORCE.reset(token)
-
-
 @contextmanager
 def speaking(translations):
-    """``translations`` in force inside the block."""
-    token = speak(translations)
+    """``translations`` in force inside the block (a build's run)."""
+    token = _IN_FORCE.set(translations)
     try:
         yield
     finally:
-        stop(token)
+        _IN_FORCE.reset(token)

@@ -8,23 +8,24 @@ So has the engine its catalog's locale (its formats and words: the page data for
 engine's amounts too, and must write them as the live calculator does).
 """
 
+from contextlib import ExitStack
+
 from mkdocs.plugins import event_priority
 
 from calculator.locale import using
 from pricing_site.build.locale import build_locale, install, translations
-from pricing_site.pages.words import speak, stop
+from pricing_site.pages.words import speaking
 
-_token = None
-_engine = None  # the engine's locale in force for the build (calculator.locale.using)
+_held = None  # what the build put in force: its words and the engine's locale
 
 
 @event_priority(-50)  # after the catalog hook's, which sets the language from plans.yaml
 def on_config(config):
-    global _token, _engine
+    global _held
     _release()
-    _token = speak(translations(build_locale(config)))
-    _engine = using(getattr(config.extra.get("catalog_data"), "locale", None))
-    _engine.__enter__()
+    _held = ExitStack()
+    _held.enter_context(speaking(translations(build_locale(config))))
+    _held.enter_context(using(getattr(config.extra.get("catalog_data"), "locale", None)))
     return config
 
 
@@ -42,12 +43,10 @@ def on_build_error(error):
 
 
 def _release():
-    global _token, _engine
-    for leave in ((lambda: stop(_token)) if _token is not None else None,
-                  (lambda: _engine.__exit__()) if _engine is not None else None):
+    global _held
+    if _held is not None:
         try:
-            if leave:
-                leave()
+            _held.close()
         except ValueError:  # set in another context (a rebuild on another thread)
             pass
-    _token = _engine = None
+        _held = None
