@@ -6,18 +6,22 @@ would publish a file from outside the sources through a symbolic link. Scripts, 
 go under folders named by their content (``pricing_site.build.assets``: cached for good by
 hosts); templates name scripts with ``asset('js/...')``, images with ``src | versioned``, and
 mkdocs.yml's ``extra_css``, logo and favicon keep their paths under site_src/ (rewritten here).
+After the build, Material's stylesheet is replaced by a copy without the rules no page uses
+(``pricing_site.build.unused_css``: the largest file before a page's first paint).
 A guest in someone else's site (``pricing_site.build.guest``) publishes the scripts and styles
-alone, only under ``assets/v/``, and leaves the host's paths as they are.
+alone, only under ``assets/v/``, and leaves the host's paths (and stylesheet) as they are.
 """
 
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from pricing_site.build import assets as site_assets
 from pricing_site.build.assets import VERSIONED, asset_url, material_bundle, versioned
 from pricing_site.build.guest import STYLES, guest_css, is_guest
+from pricing_site.build.unused_css import purge_material_css
 from pricing_site.catalog.files import link_out
 
 
@@ -83,6 +87,14 @@ def _refuse_links_out(files, sources):
     refused = [f"{path} {reason}" for path in sorted(ours) if (reason := link_out(path, sources))]
     if refused:
         raise PluginError("\n".join(refused))
+
+
+@event_priority(-80)  # once every page and script is written; before the precompression (-100)
+def on_post_build(config):
+    if is_guest(config):
+        return
+    languages = config.extra["site_languages"]["all"]   # other languages' builds are their own
+    purge_material_css(config.site_dir, [folder for _, folder in languages if folder])
 
 
 def on_serve(server, config, builder):
