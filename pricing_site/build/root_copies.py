@@ -127,7 +127,6 @@ def _files(path):
     return sorted(file for file in path.rglob("*") if file.is_file()) if path.is_dir() else []
 
 
-
 def calculator_urls(config):
     """The calculator's URLs a page of this build names (``runtime.Bundle.urls``, pointed at
     the root's copies in a locale's build)."""
