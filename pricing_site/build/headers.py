@@ -59,7 +59,7 @@ TEXT_TYPES = {"pricing.md": "text/markdown; charset=utf-8", "llms.txt": "text/pl
 
 def immutable_paths(folders=()):
     """``IMMUTABLE_PATHS`` at the site's root and in each locale folder of ``folders`` ("de/"):
-    a locale's build holds the same files under its folder."""
+    a locale's build keeps such files of its own (its catalog.json) under its folder."""
     return IMMUTABLE_PATHS + tuple(f"/{folder}{path.lstrip('/')}" for folder in folders
                                    for path in IMMUTABLE_PATHS)
 

@@ -19,6 +19,8 @@ from calculator.errors import Problem
 from pricing_site.catalog.yaml_reader import locate
 from pricing_site.locales import locale_block
 
+from .root_copies import RootCopies
+
 LOCALE_ENV = "PRICING_SITE_LOCALE"
 
 
@@ -78,10 +80,13 @@ def languages(read):
 
 def configure(config, read):
     """Point this build's config at its language: Material's ``language``, the site URL of its
-    folder (canonical links, sitemap), and ``extra.site_languages`` for the page hooks (the
-    languages, the root URL, the folder of the locale's own pages). A locale's pages keep
-    their own titles in the nav (the file's language names them in mkdocs.yml)."""
+    folder (canonical links, sitemap), ``extra.site_languages`` for the page hooks (the
+    languages, the root URL, the folder of the locale's own pages) and ``extra.root_copies``
+    (a locale built beside the root's build takes the root's files: ``root_copies``). A
+    locale's pages keep their own titles in the nav (the file's language names them in
+    mkdocs.yml)."""
     code = build_locale_code()
+    config.extra["root_copies"] = RootCopies.beside(config.site_dir, code)
     folders = languages(read)
     locale = next((locale for locale in read.locales if locale.code == code), None)
     config.extra["site_languages"] = {"current": code or read.language, "all": folders,

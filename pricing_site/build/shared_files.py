@@ -42,10 +42,11 @@ def store_once(dist, keys, folders=()):
             else:
                 stored.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(file, stored)
-        _remove_empty_folders(folder)
+        remove_empty_folders(folder)
 
 
-def _remove_empty_folders(folder):
+def remove_empty_folders(folder):
+    """Remove every folder under ``folder`` left empty (not ``folder`` itself)."""
     for parent, _, _ in os.walk(folder, topdown=False):   # the deepest first
         if parent != str(folder) and not any(Path(parent).iterdir()):
             os.rmdir(parent)

@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, InclusionLevel
 
 from pricing_site.build import assets as site_assets
+from pricing_site.build.root_copies import calculator_urls
 from pricing_site.catalog.embed import EMBED_PATH, LOADER_PATH, embed_settings
 from pricing_site.pages.embed import embed_context
 from pricing_site.pages.links import page_linker
@@ -36,7 +37,7 @@ def on_page_context(context, page, config, nav):
     if page.meta.get("template") == "embed.html":
         context["pricing"] = embed_context(
             config.extra["catalog_data"], config.extra["catalog_content"], page_linker(page),
-            config.extra["calculator_bundle"].urls, _settings(config)["origins"])
+            calculator_urls(config), _settings(config)["origins"])
     return context
 
 

@@ -8,11 +8,17 @@ alternates are in the sitemap (``language_sites``), not in ``<link rel="alternat
 Material's script fetches ``sitemap.xml`` beside every such link (under /de/pricing/, say),
 a request per page for no file, made to another origin wherever the site is served from
 anywhere but its site URL (a preview, a local build), which the policy blocks.
+
+A locale built beside the root's build loads the root's copy of each file the root holds with
+the same bytes, and drops its own (``pricing_site.build.root_copies``): every URL the templates
+write goes through the ``url`` filter, which points those at the root.
 """
 
 from pathlib import Path
 
+from jinja2 import pass_context
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from pricing_site.build.guest import is_guest
@@ -47,3 +53,24 @@ def on_page_context(context, page, config, nav):
         context["share"]["locale"] = next(alt["og"] for alt in links if alt["current"])
         context["share"]["locale_alternates"] = [alt["og"] for alt in links if not alt["current"]]
     return context
+
+
+def on_env(env, config, files):
+    copies = config.extra.get("root_copies")
+    if copies is not None:
+        env.filters["url"] = _root_url(env.filters["url"], copies)
+    return env
+
+
+def _root_url(url, copies):
+    @pass_context
+    def root_url(context, value):
+        return copies.page_url(value, url(context, value))
+    return root_url
+
+
+@event_priority(-90)  # once every file is written (the bundle's too), before the precompression
+def on_post_build(config):
+    copies = config.extra.get("root_copies")
+    if copies is not None:
+        copies.drop_copies()

@@ -14,6 +14,7 @@ from pricing_site.build.assets import asset_url
 from pricing_site.build.compact_html import compact_html
 from pricing_site.build.guest import INSTANT, STYLES, is_guest, leaves_alone
 from pricing_site.build.page_checks import element_ids, front_matter_problem
+from pricing_site.build.root_copies import calculator_urls
 from pricing_site.build.templates import COMPILED, autoescape_for
 from pricing_site.pages.chrome import page_links
 from pricing_site.pages.landing import landing_context
@@ -50,8 +51,7 @@ def on_page_context(context, page, config, nav):
     if template == "home.html":
         context["landing"] = landing_context(content, link)
     elif template == "pricing.html":
-        context["pricing"] = pricing_context(catalog, content, link,
-                                             config.extra["calculator_bundle"].urls,
+        context["pricing"] = pricing_context(catalog, content, link, calculator_urls(config),
                                              page.canonical_url)
     context["share"] = share_tags(content, page, config)
     context["site_links"] = page_links(content, link)  # the header's and the footer's

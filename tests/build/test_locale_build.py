@@ -1,7 +1,11 @@
 """The demo built in English and German into one output: /de/ beside /, <html lang>, hreflang
-pairs both ways, one sitemap of both, the switcher's links, and German prices in euros equal
-to CPython's quote() for the EUR price book."""
+pairs both ways, one sitemap of both, the switcher's links, German prices in euros equal
+to CPython's quote() for the EUR price book, and one runtime: the German pages load the root's
+copy of every file it holds with the same bytes, and /de/ keeps no copy of one."""
 
+import filecmp
+import json
+import posixpath
 import re
 from pathlib import Path
 from posixpath import normpath
@@ -10,6 +14,7 @@ from xml.etree import ElementTree
 import pytest
 
 from calculator import quote
+from pricing_site.build.headers import immutable
 from pricing_site.build.locales import localized
 from pricing_site.build.site import build_site
 from pricing_site.catalog import read_catalog
@@ -110,3 +115,73 @@ def test_german_prices_are_the_eur_price_books_as_cpython_quotes_them(site):
     english = (site / "pricing" / "index.html").read_text()
     shown = re.search(r'data-testid="calculator-total"[^>]*>([^<]+)<', english).group(1)
     assert shown == quote(read.catalog, request).to_dict()["display"]["total"]
+
+
+NAMED = re.compile(r'(?:href|src|data-material-bundle)="([^"#?]+)|"search":\s*"([^"]+)"')
+CONFIG = re.compile(r'<script type="application/json" id="calculator-config">([^<]+)</script>')
+CLIENT = re.compile(r'<script type="module" src="([^"]+/calculator/client\.js)">')
+
+
+def _site_path(url, page):
+    """The site path a URL of ``page`` (a site path) names, or None for another origin."""
+    if re.match(r"[a-z]+:", url):
+        return None
+    if url.startswith("/"):
+        return url.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), url))
+
+
+def _named(site, page):
+    """Every site path the German page ``page`` loads or links, the calculator's runtime too
+    (its config resolved as client.js resolves it: against ``root``, seen from client.js)."""
+    html = (site / page).read_text()
+    named = {_site_path(a or b, page) for a, b in NAMED.findall(html)} - {None}
+    config = CONFIG.search(html)
+    if config:
+        urls = json.loads(config.group(1))
+        client = _site_path(CLIENT.search(html).group(1), page)
+        root = posixpath.join(posixpath.dirname(client), urls.pop("root", "../../../../"))
+        named |= {posixpath.normpath(posixpath.join(root, url)) for url in urls.values()}
+    return named
+
+
+def test_the_german_pages_load_the_roots_copy_of_every_file_it_holds(site):
+    loaded = {}
+    for page in (p.relative_to(site).as_posix() for p in (site / "de").rglob("*.html")):
+        for path in _named(site, page):
+            loaded.setdefault(path, page)
+    german = sorted(path for path in loaded if path.startswith("de/assets/"))
+    shared = [path for path in german if immutable("/" + path.removeprefix("de/")) and
+              (site / path.removeprefix("de/")).is_file() and
+              filecmp.cmp(site / path, site / path.removeprefix("de/"), shallow=False)]
+    assert shared == []
+    assert all((site / path).exists() for path in loaded if path.startswith(("assets/", "de/"))), \
+        [(path, page) for path, page in loaded.items() if not (site / path).exists()][:5]
+    # the runtime, the engine, the scripts and styles from the root; the catalog its own
+    pricing = _named(site, "de/pricing/index.html")
+    for piece in ("assets/pyodide/", "assets/calculator/engine/", "assets/calculator/stdlib/",
+                  "assets/calculator/snapshot/", "assets/v/"):
+        assert any(path.startswith(piece) for path in pricing), piece
+    assert any(path.startswith("de/assets/calculator/catalog/") for path in pricing)
+    assert not any(path.startswith("assets/calculator/catalog/") for path in pricing)
+
+
+def test_the_german_folder_keeps_no_copy_of_a_root_file(site):
+    german = site / "de"
+    copies = [path for path in (p.relative_to(german).as_posix() for p in german.rglob("*")
+                                if p.is_file())
+              if immutable("/" + path) and (site / path).is_file() and
+              filecmp.cmp(german / path, site / path, shallow=False)]
+    assert copies == []
+    # one runtime for both languages; its catalog (and its siblings) the German build's own
+    wasm = [p.relative_to(site).as_posix() for p in site.rglob("pyodide.asm.wasm")]
+    assert len(wasm) == 1 and wasm[0].startswith("assets/pyodide/")
+    catalogs = list((german / "assets" / "calculator" / "catalog").glob("*/catalog.json*"))
+    assert len(catalogs) == 3   # catalog.json, .gz and .br
+
+
+def test_the_german_404_page_names_the_roots_files_by_the_site_url(site):
+    """404.html names its files from the site URL's path (it is served at any depth)."""
+    named = _named(site, "de/404.html")
+    assert any(path.startswith("assets/v/") for path in named)
+    assert all((site / path).exists() for path in named if path.startswith("assets/"))

@@ -7,16 +7,7 @@ from pricing_site.build.headers import IMMUTABLE_PREFIXES
 from pricing_site.build.shared_files import SharedFileClash, store_once
 from pricing_site.catalog.variants import RESERVED_KEYS
 
-
-def tree(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in folder.rglob("*") if p.is_file()}
-
-
-def write(folder, files):
-    for path, data in files.items():
-        (folder / path).parent.mkdir(parents=True, exist_ok=True)
-        (folder / path).write_bytes(data)
+from tests.support.file_trees import tree, write
 
 
 RUNTIME = "assets/pyodide/314-abc/pyodide.asm.wasm"

@@ -84,6 +84,9 @@ def test_the_shared_files_are_stored_once(dist):
     def size(folder):
         return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
     assert size(out) <= 1.3 * size(plain)
+    # one runtime for every variation and language: the German pages load the root's
+    assert size(out) <= 1.5 * size(out / "assets") and size(plain) <= 1.2 * size(plain / "assets")
+    assert len(list(out.rglob("pyodide.asm.wasm"))) == 1
     for key in ("control", "yearly-push", "business-first"):
         kept = [name for name in files(out / key) if immutable(f"/{name}", ["de/"])]
         assert kept == [], f"{key} still holds shared files: {kept[:3]}"
@@ -263,6 +266,9 @@ def test_every_variation_is_built_in_every_language(dist):
         assert f"<h1>{headline}</h1>" in html
         assert re.search(rf'<html data-experiment="[^"]+" data-variant="{key}" lang="de"', html)
         assert '<link rel="canonical" href="https://relaykit.example/de/pricing/">' in html
-    # the German site's files that never change are kept once too, where its pages ask
+    # the German site's own files that never change are kept once too, where its pages ask:
+    # its catalogs; the rest it loads from the root's (dist/assets/)
     assert (out / "de" / "assets" / "calculator" / "catalog").is_dir()
     assert not (out / "yearly-push" / "de" / "assets" / "calculator").exists()
+    german = set(files(out / "de"))
+    assert german and all(name.startswith("assets/calculator/catalog/") for name in german)

@@ -1,7 +1,8 @@
 """The German pricing page's live calculator (/de/pricing/): Python in the browser speaks the
 catalog's German (words, "1.234,50 €"), reads numbers as a German writes them ("62,5",
 "1.500"), and writes back into a field what it reads back the same, slider included; each
-total is CPython's quote() of the German catalog."""
+total is CPython's quote() of the German catalog. Its runtime is the root's: every file the
+root holds is asked for at the root's path, only the German catalog under /de/."""
 
 from decimal import Decimal
 
@@ -10,7 +11,9 @@ import pytest
 from calculator import quote
 from pricing_site.build.locales import localized
 from pricing_site.catalog import read_catalog
+from tests.site_support import demo_site
 from tests.support.devices import LIVE
+from tests.support.http_server import StaticServer
 from tests.support.paths import DEMO
 
 TOTAL = "[data-testid=calculator-total]"
@@ -72,3 +75,29 @@ def test_a_slider_writes_the_german_decimal_sign(open_on, server, german):
                "usage": {"storage_gb": Decimal(written.replace(",", "."))}}
     page.wait_for_function("t => document.querySelector('[data-testid=calculator-total]')"
                            ".textContent === t", arg=_total(german, request), timeout=20000)
+
+
+def test_the_german_calculator_loads_the_roots_runtime(open_on, german):
+    site = demo_site()
+    with StaticServer(site, host_rules=True) as own:   # its own count of what was asked for
+        page = open_on("desktop", own.url + "de/pricing/?plan=team&seats=10", live=True)
+        answer = page.evaluate("r => window.pricingCalculator.quote(r)",
+                               {"plan": "team", "seats": 12})
+        page.evaluate("() => window.pricingCalculator.nextVisit.catch(() => null)")
+        asked = [path.split("?")[0] for path in own.requests]
+    assert answer["display"]["total"] == _total(german, {"plan": "team", "seats": 12})
+    config = page.evaluate("() => JSON.parse(document.getElementById('calculator-config')"
+                           ".textContent)")
+    runtime = ("/assets/pyodide/", "/assets/calculator/engine/", "/assets/calculator/stdlib/",
+               "/assets/calculator/snapshot/", "/assets/v/")
+    from_root = [path for path in asked if path.startswith(runtime)]
+    for needed in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                   "calculator/client.js", "calculator/worker.js", "calculator/boot.js"):
+        assert any(needed in path for path in from_root), (needed, asked)
+    assert any(path.startswith("/assets/calculator/snapshot/") for path in from_root)
+    # under /de/assets/ only what the root has not: the German catalog
+    german_files = [path for path in asked if path.startswith("/de/assets/")]
+    catalog = "/de/" + config["catalog"]
+    assert german_files and set(german_files) <= {catalog, catalog + ".gz"}, german_files
+    missing = [path for path in asked if not (site / path.lstrip("/")).exists()]
+    assert missing == [], missing   # every request found its file: none fell through to a 404
