@@ -92,6 +92,16 @@ def test_social_proof_has_logos_stats_and_attributed_testimonials(home, content)
         assert given["name"] in caption and given["role"] in caption and given["company"] in caption
 
 
+def test_images_below_the_first_screen_load_lazily_the_heros_at_once(home, pricing):
+    # the hero's image may be the largest paint; every other request made before that paint
+    # is on its path in a page-speed audit (bench/RESULTS.md)
+    assert "loading" not in home.find("section", id="hero").find("img").attrs
+    proofs = [home.find("section", id="proof"), home.find("section", id="integrations"),
+              *pricing.by_class("rk-pricing-proof")]
+    images = [[img.attrs.get("loading") for img in section.find_all("img")] for section in proofs]
+    assert images[0] and images[-1] and all(set(each) <= {"lazy"} for each in images)
+
+
 def test_faq_answers_are_markdown_with_page_relative_links(home, pricing):
     answers = home.find("section", id="faq").by_class("rk-faq__answer")
     assert any(a.find("strong") for a in answers)
