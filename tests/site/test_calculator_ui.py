@@ -56,6 +56,7 @@ def visit(browser, server):
         page.requests = []
         page.on("request", lambda r: page.requests.append(r.url))
         page.goto(site.url + "pricing/" + query)
+        interactive(page)
         if wait_live:
             live(page)
         pages.append(page)
@@ -64,6 +65,11 @@ def visit(browser, server):
     yield open_page
     for page in pages:
         page.close()
+
+
+def interactive(page):
+    """The form's script has taken it (it comes after the first frame: after-paint.js)."""
+    page.wait_for_selector("[data-calculator][data-interactive]", state="attached", timeout=10000)
 
 
 def live(page):
@@ -344,6 +350,7 @@ def test_a_shared_link_greys_the_built_estimate_until_python_prices_it(browser, 
     runtime = HeldRuntime(page)  # answered once the test says so
     try:
         page.goto(server.url + "pricing/" + SHARED)
+        interactive(page)
         built = page.text_content(TOTAL)
         assert page.input_value("[data-testid=calc-plan]") == "business"  # the link's inputs...
         assert built != shown(catalog, SHARED_REQUEST)  # ...beside the build's bill

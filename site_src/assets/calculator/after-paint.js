@@ -28,8 +28,14 @@ function load() {
   urls("run").reduce((before, href) => before.then(() => import(href)), Promise.resolve());
 }
 
-// A page that draws no frame (opened in the background, or a frame out of sight, whose frames
-// the browser holds back) has no paint to wait for: it loads them after a while instead.
+// A link that names the calculator's inputs (a query: a shared estimate) needs ui.js at once,
+// to show its inputs, greyed, rather than the build's estimate as if it were the link's. A page
+// that draws no frame (opened in the background, or a frame out of sight, whose frames the
+// browser holds back) has no paint to wait for: it loads them after a while instead.
 const NO_FRAME_AFTER = 1000;
-requestAnimationFrame(() => setTimeout(load));
-setTimeout(load, NO_FRAME_AFTER);
+if (location.search) {
+  load();
+} else {
+  requestAnimationFrame(() => setTimeout(load));
+  setTimeout(load, NO_FRAME_AFTER);
+}

@@ -248,6 +248,9 @@ function start(root) {
     if (showsBuilt(readState(form))) setStatus(status, "failed");
     else showError(form, result, status, err); // the link's inputs will not be priced
   });
+  // the form answers from here on: this module comes after the page's first frame
+  // (after-paint.js), so a page script (or a test) that drives the form waits for this mark
+  root.dataset.interactive = "";
 }
 
 // A link without the calculator's own state keeps what the plan cards' toggles say: their
