@@ -68,7 +68,7 @@ def visit(browser, server):
 
 
 def interactive(page):
-    """The form's script has taken it (it comes after the first frame: after-paint.js)."""
+    """The form's script has taken it (ui.js marks the calculator)."""
     page.wait_for_selector("[data-calculator][data-interactive]", state="attached", timeout=10000)
 
 

@@ -248,8 +248,7 @@ function start(root) {
     if (showsBuilt(readState(form))) setStatus(status, "failed");
     else showError(form, result, status, err); // the link's inputs will not be priced
   });
-  // the form answers from here on: this module comes after the page's first frame
-  // (after-paint.js), so a page script (or a test) that drives the form waits for this mark
+  // the form answers from here on: a page script (or a test) that drives it can wait for this
   root.dataset.interactive = "";
 }
 
