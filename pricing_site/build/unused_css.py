@@ -72,16 +72,22 @@ def _kept_rules(rules, known):
             if selectors:
                 rule.prelude = _joined(selectors)
                 kept.append(rule)
-        elif rule.type == "at-rule" and rule.lower_at_keyword in BLOCK_AT_RULES \
-                and rule.content is not None:
-            inner = _kept_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True,
-                                                         skip_whitespace=True), known)
+        elif (block := _block_rules(rule)) is not None:
+            inner = _kept_rules(block, known)
             if inner:
                 rule.content = _as_content(inner)
                 kept.append(rule)
         elif rule.type != "error":
             kept.append(rule)
     return kept
+
+
+def _block_rules(rule):
+    """The rules inside a ``@media``-like at-rule, or None for any other rule."""
+    if rule.type == "at-rule" and rule.lower_at_keyword in BLOCK_AT_RULES \
+            and rule.content is not None:
+        return tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+    return None
 
 
 def _selectors(prelude):
@@ -149,9 +155,8 @@ def _walk(rules):
     for rule in rules:
         if rule.type == "qualified-rule":
             yield rule
-        elif rule.type == "at-rule" and rule.lower_at_keyword in BLOCK_AT_RULES and rule.content:
-            yield from _walk(tinycss2.parse_rule_list(rule.content, skip_comments=True,
-                                                      skip_whitespace=True))
+        elif (block := _block_rules(rule)) is not None:
+            yield from _walk(block)
 
 
 def _without_unused_variables(rules, words):
@@ -186,9 +191,8 @@ def _pruned(rules, keep_declaration):
             if any(item.type == "declaration" for item in items):
                 rule.content = _declaration_tokens(items)
                 kept.append(rule)
-        elif rule.type == "at-rule" and rule.lower_at_keyword in BLOCK_AT_RULES and rule.content:
-            inner = _pruned(tinycss2.parse_rule_list(rule.content, skip_comments=True,
-                                                     skip_whitespace=True), keep_declaration)
+        elif (block := _block_rules(rule)) is not None:
+            inner = _pruned(block, keep_declaration)
             if inner:
                 rule.content = _as_content(inner)
                 kept.append(rule)
