@@ -870,6 +870,24 @@ def test_an_edit_asks_python_for_the_quote_before_the_curves(visit, catalog):
     assert sent[:2] == ["quote", "curve"] and set(sent[2:]) <= {"forecast"}
 
 
+def test_a_choice_asks_python_once(visit, catalog):
+    """A select or a radio fires "input" and "change" together: one quote answers both (a
+    second, the same, would have the worker price it again and the bill drawn twice)."""
+    page = visit()
+    page.evaluate("""() => {
+      const api = window.pricingCalculator, send = api.quoteLatest;
+      window.__asked = [];
+      api.quoteLatest = (request) => { window.__asked.push(request); return send(request); };
+    }""")
+    page.select_option("[data-testid=calc-plan]", "business")
+    page.check("[data-testid=calc-billing-annual]")
+    asked = page.evaluate("window.__asked")
+    assert [(r["plan"], r["billing"]) for r in asked] == [("business", "monthly"), ("business", "annual")]
+    wait_total(page, shown(catalog, asked[-1]))
+    page.fill("[data-testid=calc-seats]", "12")  # typed: asked at each input
+    assert page.evaluate("window.__asked.length") == 3
+
+
 def test_an_edit_redraws_the_chart_without_reading_the_layout(visit, catalog):
     """Reading the figure's width while drawing made the browser lay out the whole page at
     every keystroke: the width is read once, then kept by a ResizeObserver, and a window that

@@ -9,8 +9,11 @@ const at = (data, path) => path.split(".").reduce((value, key) => value?.[key], 
 // A pattern's words with the string at each "{path}" of `data` ("" where there is none).
 const filled = (pattern, data) => pattern.replace(/\{([\w.]+)\}/g, (_, path) => at(data, path) ?? "");
 
+// A list's items (data-items) are left to the list: they are replaced, not refilled.
 function fill(node, data, billing) {
   for (const slot of [node, ...node.querySelectorAll("[data-text], [data-by-billing]")]) {
+    const list = slot.closest("[data-items]");
+    if (list && list !== node && node.contains(list)) continue;
     const pattern = slot.hasAttribute("data-by-billing") ? slot.dataset[billing] : slot.dataset.text;
     if (pattern !== undefined) slot.textContent = filled(pattern, data);
   }
@@ -26,7 +29,7 @@ function clone(region, name, item) {
 
 export function renderResult(region, quote, { onSwitch } = {}) {
   Object.assign(region.dataset, { plan: quote.plan, billing: quote.billing, status: quote.status });
-  fill(region, quote, quote.billing); // before the lists: their items' texts are the items' own
+  fill(region, quote, quote.billing);
   for (const node of region.querySelectorAll("[data-shows]")) {
     node.hidden = !quote.shows[node.dataset.shows];
   }

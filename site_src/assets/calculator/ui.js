@@ -193,14 +193,18 @@ function start(root) {
     select.focus();
   }
 
+  // A choice (a select, a box, a radio) fires "input" and "change" at once: it is asked for once,
+  // on "change"; a field typed in or a slider dragged is asked for at each "input".
+  const choice = (input) => input.tagName === "SELECT" || input.type === "checkbox" || input.type === "radio";
   form.addEventListener("input", (event) => {
+    if (choice(event.target)) return;
     if (event.target.type === "text") typingIn = event.target;
     fillFromSlider(form, event.target);
     update({ record: true, interacted: true, edited: event.target });
   });
   form.addEventListener("change", (event) => {
     if (event.target === typingIn) typingIn = null;
-    update({ record: true, edited: event.target, written: true });
+    update({ record: true, interacted: true, edited: event.target, written: true });
     // the page has one currency: the plan cards follow the calculator's (js/currency-toggle.js)
     if (event.target.name === "currency") {
       document.dispatchEvent(new CustomEvent(CURRENCY_EVENT, {
