@@ -119,7 +119,8 @@ def test_german_prices_are_the_eur_price_books_as_cpython_quotes_them(site):
 
 NAMED = re.compile(r'(?:href|src|data-material-bundle)="([^"#?]+)|"search":\s*"([^"]+)"')
 CONFIG = re.compile(r'<script type="application/json" id="calculator-config">([^<]+)</script>')
-CLIENT = re.compile(r'<script type="module" src="([^"]+/calculator/client\.js)">')
+CLIENT = re.compile(r'<script type="module" src="([^"]+/calculator/client\.js)"')
+LISTED = re.compile(r'data-(?:run|preload)="([^"]*)"')  # js/after-paint.js's lists
 
 
 def _site_path(url, page):
@@ -136,6 +137,7 @@ def _named(site, page):
     (its config resolved as client.js resolves it: against ``root``, seen from client.js)."""
     html = (site / page).read_text()
     named = {_site_path(a or b, page) for a, b in NAMED.findall(html)} - {None}
+    named |= {_site_path(url, page) for urls in LISTED.findall(html) for url in urls.split()}
     config = CONFIG.search(html)
     if config:
         urls = json.loads(config.group(1))

@@ -68,7 +68,7 @@ TREE = """(region) => {
 # that request's links with pricing_site/pages/cta.py: the hrefs are compared too.
 RENDER = f"""async (request) => {{
   const module = (name) => import(
-    document.querySelector(`link[rel=modulepreload][href$='/${{name}}']`).href);
+    new URL(name, document.querySelector("script[src$='/client.js']").src).href);
   const [{{ renderResult }}, {{ pointCtas }}] = await Promise.all([module("render.js"),
                                                                  module("cta.js")]);
   const region = document.querySelector("{RESULT}");

@@ -68,7 +68,7 @@ def visit(browser, server):
 
 
 def interactive(page):
-    """The form's script has taken it (ui.js marks the calculator)."""
+    """The form's script has taken it (it comes after the first frame: js/after-paint.js)."""
     page.wait_for_selector("[data-calculator][data-interactive]", state="attached", timeout=10000)
 
 

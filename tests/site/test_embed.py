@@ -88,8 +88,8 @@ def test_embed_prices_a_typed_seat_count_as_cpython(host_page, origins):
     frame.wait_for_function("""() => document.querySelector('[data-testid=calculator-status]')
         .dataset.state === 'live' && new URLSearchParams(location.search).get('seats') === '49'""")
     request = frame.evaluate("""async () => {
-        const ui = document.querySelector('script[src*="calculator/ui.js"]').src;
-        const {readState} = await import(ui.replace(/ui\\.js$/, 'state.js'));
+        const loader = document.querySelector("script[src$='/client.js']").src;
+        const {readState} = await import(new URL('state.js', loader).href);
         return readState(document.querySelector('[data-testid=calculator-form]')).request;
     }""")
     assert request["plan"] == "team" and str(request["seats"]) == "49"

@@ -252,7 +252,8 @@ function start(root) {
     if (showsBuilt(readState(form))) setStatus(status, "failed");
     else showError(form, result, status, err); // the link's inputs will not be priced
   });
-  // the form answers from here on: a page script (or a test) that drives it can wait for this
+  // the form answers from here on: this module comes after the page's first frame
+  // (js/after-paint.js), so a page script (or a test) that drives the form waits for this mark
   root.dataset.interactive = "";
 }
 
