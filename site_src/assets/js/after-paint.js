@@ -20,12 +20,8 @@ let asked = false;
 function load() {
   if (asked) return;
   asked = true;
-  for (const href of [...urls("run"), ...urls("preload")]) {
-    const link = document.createElement("link");
-    link.rel = "modulepreload";
-    link.href = href;
-    document.head.append(link);
-  }
+  document.head.append(...[...urls("run"), ...urls("preload")].map((href) =>
+    Object.assign(document.createElement("link"), { rel: "modulepreload", href })));
   // one that fails is reported as any script's error, and the next ones still run
   urls("run").reduce((before, href) => before.then(() => import(href).catch(reportError)),
     Promise.resolve());
