@@ -19,7 +19,7 @@ OWN_TEMPLATES = ("landing/", "pricing/", "partials/share", "partials/header-link
                  "partials/footer-links", "partials/drawer-sign-in")
 # main.html and every page template that extends it (Material's 404.html too): in a template
 # that does not escape, main.html's "{{ super() }}" would print the inherited markup as text
-OWN_PAGES = {"home.html", "pricing.html", "main.html", "404.html"}
+OWN_PAGES = {"home.html", "pricing.html", "embed.html", "main.html", "404.html"}
 HOST_PAGES = {"main.html", "404.html"}  # the host's in a guest's site (pricing_site.build.guest)
 
 

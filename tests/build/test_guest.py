@@ -13,8 +13,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from pricing_site.build.guest import (OWN_FOLDERS, GuestTemplates, add_templates, guest_css,
-                                      host_outputs, pricing_page)
+from pricing_site.build.guest import (OWN_FOLDERS, PAGE_TEMPLATES, GuestTemplates, add_templates,
+                                      guest_css, host_outputs, pricing_page)
 from pricing_site.build.headers import write_guest_headers
 from pricing_site.build.plugin import _hook
 from pricing_site.build.precompress import precompress_site
@@ -111,6 +111,11 @@ def test_main_html_stays_unescaped_when_it_is_the_hosts():
     ours, hosts = autoescape_for(False), autoescape_for(False, host_main=True)
     assert ours("main.html") and ours("pricing.html")
     assert not hosts("main.html") and not hosts("404.html") and hosts("pricing.html")
+
+
+@pytest.mark.parametrize("template", PAGE_TEMPLATES)
+def test_each_of_our_page_templates_escapes_in_a_site_of_ours_or_a_hosts(template):
+    assert autoescape_for(False)(template) and autoescape_for(False, host_main=True)(template)
 
 
 def test_the_guest_stylesheet_is_the_components_without_the_site_wide_look():
