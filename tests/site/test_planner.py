@@ -300,9 +300,12 @@ def test_the_prerendered_planner_is_drawn_before_python_and_closed_on_a_phone(br
         page.goto(server.url + "pricing/")
         page.wait_for_load_state("load")
         assert page.evaluate(f"() => document.querySelector('{PLANNER}').open") is False
+        # drawn once opened: a closed planner is not laid out, nothing is measured or drawn
+        page.wait_for_selector(f"{PLANNER}[data-interactive]", state="attached")
+        assert page.eval_on_selector_all(".rk-planner__bar", "bars => bars.length") == 0
         page.click("[data-testid=planner-summary]")
         assert page.get_attribute(STATUS, "data-state") == "prerendered"
-        assert page.eval_on_selector_all(".rk-planner__bar", "bars => bars.length") == 12
+        page.wait_for_function("() => document.querySelectorAll('.rk-planner__bar').length === 12")
         assert page.eval_on_selector_all("[data-testid=planner-crossing-mark]",
                                          "marks => marks.map((m) => m.textContent)") == ["1"]
         # readable on the phone: the chart's labels at least 9 px high once scaled

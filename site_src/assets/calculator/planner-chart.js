@@ -10,25 +10,31 @@ import { filled, moneyTicks, svg } from "./chart.js";
 const WIDE = 640, NARROW = 360, H = 240, PAD = { left: 60, right: 8, top: 30, bottom: 36 };
 const LABEL_GAP = 26; // the fewest units between two month labels
 
-// The drawing's width, from the figure's width read once; a ResizeObserver keeps it and redraws
-// when it crosses 480 px (no layout is forced while the visitor types).
-function drawingWidth(figure) {
-  const widthFor = (px) => (px && px < 480 ? NARROW : WIDE);
-  if (figure.drawingWidth === undefined) {
-    figure.drawingWidth = widthFor(figure.clientWidth);
-    new ResizeObserver(() => {
-      const width = widthFor(figure.clientWidth);
-      if (width === figure.drawingWidth || !figure.forecast) return;
-      figure.drawingWidth = width;
-      drawPlan(figure, figure.forecast);
-    }).observe(figure);
-  }
-  return figure.drawingWidth;
+// The drawing's width, from the figure's width as a ResizeObserver reports it: after a layout
+// the browser makes anyway, so no layout is forced (the page's first run, a keystroke), and
+// none while the planner is closed (nothing laid out: the chart waits until it opens). It
+// redraws when the figure crosses 480 px.
+function watchWidth(figure) {
+  if (figure.watched) return;
+  figure.watched = true;
+  new ResizeObserver(([entry]) => {
+    const px = entry.contentRect.width;
+    const width = px < 480 ? NARROW : WIDE;
+    if (!px || width === figure.drawingWidth) return;
+    figure.drawingWidth = width;
+    draw(figure, figure.forecast);
+  }).observe(figure);
 }
 
+// Draws `forecast` once the figure's width is known (see watchWidth).
 export function drawPlan(figure, forecast) {
   figure.forecast = forecast;
-  const W = drawingWidth(figure);
+  watchWidth(figure);
+  if (figure.drawingWidth !== undefined) draw(figure, forecast);
+}
+
+function draw(figure, forecast) {
+  const W = figure.drawingWidth;
   const months = forecast.months;
   const totals = months.map((month) => (month.total === null ? null : Number(month.total)));
   const ticks = moneyTicks(Math.max(...totals.filter((total) => total !== null), 1), forecast.currency);

@@ -136,6 +136,8 @@ function start(root, calculator) {
     python = "failed";
     setStatus(status, showsBuilt() ? "failed" : "pending");
   });
+  // the planner answers from here on (as ui.js marks the calculator)
+  root.dataset.interactive = "";
 }
 
 // The calculator's form as the page was built: a copy reset to its fields' built values, with
