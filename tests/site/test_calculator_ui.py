@@ -392,6 +392,7 @@ def test_an_edit_before_python_has_loaded_greys_the_estimate_until_undone(browse
     HeldRuntime(page)  # never answered while the test runs
     try:
         page.goto(server.url + "pricing/")
+        interactive(page)
         assert "rk-stale" not in page.get_attribute(RESULT, "class")
         page.fill("[data-testid=calc-seats]", "30")
         assert "rk-stale" in page.get_attribute(RESULT, "class")
@@ -423,6 +424,7 @@ def test_edits_while_python_starts_are_marked_beside_their_field_and_the_newest_
     runtime = HeldRuntime(page)  # answered once the test says so
     try:
         page.goto(server.url + "pricing/")
+        interactive(page)
         seats, storage = page.locator("[data-testid=calc-seats]"), \
             page.locator("[data-testid=calc-usage-storage_gb]")
         page.evaluate(TOTALS_SHOWN)

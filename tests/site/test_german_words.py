@@ -13,6 +13,7 @@ from babel.messages.pofile import read_po
 from pricing_site.build.locale import translations
 from pricing_site.build.site import build_site
 from tests.build.test_site_words import MOVED_OUT_OF_JS, POT
+from tests.site.test_calculator_ui import interactive
 from tests.support.devices import LIVE
 from tests.support.http_server import StaticServer
 from tests.site_support import demo_site
@@ -170,6 +171,7 @@ def test_a_calculator_that_cannot_start_says_so_in_german(browser, german):
                    lambda route: route.abort() if failing else held.append(route))
         try:
             page.goto(server.url + "de/pricing/")
+            interactive(page)
             page.fill("[data-testid=calc-seats]", "30")  # an edit while Python starts
             assert page.text_content("[data-testid=calculator-pending]") == GERMAN("not priced yet")
             assert page.text_content(STATUS) == \

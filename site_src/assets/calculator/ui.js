@@ -35,6 +35,7 @@ function start(root) {
   const ctas = JSON.parse(document.getElementById("calculator-cta").textContent);
   const api = window.pricingCalculator;
   let curveKey = null;
+  let liveChart = false; // Python's answer has drawn the chart (or taken it away)
   let used = false;
   let usedWhileStarting = false; // an edit before Python was ready: its first answer is a use
   let leftWhileStarting = false; // a field left before Python was ready: shown as read once it is
@@ -64,7 +65,9 @@ function start(root) {
   placeSliders(form, starts[form.elements.plan.value] ?? {});
   const initial = readState(form);
   markPrerendered(initial);
-  drawBuiltChart(initial);
+  // in a task of its own (the form's start and the chart's drawing were one long task); unless
+  // Python's curves came first
+  setTimeout(() => liveChart || drawBuiltChart(readState(form)));
   keepTotalInSight(form, result);
 
   // The prerendered estimate's curves, drawn now (before Python has loaded): the chart's until
@@ -175,6 +178,7 @@ function start(root) {
 
   async function refreshChart(state, quote, curves) {
     if (!curves) return;
+    liveChart = true;
     if (!curves.curve) return drawChart(chart, null);
     try {
       chart.curve = await curves.curve;
