@@ -5,7 +5,7 @@ Every figure the page shows is checked against CPython's ``quote()`` for the sam
 
 import json
 import re
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 import yaml
@@ -412,6 +412,36 @@ TOTALS_SHOWN = """() => {
     .observe(total, { childList: true, subtree: true, characterData: true });
 }"""
 PENDING = "[data-testid=calculator-pending]"
+
+
+def test_an_edit_before_the_forms_script_ran_is_kept_over_the_link_and_marked(browser, server):
+    """ui.js comes after the page's first frame (on a slow link, seconds after): a field the
+    visitor changed before it ran keeps its value over the link's, goes into the address and
+    is marked as not priced yet, as a later edit is."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    HeldRuntime(page)  # never answered while the test runs
+    held = []
+    page.route("**/calculator/ui.js", lambda route: held.append(route))
+    try:
+        page.goto(server.url + "pricing/?plan=team&seats=12")
+        page.fill("[data-testid=calc-seats]", "30")
+        page.check("[data-testid=calc-billing-annual]")
+        while not held:
+            page.wait_for_timeout(50)
+        assert page.locator(PENDING).count() == 0  # nothing has seen the edit yet
+        for route in held:
+            route.continue_()
+        interactive(page)
+        assert page.input_value("[data-testid=calc-seats]") == "30"
+        assert page.is_checked("[data-testid=calc-billing-annual]")
+        for field in ("calc-seats", "calc-billing-annual"):
+            assert page.locator(f".rk-field:has([data-testid={field}]) {PENDING}").count() == 1
+        assert page.get_attribute(STATUS, "data-state") == "pending"
+        assert "rk-stale" in page.get_attribute(RESULT, "class")
+        query = parse_qs(urlparse(page.url).query)
+        assert query["seats"] == ["30"] and query["billing"] == ["annual"]
+    finally:
+        page.close()
 
 
 def test_edits_while_python_starts_are_marked_beside_their_field_and_the_newest_is_priced_first(

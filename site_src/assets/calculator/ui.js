@@ -42,6 +42,11 @@ function start(root) {
   let typingIn = null; // the field typed into since it was last left
   let python = "starting"; // then "live" or "failed"
 
+  // What the visitor changed before this script ran (it comes after the page's first frame:
+  // on a slow link, seconds after): set aside while the built state is read, then kept over a
+  // link's values, put in the address, and marked as not priced yet, as a later edit is.
+  const early = editedFields(form);
+  form.reset();
   // The prerendered bill is for the request the page was built with: until Python has answered,
   // other inputs (a shared link, an edit made meanwhile) grey it out and say so, as an edit
   // Python cannot answer does; if Python never starts, it stays greyed.
@@ -58,6 +63,7 @@ function start(root) {
   const fromUrl = queryToState(new URLSearchParams(location.search), catalog);
   if (fromUrl) writeState(form, fromUrl, catalog, starts);
   else writeCardChoices(form, new URLSearchParams(location.search));
+  early.forEach(restore);
 
   showPlanFields(form, form.elements.plan.value);
   labelLevels(form);
@@ -65,6 +71,12 @@ function start(root) {
   placeSliders(form, starts[form.elements.plan.value] ?? {});
   const initial = readState(form);
   markPrerendered(initial);
+  if (early.length) {
+    early.forEach(({ input }) => markPending(form, input));
+    usedWhileStarting = true;
+    const query = queryWith(location.search, initial);
+    history.replaceState(null, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+  }
   // in a task of its own (the form's start and the chart's drawing were one long task); unless
   // Python's curves came first
   setTimeout(() => liveChart || drawBuiltChart(readState(form)));
@@ -259,6 +271,22 @@ function start(root) {
   // the form answers from here on: this module comes after the page's first frame
   // (js/after-paint.js), so a page script (or a test) that drives the form waits for this mark
   root.dataset.interactive = "";
+}
+
+// The form's fields whose value is not the one the page was built with (sliders aside: they
+// follow their fields), with that value.
+function editedFields(form) {
+  const edited = (input) => (input.type === "checkbox" || input.type === "radio"
+    ? input.checked !== input.defaultChecked
+    : input.tagName === "SELECT" ? [...input.options].some((o) => o.selected !== o.defaultSelected)
+      : input.type !== "range" && input.value !== input.defaultValue);
+  return [...form.elements].filter((input) => input.name && edited(input))
+    .map((input) => ({ input, value: input.value, checked: input.checked }));
+}
+
+function restore({ input, value, checked }) {
+  if (input.type === "checkbox" || input.type === "radio") input.checked = checked;
+  else input.value = value;
 }
 
 // A link without the calculator's own state keeps what the plan cards' toggles say: their
