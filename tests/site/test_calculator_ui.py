@@ -97,7 +97,9 @@ def test_the_page_works_before_python_has_loaded(browser, server):
         monthly, annual = page.get_by_test_id("price-team-monthly"), page.get_by_test_id("price-team-annual")
         page.click("label[for=billing-annual]")  # the plan cards' billing toggle
         assert annual.is_visible() and not monthly.is_visible()
-        # the calculator follows; its built (monthly) bill waits for Python, and says so
+        # the calculator follows (once the page's scripts ran, which come after its first
+        # frame); its built (monthly) bill waits for Python, and says so
+        interactive(page)
         assert page.is_checked("[data-testid=calc-billing-annual]")
         assert page.get_attribute(STATUS, "data-state") == "pending"
         question = page.locator("#pricing-faq details").nth(1)
@@ -440,6 +442,33 @@ def test_an_edit_before_the_forms_script_ran_is_kept_over_the_link_and_marked(br
         assert "rk-stale" in page.get_attribute(RESULT, "class")
         query = parse_qs(urlparse(page.url).query)
         assert query["seats"] == ["30"] and query["billing"] == ["annual"]
+    finally:
+        page.close()
+
+
+def test_a_choice_on_the_cards_before_the_pages_scripts_ran_is_kept(browser, server):
+    """The cards' toggles work with CSS alone from the first frame, their scripts come after it:
+    a period and a currency picked before are kept, go into the address, and the calculator
+    follows them."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    HeldRuntime(page)  # never answered while the test runs
+    held = []
+    page.route("**/js/after-paint.js", lambda route: held.append(route))
+    try:
+        page.goto(server.url + "pricing/", wait_until="commit")
+        page.click("label[for=billing-annual]")
+        page.click("label[for=currency-eur]")
+        while not held:
+            page.wait_for_timeout(50)
+        for route in held:
+            route.continue_()
+        interactive(page)
+        assert page.is_checked("#billing-annual") and page.is_checked("#currency-eur")
+        assert page.get_by_test_id("price-team-annual-eur").is_visible()
+        query = parse_qs(urlparse(page.url).query)
+        assert query["period"] == ["annual"] and query["currency"] == ["EUR"]
+        assert page.is_checked("[data-testid=calc-billing-annual]")
+        assert page.input_value("[data-testid=calc-currency]") == "EUR"
     finally:
         page.close()
 

@@ -41,6 +41,12 @@
     radios.forEach(function (radio) { radio.checked = radio.value === billing; });
     show(billing, true);
   });
-  showUrlChoice();
+  // A choice the visitor made before this script ran (it comes after the page's first frame;
+  // the toggle works with CSS alone) is kept and goes into the address, else the address's.
+  var chosen = Array.prototype.filter.call(radios, function (radio) {
+    return radio.checked && !radio.defaultChecked;
+  })[0];
+  if (chosen) show(chosen.value, true);
+  else showUrlChoice();
   window.addEventListener("popstate", showUrlChoice);
 })();

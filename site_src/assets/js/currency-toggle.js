@@ -45,6 +45,12 @@
     }
   });
   toggle.hidden = false;
-  showUrlChoice();
+  // A currency the visitor picked before this script ran (it comes after the page's first
+  // frame, the toggle in place from it) is shown and goes into the address, else the address's.
+  var chosen = Array.prototype.filter.call(radios, function (radio) {
+    return radio.checked && !radio.defaultChecked;
+  })[0];
+  if (chosen) show(chosen.value, true);
+  else showUrlChoice();
   window.addEventListener("popstate", showUrlChoice);
 })();
