@@ -74,8 +74,7 @@ function start(root) {
   if (early.length) {
     early.forEach(({ input }) => markPending(form, input));
     usedWhileStarting = true;
-    const query = queryWith(location.search, initial);
-    history.replaceState(null, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+    history.replaceState(null, "", addressOf(initial));
   }
   // in a task of its own (the form's start and the chart's drawing were one long task); unless
   // Python's curves came first
@@ -121,8 +120,7 @@ function start(root) {
     if (python === "starting" && edited) markPending(form, edited);
     const state = readState(form);
     markPrerendered(state);
-    const query = queryWith(location.search, state);
-    if (record) remember(`${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+    if (record) remember(addressOf(state));
     // Until Python is ready nothing is asked: its first answer is for the fields as they are then
     // (api.ready below), never for an older edit on the way.
     if (python === "starting") {
@@ -150,8 +148,7 @@ function start(root) {
       placeSliders(form, quantitiesRead(form, quote.request));
       if (written) {
         showQuantitiesRead(form, quote.request);
-        const shown = queryWith(location.search, readState(form));
-        history.replaceState(null, "", `${location.pathname}${shown ? `?${shown}` : ""}${location.hash}`);
+        history.replaceState(null, "", addressOf(readState(form)));
       }
     }
     setStatus(status, "live");
@@ -211,7 +208,7 @@ function start(root) {
 
   // A choice (a select, a box, a radio) fires "input" and "change" at once: it is asked for once,
   // on "change"; a field typed in or a slider dragged is asked for at each "input".
-  const choice = (input) => input.tagName === "SELECT" || input.type === "checkbox" || input.type === "radio";
+  const choice = (input) => input.tagName === "SELECT" || toggled(input);
   form.addEventListener("input", (event) => {
     if (choice(event.target)) return;
     if (event.target.type === "text") typingIn = event.target;
@@ -239,8 +236,7 @@ function start(root) {
   // calculator's own words (?billing=), replacing the entry as the cards' toggle does
   document.addEventListener(BILLING_EVENT, (event) => {
     if (event.detail.from === "calculator" || !writeBilling(form, event.detail.billing)) return;
-    const query = queryWith(location.search, readState(form));
-    history.replaceState(null, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+    history.replaceState(null, "", addressOf(readState(form)));
     update();
   });
   form.addEventListener("submit", (event) => {
@@ -276,7 +272,7 @@ function start(root) {
 // The form's fields whose value is not the one the page was built with (sliders aside: they
 // follow their fields), with that value.
 function editedFields(form) {
-  const edited = (input) => (input.type === "checkbox" || input.type === "radio"
+  const edited = (input) => (toggled(input)
     ? input.checked !== input.defaultChecked
     : input.tagName === "SELECT" ? [...input.options].some((o) => o.selected !== o.defaultSelected)
       : input.type !== "range" && input.value !== input.defaultValue);
@@ -285,8 +281,16 @@ function editedFields(form) {
 }
 
 function restore({ input, value, checked }) {
-  if (input.type === "checkbox" || input.type === "radio") input.checked = checked;
+  if (toggled(input)) input.checked = checked;
   else input.value = value;
+}
+
+const toggled = (input) => input.type === "checkbox" || input.type === "radio";
+
+// This page's address with `state` in its query (the other parameters kept: queryWith).
+function addressOf(state) {
+  const query = queryWith(location.search, state);
+  return `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
 }
 
 // A link without the calculator's own state keeps what the plan cards' toggles say: their

@@ -29,9 +29,9 @@ function load() {
 
 // A link with a query (a shared estimate, the cards' period or currency) needs them at once, to
 // show what it names (the calculator's inputs greyed until priced) rather than the build's
-// estimate and prices as if they were the link's. A page
-// that draws no frame (opened in the background, or a frame out of sight, whose frames the
-// browser holds back) has no paint to wait for: it loads them after a while instead.
+// estimate and prices as if they were the link's. A page that draws no frame (opened in the
+// background, or a frame out of sight, whose frames the browser holds back) has no paint to
+// wait for: it loads them after a while instead.
 const NO_FRAME_AFTER = 1000;
 if (location.search) {
   load();
