@@ -285,7 +285,9 @@ function restore({ input, value, checked }) {
   else input.value = value;
 }
 
-const toggled = (input) => input.type === "checkbox" || input.type === "radio";
+function toggled(input) {
+  return input.type === "checkbox" || input.type === "radio";
+}
 
 // This page's address with `state` in its query (the other parameters kept: queryWith).
 function addressOf(state) {
