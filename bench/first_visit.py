@@ -9,10 +9,13 @@ both ways, applied to the page and its worker), the pricing page opened and
 started, and the body bytes the host wrote for the requests made until then
 (tests/support/http_server.py counts them per response).
 
-Host kinds: ``plain`` (never sends a ``.br``/``.gz`` sibling: S3, a bare server, a CDN that
-does not compress ``.bin``/``.zip``/``.wasm``) and ``compressing`` (sends the build's siblings
-with Content-Encoding when the browser accepts them: nginx ``brotli_static``, Caddy
-``precompressed``).
+Host kinds: ``plain`` (never sends a ``.br``/``.gz`` sibling, nor any header of the site's
+``_headers``: S3, a bare server, a CDN that does not compress ``.bin``/``.zip``/``.wasm``) and
+``compressing`` (sends the build's siblings with Content-Encoding when the browser accepts
+them, and the ``_headers`` rules: nginx ``brotli_static``, Caddy ``precompressed``, Netlify).
+Until the sixteenth session the plain host sent the ``_headers`` rules too, a pairing no host
+makes (the hosts that read ``_headers`` compress); its policy refuses the blob: module a first
+visit imports from a plain host (gunzip.js): such a host gets the module by its name, as before.
 
 Then, on the plain host at full speed, the returning visitor (warm, in a browser profile on
 disk after settling visits, both pages alternating: bench/browser.py's ``warm_runs``), so the
@@ -134,7 +137,7 @@ def main(runs, slow):
         with sync_playwright() as playwright:
             browser = launch(playwright)
             for host, packed in (("plain", False), ("compressing", True)):
-                with StaticServer(site, host_rules=True, precompressed=packed) as server:
+                with StaticServer(site, host_rules=packed, precompressed=packed) as server:
                     results[host] = run_links(browser, server, LINKS, runs)
                     if slow and not packed:
                         results[host].update(run_links(browser, server, SLOW, 1))

@@ -16,10 +16,10 @@ the pieces into the built site:
     assets/calculator/snapshot/<hash>/snapshot.bin, python_stdlib.zip   a memory snapshot made on
                                                  that zip, and the zip without what it holds
 
-The runtime's wasm, the stdlib zip and the snapshot get their ``.gz`` siblings here (as the
-build's precompression writes them: pricing_site/build/precompress.py), since the worker
-fetches those by name and decodes them itself (gunzip.js): a first visit downloads a third of
-the bytes from any host, one that compresses nothing too.
+The runtime's wasm and second module, the stdlib zip and the snapshot get their ``.gz`` siblings
+here (as the build's precompression writes them: pricing_site/build/precompress.py), since the
+worker fetches those by name and decodes them itself (gunzip.js): a first visit downloads a
+third of the bytes from any host, one that compresses nothing too.
 
 Everything is served under a hash of its bytes (or, for the runtime, of its making), so hosts
 may cache it for good, and an A/B variation's catalog is found whichever variation's folder the
@@ -36,7 +36,7 @@ from pricing_site.build.precompress import write_siblings
 from pricing_site.build.sources import ASSETS
 
 from .cache import BundleError, ensure, served_path, sha256
-from .pyodide import copy_runtime, served_runtime
+from .pyodide import MODULE_JS, copy_runtime, served_runtime
 from .startup import RESTORE_ZIP, empty_lock, precompiled_stdlib, snapshot_on
 from .wheel import CACHE_DIR, build_engine_wheel, cached_wheel
 
@@ -106,6 +106,7 @@ def emit_bundle(site_dir, catalog, bundle, *, cache_dir=CACHE_DIR):
     for key in DECODED_HERE:
         if key in bundle.urls:
             write_siblings(site / bundle.urls[key], site)
+    write_siblings(site / bundle.urls["pyodide"] / MODULE_JS, site)  # a first visit's, gzipped
     for key, url in bundle.urls.items():
         if not (site / url.split("?")[0]).exists():
             raise BundleError(f"the bundle's {key} ({url}) was not written")

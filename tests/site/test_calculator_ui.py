@@ -269,6 +269,50 @@ def test_a_first_visit_leaves_the_wasm_to_the_worker_and_fetches_its_gzip_once(b
     assert len(gzipped) == 1 and len(wasm) == 1
 
 
+MODULE = "/pyodide.asm.mjs"
+
+
+@pytest.mark.parametrize("host", ["bare", "with the site's policy"])
+def test_a_first_visit_from_a_plain_host_imports_the_runtime_module_from_its_gzip(browser, host):
+    """A host sending no headers (S3, a bare server) compresses nothing: a first visit fetches
+    pyodide.asm.mjs as its gzip (0.19 MB, not 0.83) and imports it decoded, as a blob; the
+    module by its own name comes after ready, for the next visit, which imports it from the
+    HTTP cache. Where the worker's policy refuses blob: modules (the site's _headers), it is
+    imported by its name, and the calculator works all the same."""
+    bare = host == "bare"
+    with StaticServer(demo_site(), host_rules=not bare) as plain:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            problems = watch_problems(page, kinds=("error", "warning"))
+            page.goto(plain.url + "pricing/")
+            first = page.evaluate("window.pricingCalculator.ready")["timings"]
+            assert page.evaluate("window.pricingCalculator.nextVisit")["cached"]["module"] is True
+            first_visit = plain.gets
+            page.reload()
+            again = page.evaluate("window.pricingCalculator.ready")["timings"]
+            returning = plain.gets[len(first_visit):]
+            request = {"plan": "team", "seats": 12}
+            total = page.evaluate("(r) => window.pricingCalculator.quote(r)", request)["total"]
+        finally:
+            context.close()
+    # what the next visit starts from is fetched after ready, the snapshot first
+    after_ready = next(i for i, path in enumerate(first_visit) if path.endswith("/snapshot.bin.gz"))
+    gzipped = [i for i, path in enumerate(first_visit) if path.endswith(MODULE + ".gz")]
+    named = [i for i, path in enumerate(first_visit) if path.endswith(MODULE)]
+    if bare:
+        assert first.get("module") == "gzip"
+        assert len(gzipped) == 1 and gzipped[0] < after_ready
+        assert len(named) == 1 and named[0] > after_ready  # for the next visit
+    else:
+        assert first.get("module") is None
+        assert gzipped == [] and len(named) == 1 and named[0] < after_ready
+    assert again.get("module") is None  # from the HTTP cache, by its name
+    assert not [path for path in returning if path.endswith((MODULE, MODULE + ".gz"))]
+    assert total == quote(load_catalog_file(DEMO), request).to_dict()["total"]
+    assert problems == []
+
+
 def test_without_the_cache_api_each_visit_starts_from_the_stdlib_and_prices(browser, server, catalog):
     """Where there is no Cache API (a page outside a secure context: plain http on a host other
     than localhost), nothing is kept: every visit boots Python from the precompiled zip, and
@@ -282,7 +326,8 @@ def test_without_the_cache_api_each_visit_starts_from_the_stdlib_and_prices(brow
         for _ in range(2):
             assert page.evaluate("window.pricingCalculator.ready")["timings"]["start"] == "precompiled"
             assert page.evaluate("window.pricingCalculator.nextVisit")["cached"] == {
-                "snapshot": False, "restoreZip": True, "wasm": True}
+                "snapshot": False, "restoreZip": True, "wasm": True,
+        "module": True}
             request = {"plan": "team", "seats": 49}
             assert page.evaluate("(r) => window.pricingCalculator.quote(r)", request)["total"] == \
                 quote(catalog, request).to_dict()["total"]

@@ -16,7 +16,7 @@
 // and the stdlib first, the runtime's two modules side by side, the catalog meanwhile
 // (bench/HISTORY.md, eighth and eleventh sessions). The strategies get their URLs from here: this
 // module alone reads the worker's URL (client.js sets its parameters).
-import { answerDecoded } from "./gunzip.js";
+import { answerDecoded, importDecoded } from "./gunzip.js";
 import { pageWasmUsed, usePageWasm } from "./page-wasm.js";
 import { snapshotMemory } from "./snapshot.js";
 
@@ -30,6 +30,7 @@ const url = (name) => {
   return u.href;
 };
 const indexURL = url("pyodide"); // the runtime's folder
+const moduleURL = new URL("pyodide.asm.mjs", indexURL).href; // the runtime's second module
 const fetchOk = async (name, as) => { // the response's body `as` text or arrayBuffer, or itself
   const response = await fetch(url(name));
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status} for ${response.url}`);
@@ -47,7 +48,7 @@ const decodeStdlib = () => {
 
 // What next-visit.js fetches once Python is ready, for the next visit to start sooner.
 export const nextVisit = () => ({ snapshot: useSnapshot ? url("snapshot") : null, restoreZip,
-  wasm: params.get("wasm") ? url("wasm") : null });
+  wasm: params.get("wasm") ? url("wasm") : null, module: moduleURL });
 
 // Once, before Python first starts: when the worker's URL names the runtime's own wasm, the
 // page hands it over compiled (page-wasm.js); the function taking the hand-over, else null.
@@ -60,7 +61,8 @@ export function pageWasm() {
 // engine's calls take a request as JSON text and give {ok} or {error, field}; plans are the
 // catalog's priced plans; report is what the ready message says (worker.js): timings (ms
 // since the worker's start at each lap; start: the way Python started; wasm: "page" when
-// page-wasm.js gave Pyodide the page's module), stdlib ("precompiled" when json came from a
+// page-wasm.js gave Pyodide the page's module; module: "gzip" when pyodide.asm.mjs came as
+// its gzip), stdlib ("precompiled" when json came from a
 // .pyc, else "stock" or "stock (fallback)") and engine, calculator.__file__ (in the zip, as
 // .pyc, or the wheel's source).
 export async function start() {
@@ -72,7 +74,11 @@ export async function start() {
   kept.then((snapshot) => snapshot || decodeStdlib());
   // the runtime's second module loads beside the first (loadPyodide would import it only once
   // it runs, after starting the wasm's and the zip's downloads, which it still does first)
-  const factory = import(new URL("pyodide.asm.mjs", indexURL).href);
+  // (on a first visit from a plain host, from its gzip: gunzip.js)
+  const factory = importDecoded(moduleURL).then(([module, how]) => {
+    if (how === "gzip") timings.module = "gzip";
+    return module;
+  });
   factory.catch(() => {}); // awaited by loadPyodide, through createPyodideModule
   const createPyodideModule = async (settings) => (await factory).default(settings);
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);

@@ -23,6 +23,53 @@ export async function fetchDecoded(href, type) {
   return networkFetch(href);
 }
 
+// The JavaScript module at `href`, imported; on a first visit from a host that compresses
+// nothing, from its gzip sibling decoded into a blob: pyodide.asm.mjs is 0.83 MB, its gzip 0.19
+// (bench/HISTORY.md, sixteenth session). Only where that can work and pays: the HTTP cache does
+// not hold the file (a returning visit imports it by its URL, with V8's code cache beside it;
+// next-visit.js puts it there), the host does not compress it, and the worker's policy allows
+// blob: modules (a host sending the site's _headers policy refuses them: such hosts compress).
+// Resolves [module, "gzip" | "url"]; whatever fails on the way, the module by its URL.
+export async function importDecoded(href) {
+  const [allowed, cached, compressing] = await Promise.all(
+    [blobModulesAllowed(), httpCached(href), hostCompresses(href)]);
+  if (allowed && !cached && !compressing && typeof DecompressionStream === "function") {
+    const packed = await networkFetch(`${href}.gz`).catch(() => null);
+    if (packed?.ok && packed.body) {
+      const source = await new Response(await decodedBody(packed.body)).blob().catch(() => null);
+      const blobURL = source && URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+      try {
+        if (blobURL) return [await import(blobURL), "gzip"];
+      } catch (err) {
+        console.warn(`calculator: ${href} from its gzip failed (${err?.message ?? err}); importing it`);
+      } finally {
+        if (blobURL) URL.revokeObjectURL(blobURL);
+      }
+    }
+  }
+  return [await import(href), "url"];
+}
+
+// whether this worker may import a blob: module (its Content-Security-Policy may say no)
+async function blobModulesAllowed() {
+  const probe = URL.createObjectURL(new Blob([""], { type: "text/javascript" }));
+  try {
+    await import(probe);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    URL.revokeObjectURL(probe);
+  }
+}
+
+// whether the browser's HTTP cache holds `href` (asked of the cache alone: no request goes out)
+async function httpCached(href) {
+  const kept = await networkFetch(href, { cache: "only-if-cached", mode: "same-origin" }).catch(() => null);
+  kept?.body?.cancel();
+  return Boolean(kept?.ok);
+}
+
 async function hostCompresses(href) {
   const head = await networkFetch(href, { method: "HEAD" }).catch(() => null);
   return Boolean(head?.ok && head.headers.get("Content-Encoding"));
