@@ -187,3 +187,23 @@ def test_the_german_404_page_names_the_roots_files_by_the_site_url(site):
     named = _named(site, "de/404.html")
     assert any(path.startswith("assets/v/") for path in named)
     assert all((site / path).exists() for path in named if path.startswith("assets/"))
+
+
+@pytest.mark.parametrize("folder,heading,title,pricing", [
+    ("", "Page not found", "Page not found – Relaykit", "See pricing"),
+    ("de/", "Seite nicht gefunden", "Seite nicht gefunden – Relaykit", "Preise ansehen"),
+])
+def test_the_404_page_says_so_in_its_language_and_leads_to_the_home_and_pricing_pages(
+        site, folder, heading, title, pricing):
+    """Material's 404 says "404 - Not found" in English; ours is in the build's language (a
+    host may send /de/404.html for a missing /de/ path) and links from the site URL's path,
+    as it is served at any depth."""
+    page = (site / folder / "404.html").read_text()
+    assert f"<title>{title}</title>" in page
+    assert re.search(rf"<h1>{heading}</h1>", page)
+    links = dict((text, href) for href, text in re.findall(
+        r'<a class="md-button[^"]*" href="([^"]+)">([^<]+)</a>', page))
+    assert links[pricing] == f"/{folder}pricing/"
+    assert normpath(links[next(text for text in links if text != pricing)]) == normpath(f"/{folder}")
+    for href in links.values():
+        assert (site / normpath(href.lstrip("/")) / "index.html").is_file()
