@@ -15,7 +15,7 @@ from calculator.browser import curve_json
 from pricing_site.catalog import load_catalog_file
 from tests.support.calculator_page import PAGE, settle, write_test_site
 from tests.support.calculator_page import cpython as cpython_answer
-from tests.support.http_server import STRICT_CSP, StaticServer
+from tests.support.http_server import STRICT_CSP, StaticServer, own_origin
 from tests.support.typed_numbers import TYPED_SEATS
 from tests.support.paths import ROOT
 from tests.support.page_problems import watch_problems
@@ -339,9 +339,7 @@ def test_curves_equal_cpython(page):
 def test_no_request_leaves_the_site_and_nothing_logs_an_error(page):
     # runs last in this module, so it sees the load and every call above
     assert page.seen_requests and page.server.requests
-    # (a blob: URL of the site's own origin is the worker's memory: gunzip.js's probe)
-    own = (page.server.url, f"blob:{page.server.url}")
-    assert all(url.startswith(own) for url in page.seen_requests), page.seen_requests
+    assert all(own_origin(url, page.server.url) for url in page.seen_requests), page.seen_requests
     assert any(url.endswith(".wasm") for url in page.seen_requests)
     assert page.problems == []
 

@@ -116,6 +116,13 @@ class _Counted:
         return written
 
 
+def own_origin(url, site_url):
+    """Whether a URL a page asked for is the site's at ``site_url`` (its server's URL): its
+    files, or a ``blob:`` URL its own scripts made of their memory (gunzip.js imports the
+    runtime's module from its decoded gzip so): nothing from another origin."""
+    return url.startswith((site_url, f"blob:{site_url}"))
+
+
 def rule_matches(pattern, path):
     """Whether a ``_headers`` path pattern covers the URL path ``path`` (``/assets/x.js``): as
     Netlify and Cloudflare Pages read it, ``*`` matches anything, ``/`` included."""
