@@ -16,7 +16,7 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 from calculator.errors import Problem
-from pricing_site.catalog.yaml_reader import locate
+from pricing_site.catalog.yaml_reader import locate, read_yaml
 from pricing_site.locales import locale_block
 
 from .root_copies import RootCopies
@@ -100,23 +100,63 @@ def configure(config, read):
     if config.site_url:
         config.site_url = f"{config.site_url}{code}/"
     if config.nav:
-        config.nav = _untitled(config.nav)
+        config.nav = localized_nav(config.nav, locale.nav_titles if locale else {})
     return config
 
 
-def _untitled(nav):
-    """mkdocs.yml's nav with each page's title left out (the page's own, in its language)."""
+def localized_nav(nav, titles):
+    """mkdocs.yml's nav for a locale: each page's title left out (the page's own, in its
+    language), each section's and link's in the locale's words (``titles``: its ``nav:``)
+    where it has them."""
     out = []
     for item in nav:
         if isinstance(item, dict):
             (title, value), = item.items()
             if isinstance(value, list):
-                out.append({title: _untitled(value)})
+                out.append({titles.get(title, title): localized_nav(value, titles)})
+            elif _is_link(value):
+                out.append({titles.get(title, title): value})
             else:
                 out.append(value)
         else:
             out.append(item)
     return out
+
+
+def _is_link(value):
+    """Whether a nav entry's value is a link (another site, an absolute path), not a page."""
+    return isinstance(value, str) and ("://" in value or value.startswith(("/", "mailto:")))
+
+
+def _nav_titles(nav):
+    """The titles of ``nav``'s sections and links, at every depth."""
+    for item in nav or ():
+        if isinstance(item, dict):
+            (title, value), = item.items()
+            if isinstance(value, list):
+                yield title
+                yield from _nav_titles(value)
+            elif _is_link(value):
+                yield title
+
+
+def nav_warnings(read, nav):
+    """A warning for each title a locale's ``nav:`` translates that mkdocs.yml's ``nav`` has
+    no section or link of (renamed, removed, mistyped), at the locale's line: it is unused."""
+    known, problems = set(_nav_titles(nav)), []
+    for locale in read.locales:
+        unused = [title for title in locale.nav_titles if title not in known]
+        if not unused:
+            continue
+        file = locale.texts_file(read.path)
+        marks = read_yaml(file)[1]
+        for problem in locate([Problem(f"nav.{title}", f"mkdocs.yml's nav has no section or "
+                                                       f"link titled '{title}': this title is "
+                                                       "not used", severity="warning")
+                               for title in unused], marks, str(file)):
+            problem.path = f"[locale {locale.code}] {problem.path}"
+            problems.append(problem)
+    return problems
 
 
 def alternates(page_url, languages_of_site):

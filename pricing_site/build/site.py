@@ -32,7 +32,7 @@ from .config_file import find_config
 from .guest import is_guest
 from .headers import write_headers
 from .language_sites import finish
-from .locales import LOCALE_ENV, languages, locale_warnings
+from .locales import LOCALE_ENV, languages, locale_warnings, nav_warnings
 from .output import build_into, refusal
 from .shared_files import SharedFileClash, store_once
 from .site_catalog import ENV_VAR, VARIANT_ENV, asset_roots, configured_catalog, load
@@ -190,7 +190,7 @@ def _mkdocs_build(catalog_path, variant, config_file, building, out, warn=True):
         read = _catalog_ok(catalog_path, config, variant)
         if read is None:
             return 1
-        for problem in locale_warnings(read) if warn else ():
+        for problem in locale_warnings(read) + nav_warnings(read, config.nav) if warn else ():
             print(problem, file=sys.stderr)
         folders = languages(read)
         status = _build_languages(catalog_path, variant, config_file, config, Path(building),

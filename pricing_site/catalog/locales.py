@@ -4,7 +4,8 @@
 ``site.language``, English unless it says otherwise), built at the site's root, each locale
 under ``/<code>/``. A locale's ``texts`` file holds only texts (``texts.is_text``): the
 ``site:`` texts, the plans', metrics', add-ons' and promotions' words, and, under
-``variants.<key>``, the words of an A/B variation's patch. It is merged over plans.yaml with
+``variants.<key>``, the words of an A/B variation's patch, and under ``nav:`` the titles of
+mkdocs.yml's nav sections and links in its language. It is merged over plans.yaml with
 the variants' own merge (``variants._merge``: plans by id, and here lists item by item, as a
 translation follows the English list), so prices are the file's, shared by every language.
 
@@ -27,7 +28,10 @@ from .variants import CONTROL, _locate, _merge, variant_documents
 from .yaml_reader import locate, read_yaml
 
 DEFAULT_LANGUAGE = "en"
-OVERLAY_KEYS = ("site", "plans", "metrics", "addons", "promotions", "variants")
+OVERLAY_KEYS = ("site", "plans", "metrics", "addons", "promotions", "variants", "nav")
+# read apart, not merged over plans.yaml: the variations' words (over their patch) and the
+# titles of mkdocs.yml's nav (the build's)
+APART = ("variants", "nav")
 _MISSING = object()
 _PLAN_ID = re.compile(r"plans\[\d+\]\.id")
 
@@ -49,6 +53,17 @@ class Locale:
         (locales/de.yaml: locales/de/), beside plans.yaml at ``catalog_file``."""
         return Path(catalog_file).parent / Path(self.texts).with_suffix("")
 
+    def texts_file(self, catalog_file):
+        """Its texts file, beside plans.yaml at ``catalog_file``."""
+        return _overlay_path(catalog_file, self.texts)
+
+    @property
+    def nav_titles(self):
+        """``{title in mkdocs.yml's nav: title in this language}`` of the nav's sections and
+        links (its pages are titled by their own front matter): the texts' ``nav:``."""
+        titles = self.data.get("nav")
+        return dict(titles) if isinstance(titles, dict) else {}
+
 
 def default_language(data):
     """The language plans.yaml itself is written in: ``site.language``, else English."""
@@ -68,7 +83,7 @@ def _layers(data, locale, variant):
     """``(document, origin of the locale's texts, origin of the variation's patch, origin of
     the locale's words for it, merge problems)``."""
     control = variant_documents(data)[CONTROL]
-    texts = {k: v for k, v in locale.data.items() if k != "variants"}
+    texts = {k: v for k, v in locale.data.items() if k not in APART}
     origin, patch_origin, words_origin, problems = {}, {}, {}, []
     document = _merge(control, texts, "", "", origin, problems, by_index=True)
     where, patch = _variation_patch(data, variant)
@@ -189,7 +204,7 @@ def _overlay_problems(data, locale, overlay_marks, overlay_file, marks, file, ro
               for key in locale.data if key not in OVERLAY_KEYS]
     locale = replace(locale, data={k: v for k, v in locale.data.items() if k in OVERLAY_KEYS})
     errors_, warnings = _unknown_variations(data, locale, at)
-    errors += errors_
+    errors += errors_ + _nav_problems(locale, at)
     told = set()
     control = variant_documents(data)[CONTROL]
     for variant in _variations(data):
@@ -236,6 +251,21 @@ def _unknown_variations(data, locale, at):
                                             "words are not used", severity="warning"))
               for key in words if key not in known]
     return [], unused
+
+
+def _nav_problems(locale, at):
+    """Errors of the locale's ``nav:``, a mapping of the titles in mkdocs.yml's nav to theirs
+    in this language (whether the nav has each title is the build's to say: plans.yaml does
+    not know mkdocs.yml)."""
+    titles = locale.data.get("nav")
+    if titles is None:
+        return []
+    if not isinstance(titles, dict):
+        return [at(Problem("nav", "a locale's nav is a mapping of the titles of mkdocs.yml's "
+                                  "nav sections and links to theirs in this language "
+                                  "(Legal: Rechtliches)"))]
+    return [at(Problem(f"nav.{key}", "expected a text: the title in this language"))
+            for key, value in titles.items() if not isinstance(value, str) or not value.strip()]
 
 
 def _not_texts(base, document, written):

@@ -4,7 +4,7 @@ absolute, the switcher's relative), og:locale, one sitemap with alternates, a lo
 from xml.etree import ElementTree
 
 from pricing_site.build.language_sites import sitemap_xml
-from pricing_site.build.locales import _untitled, alternates, language_name, og_locale
+from pricing_site.build.locales import alternates, language_name, localized_nav, og_locale
 
 ROOT = "https://relaykit.example/"
 LANGUAGES = [("en", ""), ("de", "de/")]
@@ -51,8 +51,24 @@ def test_one_sitemap_lists_every_page_in_every_language_with_its_alternates():
                for url in root.findall("s:url", ns))
 
 
-def test_a_locales_nav_takes_each_pages_own_title_and_keeps_sections():
-    nav = [{"Home": "index.md"}, {"Pricing": "pricing.md"},
-           {"Legal": [{"Privacy policy": "legal/privacy.md"}, "legal/terms.md"]}]
-    assert _untitled(nav) == ["index.md", "pricing.md",
-                              {"Legal": ["legal/privacy.md", "legal/terms.md"]}]
+NAV = [{"Home": "index.md"}, {"Pricing": "pricing.md"},
+       {"Legal": [{"Privacy policy": "legal/privacy.md"}, "legal/terms.md",
+                  {"Status": "https://status.example/"}]},
+       {"Blog": "/blog/"}]
+
+
+def test_a_locales_nav_takes_each_pages_own_title_and_keeps_sections_and_links():
+    assert localized_nav(NAV, {}) == [
+        "index.md", "pricing.md",
+        {"Legal": ["legal/privacy.md", "legal/terms.md", {"Status": "https://status.example/"}]},
+        {"Blog": "/blog/"}]
+
+
+def test_a_locales_nav_titles_its_sections_and_links_in_its_words():
+    titles = {"Legal": "Rechtliches", "Status": "Systemstatus", "Blog": "Blog (englisch)",
+              "Pricing": "Preise"}   # a page's title is its own front matter's, not this
+    assert localized_nav(NAV, titles) == [
+        "index.md", "pricing.md",
+        {"Rechtliches": ["legal/privacy.md", "legal/terms.md",
+                         {"Systemstatus": "https://status.example/"}]},
+        {"Blog (englisch)": "/blog/"}]

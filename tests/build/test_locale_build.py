@@ -7,6 +7,7 @@ import filecmp
 import json
 import posixpath
 import re
+import shutil
 from pathlib import Path
 from posixpath import normpath
 from xml.etree import ElementTree
@@ -47,9 +48,36 @@ def test_both_languages_are_built_with_their_language(site):
     assert '<meta property="og:locale" content="de_DE">' in german
     assert '<link rel="canonical" href="https://relaykit.example/de/pricing/">' in german
     assert not (site / "de" / "sitemap.xml").exists() and not (site / "de" / "robots.txt").exists()
-    # a page without a German version: the English text, in the German chrome
     terms = (site / "de" / "legal" / "terms" / "index.html").read_text()
-    assert re.search(r'<html [^>]*lang="de"', terms) and "Terms of service" in terms
+    assert re.search(r'<html [^>]*lang="de"', terms) and "<h1 id=\"nutzungsbedingungen\">" in terms
+
+
+def _nav(page):
+    """The titles in the page's navigation drawer, in order (sections, pages, the page's
+    headings)."""
+    drawer = page[page.index("md-nav--primary"):page.index("md-sidebar--secondary")]
+    return re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*<',
+                      drawer)
+
+
+def test_the_german_nav_is_german_its_section_titled_by_the_locales_nav(site):
+    """Every demo page has its German version (locales/de/), each titled by its front matter;
+    the section mkdocs.yml names "Legal" by the locale's nav: (Rechtliches)."""
+    english = _nav((site / "about" / "index.html").read_text())
+    german = _nav((site / "de" / "about" / "index.html").read_text())
+    assert "Legal" in english and "Rechtliches" in german
+    assert not set(german) & {"Legal", "About", "Docs", "Privacy policy", "Terms of service"}
+
+
+def test_a_page_without_its_german_version_is_the_english_one_in_german_chrome(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(DEMO.parent / "locales", project / "locales")
+    shutil.copy(DEMO, project / "plans.yaml")
+    (project / "locales" / "de" / "legal" / "terms.md").unlink()
+    assert build_site(str(project / "plans.yaml"), out=str(tmp_path / "site"),
+                      config_file=str(DEMO.parent / "mkdocs.yml")) == 0
+    terms = (tmp_path / "site" / "de" / "legal" / "terms" / "index.html").read_text()
+    assert re.search(r'<html [^>]*lang="de"', terms) and "<h1 id=\"terms-of-service\">" in terms
 
 
 def _sitemap(site):

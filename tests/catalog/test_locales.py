@@ -8,8 +8,9 @@ import yaml
 
 from calculator import quote
 from calculator.errors import CatalogError
-from pricing_site.build.locales import engine_warnings
+from pricing_site.build.locales import engine_warnings, nav_warnings
 from pricing_site.catalog import read_catalog
+from pricing_site.catalog.locales import localized_document
 from pricing_site.catalog.texts import is_text
 from pricing_site.locales.messages import untranslated_template
 
@@ -131,7 +132,7 @@ BAD_OVERLAYS = [
      "setting): plans.yaml's holds in every language"),
     ("currency: EUR\n",
      "de.yaml:1: [locale de] currency: a locale's texts have no 'currency': they hold only site, "
-     "plans, metrics, addons, promotions, variants (prices and settings are plans.yaml's)"),
+     "plans, metrics, addons, promotions, variants, nav (prices and settings are plans.yaml's)"),
     ("site:\n  hero:\n    headline: null\n",
      "de.yaml:3: [locale de] site.hero.headline: a locale removes nothing: leave a text out and "
      "the English one is shown"),
@@ -221,3 +222,32 @@ def test_a_locale_file_outside_the_project_is_refused_unread(tmp_path):
                         lint=False)
     assert [p.path for p in read.errors] == ["locales[0].texts"]
     assert "does not have the expected form" in read.errors[0].message
+
+
+@pytest.mark.parametrize("overlay, expected", [
+    ("nav: [Legal]\n", "de.yaml:1: [locale de] nav: a locale's nav is a mapping of the titles of "
+                       "mkdocs.yml's nav sections and links to theirs in this language (Legal: "
+                       "Rechtliches)"),
+    ("nav:\n  Legal: Rechtliches\n  Blog: 3\n",
+     "de.yaml:3: [locale de] nav.Blog: expected a text: the title in this language"),
+])
+def test_a_locales_nav_titles_are_texts_checked_at_their_line(tmp_path, overlay, expected):
+    read = read_catalog(project(tmp_path, overlay), lint=False)
+    assert expected in messages(read.errors)
+
+
+def test_a_locales_nav_titles_are_read_apart_from_plans_yaml(tmp_path):
+    read = read_catalog(project(tmp_path, "nav:\n  Legal: Rechtliches\n"), lint=False)
+    assert read.errors == []
+    (locale,) = read.locales
+    assert locale.nav_titles == {"Legal": "Rechtliches"}
+    assert "nav" not in localized_document(read.data, locale)   # no field of plans.yaml's
+
+
+def test_a_nav_title_mkdocs_yml_has_not_is_unused_and_said_so_at_its_line(tmp_path):
+    read = read_catalog(project(tmp_path, "nav:\n  Legal: Rechtliches\n  Legl: Recht\n"),
+                        lint=False)
+    nav = [{"Home": "index.md"}, {"Legal": [{"Privacy policy": "legal/privacy.md"}]}]
+    assert messages(nav_warnings(read, nav)) == [
+        "de.yaml:3: [locale de] nav.Legl: mkdocs.yml's nav has no section or link titled 'Legl': "
+        "this title is not used"]
