@@ -8,7 +8,9 @@ the chosen plan's path the forecast gives:
   passes its allowance, or the plan stops serving it (contact sales, a limit);
 - every other plan over the same path (its total where it serves every month), the cheapest
   named, and the month where switching from the chosen plan pays, when one does;
-- the same path billed yearly, where the plan offers it. A yearly bill is prepaid at the
+- the same path billed yearly, where the plan offers it (a plan sold by the year only is
+  forecast so itself: each year's first month pays its yearly bill, its other months their
+  true-ups, below). A yearly bill is prepaid at the
   quantities of the year's first month (``quote()`` with yearly billing); growth beyond them is
   trued up month by month at the yearly prices: each month adds what that month's quantities
   cost at the yearly rate above what was prepaid for a month (one twelfth of the yearly bill),
@@ -37,10 +39,14 @@ class Month:
     request: dict          # the month's request, as quote() takes it
     quote: object = None   # the chosen plan's Quote; None when it cannot price the month
     reason: str | None = None
+    charge: Decimal | None = None  # billed yearly: what the month pays (the year's bill or a true-up)
+    yearly: bool = False
 
     @property
     def total(self):
-        return self.quote.total if self.quote is not None and self.quote.status == "priced" else None
+        if self.quote is None or self.quote.status != "priced":
+            return None
+        return self.charge if self.yearly else self.quote.total
 
     @property
     def status(self):
@@ -99,13 +105,16 @@ def _crossings(months):
     return found
 
 
-def _plan_paths(catalog, months):
+def _plan_paths(catalog, months, plan):
     """``{plan id: [monthly total or None, ...]}`` over the path, and each plan's first
-    month it cannot price with why."""
+    month it cannot price with why. Every plan billed monthly: a chosen ``plan`` sold by the
+    year only (its own path is priced apart) is stood in for, as the request's plan, by the
+    first plan sold monthly."""
     totals, stops = {}, {}
+    monthly = next((p.id for p in catalog.plans if "monthly" in p.billing), plan.id)
     for index, month in enumerate(months):
         try:
-            ranked_plans = compare(catalog, month.request)
+            ranked_plans = compare(catalog, {**month.request, "plan": monthly})
         except QuoteError as exc:   # the month's quantities are beyond any plan
             for plan in catalog.plans:
                 totals.setdefault(plan.id, [None] * len(months))
@@ -163,8 +172,34 @@ def _yearly(catalog, plan, months, currency):
             now, reason = _total(catalog, plan, {**month.request, **year})
             if now is None:
                 return None, reason
-            total += round_money(max(ZERO, (now - prepaid) / 12), currency)
+            total += _true_up(now, prepaid, currency)
     return total, None
+
+
+def _true_up(now, prepaid, currency):
+    """What a month of a yearly bill adds: its quantities' yearly price above the month's
+    share of what was prepaid, rounded; never less than nothing (no refund)."""
+    return round_money(max(ZERO, (now - prepaid) / 12), currency)
+
+
+def _billed_yearly(catalog, requests):
+    """The chosen plan's months when it is sold by the year only (``requests``: each month's):
+    each year's first month prices the year (its quote billed yearly, its total the month's
+    charge), each other month its true-up against that bill: ``_yearly``'s path, month by
+    month."""
+    out = []
+    for first in range(0, len(requests), 12):
+        year, prepaid = {"billing": "annual", "month": first + 1}, None
+        for number, request in enumerate(requests[first:first + 12], first + 1):
+            priced, reason = _price(catalog, {**request, **year})
+            charge = None   # a month after an unpriced first one has no bill to true up
+            if priced is not None and priced.status == "priced":
+                if number == first + 1:
+                    charge = prepaid = priced.total
+                elif prepaid is not None:
+                    charge = _true_up(priced.total, prepaid, priced.currency)
+            out.append(Month(number, request, priced, reason, charge, yearly=True))
+    return out
 
 
 def _committed(catalog, plan, months):
@@ -188,6 +223,7 @@ class Forecast:
     stops: dict            # plan id -> (month, status, reason)
     yearly: tuple          # (total or None, reason)
     committed: tuple | None
+    billing: str = "monthly"   # how the months are billed: "annual" for a plan sold so only
 
     @property
     def total(self):
@@ -222,7 +258,7 @@ class Forecast:
         yearly_total, yearly_reason = self.yearly
         out = {
             "plan": self.plan.id, "plan_name": self.plan.name, "currency": self.currency,
-            "months": [self._month_dict(m) for m in self.months],
+            "billing": self.billing, "months": [self._month_dict(m) for m in self.months],
             "total": money(total), "crossings": list(self.crossings), "plans": plans,
             "cheapest": cheapest,
             "switch": None if switch is None else {
@@ -264,21 +300,27 @@ def _shown_quantities(request):
 @speaking
 def forecast(catalog, request, growth=None, months=12):
     """``request`` (the estimate, as ``quote()`` takes it) grown by ``growth`` over ``months``
-    (see ``calculator.growth``), each month priced by ``quote()`` on monthly billing; raises
+    (see ``calculator.growth``), each month priced by ``quote()`` on monthly billing (a plan
+    sold by the year only: its yearly bills and their true-ups, ``_billed_yearly``); raises
     ``QuoteError`` naming the field for a bad request, growth or horizon."""
     start = parse_request(catalog, request)
     plan = catalog.plan(start.plan)
     months, rules = read_growth(catalog, plan, start, growth or {}, months)
-    path = []
-    for number in range(1, months + 1):
-        month_request = request_in_month(start, rules, number, months)
-        priced, reason = _price(catalog, month_request)
-        path.append(Month(number, month_request, priced, reason))
+    requests = [request_in_month(start, rules, number, months) for number in range(1, months + 1)]
+    billing = "annual" if plan.billing == ("annual",) else "monthly"
+    if billing == "annual":   # sold by the year only: its months are its yearly bills
+        path = _billed_yearly(catalog, requests)
+    else:
+        path = [Month(number, request, *_price(catalog, request))
+                for number, request in enumerate(requests, 1)]
     currency = next((m.quote.currency for m in path if m.quote is not None), catalog.currency)
-    totals, stops = _plan_paths(catalog, path)
+    totals, stops = _plan_paths(catalog, path, plan)
+    if billing == "annual":   # the other plans' paths are monthly; its own is the one above
+        totals[plan.id] = [month.total for month in path]
+        stops.pop(plan.id, None)
     yearly = ((None, _("The {plan} plan is priced on request.").format(plan=plan.name))
               if plan.custom
               else _yearly(catalog, plan, path, currency))
     committed = _committed(catalog, plan, path) if plan.commitment is not None else None
     return Forecast(catalog, plan, currency, tuple(path), tuple(_crossings(path)), totals, stops,
-                    yearly, committed)
+                    yearly, committed, billing)

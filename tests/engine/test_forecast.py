@@ -108,6 +108,37 @@ def test_use_that_falls_is_not_refunded_on_a_yearly_bill(catalog):
     assert d["yearly"]["total"] == "4800.00"                        # 10 x 50 x 12 x 0.8 only
 
 
+YEARLY_ONLY = {**PRICES, "annual_discount": None, "plans": [
+    *PRICES["plans"],
+    {"id": "annual", "name": "Annual", "billing": ["annual"],
+     "price": {"flat": 100, "seats": {"unit": 40}}}]}
+
+
+def test_a_plan_sold_by_the_year_only_is_forecast_as_its_yearly_bills():
+    """Its months are what it bills: each year's first month its yearly bill, each other month
+    the true-up; the total is the yearly path's, and the other plans are compared month by
+    month as ever."""
+    catalog = load_catalog({k: v for k, v in YEARLY_ONLY.items() if v is not None})
+    # 10 seats at 10% a month for 14 months: 10, 11, 12, 13, 15, 16, 18, 19, 21, 24, 26, 29,
+    # then 31, 35. Year 1 prepaid at 10 seats: (100 + 10 x 40) x 12 = $6,000, $500 a month;
+    # month m's true-up: (100 + seats x 40) x 12 / 12 - 500 = (seats - 10) x 40.
+    # Year 2 prepaid at 31 seats: (100 + 31 x 40) x 12 = $16,080; month 14: 4 x 40 = $160.
+    d = forecast(catalog, {"plan": "annual", "seats": 10}, {"seats": "0.1"}, 14).to_dict()
+    seats = [m["seats"] for m in d["months"]]
+    assert seats == [10, 11, 12, 13, 15, 16, 18, 19, 21, 24, 26, 29, 31, 35]
+    expected = ["6000.00", *(f"{(n - 10) * 40}.00" for n in seats[1:12]), "16080.00", "160.00"]
+    assert [m["total"] for m in d["months"]] == expected
+    assert d["billing"] == "annual" and all(m["status"] == "priced" for m in d["months"])
+    assert d["total"] == d["yearly"]["total"] == str(sum(Decimal(t) for t in expected))
+    assert d["months"][0]["display"]["total"] == "$6,000.00"
+    paths = {p["plan"]: p for p in d["plans"]}
+    assert paths["annual"]["total"] == d["total"] and paths["annual"]["stops"] is None
+    team = forecast(catalog, {"plan": "team", "seats": 10}, {"seats": "0.1"}, 14).to_dict()
+    assert paths["team"]["total"] == team["total"]   # billed monthly, as when chosen
+    assert team["billing"] == "monthly"
+    assert {p["plan"]: p for p in team["plans"]}["annual"]["total"] is None  # not sold monthly
+
+
 def test_the_commitment_over_the_path(catalog):
     # Business, 10 seats, no growth: each month $299 + 10 x $45 = $749, with the commitment
     # the month is raised to its $6,000 / 12 = $500 minimum only when below it

@@ -3,11 +3,18 @@ figure it shows is CPython's ``forecast_json`` for the same inputs, it follows t
 fields and its own, a silly number is a message beside its field, and its link restores it."""
 
 import json
+from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
 from calculator.browser import forecast_json
+from pricing_site.build.site import build_site
+from pricing_site.catalog import load_catalog_file
+from tests.site_support import DEMO
+from tests.support.http_server import StaticServer
+from tests.support.paths import one_language
 from tests.site.test_accessibility import AXE, serious
 from tests.support.worker_ops import RECORD_OPS
 from tests.support.page_problems import watch_problems
@@ -364,3 +371,55 @@ def contrast(a, b):
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+# A plan sold by the year only, beside the demo's.
+ANNUAL = {"id": "annual", "name": "Annual", "tagline": "Billed once a year.",
+          "features": ["Shared inboxes"], "cta": {"label": "Start", "url": "https://example.com/"},
+          "billing": ["annual"], "price": {"flat": 100, "seats": {"unit": 40}}}
+
+# every forecast the page asks the worker for, from now on
+RECORD_FORECASTS = """() => {
+  const worker = window.pricingCalculator.worker, post = worker.postMessage.bind(worker);
+  window.__forecasts = [];
+  worker.postMessage = (message) => {
+    if (message?.op === "forecast") window.__forecasts.push(message.payload);
+    return post(message);
+  };
+}"""
+
+
+def test_a_plan_sold_by_the_year_only_is_forecast_as_its_yearly_bills(browser, tmp_path):
+    """Its months are what it bills (the year's bill in each year's first month, true-ups
+    after), said so above the total; every figure CPython's for what the page asked."""
+    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
+    data["plans"].insert(-1, ANNUAL)  # before Enterprise
+    data["price_books"]["EUR"]["plans"]["annual"] = {"price": ANNUAL["price"]}
+    catalog_file = tmp_path / "plans.yaml"
+    catalog_file.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert build_site(str(catalog_file), out=str(tmp_path / "site")) == 0
+    catalog = load_catalog_file(str(catalog_file))
+    with StaticServer(tmp_path / "site", host_rules=True) as server:
+        page = browser.new_page(viewport=WIDE)
+        try:
+            problems = watch_problems(page, ("error", "warning"))
+            page.goto(server.url + "pricing/")
+            live(page)
+            page.evaluate(RECORD_FORECASTS)
+            page.select_option("[data-testid=calc-plan]", "annual")
+            page.fill("[data-testid=planner-growth-seats]", "10")
+            page.wait_for_function("() => window.__forecasts.some((p) => p.request.plan === 'annual'"
+                                   " && p.growth.seats?.percent === '10')")
+            sent = page.evaluate("window.__forecasts.at(-1)")
+            want = json.loads(forecast_json(catalog, json.dumps(sent)))["ok"]
+            wait_shown(page, want["display"]["total"])
+            shown = page.evaluate(SHOWN)
+            sentence = page.locator(".rk-planner__total span:visible").first.text_content()
+        finally:
+            page.close()
+    assert want["billing"] == "annual" and want["months"][0]["status"] == "priced"
+    assert shown == shown_as(want, ["seats"])   # the only quantity it prices
+    first, second = (Decimal(want["months"][i]["total"]) for i in (0, 1))
+    assert first > 10 * second   # the year's bill, then a true-up
+    assert "billed yearly" in sentence and "billed monthly" not in sentence
+    assert problems == []

@@ -1,7 +1,8 @@
 // Writes a forecast (the `to_dict()` of Python's `calculator.forecast`) into the planner that
 // site_src/overrides/pricing/planner.html prerendered. The markup and the words are that
 // template's; this module only follows its data-field, data-missing-<status>, data-if,
-// data-unless, data-column and data-items hooks (the template's header says what each means).
+// data-unless, data-column, data-months-billed and data-items hooks (the template's header
+// says what each means).
 // Text goes in with textContent only, and every figure is a string the engine made.
 
 const at = (data, path) => path.split(".").reduce((value, key) => value?.[key], data);
@@ -33,5 +34,6 @@ export function renderPlan(root, region, forecast, quantities) {
   for (const node of region.querySelectorAll("[data-unless]")) node.hidden = at(forecast, node.dataset.unless) != null;
   for (const list of region.querySelectorAll("[data-items]")) items(root, list, forecast);
   for (const cell of region.querySelectorAll("[data-column]")) cell.hidden = !quantities.includes(cell.dataset.column);
-  region.querySelector("[data-slot=horizon]").textContent = String(forecast.months.length);
+  for (const node of region.querySelectorAll("[data-months-billed]")) node.hidden = node.dataset.monthsBilled !== forecast.billing;
+  for (const slot of region.querySelectorAll("[data-slot=horizon]")) slot.textContent = String(forecast.months.length);
 }
