@@ -23,18 +23,19 @@ DEFAULT_CATALOG = "plans.yaml"
 
 
 def _validate(args):
-    from pricing_site.build.locales import engine_warnings
-    from pricing_site.build.site import configured_catalog_path, content_roots
+    from pricing_site.build.locales import engine_warnings, nav_warnings
+    from pricing_site.build.site import configured_catalog_path, content_roots, site_nav
 
-    try:  # the site's pages and images are checked too when run in its folder
-        roots, site_catalog = content_roots(), configured_catalog_path()
+    try:  # the site's pages and images (and its nav's titles) are checked too in its folder
+        roots, site_catalog, navs = content_roots(), configured_catalog_path(), [site_nav()]
     except NoConfig:
-        roots, site_catalog = None, DEFAULT_CATALOG
+        roots, site_catalog, navs = None, DEFAULT_CATALOG, []
     args.path = args.path or site_catalog
     read = read_catalog(args.path, roots=roots)
     catalog, errors, warnings = read.catalog, read.errors, read.warnings
     if not errors:
-        warnings = warnings + engine_warnings(read)
+        warnings = warnings + engine_warnings(read) + [
+            problem for nav in navs for problem in nav_warnings(read, nav)]
     for problem in errors + warnings:
         print(problem)
     if errors:

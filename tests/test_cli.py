@@ -33,6 +33,21 @@ def test_validate_demo_catalog():
     assert "plans.yaml: valid (4 plans" in result.stdout
 
 
+def test_validate_warns_of_a_locales_nav_title_the_sites_nav_has_not(tmp_path):
+    """Run in the site's folder, validate reads its mkdocs.yml's nav too, as the build does."""
+    with_demo_texts(tmp_path)
+    (tmp_path / "plans.yaml").write_text((ROOT / "plans.yaml").read_text(encoding="utf-8"),
+                                         encoding="utf-8")
+    texts = tmp_path / "locales" / "de.yaml"
+    texts.write_text(texts.read_text(encoding="utf-8").replace(
+        "  Legal: Rechtliches\n", "  Legal: Rechtliches\n  Legl: Recht\n"), encoding="utf-8")
+    result = run("validate", str(tmp_path / "plans.yaml"))
+    assert result.returncode == 0, result.stderr
+    assert ("warning: [locale de] nav.Legl: mkdocs.yml's nav has no section or link titled "
+            "'Legl': this title is not used") in result.stdout
+    assert "Legal'" not in result.stdout   # the title it has is used
+
+
 def test_validate_prints_every_error_and_exits_non_zero(tmp_path):
     bad = with_demo_texts(tmp_path, pages=False) / "plans.yaml"
     bad.write_text((ROOT / "plans.yaml").read_text()

@@ -96,6 +96,11 @@ def content_roots(config_file=None):
     return asset_roots(load_config(str(config_file or find_config())))
 
 
+def site_nav(config_file=None):
+    """The ``nav`` of the site's mkdocs.yml (None where it lets MkDocs list the pages)."""
+    return load_config(str(config_file or find_config())).nav
+
+
 def configured_catalog_path(config_file=None):
     """The catalog the site's mkdocs.yml names (``plans.yaml`` by default), as a path (from
     the current folder when inside it, as messages name it)."""
@@ -261,7 +266,7 @@ def build_all_variants(catalog_path, out, config_file=None):
     if not _may_replace(out, catalog_path, config_file):
         return 2
     read = read_catalog(catalog_path)
-    for problem in read.errors or locale_warnings(read):
+    for problem in read.errors or locale_warnings(read) + nav_warnings(read, site_nav(config_file)):
         print(problem, file=sys.stderr)
     if read.errors:
         return 1
