@@ -31,9 +31,10 @@ export async function fetchDecoded(href, type) {
 // blob: modules (a host sending the site's _headers policy refuses them: such hosts compress).
 // Resolves [module, "gzip" | "url"]; whatever fails on the way, the module by its URL.
 export async function importDecoded(href) {
-  const [allowed, cached, compressing] = await Promise.all(
-    [blobModulesAllowed(), httpCached(href), hostCompresses(href)]);
-  if (allowed && !cached && !compressing && typeof DecompressionStream === "function") {
+  // the cache first: a returning visit must not wait for the HEAD request's round trip
+  if (typeof DecompressionStream !== "function" || await httpCached(href)) return [await import(href), "url"];
+  const [allowed, compressing] = await Promise.all([blobModulesAllowed(), hostCompresses(href)]);
+  if (allowed && !compressing) {
     const packed = await networkFetch(`${href}.gz`).catch(() => null);
     if (packed?.ok && packed.body) {
       const source = await new Response(await decodedBody(packed.body)).blob().catch(() => null);
