@@ -111,7 +111,8 @@ def _plan_paths(catalog, months, plan):
     year only (its own path is priced apart) is stood in for, as the request's plan, by the
     first plan sold monthly."""
     totals, stops = {}, {}
-    monthly = next((p.id for p in catalog.plans if "monthly" in p.billing), plan.id)
+    monthly = plan.id if "monthly" in plan.billing else next(
+        (p.id for p in catalog.plans if "monthly" in p.billing), plan.id)
     for index, month in enumerate(months):
         try:
             ranked_plans = compare(catalog, {**month.request, "plan": monthly})
