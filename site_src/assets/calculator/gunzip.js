@@ -31,8 +31,10 @@ export async function fetchDecoded(href, type) {
 // blob: modules (a host sending the site's _headers policy refuses them: such hosts compress).
 // Resolves [module, "gzip" | "url"]; whatever fails on the way, the module by its URL.
 export async function importDecoded(href) {
-  // the cache first: a returning visit must not wait for the HEAD request's round trip
-  if (typeof DecompressionStream !== "function" || await httpCached(href)) return [await import(href), "url"];
+  // the cache first, alone: a returning visit imports at once
+  if (typeof DecompressionStream !== "function" || await httpCached(href)) {
+    return [await import(href), "url"];
+  }
   const [allowed, compressing] = await Promise.all([blobModulesAllowed(), hostCompresses(href)]);
   if (allowed && !compressing) {
     const packed = await networkFetch(`${href}.gz`).catch(() => null);
@@ -66,7 +68,8 @@ async function blobModulesAllowed() {
 
 // whether the browser's HTTP cache holds `href` (asked of the cache alone: no request goes out)
 async function httpCached(href) {
-  const kept = await networkFetch(href, { cache: "only-if-cached", mode: "same-origin" }).catch(() => null);
+  const kept = await networkFetch(href, { cache: "only-if-cached", mode: "same-origin" })
+    .catch(() => null);
   kept?.body?.cancel();
   return Boolean(kept?.ok);
 }

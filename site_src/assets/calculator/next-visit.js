@@ -3,15 +3,16 @@
 // in the Cache API (snapshot.js), the small zip it restores on, and the runtime's wasm and its
 // second module by their own names, into the HTTP cache, where V8 keeps its compiled code beside
 // them: for the page's compile of the wasm (client.js, which the ready answer tells that it is
-// there), for the module's import (a first visit may have imported it from its gzip: gunzip.js). Nothing is downloaded twice: a kept snapshot is not fetched,
-// and the HTTP cache answers for a wasm it holds (cached for good). Skipped when the visitor's
-// browser asks to save data. Imported by worker.js once Python is ready, not before.
+// there), for the module's import (a first visit may have imported it from its gzip: gunzip.js).
+// Nothing is downloaded twice: a kept snapshot is not fetched, and the HTTP cache answers for a
+// file it holds (cached for good). Skipped when the visitor's browser asks to save data.
+// Imported by worker.js once Python is ready, not before.
 import { networkFetch } from "./gunzip.js";
 import { keepSnapshot } from "./snapshot.js";
 
-// Resolves {snapshot, restoreZip, wasm, module}: true for what is in the caches now, false for what had
-// no URL or was kept already (the snapshot), an error's message for what failed; or {skipped}
-// when the browser asks to save data.
+// Resolves {snapshot, restoreZip, wasm, module}: true for what is in the caches now, false for
+// what had no URL or was kept already (the snapshot), an error's message for what failed; or
+// {skipped} when the browser asks to save data.
 export async function prepareNextVisit({ snapshot, restoreZip, wasm, module }) {
   if (globalThis.navigator?.connection?.saveData) return { skipped: "save-data" };
   const outcome = (step) => step.catch((err) => String(err?.message ?? err));
