@@ -37,9 +37,9 @@ from tests.catalogs import card_price
 from tests.site_support import DEMO, ROOT, parse
 from tests.support.http_server import StaticServer
 from tests.support.processes import stop
-from tests.site.test_calculator_ui import wait_total
-from tests.site.test_calculator_ui import live as wait_live
-from tests.site.test_calculator_ui import shown as total
+from tests.support.pricing_page import live as wait_live
+from tests.support.pricing_page import shown as total
+from tests.support.pricing_page import wait_total
 from tests.support.page_problems import watch_problems
 
 pytestmark = pytest.mark.e2e  # builds every variant, drives Chromium

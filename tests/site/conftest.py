@@ -6,6 +6,8 @@ import pytest
 from tests.site_support import demo_site
 from tests.support.devices import LIVE, new_context, settle
 from tests.support.http_server import StaticServer
+from tests.support.page_problems import watch_problems
+from tests.support.pricing_page import interactive, live
 
 
 @pytest.fixture(scope="module")
@@ -42,3 +44,27 @@ def open_on(browser):
     yield open_page
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def visit(browser, server):
+    """``visit(query="", wait_live=True, site=server)``: the pricing page (with a query) in a
+    new page, once its form's script has taken it and (``wait_live``) Python has answered;
+    ``page.problems`` and ``page.requests`` fill as it runs. Closed after the test."""
+    pages = []
+
+    def open_page(query="", wait_live=True, site=server):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.problems = watch_problems(page, ("error", "warning"))
+        page.requests = []
+        page.on("request", lambda r: page.requests.append(r.url))
+        page.goto(site.url + "pricing/" + query)
+        interactive(page)
+        if wait_live:
+            live(page)
+        pages.append(page)
+        return page
+
+    yield open_page
+    for page in pages:
+        page.close()

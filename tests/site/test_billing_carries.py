@@ -4,7 +4,7 @@ built demo in Chromium on a phone (390x844, touch) and a laptop (1440x900)."""
 import pytest
 
 from calculator import quote
-from tests.site.test_calculator_ui import wait_total
+from tests.support.pricing_page import wait_total
 
 pytestmark = pytest.mark.e2e
 

@@ -20,10 +20,9 @@ from tests.support.http_server import StaticServer
 from tests.support.typed_numbers import TYPED_SEATS
 from tests.support.worker_ops import RECORD_OPS
 from tests.support.page_problems import watch_problems
+from tests.support.pricing_page import STATUS, TOTAL, interactive, live, shown, wait_total
 from tests.support.paths import one_language
 
-TOTAL = "[data-testid=calculator-total]"
-STATUS = "[data-testid=calculator-status]"
 RESULT = "[data-testid=calculator-result]"
 
 
@@ -43,48 +42,6 @@ def yearly_server(tmp_path_factory):
     assert build_site(str(folder / "plans.yaml"), out=str(folder / "site")) == 0
     with StaticServer(folder / "site", host_rules=True) as running:
         yield running
-
-
-@pytest.fixture
-def visit(browser, server):
-    """Open the pricing page (with a query) and wait until Python has answered."""
-    pages = []
-
-    def open_page(query="", wait_live=True, site=server):
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.problems = watch_problems(page, ("error", "warning"))
-        page.requests = []
-        page.on("request", lambda r: page.requests.append(r.url))
-        page.goto(site.url + "pricing/" + query)
-        interactive(page)
-        if wait_live:
-            live(page)
-        pages.append(page)
-        return page
-
-    yield open_page
-    for page in pages:
-        page.close()
-
-
-def interactive(page):
-    """The form's script has taken it (it comes after the first frame: js/after-paint.js)."""
-    page.wait_for_selector("[data-calculator][data-interactive]", state="attached", timeout=10000)
-
-
-def live(page):
-    page.wait_for_function(f"() => document.querySelector('{STATUS}').dataset.state === 'live'",
-                           timeout=60000)
-
-
-def wait_total(page, text):
-    page.wait_for_function(
-        "t => document.querySelector('[data-testid=calculator-total]').textContent === t",
-        arg=text, timeout=10000)
-
-
-def shown(catalog, request):
-    return quote(catalog, request).to_dict()["display"]["total"]
 
 
 def test_the_page_works_before_python_has_loaded(browser, server):

@@ -10,7 +10,7 @@ from calculator import quote
 from pricing_site.build.site import build_site
 from pricing_site.catalog import load_catalog_file
 from tests.catalogs import card_price
-from tests.site.test_calculator_ui import visit, wait_total  # noqa: F401 (a fixture)
+from tests.support.pricing_page import wait_total
 from tests.site_support import DEMO
 from tests.support.devices import new_context, settle
 from tests.support.http_server import StaticServer

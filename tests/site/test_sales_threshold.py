@@ -4,7 +4,7 @@ its bill, on the built demo in Chromium."""
 import pytest
 
 from calculator import quote
-from tests.site.test_calculator_ui import visit, wait_total  # noqa: F401 (a fixture)
+from tests.support.pricing_page import wait_total
 
 pytestmark = pytest.mark.e2e
 
