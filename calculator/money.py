@@ -6,6 +6,8 @@ currency's minor unit. Display formatting is a separate step that never feeds ba
 arithmetic.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal
 
 from .locale import current
@@ -84,10 +86,30 @@ def _patterned(value, text, pattern, symbol=""):
 CENTS = ("always", "auto")
 
 
-def format_money(amount, currency, whole=False):
+# How a sentence (a nudge, an alert, a note) writes a whole amount while a quote is made and
+# written: its catalog's display.cents (``sentence_cents``), "always" anywhere else. Alone in
+# its sentence, an amount drops its cents under "auto" when it has none ("save $576 a year");
+# the bill's own amounts go by the bill (``whole_amounts``), tables keep their cents.
+_SENTENCE_CENTS = ContextVar("sentence_cents", default="always")
+
+
+@contextmanager
+def sentence_cents(cents):
+    """Sentences written inside show whole amounts as ``cents`` ("always" or "auto") says."""
+    token = _SENTENCE_CENTS.set(cents)
+    try:
+        yield
+    finally:
+        _SENTENCE_CENTS.reset(token)
+
+
+def format_money(amount, currency, whole=None):
     """A rounded amount for display in the locale in force: "$2,060.00", "¥1,235", "-$4.00",
     "1.234,50 €"; with ``whole`` (a bill whose amounts are all whole: ``whole_amounts``),
-    "$2,060", but never a figure it is not."""
+    "$2,060", but never a figure it is not; ``whole`` None (a sentence's amount): as
+    ``sentence_cents`` says."""
+    if whole is None:
+        whole = _SENTENCE_CENTS.get() == "auto"
     places = 0 if whole and amount == amount.to_integral_value() else CURRENCIES[currency]
     return _in_currency(amount, places, currency)
 

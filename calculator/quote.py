@@ -17,7 +17,7 @@ from .promotions import check_code_for_plan, long_date, months_on_bill, offer_wo
 from .promotions import note as promotion_note
 from .promotions import summary as promotion_summary
 from .money import (ZERO, format_money, format_price, format_quantity, plain, round_money,
-                    whole_amounts)
+                    sentence_cents, whole_amounts)
 from .ranges import SEAT_STEP, is_whole, tier_range, whole_units
 from .rating import rate_plan
 from .request import parse_request
@@ -108,8 +108,9 @@ class Quote:
                 *((cheaper.total, cheaper.saving) if cheaper else ())]
 
     def to_dict(self):
-        """The quote as JSON-ready data, its words in its catalog's locale."""
-        with using(self.catalog.locale):
+        """The quote as JSON-ready data, its words in its catalog's locale, the amounts of its
+        sentences as its catalog writes them (``money.sentence_cents``)."""
+        with using(self.catalog.locale), sentence_cents(self.catalog.cents):
             return self._dict()
 
     def _dict(self):
@@ -342,7 +343,11 @@ def quote(catalog, request, *, alternatives=True):
     otherwise rate N² plans."""
     request = parse_request(catalog, request)
     book = catalog.book(request.currency)
-    plan = book.plan(request.plan)
+    with sentence_cents(book.cents):   # its sentences' amounts, as its book writes them
+        return _quote(book, book.plan(request.plan), request, alternatives)
+
+
+def _quote(book, plan, request, alternatives):
     if request.promotion:
         check_code_for_plan(book, plan, request.promotion)
     bill, saving = bill_and_saving(book, plan, request)

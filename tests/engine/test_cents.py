@@ -77,3 +77,31 @@ def test_a_wrong_display_is_a_located_error(display, message):
     with pytest.raises(CatalogError) as caught:
         load_catalog(data)
     assert message in str(caught.value)
+
+
+def _nudge(data, request, kind):
+    advice = quote(load_catalog(data), {"plan": "p", **request}).to_dict()["nudges"]
+    return next(item["message"] for item in advice if item["kind"] == kind)
+
+
+@pytest.mark.parametrize("cents, discount, said", [
+    ("auto", "0.2", "Pay yearly and save $576 a year."),        # (150 + 2 x 45) x 12 x 20%
+    ("auto", "0.17", "Pay yearly and save $489.60 a year."),    # cents: kept, never rounded
+    ("always", "0.2", "Pay yearly and save $576.00 a year."),
+])
+def test_a_sentence_writes_its_whole_amount_as_the_catalog_says(cents, discount, said):
+    """A nudge, an alert or a note writes each amount alone: under "auto", "$576" (whole) and
+    "$489.60" (not) in the same catalog; "always", "$576.00"."""
+    data = one_plan(seats={"unit": 45}, flat=150)
+    data.update(display={"cents": cents}, annual_discount=discount)
+    assert _nudge(data, {"seats": 2}, "annual") == said
+
+
+def test_a_price_books_sentences_follow_the_book():
+    data = one_plan(seats={"unit": 45}, flat=150)
+    data.update(display={"cents": "auto"}, annual_discount="0.2", price_books={
+        "GBP": {"plans": {"p": {"price": {"flat": 120, "seats": {"unit": 36}}}},
+                "display": {"cents": "always"}}})
+    assert _nudge(data, {"seats": 2}, "annual") == "Pay yearly and save $576 a year."
+    assert _nudge(data, {"seats": 2, "currency": "GBP"}, "annual") == \
+        "Pay yearly and save £460.80 a year."   # (120 + 72) x 12 x 20%
