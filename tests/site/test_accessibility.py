@@ -1,6 +1,7 @@
 """axe-core (from the npm registry, pinned in package-lock.json) on the landing and pricing
 pages, light and dark, phone and desktop: no serious or critical violation, and on every page
-none at all of the rules Lighthouse's accessibility score is made of."""
+(the German ones and the 404 pages too) none at all of the rules Lighthouse's accessibility
+score is made of."""
 
 import json
 
@@ -64,7 +65,8 @@ LIGHTHOUSE_RULES = """accesskeys aria-allowed-attr aria-allowed-role aria-comman
 
 
 @pytest.mark.parametrize("path", ["", "pricing/", "about/", "docs/", "legal/privacy/",
-                                  "legal/terms/"])
+                                  "legal/terms/", "404.html", "de/", "de/pricing/", "de/docs/",
+                                  "de/404.html"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("device", ["phone", "desktop"])
 def test_no_violation_of_the_rules_lighthouse_scores(browser, server, path, scheme, device):
