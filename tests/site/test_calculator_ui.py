@@ -475,6 +475,31 @@ def test_a_choice_on_the_cards_before_the_pages_scripts_ran_is_kept(browser, ser
         page.close()
 
 
+@pytest.mark.parametrize("query, radios, shown, gone", [
+    ("?period=annual&currency=EUR", ["#billing-annual", "#currency-eur"],
+     "price-team-annual-eur", "price-team-monthly"),
+    ("?currency=EUR", ["#billing-monthly", "#currency-eur"], "price-team-monthly-eur",
+     "price-team-monthly"),
+    ("?currency=XYZ&period=weekly", ["#billing-monthly", "#currency-usd"], "price-team-monthly",
+     "price-team-monthly-eur"),   # what the page has not: its own
+])
+def test_a_links_period_and_currency_show_from_the_first_frame(browser, server, query, radios,
+                                                                shown, gone):
+    """A shared or campaign link's ?period= and ?currency= are the cards' from the first frame,
+    before the toggles' scripts (held here) run: no flip from the page's own prices."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    HeldRuntime(page)
+    page.route("**/js/after-paint.js", lambda route: None)   # never answered
+    try:
+        page.goto(server.url + "pricing/" + query, wait_until="commit")
+        page.wait_for_selector("[data-testid=calculator]", state="attached")  # the cards parsed
+        page.evaluate("() => new Promise((drawn) => requestAnimationFrame(() => drawn()))")
+        assert all(page.is_checked(radio) for radio in radios)
+        assert page.get_by_test_id(shown).is_visible() and not page.get_by_test_id(gone).is_visible()
+    finally:
+        page.close()
+
+
 def test_edits_while_python_starts_are_marked_beside_their_field_and_the_newest_is_priced_first(
         browser, server, catalog):
     """On a phone over a slow link: edits made while the runtime downloads stay in their
