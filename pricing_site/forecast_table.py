@@ -36,13 +36,14 @@ def forecast_table(out):
     lines = [f"{out['plan_name']}, {len(out['months'])} months"]
     for row in [head, *rows]:
         lines.append("  " + "  ".join(cell.rjust(w) for cell, w in zip(row, widths)))
-    total = out["display"]["total"]
-    lines.append(f"  Total over {len(out['months'])} months: "
-                 + (total if total else "not priced every month (see below)"))
+    total, billed_yearly = out["display"]["total"], out.get("billing") == "annual"
+    lines.append(f"  Total over {len(out['months'])} months"
+                 + (", billed yearly (each year's bill in its first month)" if billed_yearly else "")
+                 + ": " + (total if total else "not priced every month (see below)"))
     for crossing in out["crossings"]:
         lines.append(f"  Month {crossing['month']}: {crossing['text']}")
     yearly = out["yearly"]
-    if yearly["total"] is not None:
+    if yearly["total"] is not None and not billed_yearly:  # the total above is the yearly one
         lines.append(f"  Billed yearly (prepaid at the start, growth trued up): "
                      f"{yearly['display']['total']}")
     if out["committed"] and out["committed"]["total"] is not None:

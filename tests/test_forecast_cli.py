@@ -48,3 +48,17 @@ def test_target_and_errors(capsys):
     assert main(["forecast", "--plan", "team", "--growth", "seats=0.1", "--target", "seats=9",
                  "--catalog", str(ROOT / "plans.yaml")]) == 2
     assert "both --growth and --target" in capsys.readouterr().err
+
+
+def test_a_plan_sold_by_the_year_only_is_tabled_as_its_yearly_bills(tmp_path, capsys):
+    catalog = tmp_path / "plans.yaml"
+    catalog.write_text(json.dumps({"currency": "USD", "plans": [
+        {"id": "annual", "name": "Annual", "billing": ["annual"],
+         "price": {"flat": 100, "seats": {"unit": 40}}}]}), encoding="utf-8")
+    assert main(["forecast", "--plan", "annual", "--seats", "10", "--growth", "seats=0.1",
+                 "--months", "3", "--catalog", str(catalog)]) == 0
+    table = capsys.readouterr().out
+    # (100 + 10 x 40) x 12 = $6,000 in month 1; 11 and 12 seats: $40 and $80 true-ups
+    assert ("Total over 3 months, billed yearly (each year's bill in its first month): "
+            "$6,120.00") in table
+    assert "Billed yearly (prepaid" not in table   # the same figure, said once
