@@ -203,6 +203,14 @@ def _billed_yearly(catalog, requests):
     return out
 
 
+def _path_total(path):
+    """``(total, None)`` of months all priced, else ``(None, why)`` for the first that is not."""
+    for month in path:
+        if month.total is None:
+            return None, month.reason or (month.quote.message if month.quote else None)
+    return sum((month.total for month in path), ZERO), None
+
+
 def _committed(catalog, plan, months):
     total = ZERO
     for month in months:
@@ -319,9 +327,12 @@ def forecast(catalog, request, growth=None, months=12):
     if billing == "annual":   # the other plans' paths are monthly; its own is the one above
         totals[plan.id] = [month.total for month in path]
         stops.pop(plan.id, None)
-    yearly = ((None, _("The {plan} plan is priced on request.").format(plan=plan.name))
-              if plan.custom
-              else _yearly(catalog, plan, path, currency))
+    if plan.custom:
+        yearly = (None, _("The {plan} plan is priced on request.").format(plan=plan.name))
+    elif billing == "annual":   # its months are the path billed yearly: rated once, above
+        yearly = _path_total(path)
+    else:
+        yearly = _yearly(catalog, plan, path, currency)
     committed = _committed(catalog, plan, path) if plan.commitment is not None else None
     return Forecast(catalog, plan, currency, tuple(path), tuple(_crossings(path)), totals, stops,
                     yearly, committed, billing)
