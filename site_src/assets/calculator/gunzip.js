@@ -16,11 +16,19 @@ export const networkFetch = globalThis.fetch.bind(globalThis);
 // A Response for `href` whose body is the file's bytes, of `type` (the wasm needs its own for
 // WebAssembly.compileStreaming); it streams as the sibling arrives.
 export async function fetchDecoded(href, type) {
-  if (typeof DecompressionStream === "function" && !await hostCompresses(href)) {
-    const packed = await networkFetch(`${href}.gz`).catch(() => null);
-    if (packed?.ok && packed.body) return new Response(await decodedBody(packed.body), { headers: { "Content-Type": type } });
+  const body = await decodedSibling(href);
+  return body ? new Response(body, { headers: { "Content-Type": type } }) : networkFetch(href);
+}
+
+// The decoded body of `href`'s gzip sibling, or null: without DecompressionStream, from a host
+// that compresses `href` itself, without a sibling, or where `wanted` (a promise, settled
+// while the host is asked) is false.
+async function decodedSibling(href, wanted = true) {
+  if (typeof DecompressionStream !== "function" || await hostCompresses(href) || !await wanted) {
+    return null;
   }
-  return networkFetch(href);
+  const packed = await networkFetch(`${href}.gz`).catch(() => null);
+  return packed?.ok && packed.body ? decodedBody(packed.body) : null;
 }
 
 // The JavaScript module at `href`, imported; on a first visit from a host that compresses
@@ -32,22 +40,17 @@ export async function fetchDecoded(href, type) {
 // Resolves [module, "gzip" | "url"]; whatever fails on the way, the module by its URL.
 export async function importDecoded(href) {
   // the cache first, alone: a returning visit imports at once
-  if (typeof DecompressionStream !== "function" || await httpCached(href)) {
-    return [await import(href), "url"];
-  }
-  const [allowed, compressing] = await Promise.all([blobModulesAllowed(), hostCompresses(href)]);
-  if (allowed && !compressing) {
-    const packed = await networkFetch(`${href}.gz`).catch(() => null);
-    if (packed?.ok && packed.body) {
-      const source = await new Response(await decodedBody(packed.body)).blob().catch(() => null);
-      const blobURL = source && URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-      try {
-        if (blobURL) return [await import(blobURL), "gzip"];
-      } catch (err) {
-        console.warn(`calculator: ${href} from its gzip failed (${err?.message ?? err}); importing it`);
-      } finally {
-        if (blobURL) URL.revokeObjectURL(blobURL);
-      }
+  if (typeof DecompressionStream === "function" && !await httpCached(href)) {
+    const body = await decodedSibling(href, blobModulesAllowed());
+    const typed = body && new Response(body, { headers: { "Content-Type": "text/javascript" } });
+    const source = typed && await typed.blob().catch(() => null);
+    const blobURL = source && URL.createObjectURL(source);
+    try {
+      if (blobURL) return [await import(blobURL), "gzip"];
+    } catch (err) {
+      console.warn(`calculator: ${href} from its gzip failed (${err?.message ?? err}); importing it`);
+    } finally {
+      if (blobURL) URL.revokeObjectURL(blobURL);
     }
   }
   return [await import(href), "url"];
