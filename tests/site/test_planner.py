@@ -378,17 +378,6 @@ ANNUAL = {"id": "annual", "name": "Annual", "tagline": "Billed once a year.",
           "features": ["Shared inboxes"], "cta": {"label": "Start", "url": "https://example.com/"},
           "billing": ["annual"], "price": {"flat": 100, "seats": {"unit": 40}}}
 
-# every forecast the page asks the worker for, from now on
-RECORD_FORECASTS = """() => {
-  const worker = window.pricingCalculator.worker, post = worker.postMessage.bind(worker);
-  window.__forecasts = [];
-  worker.postMessage = (message) => {
-    if (message?.op === "forecast") window.__forecasts.push(message.payload);
-    return post(message);
-  };
-}"""
-
-
 def test_a_plan_sold_by_the_year_only_is_forecast_as_its_yearly_bills(browser, tmp_path):
     """Its months are what it bills (the year's bill in each year's first month, true-ups
     after), said so above the total; every figure CPython's for what the page asked."""
@@ -405,12 +394,12 @@ def test_a_plan_sold_by_the_year_only_is_forecast_as_its_yearly_bills(browser, t
             problems = watch_problems(page, ("error", "warning"))
             page.goto(server.url + "pricing/")
             live(page)
-            page.evaluate(RECORD_FORECASTS)
+            page.evaluate(RECORD_OPS)
             page.select_option("[data-testid=calc-plan]", "annual")
             page.fill("[data-testid=planner-growth-seats]", "10")
-            page.wait_for_function("() => window.__forecasts.some((p) => p.request.plan === 'annual'"
-                                   " && p.growth.seats?.percent === '10')")
-            sent = page.evaluate("window.__forecasts.at(-1)")
+            page.wait_for_function("() => window.__payloads.forecast?.some((p) => p.request.plan "
+                                   "=== 'annual' && p.growth.seats?.percent === '10')")
+            sent = page.evaluate("window.__payloads.forecast.at(-1)")
             want = json.loads(forecast_json(catalog, json.dumps(sent)))["ok"]
             wait_shown(page, want["display"]["total"])
             shown = page.evaluate(SHOWN)
