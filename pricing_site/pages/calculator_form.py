@@ -8,7 +8,8 @@ asks the engine for every later one; a seat kind's and a quantity add-on's label
 costs, as the comparison table words it, in each currency.
 """
 
-from decimal import Decimal
+import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from calculator import parse_request
 from calculator.money import format_price, plain
@@ -20,6 +21,7 @@ from .words import _
 from .offers import commitment_choices
 
 SEAT_SLIDER_MAX = 250  # seats slider range unless a plan's tiers or limits reach further
+METRIC_SLIDER_STOPS = 1000  # a metric slider's positions (its max attribute), on a log scale
 
 
 def _seat_slider_max(catalog):
@@ -31,6 +33,21 @@ def _seat_slider_max(catalog):
         if plan.seats.limit is not None:
             edges.append(plan.seats.limit)
     return int(min(max(edges) * Decimal("1.25"), Decimal(5000)))
+
+
+def slider_position(value, maximum, step=None):
+    """Where a slider stands for ``value`` as the page is built, so that it shows the field's
+    quantity from the first frame (site_src/assets/calculator/slider.js ``valueToSlider`` places
+    it once its script runs, to the same position): the seats' slider is linear, one position a
+    seat; a metric's (``step`` given) is logarithmic over METRIC_SLIDER_STOPS positions. A
+    position, not an amount: no price is read from it."""
+    value = min(max(Decimal(value), Decimal(0)), Decimal(maximum))
+    if step is None:
+        return int(value.to_integral_value(rounding=ROUND_HALF_UP))
+    # in floats, as the page divides them
+    ratio = (math.log(float(value) / float(step) + 1)
+             / math.log(float(maximum) / float(step) + 1))
+    return math.floor(ratio * METRIC_SLIDER_STOPS + 0.5)  # JavaScript's Math.round
 
 
 def built_values(catalog, request):
@@ -62,7 +79,9 @@ def calculator_form(catalog, request):
         "currencies": [{"code": code, "selected": code == (built.currency or catalog.currency)}
                        for code in catalog.currencies] if len(catalog.currencies) > 1 else [],
         "seats": {"plans": " ".join(seat_plans), "value": for_field(values["seats"]),
-                  "max": _seat_slider_max(catalog)} if seat_plans else None,
+                  "max": _seat_slider_max(catalog),
+                  "position": slider_position(values["seats"], _seat_slider_max(catalog))}
+        if seat_plans else None,
         "metrics": [],
         "kinds": [],
         "addons": [],
@@ -75,7 +94,9 @@ def calculator_form(catalog, request):
             fields["metrics"].append({
                 "id": metric.id, "name": metric.name, "unit": metric.unit,
                 "plans": " ".join(plans), "max": plain(metric.max), "step": plain(metric.step),
-                "value": for_field(values[f"usage.{metric.id}"])})
+                "stops": METRIC_SLIDER_STOPS,
+                "value": for_field(values[f"usage.{metric.id}"]),
+                "position": slider_position(values[f"usage.{metric.id}"], metric.max, metric.step)})
     for kind_id, labels in _kind_labels(catalog, priced).items():
         count = values.get(f"kind.{kind_id}")
         fields["kinds"].append({

@@ -1,6 +1,7 @@
 """Unit tests of the page data built in Python: safe Markdown, data blocks, defaults."""
 
 import json
+from decimal import Decimal
 
 import pytest
 import yaml
@@ -10,7 +11,7 @@ from bench.scale import bills_computed
 from calculator import QuoteError, load_catalog, quote
 from calculator.browser import curve_json
 from pricing_site.pages.calculator_chart import chart_data
-from pricing_site.pages.calculator_form import plan_starts
+from pricing_site.pages.calculator_form import plan_starts, slider_position
 from pricing_site.catalog.markup import render
 from pricing_site.catalog import Content
 from pricing_site.catalog.content import default_request
@@ -89,6 +90,21 @@ def test_a_start_below_a_plans_minimum_is_left_and_seat_kinds_keep_their_limit()
     request = {"plan": "big", "seats": "3", "seat_kinds": {"guest": 6}}
     assert plan_starts(catalog, request) == {"small": {"seats": "3", "kind.guest": "2"},
                                              "big": {"seats": "3", "kind.guest": "6"}}
+
+
+@pytest.mark.parametrize("value, maximum, step, position", [
+    ("10", 312, None, 10),            # the seats' slider: one position a seat
+    ("400", 312, None, 312),          # beyond its end: at its end
+    ("0", 2000, "0.5", 0),
+    ("2000", 2000, "0.5", 1000),
+    ("9000", 2000, "0.5", 1000),
+    ("62.5", 2000, "0.5", 583),       # log(126) / log(4001) = 0.5832
+    ("100000", 5000000, "1", 746),    # log(100001) / log(5000001) = 0.7464
+])
+def test_a_slider_is_built_at_its_fields_value(value, maximum, step, position):
+    """Where the page's slider stands before its script runs (slider.js valueToSlider's
+    position, checked against the page's own in tests/site/test_calculator_ui.py)."""
+    assert slider_position(Decimal(value), maximum, step and Decimal(step)) == position
 
 
 def test_an_unpriceable_default_request_names_the_yaml_field(demo):

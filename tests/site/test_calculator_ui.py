@@ -416,6 +416,27 @@ TOTALS_SHOWN = """() => {
     .observe(total, { childList: true, subtree: true, characterData: true });
 }"""
 PENDING = "[data-testid=calculator-pending]"
+SEATS, SEAT_SLIDER = "[data-testid=calc-seats]", "[data-testid=calc-seats-slider]"
+
+
+class HeldScript:
+    """A page's requests for one script, held until ``release()`` (the script runs after the
+    page's first frame: on a slow link, seconds after; the visitor acts meanwhile)."""
+
+    def __init__(self, page, pattern):
+        self.page, self.routes = page, []
+        page.route(pattern, lambda route: self.routes.append(route))
+
+    def asked(self):
+        """The first request's url, once the page has asked for the script."""
+        while not self.routes:
+            self.page.wait_for_timeout(50)
+        return self.routes[0].request.url
+
+    def release(self):
+        self.asked()
+        for route in self.routes:
+            route.continue_()
 
 
 def test_an_edit_before_the_forms_script_ran_is_kept_over_the_link_and_marked(browser, server):
@@ -424,17 +445,14 @@ def test_an_edit_before_the_forms_script_ran_is_kept_over_the_link_and_marked(br
     is marked as not priced yet, as a later edit is."""
     page = browser.new_page(viewport={"width": 390, "height": 844})
     HeldRuntime(page)  # never answered while the test runs
-    held = []
-    page.route("**/calculator/ui.js", lambda route: held.append(route))
+    held = HeldScript(page, "**/calculator/ui.js")
     try:
         page.goto(server.url + "pricing/?plan=team&seats=12")
         page.fill("[data-testid=calc-seats]", "30")
         page.check("[data-testid=calc-billing-annual]")
-        while not held:
-            page.wait_for_timeout(50)
+        held.asked()
         assert page.locator(PENDING).count() == 0  # nothing has seen the edit yet
-        for route in held:
-            route.continue_()
+        held.release()
         interactive(page)
         assert page.input_value("[data-testid=calc-seats]") == "30"
         assert page.is_checked("[data-testid=calc-billing-annual]")
@@ -448,22 +466,76 @@ def test_an_edit_before_the_forms_script_ran_is_kept_over_the_link_and_marked(br
         page.close()
 
 
+# Each slider's position as the page is built, and where slider.js would place it for its
+# field's value.
+SLIDER_PLACES = """async (module) => {
+  const { valueToSlider } = await import(module);
+  return [...document.querySelectorAll("input[type=range][data-for]")].map((slider) => {
+    const field = document.querySelector(`[name="${slider.dataset.for}"]`);
+    const placed = slider.cloneNode();
+    valueToSlider(placed, field.value);
+    return [slider.dataset.for, slider.getAttribute("value"), placed.value];
+  });
+}"""
+
+
+def test_the_sliders_stand_at_their_fields_from_the_first_frame(browser, server):
+    """Before ui.js runs (seconds after the first frame on a slow link) each slider already
+    stands where its script would put it for its field's value, not at its middle."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    HeldRuntime(page)  # never answered while the test runs
+    held = HeldScript(page, "**/calculator/ui.js")
+    try:
+        page.goto(server.url + "pricing/")
+        places = page.evaluate(SLIDER_PLACES, held.asked().replace("/ui.js", "/slider.js"))
+        assert len(places) >= 3  # the seats and the demo's metrics
+        assert [(name, built) for name, built, _ in places] == [
+            (name, placed) for name, _, placed in places]
+    finally:
+        page.close()
+
+
+def test_a_slider_moved_before_the_forms_script_ran_is_kept_and_marked(browser, server):
+    """A slider moved (touched, on a phone) before ui.js ran: its field takes the slider's
+    value, which goes into the address and is marked as not priced yet, as a typed edit is."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True)
+    page = context.new_page()
+    HeldRuntime(page)  # never answered while the test runs
+    held = HeldScript(page, "**/calculator/ui.js")
+    try:
+        page.goto(server.url + "pricing/")
+        built = page.input_value(SEATS)
+        slider = page.locator(SEAT_SLIDER)
+        slider.scroll_into_view_if_needed()
+        box = slider.bounding_box()
+        slider.tap(position={"x": box["width"] * 0.8, "y": box["height"] / 2})
+        moved = page.input_value(SEAT_SLIDER)
+        assert moved != page.eval_on_selector(SEAT_SLIDER, "s => s.defaultValue")
+        assert page.input_value(SEATS) == built  # nothing has seen the move yet
+        held.release()
+        interactive(page)
+        assert page.input_value(SEAT_SLIDER) == moved
+        assert page.input_value(SEATS) == moved  # one position a seat
+        assert page.locator(f".rk-field:has({SEATS}) {PENDING}").count() == 1
+        assert page.get_attribute(STATUS, "data-state") == "pending"
+        assert parse_qs(urlparse(page.url).query)["seats"] == [moved]
+    finally:
+        context.close()
+
+
 def test_a_choice_on_the_cards_before_the_pages_scripts_ran_is_kept(browser, server):
     """The cards' toggles work with CSS alone from the first frame, their scripts come after it:
     a period and a currency picked before are kept, go into the address, and the calculator
     follows them."""
     page = browser.new_page(viewport={"width": 390, "height": 844})
     HeldRuntime(page)  # never answered while the test runs
-    held = []
-    page.route("**/js/after-paint.js", lambda route: held.append(route))
+    held = HeldScript(page, "**/js/after-paint.js")
     try:
         page.goto(server.url + "pricing/", wait_until="commit")
         page.click("label[for=billing-annual]")
         page.click("label[for=currency-eur]")
-        while not held:
-            page.wait_for_timeout(50)
-        for route in held:
-            route.continue_()
+        held.release()
         interactive(page)
         assert page.is_checked("#billing-annual") and page.is_checked("#currency-eur")
         assert page.get_by_test_id("price-team-annual-eur").is_visible()
@@ -482,6 +554,10 @@ def test_a_choice_on_the_cards_before_the_pages_scripts_ran_is_kept(browser, ser
      "price-team-monthly"),
     ("?currency=XYZ&period=weekly", ["#billing-monthly", "#currency-usd"], "price-team-monthly",
      "price-team-monthly-eur"),   # what the page has not: its own
+    ("?plan=team&seats=12&billing=annual", ["#billing-annual"], "price-team-annual",
+     "price-team-monthly"),       # a calculator's link: its billing is the cards' period
+    ("?period=monthly&billing=annual", ["#billing-monthly"], "price-team-monthly",
+     "price-team-annual"),        # the cards' own parameter first
 ])
 def test_a_links_period_and_currency_show_from_the_first_frame(browser, server, query, radios,
                                                                 shown, gone):
@@ -496,6 +572,22 @@ def test_a_links_period_and_currency_show_from_the_first_frame(browser, server, 
         page.evaluate("() => new Promise((drawn) => requestAnimationFrame(() => drawn()))")
         assert all(page.is_checked(radio) for radio in radios)
         assert page.get_by_test_id(shown).is_visible() and not page.get_by_test_id(gone).is_visible()
+    finally:
+        page.close()
+
+
+def test_a_calculators_link_opens_the_cards_on_its_billing(browser, server):
+    """A link with the calculator's state (?billing=annual, no ?period=): the cards show the
+    yearly prices the calculator is on, once the page's scripts ran too."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    HeldRuntime(page)
+    try:
+        page.goto(server.url + "pricing/?plan=team&seats=12&billing=annual")
+        interactive(page)
+        assert page.is_checked("[data-testid=calc-billing-annual]")
+        assert page.is_checked("#billing-annual")
+        assert page.get_by_test_id("price-team-annual").is_visible()
+        assert not page.get_by_test_id("price-team-monthly").is_visible()
     finally:
         page.close()
 
@@ -718,7 +810,6 @@ def test_bad_input_shows_the_message_and_keeps_the_last_result(visit, typed, wor
     assert "rk-stale" not in page.get_attribute(RESULT, "class")
 
 
-SEATS, SEAT_SLIDER = "[data-testid=calc-seats]", "[data-testid=calc-seats-slider]"
 MARKER = "[data-testid=calculator-chart-marker]"
 
 

@@ -45,6 +45,12 @@ function start(root) {
   // What the visitor changed before this script ran (it comes after the page's first frame:
   // on a slow link, seconds after): set aside while the built state is read, then kept over a
   // link's values, put in the address, and marked as not priced yet, as a later edit is.
+  // A slider moved meanwhile gives its field its value (unless that was typed in too) and
+  // stays where it was put.
+  const typed = editedFields(form).map(({ input }) => input.name);
+  const moved = movedSliders(form).filter((slider) => !typed.includes(slider.dataset.for))
+    .map((slider) => ({ input: slider, value: slider.value }));
+  moved.forEach(({ input }) => fillFromSlider(form, input));
   const early = editedFields(form);
   form.reset();
   // The prerendered bill is for the request the page was built with: until Python has answered,
@@ -69,6 +75,7 @@ function start(root) {
   labelLevels(form);
   // until Python has read the fields, the sliders stand at the plan's starting values (Python's)
   placeSliders(form, starts[form.elements.plan.value] ?? {});
+  moved.forEach(restore);
   const initial = readState(form);
   markPrerendered(initial);
   if (early.length) {
@@ -278,6 +285,12 @@ function editedFields(form) {
       : input.type !== "range" && input.value !== input.defaultValue);
   return [...form.elements].filter((input) => input.name && edited(input))
     .map((input) => ({ input, value: input.value, checked: input.checked }));
+}
+
+// The sliders the visitor moved before this script ran (nothing kept their fields in step).
+function movedSliders(form) {
+  return [...form.querySelectorAll("input[type=range][data-for]")]
+    .filter((slider) => slider.value !== slider.defaultValue);
 }
 
 function restore({ input, value, checked }) {

@@ -24,7 +24,9 @@
   }
   // What the address says, on load and on back/forward (the calculator's history entries).
   function showUrlChoice() {
-    var asked = new URLSearchParams(window.location.search).get("period");
+    // a calculator's link (?billing=) without ?period= is the cards' period too
+    var query = new URLSearchParams(window.location.search);
+    var asked = query.has("period") ? query.get("period") : query.get("billing");
     var wanted = asked === "annual" || asked === "monthly" ? asked : opensOn;
     radios.forEach(function (radio) { radio.checked = radio.value === wanted; });
     show(wanted, false);

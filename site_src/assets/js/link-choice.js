@@ -1,4 +1,5 @@
-/* The plan cards as a link asks for them (?period=, ?currency=), from the first frame. The
+/* The plan cards as a link asks for them (?period=, else ?billing=; ?currency=), from the
+   first frame. The
    toggles' own scripts come after the first frame (js/after-paint.js): until then a shared or
    campaign link showed the page's own period and currency, then flipped (0.5-0.9 s on a phone
    over a real link). This classic script in the pricing page's head runs before the cards are
@@ -11,7 +12,9 @@
 (function () {
   "use strict";
   var query = new URLSearchParams(window.location.search);
-  var period = query.get("period"), currency = query.get("currency");
+  // a calculator's link (?billing=) without the cards' ?period= is the cards' period too
+  var period = query.has("period") ? query.get("period") : query.get("billing");
+  var currency = query.get("currency");
   if (period !== "annual" && period !== "monthly") period = null;
   if (!period && !currency || !window.MutationObserver) return;
   var RADIOS = 'input[name="period"], input[name="price-currency"]';
