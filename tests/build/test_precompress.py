@@ -3,6 +3,9 @@ decompressed, left out for small or incompressible files."""
 
 import gzip
 import os
+import socket
+import struct
+import time
 
 import brotli
 import pytest
@@ -93,3 +96,18 @@ def test_the_test_server_sends_the_siblings_as_a_host_does(tmp_path, browser):
             assert page.evaluate("(u) => fetch(u).then((r) => r.text())", server.url + "notes.txt") == text
             assert server.encodings == sent
             page.close()
+
+
+def test_the_test_server_lets_a_visitor_leave_mid_body_quietly(tmp_path, capfd):
+    """A page closed while a held response sleeps mid-body is a host's everyday event: the
+    server counts what it wrote and prints no traceback over the test run's output."""
+    (tmp_path / "big.bin").write_bytes(os.urandom(1 << 20))
+    with StaticServer(tmp_path, hold=("/big.bin", 1024, 0.3)) as server:
+        host, port = server.url.split("//")[1].rstrip("/").split(":")
+        with socket.create_connection((host, int(port))) as client:
+            client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert client.recv(512).startswith(b"HTTP/1.0 200")
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        time.sleep(0.6)  # the hold ends; the rest of the body meets a closed connection
+        assert 1024 <= server.sent_by_path["/big.bin"] < 1 << 20
+    assert "Traceback" not in capfd.readouterr().err

@@ -78,11 +78,14 @@ class _Handler(SimpleHTTPRequestHandler):
     def copyfile(self, source, outputfile):
         counted = _Counted(outputfile, self.server, self.path.split("?")[0], self.asked_at)
         held = self.server.hold
-        if held and rule_matches(held[0], self.path.split("?")[0]):
-            counted.write(source.read(held[1]))
-            outputfile.flush()
-            time.sleep(held[2])
-        shutil.copyfileobj(source, counted)
+        try:
+            if held and rule_matches(held[0], self.path.split("?")[0]):
+                counted.write(source.read(held[1]))
+                outputfile.flush()
+                time.sleep(held[2])
+            shutil.copyfileobj(source, counted)
+        except ConnectionError:  # the browser went away mid-body (a page closed): as a host, go on
+            self.close_connection = True
 
     def _sibling(self, path):
         """``(encoding, sibling path)`` to send for ``path``, or None."""
