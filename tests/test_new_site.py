@@ -2,6 +2,8 @@
 mkdocs.yml in the current folder, as mkdocs does; ``--version``."""
 
 import importlib.metadata
+import re
+from pathlib import Path
 
 import pytest
 
@@ -86,3 +88,32 @@ def test_a_build_with_no_runtime_to_be_had_says_where_it_looked(tmp_path, monkey
            f"({tmp_path / 'cache' / 'npm'}" in err
     assert "http://127.0.0.1:9/pyodide/-/pyodide-314.0.7.tgz" in err
     assert not (tmp_path / "mysite" / "site").exists()
+
+
+@pytest.mark.e2e  # builds a site
+def test_a_new_site_shows_its_own_images_and_publishes_none_of_the_demos(tmp_path, monkeypatch):
+    """Built from a checkout as an installed tool builds it: its logo, favicon and a hero image
+    of its own at the paths it names (a logo.svg the demo has too was pointed at a versioned
+    copy of the demo's, never published), and none of the demo's images."""
+    site = new_site(tmp_path / "mysite")
+    hero = (site / "docs/assets/images/logo.svg").read_text().replace("<svg", "<svg id='hero'")
+    (site / "docs/assets/images/hero-inbox.svg").write_text(hero)  # a name the demo uses too
+    catalog = site / "plans.yaml"
+    catalog.write_text(catalog.read_text().replace(
+        "  hero:\n", "  hero:\n    image: {src: assets/images/hero-inbox.svg, alt: Our app}\n"))
+    monkeypatch.chdir(site)
+    assert main(["build"]) == 0
+    out = site / "site"
+    for page in ("index.html", "pricing/index.html"):
+        html = (out / page).read_text(encoding="utf-8")
+        named = re.findall(r'<img[^>]* src="([^"]+)"|<link rel="icon" href="([^"]+)"', html)
+        images = {a or b for a, b in named}
+        assert {Path(src).name for src in images} == (
+            {"logo.svg", "hero-inbox.svg"} if page == "index.html" else {"logo.svg"})
+        for src in images:
+            published = (out / page).parent / src
+            assert published.is_file(), f"{page}: {src}"
+            assert published.read_bytes() == (site / "docs/assets/images" / published.name).read_bytes()
+    assert sorted(p.name for p in (out / "assets/images").iterdir()) == [
+        "favicon.png", "hero-inbox.svg", "logo.svg"]   # favicon.png: Material's own
+    assert not list(out.glob("assets/v/*/images"))

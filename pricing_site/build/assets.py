@@ -4,14 +4,21 @@ site_src/assets/{css,js,calculator}/ are published as ``assets/v/<hash>/...``, <
 all of those files (names and bytes). An edit to any of them gives them all new URLs, so a host
 can let browsers keep them for good (``_headers``: immutable) and a warm visit asks the server
 about none of them; relative references between them (ES module imports, the worker beside
-client.js) keep working inside the folder. Each image is published twice: at
-``assets/v/<hash of its bytes>/images/...``, which the templates use (``versioned`` turns the
-paths plans.yaml names into those), and at its plain ``assets/images/...`` path, revalidated,
-for markdown pages and links from elsewhere.
+client.js) keep working inside the folder.
+
+The images are the site's, not the tool's: ``assets/images/`` beside its docs folder
+(site_src/assets/images/ for the demo's pages in site_src/docs/; the installed tool carries
+none). Each is published twice: at ``assets/v/<hash of its bytes>/images/...``, which the
+templates use (``versioned_in`` turns the paths plans.yaml names into those), and at its plain
+``assets/images/...`` path, revalidated, for markdown pages and links from elsewhere. A site
+without that folder (``pricing-site new`` keeps its images in its docs folder) has its images
+at the paths it names.
 """
 
 import hashlib
 import re
+from pathlib import Path
+
 from pricing_site.build.sources import ASSETS
 
 VERSIONED = ("css", "js", "calculator")
@@ -31,22 +38,39 @@ def version():
 
 def asset_url(path):
     """The site-root-relative URL of ``path`` inside site_src/assets/, e.g. ``js/experiment.js``
-    -> ``assets/v/<hash>/js/experiment.js``, ``images/logo.svg`` ->
-    ``assets/v/<hash of logo.svg>/images/logo.svg``; anything else -> ``assets/<path>``."""
-    top = path.split("/", 1)[0]
-    if top in VERSIONED:
+    -> ``assets/v/<hash>/js/experiment.js``; anything else -> ``assets/<path>``."""
+    if path.split("/", 1)[0] in VERSIONED:
         return f"assets/v/{version()}/{path}"
-    if top == "images" and (ASSETS / path).is_file():
-        return f"assets/v/{_file_digest(ASSETS / path)[:12]}/{path}"
     return f"assets/{path}"
 
 
-def versioned(src):
-    """A site-root path as plans.yaml names images (``assets/images/hero.svg``): its versioned
-    URL when it is one of site_src/assets/images/, else ``src`` unchanged."""
-    if isinstance(src, str) and src.startswith("assets/images/"):
-        return asset_url(src.removeprefix("assets/"))
-    return src
+def site_images(docs_dir):
+    """The site's images folder, published under ``assets/images/``: ``assets/images/`` beside
+    ``docs_dir`` (the demo's site_src/assets/images/, or a copy's), else None."""
+    folder = Path(docs_dir).resolve().parent / "assets" / "images"
+    return folder if folder.is_dir() else None
+
+
+def image_url(path, images):
+    """``images/logo.svg`` -> ``assets/v/<hash of its bytes>/images/logo.svg`` for a file of
+    the folder ``images`` (``site_images``), else None."""
+    source = Path(images) / path.removeprefix("images/")
+    if not path.startswith("images/") or not source.is_file():
+        return None
+    return f"assets/v/{_file_digest(source)[:12]}/{path}"
+
+
+def versioned_in(images, docs_dir):
+    """The ``versioned`` filter of a site whose images are the folder ``images`` (or None): a
+    site-root path as plans.yaml names images (``assets/images/hero.svg``) -> its versioned URL
+    when it is a file there, else the path unchanged (an image of the docs folder ``docs_dir``,
+    which MkDocs publishes at that path and which wins over one of ``images``; a URL)."""
+    def versioned(src):
+        if images is None or not isinstance(src, str) or not src.startswith("assets/images/") \
+                or (Path(docs_dir) / src).is_file():
+            return src
+        return image_url(src.removeprefix("assets/"), images) or src
+    return versioned
 
 
 def _file_digest(path):

@@ -14,7 +14,7 @@ from calculator.errors import CatalogError
 from pricing_site.catalog import read_catalog
 from pricing_site.catalog.variants import CONTROL
 
-from .assets import ASSETS
+from .assets import site_images
 from .guest import is_guest
 
 ENV_VAR = "PRICING_SITE_CATALOG"
@@ -38,9 +38,11 @@ def configured_catalog(config):
 
 def asset_roots(config):
     """The folders the site publishes, which the YAML's images and links may name: the docs
-    folder (at the site root) and the assets folder (under ``assets/``); a guest in someone
-    else's site publishes no image of ours: its docs folder alone."""
-    return (Path(config.docs_dir),) if is_guest(config) else (Path(config.docs_dir), ASSETS)
+    folder (at the site root) and the assets folder of its images (under ``assets/``:
+    ``site_images``); a site without one, and a guest in someone else's site, publish their
+    docs folder alone."""
+    images = None if is_guest(config) else site_images(config.docs_dir)
+    return (Path(config.docs_dir),) + ((images.parent,) if images else ())
 
 
 def build_variant():

@@ -73,17 +73,18 @@ def content_problems(catalog, content, roots):
 def _published(path, roots):
     """The source file the site publishes at ``path`` (from the site root), or None: a file of
     the docs folder, or of the assets folder for a path under ``assets/`` (a file elsewhere in
-    the sources, ``overrides/x.png`` say, is never published)."""
-    docs, assets = (Path(root) for root in roots)
+    the sources, ``overrides/x.png`` say, is never published). A site with no assets folder
+    of ours (a site of its own, a guest) has the docs folder alone in ``roots``."""
+    docs, *assets = (Path(root) for root in roots)
     candidates = [docs / path]
     if path.startswith("assets/"):
-        candidates.append(assets / path.removeprefix("assets/"))
+        candidates += [folder / path.removeprefix("assets/") for folder in assets]
     return next((file for file in candidates if file.is_file()), None)
 
 
 def _where(roots):
-    docs, assets = roots
-    return f"{docs} or {assets} (for a path under assets/)"
+    docs, *assets = roots
+    return f"{docs} or {assets[0]} (for a path under assets/)" if assets else str(docs)
 
 
 def _fields(value, schema, path):

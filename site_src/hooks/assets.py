@@ -6,6 +6,8 @@ would publish a file from outside the sources through a symbolic link. Scripts, 
 go under folders named by their content (``pricing_site.build.assets``: cached for good by
 hosts); templates name scripts with ``asset('js/...')``, images with ``src | versioned``, and
 mkdocs.yml's ``extra_css``, logo and favicon keep their paths under site_src/ (rewritten here).
+The images are the site's (``site_images``: assets/images/ beside its docs folder), not the
+tool's: a site made by ``pricing-site new`` publishes its own alone.
 After the build, Material's stylesheet is replaced by a copy without the rules no page uses
 (``pricing_site.build.unused_css``: the largest file before a page's first paint).
 A guest in someone else's site (``pricing_site.build.guest``) publishes the scripts and styles
@@ -19,7 +21,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from pricing_site.build import assets as site_assets
-from pricing_site.build.assets import VERSIONED, asset_url, material_bundle, versioned
+from pricing_site.build.assets import (VERSIONED, asset_url, image_url, material_bundle,
+                                       site_images, versioned_in)
 from pricing_site.build.guest import STYLES, guest_css, is_guest
 from pricing_site.build.unused_css import purge_material_css
 from pricing_site.catalog.files import link_out
@@ -30,6 +33,7 @@ def on_config(config):
         return config
     config.extra_css = [asset_url(path.removeprefix("assets/")) if path.startswith("assets/")
                         else path for path in config.extra_css]
+    versioned = versioned_in(site_images(config.docs_dir), config.docs_dir)
     for name in ("logo", "favicon"):  # Material's header and <link rel=icon>
         config.theme[name] = versioned(config.theme[name])
     return config
@@ -38,7 +42,8 @@ def on_config(config):
 def on_env(env, config, files):
     env.globals["asset"] = asset_url
     env.globals["material_bundle"] = material_bundle(env.loader.get_source(env, "base.html")[0])
-    env.filters["versioned"] = _as_named if is_guest(config) else versioned
+    env.filters["versioned"] = _as_named if is_guest(config) else versioned_in(
+        site_images(config.docs_dir), config.docs_dir)
     return env
 
 
@@ -50,18 +55,26 @@ def on_files(files, config):
     assets = site_assets.ASSETS  # read at each build, as asset_url reads it (a test's copy)
     if is_guest(config):
         return _guest_files(files, config, assets)
-    for source in sorted(assets.rglob("*")):
+    for folder in VERSIONED:
+        for source in sorted((assets / folder).rglob("*")):
+            if source.is_file() and not source.name.startswith("."):
+                path = source.relative_to(assets.parent).as_posix()  # assets/...
+                if files.get_file_from_path(path) is None:
+                    files.append(File(path, str(assets.parent), config.site_dir,
+                                      config.use_directory_urls,
+                                      dest_uri=asset_url(path.removeprefix("assets/"))))
+    images = site_images(config.docs_dir)
+    sources = images.parent.parent if images else None  # site_src/ of site_src/assets/images/
+    for source in sorted(images.rglob("*")) if images else ():
         if source.is_file() and not source.name.startswith("."):
-            path = source.relative_to(assets.parent).as_posix()  # assets/...
+            path = source.relative_to(sources).as_posix()  # assets/images/...
             if files.get_file_from_path(path) is not None:
-                continue
-            target = asset_url(path.removeprefix("assets/"))
-            if path.startswith("assets/images/"):  # also at the plain path: markdown, og:image
-                files.append(File.generated(config, target, abs_src_path=str(source)))
-                target = path
-            files.append(File(path, str(assets.parent), config.site_dir,
-                              config.use_directory_urls, dest_uri=target))
-    _refuse_links_out(files, (Path(config.docs_dir), assets.parent))
+                continue  # the docs folder's, at this path (versioned_in leaves it so)
+            # at its versioned URL for the templates, and at the plain path: markdown, og:image
+            files.append(File.generated(config, image_url(path.removeprefix("assets/"), images),
+                                        abs_src_path=str(source)))
+            files.append(File(path, str(sources), config.site_dir, config.use_directory_urls))
+    _refuse_links_out(files, (Path(config.docs_dir), assets.parent, *filter(None, [sources])))
     return files
 
 

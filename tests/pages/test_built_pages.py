@@ -14,7 +14,7 @@ import pytest
 from calculator import load_catalog, quote
 from pricing_site.pages.price_words import seats_text, usage_text
 from pricing_site.pages.cards import entry_request
-from pricing_site.build.assets import ASSETS, asset_url
+from pricing_site.build.assets import ASSETS, asset_url, image_url
 from tests.catalogs import FLAT_FEE_TIERS, STORAGE_TIERS, ZERO_FEE_TIERS, card_price, one_plan
 from tests.site_support import demo_site, parse
 from tests.support.worker_modules import imports, worker_modules
@@ -60,7 +60,7 @@ def test_hero_shows_its_content(site, home, content):
     image = hero.find("img")
     # the named file, served under the hash of its bytes (cached for good); also at its name
     named = content["hero"]["image"]["src"]
-    assert image.attrs["src"] == asset_url(named.removeprefix("assets/"))
+    assert image.attrs["src"] == image_url(named.removeprefix("assets/"), ASSETS / "images")
     assert (site / image.attrs["src"]).read_bytes() == (ASSETS.parent / named).read_bytes()
     assert (site / named).read_bytes() == (ASSETS.parent / named).read_bytes()
     assert image.attrs["alt"] == content["hero"]["image"]["alt"]

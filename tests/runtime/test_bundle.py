@@ -12,7 +12,7 @@ from calculator import load_catalog, quote
 from pricing_site.build import assets as site_assets
 from pricing_site.build.headers import IMMUTABLE_PATHS
 from pricing_site.catalog import load_catalog_file
-from pricing_site.runtime import BundleError, emit_bundle, prepare_bundle
+from pricing_site.runtime import emit_bundle, prepare_bundle
 from pricing_site.runtime import pyodide, startup, wheel
 from pricing_site.runtime.bundle import JS_FILES, catalog_json_bytes
 from pricing_site.runtime.pyodide import copy_runtime
@@ -245,8 +245,10 @@ def test_content_addressed_files_are_cached_for_good_and_the_rest_revalidates():
     assert immutable(urls["wasm"])  # under the runtime's version
     # images: the pages use a copy under the hash of its bytes; the plain path (markdown,
     # og:image) keeps its URL, new bytes after a rebuild, so it revalidates
-    assert immutable(site_assets.asset_url("images/logo.svg"))
-    assert site_assets.versioned("assets/images/logo.svg") == site_assets.asset_url("images/logo.svg")
+    images = site_assets.site_images(ROOT / "site_src" / "docs")
+    logo = site_assets.image_url("images/logo.svg", images)
+    assert immutable(logo)
+    assert site_assets.versioned_in(images, ROOT / "site_src" / "docs")("assets/images/logo.svg") == logo
     assert not immutable("assets/images/logo.svg")
     assert not immutable("assets/javascripts/lunr/min/lunr.de.min.js")  # Material's, unhashed
 
@@ -258,6 +260,10 @@ def test_scripts_and_styles_move_to_a_new_folder_when_any_of_them_changes(tmp_pa
         (fake / name).parent.mkdir(parents=True, exist_ok=True)
         (fake / name).write_text(text)
     monkeypatch.setattr(site_assets, "ASSETS", fake)
+
+    def image():
+        return site_assets.image_url("images/logo.svg", fake / "images")
+
     before = site_assets.asset_url("calculator/ui.js")
     assert before.startswith("assets/v/") and before.endswith("/calculator/ui.js")
     (fake / "images/logo.svg").write_text("<svg></svg>")  # images are not part of the hash
@@ -267,10 +273,15 @@ def test_scripts_and_styles_move_to_a_new_folder_when_any_of_them_changes(tmp_pa
     assert after != before and after.split("/")[:2] == ["assets", "v"]
     assert site_assets.asset_url("css/site.css").split("/")[2] == after.split("/")[2]
     # an image is named by its own bytes
-    logo = site_assets.asset_url("images/logo.svg")
+    logo = image()
     assert logo.startswith("assets/v/") and logo.endswith("/images/logo.svg")
     assert logo.split("/")[2] != after.split("/")[2]
     (fake / "images/logo.svg").write_text("<svg>new</svg>")
-    assert site_assets.asset_url("images/logo.svg") != logo
+    assert image() != logo
     assert site_assets.asset_url("calculator/ui.js") == after  # scripts stay where they were
-    assert site_assets.versioned("https://cdn.example/x.png") == "https://cdn.example/x.png"
+    versioned = site_assets.versioned_in(fake / "images", tmp_path / "docs")
+    assert versioned("https://cdn.example/x.png") == "https://cdn.example/x.png"
+    assert versioned("assets/images/logo.svg") == image()
+    (tmp_path / "docs/assets/images").mkdir(parents=True)
+    (tmp_path / "docs/assets/images/logo.svg").write_text("<svg>docs</svg>")
+    assert versioned("assets/images/logo.svg") == "assets/images/logo.svg"  # the docs' wins
