@@ -11,9 +11,29 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
+
 from pricing_site.build.site import build_site
-from tests.support.paths import DEMO, ROOT, with_demo_texts
+from tests.support.paths import DEMO, ROOT, one_language, with_demo_texts
 from tests.support.tier import require_e2e
+
+
+def demo_data(variants=False):
+    """The demo's plans.yaml as data, for a test to change: in one language (``one_language``),
+    without its A/B variations unless ``variants``."""
+    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
+    if not variants:
+        del data["variants"]
+    return data
+
+
+def build_data(data, folder):
+    """``data`` written to ``folder``/plans.yaml and built into ``folder``/site (the build must
+    succeed); returns the site's folder."""
+    source = Path(folder) / "plans.yaml"
+    source.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    assert build_site(str(source), out=str(Path(folder) / "site")) == 0
+    return Path(folder) / "site"
 
 
 def project_copy(folder):

@@ -6,7 +6,6 @@ under the host's name, and the landing is there for a page that asks for it."""
 import json
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build

@@ -2,12 +2,9 @@
 with JavaScript (the choice goes into ?period=) and with CSS alone."""
 
 import pytest
-import yaml
 
-from pricing_site.build.site import build_site
-from tests.site_support import ROOT
+from tests.site_support import build_data, demo_data
 from tests.support.http_server import StaticServer
-from tests.support.paths import one_language
 
 pytestmark = pytest.mark.e2e
 
@@ -15,13 +12,10 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture(scope="module")
 def yearly_first(tmp_path_factory):
     """The demo with its plan cards opening on yearly billing."""
-    data = one_language(yaml.safe_load((ROOT / "plans.yaml").read_text(encoding="utf-8")))
+    data = demo_data()
     data["site"]["pricing"]["period"] = "annual"
-    del data["variants"]
-    folder = tmp_path_factory.mktemp("yearly-first")
-    (folder / "plans.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    assert build_site(str(folder / "plans.yaml"), out=str(folder / "site")) == 0
-    with StaticServer(folder / "site", host_rules=True) as server:
+    site = build_data(data, tmp_path_factory.mktemp("yearly-first"))
+    with StaticServer(site, host_rules=True) as server:
         yield server.url + "pricing/"
 
 

@@ -6,14 +6,11 @@ import itertools
 import json
 
 import pytest
-import yaml
 
 from calculator import QuoteError, quote
-from pricing_site.build.site import build_site
 from pricing_site.catalog import load_catalog_file
-from tests.site_support import DEMO, parse
+from tests.site_support import build_data, demo_data, parse
 from tests.support.http_server import StaticServer
-from tests.support.paths import one_language
 
 pytestmark = pytest.mark.e2e
 
@@ -39,8 +36,7 @@ LEVELS = [{"annual_minimum": 50000, "discount": "0.2"},
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The demo with the promotions above and two commitment levels on Business, built."""
-    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
-    del data["variants"]
+    data = demo_data()
     data.update(OFFERS)
     business = next(p for p in data["plans"] if p["id"] == "business")
     business["commitment"] = LEVELS
@@ -48,12 +44,9 @@ def site(tmp_path_factory):
     euros["plans"]["business"]["commitment"] = [{"annual_minimum": 46000},
                                                 {"annual_minimum": 92000}]
     euros["promotions"] = {"friends": {"amount_off": 9}}
-    folder = tmp_path_factory.mktemp("offers")
-    source = folder / "plans.yaml"
-    source.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    assert build_site(str(source), out=str(folder / "site")) == 0
-    with StaticServer(folder / "site", host_rules=True) as server:
-        yield server, load_catalog_file(source), folder / "site"
+    site = build_data(data, tmp_path_factory.mktemp("offers"))
+    with StaticServer(site, host_rules=True) as server:
+        yield server, load_catalog_file(site.parent / "plans.yaml"), site
 
 
 @pytest.fixture

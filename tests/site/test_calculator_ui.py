@@ -8,12 +8,10 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-import yaml
 
 from calculator import quote
 from pricing_site.catalog import load_catalog_file
-from pricing_site.build.site import build_site
-from tests.site_support import DEMO, ROOT, demo_site
+from tests.site_support import DEMO, ROOT, build_data, demo_data, demo_site
 from tests.support.chromium import ARGS, CHROMIUM
 from tests.support.held_runtime import HeldRuntime
 from tests.support.http_server import StaticServer
@@ -21,7 +19,6 @@ from tests.support.typed_numbers import TYPED_SEATS
 from tests.support.worker_ops import RECORD_OPS
 from tests.support.page_problems import watch_problems
 from tests.support.pricing_page import STATUS, TOTAL, interactive, live, shown, wait_total
-from tests.support.paths import one_language
 
 RESULT = "[data-testid=calculator-result]"
 
@@ -33,14 +30,12 @@ YEARLY = {"plan": "business", "seats": 12, "billing": "annual",
 
 @pytest.fixture(scope="module")
 def yearly_server(tmp_path_factory):
-    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
+    # (without the variations: yearly-push's patched request, Team with these API calls, could
+    # not be priced)
+    data = demo_data()
     data["site"]["pricing"]["calculator"]["request"] = YEARLY
-    # (yearly-push's patched request, Team with these API calls, could not be priced)
-    del data["variants"]
-    folder = tmp_path_factory.mktemp("yearly")
-    (folder / "plans.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    assert build_site(str(folder / "plans.yaml"), out=str(folder / "site")) == 0
-    with StaticServer(folder / "site", host_rules=True) as running:
+    site = build_data(data, tmp_path_factory.mktemp("yearly"))
+    with StaticServer(site, host_rules=True) as running:
         yield running
 
 
@@ -1162,14 +1157,12 @@ API_ONLY = {"id": "api", "name": "API only", "tagline": "Just the messaging API.
 
 
 def test_a_usage_only_plan_prices_and_charts_with_its_own_fields(browser, tmp_path):
-    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
+    data = demo_data(variants=True)
     data["plans"].insert(-1, API_ONLY)  # before Enterprise
     data["price_books"]["EUR"]["plans"]["api"] = {"price": API_ONLY["price"]}
-    catalog_file = tmp_path / "plans.yaml"
-    catalog_file.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    assert build_site(str(catalog_file), out=str(tmp_path / "site")) == 0  # it used to crash
-    catalog = load_catalog_file(str(catalog_file))
-    with StaticServer(tmp_path / "site", host_rules=True) as server:
+    site = build_data(data, tmp_path)  # it used to crash
+    catalog = load_catalog_file(str(tmp_path / "plans.yaml"))
+    with StaticServer(site, host_rules=True) as server:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         try:
             page.goto(server.url + "pricing/?plan=api&usage.api_calls=3000")

@@ -4,17 +4,14 @@ sold yearly only, driven in Chromium on built sites. Every figure is CPython's q
 import time
 
 import pytest
-import yaml
 
 from calculator import quote
-from pricing_site.build.site import build_site
 from pricing_site.catalog import load_catalog_file
 from tests.catalogs import card_price
 from tests.support.pricing_page import wait_total
-from tests.site_support import DEMO
+from tests.site_support import build_data, demo_data
 from tests.support.devices import new_context, settle
 from tests.support.http_server import StaticServer
-from tests.support.paths import one_language
 
 pytestmark = pytest.mark.e2e
 
@@ -131,15 +128,12 @@ YEARLY_ONLY = {"id": "annual", "name": "Annual", "billing": ["annual"],
 
 @pytest.fixture(scope="module")
 def yearly_only_site(tmp_path_factory):
-    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
-    del data["variants"]
+    data = demo_data()
     data["plans"].insert(-1, YEARLY_ONLY)
     data["price_books"]["EUR"]["plans"]["annual"] = {"price": {"seats": {"unit": 6}}}
-    folder = tmp_path_factory.mktemp("yearly-only")
-    (folder / "plans.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    assert build_site(str(folder / "plans.yaml"), out=str(folder / "site")) == 0
-    with StaticServer(folder / "site", host_rules=True) as running:
-        running.catalog = load_catalog_file(folder / "plans.yaml")
+    site = build_data(data, tmp_path_factory.mktemp("yearly-only"))
+    with StaticServer(site, host_rules=True) as running:
+        running.catalog = load_catalog_file(site.parent / "plans.yaml")
         yield running
 
 

@@ -11,7 +11,6 @@ import yaml
 from babel.messages.pofile import read_po
 
 from pricing_site.build.locale import translations
-from pricing_site.build.site import build_site
 from tests.build.test_site_words import MOVED_OUT_OF_JS, POT
 from tests.support.pricing_page import interactive
 from tests.support.devices import LIVE

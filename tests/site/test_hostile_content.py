@@ -8,13 +8,10 @@ import json
 import re
 
 import pytest
-import yaml
 
-from pricing_site.build.site import build_site
-from tests.site_support import DEMO
+from tests.site_support import build_data, demo_data
 from tests.support.http_server import StaticServer
 from tests.support.schema_fields import fill, places_admitting
-from tests.support.paths import one_language
 
 # The variations' own words (name, description) go to variants.json and the edge router only;
 # their patches are the fields below again.
@@ -46,8 +43,7 @@ def hostile(path):
 @pytest.fixture(scope="module")
 def hostile_catalog():
     """The demo catalog with markup in every field that takes it: ``(data, {place: paths})``."""
-    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
-    del data["variants"]
+    data = demo_data()
     # a unit in its two forms beside the demo's one-word units: both shapes get markup
     data["metrics"]["api_calls"]["unit"] = {"one": "call", "other": "calls"}
     return data, fill(data, hostile, SKIP + tuple(UNREACHABLE))  # (a book's kinds are written)
@@ -56,13 +52,10 @@ def hostile_catalog():
 @pytest.fixture(scope="module")
 def hostile_site(hostile_catalog, tmp_path_factory):
     """The catalog built once and served as a plain server does: ``(server, page paths)``."""
-    folder = tmp_path_factory.mktemp("hostile")
-    (folder / "plans.yaml").write_text(yaml.safe_dump(hostile_catalog[0], sort_keys=False,
-                                                      allow_unicode=True), encoding="utf-8")
-    assert build_site(str(folder / "plans.yaml"), out=str(folder / "site")) == 0
-    with StaticServer(folder / "site") as server:  # no CSP: _headers is not read
-        yield server, sorted(page.relative_to(folder / "site").as_posix().removesuffix("index.html")
-                             for page in (folder / "site").rglob("*.html"))
+    site = build_data(hostile_catalog[0], tmp_path_factory.mktemp("hostile"))
+    with StaticServer(site) as server:  # no CSP: _headers is not read
+        yield server, sorted(page.relative_to(site).as_posix().removesuffix("index.html")
+                             for page in site.rglob("*.html"))
 
 
 def test_every_text_field_of_the_schema_holds_markup(hostile_catalog):

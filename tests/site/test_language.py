@@ -5,12 +5,9 @@ import json
 import re
 
 import pytest
-import yaml
 
-from pricing_site.build.site import build_site
-from tests.site_support import DEMO
+from tests.site_support import build_data, demo_data
 from tests.support.http_server import StaticServer
-from tests.support.paths import one_language
 
 pytestmark = pytest.mark.e2e  # builds the site in another language
 
@@ -20,13 +17,9 @@ def built(tmp_path_factory):
     """The demo in German and in Arabic (its words stay English: only the setting changes)."""
     sites = {}
     for language in ("de", "ar"):
-        data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
+        data = demo_data()
         data["site"]["language"] = language
-        del data["variants"]
-        folder = tmp_path_factory.mktemp(language)
-        (folder / "plans.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-        assert build_site(str(folder / "plans.yaml"), out=str(folder / "site")) == 0
-        sites[language] = folder / "site"
+        sites[language] = build_data(data, tmp_path_factory.mktemp(language))
     return sites
 
 

@@ -4,21 +4,17 @@ priced plans never widen a page past the screen, and every plan's chart line is 
 import copy
 
 import pytest
-import yaml
 
-from pricing_site.build.site import build_site
 from tests.catalogs import books_follow_plans
-from tests.site_support import DEMO
+from tests.site_support import build_data, demo_data
 from tests.support.http_server import StaticServer
-from tests.support.paths import one_language
 
 PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture(scope="module")
 def long_copy_site(tmp_path_factory):
-    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
-    del data["variants"]
+    data = demo_data()
     site = data["site"]
     site["hero"]["headline"] = "Die Kundenkommunikationsplattform für Ihr ganzes Team"
     site["cta"]["headline"] = "Kundenkommunikationsplattformeinführungsbegleitung"
@@ -35,11 +31,8 @@ def long_copy_site(tmp_path_factory):
         extra["price"]["flat"] = 300 + 100 * n
         data["plans"].insert(3 + n, extra)
     books_follow_plans(data, {f"scale{n}": "business" for n in range(3)})
-    folder = tmp_path_factory.mktemp("long-copy")
-    (folder / "plans.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
-                                       encoding="utf-8")
-    assert build_site(str(folder / "plans.yaml"), out=str(folder / "site")) == 0
-    with StaticServer(folder / "site", host_rules=True) as server:
+    with StaticServer(build_data(data, tmp_path_factory.mktemp("long-copy")),
+                      host_rules=True) as server:
         yield server
 
 

@@ -6,13 +6,10 @@ without an image centres its text, on a desktop and on a phone. Each catalog is 
 import copy
 
 import pytest
-import yaml
 
-from pricing_site.build.site import build_site
 from tests.catalogs import books_follow_plans
-from tests.site_support import DEMO, demo_site
+from tests.site_support import build_data, demo_data, demo_site
 from tests.support.http_server import StaticServer
-from tests.support.paths import one_language
 
 WIDTHS = (1280, 390)
 TOLERANCE = 3  # px between the gaps left and right of a row
@@ -129,15 +126,11 @@ CATALOGS = {"one": (1, 1), "two": (2, 2), "five": (None, 5), "six": (None, 6)}
 def _build(name, folder):
     """The catalog ``name`` of CATALOGS (items per grid, plans) built into ``folder``/site."""
     items, plans = CATALOGS[name]
-    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
-    del data["variants"]
+    data = demo_data()
     if items:
         _few(data, items)
     _plans(data, plans)
-    (folder / "plans.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
-                                       encoding="utf-8")
-    assert build_site(str(folder / "plans.yaml"), out=str(folder / "site")) == 0
-    return folder / "site"
+    return build_data(data, folder)
 
 
 @pytest.fixture(scope="module")

@@ -7,14 +7,11 @@ from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-import yaml
 
 from calculator.browser import forecast_json
-from pricing_site.build.site import build_site
 from pricing_site.catalog import load_catalog_file
-from tests.site_support import DEMO
+from tests.site_support import build_data, demo_data
 from tests.support.http_server import StaticServer
-from tests.support.paths import one_language
 from tests.site.test_accessibility import AXE, serious
 from tests.support.worker_ops import RECORD_OPS
 from tests.support.page_problems import watch_problems
@@ -381,14 +378,12 @@ ANNUAL = {"id": "annual", "name": "Annual", "tagline": "Billed once a year.",
 def test_a_plan_sold_by_the_year_only_is_forecast_as_its_yearly_bills(browser, tmp_path):
     """Its months are what it bills (the year's bill in each year's first month, true-ups
     after), said so above the total; every figure CPython's for what the page asked."""
-    data = one_language(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
+    data = demo_data(variants=True)
     data["plans"].insert(-1, ANNUAL)  # before Enterprise
     data["price_books"]["EUR"]["plans"]["annual"] = {"price": ANNUAL["price"]}
-    catalog_file = tmp_path / "plans.yaml"
-    catalog_file.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    assert build_site(str(catalog_file), out=str(tmp_path / "site")) == 0
-    catalog = load_catalog_file(str(catalog_file))
-    with StaticServer(tmp_path / "site", host_rules=True) as server:
+    site = build_data(data, tmp_path)
+    catalog = load_catalog_file(str(tmp_path / "plans.yaml"))
+    with StaticServer(site, host_rules=True) as server:
         page = browser.new_page(viewport=WIDE)
         try:
             problems = watch_problems(page, ("error", "warning"))
