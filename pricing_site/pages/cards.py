@@ -86,7 +86,8 @@ def _price(plan, billing, result):
     # a lead says what the base fee and a seat cost: the card need not say it twice
     basis = "" if lead and billing_shown == "monthly" else _basis(plan, data)
     note = ", ".join(part for part in (note, basis, _credit(result)) if part)
-    seat = seat_price(result) if Decimal(data["total"]) else None
+    # the lead says what a seat costs too ("$299 + $45/seat"), the note how it is billed
+    seat = seat_price(result) if Decimal(data["total"]) and not lead else None
     return {"billing": billing, "amount": shown["monthly_equivalent"], "period": _("/month"),
             "lead": lead,  # what the card leads with in place of the amount, when it has one
             "note": note[:1].upper() + note[1:], "total": data["total"],

@@ -361,11 +361,11 @@ def test_the_cards_are_prerendered_in_every_currency_the_catalogs_own_shown(pric
         for billing in ("monthly", "annual"):
             shown = pricing.find(data_testid=f"price-{plan.id}-{billing}-eur")
             assert shown.text == card_price(demo, plan, billing, "EUR")
-    # Business writes its seat price for each billing: $45 a month, $36 billed yearly
-    assert pricing.find(data_testid="seat-price-business-annual").text == \
-        "$36 per seat/month, billed yearly"
-    assert pricing.find(data_testid="seat-price-business-annual-eur").text == \
-        "€32 per seat/month, billed yearly"
+    # Business leads with its seat price for each billing ($45 a month, $36 billed yearly),
+    # said once: no second line of it under the lead
+    assert pricing.find(data_testid="price-business-annual").text == "$239.20 + $36/seat"
+    assert pricing.find(data_testid="price-business-annual-eur").text == "€223.20 + €32/seat"
+    assert [pricing.find(data_testid=f"seat-price-business-{b}") for b in ("monthly", "annual")] == [None, None]
     taxes = {p.attrs["data-testid"]: ("hidden" in p.attrs, p.text)
              for p in pricing.by_class("rk-plans__tax")}
     assert taxes == {"tax-usd": (False, "Prices in US dollars, plus applicable sales tax."),

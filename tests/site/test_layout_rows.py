@@ -264,3 +264,22 @@ def test_an_integration_card_beside_a_taller_one_keeps_its_name_and_text_togethe
         }""")
         page.close()
     assert gaps and max(gaps) < 6, gaps  # not pushed apart to the card's top and bottom
+
+
+# The top of each card's part, per part, from left to right.
+CARD_PARTS = """() => Object.fromEntries(["name", "price", "cta", "features"].map((part) => [part,
+    [...document.querySelectorAll('.rk-card')].map((card) =>
+        Math.round(card.querySelector('.rk-card__' + part).getBoundingClientRect().top))]))"""
+
+
+@pytest.mark.parametrize("width", [1280, 1600])
+def test_a_row_of_plan_cards_lines_up_their_prices_buttons_and_features(browser, width):
+    """Whatever each card's length (Business leads with "$299.00 + $45/seat", two lines at
+    these widths), its price, call to action and features start where its neighbours' do."""
+    with StaticServer(demo_site(), host_rules=True) as server:
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(server.url + "pricing/")
+        tops = page.evaluate(CARD_PARTS)
+        page.close()
+    for part, row in tops.items():
+        assert len(row) == 4 and max(row) - min(row) <= 1, (part, tops)
