@@ -25,7 +25,7 @@ from .content import split
 from .document import check_document
 from .texts import is_optional, is_text, leaves, text_paths
 from .variants import CONTROL, _locate, _merge, variant_documents
-from .yaml_reader import locate, read_yaml
+from .yaml_reader import SPLIT_HINT, locate, read_yaml, split_text
 
 DEFAULT_LANGUAGE = "en"
 OVERLAY_KEYS = ("site", "plans", "metrics", "addons", "promotions", "variants", "nav")
@@ -283,7 +283,13 @@ def _not_texts(base, document, written):
             continue
         if any(path.startswith(plan + ".") for plan in unknown):
             continue
+        if any(path.startswith(f"{split}.") for split in unknown):
+            continue   # said once, at the text YAML split
         value = _value(document, path)
+        if split_text(value) and isinstance(base_leaves.get(path), str):
+            unknown.add(path)
+            problems.append(Problem(source, f"expected a text, as plans.yaml has here{SPLIT_HINT}"))
+            continue
         if isinstance(value, (dict, list)):
             continue   # its own fields are judged
         if value is _MISSING:

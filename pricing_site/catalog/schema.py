@@ -20,6 +20,7 @@ from calculator.values import describe, written_hint
 
 from .cta_checks import param_per_id_problem, param_problem
 from .url_rules import address_problem, image_path_problem, link_problem
+from .yaml_reader import SPLIT_HINT, split_text
 
 SCHEMA_PATH = Path(__file__).with_name("plans.schema.json")
 
@@ -85,7 +86,10 @@ def _message(error, explainers, rate=False):
         kind = error.validator_value
         if _non_finite(value) and "number" in (kind if isinstance(kind, list) else [kind]):
             return "", f"expected a finite number, got {describe(value)}"   # as the engine says
-        hint = written_hint(value, rate) if "number" in (kind if isinstance(kind, list) else [kind]) else ""
+        kinds = kind if isinstance(kind, list) else [kind]
+        hint = written_hint(value, rate) if "number" in kinds else ""
+        if "string" in kinds and split_text(value):
+            hint = SPLIT_HINT
         return "", f"expected {_expected(kind)}, got {describe(value)}{hint}"
     if v == "enum":
         choices = error.validator_value

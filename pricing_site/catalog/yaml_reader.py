@@ -231,6 +231,16 @@ _FLOWS = {"while parsing a flow sequence": "] of this list",
           "while parsing a flow mapping": "} of this mapping"}
 
 
+SPLIT_HINT = " (a ': ' in it made YAML read a key and its value: write the text in quotes)"
+
+
+def split_text(value):
+    """Whether ``value`` is a text YAML read as a key and its value, for a ': ' in it
+    ("Unlimited notes: yes")."""
+    return isinstance(value, dict) and len(value) == 1 and \
+        not isinstance(next(iter(value.values())), (dict, list))
+
+
 def _syntax_problem(exc, last_token, text, file):
     """A YAML syntax error placed where the mistake most likely is. A quote or a flow [ or {
     left open, or a key without its ':', makes YAML read on and fail lines below, often on a
@@ -256,6 +266,15 @@ def _syntax_problem(exc, last_token, text, file):
         start = last_token.start_mark
         message = (f"this text runs on to {below}, where its ':' is not allowed: is a ':' "
                    f"missing on this line, or does the text need quotes?")
+    elif found == "mapping values are not allowed here":  # "headline: Notes: the best"
+        message = ("a ': ' inside this text makes YAML read it as a key: write the whole text "
+                   "in quotes (headline: \"Notes: all in one place\")")
+    elif found.startswith("found character '\\t'"):
+        message = "this line is indented with a tab: YAML indents with spaces only"
+    elif found.startswith("expected <block end>") and opened is not None:
+        message = (f"this line is not lined up with the lines above it: indent it by as many "
+                   f"spaces as the other keys or list items of its block (which starts on line "
+                   f"{opened.line + 1})")
     elif exc.context in _FLOWS and opened.line < mark.line:
         start = opened
         message = (f"is the closing {_FLOWS[exc.context]} missing? It runs on to {below}, "

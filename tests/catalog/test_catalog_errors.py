@@ -249,8 +249,14 @@ SYNTAX_CASES = [
     ("key without ':' runs on", [("pricing: graduated", "pricing graduated")], "9:9",
      "this text runs on to line 10, where its ':' is not allowed: is a ':' missing on this line"),
     ("bad indentation", [("      usage:", "     usage:")], "14:6",
-     "expected <block end>, but found '<block mapping start>' (while parsing a block mapping "
-     "that starts on line 5)"),
+     "this line is not lined up with the lines above it: indent it by as many spaces as the "
+     "other keys or list items of its block (which starts on line 5)"),
+    ("a list item out of line", [("          - {up_to: 50", "         - {up_to: 50")], "12:10",
+     "this line is not lined up with the lines above it"),
+    ("': ' inside a text", [("name: Team", "name: Team: for teams")], "6:15",
+     "a ': ' inside this text makes YAML read it as a key: write the whole text in quotes"),
+    ("a tab", [("    name: Team", "\tname: Team")], "6:1",
+     "this line is indented with a tab: YAML indents with spaces only"),
 ]
 
 

@@ -139,6 +139,9 @@ BAD_OVERLAYS = [
     ("site:\n  faq:\n    items: [{question: A}, {question: B}, {question: C}, {question: D}, "
      "{question: E}]\n",
      "de.yaml:3: [locale de] site.faq.items[4].question: plans.yaml has no text here to translate"),
+    ("plans:\n  - id: team\n    features:\n      - Inklusive: 3 Plätze\n",   # not said at '.Inklusive'
+     "de.yaml:4: [locale de] plans[0] (team).features[0]: expected a text, as plans.yaml has "
+     "here (a ': ' in it made YAML read a key and its value: write the text in quotes)"),
     ("variants:\n  yearly-push:\n    annual_discount: 0.3\n",
      "de.yaml:3: [locale de] variants.yearly-push.annual_discount: no text (a price, a limit, a "
      "link or a setting): plans.yaml's holds in every language"),

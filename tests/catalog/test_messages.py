@@ -56,6 +56,16 @@ def test_a_number_written_for_people_is_told_how_to_write_it(tmp_path, written, 
                     f"expected a number, got '{written}' {hint}"}
 
 
+@pytest.mark.parametrize("feature", ["Unlimited notes: yes", "Storage: 10 GB", "Seats: 5"])
+def test_a_text_with_a_colon_is_told_to_take_quotes(tmp_path, feature):
+    """YAML reads "Unlimited notes: yes" as a key and its value, not as the text written."""
+    said = messages(tmp_path, SEATS.replace("    name: Free\n",
+                                            f"    name: Free\n    features:\n      - {feature}\n"))
+    assert said == {"plans[0].features[0]": "expected a text, got a mapping (a ': ' in it made "
+                                            "YAML read a key and its value: write the text in "
+                                            "quotes)"}
+
+
 def test_the_schema_says_the_same_where_the_engine_does_not_look():
     """A pricing the engine does not know leaves the tiers to the schema, which said
     "'1,500' is not valid under any of the given schemas"; a variation's coverage and weights
