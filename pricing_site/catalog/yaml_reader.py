@@ -251,6 +251,8 @@ def _syntax_problem(exc, last_token, text, file):
     ran_on = isinstance(last_token, yaml.ScalarToken) and mark is not None and \
         last_token.start_mark.line < last_token.end_mark.line <= mark.line
     start, message = mark, found
+    same_line = last_token is not None and mark is not None and \
+        last_token.end_mark.line == mark.line   # text after a closing quote or bracket
     if exc.context == "while scanning a quoted scalar" and found.startswith("found unexpected"):
         end = "the end of the file" if found.endswith("end of stream") else f"{below} ({found})"
         start = opened
@@ -271,6 +273,26 @@ def _syntax_problem(exc, last_token, text, file):
                    "in quotes (headline: \"Notes: all in one place\")")
     elif found.startswith("found character '\\t'"):
         message = "this line is indented with a tab: YAML indents with spaces only"
+    elif found.startswith("found character"):   # @home, `code`
+        message = (f"a text cannot start with {text[mark.index]} in YAML: write the whole text "
+                   f"in quotes")
+    elif exc.context in ("while scanning an alias", "while scanning an anchor") or \
+            found.startswith("found undefined alias"):   # *New* notes
+        start = opened or mark
+        message = ("a text that starts with * or & is read as a reference to another value: "
+                   "write the whole text in quotes")
+    elif same_line and isinstance(last_token, yaml.ScalarToken) and last_token.style == "'":
+        start = last_token.start_mark   # 'Don't lose'
+        message = ("this text goes on after its closing ': write a ' inside '...' twice "
+                   "('Don''t') or put the text in \"...\"")
+    elif same_line and isinstance(last_token, yaml.ScalarToken) and last_token.style == '"':
+        start = last_token.start_mark   # "Notes" for teams
+        message = ("this text goes on after its closing \": write a \" inside \"...\" as \\\" or "
+                   "put the text in '...'")
+    elif same_line and isinstance(last_token, (yaml.FlowSequenceEndToken,
+                                                yaml.FlowMappingEndToken)):
+        message = ("a text that starts with [ or { is read as a list or a mapping: write the "
+                   "whole text in quotes")
     elif found.startswith("expected <block end>") and opened is not None:
         message = (f"this line is not lined up with the lines above it: indent it by as many "
                    f"spaces as the other keys or list items of its block (which starts on line "

@@ -257,6 +257,17 @@ SYNTAX_CASES = [
      "a ': ' inside this text makes YAML read it as a key: write the whole text in quotes"),
     ("a tab", [("    name: Team", "\tname: Team")], "6:1",
      "this line is indented with a tab: YAML indents with spaces only"),
+    ("a text starting with @", [("name: Team", "name: @Team")], "6:11",
+     "a text cannot start with @ in YAML: write the whole text in quotes"),
+    ("a text starting with *", [("name: Team", "name: *Team* plan")], "6:11",
+     "a text that starts with * or & is read as a reference to another value"),
+    ("text after a closing '", [("name: Team", "name: 'Team's plan'")], "6:11",
+     "this text goes on after its closing ': write a ' inside '...' twice ('Don''t')"),
+    ('text after a closing "', [("name: Team", 'name: "Team" plan')], "6:11",
+     'this text goes on after its closing ": write a " inside "..." as \\" or put the text'),
+    ("a text starting with [", [("name: Team", "name: [Beta] Team")], "6:18",
+     "a text that starts with [ or { is read as a list or a mapping: write the whole text in "
+     "quotes"),
 ]
 
 
