@@ -30,6 +30,10 @@ class _Loader(yaml.SafeLoader):
     last_token = None
     values = depth = 0   # values composed so far; lists and mappings open around the next
 
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.text_anchors, self.aliased = {}, set()   # &name on a text: where; *name used
+
     def get_token(self):
         """The parser's next token, remembered: after a syntax error it is the one before
         the token YAML failed on (a quoted text that ran on past its line, say)."""
@@ -43,7 +47,10 @@ class _Loader(yaml.SafeLoader):
         ``_Walk``'s count, aliases expanded, can pass MAX_VALUES only through aliases.)"""
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):   # a node composed already
+            self.aliased.add(event.anchor)
             return super().compose_node(parent, index)
+        if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
+            self.text_anchors.setdefault(event.anchor, event.start_mark)
         self.values += 1
         if self.values > MAX_VALUES:
             raise _Refused(_at(event, f"the file holds more than {MAX_VALUES:,} values (texts, "
@@ -308,6 +315,16 @@ def _syntax_problem(exc, last_token, text, file):
                    start.line + 1 if start else None, start.column + 1 if start else None)
 
 
+def _dropped_words(loader, file):
+    """A text starting with & ("& much more") is a value named "much" to YAML, and the word is
+    gone from the text: said for each such name no *name refers to (a name that is used is
+    meant)."""
+    return [Problem("", f"YAML reads '&{name}' at the start of this text as a name for it and "
+                        f"drops it from the text: write the whole text in quotes", file,
+                    mark.line + 1, mark.column + 1)
+            for name, mark in loader.text_anchors.items() if name not in loader.aliased]
+
+
 def _line_and_column(before):
     """1-based line and column just after ``before``, the file's text up to a position: for
     the errors that give an offset into the file, not a YAML mark."""
@@ -340,6 +357,7 @@ def read_yaml(path):
         if node is not None:
             walk(node)
         data = loader.construct_document(node) if node is not None else None
+        problems += _dropped_words(loader, file)
     except _Refused as exc:
         return None, marks, locate([exc.problem], marks, file)
     except yaml.reader.ReaderError as exc:   # a control character: its code and index in text

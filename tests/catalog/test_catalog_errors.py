@@ -574,3 +574,16 @@ def test_a_file_of_its_limit_is_read_and_a_byte_more_refused(tmp_path):
     assert read_limited(path, 10, "a catalog") == b"x" * 10
     with pytest.raises(FileRefused):
         read_limited(path, 9, "a catalog")
+
+
+def test_a_text_starting_with_an_ampersand_is_not_cut_silently(tmp_path):
+    """"&Co workspace" is, to YAML, the text "workspace" named "Co": said at its line (an
+    anchor an alias uses is meant, and stays quiet)."""
+    texts, errors = errors_for(tmp_path, GOOD.replace("name: Team", "name: &Co workspace"))
+    assert len(texts) == 1 and texts[0].endswith(
+        "plans.yaml:6:11: (top level): YAML reads '&Co' at the start of this text as a name for "
+        "it and drops it from the text: write the whole text in quotes")
+    meant = tmp_path / "meant.yaml"
+    meant.write_text(GOOD.replace("name: Team", "name: &team Team\n    description: *team"),
+                     encoding="utf-8")
+    assert read_catalog(meant).errors == []
