@@ -24,7 +24,7 @@ from .promotions import read_date, read_promotions
 from .promotions import to_dict as promotion_dict
 from . import sales
 from .suggest import did_you_mean, one_of
-from .values import NotANumber, describe, to_decimal, written_hint
+from .values import NotANumber, describe, text_hint, to_decimal, written_hint
 
 MAX_PRICE = Decimal(10) ** 9
 MAX_QUANTITY = Decimal(10) ** 12
@@ -407,7 +407,7 @@ class _Reader:
 
     def text(self, value, path):
         if not isinstance(value, str) or not value.strip():
-            self.fail(path, f"expected a non-empty text, got {describe(value)}")
+            self.fail(path, f"expected a non-empty text, got {describe(value)}{text_hint(value)}")
             return None
         return value
 

@@ -115,6 +115,20 @@ def to_decimal(value, shown=None):
     return number
 
 
+def text_hint(value):
+    """Why a value written as a text is not one, and what to write: " (YAML read it as a yes or
+    no: write the text in quotes)" for ``Yes`` or ``off``, the same for a number, and for a
+    text with a ': ' in it, which YAML reads as a key and its value ("Unlimited notes: yes");
+    "" for anything else."""
+    if isinstance(value, dict) and len(value) == 1 and \
+            not isinstance(next(iter(value.values())), (dict, list)):
+        return " (a ': ' in it made YAML read a key and its value: write the text in quotes)"
+    if isinstance(value, (bool, int, float, Decimal)):
+        said = "a yes or no" if isinstance(value, bool) else "a number"
+        return f" (YAML read it as {said}: write the text in quotes)"
+    return ""
+
+
 def written_hint(value, rate=False):
     """How to write ``value``, a text meant as a number that is not one: " (write 1500, without
     separators)", " (write 40, without the currency sign)", and where a fraction goes (``rate``)

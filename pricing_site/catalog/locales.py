@@ -20,12 +20,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from calculator.errors import Problem
+from calculator.values import text_hint
 
 from .content import split
 from .document import check_document
 from .texts import is_optional, is_text, leaves, text_paths
 from .variants import CONTROL, _locate, _merge, variant_documents
-from .yaml_reader import SPLIT_HINT, locate, read_yaml, split_text
+from .yaml_reader import locate, read_yaml
 
 DEFAULT_LANGUAGE = "en"
 OVERLAY_KEYS = ("site", "plans", "metrics", "addons", "promotions", "variants", "nav")
@@ -286,9 +287,10 @@ def _not_texts(base, document, written):
         if any(path.startswith(f"{split}.") for split in unknown):
             continue   # said once, at the text YAML split
         value = _value(document, path)
-        if split_text(value) and isinstance(base_leaves.get(path), str):
-            unknown.add(path)
-            problems.append(Problem(source, f"expected a text, as plans.yaml has here{SPLIT_HINT}"))
+        if isinstance(value, dict) and text_hint(value) and isinstance(base_leaves.get(path), str):
+            unknown.add(path)   # "Inklusive: 3 Plätze", read as a key and its value
+            problems.append(Problem(source, f"expected a text, as plans.yaml has here"
+                                            f"{text_hint(value)}"))
             continue
         if isinstance(value, (dict, list)):
             continue   # its own fields are judged
@@ -301,7 +303,8 @@ def _not_texts(base, document, written):
             problems.append(Problem(source, "no text (a price, a limit, a link or a setting): "
                                             "plans.yaml's holds in every language"))
         elif not isinstance(value, str) or not value.strip():
-            problems.append(Problem(source, "expected a text, as plans.yaml has here"))
+            problems.append(Problem(source, f"expected a text, as plans.yaml has here"
+                                            f"{text_hint(value)}"))
     return problems
 
 

@@ -16,11 +16,10 @@ from jsonschema import Draft202012Validator, validators
 
 from calculator.errors import Problem
 from calculator.suggest import did_you_mean, one_of
-from calculator.values import describe, written_hint
+from calculator.values import describe, text_hint, written_hint
 
 from .cta_checks import param_per_id_problem, param_problem
 from .url_rules import address_problem, image_path_problem, link_problem
-from .yaml_reader import SPLIT_HINT, split_text
 
 SCHEMA_PATH = Path(__file__).with_name("plans.schema.json")
 
@@ -88,8 +87,8 @@ def _message(error, explainers, rate=False):
             return "", f"expected a finite number, got {describe(value)}"   # as the engine says
         kinds = kind if isinstance(kind, list) else [kind]
         hint = written_hint(value, rate) if "number" in kinds else ""
-        if "string" in kinds and split_text(value):
-            hint = SPLIT_HINT
+        if "string" in kinds:
+            hint = text_hint(value)
         return "", f"expected {_expected(kind)}, got {describe(value)}{hint}"
     if v == "enum":
         choices = error.validator_value

@@ -238,16 +238,6 @@ _FLOWS = {"while parsing a flow sequence": "] of this list",
           "while parsing a flow mapping": "} of this mapping"}
 
 
-SPLIT_HINT = " (a ': ' in it made YAML read a key and its value: write the text in quotes)"
-
-
-def split_text(value):
-    """Whether ``value`` is a text YAML read as a key and its value, for a ': ' in it
-    ("Unlimited notes: yes")."""
-    return isinstance(value, dict) and len(value) == 1 and \
-        not isinstance(next(iter(value.values())), (dict, list))
-
-
 def _syntax_problem(exc, last_token, text, file):
     """A YAML syntax error placed where the mistake most likely is. A quote or a flow [ or {
     left open, or a key without its ':', makes YAML read on and fail lines below, often on a

@@ -66,6 +66,22 @@ def test_a_text_with_a_colon_is_told_to_take_quotes(tmp_path, feature):
                                             "quotes)"}
 
 
+@pytest.mark.parametrize("written, said", [("Yes", "got true (YAML read it as a yes or no"),
+                                           ("off", "got false (YAML read it as a yes or no"),
+                                           ("2024", "got 2024 (YAML read it as a number")])
+def test_a_text_yaml_reads_as_something_else_is_told_to_take_quotes(tmp_path, written, said):
+    text = SEATS.replace("    name: Free\n", f"    name: Free\n    badge: {written}\n")
+    assert messages(tmp_path, text) == {
+        "plans[0].badge": f"expected a text, {said}: write the text in quotes)"}
+
+
+def test_the_engine_gives_the_same_hint_for_a_name(tmp_path):
+    """A plan's name is the engine's to read ("expected a non-empty text"): the same words."""
+    said = messages(tmp_path, SEATS.replace("    name: Free\n", "    name: No\n"))
+    assert said == {"plans[0].name": "expected a non-empty text, got false (YAML read it as a "
+                                     "yes or no: write the text in quotes)"}
+
+
 def test_the_schema_says_the_same_where_the_engine_does_not_look():
     """A pricing the engine does not know leaves the tiers to the schema, which said
     "'1,500' is not valid under any of the given schemas"; a variation's coverage and weights
