@@ -28,6 +28,9 @@ def chart_metric(plan):
     return next(iter(plan.usage), None)
 
 
+CHART_COLOURS = 8  # line colours in site.css (.rk-chart__line--0 to --7), as chart.js counts
+
+
 def chart_data(catalog, estimate):
     """``{"points", "metrics": {plan id: metric or None}, "curve", "estimate"}``: ``curve`` is
     ``curve_json``'s answer for the estimate's request (None when its plan has no chart),
@@ -45,3 +48,15 @@ def chart_data(catalog, estimate):
             "curve": curve,
             "estimate": {key: quote[key]
                          for key in ("status", "total", "billing", "currency", "request")}}
+
+
+def chart_legend(catalog, curve, chosen):
+    """The chart's legend as chart.js draws it, for the page to have it from its first frame
+    (drawn later, it made the page under it move on a phone): ``[{"name", "colour",
+    "chosen"}]`` for each plan with a line, one drawn through two points or more."""
+    if curve is None:
+        return []
+    lines = [plan_id for plan_id, points in curve["plans"].items()
+             if len([p for p in points if p is not None]) > 1]
+    return [{"name": catalog.plan(plan_id).name, "colour": index % CHART_COLOURS,
+             "chosen": plan_id == chosen} for index, plan_id in enumerate(lines)]

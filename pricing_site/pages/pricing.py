@@ -12,7 +12,7 @@ from calculator import QuoteError, quote
 from calculator.money import plain
 from pricing_site.catalog.content import default_request
 
-from .calculator_chart import chart_data
+from .calculator_chart import chart_data, chart_legend
 from .calculator_form import calculator_form, plan_starts
 from .cards import billing_labels, plan_cards
 from .comparison import comparison_table
@@ -93,6 +93,7 @@ def _calculator(catalog, content, settings, default, link, bundle_urls):
         "decimal": catalog.locale.decimal if catalog.locale else ".",
         "chart": (chart := chart_data(catalog, default)),
         "chart_json": data_json(chart),
+        "chart_legend": chart_legend(catalog, chart["curve"], default["request"]["plan"]),
         # the estimate's call to action and contact link, carrying the estimate (cta.py)
         "cta_json": data_json(ctas := cta_config(catalog, content, link)),
         "ctas": estimate_ctas(ctas, default["quote"]),

@@ -490,6 +490,29 @@ def test_the_sliders_stand_at_their_fields_from_the_first_frame(browser, server)
         page.close()
 
 
+LEGEND = """() => [...document.querySelectorAll("[data-testid=calculator-chart] [data-slot=legend] li")]
+  .map((key) => [key.className, key.textContent])"""
+
+
+def test_the_charts_legend_is_there_before_the_chart_is_drawn(browser, server):
+    """The build writes the legend chart.js draws (drawn late, it moved the page under it on a
+    phone: a link to #compare landed 24 px off)."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    HeldRuntime(page)  # never answered while the test runs
+    held = HeldScript(page, "**/calculator/ui.js")
+    try:
+        page.goto(server.url + "pricing/")
+        built = page.evaluate(LEGEND)
+        assert [name for _, name in built] == ["Team", "Business"]
+        held.release()
+        interactive(page)
+        page.wait_for_function("() => document.querySelector('[data-testid=calculator-chart] "
+                               "svg path')")
+        assert page.evaluate(LEGEND) == built
+    finally:
+        page.close()
+
+
 def test_a_slider_moved_before_the_forms_script_ran_is_kept_and_marked(browser, server):
     """A slider moved (touched, on a phone) before ui.js ran: its field takes the slider's
     value, which goes into the address and is marked as not priced yet, as a typed edit is."""

@@ -176,7 +176,10 @@ def test_the_calculators_typing_is_priced_before_any_forecast(visit, catalog):
     assert gap < 100
     wait_shown(page, forecast["display"]["total"])
     sent = page.evaluate("window.__sent")
-    assert sent.count("quote") >= 2 and sent.count("forecast") == 1 and sent[-1] == "forecast", sent
+    # every total before the forecast (the chart's curve for the last total may come after it:
+    # it is asked once that total is in, which a loaded machine can put past the pause)
+    assert sent.count("quote") >= 2 and sent.count("forecast") == 1, sent
+    assert "quote" not in sent[sent.index("forecast"):], sent
 
 
 def test_a_path_the_plan_stops_pricing_names_the_switch_and_the_month(visit, catalog):
