@@ -93,8 +93,9 @@ def test_a_build_with_no_runtime_to_be_had_says_where_it_looked(tmp_path, monkey
 @pytest.mark.e2e  # builds a site
 def test_a_new_site_shows_its_own_images_and_publishes_none_of_the_demos(tmp_path, monkeypatch):
     """Built from a checkout as an installed tool builds it: its logo, favicon and a hero image
-    of its own at the paths it names (a logo.svg the demo has too was pointed at a versioned
-    copy of the demo's, never published), and none of the demo's images."""
+    of its own (a logo.svg the demo has too was pointed at a versioned copy of the demo's,
+    never published), each under the hash of its bytes (cached for good) and at its own path,
+    and none of the demo's images."""
     site = new_site(tmp_path / "mysite")
     hero = (site / "docs/assets/images/logo.svg").read_text().replace("<svg", "<svg id='hero'")
     (site / "docs/assets/images/hero-inbox.svg").write_text(hero)  # a name the demo uses too
@@ -114,6 +115,7 @@ def test_a_new_site_shows_its_own_images_and_publishes_none_of_the_demos(tmp_pat
             published = (out / page).parent / src
             assert published.is_file(), f"{page}: {src}"
             assert published.read_bytes() == (site / "docs/assets/images" / published.name).read_bytes()
+            assert "/assets/v/" in published.as_posix(), src
     assert sorted(p.name for p in (out / "assets/images").iterdir()) == [
         "favicon.png", "hero-inbox.svg", "logo.svg"]   # favicon.png: Material's own
-    assert not list(out.glob("assets/v/*/images"))
+    assert sorted(p.name for p in out.glob("assets/v/*/images/*")) == ["hero-inbox.svg", "logo.svg"]

@@ -10,9 +10,8 @@ The images are the site's, not the tool's: ``assets/images/`` beside its docs fo
 (site_src/assets/images/ for the demo's pages in site_src/docs/; the installed tool carries
 none). Each is published twice: at ``assets/v/<hash of its bytes>/images/...``, which the
 templates use (``versioned_in`` turns the paths plans.yaml names into those), and at its plain
-``assets/images/...`` path, revalidated, for markdown pages and links from elsewhere. A site
-without that folder (``pricing-site new`` keeps its images in its docs folder) has its images
-at the paths it names.
+``assets/images/...`` path, revalidated, for markdown pages and links from elsewhere. So are
+the images of the docs folder's ``assets/images/`` (where ``pricing-site new`` keeps a site's).
 """
 
 import hashlib
@@ -61,15 +60,18 @@ def image_url(path, images):
 
 
 def versioned_in(images, docs_dir):
-    """The ``versioned`` filter of a site whose images are the folder ``images`` (or None): a
-    site-root path as plans.yaml names images (``assets/images/hero.svg``) -> its versioned URL
-    when it is a file there, else the path unchanged (an image of the docs folder ``docs_dir``,
-    which MkDocs publishes at that path and which wins over one of ``images``; a URL)."""
+    """The ``versioned`` filter of a site whose images are the folder ``images`` (or None) and
+    its docs folder ``docs_dir``: a site-root path as plans.yaml names images
+    (``assets/images/hero.svg``) -> its versioned URL, from the docs folder's file at that path
+    (MkDocs publishes it there; it wins over one of ``images``) or from ``images``; else the
+    path unchanged (a URL, a file of neither)."""
+    docs_images = Path(docs_dir) / "assets" / "images"
+
     def versioned(src):
-        if images is None or not isinstance(src, str) or not src.startswith("assets/images/") \
-                or (Path(docs_dir) / src).is_file():
+        if not isinstance(src, str) or not src.startswith("assets/images/"):
             return src
-        return image_url(src.removeprefix("assets/"), images) or src
+        path = src.removeprefix("assets/")
+        return image_url(path, docs_images) or (images and image_url(path, images)) or src
     return versioned
 
 

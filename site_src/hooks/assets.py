@@ -6,8 +6,9 @@ would publish a file from outside the sources through a symbolic link. Scripts, 
 go under folders named by their content (``pricing_site.build.assets``: cached for good by
 hosts); templates name scripts with ``asset('js/...')``, images with ``src | versioned``, and
 mkdocs.yml's ``extra_css``, logo and favicon keep their paths under site_src/ (rewritten here).
-The images are the site's (``site_images``: assets/images/ beside its docs folder), not the
-tool's: a site made by ``pricing-site new`` publishes its own alone.
+The images are the site's (``site_images``: assets/images/ beside its docs folder, and its docs
+folder's assets/images/), not the tool's: a site made by ``pricing-site new`` publishes its own
+alone.
 After the build, Material's stylesheet is replaced by a copy without the rules no page uses
 (``pricing_site.build.unused_css``: the largest file before a page's first paint).
 A guest in someone else's site (``pricing_site.build.guest``) publishes the scripts and styles
@@ -74,6 +75,13 @@ def on_files(files, config):
             files.append(File.generated(config, image_url(path.removeprefix("assets/"), images),
                                         abs_src_path=str(source)))
             files.append(File(path, str(sources), config.site_dir, config.use_directory_urls))
+    docs_images = Path(config.docs_dir) / "assets" / "images"
+    for file in list(files):  # the docs folder's images: a copy at the versioned URL too
+        if file.src_uri.startswith("assets/images/") and file.abs_src_path and \
+                Path(file.abs_src_path).is_relative_to(docs_images):
+            files.append(File.generated(config, image_url(file.src_uri.removeprefix("assets/"),
+                                                          docs_images),
+                                        abs_src_path=file.abs_src_path))
     _refuse_links_out(files, (Path(config.docs_dir), assets.parent, *filter(None, [sources])))
     return files
 
