@@ -173,8 +173,9 @@ def parse_request(catalog, raw):
             value=describe(raw)))
     for key in raw:
         if key not in REQUEST_KEYS:
-            raise QuoteError(_("Unknown request field {field}{hint}.").format(
-                field=describe(key), hint=did_you_mean(key, REQUEST_KEYS)), str(key))
+            raise QuoteError(_("Unknown request field {field}{hint} (fields: {fields}).").format(
+                field=describe(key), hint=did_you_mean(key, REQUEST_KEYS),
+                fields=", ".join(REQUEST_KEYS)), str(key))
     currency = raw.get("currency")
     if currency is not None:
         book = catalog.book(currency)
@@ -195,8 +196,9 @@ def parse_request(catalog, raw):
             "plan")
     billing = raw.get("billing", plan.billing[0])  # monthly, unless the plan is billed yearly only
     if not isinstance(billing, str) or billing not in BILLINGS:
-        raise QuoteError(_("Billing must be 'monthly' or 'annual', got {value}{hint}.").format(
-            value=describe(billing), hint=did_you_mean(billing, BILLINGS)), "billing")
+        raise QuoteError(_("Unknown billing {value}{hint} (billings: {billings}).").format(
+            value=describe(billing), hint=did_you_mean(billing, BILLINGS),
+            billings=", ".join(BILLINGS)), "billing")
     offered(plan, billing)
     seats = _seat_count(raw.get("seats", 1), _("seats"), "seats")
     usage = {}
@@ -267,8 +269,9 @@ def _addons(catalog, raw):
 def _known_addon(catalog, addon_id, field_name):
     addon = catalog.addons.get(addon_id) if isinstance(addon_id, str) else None
     if addon is None:
-        raise QuoteError(_("Unknown add-on {addon}{hint}.").format(
-            addon=describe(addon_id), hint=did_you_mean(addon_id, catalog.addons)), field_name)
+        raise QuoteError(_("Unknown add-on {addon}{hint} (add-ons: {addons}).").format(
+            addon=describe(addon_id), hint=did_you_mean(addon_id, catalog.addons),
+            addons=", ".join(catalog.addons) or _("none")), field_name)
     return addon
 
 

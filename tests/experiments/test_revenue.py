@@ -93,7 +93,7 @@ def _write(tmp_path, text):
      r"conversions.csv:3: variation: 'new-page' is not one of the experiment's variations"),
     ("variation,plan,kind.viewer\ncontrol,team,-2\n", r"conversions.csv:2: kind.viewer: "),
     ("variation,plan,usage.api_calls\ncontrol,business,1e400\n", r"conversions.csv:2: usage.api_calls: "),
-    ("variation,plan,billing\ncontrol,team,weekly\n", r"conversions.csv:2: billing: Billing must be"),
+    ("variation,plan,billing\ncontrol,team,weekly\n", r"conversions.csv:2: billing: Unknown billing .weekly."),
     ("variation,plan,commitment\ncontrol,business,maybe\n", r"conversions.csv:2: commitment: write yes or no"),
     ("variation,plan,addons\ncontrol,business,sso nope\n", r"conversions.csv:2: addons: Unknown add-on 'nope'"),
     ("variation,plan,price\ncontrol,team,5\n", r"conversions.csv:1: unknown column 'price'"),
