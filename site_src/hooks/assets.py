@@ -65,25 +65,38 @@ def on_files(files, config):
                                       config.use_directory_urls,
                                       dest_uri=asset_url(path.removeprefix("assets/"))))
     images = site_images(config.docs_dir)
-    sources = images.parent.parent if images else None  # site_src/ of site_src/assets/images/
-    for source in sorted(images.rglob("*")) if images else ():
+    _publish_images(files, config, images)
+    _version_docs_images(files, config)
+    _refuse_links_out(files, (Path(config.docs_dir), assets.parent,
+                              *([images.parent.parent] if images else [])))
+    return files
+
+
+def _publish_images(files, config, images):
+    """The site's images folder (``site_images``; None: none) at each image's versioned URL,
+    for the templates, and at its plain path, for markdown and og:image; an image the docs
+    folder has at that path is the docs folder's (``versioned_in`` versions that one)."""
+    if images is None:
+        return
+    sources = images.parent.parent  # site_src/ of site_src/assets/images/
+    for source in sorted(images.rglob("*")):
         if source.is_file() and not source.name.startswith("."):
             path = source.relative_to(sources).as_posix()  # assets/images/...
-            if files.get_file_from_path(path) is not None:
-                continue  # the docs folder's, at this path (versioned_in leaves it so)
-            # at its versioned URL for the templates, and at the plain path: markdown, og:image
-            files.append(File.generated(config, image_url(path.removeprefix("assets/"), images),
-                                        abs_src_path=str(source)))
-            files.append(File(path, str(sources), config.site_dir, config.use_directory_urls))
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, image_url(path.removeprefix("assets/"),
+                                                              images), abs_src_path=str(source)))
+                files.append(File(path, str(sources), config.site_dir, config.use_directory_urls))
+
+
+def _version_docs_images(files, config):
+    """A copy of each image of the docs folder's assets/images/ at its versioned URL too (MkDocs
+    publishes the file at its own path)."""
     docs_images = Path(config.docs_dir) / "assets" / "images"
-    for file in list(files):  # the docs folder's images: a copy at the versioned URL too
+    for file in list(files):
         if file.src_uri.startswith("assets/images/") and file.abs_src_path and \
                 Path(file.abs_src_path).is_relative_to(docs_images):
-            files.append(File.generated(config, image_url(file.src_uri.removeprefix("assets/"),
-                                                          docs_images),
-                                        abs_src_path=file.abs_src_path))
-    _refuse_links_out(files, (Path(config.docs_dir), assets.parent, *filter(None, [sources])))
-    return files
+            versioned = image_url(file.src_uri.removeprefix("assets/"), docs_images)
+            files.append(File.generated(config, versioned, abs_src_path=file.abs_src_path))
 
 
 def _guest_files(files, config, assets):
