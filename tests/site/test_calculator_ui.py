@@ -596,7 +596,7 @@ def test_a_links_period_and_currency_show_from_the_first_frame(browser, server, 
 
 def test_a_calculators_link_opens_the_cards_on_its_billing(browser, server):
     """A link with the calculator's state (?billing=annual, no ?period=): the cards show the
-    yearly prices the calculator is on, once the page's scripts ran too."""
+    yearly prices the calculator is on, once the page's scripts ran too, and on Back to it."""
     page = browser.new_page(viewport={"width": 390, "height": 844})
     HeldRuntime(page)
     try:
@@ -606,6 +606,13 @@ def test_a_calculators_link_opens_the_cards_on_its_billing(browser, server):
         assert page.is_checked("#billing-annual")
         assert page.get_by_test_id("price-team-annual").is_visible()
         assert not page.get_by_test_id("price-team-monthly").is_visible()
+        # Back or Forward to such an address: the same (js/billing-toggle.js on popstate)
+        page.check("#billing-monthly", force=True)
+        page.evaluate("() => { history.pushState(null, '', '?plan=team&billing=annual'); "
+                      "history.pushState(null, '', '?plan=team'); }")
+        page.go_back()
+        page.wait_for_function("() => document.querySelector('#billing-annual').checked")
+        assert page.get_by_test_id("price-team-annual").is_visible()
     finally:
         page.close()
 
