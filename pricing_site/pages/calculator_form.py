@@ -79,8 +79,8 @@ def calculator_form(catalog, request):
         "currencies": [{"code": code, "selected": code == (built.currency or catalog.currency)}
                        for code in catalog.currencies] if len(catalog.currencies) > 1 else [],
         "seats": {"plans": " ".join(seat_plans), "value": for_field(values["seats"]),
-                  "max": _seat_slider_max(catalog),
-                  "position": slider_position(values["seats"], _seat_slider_max(catalog))}
+                  "max": (seat_max := _seat_slider_max(catalog)),
+                  "position": slider_position(values["seats"], seat_max)}
         if seat_plans else None,
         "metrics": [],
         "kinds": [],
