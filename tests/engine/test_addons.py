@@ -92,9 +92,10 @@ def test_a_quantity_addon_yearly_takes_the_annual_discount_or_its_own_annual_pri
     ({"phone": -1}, "The number of Phone numbers cannot be negative.", "addons.phone"),
     ({"phone": "2.5"}, "The number of Phone numbers must be a whole number, got 2.5.",
      "addons.phone"),
-    ({"phones": 2}, "Unknown add-on 'phones' — did you mean 'phone'? (add-ons: phone, pack, audit, sso).",
-     "addons.phones"),
-    (["ssoo"], "Unknown add-on 'ssoo' — did you mean 'sso'? (add-ons: phone, pack, audit, sso).", "addons"),
+    ({"phones": 2}, "Unknown add-on 'phones' — did you mean 'phone'? (add-ons: phone, pack, "
+                    "audit, sso).", "addons.phones"),
+    (["ssoo"], "Unknown add-on 'ssoo' — did you mean 'sso'? (add-ons: phone, pack, audit, "
+               "sso).", "addons"),
     ("sso", "'addons' must be a list of add-on ids or a mapping of add-on id to the number "
             "bought, got 'sso'.", "addons"),
 ])
