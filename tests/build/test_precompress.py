@@ -109,5 +109,6 @@ def test_the_test_server_lets_a_visitor_leave_mid_body_quietly(tmp_path, capfd):
             assert client.recv(512).startswith(b"HTTP/1.0 200")
             client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         time.sleep(0.6)  # the hold ends; the rest of the body meets a closed connection
-        assert 1024 <= server.sent_by_path["/big.bin"] < 1 << 20
+        # (the first 1024 bytes too, when the reset came first: nothing counted then)
+        assert server.sent_by_path.get("/big.bin", 0) < 1 << 20
     assert "Traceback" not in capfd.readouterr().err
