@@ -50,6 +50,11 @@ def site_images(docs_dir):
     return folder if folder.is_dir() else None
 
 
+def docs_images(docs_dir):
+    """The docs folder's images folder (MkDocs publishes its files at their own paths)."""
+    return Path(docs_dir) / "assets" / "images"
+
+
 def image_url(path, images):
     """``images/logo.svg`` -> ``assets/v/<hash of its bytes>/images/logo.svg`` for a file of
     the folder ``images`` (``site_images``), else None."""
@@ -65,13 +70,13 @@ def versioned_in(images, docs_dir):
     (``assets/images/hero.svg``) -> its versioned URL, from the docs folder's file at that path
     (MkDocs publishes it there; it wins over one of ``images``) or from ``images``; else the
     path unchanged (a URL, a file of neither)."""
-    docs_images = Path(docs_dir) / "assets" / "images"
+    in_docs = docs_images(docs_dir)
 
     def versioned(src):
         if not isinstance(src, str) or not src.startswith("assets/images/"):
             return src
         path = src.removeprefix("assets/")
-        return image_url(path, docs_images) or (images and image_url(path, images)) or src
+        return image_url(path, in_docs) or (images and image_url(path, images)) or src
     return versioned
 
 

@@ -287,10 +287,10 @@ def _not_texts(base, document, written):
         if any(path.startswith(f"{split}.") for split in unknown):
             continue   # said once, at the text YAML split
         value = _value(document, path)
-        if isinstance(value, dict) and text_hint(value) and isinstance(base_leaves.get(path), str):
+        if isinstance(value, dict) and (hint := text_hint(value)) and \
+                isinstance(base_leaves.get(path), str):
             unknown.add(path)   # "Inklusive: 3 Plätze", read as a key and its value
-            problems.append(Problem(source, f"expected a text, as plans.yaml has here"
-                                            f"{text_hint(value)}"))
+            problems.append(Problem(source, f"expected a text, as plans.yaml has here{hint}"))
             continue
         if isinstance(value, (dict, list)):
             continue   # its own fields are judged

@@ -86,9 +86,8 @@ def _message(error, explainers, rate=False):
         if _non_finite(value) and "number" in (kind if isinstance(kind, list) else [kind]):
             return "", f"expected a finite number, got {describe(value)}"   # as the engine says
         kinds = kind if isinstance(kind, list) else [kind]
-        hint = written_hint(value, rate) if "number" in kinds else ""
-        if "string" in kinds:
-            hint = text_hint(value)
+        hint = (written_hint(value, rate) if "number" in kinds else "") or \
+            (text_hint(value) if "string" in kinds else "")
         return "", f"expected {_expected(kind)}, got {describe(value)}{hint}"
     if v == "enum":
         choices = error.validator_value

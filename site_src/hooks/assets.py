@@ -22,8 +22,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from pricing_site.build import assets as site_assets
-from pricing_site.build.assets import (VERSIONED, asset_url, image_url, material_bundle,
-                                       site_images, versioned_in)
+from pricing_site.build.assets import (VERSIONED, asset_url, docs_images, image_url,
+                                       material_bundle, site_images, versioned_in)
 from pricing_site.build.guest import STYLES, guest_css, is_guest
 from pricing_site.build.unused_css import purge_material_css
 from pricing_site.catalog.files import link_out
@@ -91,11 +91,11 @@ def _publish_images(files, config, images):
 def _version_docs_images(files, config):
     """A copy of each image of the docs folder's assets/images/ at its versioned URL too (MkDocs
     publishes the file at its own path)."""
-    docs_images = Path(config.docs_dir) / "assets" / "images"
+    in_docs = docs_images(config.docs_dir)
     for file in list(files):
         if file.src_uri.startswith("assets/images/") and file.abs_src_path and \
-                Path(file.abs_src_path).is_relative_to(docs_images):
-            versioned = image_url(file.src_uri.removeprefix("assets/"), docs_images)
+                Path(file.abs_src_path).is_relative_to(in_docs):
+            versioned = image_url(file.src_uri.removeprefix("assets/"), in_docs)
             files.append(File.generated(config, versioned, abs_src_path=file.abs_src_path))
 
 
