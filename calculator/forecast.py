@@ -288,7 +288,7 @@ class Forecast:
     def _month_dict(self, month):
         request = month.request
         return {"month": month.month, "seats": request["seats"],
-                "usage": dict(request.get("usage", {})),
+                "usage": {k: plain(v) for k, v in request.get("usage", {}).items()},
                 "seat_kinds": dict(request.get("seat_kinds", {})),
                 "status": month.status, "total": None if month.total is None else plain(month.total),
                 "reason": month.reason or (None if month.quote is None or month.total is not None

@@ -130,15 +130,17 @@ def quantity_in_month(rule, month, months):
 
 def request_in_month(request, rules, month, months):
     """The estimate's request (as a dict, for ``quote()``) with every quantity of ``month``, for
-    that month of the subscription (a promotion for its first months is on those only)."""
-    out = {**request.to_dict("monthly"), "month": month}
+    that month of the subscription (a promotion for its first months is on those only). Its
+    quantities are numbers, not text: ``quote()`` reads text as the catalog's locale writes it,
+    and "21.5" is no German number (German writes 21,5)."""
+    out = {**request.to_dict("monthly"), "usage": dict(request.usage), "month": month}
     for key, rule in rules.items():
         quantity = quantity_in_month(rule, month, months)
         kind = rule[0]
         if kind == SEATS:
             out["seats"] = int(quantity)
-        elif kind == "usage":
-            out["usage"] = {**out.get("usage", {}), key: plain(quantity.normalize())}
+        elif kind == "usage":   # 21.50 as 21.5, as the planner's table and the bill show it
+            out["usage"] = {**out["usage"], key: Decimal(plain(quantity.normalize()))}
         else:
             out["seat_kinds"] = {**out.get("seat_kinds", {}), key: int(quantity)}
     return out

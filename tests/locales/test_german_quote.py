@@ -100,6 +100,25 @@ def test_every_door_speaks_the_catalogs_locale(german):
     assert current() is ENGLISH  # nothing leaks out of a door
 
 
+def test_a_german_forecast_prices_the_months_an_english_one_does(demo, german):
+    """The planner's months grow storage by halves of a GB (21.5 GB): each month is priced in
+    German as in English, the same totals; the German estimate's own text reads German."""
+    growth = {"seats": {"percent": "5"}, "storage_gb": {"percent": "8"}}
+    english = forecast(demo, {"plan": "team", "seats": 10, "currency": "EUR",
+                              "usage": {"storage_gb": "20.5"}}, growth, 12).to_dict()
+    planned = forecast(german, {"plan": "team", "seats": 10, "currency": "EUR",
+                                "usage": {"storage_gb": "20,5"}}, growth, 12).to_dict()
+    storage = [m["usage"]["storage_gb"] for m in planned["months"]]
+    assert any("." in quantity for quantity in storage), storage   # halves grown, as JSON
+    assert [m["status"] for m in planned["months"]] == ["priced"] * 12, \
+        [m["reason"] for m in planned["months"]]
+    assert [(m["usage"], m["total"]) for m in planned["months"]] == \
+        [(m["usage"], m["total"]) for m in english["months"]]
+    assert planned["total"] == english["total"]
+    assert planned["months"][1]["display"]["usage"]["storage_gb"] == "22"
+    assert "," in planned["months"][0]["display"]["usage"]["storage_gb"]   # 20,5
+
+
 def test_no_german_leaks_into_english_after_a_german_quote(demo, german):
     quote(german, REQUEST)
     assert quote(demo, {"plan": "team", "seats": 3}).to_dict()["lines"][0]["label"] == "Seats"

@@ -47,6 +47,16 @@ def test_the_month_table_has_the_chosen_plans_columns_and_every_month(planner, e
                      m["display"]["total"]] for m in expected["months"]]
 
 
+def test_the_german_page_prices_the_months_the_english_one_does(planner):
+    """The demo's storage grows by halves of a GB: the German page's months were "not
+    available" where the engine read its own "21.5" as German text."""
+    german = parse(demo_site() / "de" / "pricing" / "index.html").find("script", id="planner-forecast")
+    english = planner.find("script", id="planner-forecast")
+    months = [json.loads(block.text)["months"] for block in (english, german)]
+    assert [[m["status"] for m in each] for each in months] == [["priced"] * 12] * 2
+    assert [m["usage"] for m in months[1]] == [m["usage"] for m in months[0]]
+
+
 def test_the_fields_open_on_the_yamls_growth_in_percent(planner):
     form = planner.find("form", **{"data-testid": "planner-form"})
     values = {i.attrs["name"]: i.attrs.get("value") for i in form.find_all("input")
