@@ -1,7 +1,7 @@
 """The site looks like a marketing site's, not a documentation site's: the closing section meets
 the footer, About, Docs and Legal read as pages of their own (no documentation sidebar, table of
-contents or previous/next links, a reading column), and in dark mode a slider's track is dark
-too. Screenshots of the prose pages are kept."""
+contents or previous/next links, a reading column), in dark mode a slider's track is dark too,
+and the calculator's fields are labelled alike. Screenshots of the prose pages are kept."""
 
 import base64
 
@@ -64,3 +64,17 @@ def test_a_sliders_track_follows_the_colour_scheme(open_on, server, scheme):
         return (r + g + b) / 3;
     }""", shot)
     assert (brightness < 128) == (scheme == "dark"), brightness
+
+
+@pytest.mark.parametrize("path", ["pricing/", "de/pricing/"])
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_every_calculator_field_is_labelled_alike(open_on, server, path, device):
+    """An add-on sold by the unit (phone numbers) is a field inside the add-ons' checkboxes: its
+    label was laid out as theirs, its name and its price side by side in two columns."""
+    page = open_on(device, server.url + path)
+    looks = page.evaluate("""() => [...document.querySelectorAll('[data-calculator] .rk-field > label[for]')]
+        .filter((label) => label.offsetParent !== null)
+        .map((label) => { const style = getComputedStyle(label);
+                          return [label.htmlFor, style.display, style.fontWeight, style.fontSize]; })""")
+    assert "calc-addon-phone_numbers" in [look[0] for look in looks], looks
+    assert len({tuple(look[1:]) for look in looks}) == 1, looks
