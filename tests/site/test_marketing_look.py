@@ -1,7 +1,8 @@
 """The site looks like a marketing site's, not a documentation site's: the closing section meets
 the footer, About, Docs and Legal read as pages of their own (no documentation sidebar, table of
 contents or previous/next links, a reading column), in dark mode a slider's track is dark too,
-and the calculator's fields are labelled alike. Screenshots of the prose pages are kept."""
+the calculator's fields are labelled alike and a testimonial is quoted in its page's language.
+Screenshots of the prose pages are kept."""
 
 import base64
 
@@ -78,3 +79,14 @@ def test_every_calculator_field_is_labelled_alike(open_on, server, path, device)
                           return [label.htmlFor, style.display, style.fontWeight, style.fontSize]; })""")
     assert "calc-addon-phone_numbers" in [look[0] for look in looks], looks
     assert len({tuple(look[1:]) for look in looks}) == 1, looks
+
+
+@pytest.mark.parametrize("path, lang", [("", "en"), ("de/", "de")])
+def test_a_testimonial_is_quoted_as_its_pages_language_quotes(open_on, server, path, lang):
+    """The marks come from the page's language (the browser's quotes for its lang: „…“ in
+    German), not from one language's characters in the stylesheet."""
+    page = open_on("desktop", server.url + path)
+    marks = page.evaluate("""() => [...document.querySelectorAll('.rk-quote blockquote p')]
+        .map((p) => [p.closest('[lang]').lang, getComputedStyle(p, '::before').content,
+                     getComputedStyle(p, '::after').content])""")
+    assert marks and set(map(tuple, marks)) == {(lang, "open-quote", "close-quote")}, marks
