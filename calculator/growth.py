@@ -17,6 +17,7 @@ from .locale import _
 from .money import format_percent, plain
 from .suggest import did_you_mean
 from .values import NotANumber, describe, to_decimal
+from .written import read_written
 
 SEATS = "seats"
 MAX_MONTHS = 60
@@ -24,40 +25,42 @@ MAX_RATE = Decimal(10)      # 1,000% a month: anything above is a typo, not a pl
 ONE = Decimal(1)
 
 
-def _rate(key, value, start, months):
-    """The monthly rate for ``key``: as written, in percent, or the one that reaches a target."""
+def _rate(key, name, value, start, months):
+    """The monthly rate for ``key`` (``name``: what its messages call it): as written, in percent,
+    or the one that reaches a target. A percent or a target is what a person types in the
+    planner, read as the locale writes numbers ("8,5" in German); a rate is a program's."""
     target = percent = None
     if isinstance(value, dict):
         if len(value) != 1 or not set(value) <= {"target", "percent"}:
-            raise QuoteError(_("Growth of {key}: write a monthly rate (0.08 for 8%), "
+            raise QuoteError(_("Growth of {name}: write a monthly rate (0.08 for 8%), "
                                "{{\"percent\": 8}} or {{\"target\": N}}, got {value}.").format(
-                key=key, value=describe(value)), f"growth.{key}")
+                name=name, value=describe(value)), f"growth.{key}")
         target, percent = value.get("target"), value.get("percent")
     try:
-        number = to_decimal(_unsigned_percent(percent) if percent is not None else
-                            target if target is not None else value)
+        number = read_written(_unsigned_percent(percent)) if percent is not None else \
+            read_written(target) if target is not None else to_decimal(value)
     except NotANumber as exc:
-        raise QuoteError(_("Growth of {key}: {problem}.").format(key=key, problem=exc),
+        raise QuoteError(_("Growth of {name}: {problem}.").format(name=name, problem=exc),
                          f"growth.{key}") from None
     if percent is not None:
         if not -100 < number <= MAX_RATE * 100:
-            raise QuoteError(_("Growth of {key}: {rate} a month is not a growth rate (from above "
+            raise QuoteError(_("Growth of {name}: {rate} a month is not a growth rate (from above "
                                "{low} to {high}).").format(
-                key=key, rate=format_percent(number / 100), low=format_percent(-ONE),
+                name=name, rate=format_percent(number / 100), low=format_percent(-ONE),
                 high=format_percent(MAX_RATE)), f"growth.{key}")
         return number / 100, None
     if target is None:
         if not -ONE < number <= MAX_RATE:
-            raise QuoteError(_("Growth of {key}: {value} a month is not a growth rate (write "
+            raise QuoteError(_("Growth of {name}: {value} a month is not a growth rate (write "
                                "0.08 for 8% a month; between -1 and {high}).").format(
-                key=key, value=describe(value), high=MAX_RATE), f"growth.{key}")
+                name=name, value=describe(value), high=MAX_RATE), f"growth.{key}")
         return number, None
     if number < 0:
-        raise QuoteError(_("Growth of {key}: the target cannot be negative.").format(key=key),
+        raise QuoteError(_("Growth of {name}: the target cannot be negative.").format(name=name),
                          f"growth.{key}")
     if start == 0:
-        raise QuoteError(_("Growth of {key}: it starts at 0, and nothing grows from nothing: "
-                           "give a starting quantity above zero.").format(key=key),
+        raise QuoteError(_("Growth of {name}: it starts at 0, and nothing grows from nothing: "
+                           "give a starting quantity above zero.").format(name=name),
                          f"growth.{key}")
     return None, number
 
@@ -72,7 +75,7 @@ def _horizon(months):
     number = months
     if isinstance(months, str):
         try:
-            number = to_decimal(months)
+            number = read_written(months)
         except NotANumber:
             pass
         else:
@@ -91,16 +94,18 @@ def read_growth(catalog, plan, request, growth, months):
     if not isinstance(growth, dict):
         raise QuoteError(_("'growth' must be a mapping of quantity to monthly rate, got "
                            "{value}.").format(value=describe(growth)), "growth")
-    kinds = {k.id for k in plan.seats.kinds} if plan.seats else set()
+    kinds = {k.id: k.name.lower() for k in plan.seats.kinds} if plan.seats else {}
     rules = {}
     for key, value in growth.items():
         if key == SEATS:
-            kind, start, step = SEATS, Decimal(request.seats), ONE
+            kind, start, step, name = SEATS, Decimal(request.seats), ONE, _("seats")
         elif key in catalog.metrics:
             metric = catalog.metrics[key]
             kind, start, step = "usage", request.usage.get(key, metric.default), metric.step
+            name = metric.name
         elif key in kinds:
             kind, start, step = "seat_kinds", Decimal(request.seat_kinds.get(key, 0)), ONE
+            name = kinds[key]
         else:
             known = [SEATS, *catalog.metrics, *sorted(kinds)]
             raise QuoteError(_("Growth of {key}: not a quantity of this estimate{hint} "
@@ -110,7 +115,7 @@ def read_growth(catalog, plan, request, growth, months):
         # a rate grows nothing from nothing: a quantity at 0 stays there (the planner's growth
         # stands for every plan, and an estimate may leave a metric at 0); a target from 0 is
         # refused in _rate, as no rate reaches it
-        rate, target = _rate(key, value, start, months)
+        rate, target = _rate(key, name, value, start, months)
         rules[key] = (kind, start, rate, target, step)
     return months, rules
 

@@ -236,7 +236,9 @@ def test_growth_in_percent_as_typed_is_the_same_rate(catalog):
 @pytest.mark.parametrize("growth, months, field, message", [
     ({"seats": {"percent": "-100"}}, 12, "growth.seats", "-100% a month is not a growth rate"),
     ({"seats": {"percent": "1001"}}, 12, "growth.seats", "from above -100% to 1000%"),
-    ({"seats": {"percent": "8,5"}}, 12, "growth.seats", "expected a number, got '8,5'"),
+    ({"seats": {"percent": "8,5"}}, 12, "growth.seats",
+     "Growth of seats: '8,5' is not a number as written here: a comma groups thousands"),
+    ({"storage_gb": {"target": "1.5.0"}}, 12, "growth.storage_gb", "Growth of Storage: "),
     ({"seats": {"percent": "8", "target": 4}}, 12, "growth.seats", "or {\"target\": N}"),
     ({}, "1.5", "months", "from 1 to 60, got '1.5'"),
     ({}, "twelve", "months", "got 'twelve'"),

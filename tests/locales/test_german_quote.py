@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from calculator import CatalogError, forecast, load_catalog, quote
+from calculator import CatalogError, QuoteError, forecast, load_catalog, quote
 from calculator.browser import curve_json, forecast_json, quote_json
 from calculator.locale import ENGLISH, current
 from pricing_site.locales import locale_block
@@ -117,6 +117,21 @@ def test_a_german_forecast_prices_the_months_an_english_one_does(demo, german):
     assert planned["total"] == english["total"]
     assert planned["months"][1]["display"]["usage"]["storage_gb"] == "22"
     assert "," in planned["months"][0]["display"]["usage"]["storage_gb"]   # 20,5
+
+
+def test_the_planners_typed_growth_reads_as_german_writes_numbers(german):
+    """A percent or a target is typed in the planner's fields: "8,5" is 8.5% in German, "1.500"
+    is 1,500, and "8.5" is no German number (the calculator's fields refuse it alike)."""
+    start = {"plan": "team", "seats": 10, "currency": "EUR", "usage": {"storage_gb": 20}}
+    as_rate = forecast(german, start, {"seats": "0.085"}, 12).to_dict()
+    assert forecast(german, start, {"seats": {"percent": "8,5"}}, "12").to_dict() == as_rate
+    assert forecast(german, start, {"seats": {"percent": " 8,5 % "}}, 12).to_dict() == as_rate
+    target = forecast(german, start, {"storage_gb": {"target": "1.500"}}, 12).to_dict()
+    assert target["months"][-1]["usage"]["storage_gb"] == "1500"
+    with pytest.raises(QuoteError) as caught:
+        forecast(german, start, {"seats": {"percent": "8.5"}}, 12)
+    assert caught.value.field == "growth.seats"
+    assert str(caught.value).startswith("Wachstum (Nutzer): '8.5' ist keine Zahl"), str(caught.value)
 
 
 def test_no_german_leaks_into_english_after_a_german_quote(demo, german):

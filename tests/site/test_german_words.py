@@ -1,7 +1,8 @@
 """The demo's German site (/de/, a build of its own): the pricing page's own words are German
 throughout, the page scripts write the
-template's German words (status lines, pending marks, errors, chart, copy button), and the
-built scripts hold none of the English words that moved out of them."""
+template's German words (status lines, pending marks, errors, chart, copy button), the
+built scripts hold none of the English words that moved out of them, and the planner reads
+a percent as German writes it."""
 
 import re
 from html.parser import HTMLParser
@@ -10,7 +11,10 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po
 
+from calculator import forecast
 from pricing_site.build.locale import translations
+from pricing_site.catalog import load_catalog_file
+from pricing_site.locales import locale_block
 from tests.build.test_site_words import MOVED_OUT_OF_JS, POT
 from tests.support.pricing_page import interactive
 from tests.support.devices import LIVE
@@ -184,5 +188,28 @@ def test_a_calculator_that_cannot_start_says_so_in_german(browser, german):
             assert page.text_content("[data-error-for=form]") == GERMAN(
                 "The live calculator is not available in this browser right now, so these figures "
                 "are not updated for your inputs. Reload the page to try again.")
+        finally:
+            page.close()
+
+
+def test_the_live_planner_reads_a_german_percent(browser, german):
+    """ "8,5" in the planner's growth field is 8.5% a month, read by Python as German writes it
+    (the page sends the field as typed)."""
+    demo = load_catalog_file(DEMO)
+    engine = demo.with_locale(locale_block("de", demo.currencies))
+    planned = forecast(engine, {"plan": "team", "seats": 10, "currency": "EUR",
+                                "usage": {"storage_gb": 20}},
+                       {"seats": {"percent": "8,5"}, "storage_gb": {"percent": "8"}}, 12).to_dict()
+    with StaticServer(german.parent, host_rules=True) as server:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            page.goto(server.url + "de/pricing/")
+            page.wait_for_function(LIVE, timeout=60000)
+            page.evaluate("document.querySelector('[data-testid=planner]').open = true")
+            page.fill("[data-testid=planner-growth-seats]", "8,5")
+            page.wait_for_function("(t) => document.querySelector('[data-testid=planner-total]')"
+                                   ".textContent === t", arg=planned["display"]["total"],
+                                   timeout=20000)
+            assert not page.is_visible("[data-error-for='growth.seats']")
         finally:
             page.close()
