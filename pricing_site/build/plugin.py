@@ -23,7 +23,7 @@ from pricing_site.build.sources import OVERRIDES
 # the order of a build: the catalog first, the precompression last (its own priority)
 STYLES = "assets/css/site.css"
 HOOKS = ("catalog", "words", "runtime", "assets", "pages", "locales", "embed", "outputs",
-         "experiment",
+         "experiment", "search_entries",
          "serve", "precompress")
 
 

@@ -152,6 +152,8 @@ def _search(page, visit, query):
     words a page lacks)."""
     page.evaluate("document.activeElement?.blur()")
     page.keyboard.press("s")  # Material's shortcut: opens the search, on a phone too
+    # the results of this query, not those of a search before it
+    page.evaluate("document.querySelector('.md-search-result__meta').textContent = ''")
     page.locator("[data-md-component=search-query]").fill(query)
     page.keyboard.press("End")  # the search reads the box on a key
     page.wait_for_function("""() => / matching document/.test(
@@ -219,6 +221,7 @@ def test_markup_in_the_catalog_runs_nowhere_and_reads_as_written(browser, hostil
             visit.look(page, path or "/")
             _hover_and_focus_every_title(page, visit, path or "/")
         _search(page, visit, "pricing " + hostile("site.name"))
+        _search(page, visit, "month")  # the plan cards in the index, their fields beside the price
         page.goto(server.url + "pricing/")
         _use_the_calculator(page, visit)
     finally:

@@ -3,6 +3,7 @@
 // with the page: a page-speed audit (Lighthouse) puts every request made before the largest
 // paint on that paint's path, and the bundle, uncompressed on a plain host, was most of the
 // landing page's bytes there. A visitor reaching for the page's controls first loads it then.
+// (So does a FAQ list's opener, js/faq-target.js, below.)
 //
 // Material starts its components on DOMContentLoaded, long past when the bundle runs, so the
 // document is handed to its `document$` (the subject they mount on, and Material's hook for a
@@ -28,3 +29,6 @@ function start() {
 
 USE.forEach((type) => addEventListener(type, start, { capture: true, passive: true }));
 paintSettled().then(start);
+
+// After the paint too, on a page with a FAQ list: a link to one of its questions opens it.
+if (document.querySelector("details.rk-faq__item[id]")) paintSettled().then(() => import("./faq-target.js"));
