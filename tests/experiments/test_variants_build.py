@@ -114,6 +114,8 @@ ALLOWED = {
     # billing), the plan cards' toggle opening on yearly, and the pricing page's description.
     "yearly-push": r'data-variant=|name="description"|og:description|twitter:description|<h1>'
                    r'|rk-price__|rk-bill__|rk-calc__|calc-billing|billing-(annual|monthly)|calculator-'
+                   # the price the search shows with each card: the one the cards open on
+                   r'|<div class="rk-price" data-period="(monthly|annual)"( data-search-exclude)?>'
                    r'|<td data-plan="\w+">2[05]%</td>|class="md-typeset rk-pricing" data-billing='
                    r'|<td data-plan="\w+">Annual prices, 2[05]% off the rest</td>'
                    r'|<td data-plan="\w+">.*billed yearly: '
@@ -159,6 +161,9 @@ def test_variant_differs_only_where_its_patch_says(dist, variant):
                 text = head
             assert text == price_list(variant, name)
             continue
+        if name.endswith("search/search_index.json"):  # the page's heading and cards follow it
+            assert searched(control / name) == searched(other / name)
+            continue
         if name == "robots.txt":  # names control's sitemap, which this variation has not
             assert changed_lines(name, control, other) == [
                 "Sitemap: https://relaykit.example/sitemap.xml"]
@@ -170,6 +175,13 @@ def test_variant_differs_only_where_its_patch_says(dist, variant):
 
 
 PRICE_LIST = ("pricing.md", "pricing.json", "llms.txt")
+
+
+def searched(index):
+    """The search index's entries but the pricing page's heading and plan cards (a variation's
+    headline, highlighted plan and opening period are in them)."""
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    return [doc for doc in docs if not re.fullmatch(r"pricing/(#plan-\w+)?", doc["location"])]
 
 
 def price_list(variant, name):
