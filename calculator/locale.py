@@ -50,6 +50,10 @@ class Locale:
     date: str = "{day} {month} {year}"
     messages: dict = field(default_factory=dict)  # English msgid -> translation
     plurals: dict = field(default_factory=dict)  # English singular msgid -> [form, ...]
+    # the locale's own shortenings of big numbers, as its pages print them ("1,5 Mio."): the
+    # shortening in lower case without its dot -> its power of ten ({"mio": 6}); none in English,
+    # whose k, M, B, T every locale reads (calculator.written)
+    compact: dict = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, block):
@@ -68,7 +72,8 @@ class Locale:
             forms=tuple(block.get("forms", ("one", "other"))),
             months=tuple(block.get("months", MONTHS)), date=block.get("date", cls.date),
             messages=dict(block.get("messages", {})),
-            plurals={k: list(v) for k, v in block.get("plurals", {}).items()})
+            plurals={k: list(v) for k, v in block.get("plurals", {}).items()},
+            compact=dict(block.get("compact", {})))
 
     def __post_init__(self):
         """A block that would fail only when a quote is written fails here, when it is read."""
@@ -77,7 +82,10 @@ class Locale:
                                                    for g in self.grouping), "2 group sizes"),
                   (self.forms[-1:] == ("other",), 'plural forms ending in "other"'),
                   (len(self.months) == 12, "12 month names"),
-                  (all(isinstance(t, str) for t in self.messages.values()), "text messages")]
+                  (all(isinstance(t, str) for t in self.messages.values()), "text messages"),
+                  (all(isinstance(k, str) and k and k == k.lower().rstrip(".")
+                       and type(p) is int and 0 < p <= 24 for k, p in self.compact.items()),
+                   "shortenings in lower case with powers of ten from 1 to 24")]
         wrong = [what for ok, what in shapes if not ok]
         if wrong:
             raise ValueError(f"the locale block {self.code!r} needs {', '.join(wrong)}")
@@ -92,7 +100,8 @@ class Locale:
                 "plural": dict(self.plural), "forms": list(self.forms),
                 "months": list(self.months), "date": self.date,
                 "messages": dict(self.messages),
-                "plurals": {k: list(v) for k, v in self.plurals.items()}}
+                "plurals": {k: list(v) for k, v in self.plurals.items()},
+                "compact": dict(self.compact)}
 
     @cached_property
     def _category(self):

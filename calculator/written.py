@@ -1,8 +1,8 @@
 """Quantities as people write them, read exactly: "1,500,000", "1.5M", "2k", " +40 ".
 
 A visitor types back what the page prints (the bill groups thousands as the locale does, the
-chart shortens to "1.5M"), so a request's seat counts and usage read those forms too: in
-English "1,500,000" and "1.5", in German "1.500.000" and "1,5". The catalog's
+chart shortens to "1.5M", in German to "1,5 Mio."), so a request's seat counts and usage read
+those forms too: in English "1,500,000" and "1.5", in German "1.500.000" and "1,5". The catalog's
 own numbers stay plain (``values.to_decimal``): a price list is no place for "2k".
 
 Only unambiguous forms are read. A group sign must group thousands ("1,50" may be 1.5 or 150
@@ -18,8 +18,9 @@ from .locale import _, current
 from .money import format_quantity, plain
 from .values import NotANumber, describe, to_decimal
 
-# The shortenings the page's chart prints (Intl's compact notation in English), and "k"; the
-# same in every locale (no "Mio." yet).
+# The shortenings the page's chart prints in English (Intl's compact notation), and "k", read in
+# every locale; a locale's own (its block's `compact`: "Mio." in German, "万" in Japanese) are
+# read beside them and win where one is written alike ("B" is 10^12 in Spanish).
 SUFFIXES = {"k": 3, "m": 6, "b": 9, "t": 12}
 _SPACES = " \u00a0\u202f"  # a locale that groups with a space is typed with any of them
 _PATTERNS = {}  # (group, decimal sign, group sizes) -> the pattern of a number written so
@@ -27,15 +28,19 @@ _PATTERNS = {}  # (group, decimal sign, group sizes) -> the pattern of a number 
 
 def _written(locale):
     """The pattern of a number as ``locale`` writes it: "1,500,000.5" or "1.500.000,5"."""
-    key = (locale.group, locale.decimal, locale.grouping)
+    key = (locale.group, locale.decimal, locale.grouping, tuple(sorted(locale.compact)))
     if key not in _PATTERNS:
         group = f"[{_SPACES}]" if locale.group in _SPACES else re.escape(locale.group)
         first, other = locale.grouping  # "1,500,000"; "15,00,000" in India (3, then 2)
+        # the longest first: "mrd" before "m"; a dot may end any ("1,5 Mio." or "1,5 Mio")
+        suffixes = "|".join(re.escape(s) for s in sorted({*SUFFIXES, *locale.compact},
+                                                         key=lambda s: (-len(s), s)))
         _PATTERNS[key] = (re.compile(
             rf"(?P<sign>[+-]?)(?P<whole>\d{{1,{other}}}(?:{group}\d{{{other}}})*"
             rf"{group}\d{{{first}}}|\d+)?"
-            rf"(?P<fraction>{re.escape(locale.decimal)}\d+)?\s*(?P<suffix>[kKmMbBtT])?",
-            re.ASCII), re.compile(group))
+            rf"(?P<fraction>{re.escape(locale.decimal)}\d+)?[\s{_SPACES}]*"
+            rf"(?:(?P<suffix>{suffixes})\.?)?",
+            re.ASCII | re.IGNORECASE), re.compile(group))
     return _PATTERNS[key]
 
 
@@ -66,7 +71,9 @@ def read_written(value):
     number = to_decimal(match["sign"] + digits.rstrip("."), shown=value)
     if not match["suffix"]:
         return number
-    number = to_decimal(number.scaleb(SUFFIXES[match["suffix"].lower()]), shown=value)
+    suffix = match["suffix"].lower()
+    power = current().compact.get(suffix, SUFFIXES.get(suffix))
+    number = to_decimal(number.scaleb(power), shown=value)
     # "2k" is 2000 as if typed so (not 2E+3): the bill and the echo show the same digits
     return number.quantize(_ONE) if number.as_tuple().exponent > 0 else number
 

@@ -30,7 +30,24 @@ def formats(code, currencies):
         "forms": [name for name in CATEGORIES if name in plural or name == "other"],
         "months": [cldr.months["format"]["wide"][month] for month in range(1, 13)],
         "date": _date_template(cldr.date_formats["long"].pattern),
+        "compact": _compact(cldr),
     }
+
+
+def _compact(cldr):
+    """The locale's shortenings of big numbers (its short compact decimal formats: "0 Mio'.'"
+    for a million in German, "0万" for ten thousand in Japanese) as the engine reads them:
+    lower case, without the dot -> the power of ten one unit of it stands for."""
+    out = {}
+    for magnitudes in cldr.compact_decimal_formats["short"].values():   # per plural form
+        for magnitude, pattern in magnitudes.items():
+            suffix = _affixes(pattern)[1].strip(" \u00a0\u202f").rstrip(".").lower()
+            if not suffix or _affixes(pattern)[0]:   # "0" (not shortened) or a prefix form
+                continue
+            power = len(magnitude) - 1 - (pattern.pattern.count("0") - 1)
+            if out.setdefault(suffix, power) != power:
+                raise ValueError(f"{cldr}: the shortening {suffix!r} stands for two powers")
+    return out
 
 
 def _affixes(pattern):
