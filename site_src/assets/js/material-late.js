@@ -30,5 +30,6 @@ function start() {
 USE.forEach((type) => addEventListener(type, start, { capture: true, passive: true }));
 paintSettled().then(start);
 
-// After the paint too, on a page with a FAQ list: a link to one of its questions opens it.
+// After the paint too, on a page with a FAQ list: a link to one of its questions opens it (the
+// pricing page's after-paint.js imports the same module: it runs once).
 if (document.querySelector("details.rk-faq__item[id]")) paintSettled().then(() => import("./faq-target.js"));
