@@ -2,7 +2,7 @@
 
 Hook modules are not reloaded by ``mkdocs serve``, but ``on_config`` runs before every
 rebuild, so ``load`` reads plans.yaml again only when its modification time or size changed,
-or a file under the folders its content may name (pages, images). Engine, schema and content
+or a locale's texts file's, or a file under the folders its content may name (pages, images). Engine, schema and content
 problems (a missing image, an unknown icon, a link to no page...) all come back as one
 ``CatalogError`` whose problems carry file:line:col.
 """
@@ -12,6 +12,8 @@ from pathlib import Path
 
 from calculator.errors import CatalogError
 from pricing_site.catalog import read_catalog
+from pricing_site.catalog.locales import locale_sources
+from pricing_site.catalog.yaml_reader import read_yaml
 from pricing_site.catalog.variants import CONTROL
 
 from .assets import site_images
@@ -58,6 +60,21 @@ def experiment_marker(content, variant=None):
     return {"experiment": content.variants["experiment"], "variant": variant or CONTROL}
 
 
+def _version(path, roots, data):
+    """What a read of plans.yaml at ``path`` depends on: its own file, its locales' texts
+    files (named by its document ``data``) and the files under ``roots``."""
+    texts = [texts for texts, _ in locale_sources(data, path)]
+    return (str(path), _stat(path), tuple((str(t), _stat(t)) for t in texts), _files(roots))
+
+
+def _stat(path):
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
 def _files(roots):
     """Every file under ``roots`` with its modification time: the content checks' verdict (a
     page or image the YAML names) changes with them, not only with plans.yaml."""
@@ -70,16 +87,19 @@ def load(path, roots):
     ``asset_roots``); raises ``CatalogError`` with located problems. ``.variant(key)`` gives
     an A/B variation's catalog and content from it."""
     path = Path(path)
-    try:
-        stat = path.stat()
-        key = (str(path), stat.st_mtime_ns, stat.st_size, _files(roots))
-    except OSError:
-        key = None
-    read = _cache.get(key) if key is not None else None
-    if read is None:
+    read = _cache.get("read")
+    if read is None or _cache.get("version") != _version(path, roots, read.data):
+        before = _stat(path)
         read = read_catalog(path, roots=roots, lint=False)
-        _cache.clear()   # one file version at a time
-        _cache[key] = read
+        # one file version at a time; one saved again while it was read is read again next time
+        _cache.update(read=read, version=_version(path, roots, read.data)
+                      if _stat(path) == before else None)
     if read.errors:
         raise CatalogError(read.errors)
     return read
+
+
+def watched_locales(path):
+    """``[(texts file, pages folder)]`` of the locales plans.yaml at ``path`` lists, as far as
+    it reads (a live preview watches them; one added later needs the preview started again)."""
+    return locale_sources(read_yaml(path)[0], path)

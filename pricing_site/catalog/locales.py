@@ -147,13 +147,27 @@ def _overlay_path(file, texts):
     return Path(file).parent / texts
 
 
+def locale_sources(data, file):
+    """``[(texts file, pages folder)]`` of each locale plans.yaml's document ``data`` (at
+    ``file``) lists well enough to find them, whether they read or not: what the catalog read
+    besides plans.yaml, and what a live preview watches."""
+    section = data.get("locales") if isinstance(data, dict) else None
+    return [(texts, texts.with_suffix("")) for texts in
+            (_overlay_path(file, entry["texts"]) for entry in
+             (section if isinstance(section, list) else []) if _names_its_texts(entry))]
+
+
+def _names_its_texts(entry):
+    return isinstance(entry, dict) and isinstance(entry.get("code"), str) \
+        and isinstance(entry.get("texts"), str) and not Path(entry["texts"]).is_absolute() \
+        and ".." not in Path(entry["texts"]).parts
+
+
 def _read_entry(data, section, index, entry, file):
     """``(Locale or None, its file's field positions, unlocated problems)`` of
     ``locales[index]``."""
     where = f"locales[{index}]"
-    if not isinstance(entry, dict) or not isinstance(entry.get("code"), str) \
-            or not isinstance(entry.get("texts"), str) or Path(entry["texts"]).is_absolute() \
-            or ".." in Path(entry["texts"]).parts:
+    if not _names_its_texts(entry):
         return None, {}, []   # the schema names what is missing or refused
     code, problems = entry["code"], []
     if code == default_language(data):

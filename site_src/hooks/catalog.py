@@ -1,4 +1,5 @@
-"""MkDocs hook: load plans.yaml (validated, cached) and let it name the site; watch it.
+"""MkDocs hook: load plans.yaml (validated, cached) and let it name the site; watch it and
+its locales' texts and pages.
 
 The catalog is kept in ``config.extra["catalog_data"]`` (the engine's) and
 ``config.extra["catalog_content"]`` (the pages' texts) for the other hooks. A catalog or
@@ -13,7 +14,7 @@ from mkdocs.plugins import event_priority
 from calculator.errors import CatalogError
 from pricing_site.build.guest import is_guest
 from pricing_site.build.site_catalog import (asset_roots, build_variant, catalog_path,
-                                       experiment_marker, load)
+                                       experiment_marker, load, watched_locales)
 from pricing_site.build.locales import configure as configure_locale
 from pricing_site.build.locales import site_for_build
 from pricing_site.build.theme_features import feature_problems
@@ -49,5 +50,10 @@ def on_config(config):
 
 
 def on_serve(server, config, builder):
-    server.watch(str(catalog_path(config)))
+    path = catalog_path(config)
+    server.watch(str(path))
+    for texts, pages in watched_locales(path):  # outside the docs folder MkDocs watches
+        server.watch(str(texts))
+        if pages.is_dir():
+            server.watch(str(pages))
     return server

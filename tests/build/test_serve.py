@@ -1,7 +1,8 @@
 """The live preview (``pricing-site serve``) as a marketer uses it: break plans.yaml and the
 page shows the located problem (MkDocs alone holds the request until the build is fixed);
-fix it and the page is the site again."""
+fix it and the page is the site again; a locale's texts and pages rebuild its preview."""
 
+import os
 import shutil
 import socket
 import subprocess
@@ -11,7 +12,8 @@ import urllib.request
 
 import pytest
 
-from tests.site_support import DEMO
+from pricing_site.build.locales import LOCALE_ENV
+from tests.site_support import DEMO, project_copy
 from tests.support.paths import ROOT
 from tests.support.processes import stop
 
@@ -92,5 +94,30 @@ def test_a_broken_page_or_a_removed_one_shows_in_the_page_too(tmp_path):
         assert "site.pages.about: no page &#x27;about&#x27;" in page
         (tmp_path / "about.md").rename(about)
         wait_for_page(url, "Relaykit started in 2021")
+    finally:
+        stop(server, timeout=20)
+
+
+def test_a_locales_texts_and_pages_saved_show_in_its_preview(tmp_path):
+    """The German preview (``PRICING_SITE_LOCALE=de pricing-site serve``, README): its texts
+    (locales/de.yaml) and pages (locales/de/) live outside the docs folder MkDocs watches, and
+    plans.yaml does not change when they do; the preview rebuilds on them, the texts read
+    again."""
+    project_copy(tmp_path)
+    port = free_port()
+    serve = (f"from pricing_site.build.site import serve_site; serve_site({str(tmp_path / 'plans.yaml')!r}, "
+             f"dev_addr='127.0.0.1:{port}', config_file={str(tmp_path / 'mkdocs.yml')!r})")
+    server = subprocess.Popen([sys.executable, "-c", serve], cwd=ROOT,
+                              env={**os.environ, LOCALE_ENV: "de"},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    texts, about = tmp_path / "locales" / "de.yaml", tmp_path / "locales" / "de" / "about.md"
+    try:
+        wait_for_page(f"http://127.0.0.1:{port}/pricing/", "Einfache Preise")
+        texts.write_text(texts.read_text(encoding="utf-8").replace(
+            "Einfache Preise", "Klare Preise", 1), encoding="utf-8")
+        wait_for_page(f"http://127.0.0.1:{port}/pricing/", "Klare Preise")
+        about.write_text(about.read_text(encoding="utf-8") + "\nNeu im Vorschau-Test.\n",
+                         encoding="utf-8")
+        wait_for_page(f"http://127.0.0.1:{port}/about/", "Neu im Vorschau-Test.")
     finally:
         stop(server, timeout=20)
