@@ -169,7 +169,8 @@ def test_the_pages_own_scripts_come_after_the_first_paint_every_one_asked_for(pr
     loader, = [script for script in pricing.find_all("script") if "data-run" in script.attrs]
     run, preload = (loader.attrs[name].split() for name in ("data-run", "data-preload"))
     assert [src.rsplit("/", 1)[1] for src in run] == \
-        ["billing-toggle.js", "currency-toggle.js", "compare-plans.js", "ui.js", "planner.js"]
+        ["billing-toggle.js", "currency-toggle.js", "compare-plans.js", "ui.js", "planner.js",
+         "faq-target.js"]
     # every module the page's scripts import, the worker's own and client.js's aside (those
     # come with client.js's tag)
     left = worker_modules() | imports("client.js") | {"client.js"}
