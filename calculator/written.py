@@ -23,7 +23,7 @@ from .values import NotANumber, describe, to_decimal
 # read beside them and win where one is written alike ("B" is 10^12 in Spanish).
 SUFFIXES = {"k": 3, "m": 6, "b": 9, "t": 12}
 _SPACES = " \u00a0\u202f"  # a locale that groups with a space is typed with any of them
-_PATTERNS = {}  # (group, decimal sign, group sizes) -> the pattern of a number written so
+_PATTERNS = {}  # (group, decimal sign, group sizes, shortenings) -> a number written so
 
 
 def _written(locale):

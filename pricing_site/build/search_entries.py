@@ -9,10 +9,12 @@ puts them in the search index the plugin wrote (``search/search_index.json``: it
 ``docs`` list of ``{location, title, text}``).
 
 An entry's title is its first heading (or a FAQ item's question), its text the rest of its
-visible words: not what is ``hidden`` (the other currency's and period's prices), marked
-``data-search-exclude`` (Material's own attribute: the calculator's form and bill, the
-comparison table), ``aria-hidden`` (icons), scripts and styles, nor a nested entry (it is its
-own). The index holds HTML that the search renders, so the words are escaped again.
+visible words: not what is ``hidden`` (the other currency's prices), marked
+``data-search-exclude`` (Material's own attribute: the cards' toggles, the price of the period
+the cards do not open on), ``aria-hidden`` (icons), scripts, styles and form controls, nor a
+nested entry (it is its own). The calculator's form and bill and the comparison table are no
+entry's: only the calculator's heading is one. The index holds HTML that the search renders,
+so the words are escaped again.
 """
 
 import html

@@ -2,9 +2,9 @@
 
 Hook modules are not reloaded by ``mkdocs serve``, but ``on_config`` runs before every
 rebuild, so ``load`` reads plans.yaml again only when its modification time or size changed,
-or a locale's texts file's, or a file under the folders its content may name (pages, images). Engine, schema and content
-problems (a missing image, an unknown icon, a link to no page...) all come back as one
-``CatalogError`` whose problems carry file:line:col.
+or a locale's texts file's, or a file under the folders its content may name (pages,
+images). Engine, schema and content problems (a missing image, an unknown icon, a link to no
+page...) all come back as one ``CatalogError`` whose problems carry file:line:col.
 """
 
 import os

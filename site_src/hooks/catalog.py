@@ -53,7 +53,7 @@ def on_serve(server, config, builder):
     path = catalog_path(config)
     server.watch(str(path))
     for texts, pages in watched_locales(path):  # outside the docs folder MkDocs watches
-        server.watch(str(texts))
-        if pages.is_dir():
-            server.watch(str(pages))
+        for watched in (texts, pages):
+            if watched.exists():
+                server.watch(str(watched))
     return server
