@@ -18,6 +18,10 @@ from pathlib import Path
 import tinycss2
 
 WORD = re.compile(r"[A-Za-z0-9_-]+")
+# a script's comment on lines of its own (`// ...`, `/* ... */`): words for the reader, no class
+# (a comment saying "question" kept Material's admonition rules of that name); a comment after
+# code stays, as the code's strings may hold "//"
+OWN_LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*$|^[ \t]*/\*.*?\*/[ \t]*$", re.MULTILINE | re.DOTALL)
 TEMPLATE_PREFIX = re.compile(r"([A-Za-z][A-Za-z0-9_-]*[-_])\$\{")   # `md-tag--${...}`
 VARIABLE = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 BLOCK_AT_RULES = {"media", "supports", "container", "layer", "document"}
@@ -33,6 +37,11 @@ def used_words(texts):
     for text in texts:
         words.update(WORD.findall(text))
     return words
+
+
+def code(script):
+    """``script`` without its comments on lines of their own."""
+    return OWN_LINE_COMMENT.sub("", script)
 
 
 def built_prefixes(scripts):
@@ -233,7 +242,7 @@ def purge_material_css(site_dir, skipped=()):
     own = [path for path in site.rglob("*") if path.suffix in (".html", ".js")
            and path.is_file() and not _skipped(path.relative_to(site).as_posix(), skipped)]
     pages = {path: path.read_text(encoding="utf-8") for path in own if path.suffix == ".html"}
-    scripts = [path.read_text(encoding="utf-8") for path in own if path.suffix == ".js"]
+    scripts = [code(path.read_text(encoding="utf-8")) for path in own if path.suffix == ".js"]
     css = purge(original.read_text(encoding="utf-8"), used_words([*pages.values(), *scripts]),
                 built_prefixes(scripts))
     digest = hashlib.sha256(css.encode()).hexdigest()[:8]
