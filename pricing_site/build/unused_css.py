@@ -21,7 +21,8 @@ WORD = re.compile(r"[A-Za-z0-9_-]+")
 # a script's comment on lines of its own (`// ...`, `/* ... */`): words for the reader, no class
 # (a comment saying "question" kept Material's admonition rules of that name); a comment after
 # code stays, as the code's strings may hold "//"
-OWN_LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*$|^[ \t]*/\*.*?\*/[ \t]*$", re.MULTILINE | re.DOTALL)
+OWN_LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*$|^[ \t]*/\*(?:[^*]|\*(?!/))*\*/[ \t]*$",
+                              re.MULTILINE)
 TEMPLATE_PREFIX = re.compile(r"([A-Za-z][A-Za-z0-9_-]*[-_])\$\{")   # `md-tag--${...}`
 VARIABLE = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 BLOCK_AT_RULES = {"media", "supports", "container", "layer", "document"}

@@ -94,6 +94,9 @@ def test_a_scripts_comment_keeps_no_rule_its_code_does():
         "", "", 'const url = "https://x.example//a"; // md-grid', 'el.classList.add("md-x");']
     words = used_words([code(script)])
     assert {"md-x", "md-grid", "url"} <= words and not {"question", "md-tag", "note"} & words
+    # a comment before code on its line is no line of its own: nothing after it goes
+    kept = "/* a */ el.classList.add('md-y');\nother(); /* b */"
+    assert code(kept) == kept
 
 
 def test_with_every_name_known_materials_stylesheet_keeps_every_rule():
