@@ -41,8 +41,9 @@ def _compact(cldr):
     out = {}
     for magnitudes in cldr.compact_decimal_formats["short"].values():   # per plural form
         for magnitude, pattern in magnitudes.items():
-            suffix = _affixes(pattern)[1].strip(" \u00a0\u202f").rstrip(".").lower()
-            if not suffix or _affixes(pattern)[0]:   # "0" (not shortened) or a prefix form
+            prefix, suffix = _affixes(pattern)[:2]
+            suffix = suffix.strip(" \u00a0\u202f").rstrip(".").lower()
+            if not suffix or prefix:   # "0" (not shortened) or a prefix form
                 continue
             power = len(magnitude) - 1 - (pattern.pattern.count("0") - 1)
             if out.setdefault(suffix, power) != power:
